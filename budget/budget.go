@@ -1,0 +1,293 @@
+// Package budget owns the budget model: a department, its units and the approved line
+// items, with the projects, procurement, assets, performance goals, last year's figures
+// and the department's own text that a disclosure needs. It has no I/O; readers in
+// package budgetfile fill it, and Validate says in Chinese what is wrong and where.
+package budget
+
+import (
+	"yusuan/money"
+)
+
+// FundType is the source of a line item's money (资金性质).
+type FundType string
+
+// The fund types, in the order disclosure tables list them.
+const (
+	GeneralPublic   FundType = "一般公共预算"
+	GovFund         FundType = "政府性基金"
+	StateCapital    FundType = "国有资本经营"
+	SpecialAccount  FundType = "财政专户管理资金"
+	BusinessIncome  FundType = "事业收入"
+	OperatingIncome FundType = "事业单位经营收入"
+	OtherIncome     FundType = "其他收入"
+	CarryOver       FundType = "上年结转"
+)
+
+// FundTypes lists every fund type in table order.
+var FundTypes = []FundType{GeneralPublic, GovFund, StateCapital, SpecialAccount, BusinessIncome, OperatingIncome, OtherIncome, CarryOver}
+
+// FiscalFunds are the fund types that count as 财政拨款.
+var FiscalFunds = []FundType{GeneralPublic, GovFund, StateCapital}
+
+// Valid reports whether f is a known fund type.
+func (f FundType) Valid() bool {
+	for _, k := range FundTypes {
+		if f == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Fiscal reports whether f is 财政拨款 (一般公共预算, 政府性基金 or 国有资本经营).
+func (f FundType) Fiscal() bool {
+	return f == GeneralPublic || f == GovFund || f == StateCapital
+}
+
+// SpendKind says whether a line item is basic spending (人员经费 or 公用经费) or a project.
+type SpendKind string
+
+const (
+	Personnel SpendKind = "人员经费"
+	Public    SpendKind = "公用经费"
+	ProjectSp SpendKind = "项目支出"
+)
+
+// SpendKinds lists the kinds in table order.
+var SpendKinds = []SpendKind{Personnel, Public, ProjectSp}
+
+// Basic reports whether k is basic spending (基本支出).
+func (k SpendKind) Basic() bool { return k == Personnel || k == Public }
+
+// UnitKind is the legal kind of a budget unit; it decides whether 机关运行经费 applies.
+type UnitKind string
+
+const (
+	Administrative UnitKind = "行政单位"
+	CivilServant   UnitKind = "参照公务员法管理事业单位"
+	Institution    UnitKind = "事业单位"
+)
+
+// UnitKinds lists the unit kinds.
+var UnitKinds = []UnitKind{Administrative, CivilServant, Institution}
+
+// RunsOffice reports whether units of this kind report 机关运行经费.
+func (k UnitKind) RunsOffice() bool { return k == Administrative || k == CivilServant }
+
+// ProcurementCategory is the kind of a government procurement item.
+type ProcurementCategory string
+
+const (
+	Goods    ProcurementCategory = "货物"
+	Works    ProcurementCategory = "工程"
+	Services ProcurementCategory = "服务"
+)
+
+// ProcurementCategories lists the categories in narrative order.
+var ProcurementCategories = []ProcurementCategory{Goods, Works, Services}
+
+// Budget is one department's approved budget for one year.
+type Budget struct {
+	Profile     string        `yaml:"profile" json:"profile"`
+	Year        int           `yaml:"year" json:"year"`
+	Department  Department    `yaml:"department" json:"department"`
+	Units       []Unit        `yaml:"units" json:"units"`
+	Projects    []Project     `yaml:"projects,omitempty" json:"projects,omitempty"`
+	Items       []LineItem    `yaml:"items" json:"items"`
+	Procurement []Procurement `yaml:"procurement,omitempty" json:"procurement,omitempty"`
+	LastYear    LastYear      `yaml:"last_year" json:"last_year"`
+	Assets      Assets        `yaml:"assets" json:"assets"`
+	Performance Performance   `yaml:"performance" json:"performance"`
+	Text        Text          `yaml:"text" json:"text"`
+}
+
+// Department is the 主管部门 that publishes.
+type Department struct {
+	Code string `yaml:"code,omitempty" json:"code,omitempty"`
+	Name string `yaml:"name" json:"name"`
+	// Title is the name the document is published under, when it differs from Name
+	// (a department with only its 本级 unit publishes under the unit's name).
+	Title string `yaml:"title,omitempty" json:"title,omitempty"`
+	// Region is the administrative area, e.g. 深圳市龙岗区.
+	Region string `yaml:"region,omitempty" json:"region,omitempty"`
+	Src    Source `yaml:"-" json:"-"`
+}
+
+// Unit is one budget unit (预算单位) of the department.
+type Unit struct {
+	Code       string   `yaml:"code" json:"code"`
+	Name       string   `yaml:"name" json:"name"`
+	Kind       UnitKind `yaml:"kind" json:"kind"`
+	Classified bool     `yaml:"classified,omitempty" json:"classified,omitempty"`
+	Src        Source   `yaml:"-" json:"-"`
+}
+
+// LineItem is one approved amount: who spends it, on what function and economic
+// class, as basic spending or for a project, from which fund.
+type LineItem struct {
+	Unit        string    `yaml:"unit" json:"unit"`
+	Functional  string    `yaml:"functional" json:"functional"`
+	Economic    string    `yaml:"economic" json:"economic"`
+	GovEconomic string    `yaml:"gov_economic,omitempty" json:"gov_economic,omitempty"`
+	Kind        SpendKind `yaml:"kind" json:"kind"`
+	Project     string    `yaml:"project,omitempty" json:"project,omitempty"`
+	Fund        FundType  `yaml:"fund" json:"fund"`
+	// CarryFrom names the fund that a 上年结转 amount came from; empty means 一般公共预算.
+	CarryFrom FundType     `yaml:"carry_from,omitempty" json:"carry_from,omitempty"`
+	Amount    money.Amount `yaml:"amount" json:"amount"`
+	Src       Source       `yaml:"-" json:"-"`
+}
+
+// SourceFund is the fund that the money finally comes from: for carry-over, the fund
+// it was carried from.
+func (li LineItem) SourceFund() FundType {
+	if li.Fund != CarryOver {
+		return li.Fund
+	}
+	if li.CarryFrom == "" {
+		return GeneralPublic
+	}
+	return li.CarryFrom
+}
+
+// Project is a project (项目) that line items pay for.
+type Project struct {
+	Code     string `yaml:"code" json:"code"`
+	Unit     string `yaml:"unit" json:"unit"`
+	Name     string `yaml:"name" json:"name"`
+	Category string `yaml:"category,omitempty" json:"category,omitempty"` // e.g. 通用项目
+	Purpose  string `yaml:"purpose,omitempty" json:"purpose,omitempty"`
+	Target   string `yaml:"target,omitempty" json:"target,omitempty"` // performance target
+	// LastYear is last year's 年初预算 for the project; nil when it is new.
+	LastYear     *money.Amount `yaml:"last_year,omitempty" json:"last_year,omitempty"`
+	ChangeReason string        `yaml:"change_reason,omitempty" json:"change_reason,omitempty"`
+	Classified   bool          `yaml:"classified,omitempty" json:"classified,omitempty"`
+	Src          Source        `yaml:"-" json:"-"`
+}
+
+// DisplayName is the name the documents print: the category follows in brackets.
+func (p Project) DisplayName() string {
+	if p.Category == "" {
+		return p.Name
+	}
+	return p.Name + "（" + p.Category + "）"
+}
+
+// Procurement is one government procurement item (政府采购预算).
+type Procurement struct {
+	Unit     string              `yaml:"unit" json:"unit"`
+	Project  string              `yaml:"project,omitempty" json:"project,omitempty"`
+	Item     string              `yaml:"item" json:"item"`
+	Category ProcurementCategory `yaml:"category" json:"category"`
+	Amount   money.Amount        `yaml:"amount" json:"amount"`
+	Src      Source              `yaml:"-" json:"-"`
+}
+
+// LastYear holds last year's figures that this year's are compared with.
+type LastYear struct {
+	Income      money.Amount `yaml:"income" json:"income"`           // 上年部门预算收入
+	Expenditure money.Amount `yaml:"expenditure" json:"expenditure"` // 上年部门预算支出
+	// OfficeCost is last year's 机关运行经费 budget.
+	OfficeCost money.Amount  `yaml:"office_cost" json:"office_cost"`
+	SanGong    []SanGongLine `yaml:"san_gong,omitempty" json:"san_gong,omitempty"`
+	Src        Source        `yaml:"-" json:"-"`
+}
+
+// SanGongLine is last year's 三公 budget of one unit from one fiscal fund.
+type SanGongLine struct {
+	Unit        string       `yaml:"unit" json:"unit"`
+	Fund        FundType     `yaml:"fund" json:"fund"`
+	Abroad      money.Amount `yaml:"abroad" json:"abroad"`             // 因公出国（境）费
+	Reception   money.Amount `yaml:"reception" json:"reception"`       // 公务接待费
+	CarPurchase money.Amount `yaml:"car_purchase" json:"car_purchase"` // 公务用车购置费
+	CarRunning  money.Amount `yaml:"car_running" json:"car_running"`   // 公务用车运行维护费
+	Src         Source       `yaml:"-" json:"-"`
+}
+
+// Assets is the 国有资产占用情况 at the end of last year, and this year's plans.
+type Assets struct {
+	Vehicles         []VehicleCount `yaml:"vehicles,omitempty" json:"vehicles,omitempty"`
+	Equipment        int            `yaml:"equipment" json:"equipment"` // 单价100万元以上设备, 台（套）
+	PlannedVehicles  int            `yaml:"planned_vehicles" json:"planned_vehicles"`
+	PlannedEquipment int            `yaml:"planned_equipment" json:"planned_equipment"`
+	Src              Source         `yaml:"-" json:"-"`
+}
+
+// VehicleTypes are the vehicle types the documents list, in order.
+var VehicleTypes = []string{"机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "其他用车"}
+
+// VehicleCount is the number of vehicles of one type.
+type VehicleCount struct {
+	Type  string `yaml:"type" json:"type"`
+	Count int    `yaml:"count" json:"count"`
+}
+
+// Performance is the 整体支出绩效目标: tasks with amounts, overall goals and indicators.
+type Performance struct {
+	Tasks      []PerformanceTask `yaml:"tasks,omitempty" json:"tasks,omitempty"`
+	Goals      []string          `yaml:"goals,omitempty" json:"goals,omitempty"`
+	Indicators []Indicator       `yaml:"indicators,omitempty" json:"indicators,omitempty"`
+}
+
+// PerformanceTask is one row of the 年度主要任务: a task group, its content and amounts.
+type PerformanceTask struct {
+	Task    string       `yaml:"task" json:"task"`       // 任务名称
+	Content string       `yaml:"content" json:"content"` // 主要内容
+	Fiscal  money.Amount `yaml:"fiscal" json:"fiscal"`   // 其中：财政拨款
+	Other   money.Amount `yaml:"other" json:"other"`     // 其中：其他资金
+	Src     Source       `yaml:"-" json:"-"`
+}
+
+// Total is the task's 总额.
+func (t PerformanceTask) Total() money.Amount { return t.Fiscal + t.Other }
+
+// Indicator is one 三级指标 with its place in the tree and its target value.
+type Indicator struct {
+	Level1 string `yaml:"level1" json:"level1"`
+	Level2 string `yaml:"level2" json:"level2"`
+	Level3 string `yaml:"level3" json:"level3"`
+	Target string `yaml:"target" json:"target"`
+	Src    Source `yaml:"-" json:"-"`
+}
+
+// Text is what the department writes itself. Empty fields take the profile's wording.
+type Text struct {
+	Duties       []string `yaml:"duties,omitempty" json:"duties,omitempty"`             // 部门职责
+	Organisation []string `yaml:"organisation,omitempty" json:"organisation,omitempty"` // 机构设置情况
+	Goals        []string `yaml:"goals,omitempty" json:"goals,omitempty"`               // 主要工作目标
+	ChangeReason string   `yaml:"change_reason,omitempty" json:"change_reason,omitempty"`
+	// Notes on spending kinds, printed after their amounts in 第三部分.
+	PersonnelNote string `yaml:"personnel_note,omitempty" json:"personnel_note,omitempty"`
+	PublicNote    string `yaml:"public_note,omitempty" json:"public_note,omitempty"`
+	FamilyNote    string `yaml:"family_note,omitempty" json:"family_note,omitempty"`
+	// Reasons for the 三公 changes, in total and by part.
+	SanGong SanGongText `yaml:"san_gong,omitempty" json:"san_gong,omitempty"`
+	// OfficeCostReason explains the change of 机关运行经费.
+	OfficeCostReason string `yaml:"office_cost_reason,omitempty" json:"office_cost_reason,omitempty"`
+	// Glossary replaces the profile's 名词解释 when given.
+	Glossary []Term `yaml:"glossary,omitempty" json:"glossary,omitempty"`
+}
+
+// SanGongText holds the department's explanations of each 三公 figure.
+type SanGongText struct {
+	Total       string `yaml:"total,omitempty" json:"total,omitempty"`
+	Abroad      string `yaml:"abroad,omitempty" json:"abroad,omitempty"`
+	Reception   string `yaml:"reception,omitempty" json:"reception,omitempty"`
+	CarPurchase string `yaml:"car_purchase,omitempty" json:"car_purchase,omitempty"`
+	CarRunning  string `yaml:"car_running,omitempty" json:"car_running,omitempty"`
+}
+
+// Term is one 名词解释 entry.
+type Term struct {
+	Term       string `yaml:"term" json:"term"`
+	Definition string `yaml:"definition" json:"definition"`
+}
+
+// Source says where an element was read from, so errors can point at it.
+type Source struct {
+	File  string
+	Sheet string // XLSX sheet; empty for text files
+	Row   int    // XLSX row or text line, 1-based
+	// Columns maps a field's Chinese label to its XLSX column letter.
+	Columns map[string]string
+}

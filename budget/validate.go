@@ -1,0 +1,385 @@
+package budget
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"yusuan/classification"
+)
+
+// Error is one problem in a budget, with where it was found. Its text is Chinese.
+type Error struct {
+	Src   Source
+	Field string // the Chinese label of the field, e.g. 功能科目
+	Msg   string
+}
+
+func (e *Error) Error() string {
+	return e.Src.Describe(e.Field) + "：" + e.Msg
+}
+
+// Describe names a place for a reader: file, sheet, row and the field's column.
+func (s Source) Describe(field string) string {
+	var b strings.Builder
+	if s.File != "" {
+		fmt.Fprintf(&b, "文件 %s", s.File)
+	}
+	if s.Sheet != "" {
+		fmt.Fprintf(&b, " 工作表“%s”", s.Sheet)
+	}
+	if s.Row > 0 {
+		fmt.Fprintf(&b, " 第 %d 行", s.Row)
+	}
+	if field != "" {
+		if col := s.Columns[field]; col != "" {
+			fmt.Fprintf(&b, " %s 列（%s）", col, field)
+		} else {
+			fmt.Fprintf(&b, "（%s）", field)
+		}
+	}
+	out := strings.TrimSpace(b.String())
+	if out == "" {
+		return "预算数据"
+	}
+	return out
+}
+
+// ErrorList is every problem found, in input order.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	const max = 20
+	var b strings.Builder
+	for i, e := range l {
+		if i == max {
+			fmt.Fprintf(&b, "……另有 %d 处错误未列出\n", len(l)-max)
+			break
+		}
+		b.WriteString(e.Error())
+		b.WriteByte('\n')
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// Err returns the list as an error, or nil when it is empty.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i].Src, l[j].Src
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Sheet != b.Sheet {
+			return a.Sheet < b.Sheet
+		}
+		return a.Row < b.Row
+	})
+	return l
+}
+
+type validator struct {
+	cat  *classification.Catalogue
+	errs ErrorList
+}
+
+func (v *validator) add(src Source, field, format string, args ...any) {
+	v.errs = append(v.errs, &Error{Src: src, Field: field, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Validate checks the budget against the catalogue and its own rules, and returns
+// every problem it finds (as an ErrorList), or nil.
+func Validate(b *Budget, cat *classification.Catalogue) error {
+	v := &validator{cat: cat}
+	v.department(b)
+	units := v.units(b)
+	projects := v.projects(b, units)
+	v.items(b, units, projects)
+	v.procurement(b, units, projects)
+	v.lastYear(b, units)
+	v.assets(b)
+	v.performance(b)
+	return v.errs.Err()
+}
+
+func (v *validator) department(b *Budget) {
+	src := b.Department.Src
+	if b.Year < 2000 || b.Year > 2100 {
+		v.add(src, "预算年度", "预算年度应为 2000 至 2100 之间的四位年份，实际为 %d", b.Year)
+	}
+	if strings.TrimSpace(b.Department.Name) == "" {
+		v.add(src, "部门名称", "缺少部门名称")
+	}
+	if len(b.Units) == 0 {
+		v.add(src, "预算单位", "至少需要一个预算单位")
+	}
+}
+
+func (v *validator) units(b *Budget) map[string]*Unit {
+	units := map[string]*Unit{}
+	for i := range b.Units {
+		u := &b.Units[i]
+		switch {
+		case strings.TrimSpace(u.Code) == "":
+			v.add(u.Src, "单位编码", "缺少单位编码")
+			continue
+		case units[u.Code] != nil:
+			v.add(u.Src, "单位编码", "单位编码“%s”重复（%s）", u.Code, units[u.Code].Src.Describe(""))
+			continue
+		}
+		if strings.TrimSpace(u.Name) == "" {
+			v.add(u.Src, "单位名称", "缺少单位名称")
+		}
+		if !validUnitKind(u.Kind) {
+			v.add(u.Src, "单位类型", "单位类型应为%s之一，实际为“%s”", quoteAll(unitKindStrings()), u.Kind)
+		}
+		units[u.Code] = u
+	}
+	return units
+}
+
+func (v *validator) unitRef(src Source, units map[string]*Unit, code string) bool {
+	if strings.TrimSpace(code) == "" {
+		v.add(src, "单位编码", "缺少预算单位")
+		return false
+	}
+	if units[code] == nil {
+		v.add(src, "单位编码", "预算单位“%s”不在单位表中", code)
+		return false
+	}
+	return true
+}
+
+func (v *validator) projects(b *Budget, units map[string]*Unit) map[string]*Project {
+	projects := map[string]*Project{}
+	for i := range b.Projects {
+		p := &b.Projects[i]
+		switch {
+		case strings.TrimSpace(p.Code) == "":
+			v.add(p.Src, "项目编码", "缺少项目编码")
+			continue
+		case projects[p.Code] != nil:
+			v.add(p.Src, "项目编码", "项目编码“%s”重复（%s）", p.Code, projects[p.Code].Src.Describe(""))
+			continue
+		}
+		v.unitRef(p.Src, units, p.Unit)
+		if strings.TrimSpace(p.Name) == "" {
+			v.add(p.Src, "项目名称", "缺少项目名称")
+		}
+		if p.LastYear != nil && *p.LastYear < 0 {
+			v.add(p.Src, "上年年初预算", "上年年初预算不能为负数，实际为 %s", p.LastYear)
+		}
+		projects[p.Code] = p
+	}
+	return projects
+}
+
+type itemKey struct {
+	unit, functional, economic, govEconomic, project string
+	kind                                             SpendKind
+	fund, carry                                      FundType
+}
+
+func (v *validator) items(b *Budget, units map[string]*Unit, projects map[string]*Project) {
+	if len(b.Items) == 0 {
+		v.add(b.Department.Src, "支出明细", "没有任何支出明细")
+	}
+	seen := map[itemKey]*LineItem{}
+	for i := range b.Items {
+		li := &b.Items[i]
+		v.unitRef(li.Src, units, li.Unit)
+		if err := v.cat.Check(classification.Functional, li.Functional, "", 3); err != nil {
+			v.add(li.Src, "功能科目", "%v", err)
+		}
+		econOK := true
+		if err := v.cat.Check(classification.Economic, li.Economic, "", 2); err != nil {
+			v.add(li.Src, "经济科目", "%v", err)
+			econOK = false
+		}
+		if li.GovEconomic != "" && (len(li.GovEconomic) != 5 || !strings.HasPrefix(li.GovEconomic, "5") || strings.Trim(li.GovEconomic, "0123456789") != "") {
+			v.add(li.Src, "政府经济科目", "政府预算支出经济分类科目“%s”应为以 5 开头的 5 位数字", li.GovEconomic)
+		}
+		switch li.Kind {
+		case Personnel, Public:
+			if li.Project != "" {
+				v.add(li.Src, "项目编码", "基本支出（%s）不应填写项目编码“%s”", li.Kind, li.Project)
+			}
+			if econOK {
+				class := li.Economic[:3]
+				personnelClass := class == "301" || class == "303"
+				if li.Kind == Personnel && !personnelClass {
+					v.add(li.Src, "经济科目", "人员经费应使用 301 或 303 类经济科目，实际为“%s”", li.Economic)
+				}
+				if li.Kind == Public && personnelClass {
+					v.add(li.Src, "经济科目", "公用经费不应使用 301 或 303 类经济科目“%s”（应为人员经费）", li.Economic)
+				}
+			}
+		case ProjectSp:
+			switch p := projects[li.Project]; {
+			case li.Project == "":
+				v.add(li.Src, "项目编码", "项目支出必须填写项目编码")
+			case p == nil:
+				v.add(li.Src, "项目编码", "项目“%s”不在项目表中", li.Project)
+			case p.Unit != li.Unit:
+				v.add(li.Src, "项目编码", "项目“%s”属于单位“%s”，与本行单位“%s”不一致", li.Project, p.Unit, li.Unit)
+			}
+		default:
+			v.add(li.Src, "支出类型", "支出类型应为%s之一，实际为“%s”", quoteAll(spendKindStrings()), li.Kind)
+		}
+		if !li.Fund.Valid() {
+			v.add(li.Src, "资金性质", "资金性质应为%s之一，实际为“%s”", quoteAll(fundStrings()), li.Fund)
+		}
+		if li.CarryFrom != "" && (li.Fund != CarryOver || !li.CarryFrom.Fiscal()) {
+			v.add(li.Src, "结转来源", "只有“上年结转”资金可填写结转来源，且应为一般公共预算、政府性基金或国有资本经营")
+		}
+		if li.Amount < 0 {
+			v.add(li.Src, "金额", "金额不能为负数，实际为 %s", li.Amount)
+		}
+		key := itemKey{li.Unit, li.Functional, li.Economic, li.GovEconomic, li.Project, li.Kind, li.Fund, li.CarryFrom}
+		if first := seen[key]; first != nil {
+			v.add(li.Src, "", "与%s重复（单位、功能科目、经济科目、支出类型、项目和资金性质都相同），请合并为一行", first.Src.Describe(""))
+		} else {
+			seen[key] = li
+		}
+	}
+}
+
+func (v *validator) procurement(b *Budget, units map[string]*Unit, projects map[string]*Project) {
+	for i := range b.Procurement {
+		p := &b.Procurement[i]
+		v.unitRef(p.Src, units, p.Unit)
+		if p.Project != "" && projects[p.Project] == nil {
+			v.add(p.Src, "项目编码", "项目“%s”不在项目表中", p.Project)
+		}
+		if strings.TrimSpace(p.Item) == "" {
+			v.add(p.Src, "采购品目", "缺少采购品目")
+		}
+		if p.Category != Goods && p.Category != Works && p.Category != Services {
+			v.add(p.Src, "采购类别", "采购类别应为“货物”“工程”“服务”之一，实际为“%s”", p.Category)
+		}
+		if p.Amount < 0 {
+			v.add(p.Src, "金额", "金额不能为负数，实际为 %s", p.Amount)
+		}
+	}
+}
+
+func (v *validator) lastYear(b *Budget, units map[string]*Unit) {
+	ly := &b.LastYear
+	for _, f := range []struct {
+		label string
+		a     int64
+	}{{"上年收入", int64(ly.Income)}, {"上年支出", int64(ly.Expenditure)}, {"上年机关运行经费", int64(ly.OfficeCost)}} {
+		if f.a < 0 {
+			v.add(ly.Src, f.label, "不能为负数")
+		}
+	}
+	type key struct {
+		unit string
+		fund FundType
+	}
+	seen := map[key]*SanGongLine{}
+	for i := range ly.SanGong {
+		s := &ly.SanGong[i]
+		v.unitRef(s.Src, units, s.Unit)
+		if !s.Fund.Fiscal() {
+			v.add(s.Src, "资金性质", "“三公”经费的资金性质应为一般公共预算、政府性基金或国有资本经营，实际为“%s”", s.Fund)
+		}
+		if first := seen[key{s.Unit, s.Fund}]; first != nil {
+			v.add(s.Src, "", "与%s重复（同一单位、同一资金性质）", first.Src.Describe(""))
+		}
+		seen[key{s.Unit, s.Fund}] = s
+		if s.Abroad < 0 || s.Reception < 0 || s.CarPurchase < 0 || s.CarRunning < 0 {
+			v.add(s.Src, "", "上年“三公”经费不能为负数")
+		}
+	}
+}
+
+func (v *validator) assets(b *Budget) {
+	a := &b.Assets
+	seen := map[string]bool{}
+	for _, vc := range a.Vehicles {
+		if !contains(VehicleTypes, vc.Type) {
+			v.add(a.Src, "车辆类型", "车辆类型应为%s之一，实际为“%s”", quoteAll(VehicleTypes), vc.Type)
+		}
+		if seen[vc.Type] {
+			v.add(a.Src, "车辆类型", "车辆类型“%s”重复", vc.Type)
+		}
+		seen[vc.Type] = true
+		if vc.Count < 0 {
+			v.add(a.Src, "车辆数", "车辆数不能为负数")
+		}
+	}
+	if a.Equipment < 0 || a.PlannedVehicles < 0 || a.PlannedEquipment < 0 {
+		v.add(a.Src, "", "资产数量不能为负数")
+	}
+}
+
+func (v *validator) performance(b *Budget) {
+	for i := range b.Performance.Tasks {
+		t := &b.Performance.Tasks[i]
+		if strings.TrimSpace(t.Task) == "" || strings.TrimSpace(t.Content) == "" {
+			v.add(t.Src, "任务名称", "绩效任务需要任务名称和主要内容")
+		}
+		if t.Fiscal < 0 || t.Other < 0 {
+			v.add(t.Src, "金额", "绩效任务金额不能为负数")
+		}
+	}
+	for i := range b.Performance.Indicators {
+		ind := &b.Performance.Indicators[i]
+		if strings.TrimSpace(ind.Level1) == "" || strings.TrimSpace(ind.Level2) == "" || strings.TrimSpace(ind.Level3) == "" {
+			v.add(ind.Src, "一级指标", "绩效指标需要填写一级、二级、三级指标")
+		}
+	}
+}
+
+func validUnitKind(k UnitKind) bool {
+	for _, u := range UnitKinds {
+		if k == u {
+			return true
+		}
+	}
+	return false
+}
+
+func unitKindStrings() []string {
+	var out []string
+	for _, k := range UnitKinds {
+		out = append(out, string(k))
+	}
+	return out
+}
+
+func spendKindStrings() []string {
+	var out []string
+	for _, k := range SpendKinds {
+		out = append(out, string(k))
+	}
+	return out
+}
+
+func fundStrings() []string {
+	var out []string
+	for _, f := range FundTypes {
+		out = append(out, string(f))
+	}
+	return out
+}
+
+func quoteAll(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = "“" + x + "”"
+	}
+	return strings.Join(q, "")
+}
+
+func contains(xs []string, x string) bool {
+	for _, s := range xs {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,232 @@
+// Package disclosure owns the published document as data: the narrative parts and the
+// numbered tables of a 部门预算公开, independent of any file format. Profiles derive a
+// Document from a budget; renderers write it out; readers rebuild it from published
+// files so that checks can run on it.
+package disclosure
+
+import (
+	"yusuan/money"
+)
+
+// Document is one disclosure: a title, narrative parts and tables.
+type Document struct {
+	Profile string `json:"profile"` // e.g. "shenzhen"
+	Kind    string `json:"kind"`    // 部门预算 or 单位预算
+	Year    int    `json:"year"`
+	// Department is the 主管部门; Subject is the name the document is published under.
+	Department string `json:"department"`
+	Subject    string `json:"subject"`
+	Title      string `json:"title"` // e.g. 2024年深圳市龙岗区政务服务数据管理局（本级）部门预算
+	// Unit is the money unit of the narrative.
+	Unit   money.Unit `json:"unit"`
+	Parts  []Part     `json:"parts"`
+	Tables []*Table   `json:"tables"`
+	// Notes are printed after the tables (e.g. the rounding note).
+	Notes []string `json:"notes,omitempty"`
+}
+
+// Part is one numbered part of the narrative (第一部分 部门概况).
+type Part struct {
+	Number int     `json:"number"`
+	Title  string  `json:"title"` // without the number: 部门概况
+	Blocks []Block `json:"blocks"`
+}
+
+// Heading returns "第一部分 部门概况".
+func (p Part) Heading() string { return "第" + ChineseNumber(p.Number) + "部分 " + p.Title }
+
+// BlockKind says how a narrative block is laid out.
+type BlockKind string
+
+const (
+	Heading   BlockKind = "heading"   // a section title inside a part (一、部门职责)
+	Paragraph BlockKind = "paragraph" // running text
+	ListItem  BlockKind = "item"      // a numbered entry; its number is part of Text
+	TableRef  BlockKind = "table"     // a table set in the narrative
+	Note      BlockKind = "note"      // a small-print remark (备注：……)
+)
+
+// Block is one piece of a part: a heading, a paragraph, a list item, a note or a table.
+type Block struct {
+	Kind  BlockKind `json:"kind"`
+	Text  string    `json:"text,omitempty"`
+	Table *Table    `json:"table,omitempty"`
+}
+
+// Table is a printed table. Header and Rows follow HTML table semantics: a cell with
+// ColSpan or RowSpan covers the positions to its right and below, and rows leave out
+// the positions that a span from above covers. Grid lays the cells out on positions.
+type Table struct {
+	Number int    `json:"number,omitempty"` // 1-based; 0 for a table set in the narrative
+	Title  string `json:"title"`
+	// EntityLabel and Entity print as 部门名称：深圳市……; empty for none.
+	EntityLabel string     `json:"entity_label,omitempty"`
+	Entity      string     `json:"entity,omitempty"`
+	Period      string     `json:"period,omitempty"` // e.g. 2024 年度
+	Unit        money.Unit `json:"unit,omitempty"`   // unit of its amounts; empty when it has none
+	Columns     []Column   `json:"columns"`
+	Header      [][]Cell   `json:"header"`
+	Rows        []Row      `json:"rows"`
+	Notes       []string   `json:"notes,omitempty"`
+	// Empty is set when the table has no data; Notes then say so and name the table.
+	Empty bool `json:"empty,omitempty"`
+	// Wide asks for landscape pages.
+	Wide bool `json:"wide,omitempty"`
+}
+
+// Label returns "表1" style numbering, or "" for tables in the narrative.
+func (t *Table) Label() string {
+	if t.Number == 0 {
+		return ""
+	}
+	return "表" + itoa(t.Number)
+}
+
+// ColumnKind says what a column holds.
+type ColumnKind string
+
+const (
+	TextCol   ColumnKind = "text"   // names and descriptions
+	CodeCol   ColumnKind = "code"   // classification codes
+	AmountCol ColumnKind = "amount" // money in the table's unit
+)
+
+// Column describes one leaf column.
+type Column struct {
+	Key   string     `json:"key"` // stable identifier, e.g. "total", "basic"
+	Kind  ColumnKind `json:"kind"`
+	Width int        `json:"width"` // relative width, in characters of body text
+}
+
+// RowKind marks totals and group rows for styling and for checks.
+type RowKind string
+
+const (
+	DataRow  RowKind = ""      // an ordinary row
+	TotalRow RowKind = "total" // a total or subtotal (合计, 总计)
+	GroupRow RowKind = "group" // a row that heads the rows below it (a unit's row)
+)
+
+// Row is one body row.
+type Row struct {
+	Kind  RowKind `json:"kind,omitempty"`
+	Code  string  `json:"code,omitempty"` // the classification code the row describes, if any
+	Cells []Cell  `json:"cells"`
+}
+
+// Cell is one printed cell: text, or an exact amount shown in the table's unit.
+type Cell struct {
+	Text    string        `json:"text,omitempty"`
+	Amount  *money.Amount `json:"amount,omitempty"`
+	ColSpan int           `json:"colspan,omitempty"`
+	RowSpan int           `json:"rowspan,omitempty"`
+	Indent  int           `json:"indent,omitempty"` // levels of indentation of a name
+}
+
+// T makes a text cell.
+func T(s string) Cell { return Cell{Text: s} }
+
+// A makes an amount cell.
+func A(a money.Amount) Cell { return Cell{Amount: &a} }
+
+// Display is the cell as printed in a table of unit u: amounts rounded half up from
+// their exact value with two decimals and separators, text as it is.
+func (c Cell) Display(u money.Unit) string {
+	if c.Amount != nil {
+		return c.Amount.Format(u)
+	}
+	return c.Text
+}
+
+// Span returns the cell's column and row span, at least 1 each.
+func (c Cell) Span() (cols, rows int) {
+	cols, rows = c.ColSpan, c.RowSpan
+	if cols < 1 {
+		cols = 1
+	}
+	if rows < 1 {
+		rows = 1
+	}
+	return cols, rows
+}
+
+// Placed is a cell at its grid position.
+type Placed struct {
+	Cell
+	Row, Col int
+}
+
+// Grid places rows of cells (header or body) on grid positions, honouring spans. It
+// returns the placed cells row by row.
+func Grid(rows [][]Cell) [][]Placed {
+	covered := map[[2]int]bool{}
+	out := make([][]Placed, len(rows))
+	for r, row := range rows {
+		col := 0
+		for _, c := range row {
+			for covered[[2]int{r, col}] {
+				col++
+			}
+			cs, rs := c.Span()
+			for dr := 0; dr < rs; dr++ {
+				for dc := 0; dc < cs; dc++ {
+					covered[[2]int{r + dr, col + dc}] = true
+				}
+			}
+			out[r] = append(out[r], Placed{Cell: c, Row: r, Col: col})
+			col += cs
+		}
+	}
+	return out
+}
+
+// BodyCells returns the body rows as plain cell rows, for Grid.
+func (t *Table) BodyCells() [][]Cell {
+	out := make([][]Cell, len(t.Rows))
+	for i, r := range t.Rows {
+		out[i] = r.Cells
+	}
+	return out
+}
+
+// ChineseNumber writes 1..99 as 一 … 九十九.
+func ChineseNumber(n int) string {
+	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n <= 0:
+		return "零"
+	case n < 10:
+		return digits[n]
+	case n < 20:
+		if n == 10 {
+			return "十"
+		}
+		return "十" + digits[n%10]
+	case n < 100:
+		s := digits[n/10] + "十"
+		if n%10 != 0 {
+			s += digits[n%10]
+		}
+		return s
+	}
+	return itoa(n)
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	if neg {
+		return "-" + string(b)
+	}
+	return string(b)
+}

@@ -1,0 +1,3 @@
+module yusuan
+
+go 1.26.8
