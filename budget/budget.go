@@ -264,6 +264,9 @@ type Text struct {
 	SanGong SanGongText `yaml:"san_gong,omitempty" json:"san_gong,omitempty"`
 	// OfficeCostReason explains the change of 机关运行经费.
 	OfficeCostReason string `yaml:"office_cost_reason,omitempty" json:"office_cost_reason,omitempty"`
+	// AlsoAbsent names further kinds of spending the department does not have, added
+	// to the derived 无……预算 sentence (e.g. 上级专项转移支付支出).
+	AlsoAbsent []string `yaml:"also_absent,omitempty" json:"also_absent,omitempty"`
 	// Glossary replaces the profile's 名词解释 when given.
 	Glossary []Term `yaml:"glossary,omitempty" json:"glossary,omitempty"`
 }

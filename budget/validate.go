@@ -231,8 +231,8 @@ func (v *validator) items(b *Budget, units map[string]*Unit, projects map[string
 		if !li.Fund.Valid() {
 			v.add(li.Src, "资金性质", "资金性质应为%s之一，实际为“%s”", quoteAll(fundStrings()), li.Fund)
 		}
-		if li.CarryFrom != "" && (li.Fund != CarryOver || !li.CarryFrom.Fiscal()) {
-			v.add(li.Src, "结转来源", "只有“上年结转”资金可填写结转来源，且应为一般公共预算、政府性基金或国有资本经营")
+		if li.CarryFrom != "" && (li.Fund != CarryOver || li.CarryFrom == CarryOver || !li.CarryFrom.Valid()) {
+			v.add(li.Src, "结转来源", "只有“上年结转”资金可填写结转来源，且应为“上年结转”以外的资金性质，实际为“%s”", li.CarryFrom)
 		}
 		if li.Amount < 0 {
 			v.add(li.Src, "金额", "金额不能为负数，实际为 %s", li.Amount)

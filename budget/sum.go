@@ -1,0 +1,179 @@
+package budget
+
+import (
+	"sort"
+
+	"yusuan/classification"
+	"yusuan/money"
+)
+
+// Filter selects line items.
+type Filter func(li *LineItem) bool
+
+// All selects every line item.
+func All(*LineItem) bool { return true }
+
+// And selects items that every filter selects.
+func And(fs ...Filter) Filter {
+	return func(li *LineItem) bool {
+		for _, f := range fs {
+			if !f(li) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// OfFund selects items whose fund is f.
+func OfFund(f FundType) Filter { return func(li *LineItem) bool { return li.Fund == f } }
+
+// Fiscal selects 财政拨款 items: fiscal funds, and carry-over of fiscal funds.
+func Fiscal(li *LineItem) bool { return li.SourceFund().Fiscal() }
+
+// OfUnit selects the items of one unit.
+func OfUnit(code string) Filter { return func(li *LineItem) bool { return li.Unit == code } }
+
+// OfKind selects items of one spending kind.
+func OfKind(k SpendKind) Filter { return func(li *LineItem) bool { return li.Kind == k } }
+
+// Basic selects basic spending.
+func Basic(li *LineItem) bool { return li.Kind.Basic() }
+
+// EconomicClass selects items whose economic code starts with one of the prefixes.
+func EconomicClass(prefixes ...string) Filter {
+	return func(li *LineItem) bool {
+		for _, p := range prefixes {
+			if len(li.Economic) >= len(p) && li.Economic[:len(p)] == p {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// Sum adds the amounts of the selected items.
+func (b *Budget) Sum(f Filter) money.Amount {
+	var s money.Amount
+	for i := range b.Items {
+		if f(&b.Items[i]) {
+			s += b.Items[i].Amount
+		}
+	}
+	return s
+}
+
+// Split is a sum broken down into basic (personnel, public) and project spending.
+type Split struct {
+	Personnel, Public, Project money.Amount
+}
+
+// Basic is personnel plus public spending.
+func (s Split) Basic() money.Amount { return s.Personnel + s.Public }
+
+// Total is basic plus project spending.
+func (s Split) Total() money.Amount { return s.Personnel + s.Public + s.Project }
+
+func (s *Split) add(li *LineItem) {
+	switch li.Kind {
+	case Personnel:
+		s.Personnel += li.Amount
+	case Public:
+		s.Public += li.Amount
+	default:
+		s.Project += li.Amount
+	}
+}
+
+// CodeSum is the split of one classification code, at any level.
+type CodeSum struct {
+	Code string
+	Split
+}
+
+// ByCode sums the selected items by their code of kind k, at every level of the tree
+// (类, 款 and, for functional codes, 项), in code order with parents before children.
+func (b *Budget) ByCode(k classification.Kind, f Filter) []CodeSum {
+	sums := map[string]*Split{}
+	for i := range b.Items {
+		li := &b.Items[i]
+		if !f(li) {
+			continue
+		}
+		code := li.Functional
+		if k == classification.Economic {
+			code = li.Economic
+		}
+		for c := code; c != ""; c = classification.ParentOf(c) {
+			s := sums[c]
+			if s == nil {
+				s = &Split{}
+				sums[c] = s
+			}
+			s.add(li)
+		}
+	}
+	out := make([]CodeSum, 0, len(sums))
+	for c, s := range sums {
+		out = append(out, CodeSum{Code: c, Split: *s})
+	}
+	// Lexical order puts 201 before 20103 before 2010301 before 20104.
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
+}
+
+// SplitOf sums the selected items into one split.
+func (b *Budget) SplitOf(f Filter) Split {
+	var s Split
+	for i := range b.Items {
+		if f(&b.Items[i]) {
+			s.add(&b.Items[i])
+		}
+	}
+	return s
+}
+
+// Unit returns the unit with the code, or nil.
+func (b *Budget) Unit(code string) *Unit {
+	for i := range b.Units {
+		if b.Units[i].Code == code {
+			return &b.Units[i]
+		}
+	}
+	return nil
+}
+
+// Project returns the project with the code, or nil.
+func (b *Budget) Project(code string) *Project {
+	for i := range b.Projects {
+		if b.Projects[i].Code == code {
+			return &b.Projects[i]
+		}
+	}
+	return nil
+}
+
+// Classified reports whether an item belongs to a classified unit or project.
+func (b *Budget) Classified(li *LineItem) bool {
+	if u := b.Unit(li.Unit); u != nil && u.Classified {
+		return true
+	}
+	if li.Project != "" {
+		if p := b.Project(li.Project); p != nil && p.Classified {
+			return true
+		}
+	}
+	return false
+}
+
+// SubjectName is the name the document is published under: the department's Title,
+// else the only unit's name, else the department's name.
+func (b *Budget) SubjectName() string {
+	if b.Department.Title != "" {
+		return b.Department.Title
+	}
+	if len(b.Units) == 1 && !b.Units[0].Classified {
+		return b.Units[0].Name
+	}
+	return b.Department.Name
+}

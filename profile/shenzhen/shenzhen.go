@@ -1,0 +1,106 @@
+// Package shenzhen derives the Shenzhen 部门预算 disclosure from a budget: nine narrative
+// parts and twelve tables, everything in 万元 with two decimals, laid out like the
+// Longgang district documents.
+package shenzhen
+
+import (
+	"fmt"
+	"strings"
+
+	"yusuan/budget"
+	"yusuan/classification"
+	"yusuan/disclosure"
+	"yusuan/money"
+)
+
+// Profile is the Shenzhen format.
+type Profile struct{}
+
+// Name implements profile.Profile.
+func (Profile) Name() string { return "shenzhen" }
+
+// Label implements profile.Profile.
+func (Profile) Label() string { return "深圳" }
+
+// Derive builds the Shenzhen document from a validated budget.
+func (Profile) Derive(b *budget.Budget, cat *classification.Catalogue) (*disclosure.Document, error) {
+	d := &deriver{b: b, cat: cat, subject: b.SubjectName()}
+	doc := &disclosure.Document{
+		Profile:    "shenzhen",
+		Kind:       "部门预算",
+		Year:       b.Year,
+		Department: b.Department.Name,
+		Subject:    d.subject,
+		Title:      fmt.Sprintf("%d年%s部门预算", b.Year, d.subject),
+		Unit:       money.UnitWan,
+	}
+	doc.Tables = d.tables()
+	doc.Parts = d.narrative()
+	return doc, nil
+}
+
+// deriver holds what every table and part needs.
+type deriver struct {
+	b       *budget.Budget
+	cat     *classification.Catalogue
+	subject string
+}
+
+func (d *deriver) year() string     { return fmt.Sprintf("%d年", d.b.Year) }
+func (d *deriver) lastYear() string { return fmt.Sprintf("%d年", d.b.Year-1) }
+
+// wan formats an amount for the narrative: 万元, two decimals, separators.
+func wan(a money.Amount) string { return a.Wan() + "万元" }
+
+// codeName returns the catalogue name of a code, or the code itself when the loaded
+// catalogue lacks it (a user's list may omit parent levels).
+func (d *deriver) codeName(k classification.Kind, code string) string {
+	if n := d.cat.Name(k, code); n != "" {
+		return n
+	}
+	return code
+}
+
+// visibleUnits are the units that may be named; classified units are only counted.
+func (d *deriver) visibleUnits() (visible []budget.Unit, classified int) {
+	for _, u := range d.b.Units {
+		if u.Classified {
+			classified++
+			continue
+		}
+		visible = append(visible, u)
+	}
+	return visible, classified
+}
+
+// region is the level of government that the finance bureau belongs to: 区, 市 …
+func (d *deriver) region() string {
+	r := d.b.Department.Region
+	for _, suffix := range []string{"区", "县", "市", "省"} {
+		if strings.HasSuffix(r, suffix) {
+			return suffix
+		}
+	}
+	return "本级"
+}
+
+// change describes this year against last year: "比2023年增加1,715.91万元，增长34.0%",
+// "与2023年持平", or without a percentage when last year was zero.
+func change(this, last money.Amount, lastLabel string, up, down string) string {
+	diff := this - last
+	if diff.Hundredths(money.UnitWan) == 0 {
+		return "与" + lastLabel + "持平"
+	}
+	verb, pct := "增加", up
+	if diff < 0 {
+		verb, pct = "减少", down
+	}
+	s := fmt.Sprintf("比%s%s%s", lastLabel, verb, wan(diff.Abs()))
+	if t, ok := money.Percent(this, last); ok {
+		if t < 0 {
+			t = -t
+		}
+		s += fmt.Sprintf("，%s%s", pct, money.FormatTenths(t))
+	}
+	return s
+}

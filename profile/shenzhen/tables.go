@@ -1,0 +1,348 @@
+package shenzhen
+
+import (
+	"fmt"
+
+	"yusuan/budget"
+	"yusuan/classification"
+	"yusuan/disclosure"
+	"yusuan/money"
+)
+
+var (
+	T = disclosure.T
+	A = disclosure.A
+)
+
+func (d *deriver) tables() []*disclosure.Table {
+	return []*disclosure.Table{
+		d.summary(1, "收支总表", budget.All, false),
+		d.incomeTable(),
+		d.codeTable(3, "支出总表", classification.Functional, budget.All, totalBasicProject),
+		d.codeTable(4, "基本支出总表", classification.Economic, budget.Basic, totalPersonnelPublic),
+		d.projectTable(),
+		d.summary(6, "财政拨款收支总表", budget.Fiscal, true),
+		d.codeTable(7, "一般公共预算支出表（按功能分类）", classification.Functional, budget.OfFund(budget.GeneralPublic), totalBasicProject),
+		d.codeTable(8, "一般公共预算支出表（按经济分类）", classification.Economic, budget.OfFund(budget.GeneralPublic), totalBasicProject),
+		d.sanGongTable(),
+		d.codeTable(10, "政府性基金预算支出表", classification.Functional, budget.OfFund(budget.GovFund), totalBasicProject),
+		d.codeTable(11, "国有资本经营预算支出表", classification.Functional, budget.OfFund(budget.StateCapital), totalBasicProject),
+		d.performanceTable(),
+	}
+}
+
+func (d *deriver) newTable(num int, title string) *disclosure.Table {
+	return &disclosure.Table{
+		Number:      num,
+		Title:       title,
+		EntityLabel: "部门名称",
+		Entity:      d.subject,
+		Unit:        money.UnitWan,
+	}
+}
+
+// incomeLine is one line of the income side of a 收支总表.
+type incomeLine struct {
+	name   string
+	amount money.Amount
+	indent int
+}
+
+// fundIncome is this year's income of fund f among the selected items (carry-over is
+// not income of the year).
+func (d *deriver) fundIncome(sel budget.Filter, f budget.FundType) money.Amount {
+	return d.b.Sum(budget.And(sel, budget.OfFund(f)))
+}
+
+func fundIncomeName(f budget.FundType) string {
+	switch f {
+	case budget.GeneralPublic:
+		return "一般公共预算资金"
+	case budget.GovFund:
+		return "政府性基金预算资金"
+	case budget.StateCapital:
+		return "国有资本经营预算资金"
+	}
+	return string(f)
+}
+
+// summary builds 表1 收支总表 (all funds) or 表6 财政拨款收支总表 (fiscal funds only).
+func (d *deriver) summary(num int, title string, sel budget.Filter, fiscalOnly bool) *disclosure.Table {
+	t := d.newTable(num, title)
+	t.Columns = []disclosure.Column{
+		{Key: "income_item", Kind: disclosure.TextCol, Width: 26},
+		{Key: "income", Kind: disclosure.AmountCol, Width: 14},
+		{Key: "spending_item", Kind: disclosure.TextCol, Width: 30},
+		{Key: "spending", Kind: disclosure.AmountCol, Width: 14},
+	}
+	yearCol := fmt.Sprintf("%d年预算数", d.b.Year)
+	t.Header = [][]disclosure.Cell{
+		{{Text: "收入", ColSpan: 2}, {Text: "支出", ColSpan: 2}},
+		{T("项目"), T(yearCol), T("项目"), T(yearCol)},
+	}
+
+	var income []incomeLine
+	var gov money.Amount
+	for _, f := range budget.FiscalFunds {
+		gov += d.fundIncome(sel, f)
+	}
+	if gov != 0 || fiscalOnly {
+		income = append(income, incomeLine{"政府预算资金", gov, 0})
+		for _, f := range budget.FiscalFunds {
+			if a := d.fundIncome(sel, f); a != 0 {
+				income = append(income, incomeLine{fundIncomeName(f), a, 1}, incomeLine{fundIncomeName(f), a, 2})
+			}
+		}
+	}
+	if !fiscalOnly {
+		if a := d.fundIncome(sel, budget.SpecialAccount); a != 0 {
+			income = append(income, incomeLine{"财政专户管理资金", a, 0})
+		}
+		own := []budget.FundType{budget.BusinessIncome, budget.OperatingIncome, budget.OtherIncome}
+		var ownSum money.Amount
+		for _, f := range own {
+			ownSum += d.fundIncome(sel, f)
+		}
+		if ownSum != 0 {
+			income = append(income, incomeLine{"单位资金", ownSum, 0})
+			for _, f := range own {
+				if a := d.fundIncome(sel, f); a != 0 {
+					income = append(income, incomeLine{string(f), a, 1})
+				}
+			}
+		}
+	}
+
+	var spending []incomeLine
+	for _, cs := range d.b.ByCode(classification.Functional, sel) {
+		spending = append(spending, incomeLine{d.codeName(classification.Functional, cs.Code), cs.Total(), classification.LevelOf(cs.Code) - 1})
+	}
+	for i := 0; i < len(income) || i < len(spending); i++ {
+		var row []disclosure.Cell
+		for _, side := range [][]incomeLine{income, spending} {
+			if i < len(side) {
+				row = append(row, disclosure.Cell{Text: side[i].name, Indent: side[i].indent}, A(side[i].amount))
+			} else {
+				row = append(row, T(""), T(""))
+			}
+		}
+		t.Rows = append(t.Rows, disclosure.Row{Cells: row})
+	}
+
+	var yearIncome money.Amount
+	for _, l := range income {
+		if l.indent == 0 {
+			yearIncome += l.amount
+		}
+	}
+	carry := d.b.Sum(budget.And(sel, budget.OfFund(budget.CarryOver)))
+	spent := d.b.Sum(sel)
+	t.Rows = append(t.Rows,
+		disclosure.Row{Kind: disclosure.TotalRow, Cells: []disclosure.Cell{T("本年收入合计"), A(yearIncome), T("本年支出合计"), A(spent)}},
+		disclosure.Row{Cells: []disclosure.Cell{T("上年结余、结转"), A(carry), T("结转下年"), A(0)}},
+	)
+	isCarry := budget.And(sel, budget.OfFund(budget.CarryOver))
+	if fiscalOnly {
+		for i, f := range budget.FiscalFunds {
+			a := d.b.Sum(budget.And(isCarry, func(li *budget.LineItem) bool { return li.SourceFund() == f }))
+			name := map[budget.FundType]string{
+				budget.GeneralPublic: "一般公共预算拨款结余、结转",
+				budget.GovFund:       "政府性基金预算拨款结余、结转",
+				budget.StateCapital:  "国有资本经营预算拨款结余、结转",
+			}[f]
+			t.Rows = append(t.Rows, disclosure.Row{Cells: []disclosure.Cell{{Text: fmt.Sprintf("%d. %s", i+1, name), Indent: 1}, A(a), T(""), T("")}})
+		}
+	} else {
+		fiscalCarry := d.b.Sum(budget.And(isCarry, budget.Fiscal))
+		t.Rows = append(t.Rows,
+			disclosure.Row{Cells: []disclosure.Cell{{Text: "1. 财政拨款结余、结转", Indent: 1}, A(fiscalCarry), T(""), T("")}},
+			disclosure.Row{Cells: []disclosure.Cell{{Text: "2. 非财政拨款结余、结转", Indent: 1}, A(carry - fiscalCarry), T(""), T("")}},
+		)
+	}
+	t.Rows = append(t.Rows, disclosure.Row{Kind: disclosure.TotalRow, Cells: []disclosure.Cell{
+		T("收入总计"), A(yearIncome + carry), T("支出总计"), A(spent),
+	}})
+	if !fiscalOnly {
+		t.Notes = []string{"注：财政拨款收支情况包括一般公共预算、政府性基金预算、国有资本经营预算拨款收支情况。"}
+	}
+	t.Notes = append(t.Notes, "本套报表金额单位转换时可能存在尾数误差。")
+	return t
+}
+
+// incomeTable builds 表2 收入总表: each unit's income by fund.
+func (d *deriver) incomeTable() *disclosure.Table {
+	t := d.newTable(2, "收入总表")
+	t.Wide = true
+	funds := budget.FundTypes
+	t.Columns = []disclosure.Column{{Key: "unit", Kind: disclosure.TextCol, Width: 28}, {Key: "total", Kind: disclosure.AmountCol, Width: 12}}
+	for _, f := range funds {
+		t.Columns = append(t.Columns, disclosure.Column{Key: string(f), Kind: disclosure.AmountCol, Width: 11})
+	}
+	t.Header = [][]disclosure.Cell{
+		{{Text: "预算单位", RowSpan: 2}, {Text: "合计", RowSpan: 2}, {Text: "政府预算资金", ColSpan: 3}, {Text: "财政专户管理资金", RowSpan: 2}, {Text: "单位资金", ColSpan: 3}, {Text: "上年结转", RowSpan: 2}},
+		{T("一般公共预算"), T("政府性基金"), T("国有资本经营"), T("事业收入"), T("事业单位经营收入"), T("其他收入")},
+	}
+	row := func(name string, sel budget.Filter, kind disclosure.RowKind) disclosure.Row {
+		cells := []disclosure.Cell{T(name), A(d.b.Sum(sel))}
+		for _, f := range funds {
+			cells = append(cells, A(d.b.Sum(budget.And(sel, budget.OfFund(f)))))
+		}
+		return disclosure.Row{Kind: kind, Cells: cells}
+	}
+	d.perUnit(t, func(name string, sel budget.Filter, kind disclosure.RowKind) {
+		t.Rows = append(t.Rows, row(name, sel, kind))
+	})
+	return t
+}
+
+// perUnit calls add for the department total (when there is more than one row to
+// add up), for each unit that may be named, and once for all classified units together.
+func (d *deriver) perUnit(t *disclosure.Table, add func(name string, sel budget.Filter, kind disclosure.RowKind)) {
+	visible, classified := d.visibleUnits()
+	if len(visible)+classified > 1 {
+		add("合计", budget.All, disclosure.TotalRow)
+	}
+	for _, u := range visible {
+		add(u.Name, budget.OfUnit(u.Code), disclosure.GroupRow)
+	}
+	if classified > 0 {
+		add("涉密单位（按要求不予公开）", func(li *budget.LineItem) bool { return d.b.Unit(li.Unit).Classified }, disclosure.GroupRow)
+	}
+}
+
+// columnsOf says which three amounts a code table shows for a split.
+type columnsOf struct {
+	names  [3]string
+	values func(budget.Split) [3]money.Amount
+}
+
+var (
+	totalBasicProject = columnsOf{
+		names:  [3]string{"支出总计", "基本支出", "项目支出"},
+		values: func(s budget.Split) [3]money.Amount { return [3]money.Amount{s.Total(), s.Basic(), s.Project} },
+	}
+	totalPersonnelPublic = columnsOf{
+		names:  [3]string{"合计", "人员经费", "公用经费"},
+		values: func(s budget.Split) [3]money.Amount { return [3]money.Amount{s.Total(), s.Personnel, s.Public} },
+	}
+)
+
+// codeTable builds a table of spending by classification code with three amount
+// columns: tables 3, 4, 7, 8, 10 and 11.
+func (d *deriver) codeTable(num int, title string, kind classification.Kind, sel budget.Filter, cols columnsOf) *disclosure.Table {
+	t := d.newTable(num, title)
+	t.Columns = []disclosure.Column{
+		{Key: "unit", Kind: disclosure.TextCol, Width: 20},
+		{Key: "code", Kind: disclosure.CodeCol, Width: 9},
+		{Key: "name", Kind: disclosure.TextCol, Width: 24},
+		{Key: "c1", Kind: disclosure.AmountCol, Width: 12},
+		{Key: "c2", Kind: disclosure.AmountCol, Width: 12},
+		{Key: "c3", Kind: disclosure.AmountCol, Width: 12},
+	}
+	t.Header = [][]disclosure.Cell{{T("预算单位"), T("科目编码"), T("科目名称"), T(cols.names[0]), T(cols.names[1]), T(cols.names[2])}}
+	amounts := func(s budget.Split) []disclosure.Cell {
+		v := cols.values(s)
+		return []disclosure.Cell{A(v[0]), A(v[1]), A(v[2])}
+	}
+	empty := d.b.Sum(sel) == 0 && !d.hasItems(sel)
+	d.perUnit(t, func(name string, unitSel budget.Filter, rowKind disclosure.RowKind) {
+		s := budget.And(sel, unitSel)
+		t.Rows = append(t.Rows, disclosure.Row{Kind: rowKind, Cells: append([]disclosure.Cell{T(name), T(""), T("")}, amounts(d.b.SplitOf(s))...)})
+		if rowKind == disclosure.TotalRow || name == "涉密单位（按要求不予公开）" {
+			return
+		}
+		for _, cs := range d.b.ByCode(kind, s) {
+			t.Rows = append(t.Rows, disclosure.Row{Code: cs.Code, Cells: append([]disclosure.Cell{
+				T(""), T(cs.Code), {Text: d.codeName(kind, cs.Code), Indent: classification.LevelOf(cs.Code) - 1},
+			}, amounts(cs.Split)...)})
+		}
+	})
+	if empty {
+		t.Empty = true
+		t.Notes = []string{fmt.Sprintf("注：本部门%d年无%s，故本表为空表。", d.b.Year, emptySubject(title))}
+	}
+	return t
+}
+
+// emptySubject names what an empty table would have shown.
+func emptySubject(title string) string {
+	switch title {
+	case "政府性基金预算支出表":
+		return "政府性基金预算支出"
+	case "国有资本经营预算支出表":
+		return "国有资本经营预算支出"
+	case "一般公共预算支出表（按功能分类）", "一般公共预算支出表（按经济分类）":
+		return "一般公共预算支出"
+	case "基本支出总表":
+		return "基本支出"
+	}
+	return title + "数据"
+}
+
+func (d *deriver) hasItems(sel budget.Filter) bool {
+	for i := range d.b.Items {
+		if sel(&d.b.Items[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// projectTable builds 表5 项目支出总表: each project by fund.
+func (d *deriver) projectTable() *disclosure.Table {
+	t := d.newTable(5, "项目支出总表")
+	t.Wide = true
+	t.Columns = []disclosure.Column{
+		{Key: "unit", Kind: disclosure.TextCol, Width: 20},
+		{Key: "project", Kind: disclosure.TextCol, Width: 28},
+		{Key: "category", Kind: disclosure.TextCol, Width: 10},
+		{Key: "total", Kind: disclosure.AmountCol, Width: 12},
+		{Key: "general", Kind: disclosure.AmountCol, Width: 12},
+		{Key: "gov_fund", Kind: disclosure.AmountCol, Width: 11},
+		{Key: "state_capital", Kind: disclosure.AmountCol, Width: 11},
+		{Key: "other", Kind: disclosure.AmountCol, Width: 11},
+	}
+	t.Header = [][]disclosure.Cell{
+		{{Text: "预算单位", RowSpan: 2}, {Text: "项目名称", RowSpan: 2}, {Text: "项目类别", RowSpan: 2}, {Text: "合计", RowSpan: 2}, {Text: "财政拨款", ColSpan: 3}, {Text: "其他资金", RowSpan: 2}},
+		{T("一般公共预算"), T("政府性基金"), T("国有资本经营")},
+	}
+	amounts := func(sel budget.Filter) []disclosure.Cell {
+		total := d.b.Sum(sel)
+		gp := d.b.Sum(budget.And(sel, budget.OfFund(budget.GeneralPublic)))
+		gf := d.b.Sum(budget.And(sel, budget.OfFund(budget.GovFund)))
+		sc := d.b.Sum(budget.And(sel, budget.OfFund(budget.StateCapital)))
+		return []disclosure.Cell{A(total), A(gp), A(gf), A(sc), A(total - gp - gf - sc)}
+	}
+	projects := budget.OfKind(budget.ProjectSp)
+	t.Rows = append(t.Rows, disclosure.Row{Kind: disclosure.TotalRow, Cells: append([]disclosure.Cell{T("合计"), T(""), T("")}, amounts(projects)...)})
+	secret := 0
+	for _, p := range d.b.Projects {
+		if d.projectHidden(p) {
+			secret++
+			continue
+		}
+		unit := d.b.Unit(p.Unit)
+		code := p.Code
+		t.Rows = append(t.Rows, disclosure.Row{Cells: append([]disclosure.Cell{T(unit.Name), T(p.Name), T(p.Category)},
+			amounts(func(li *budget.LineItem) bool { return li.Project == code })...)})
+	}
+	if secret > 0 {
+		t.Rows = append(t.Rows, disclosure.Row{Cells: append([]disclosure.Cell{T(""), T(fmt.Sprintf("涉密项目%d个（按要求不予公开）", secret)), T("")},
+			amounts(func(li *budget.LineItem) bool { return li.Kind == budget.ProjectSp && d.b.Classified(li) })...)})
+	}
+	if len(d.b.Projects) == 0 {
+		t.Empty = true
+		t.Notes = []string{fmt.Sprintf("注：本部门%d年无项目支出，故本表为空表。", d.b.Year)}
+	}
+	return t
+}
+
+// projectHidden reports whether a project may not be named: it is classified or
+// belongs to a classified unit.
+func (d *deriver) projectHidden(p budget.Project) bool {
+	if p.Classified {
+		return true
+	}
+	u := d.b.Unit(p.Unit)
+	return u != nil && u.Classified
+}
