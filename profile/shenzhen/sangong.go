@@ -72,7 +72,7 @@ func (d *deriver) sanGongTable() *disclosure.Table {
 	t := d.newTable(9, "财政拨款“三公”经费支出表")
 	t.EntityLabel = "单位名称"
 	t.Wide = true
-	t.Columns = []disclosure.Column{{Key: "unit", Kind: disclosure.TextCol, Width: 16}, {Key: "year", Kind: disclosure.TextCol, Width: 8}}
+	t.Columns = []disclosure.Column{{Key: "unit", Kind: disclosure.TextCol, Width: 16}, {Key: "year", Kind: disclosure.TextCol, Width: 10}}
 	parts := []string{"total", "abroad", "reception", "car", "car_purchase", "car_running"}
 	funds := []string{"一般公共预算", "政府性基金预算", "国有资本经营预算"}
 	var fundHeads []disclosure.Cell
@@ -129,12 +129,12 @@ func (d *deriver) performanceTable() *disclosure.Table {
 		Unit:   money.UnitWan,
 	}
 	t.Columns = []disclosure.Column{
-		{Key: "section", Kind: disclosure.TextCol, Width: 8},
-		{Key: "task", Kind: disclosure.TextCol, Width: 14},
-		{Key: "content", Kind: disclosure.TextCol, Width: 24},
-		{Key: "total", Kind: disclosure.AmountCol, Width: 14},
-		{Key: "fiscal", Kind: disclosure.AmountCol, Width: 14},
-		{Key: "other", Kind: disclosure.AmountCol, Width: 12},
+		{Key: "section", Kind: disclosure.TextCol, Width: 7},
+		{Key: "task", Kind: disclosure.TextCol, Width: 13},
+		{Key: "content", Kind: disclosure.TextCol, Width: 26},
+		{Key: "total", Kind: disclosure.AmountCol, Width: 20},
+		{Key: "fiscal", Kind: disclosure.AmountCol, Width: 13},
+		{Key: "other", Kind: disclosure.AmountCol, Width: 13},
 	}
 	row := func(cells ...disclosure.Cell) { t.Rows = append(t.Rows, disclosure.Row{Cells: cells}) }
 	row(disclosure.Cell{Text: "单位名称", ColSpan: 2}, T(d.subject), T("主管部门"), disclosure.Cell{Text: d.b.Department.Name, ColSpan: 2})

@@ -1,0 +1,162 @@
+// Package build runs the whole pipeline from a budget to the published files: it
+// validates the budget, derives its profile's document, renders every format in
+// memory, and only then writes them, so a failure leaves the output folder untouched.
+package build
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"yusuan/budget"
+	"yusuan/budgetfile"
+	"yusuan/classification"
+	"yusuan/disclosure"
+	"yusuan/profile"
+	htmlr "yusuan/render/html"
+	pdfr "yusuan/render/pdf"
+	xlsxr "yusuan/render/xlsx"
+)
+
+// Format is one output format.
+type Format struct {
+	Ext   string
+	Label string
+	Write func(io.Writer, *disclosure.Document) error
+}
+
+// Formats are the outputs of a build, in the order they are written.
+var Formats = []Format{
+	{".html", "网页", htmlr.Write},
+	{".xlsx", "Excel 表格", xlsxr.Write},
+	{".pdf", "PDF", pdfr.Write},
+	{".json", "JSON 数据", writeJSON},
+}
+
+func writeJSON(w io.Writer, doc *disclosure.Document) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
+
+// Derive validates b and derives the document of its profile.
+func Derive(b *budget.Budget, cat *classification.Catalogue) (*disclosure.Document, error) {
+	if err := budget.Validate(b, cat); err != nil {
+		return nil, err
+	}
+	p, err := profile.Get(b.Profile)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := p.Derive(b, cat)
+	if err != nil {
+		return nil, fmt.Errorf("生成公开文件失败：%w", err)
+	}
+	return doc, nil
+}
+
+// File is one rendered output.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Render renders doc in each format, in memory.
+func Render(doc *disclosure.Document, formats []Format) ([]File, error) {
+	base := FileBase(doc)
+	var files []File
+	for _, f := range formats {
+		var buf bytes.Buffer
+		if err := f.Write(&buf, doc); err != nil {
+			return nil, fmt.Errorf("生成%s失败：%w", f.Label, err)
+		}
+		files = append(files, File{Name: base + f.Ext, Data: buf.Bytes()})
+	}
+	return files, nil
+}
+
+// FileBase is the file name of a document without extension: its title, with
+// characters that file systems reject replaced.
+func FileBase(doc *disclosure.Document) string {
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, doc.Title)
+	if name == "" {
+		name = "部门预算"
+	}
+	return name
+}
+
+// Run builds the budget at input into dir and returns the paths written. Nothing is
+// written unless every format rendered.
+func Run(input, dir string, cat *classification.Catalogue, formats []Format) ([]string, error) {
+	b, err := budgetfile.Load(input)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := Derive(b, cat)
+	if err != nil {
+		return nil, err
+	}
+	files, err := Render(doc, formats)
+	if err != nil {
+		return nil, err
+	}
+	return WriteAll(dir, files)
+}
+
+// WriteAll writes files into dir, each through a temporary file and a rename, and
+// removes what it wrote if any write fails.
+func WriteAll(dir string, files []File) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("无法创建输出目录 %s：%v", dir, err)
+	}
+	var temps, written []string
+	cleanup := func() {
+		for _, p := range append(temps, written...) {
+			os.Remove(p)
+		}
+	}
+	for _, f := range files {
+		tmp, err := os.CreateTemp(dir, ".yusuan-*")
+		if err != nil {
+			cleanup()
+			return nil, fmt.Errorf("无法在输出目录 %s 中写入文件：%v", dir, err)
+		}
+		temps = append(temps, tmp.Name())
+		// CreateTemp makes the file private; published files are for everyone to read.
+		_ = tmp.Chmod(0o644)
+		_, werr := tmp.Write(f.Data)
+		cerr := tmp.Close()
+		if werr != nil || cerr != nil {
+			cleanup()
+			return nil, fmt.Errorf("写入 %s 失败：%v", f.Name, firstErr(werr, cerr))
+		}
+	}
+	for i, f := range files {
+		dst := filepath.Join(dir, f.Name)
+		if err := os.Rename(temps[i], dst); err != nil {
+			cleanup()
+			return nil, fmt.Errorf("写入 %s 失败：%v", dst, err)
+		}
+		written = append(written, dst)
+	}
+	return written, nil
+}
+
+func firstErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}

@@ -1,0 +1,76 @@
+package build_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"yusuan/budgetfile"
+	"yusuan/build"
+	"yusuan/classification"
+	"yusuan/disclosure"
+)
+
+const example = "../examples/longgang-2024"
+
+func exampleDoc(t testing.TB) *disclosure.Document {
+	b, err := budgetfile.Load(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := build.Derive(b, classification.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func TestRunWritesEveryFormat(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	paths, err := build.Run(example, dir, classification.Default(), build.Formats)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) != len(build.Formats) {
+		t.Fatalf("wrote %d files, want %d", len(paths), len(build.Formats))
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != len(build.Formats) {
+		t.Errorf("output folder holds %d entries (temporary files left?)", len(entries))
+	}
+}
+
+// BenchmarkBuildAll measures the whole build of the example, from the loaded budget
+// to all four formats in memory.
+func BenchmarkBuildAll(b *testing.B) {
+	bud, err := budgetfile.Load(example)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cat := classification.Default()
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := build.Derive(bud, cat)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := build.Render(doc, build.Formats); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFormat measures each format alone on the derived example.
+func BenchmarkFormat(b *testing.B) {
+	doc := exampleDoc(b)
+	for _, f := range build.Formats {
+		b.Run(f.Ext[1:], func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := build.Render(doc, []build.Format{f}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
