@@ -156,9 +156,15 @@ type Placed struct {
 	Row, Col int
 }
 
-// Grid places rows of cells (header or body) on grid positions, honouring spans. It
-// returns the placed cells row by row.
-func Grid(rows [][]Cell) [][]Placed {
+// Grid places rows of cells (header or body) on grid positions, honouring spans, and
+// returns the placed cells row by row. Spans are first cut to the rows below and to
+// the wider of ncols and the longest row, so a bad span can neither reach past the
+// section nor make the layout itself huge; placed cells carry the cut spans.
+func Grid(rows [][]Cell, ncols int) [][]Placed {
+	bound := max(ncols, 1)
+	for _, row := range rows {
+		bound = max(bound, len(row))
+	}
 	covered := map[[2]int]bool{}
 	out := make([][]Placed, len(rows))
 	for r, row := range rows {
@@ -168,13 +174,14 @@ func Grid(rows [][]Cell) [][]Placed {
 				col++
 			}
 			cs, rs := c.Span()
-			for dr := 0; dr < rs; dr++ {
-				for dc := 0; dc < cs; dc++ {
+			c.ColSpan, c.RowSpan = min(cs, bound), min(rs, len(rows)-r)
+			for dr := 0; dr < c.RowSpan; dr++ {
+				for dc := 0; dc < c.ColSpan; dc++ {
 					covered[[2]int{r + dr, col + dc}] = true
 				}
 			}
 			out[r] = append(out[r], Placed{Cell: c, Row: r, Col: col})
-			col += cs
+			col += c.ColSpan
 		}
 	}
 	return out

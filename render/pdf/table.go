@@ -43,21 +43,6 @@ type tableLayout struct {
 	lh       float64
 }
 
-// clampSpans copies rows with spans cut to what the section can hold, so that
-// a span of a billion rows costs nothing and never reaches the next section.
-func clampSpans(rows [][]disclosure.Cell, maxCols int) [][]disclosure.Cell {
-	out := make([][]disclosure.Cell, len(rows))
-	for r, row := range rows {
-		out[r] = make([]disclosure.Cell, len(row))
-		for i, c := range row {
-			cs, rs := c.Span()
-			c.ColSpan, c.RowSpan = min(cs, maxCols), min(rs, len(rows)-r)
-			out[r][i] = c
-		}
-	}
-	return out
-}
-
 func (r *renderer) layoutTable(t *disclosure.Table, width float64) *tableLayout {
 	maxCols := len(t.Columns)
 	for _, row := range t.Header {
@@ -66,8 +51,8 @@ func (r *renderer) layoutTable(t *disclosure.Table, width float64) *tableLayout 
 	for _, row := range t.Rows {
 		maxCols = max(maxCols, len(row.Cells))
 	}
-	head := disclosure.Grid(clampSpans(t.Header, maxCols))
-	body := disclosure.Grid(clampSpans(t.BodyCells(), maxCols))
+	head := disclosure.Grid(t.Header, maxCols)
+	body := disclosure.Grid(t.BodyCells(), maxCols)
 	ncols := len(t.Columns)
 	for _, rows := range [][][]disclosure.Placed{head, body} {
 		for _, row := range rows {

@@ -74,7 +74,7 @@ func writeTable(p func(...string), t *disclosure.Table) {
 	}
 	width := len(t.Columns)
 	for _, rows := range [][][]disclosure.Cell{t.Header, t.BodyCells()} {
-		for _, placed := range disclosure.Grid(rows) {
+		for _, placed := range disclosure.Grid(rows, width) {
 			line := make([]string, width)
 			for _, c := range placed {
 				if c.Col < width {

@@ -1,0 +1,354 @@
+// Package html renders a disclosure.Document as one self-contained HTML page: the title,
+// a 目录, the narrative and every table, styled for reading on a phone or a desktop and
+// for printing on A4. It owns the page's markup and CSS, and nothing else.
+package html
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"yusuan/disclosure"
+)
+
+//go:embed page.tmpl
+var pageTmpl string
+
+//go:embed style.css
+var styleCSS string
+
+// page is parsed once; Write only executes it.
+var page = template.Must(template.New("page").Parse(pageTmpl))
+
+// maxIndent is the deepest indentation the CSS has a class for; deeper names stay there.
+const maxIndent = 6
+
+// Write renders doc as one self-contained HTML page (no external resources) to w.
+func Write(w io.Writer, doc *disclosure.Document) error {
+	if doc == nil {
+		doc = &disclosure.Document{}
+	}
+	if err := page.Execute(w, newPageView(doc)); err != nil {
+		return fmt.Errorf("html: render %q: %w", doc.Title, err)
+	}
+	return nil
+}
+
+// The view types below hold everything the template prints, already decided: the
+// template only loops and escapes.
+
+type pageView struct {
+	Title  string
+	CSS    template.CSS
+	Parts  []partView
+	Tables []tableView
+	Notes  []string
+}
+
+type partView struct {
+	ID      string
+	Heading string
+	Blocks  []blockView
+}
+
+type blockView struct {
+	Kind  string // heading, paragraph, item, note, table
+	Text  string
+	Table *tableView
+}
+
+type tableView struct {
+	ID       string
+	TOC      string // （一）收支总表
+	Label    string // 表1
+	Title    string
+	Entity   string // 部门名称：……
+	Period   string
+	Unit     string // 单位：万元
+	Wide     bool
+	Sticky   bool // the first column stays in view while the table scrolls sideways
+	MinWidth template.CSS
+	Cols     []template.CSS // width of each leaf column
+	Head     [][]cellView
+	Body     []rowView
+	NCols    int
+	Notes    []string
+}
+
+type rowView struct {
+	Class string
+	Cells []cellView
+}
+
+type cellView struct {
+	Header  bool   // <th> rather than <td>
+	Scope   string // col, colgroup, row or rowgroup
+	ID      string
+	Headers string // ids of the header cells that describe a body cell
+	Class   string
+	Text    string
+	ColSpan int // 0 or 1 print no attribute
+	RowSpan int
+}
+
+func newPageView(doc *disclosure.Document) pageView {
+	title := doc.Title
+	if title == "" {
+		title = strings.TrimSpace(doc.Subject + " " + doc.Kind)
+	}
+	if title == "" {
+		title = "部门预算公开"
+	}
+	v := pageView{Title: title, CSS: template.CSS(styleCSS), Notes: doc.Notes}
+	inline := 0
+	for i, p := range doc.Parts {
+		pv := partView{ID: "part-" + strconv.Itoa(i+1), Heading: p.Heading()}
+		if p.Title == "" {
+			pv.Heading = "第" + disclosure.ChineseNumber(p.Number) + "部分"
+		}
+		for _, b := range p.Blocks {
+			bv := blockView{Kind: string(b.Kind), Text: b.Text}
+			if b.Kind == disclosure.TableRef {
+				if b.Table == nil {
+					continue
+				}
+				inline++
+				tv := newTableView(b.Table, "inline-"+strconv.Itoa(inline))
+				bv.Table = &tv
+			}
+			pv.Blocks = append(pv.Blocks, bv)
+		}
+		v.Parts = append(v.Parts, pv)
+	}
+	for i, t := range doc.Tables {
+		if t == nil {
+			continue
+		}
+		// Ids follow position, not Table.Number, so that they stay unique even when two
+		// tables share a number.
+		tv := newTableView(t, "table-"+strconv.Itoa(i+1))
+		n := t.Number
+		if n <= 0 {
+			n = i + 1
+		}
+		tv.TOC = "（" + disclosure.ChineseNumber(n) + "）" + t.Title
+		v.Tables = append(v.Tables, tv)
+	}
+	return v
+}
+
+func newTableView(t *disclosure.Table, id string) tableView {
+	tv := tableView{ID: id, Label: t.Label(), Title: t.Title, Period: t.Period, Wide: t.Wide, Notes: t.Notes}
+	if t.Entity != "" {
+		label := t.EntityLabel
+		if label == "" {
+			label = "部门名称"
+		}
+		tv.Entity = label + "：" + t.Entity
+	}
+	if t.Unit != "" {
+		tv.Unit = "单位：" + string(t.Unit)
+	}
+
+	head := disclosure.Grid(t.Header, len(t.Columns))
+	body := disclosure.Grid(t.BodyCells(), len(t.Columns))
+	n := max(len(t.Columns), gridWidth(head), gridWidth(body), 1)
+	tv.NCols = n
+	kind := func(c int) disclosure.ColumnKind {
+		if c < len(t.Columns) {
+			return t.Columns[c].Kind
+		}
+		return disclosure.TextCol
+	}
+
+	total := 0
+	for c := 0; c < n; c++ {
+		w := 8
+		if c < len(t.Columns) {
+			w = columnWidth(t.Columns[c])
+		}
+		total += w
+		tv.Cols = append(tv.Cols, template.CSS("width:"+strconv.Itoa(w)+"em"))
+	}
+	// Below this width the columns would squeeze their text into one character per
+	// line; the wrapper scrolls instead.
+	tv.MinWidth = template.CSS("min-width:" + strconv.Itoa(total) + "em")
+
+	// With more than one header row, a screen reader cannot tell from scope alone
+	// which of the stacked headers belong to a cell, so cells name them by id.
+	useIDs := len(head) > 1
+	colHeads := make([][]string, n) // header cell ids above each column
+	for r, row := range head {
+		var cells []cellView
+		for _, p := range row {
+			cs, rs := clampSpan(p, n)
+			cv := cellView{Header: true, Text: p.Display(t.Unit), ColSpan: cs, RowSpan: rs, Scope: "col"}
+			if cs > 1 {
+				cv.Scope = "colgroup"
+			}
+			if p.Col == 0 {
+				cv.Class = "first"
+			}
+			if useIDs {
+				cv.ID = fmt.Sprintf("%s-h%d-%d", id, r, p.Col)
+				for c := p.Col; c < p.Col+cs; c++ {
+					colHeads[c] = append(colHeads[c], cv.ID)
+				}
+			}
+			cells = append(cells, cv)
+		}
+		tv.Head = append(tv.Head, cells)
+	}
+
+	// The first column sticks only when it is a column of its own: a header or body
+	// cell that spans from it into the next column would be half pinned, half not.
+	sticky := kind(0) != disclosure.AmountCol
+	for _, row := range head {
+		for _, p := range row {
+			if cs, _ := clampSpan(p, n); p.Col == 0 && cs > 1 {
+				sticky = false
+			}
+		}
+	}
+	// Names in text columns head their rows: one that spans rows heads that group of
+	// rows (scope=rowgroup), and the first other one heads its row.
+	type group struct {
+		id   string
+		last int // last body row the header covers
+	}
+	var groups []group
+	for r, row := range body {
+		groups = slices.DeleteFunc(groups, func(g group) bool { return g.last < r })
+		rv := rowView{}
+		switch t.Rows[r].Kind {
+		case disclosure.TotalRow:
+			rv.Class = "total"
+		case disclosure.GroupRow:
+			rv.Class = "group"
+		}
+		rowHeadID, hasRowHead := "", false
+		cells := make([]cellView, len(row))
+		for i, p := range row {
+			cs, rs := clampSpan(p, n)
+			if p.Col == 0 && cs > 1 {
+				sticky = false
+			}
+			cv := cellView{Text: p.Display(t.Unit), ColSpan: cs, RowSpan: rs}
+			var class []string
+			if p.Amount != nil || (kind(p.Col) == disclosure.AmountCol && p.Text == "") {
+				class = append(class, "num")
+			}
+			if kind(p.Col) == disclosure.CodeCol {
+				class = append(class, "code")
+			}
+			if p.Indent > 0 {
+				class = append(class, "ind"+strconv.Itoa(min(p.Indent, maxIndent)))
+			}
+			if p.Col == 0 {
+				class = append(class, "first")
+			}
+			cv.Class = strings.Join(class, " ")
+			if kind(p.Col) != disclosure.AmountCol && p.Amount == nil && strings.TrimSpace(p.Text) != "" {
+				switch {
+				case rs > 1:
+					cv.Header, cv.Scope = true, "rowgroup"
+					if useIDs {
+						cv.ID = fmt.Sprintf("%s-r%d-%d", id, r, p.Col)
+						groups = append(groups, group{cv.ID, r + rs - 1})
+					}
+				case !hasRowHead:
+					cv.Header, cv.Scope, hasRowHead = true, "row", true
+					if useIDs {
+						cv.ID = fmt.Sprintf("%s-r%d", id, r)
+						rowHeadID = cv.ID
+					}
+				}
+			}
+			cells[i] = cv
+		}
+		if useIDs {
+			for i, p := range row {
+				cs := cells[i].ColSpan
+				ids := []string{}
+				for c := p.Col; c < p.Col+max(cs, 1); c++ {
+					ids = appendNew(ids, colHeads[c]...)
+				}
+				for _, g := range groups {
+					if g.id != cells[i].ID {
+						ids = append(ids, g.id)
+					}
+				}
+				if rowHeadID != "" && cells[i].ID != rowHeadID {
+					ids = append(ids, rowHeadID)
+				}
+				cells[i].Headers = strings.Join(ids, " ")
+			}
+		}
+		rv.Cells = cells
+		tv.Body = append(tv.Body, rv)
+	}
+	// Pinning a column is worth its width on a phone only when it names the rows; the
+	// 预算单位 column of tables 7 and 8 is empty below its first row.
+	named := 0
+	for _, row := range body {
+		if len(row) > 0 && row[0].Col == 0 && strings.TrimSpace(row[0].Text) != "" {
+			_, rs := row[0].Span()
+			named += rs
+		}
+	}
+	tv.Sticky = sticky && len(body) > 0 && 2*named >= len(body)
+	return tv
+}
+
+// columnWidth turns a column's width in characters of body text into em, with room
+// for padding; amounts need fewer em than characters because digits are half-width.
+func columnWidth(c disclosure.Column) int {
+	w := c.Width
+	if w <= 0 {
+		switch c.Kind {
+		case disclosure.AmountCol:
+			w = 8
+		case disclosure.CodeCol:
+			w = 5
+		default:
+			w = 10
+		}
+	}
+	return min(w, 40) + 1
+}
+
+// clampSpan cuts a placed cell's column span at the grid's right edge.
+func clampSpan(p disclosure.Placed, ncols int) (cs, rs int) {
+	cs, rs = p.Span()
+	return max(min(cs, ncols-p.Col), 1), rs
+}
+
+func gridWidth(g [][]disclosure.Placed) int {
+	w := 0
+	for _, row := range g {
+		for _, p := range row {
+			cs, _ := p.Span()
+			w = max(w, p.Col+cs)
+		}
+	}
+	return w
+}
+
+// appendNew appends the ids not yet in s; a header that spans several columns is
+// named once.
+func appendNew(s []string, ids ...string) []string {
+next:
+	for _, id := range ids {
+		for _, have := range s {
+			if have == id {
+				continue next
+			}
+		}
+		s = append(s, id)
+	}
+	return s
+}

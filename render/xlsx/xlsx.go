@@ -1,0 +1,484 @@
+// Package xlsx renders the tables of a disclosure.Document as an Excel workbook: a cover
+// sheet, then one sheet per table laid out and set up for printing like the published
+// table. It owns the workbook's layout and styles, and nothing else.
+package xlsx
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"yusuan/disclosure"
+	"yusuan/money"
+)
+
+// coverName is the first sheet, which lists the tables.
+const coverName = "说明"
+
+// Rows above a table's header: the label (表1), the title, then 部门名称 and 单位.
+const (
+	labelRow = 1
+	titleRow = 2
+	metaRow  = 3
+	headRow  = 4 // first header row
+)
+
+// Write renders doc's tables as an XLSX workbook to w, one sheet per table.
+func Write(w io.Writer, doc *disclosure.Document) error {
+	if doc == nil {
+		doc = &disclosure.Document{}
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	b := &book{f: f, styles: map[styleKey]int{}}
+
+	var tables []*disclosure.Table
+	for _, t := range doc.Tables {
+		if t != nil {
+			tables = append(tables, t)
+		}
+	}
+	names := sheetNames(tables)
+	if err := f.SetSheetName("Sheet1", coverName); err != nil {
+		return fmt.Errorf("xlsx: name cover sheet: %w", err)
+	}
+	if err := b.writeCover(doc, tables, names); err != nil {
+		return fmt.Errorf("xlsx: cover: %w", err)
+	}
+	for i, t := range tables {
+		if _, err := f.NewSheet(names[i]); err != nil {
+			return fmt.Errorf("xlsx: add sheet %q: %w", names[i], err)
+		}
+		if err := b.writeTable(names[i], t); err != nil {
+			return fmt.Errorf("xlsx: sheet %q: %w", names[i], err)
+		}
+	}
+	f.SetActiveSheet(0)
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title:    doc.Title,
+		Subject:  doc.Subject,
+		Creator:  "yusuan",
+		Language: "zh-CN",
+	}); err != nil {
+		return fmt.Errorf("xlsx: document properties: %w", err)
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("xlsx: write %q: %w", doc.Title, err)
+	}
+	return nil
+}
+
+type book struct {
+	f      *excelize.File
+	styles map[styleKey]int
+}
+
+// writeTable lays one table out on its sheet: label, title, entity and unit, header,
+// body and notes, then sets it up for printing.
+func (b *book) writeTable(sh string, t *disclosure.Table) error {
+	f := b.f
+	head := disclosure.Grid(t.Header, len(t.Columns))
+	body := disclosure.Grid(t.BodyCells(), len(t.Columns))
+	n := max(len(t.Columns), gridWidth(head), gridWidth(body), 1)
+	if n > excelize.MaxColumns || headRow+len(head)+len(body)+len(t.Notes) > excelize.TotalRows {
+		return fmt.Errorf("table %q is larger than a sheet: %d columns, %d rows", t.Title, n, len(head)+len(body))
+	}
+	widths := make([]float64, n)
+	kinds := make([]disclosure.ColumnKind, n)
+	for c := range n {
+		col := disclosure.Column{Kind: disclosure.TextCol}
+		if c < len(t.Columns) {
+			col = t.Columns[c]
+		}
+		kinds[c], widths[c] = col.Kind, columnWidth(col)
+		name, _ := excelize.ColumnNumberToName(c + 1)
+		if err := f.SetColWidth(sh, name, name, widths[c]); err != nil {
+			return err
+		}
+	}
+	last := func(row int) string { return ref(n-1, row) }
+
+	// Label, title and the line under it.
+	if err := b.put(sh, 0, labelRow, t.Label(), styleKey{role: roleLabel}); err != nil {
+		return err
+	}
+	if err := b.span(sh, 0, titleRow, n, 1, styleKey{role: roleTitle}); err != nil {
+		return err
+	}
+	if err := b.put(sh, 0, titleRow, t.Title, styleKey{role: roleTitle}); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(sh, titleRow, max(24, textHeight(t.Title, sum(widths), 18))); err != nil {
+		return err
+	}
+	if err := b.writeMeta(sh, t, n); err != nil {
+		return err
+	}
+
+	// The header: every position gets the header style first, so that the borders of
+	// merged and missing cells are drawn too.
+	hs, err := b.style(styleKey{role: roleHead})
+	if err != nil {
+		return err
+	}
+	firstBody := headRow + len(head)
+	if len(head) > 0 {
+		if err := f.SetCellStyle(sh, ref(0, headRow), last(firstBody-1), hs); err != nil {
+			return err
+		}
+	}
+	heights := make([]float64, len(head))
+	for r, row := range head {
+		for _, p := range row {
+			cs, rs := clampSpan(p, n)
+			if err := b.cell(sh, headRow, p, cs, rs, hs, t.Unit); err != nil {
+				return err
+			}
+			need := textHeight(p.Display(t.Unit), spanWidth(widths, p.Col, cs), 15) / float64(rs)
+			heights[r] = max(heights[r], need)
+		}
+	}
+	for r, h := range heights {
+		if err := f.SetRowHeight(sh, headRow+r, max(h, 20)); err != nil {
+			return err
+		}
+	}
+
+	// The body: an ordinary bordered cell everywhere, then each cell's own style.
+	if len(body) > 0 {
+		base, err := b.style(styleKey{role: roleText})
+		if err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sh, ref(0, firstBody), last(firstBody+len(body)-1), base); err != nil {
+			return err
+		}
+	}
+	heights = make([]float64, len(body))
+	for r, row := range body {
+		bold := t.Rows[r].Kind == disclosure.TotalRow
+		for _, p := range row {
+			cs, rs := clampSpan(p, n)
+			k := styleKey{role: roleText, bold: bold, indent: min(max(p.Indent, 0), maxIndent)}
+			switch {
+			case p.Amount != nil || (kinds[p.Col] == disclosure.AmountCol && p.Text == ""):
+				k = styleKey{role: roleAmount, bold: bold}
+			case kinds[p.Col] == disclosure.CodeCol:
+				k = styleKey{role: roleCode, bold: bold}
+			}
+			id, err := b.style(k)
+			if err != nil {
+				return err
+			}
+			if err := b.cell(sh, firstBody, p, cs, rs, id, t.Unit); err != nil {
+				return err
+			}
+			text := p.Display(t.Unit)
+			need := textHeight(strings.Repeat("　", k.indent)+text, spanWidth(widths, p.Col, cs), 15) / float64(rs)
+			heights[r] = max(heights[r], need)
+		}
+	}
+	for r, h := range heights {
+		if h > 18 {
+			if err := f.SetRowHeight(sh, firstBody+r, h); err != nil {
+				return err
+			}
+		}
+	}
+
+	// Notes, each across the table's width.
+	row := firstBody + len(body)
+	for _, note := range t.Notes {
+		if err := b.span(sh, 0, row, n, 1, styleKey{role: roleNote}); err != nil {
+			return err
+		}
+		if err := b.put(sh, 0, row, note, styleKey{role: roleNote}); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(sh, row, max(18, textHeight(note, sum(widths), 15))); err != nil {
+			return err
+		}
+		row++
+	}
+	return b.pageSetup(sh, t, firstBody-1)
+}
+
+// writeMeta writes 部门名称 at the left, 单位 at the right and the period between them.
+func (b *book) writeMeta(sh string, t *disclosure.Table, n int) error {
+	var entity, unit string
+	if t.Entity != "" {
+		label := t.EntityLabel
+		if label == "" {
+			label = "部门名称"
+		}
+		entity = label + "：" + t.Entity
+	}
+	if t.Unit != "" {
+		unit = "单位：" + string(t.Unit)
+	}
+	parts := []struct {
+		col  int
+		text string
+		role role
+	}{{0, entity, roleMeta}, {n / 2, t.Period, roleMetaCenter}, {n - 1, unit, roleMetaRight}}
+	if n < 3 {
+		// Too few columns to keep them apart: one line, left.
+		parts = parts[:1]
+		parts[0].text = strings.Join(nonEmpty(entity, t.Period, unit), "　　")
+	}
+	for _, p := range parts {
+		if p.text == "" {
+			continue
+		}
+		if err := b.put(sh, p.col, metaRow, p.text, styleKey{role: p.role}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pageSetup prints the table on A4, one page wide, with the rows down to lastHead
+// repeated on every page as the published tables do, and freezes them on screen.
+func (b *book) pageSetup(sh string, t *disclosure.Table, lastHead int) error {
+	f := b.f
+	size, orient, fitWide, fitTall := 9, "portrait", 1, 0
+	if t.Wide {
+		orient = "landscape"
+	}
+	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{
+		Size: &size, Orientation: &orient, FitToWidth: &fitWide, FitToHeight: &fitTall,
+	}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	cm15, cm08, centre := 1.5/2.54, 0.8/2.54, true
+	if err := f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{
+		Top: &cm15, Bottom: &cm15, Left: &cm15, Right: &cm15, Header: &cm08, Footer: &cm08, Horizontally: &centre,
+	}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
+		return err
+	}
+	grid := false
+	if err := f.SetSheetView(sh, 0, &excelize.ViewOptions{ShowGridLines: &grid}); err != nil {
+		return err
+	}
+	if lastHead < headRow {
+		return nil
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("%s!$%d:$%d", quoteSheet(sh), labelRow, lastHead),
+		Scope:    sh,
+	}); err != nil {
+		return err
+	}
+	return f.SetPanes(sh, &excelize.Panes{
+		Freeze: true, YSplit: lastHead, TopLeftCell: ref(0, lastHead+1), ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: ref(0, lastHead+1), ActiveCell: ref(0, lastHead+1), Pane: "bottomLeft"}},
+	})
+}
+
+// writeCover fills the first sheet: the document's title, subject and year, and a
+// list of the tables linked to their sheets.
+func (b *book) writeCover(doc *disclosure.Document, tables []*disclosure.Table, names []string) error {
+	f, sh := b.f, coverName
+	if err := f.SetColWidth(sh, "A", "A", 12); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(sh, "B", "B", 70); err != nil {
+		return err
+	}
+	title := doc.Title
+	if title == "" {
+		title = "部门预算公开"
+	}
+	if err := b.span(sh, 0, 1, 2, 1, styleKey{role: roleCoverTitle}); err != nil {
+		return err
+	}
+	if err := b.put(sh, 0, 1, title, styleKey{role: roleCoverTitle}); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(sh, 1, max(30, textHeight(title, 82, 24))); err != nil {
+		return err
+	}
+	row := 3
+	facts := [][2]string{{"公开主体", doc.Subject}, {"主管部门", doc.Department}, {"公开类型", doc.Kind}}
+	if doc.Year > 0 {
+		facts = append(facts, [2]string{"预算年度", strconv.Itoa(doc.Year) + "年"})
+	}
+	for _, kv := range facts {
+		if kv[1] == "" {
+			continue
+		}
+		if err := b.put(sh, 0, row, kv[0]+"：", styleKey{role: roleMeta}); err != nil {
+			return err
+		}
+		if err := b.put(sh, 1, row, kv[1], styleKey{role: roleMeta}); err != nil {
+			return err
+		}
+		row++
+	}
+	row++
+	if err := b.put(sh, 0, row, "表格目录", styleKey{role: roleLabel, bold: true}); err != nil {
+		return err
+	}
+	row++
+	for i, t := range tables {
+		label := t.Label()
+		if label == "" {
+			label = "表"
+		}
+		if err := b.put(sh, 0, row, label, styleKey{role: roleMeta}); err != nil {
+			return err
+		}
+		if err := b.put(sh, 1, row, t.Title, styleKey{role: roleLink}); err != nil {
+			return err
+		}
+		if err := f.SetCellHyperLink(sh, ref(1, row), quoteSheet(names[i])+"!A1", "Location"); err != nil {
+			return err
+		}
+		row++
+	}
+	row++
+	for _, note := range doc.Notes {
+		if err := b.span(sh, 0, row, 2, 1, styleKey{role: roleNote}); err != nil {
+			return err
+		}
+		if err := b.put(sh, 0, row, note, styleKey{role: roleNote}); err != nil {
+			return err
+		}
+		row++
+	}
+	size, orient := 9, "portrait"
+	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient}); err != nil {
+		return err
+	}
+	grid := false
+	return f.SetSheetView(sh, 0, &excelize.ViewOptions{ShowGridLines: &grid})
+}
+
+// cell writes one placed cell whose grid rows start at sheet row r0: amounts as
+// numbers, text as strings, merged over its span.
+func (b *book) cell(sh string, r0 int, p disclosure.Placed, cs, rs, style int, u money.Unit) error {
+	top := ref(p.Col, r0+p.Row)
+	bottom := ref(p.Col+cs-1, r0+p.Row+rs-1)
+	if cs > 1 || rs > 1 {
+		if err := b.f.MergeCell(sh, top, bottom); err != nil {
+			return err
+		}
+	}
+	if err := b.f.SetCellStyle(sh, top, bottom, style); err != nil {
+		return err
+	}
+	if p.Amount != nil {
+		// The hundredths are exact integers; the float exists only to hand them to
+		// Excel, written with two decimals, so the cell holds what the other formats print.
+		return b.f.SetCellFloat(sh, top, float64(p.Amount.Hundredths(u))/100, 2, 64)
+	}
+	if p.Text == "" {
+		return nil
+	}
+	// SetCellStr, never SetCellValue: text from users must not become a formula.
+	return b.f.SetCellStr(sh, top, p.Text)
+}
+
+// put writes text at a position with a style.
+func (b *book) put(sh string, col, row int, text string, k styleKey) error {
+	id, err := b.style(k)
+	if err != nil {
+		return err
+	}
+	c := ref(col, row)
+	if err := b.f.SetCellStyle(sh, c, c, id); err != nil {
+		return err
+	}
+	if text == "" {
+		return nil
+	}
+	return b.f.SetCellStr(sh, c, text)
+}
+
+// span merges cs columns and rs rows from a position and styles them.
+func (b *book) span(sh string, col, row, cs, rs int, k styleKey) error {
+	id, err := b.style(k)
+	if err != nil {
+		return err
+	}
+	top, bottom := ref(col, row), ref(col+cs-1, row+rs-1)
+	if top != bottom {
+		if err := b.f.MergeCell(sh, top, bottom); err != nil {
+			return err
+		}
+	}
+	return b.f.SetCellStyle(sh, top, bottom, id)
+}
+
+// ref names the cell at a 0-based column and a 1-based row; writeTable has checked
+// that the table fits on a sheet.
+func ref(col, row int) string {
+	name, _ := excelize.ColumnNumberToName(col + 1)
+	return name + strconv.Itoa(row)
+}
+
+// quoteSheet quotes a sheet name for a formula or a defined name.
+func quoteSheet(name string) string {
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
+
+// sheetNames gives each table a sheet name like 表1 收支总表 that Excel accepts: at
+// most 31 characters, none of []:*?/\, not quoted, and unique regardless of case.
+func sheetNames(tables []*disclosure.Table) []string {
+	used := map[string]bool{strings.ToLower(coverName): true}
+	names := make([]string, len(tables))
+	for i, t := range tables {
+		base := strings.TrimSpace(strings.TrimSpace(t.Label() + " " + t.Title))
+		base = strings.Map(func(r rune) rune {
+			if full, ok := fullWidth[r]; ok {
+				return full
+			}
+			return r
+		}, base)
+		base = strings.Trim(base, "' ")
+		if base == "" {
+			base = "表" + strconv.Itoa(i+1)
+		}
+		name := truncate(base, 31)
+		for k := 2; used[strings.ToLower(name)]; k++ {
+			suffix := "(" + strconv.Itoa(k) + ")"
+			name = strings.TrimRight(truncate(base, 31-len(suffix)), "' ") + suffix
+		}
+		used[strings.ToLower(name)] = true
+		names[i] = name
+	}
+	return names
+}
+
+// fullWidth replaces the characters Excel forbids in sheet names with their
+// full-width forms, which read the same in Chinese text.
+var fullWidth = map[rune]rune{'[': '［', ']': '］', ':': '：', '*': '＊', '?': '？', '/': '／', '\\': '＼'}
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n])
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
