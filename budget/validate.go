@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"yusuan/classification"
+	"yusuan/money"
 )
 
 // Error is one problem in a budget, with where it was found. Its text is Chinese.
@@ -275,6 +276,9 @@ func (v *validator) lastYear(b *Budget, units map[string]*Unit) {
 			v.add(ly.Src, f.label, "不能为负数")
 		}
 	}
+	if ly.Income != ly.Expenditure {
+		v.add(ly.Src, "上年支出", "上年收入 %s 与上年支出 %s 应相等（部门预算收支平衡）", ly.Income, ly.Expenditure)
+	}
 	type key struct {
 		unit string
 		fund FundType
@@ -317,6 +321,15 @@ func (v *validator) assets(b *Budget) {
 }
 
 func (v *validator) performance(b *Budget) {
+	if len(b.Performance.Tasks) > 0 {
+		var tasks money.Amount
+		for _, t := range b.Performance.Tasks {
+			tasks += t.Total()
+		}
+		if total := b.Sum(All); tasks != total {
+			v.add(b.Performance.Tasks[0].Src, "金额", "绩效任务金额合计 %s 与预算支出总额 %s 不一致（相差 %s）", tasks, total, tasks-total)
+		}
+	}
 	for i := range b.Performance.Tasks {
 		t := &b.Performance.Tasks[i]
 		if strings.TrimSpace(t.Task) == "" || strings.TrimSpace(t.Content) == "" {

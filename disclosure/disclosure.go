@@ -23,6 +23,9 @@ type Document struct {
 	Tables []*Table   `json:"tables"`
 	// Notes are printed after the tables (e.g. the rounding note).
 	Notes []string `json:"notes,omitempty"`
+	// Contents are the entries of the document's own 目录, as read from a published
+	// file; a derived document leaves it empty.
+	Contents []string `json:"contents,omitempty"`
 }
 
 // Part is one numbered part of the narrative (第一部分 部门概况).
@@ -51,14 +54,43 @@ type Block struct {
 	Kind  BlockKind `json:"kind"`
 	Text  string    `json:"text,omitempty"`
 	Table *Table    `json:"table,omitempty"`
+	Pos   Pos       `json:"pos,omitzero"`
 }
+
+// Pos is where something was read from a published file: its page (PDF) and line
+// (text), 1-based; zero when the document was derived rather than read.
+type Pos struct {
+	Page int `json:"page,omitempty"`
+	Line int `json:"line,omitempty"`
+}
+
+// TableKind says what a table shows, whatever its number and title in a profile.
+type TableKind string
+
+// The kinds of table that checks know.
+const (
+	SummaryTable       TableKind = "summary"        // 收支总表
+	IncomeTable        TableKind = "income"         // 收入总表
+	SpendingTable      TableKind = "spending"       // 支出总表 (functional; total, basic, project)
+	BasicTable         TableKind = "basic"          // 基本支出总表 (economic; total, personnel, public)
+	ProjectTable       TableKind = "projects"       // 项目支出总表
+	FiscalSummaryTable TableKind = "fiscal_summary" // 财政拨款收支总表
+	GPFunctionalTable  TableKind = "gp_functional"  // 一般公共预算支出表（按功能分类）
+	GPEconomicTable    TableKind = "gp_economic"    // 一般公共预算支出表（按经济分类）
+	SanGongTable       TableKind = "san_gong"       // 财政拨款“三公”经费支出表
+	GovFundTable       TableKind = "gov_fund"       // 政府性基金预算支出表
+	StateCapitalTable  TableKind = "state_capital"  // 国有资本经营预算支出表
+	PerformanceTable   TableKind = "performance"    // 单位整体支出绩效目标表
+	KeyProjectTable    TableKind = "key_projects"   // 重点项目绩效目标 (in the narrative)
+)
 
 // Table is a printed table. Header and Rows follow HTML table semantics: a cell with
 // ColSpan or RowSpan covers the positions to its right and below, and rows leave out
 // the positions that a span from above covers. Grid lays the cells out on positions.
 type Table struct {
-	Number int    `json:"number,omitempty"` // 1-based; 0 for a table set in the narrative
-	Title  string `json:"title"`
+	Number int       `json:"number,omitempty"` // 1-based; 0 for a table set in the narrative
+	Kind   TableKind `json:"kind,omitempty"`
+	Title  string    `json:"title"`
 	// EntityLabel and Entity print as 部门名称：深圳市……; empty for none.
 	EntityLabel string     `json:"entity_label,omitempty"`
 	Entity      string     `json:"entity,omitempty"`
@@ -72,6 +104,7 @@ type Table struct {
 	Empty bool `json:"empty,omitempty"`
 	// Wide asks for landscape pages.
 	Wide bool `json:"wide,omitempty"`
+	Pos  Pos  `json:"pos,omitzero"`
 }
 
 // Label returns "表1" style numbering, or "" for tables in the narrative.
@@ -112,6 +145,7 @@ type Row struct {
 	Kind  RowKind `json:"kind,omitempty"`
 	Code  string  `json:"code,omitempty"` // the classification code the row describes, if any
 	Cells []Cell  `json:"cells"`
+	Pos   Pos     `json:"pos,omitzero"`
 }
 
 // Cell is one printed cell: text, or an exact amount shown in the table's unit.

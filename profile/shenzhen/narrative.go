@@ -128,7 +128,7 @@ func (d *deriver) spending() disclosure.Part {
 		para("（二）公用支出%s，主要包括%s。", wan(public), orDefault(b.Text.PublicNote, "办公费、水电费、物业管理费、工会经费和职工福利费等公用经费")),
 		para("（三）对个人和家庭补助支出%s，主要是%s。", wan(family), orDefault(b.Text.FamilyNote, "离退休人员经费")),
 	)
-	if projects == 0 {
+	if len(b.Projects) == 0 {
 		p.Blocks = append(p.Blocks, para("（四）项目支出%s。", wan(projects)))
 		return p
 	}
@@ -173,7 +173,7 @@ func (d *deriver) projectChange(pr budget.Project, amount money.Amount) string {
 		verb, word = "减少", "减幅"
 	}
 	s := fmt.Sprintf("较%s%s%s", lastLabel, verb, wan(diff.Abs()))
-	if t, ok := money.Percent(amount, last); ok {
+	if t, ok := money.Percent(amount, last); ok && last.Hundredths(money.UnitWan) != 0 {
 		if t < 0 {
 			t = -t
 		}
@@ -219,11 +219,17 @@ func (d *deriver) sanGongPart() disclosure.Part {
 	return p
 }
 
-// projectsWithTargets counts the projects that have a performance target, classified
-// ones included, and sums their amounts.
+// projectsWithTargets counts the projects that have a performance target: every one
+// the document lists, and the unlisted (classified) ones that have money — a reader
+// can tell those exist only from the amounts.
 func (d *deriver) projectsWithTargets() (n int) {
 	for _, pr := range d.b.Projects {
-		if strings.TrimSpace(pr.Target) != "" {
+		if strings.TrimSpace(pr.Target) == "" {
+			continue
+		}
+		code := pr.Code
+		amount := d.b.Sum(func(li *budget.LineItem) bool { return li.Project == code })
+		if !d.projectHidden(pr) || amount.Hundredths(money.UnitWan) != 0 {
 			n++
 		}
 	}
@@ -256,6 +262,7 @@ func (d *deriver) performanceManagement() disclosure.Part {
 func (d *deriver) keyProjects() disclosure.Part {
 	p := disclosure.Part{Number: 7, Title: "重点项目预算绩效情况说明"}
 	t := &disclosure.Table{
+		Kind: disclosure.KeyProjectTable,
 		Unit: money.UnitWan,
 		Columns: []disclosure.Column{
 			{Key: "project", Kind: disclosure.TextCol, Width: 22},

@@ -69,7 +69,7 @@ func (d *deriver) sanGongTotals() (this, last sanGong) {
 
 // sanGongTable builds 表9 财政拨款“三公”经费支出表.
 func (d *deriver) sanGongTable() *disclosure.Table {
-	t := d.newTable(9, "财政拨款“三公”经费支出表")
+	t := d.newTable(9, disclosure.SanGongTable, "财政拨款“三公”经费支出表")
 	t.EntityLabel = "单位名称"
 	t.Wide = true
 	t.Columns = []disclosure.Column{{Key: "unit", Kind: disclosure.TextCol, Width: 16}, {Key: "year", Kind: disclosure.TextCol, Width: 10}}
@@ -124,6 +124,7 @@ func (d *deriver) performanceTable() *disclosure.Table {
 	p := d.b.Performance
 	t := &disclosure.Table{
 		Number: 12,
+		Kind:   disclosure.PerformanceTable,
 		Title:  "单位整体支出绩效目标表",
 		Period: fmt.Sprintf("%d年度", d.b.Year),
 		Unit:   money.UnitWan,

@@ -96,7 +96,8 @@ func change(this, last money.Amount, lastLabel string, up, down string) string {
 		verb, pct = "减少", down
 	}
 	s := fmt.Sprintf("比%s%s%s", lastLabel, verb, wan(diff.Abs()))
-	if t, ok := money.Percent(this, last); ok {
+	// A percentage of a base that prints as 0.00 would mean nothing to a reader.
+	if t, ok := money.Percent(this, last); ok && last.Hundredths(money.UnitWan) != 0 {
 		if t < 0 {
 			t = -t
 		}

@@ -16,24 +16,25 @@ var (
 
 func (d *deriver) tables() []*disclosure.Table {
 	return []*disclosure.Table{
-		d.summary(1, "收支总表", budget.All, false),
+		d.summary(1, disclosure.SummaryTable, "收支总表", budget.All, false),
 		d.incomeTable(),
-		d.codeTable(3, "支出总表", classification.Functional, budget.All, totalBasicProject),
-		d.codeTable(4, "基本支出总表", classification.Economic, budget.Basic, totalPersonnelPublic),
+		d.codeTable(3, disclosure.SpendingTable, "支出总表", classification.Functional, budget.All, totalBasicProject),
+		d.codeTable(4, disclosure.BasicTable, "基本支出总表", classification.Economic, budget.Basic, totalPersonnelPublic),
 		d.projectTable(),
-		d.summary(6, "财政拨款收支总表", budget.Fiscal, true),
-		d.codeTable(7, "一般公共预算支出表（按功能分类）", classification.Functional, budget.OfFund(budget.GeneralPublic), totalBasicProject),
-		d.codeTable(8, "一般公共预算支出表（按经济分类）", classification.Economic, budget.OfFund(budget.GeneralPublic), totalBasicProject),
+		d.summary(6, disclosure.FiscalSummaryTable, "财政拨款收支总表", budget.Fiscal, true),
+		d.codeTable(7, disclosure.GPFunctionalTable, "一般公共预算支出表（按功能分类）", classification.Functional, budget.OfFund(budget.GeneralPublic), totalBasicProject),
+		d.codeTable(8, disclosure.GPEconomicTable, "一般公共预算支出表（按经济分类）", classification.Economic, budget.OfFund(budget.GeneralPublic), totalBasicProject),
 		d.sanGongTable(),
-		d.codeTable(10, "政府性基金预算支出表", classification.Functional, budget.OfFund(budget.GovFund), totalBasicProject),
-		d.codeTable(11, "国有资本经营预算支出表", classification.Functional, budget.OfFund(budget.StateCapital), totalBasicProject),
+		d.codeTable(10, disclosure.GovFundTable, "政府性基金预算支出表", classification.Functional, budget.OfFund(budget.GovFund), totalBasicProject),
+		d.codeTable(11, disclosure.StateCapitalTable, "国有资本经营预算支出表", classification.Functional, budget.OfFund(budget.StateCapital), totalBasicProject),
 		d.performanceTable(),
 	}
 }
 
-func (d *deriver) newTable(num int, title string) *disclosure.Table {
+func (d *deriver) newTable(num int, kind disclosure.TableKind, title string) *disclosure.Table {
 	return &disclosure.Table{
 		Number:      num,
+		Kind:        kind,
 		Title:       title,
 		EntityLabel: "部门名称",
 		Entity:      d.subject,
@@ -67,8 +68,8 @@ func fundIncomeName(f budget.FundType) string {
 }
 
 // summary builds 表1 收支总表 (all funds) or 表6 财政拨款收支总表 (fiscal funds only).
-func (d *deriver) summary(num int, title string, sel budget.Filter, fiscalOnly bool) *disclosure.Table {
-	t := d.newTable(num, title)
+func (d *deriver) summary(num int, kind disclosure.TableKind, title string, sel budget.Filter, fiscalOnly bool) *disclosure.Table {
+	t := d.newTable(num, kind, title)
 	t.Columns = []disclosure.Column{
 		{Key: "income_item", Kind: disclosure.TextCol, Width: 26},
 		{Key: "income", Kind: disclosure.AmountCol, Width: 14},
@@ -171,7 +172,7 @@ func (d *deriver) summary(num int, title string, sel budget.Filter, fiscalOnly b
 
 // incomeTable builds 表2 收入总表: each unit's income by fund.
 func (d *deriver) incomeTable() *disclosure.Table {
-	t := d.newTable(2, "收入总表")
+	t := d.newTable(2, disclosure.IncomeTable, "收入总表")
 	t.Wide = true
 	funds := budget.FundTypes
 	t.Columns = []disclosure.Column{{Key: "unit", Kind: disclosure.TextCol, Width: 28}, {Key: "total", Kind: disclosure.AmountCol, Width: 12}}
@@ -212,16 +213,19 @@ func (d *deriver) perUnit(t *disclosure.Table, add func(name string, sel budget.
 
 // columnsOf says which three amounts a code table shows for a split.
 type columnsOf struct {
+	keys   [3]string
 	names  [3]string
 	values func(budget.Split) [3]money.Amount
 }
 
 var (
 	totalBasicProject = columnsOf{
+		keys:   [3]string{"total", "basic", "project"},
 		names:  [3]string{"支出总计", "基本支出", "项目支出"},
 		values: func(s budget.Split) [3]money.Amount { return [3]money.Amount{s.Total(), s.Basic(), s.Project} },
 	}
 	totalPersonnelPublic = columnsOf{
+		keys:   [3]string{"total", "personnel", "public"},
 		names:  [3]string{"合计", "人员经费", "公用经费"},
 		values: func(s budget.Split) [3]money.Amount { return [3]money.Amount{s.Total(), s.Personnel, s.Public} },
 	}
@@ -229,26 +233,27 @@ var (
 
 // codeTable builds a table of spending by classification code with three amount
 // columns: tables 3, 4, 7, 8, 10 and 11.
-func (d *deriver) codeTable(num int, title string, kind classification.Kind, sel budget.Filter, cols columnsOf) *disclosure.Table {
-	t := d.newTable(num, title)
+func (d *deriver) codeTable(num int, tk disclosure.TableKind, title string, kind classification.Kind, sel budget.Filter, cols columnsOf) *disclosure.Table {
+	t := d.newTable(num, tk, title)
 	t.Columns = []disclosure.Column{
 		{Key: "unit", Kind: disclosure.TextCol, Width: 20},
 		{Key: "code", Kind: disclosure.CodeCol, Width: 9},
 		{Key: "name", Kind: disclosure.TextCol, Width: 24},
-		{Key: "c1", Kind: disclosure.AmountCol, Width: 12},
-		{Key: "c2", Kind: disclosure.AmountCol, Width: 12},
-		{Key: "c3", Kind: disclosure.AmountCol, Width: 12},
+		{Key: cols.keys[0], Kind: disclosure.AmountCol, Width: 12},
+		{Key: cols.keys[1], Kind: disclosure.AmountCol, Width: 12},
+		{Key: cols.keys[2], Kind: disclosure.AmountCol, Width: 12},
 	}
 	t.Header = [][]disclosure.Cell{{T("预算单位"), T("科目编码"), T("科目名称"), T(cols.names[0]), T(cols.names[1]), T(cols.names[2])}}
 	amounts := func(s budget.Split) []disclosure.Cell {
 		v := cols.values(s)
 		return []disclosure.Cell{A(v[0]), A(v[1]), A(v[2])}
 	}
-	empty := d.b.Sum(sel) == 0 && !d.hasItems(sel)
+	// Amounts are never negative, so a zero sum means nothing is spent here.
+	empty := d.b.Sum(sel) == 0
 	d.perUnit(t, func(name string, unitSel budget.Filter, rowKind disclosure.RowKind) {
 		s := budget.And(sel, unitSel)
 		t.Rows = append(t.Rows, disclosure.Row{Kind: rowKind, Cells: append([]disclosure.Cell{T(name), T(""), T("")}, amounts(d.b.SplitOf(s))...)})
-		if rowKind == disclosure.TotalRow || name == "涉密单位（按要求不予公开）" {
+		if rowKind == disclosure.TotalRow || name == "涉密单位（按要求不予公开）" || empty {
 			return
 		}
 		for _, cs := range d.b.ByCode(kind, s) {
@@ -290,7 +295,7 @@ func (d *deriver) hasItems(sel budget.Filter) bool {
 
 // projectTable builds 表5 项目支出总表: each project by fund.
 func (d *deriver) projectTable() *disclosure.Table {
-	t := d.newTable(5, "项目支出总表")
+	t := d.newTable(5, disclosure.ProjectTable, "项目支出总表")
 	t.Wide = true
 	t.Columns = []disclosure.Column{
 		{Key: "unit", Kind: disclosure.TextCol, Width: 20},

@@ -1,0 +1,169 @@
+package budgettest_test
+
+import (
+	"encoding/json"
+	"math/rand"
+	"strings"
+	"testing"
+
+	"yusuan/budget"
+	"yusuan/budget/budgettest"
+	"yusuan/classification"
+)
+
+func random(seed int64, opts budgettest.Options) *budget.Budget {
+	return budgettest.Random(rand.New(rand.NewSource(seed)), opts)
+}
+
+// TestRandomIsValid checks that every generated budget passes validation.
+func TestRandomIsValid(t *testing.T) {
+	cat := classification.Default()
+	for seed := int64(0); seed < 500; seed++ {
+		for _, opts := range []budgettest.Options{{}, {Classified: true}} {
+			if err := budget.Validate(random(seed, opts), cat); err != nil {
+				t.Fatalf("seed %d %+v: generated budget is invalid:\n%v", seed, opts, err)
+			}
+		}
+	}
+}
+
+// TestRandomIsDeterministic checks that a seed always gives the same budget.
+func TestRandomIsDeterministic(t *testing.T) {
+	for seed := int64(0); seed < 20; seed++ {
+		a, _ := json.Marshal(random(seed, budgettest.Options{}))
+		b, _ := json.Marshal(random(seed, budgettest.Options{}))
+		if string(a) != string(b) {
+			t.Fatalf("seed %d gives two different budgets", seed)
+		}
+	}
+}
+
+// TestRandomCoverage checks that the seeds together reach every case the property
+// tests rely on.
+func TestRandomCoverage(t *testing.T) {
+	want := []string{
+		"fund " + string(budget.GeneralPublic), "fund " + string(budget.GovFund), "fund " + string(budget.StateCapital),
+		"fund " + string(budget.SpecialAccount), "fund " + string(budget.BusinessIncome), "fund " + string(budget.OperatingIncome),
+		"fund " + string(budget.OtherIncome), "fund " + string(budget.CarryOver),
+		"carry from default", "carry from fiscal", "carry from non-fiscal",
+		"kind " + string(budget.Administrative), "kind " + string(budget.CivilServant), "kind " + string(budget.Institution),
+		"classified unit", "classified project", "one unit", "five units", "fund left empty", "all fiscal",
+		"project new", "project last zero", "project up", "project down", "project equal", "project without items",
+		"procurement " + string(budget.Goods), "procurement " + string(budget.Works), "procurement " + string(budget.Services),
+		"no procurement", "income up", "income down", "income equal", "income last zero",
+		"san gong this year", "san gong last year", "odd fen", "rounding tie", "no tasks", "several tasks",
+	}
+	seen := map[string]bool{}
+	for seed := int64(0); seed < 200; seed++ {
+		b := random(seed, budgettest.Options{})
+		funds := map[budget.FundType]bool{}
+		allFiscal := true
+		for _, li := range b.Items {
+			funds[li.Fund] = true
+			seen["fund "+string(li.Fund)] = true
+			allFiscal = allFiscal && li.SourceFund().Fiscal()
+			switch {
+			case li.Fund != budget.CarryOver:
+			case li.CarryFrom == "":
+				seen["carry from default"] = true
+			case li.CarryFrom.Fiscal():
+				seen["carry from fiscal"] = true
+			default:
+				seen["carry from non-fiscal"] = true
+			}
+			if li.Amount%100 != 0 {
+				seen["odd fen"] = true
+			}
+			if li.Amount%10000 == 5000 {
+				seen["rounding tie"] = true
+			}
+			switch li.Economic {
+			case "30212", "30217", "31013", "30231":
+				seen["san gong this year"] = seen["san gong this year"] || li.SourceFund().Fiscal()
+			}
+		}
+		seen["fund left empty"] = seen["fund left empty"] || len(funds) < len(budget.FundTypes)
+		seen["all fiscal"] = seen["all fiscal"] || allFiscal
+		seen["one unit"] = seen["one unit"] || len(b.Units) == 1
+		seen["five units"] = seen["five units"] || len(b.Units) == 5
+		for _, u := range b.Units {
+			seen["kind "+string(u.Kind)] = true
+			seen["classified unit"] = seen["classified unit"] || u.Classified
+		}
+		for _, p := range b.Projects {
+			seen["classified project"] = seen["classified project"] || p.Classified
+			amount := b.Sum(func(li *budget.LineItem) bool { return li.Project == p.Code })
+			hasItems := false
+			for _, li := range b.Items {
+				hasItems = hasItems || li.Project == p.Code
+			}
+			seen["project without items"] = seen["project without items"] || !hasItems
+			switch {
+			case p.LastYear == nil:
+				seen["project new"] = true
+			case *p.LastYear == 0:
+				seen["project last zero"] = true
+			case *p.LastYear < amount:
+				seen["project up"] = true
+			case *p.LastYear > amount:
+				seen["project down"] = true
+			default:
+				seen["project equal"] = true
+			}
+		}
+		for _, p := range b.Procurement {
+			seen["procurement "+string(p.Category)] = true
+		}
+		seen["no procurement"] = seen["no procurement"] || len(b.Procurement) == 0
+		total := b.Sum(budget.All)
+		switch ly := b.LastYear.Income; {
+		case ly == 0:
+			seen["income last zero"] = true
+		case ly < total:
+			seen["income up"] = true
+		case ly > total:
+			seen["income down"] = true
+		default:
+			seen["income equal"] = true
+		}
+		seen["san gong last year"] = seen["san gong last year"] || len(b.LastYear.SanGong) > 0
+		seen["no tasks"] = seen["no tasks"] || len(b.Performance.Tasks) == 0
+		seen["several tasks"] = seen["several tasks"] || len(b.Performance.Tasks) > 1
+	}
+	for _, w := range want {
+		if !seen[w] {
+			t.Errorf("no seed in 0..199 generates: %s", w)
+		}
+	}
+}
+
+// TestClassifiedOption checks that Options.Classified gives a classified project, and
+// with several units a classified unit.
+func TestClassifiedOption(t *testing.T) {
+	for seed := int64(0); seed < 100; seed++ {
+		b := random(seed, budgettest.Options{Classified: true})
+		project, unit := false, false
+		for _, p := range b.Projects {
+			project = project || p.Classified
+		}
+		for _, u := range b.Units {
+			unit = unit || u.Classified
+		}
+		if !project || (len(b.Units) > 1 && !unit) {
+			t.Errorf("seed %d: classified project %v, classified unit %v among %d units", seed, project, unit, len(b.Units))
+		}
+	}
+}
+
+// TestDiff checks that Diff sees a one-分 change and ignores Src.
+func TestDiff(t *testing.T) {
+	a, b := random(1, budgettest.Options{}), random(1, budgettest.Options{})
+	b.Items[0].Src.Row = 7
+	if d := budgettest.Diff(a, b); d != "" {
+		t.Errorf("Src counts as a difference: %s", d)
+	}
+	b.Items[0].Amount++
+	if d := budgettest.Diff(a, b); !strings.Contains(d, "amount") {
+		t.Errorf("a one-分 change is not reported: %q", d)
+	}
+}

@@ -1,0 +1,91 @@
+// Package budgetfile reads and writes a department budget in its two input formats:
+// the YAML text file (for version control and tests) and the XLSX workbook that
+// finance staff fill in. Both hold the same budget.Budget; nothing is lost between them.
+package budgetfile
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"yusuan/budget"
+)
+
+// Input bounds. A real department budget is a few hundred kilobytes; these refuse
+// files that would only exhaust memory, before any parsing starts.
+const (
+	maxFileSize   = 64 << 20  // bytes of a .yaml or .xlsx file
+	maxUnzipTotal = 256 << 20 // uncompressed bytes of all parts of an .xlsx
+	maxUnzipEntry = 64 << 20  // uncompressed bytes of one part of an .xlsx
+	maxZipEntries = 10_000
+	// maxZipRatio is the compression ratio above which a large part is treated as a
+	// zip bomb: spreadsheet XML compresses to 1/5–1/50, deflate cannot exceed ~1/1032.
+	maxZipRatio    = 256
+	maxRatioExempt = 1 << 20 // parts smaller than this may compress as well as they like
+	maxSheetRows   = 200_000
+	maxYAMLErrors  = 100
+)
+
+// Load reads a budget from a .yaml/.yml file, an .xlsx workbook, or a directory
+// holding exactly one budget.yaml, budget.yml or budget.xlsx. It reports format
+// errors (in Chinese, naming the file and place) but does not call budget.Validate.
+func Load(path string) (*budget.Budget, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	if fi.IsDir() {
+		var found []string
+		for _, n := range []string{"budget.yaml", "budget.yml", "budget.xlsx"} {
+			if _, err := os.Stat(filepath.Join(path, n)); err == nil {
+				found = append(found, n)
+			}
+		}
+		switch len(found) {
+		case 0:
+			return nil, fmt.Errorf("目录 %s 中没有预算文件：应有 budget.yaml 或 budget.xlsx", path)
+		case 1:
+			return Load(filepath.Join(path, found[0]))
+		default:
+			return nil, fmt.Errorf("目录 %s 中有多个预算文件（%s），只能保留一个", path, strings.Join(found, "、"))
+		}
+	}
+	if err := checkSize(path, fi.Size()); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	defer f.Close()
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml":
+		return ReadYAML(f, path)
+	case ".xlsx":
+		return ReadXLSX(f, fi.Size(), path)
+	}
+	return nil, fmt.Errorf("文件 %s 的类型不受支持：预算文件应为 .yaml、.yml 或 .xlsx", path)
+}
+
+func openError(path string, err error) error {
+	if os.IsNotExist(err) {
+		return fmt.Errorf("文件 %s 不存在", path)
+	}
+	if os.IsPermission(err) {
+		return fmt.Errorf("没有权限读取文件 %s", path)
+	}
+	return fmt.Errorf("无法读取文件 %s：%v", path, err)
+}
+
+func checkSize(name string, size int64) error {
+	if size > maxFileSize {
+		return fmt.Errorf("文件 %s 大小为 %.1f MiB，超过上限 %d MiB，拒绝读取", name, float64(size)/(1<<20), maxFileSize>>20)
+	}
+	return nil
+}
+
+// fileError is a problem with a whole file (not one place in it).
+func fileError(name, format string, args ...any) error {
+	return &budget.Error{Src: budget.Source{File: name}, Msg: fmt.Sprintf(format, args...)}
+}

@@ -1,0 +1,150 @@
+package budgetfile
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"yusuan/budget"
+	"yusuan/money"
+)
+
+func amt(s string) money.Amount {
+	a, err := money.Parse(s, money.UnitYuan)
+	if err != nil {
+		panic(err)
+	}
+	return a
+}
+
+func amtp(s string) *money.Amount {
+	a := amt(s)
+	return &a
+}
+
+// richBudget uses every part of the model: units of every kind (one classified), all
+// fund types, carry-over with and without CarryFrom, projects with and without last
+// year's budget, all procurement categories, 三公, assets, performance and all text.
+func richBudget() *budget.Budget {
+	b := &budget.Budget{
+		Profile: "shenzhen",
+		Year:    2025,
+		Department: budget.Department{
+			Code: "001", Name: "深圳市龙岗区示范局", Title: "深圳市龙岗区示范局（本级）", Region: "深圳市龙岗区",
+		},
+		Units: []budget.Unit{
+			{Code: "001001", Name: "深圳市龙岗区示范局本级", Kind: budget.Administrative},
+			{Code: "001002", Name: "深圳市龙岗区示范中心", Kind: budget.CivilServant},
+			{Code: "001003", Name: "深圳市龙岗区示范研究所", Kind: budget.Institution},
+			{Code: "001009", Name: "涉密单位", Kind: budget.Institution, Classified: true},
+		},
+		Projects: []budget.Project{
+			{Code: "P2025001", Unit: "001001", Name: "信息化运维", Category: "通用项目", Purpose: "保障政务网络和系统运行。",
+				Target: "系统可用率不低于 99%", LastYear: amtp("1200000.00"), ChangeReason: "新增两个系统的运维。"},
+			{Code: "P2025002", Unit: "001002", Name: "示范活动", Purpose: "第一段。\n第二段：含“引号”和 #号。"},
+			{Code: "P2025003", Unit: "001001", Name: "零基项目", LastYear: amtp("0")},
+			{Code: "P2025009", Unit: "001009", Name: "涉密项目", Classified: true, LastYear: amtp("10.05")},
+		},
+		Items: []budget.LineItem{
+			{Unit: "001001", Functional: "2010301", Economic: "30101", GovEconomic: "50101", Kind: budget.Personnel, Fund: budget.GeneralPublic, Amount: amt("552000.00")},
+			{Unit: "001001", Functional: "2010301", Economic: "30201", GovEconomic: "50201", Kind: budget.Public, Fund: budget.GeneralPublic, Amount: amt("48000.50")},
+			{Unit: "001001", Functional: "2010350", Economic: "30227", Kind: budget.ProjectSp, Project: "P2025001", Fund: budget.GeneralPublic, Amount: amt("1300000.00")},
+			{Unit: "001002", Functional: "2010350", Economic: "30201", Kind: budget.ProjectSp, Project: "P2025002", Fund: budget.GovFund, Amount: amt("0.01")},
+			{Unit: "001002", Functional: "2010301", Economic: "30102", Kind: budget.Personnel, Fund: budget.StateCapital, Amount: amt("100")},
+			{Unit: "001003", Functional: "2010301", Economic: "30103", Kind: budget.Personnel, Fund: budget.SpecialAccount, Amount: amt("200")},
+			{Unit: "001003", Functional: "2010301", Economic: "30201", Kind: budget.Public, Fund: budget.BusinessIncome, Amount: amt("300")},
+			{Unit: "001003", Functional: "2010301", Economic: "30202", Kind: budget.Public, Fund: budget.OperatingIncome, Amount: amt("400")},
+			{Unit: "001003", Functional: "2010301", Economic: "30205", Kind: budget.Public, Fund: budget.OtherIncome, Amount: amt("5.00")},
+			{Unit: "001001", Functional: "2010350", Economic: "30227", Kind: budget.ProjectSp, Project: "P2025003", Fund: budget.CarryOver, Amount: amt("600")},
+			{Unit: "001001", Functional: "2010350", Economic: "30201", Kind: budget.ProjectSp, Project: "P2025003", Fund: budget.CarryOver, CarryFrom: budget.GovFund, Amount: amt("700")},
+			{Unit: "001009", Functional: "2010301", Economic: "30101", Kind: budget.Personnel, Fund: budget.GeneralPublic, Amount: amt("999999999999.99")},
+		},
+		Procurement: []budget.Procurement{
+			{Unit: "001001", Project: "P2025001", Item: "服务器", Category: budget.Goods, Amount: amt("300000")},
+			{Unit: "001001", Item: "办公楼维修", Category: budget.Works, Amount: amt("120000.10")},
+			{Unit: "001002", Project: "P2025002", Item: "物业管理服务", Category: budget.Services, Amount: amt("80000")},
+		},
+		LastYear: budget.LastYear{
+			Income: amt("5000000"), Expenditure: amt("5000000"), OfficeCost: amt("450000.01"),
+			SanGong: []budget.SanGongLine{
+				{Unit: "001001", Fund: budget.GeneralPublic, Abroad: amt("10000"), Reception: amt("2000.5"), CarPurchase: amt("0"), CarRunning: amt("30000")},
+				{Unit: "001002", Fund: budget.GovFund, Reception: amt("100")},
+			},
+		},
+		Assets: budget.Assets{
+			Vehicles:  []budget.VehicleCount{{Type: "执法执勤用车", Count: 3}, {Type: "机要通信用车", Count: 0}, {Type: "其他用车", Count: 12}},
+			Equipment: 2, PlannedVehicles: 1, PlannedEquipment: 0,
+		},
+		Performance: budget.Performance{
+			Tasks: []budget.PerformanceTask{
+				{Task: "履职保障", Content: "保障机关运转", Fiscal: amt("600000.50"), Other: amt("0")},
+				{Task: "信息化", Content: "运维两个系统", Other: amt("700")},
+			},
+			Goals: []string{"全面完成年度工作任务。", "提升服务水平：群众满意度 ≥ 90%"},
+			Indicators: []budget.Indicator{
+				{Level1: "产出指标", Level2: "数量指标", Level3: "运维系统数", Target: "2 个"},
+				{Level1: "效益指标", Level2: "社会效益指标", Level3: "群众满意度", Target: "≥90%"},
+			},
+		},
+		Text: budget.Text{
+			Duties:        []string{"贯彻执行国家法律法规。", "负责示范工作。"},
+			Organisation:  []string{"本部门下设 3 个预算单位。"},
+			Goals:         []string{"目标一", "目标二", "目标三"},
+			ChangeReason:  "收支增加主要是新增项目。",
+			PersonnelNote: "人员经费用于工资福利。",
+			PublicNote:    "公用经费用于日常运转。",
+			FamilyNote:    "对个人和家庭的补助用于离退休人员。",
+			SanGong: budget.SanGongText{
+				Total: "三公经费下降。", Abroad: "无出国计划。", Reception: "压减接待。", CarPurchase: "无购车计划。", CarRunning: "车辆减少。",
+			},
+			OfficeCostReason: "机关运行经费持平。",
+			Glossary: []budget.Term{
+				{Term: "基本支出", Definition: "保障机构正常运转的支出。"},
+				{Term: "“三公”经费", Definition: "因公出国（境）费、公务用车购置及运行费、公务接待费。"},
+			},
+		},
+	}
+	// The tasks cover the whole budget, as validation requires.
+	t := &b.Performance.Tasks[1]
+	for _, li := range b.Items {
+		t.Fiscal += li.Amount
+	}
+	t.Fiscal -= b.Performance.Tasks[0].Total() + t.Other
+	return b
+}
+
+// sameBudget compares two budgets ignoring Src (json:"-"), so that a round trip
+// through either format can be checked for loss.
+func sameBudget(t *testing.T, want, got *budget.Budget) {
+	t.Helper()
+	w, err := json.MarshalIndent(want, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := json.MarshalIndent(got, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(w) != string(g) {
+		wl, gl := strings.Split(string(w), "\n"), strings.Split(string(g), "\n")
+		for i := 0; i < len(wl) && i < len(gl); i++ {
+			if wl[i] != gl[i] {
+				t.Fatalf("budgets differ at JSON line %d:\nwant %s\n got %s", i+1, wl[i], gl[i])
+			}
+		}
+		t.Fatalf("budgets differ in length: want %d lines, got %d", len(wl), len(gl))
+	}
+}
+
+// errContains fails unless err's text contains every part.
+func errContains(t *testing.T, err error, parts ...string) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("want an error containing %q, got nil", parts)
+	}
+	for _, p := range parts {
+		if !strings.Contains(err.Error(), p) {
+			t.Errorf("error does not contain %q:\n%v", p, err)
+		}
+	}
+}

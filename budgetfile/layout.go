@@ -1,0 +1,294 @@
+package budgetfile
+
+import (
+	"yusuan/budget"
+)
+
+// The workbook layout, shared by the reader, the writer and the template so that the
+// three cannot drift apart. Column labels are the field labels budget.Validate uses.
+
+// cellKind says how a column's cells are written and read.
+type cellKind int
+
+const (
+	kText      cellKind = iota // free text
+	kCode                      // a code, kept as text so leading zeros survive
+	kClassCode                 // a classification code, optionally followed by its name
+	kAmount                    // 元 with up to 2 decimals
+	kInt                       // a whole number
+	kBool                      // 是 / 否
+)
+
+type column struct {
+	label string
+	kind  cellKind
+	width float64
+	help  string   // the header cell's comment
+	list  []string // drop-down values
+	// listName is the defined name of a drop-down list kept on the hidden 科目表 sheet.
+	listName string
+	optional bool // the header may be missing; the field is then empty
+	wrap     bool // long text: wrapped cells
+}
+
+// kvKey is one row of a key/value sheet (部门, 上年数, 资产, 部门文字).
+type kvKey struct {
+	label string
+	kind  cellKind
+	help  string
+	list  bool // may repeat: one paragraph per row
+}
+
+type sheetSpec struct {
+	name     string
+	about    string // what the sheet holds, for the 说明 sheet
+	required bool
+	cols     []column
+	keys     []kvKey // set for key/value sheets, whose cols are 项目, the value and 说明
+	// example rows in the template, one []string per row in column order.
+	examples [][]string
+}
+
+// The sheet names.
+const (
+	shHelp        = "说明"
+	shDept        = "部门"
+	shUnits       = "单位"
+	shProjects    = "项目"
+	shItems       = "支出明细"
+	shProcurement = "政府采购"
+	shLastYear    = "上年数"
+	shSanGong     = "上年三公"
+	shAssets      = "资产"
+	shTasks       = "绩效任务"
+	shIndicators  = "绩效指标"
+	shGoals       = "总体目标"
+	shText        = "部门文字"
+	shGlossary    = "名词解释"
+	shCodes       = "科目表"
+)
+
+// exampleMark starts the first cell of a template example row; such rows are skipped
+// on reading, so an untouched template reads as an empty budget and no example
+// amount can slip into a published document.
+const exampleMark = "【示例】"
+
+// Defined names of the drop-down lists on the hidden 科目表 sheet.
+const (
+	listFunctional = "FunctionalCodes"
+	listEconomic   = "EconomicCodes"
+)
+
+// Key/value sheet columns.
+const (
+	kvKeyLabel  = "项目"
+	kvNoteLabel = "说明"
+)
+
+// Keys of the 部门 sheet.
+const (
+	keyProfile = "配置"
+	keyYear    = "预算年度"
+	keyCode    = "部门编码"
+	keyName    = "部门名称"
+	keyTitle   = "公开名称"
+	keyRegion  = "地区"
+)
+
+// Keys of the 资产 sheet besides the vehicle types.
+const (
+	keyEquipment        = "单价100万元以上设备"
+	keyPlannedVehicles  = "计划购置车辆"
+	keyPlannedEquipment = "计划新增设备"
+)
+
+var (
+	yesNo       = []string{"是", "否"}
+	fiscalFunds = strs(budget.FiscalFunds)
+	allFunds    = strs(budget.FundTypes)
+	unitKinds   = strs(budget.UnitKinds)
+	spendKinds  = strs(budget.SpendKinds)
+	procCats    = strs(budget.ProcurementCategories)
+)
+
+func strs[T ~string](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
+}
+
+const (
+	helpUnitRef = "预算单位的编码，须在“单位”表中。按文本填写，保留开头的 0。"
+	helpAmount  = "以元为单位的数字，最多两位小数（到分）。不要写“元”“万元”，不要用公式。"
+	helpClassif = "涉密单位或项目填“是”，不在公开文件中出现；空白视为“否”。"
+)
+
+var sheets = []sheetSpec{
+	{name: shDept, required: true, about: "部门基本信息：公开格式、预算年度、部门编码和名称。",
+		cols: kvCols("内容", 40), keys: []kvKey{
+			{label: keyProfile, kind: kText, help: "公开文件的格式（地区模板），如 shenzhen（深圳）。"},
+			{label: keyYear, kind: kInt, help: "四位年份，如 2025。"},
+			{label: keyCode, kind: kCode, help: "主管部门编码，按文本填写，可不填。"},
+			{label: keyName, kind: kText, help: "主管部门全称，如 深圳市龙岗区某某局。"},
+			{label: keyTitle, kind: kText, help: "公开文件使用的名称，与部门名称相同时可不填。"},
+			{label: keyRegion, kind: kText, help: "行政区域，如 深圳市龙岗区。"},
+		}},
+	{name: shUnits, required: true, about: "本部门的预算单位，每个单位一行（含本级）。",
+		cols: []column{
+			{label: "单位编码", kind: kCode, width: 14, help: "预算单位编码，按文本填写，保留开头的 0，不能重复。"},
+			{label: "单位名称", width: 36, help: "预算单位全称。"},
+			{label: "单位类型", width: 26, list: unitKinds, help: "从下拉列表选择；行政单位和参公单位统计机关运行经费。"},
+			{label: "是否涉密", kind: kBool, width: 10, list: yesNo, optional: true, help: helpClassif},
+		},
+		examples: [][]string{{exampleMark + "001001", "某某局本级", string(budget.Administrative), "否"}}},
+	{name: shProjects, about: "项目支出的项目，每个项目一行。",
+		cols: []column{
+			{label: "项目编码", kind: kCode, width: 16, help: "项目编码，按文本填写，不能重复。“支出明细”中的项目支出引用此编码。"},
+			{label: "单位编码", kind: kCode, width: 14, help: helpUnitRef},
+			{label: "项目名称", width: 30, help: "项目名称。"},
+			{label: "项目类别", width: 12, optional: true, help: "如 通用项目、专项项目，可不填；公开时写在项目名称后的括号里。"},
+			{label: "项目用途", width: 40, optional: true, wrap: true, help: "项目做什么，公开文件“支出具体情况”引用。"},
+			{label: "绩效目标", width: 40, optional: true, wrap: true, help: "项目的绩效目标。"},
+			{label: "上年年初预算", kind: kAmount, width: 16, optional: true, help: "上年年初预算数（元）。新增项目留空；上年有此项目但预算为 0 的填 0。"},
+			{label: "变动原因", width: 30, optional: true, wrap: true, help: "与上年年初预算相比增减的原因。"},
+			{label: "是否涉密", kind: kBool, width: 10, list: yesNo, optional: true, help: helpClassif},
+		},
+		examples: [][]string{{exampleMark + "P001", "001001", "信息化运维", "通用项目", "保障政务网络和系统运行", "系统可用率不低于99%", "100000", "新增系统运维", "否"}}},
+	{name: shItems, required: true, about: "支出明细：每行一笔批复金额，写明单位、科目、支出类型、项目和资金性质。",
+		cols: []column{
+			{label: "单位编码", kind: kCode, width: 14, help: helpUnitRef},
+			{label: "功能科目", kind: kClassCode, width: 34, listName: listFunctional, help: "支出功能分类 7 位“项”级编码。可从下拉列表选择“编码 名称”，程序只读编码；也可只填编码。"},
+			{label: "经济科目", kind: kClassCode, width: 30, listName: listEconomic, help: "部门预算支出经济分类 5 位“款”级编码。可从下拉列表选择“编码 名称”，程序只读编码；也可只填编码。"},
+			{label: "政府经济科目", kind: kCode, width: 14, optional: true, help: "政府预算支出经济分类 5 位编码（以 5 开头），可不填。"},
+			{label: "支出类型", width: 12, list: spendKinds, help: "人员经费、公用经费（合称基本支出）或项目支出。人员经费只用 301、303 类经济科目。"},
+			{label: "项目编码", kind: kCode, width: 16, optional: true, help: "支出类型为“项目支出”时必填，须在“项目”表中；基本支出不填。"},
+			{label: "资金性质", width: 18, list: allFunds, help: "从下拉列表选择资金来源。"},
+			{label: "结转来源", width: 14, list: fiscalFunds, optional: true, help: "仅资金性质为“上年结转”时填写：结转资金原来的资金性质；空白视为一般公共预算。"},
+			{label: "金额", kind: kAmount, width: 18, help: helpAmount},
+		},
+		examples: [][]string{
+			{exampleMark + "001001", "2010301", "30101", "50101", string(budget.Personnel), "", string(budget.GeneralPublic), "", "552000"},
+			{exampleMark + "001001", "2010301", "30201", "50201", string(budget.Public), "", string(budget.GeneralPublic), "", "48000.50"},
+			{exampleMark + "001001", "2010350", "30227", "", string(budget.ProjectSp), "P001", string(budget.GeneralPublic), "", "100000"},
+		}},
+	{name: shProcurement, about: "政府采购预算，每个采购品目一行。",
+		cols: []column{
+			{label: "单位编码", kind: kCode, width: 14, help: helpUnitRef},
+			{label: "项目编码", kind: kCode, width: 16, optional: true, help: "属于项目的采购填项目编码，可不填。"},
+			{label: "采购品目", width: 30, help: "采购的货物、工程或服务名称。"},
+			{label: "采购类别", width: 10, list: procCats, help: "货物、工程或服务。"},
+			{label: "金额", kind: kAmount, width: 18, help: helpAmount},
+		},
+		examples: [][]string{{exampleMark + "001001", "P001", "服务器", string(budget.Goods), "30000"}}},
+	{name: shLastYear, about: "上年部门预算的收入、支出和机关运行经费，用于与本年比较。",
+		cols: kvCols("金额", 18), keys: []kvKey{
+			{label: "上年收入", kind: kAmount, help: "上年部门预算收入合计（元）。"},
+			{label: "上年支出", kind: kAmount, help: "上年部门预算支出合计（元）。"},
+			{label: "上年机关运行经费", kind: kAmount, help: "上年机关运行经费预算（元）。"},
+		}},
+	{name: shSanGong, about: "上年“三公”经费预算，按单位和资金性质各一行，用于与本年比较。",
+		cols: []column{
+			{label: "单位编码", kind: kCode, width: 14, help: helpUnitRef},
+			{label: "资金性质", width: 16, list: fiscalFunds, help: "一般公共预算、政府性基金或国有资本经营。"},
+			{label: "因公出国（境）费", kind: kAmount, width: 18, help: helpAmount + "空白视为 0。"},
+			{label: "公务接待费", kind: kAmount, width: 16, help: helpAmount + "空白视为 0。"},
+			{label: "公务用车购置费", kind: kAmount, width: 16, help: helpAmount + "空白视为 0。"},
+			{label: "公务用车运行维护费", kind: kAmount, width: 20, help: helpAmount + "空白视为 0。"},
+		},
+		examples: [][]string{{exampleMark + "001001", string(budget.GeneralPublic), "0", "2000", "0", "30000"}}},
+	{name: shAssets, about: "国有资产占用情况（上年末车辆数、单价 100 万元以上设备）和本年购置计划。",
+		cols: kvCols("数量", 12), keys: assetKeys()},
+	{name: shTasks, about: "整体支出绩效目标的年度主要任务。",
+		cols: []column{
+			{label: "任务名称", width: 20, help: "任务名称。"},
+			{label: "主要内容", width: 50, wrap: true, help: "任务的主要内容。"},
+			{label: "财政拨款", kind: kAmount, width: 18, help: helpAmount + "空白视为 0。"},
+			{label: "其他资金", kind: kAmount, width: 18, help: helpAmount + "空白视为 0。"},
+		},
+		examples: [][]string{
+			{exampleMark + "履职保障", "保障机关正常运转", "600000.50", "0"},
+			{exampleMark + "信息化", "运维政务系统", "100000", "0"},
+		}},
+	{name: shIndicators, about: "整体支出绩效指标：一级、二级、三级指标和目标值。",
+		cols: []column{
+			{label: "一级指标", width: 14, help: "如 产出指标、效益指标、满意度指标。"},
+			{label: "二级指标", width: 16, help: "如 数量指标、质量指标、时效指标。"},
+			{label: "三级指标", width: 30, help: "具体指标名称。"},
+			{label: "目标值", width: 20, help: "如 ≥90%、2 个。"},
+		},
+		examples: [][]string{{exampleMark + "产出指标", "数量指标", "运维系统数", "2 个"}}},
+	{name: shGoals, about: "整体支出绩效的总体目标，每段一行。",
+		cols:     []column{{label: "总体目标", width: 100, wrap: true, help: "每行一段。"}},
+		examples: [][]string{{exampleMark + "全面完成年度工作任务。"}}},
+	{name: shText, about: "部门自己撰写的文字；不填的项目使用公开格式的默认措辞。",
+		cols: kvCols("内容", 80), keys: []kvKey{
+			{label: "部门职责", list: true, help: "每行一段；需要多段时再加一行，A 列同样写“部门职责”。"},
+			{label: "机构设置", list: true, help: "每行一段。"},
+			{label: "主要工作目标", list: true, help: "每行一条。"},
+			{label: "收支增减原因", help: "本年收支与上年相比增减的原因。"},
+			{label: "人员经费说明", help: "写在人员经费金额之后的说明。"},
+			{label: "公用经费说明", help: "写在公用经费金额之后的说明。"},
+			{label: "对个人和家庭的补助说明", help: "写在对个人和家庭的补助金额之后的说明。"},
+			{label: "三公经费增减原因", help: "“三公”经费合计增减的原因。"},
+			{label: "因公出国（境）费增减原因", help: "因公出国（境）费与上年相比增减的原因。"},
+			{label: "公务接待费增减原因", help: "公务接待费与上年相比增减的原因。"},
+			{label: "公务用车购置费增减原因", help: "公务用车购置费与上年相比增减的原因。"},
+			{label: "公务用车运行维护费增减原因", help: "公务用车运行维护费与上年相比增减的原因。"},
+			{label: "机关运行经费变动原因", help: "机关运行经费与上年相比变动的原因。"},
+		}},
+	{name: shGlossary, about: "名词解释；填写后替换公开格式的默认名词解释。",
+		cols: []column{
+			{label: "名词", width: 20, help: "名词。"},
+			{label: "解释", width: 80, wrap: true, help: "通俗的解释。"},
+		},
+		examples: [][]string{{exampleMark + "基本支出", "保障机构正常运转、完成日常工作任务的支出。"}}},
+}
+
+func kvCols(value string, width float64) []column {
+	return []column{
+		{label: kvKeyLabel, width: 28, help: "填写的项目，请勿修改。"},
+		{label: value, width: width, wrap: width > 30, help: "在此列填写。"},
+		{label: kvNoteLabel, width: 50, optional: true, wrap: true, help: "填写说明，读取时忽略。"},
+	}
+}
+
+func assetKeys() []kvKey {
+	var keys []kvKey
+	for _, t := range budget.VehicleTypes {
+		keys = append(keys, kvKey{label: t, kind: kInt, help: "上年末车辆数（辆）；没有此类车辆填 0 或留空。"})
+	}
+	return append(keys,
+		kvKey{label: keyEquipment, kind: kInt, help: "上年末单价 100 万元以上设备数，台（套）。"},
+		kvKey{label: keyPlannedVehicles, kind: kInt, help: "本年计划购置车辆数（辆）。"},
+		kvKey{label: keyPlannedEquipment, kind: kInt, help: "本年计划新增单价 100 万元以上设备数，台（套）。"},
+	)
+}
+
+func sheetByName(name string) *sheetSpec {
+	for i := range sheets {
+		if sheets[i].name == name {
+			return &sheets[i]
+		}
+	}
+	return nil
+}
+
+func (s *sheetSpec) col(label string) *column {
+	for i := range s.cols {
+		if s.cols[i].label == label {
+			return &s.cols[i]
+		}
+	}
+	return nil
+}
+
+func (s *sheetSpec) key(label string) *kvKey {
+	for i := range s.keys {
+		if s.keys[i].label == label {
+			return &s.keys[i]
+		}
+	}
+	return nil
+}

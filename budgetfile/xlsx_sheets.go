@@ -1,0 +1,282 @@
+package budgetfile
+
+import (
+	"strings"
+
+	"yusuan/budget"
+	"yusuan/money"
+)
+
+// From read sheets to the model, one function per part of the budget.
+
+// kvRow is one value of a key/value sheet.
+type kvRow struct {
+	key, value string
+	num        int
+}
+
+// keyValues reads a key/value sheet. A row with an empty key continues the list
+// above it (a further paragraph), so a user may leave column A blank after the first.
+func (x *xlsxReader) keyValues(t *table) []kvRow {
+	s := t.spec
+	valueLabel := s.cols[1].label
+	var out []kvRow
+	seen := map[string]int{}
+	prev := ""
+	for _, r := range t.rows {
+		key, value := t.get(r, kvKeyLabel), t.get(r, valueLabel)
+		if key == "" {
+			if value == "" {
+				continue
+			}
+			if k := s.key(prev); k == nil || !k.list {
+				x.fail(s.name, r.num, t.cols[kvKeyLabel], kvKeyLabel, "请在这一列填写项目名称（%s）", short(value))
+				continue
+			}
+			key = prev
+		}
+		prev = key
+		k := s.key(key)
+		if k == nil && s.name != shAssets {
+			x.fail(s.name, r.num, t.cols[kvKeyLabel], kvKeyLabel, "无法识别的项目“%s”，这张工作表的项目为：%s", short(key), keyList(s))
+			continue
+		}
+		if value == "" {
+			continue
+		}
+		if line, dup := seen[key]; dup && k != nil && !k.list {
+			x.fail(s.name, r.num, t.cols[kvKeyLabel], key, "“%s”重复填写（第 %d 行已填）", key, line)
+			continue
+		}
+		seen[key] = r.num
+		out = append(out, kvRow{key: key, value: value, num: r.num})
+	}
+	return out
+}
+
+func keyList(s *sheetSpec) string {
+	var out []string
+	for _, k := range s.keys {
+		out = append(out, k.label)
+	}
+	return strings.Join(out, "、")
+}
+
+// kvSrc is the Source of a key/value sheet's element: no single row, but every field
+// is in the value column, and the field's label names its row in column A.
+func (x *xlsxReader) kvSrc(t *table, fields ...string) budget.Source {
+	col := t.cols[t.spec.cols[1].label]
+	cols := map[string]string{}
+	for _, f := range fields {
+		cols[f] = col
+	}
+	return budget.Source{File: x.name, Sheet: t.spec.name, Columns: cols}
+}
+
+func (x *xlsxReader) department(b *budget.Budget, t *table) {
+	b.Department.Src = x.kvSrc(t, keyProfile, keyYear, keyCode, keyName, keyTitle, keyRegion)
+	col := t.cols[t.spec.cols[1].label]
+	for _, kv := range x.keyValues(t) {
+		switch kv.key {
+		case keyProfile:
+			b.Profile = kv.value
+		case keyYear:
+			b.Year = x.integer(t.spec.name, kv.num, col, kv.key, kv.value)
+		case keyCode:
+			c, err := parseCode(foldDigits(kv.value), false)
+			if err != nil {
+				x.fail(t.spec.name, kv.num, col, kv.key, "%v", err)
+			}
+			b.Department.Code = c
+		case keyName:
+			b.Department.Name = kv.value
+		case keyTitle:
+			b.Department.Title = kv.value
+		case keyRegion:
+			b.Department.Region = kv.value
+		}
+	}
+}
+
+func (x *xlsxReader) units(b *budget.Budget, t *table) {
+	for _, r := range t.rows {
+		b.Units = append(b.Units, budget.Unit{
+			Code:       x.code(t, r, "单位编码"),
+			Name:       t.get(r, "单位名称"),
+			Kind:       budget.UnitKind(t.get(r, "单位类型")),
+			Classified: x.boolean(t, r, "是否涉密"),
+			Src:        t.src(x.name, r),
+		})
+	}
+}
+
+func (x *xlsxReader) projects(b *budget.Budget, t *table) {
+	for _, r := range t.rows {
+		p := budget.Project{
+			Code:         x.code(t, r, "项目编码"),
+			Unit:         x.code(t, r, "单位编码"),
+			Name:         t.get(r, "项目名称"),
+			Category:     t.get(r, "项目类别"),
+			Purpose:      t.get(r, "项目用途"),
+			Target:       t.get(r, "绩效目标"),
+			ChangeReason: t.get(r, "变动原因"),
+			Classified:   x.boolean(t, r, "是否涉密"),
+			Src:          t.src(x.name, r),
+		}
+		// An empty cell means a new project; 0 means last year's budget was zero.
+		if a, ok := x.amount(t, r, "上年年初预算"); ok {
+			p.LastYear = &a
+		}
+		b.Projects = append(b.Projects, p)
+	}
+}
+
+func (x *xlsxReader) items(b *budget.Budget, t *table) {
+	for _, r := range t.rows {
+		li := budget.LineItem{
+			Unit:        x.code(t, r, "单位编码"),
+			Functional:  x.code(t, r, "功能科目"),
+			Economic:    x.code(t, r, "经济科目"),
+			GovEconomic: x.code(t, r, "政府经济科目"),
+			Kind:        budget.SpendKind(t.get(r, "支出类型")),
+			Project:     x.code(t, r, "项目编码"),
+			Fund:        budget.FundType(t.get(r, "资金性质")),
+			CarryFrom:   budget.FundType(t.get(r, "结转来源")),
+			Src:         t.src(x.name, r),
+		}
+		li.Amount = x.mustAmount(t, r, "金额")
+		b.Items = append(b.Items, li)
+	}
+}
+
+// mustAmount reads an amount that must be filled in: an empty cell is more likely
+// forgotten than meant as zero.
+func (x *xlsxReader) mustAmount(t *table, r tableRow, label string) money.Amount {
+	a, ok := x.amount(t, r, label)
+	if !ok {
+		x.fail(t.spec.name, r.num, t.cols[label], label, "缺少金额：请填写以元为单位的数字（没有金额请删除这一行）")
+	}
+	return a
+}
+
+func (x *xlsxReader) procurement(b *budget.Budget, t *table) {
+	for _, r := range t.rows {
+		p := budget.Procurement{
+			Unit:     x.code(t, r, "单位编码"),
+			Project:  x.code(t, r, "项目编码"),
+			Item:     t.get(r, "采购品目"),
+			Category: budget.ProcurementCategory(t.get(r, "采购类别")),
+			Src:      t.src(x.name, r),
+		}
+		p.Amount = x.mustAmount(t, r, "金额")
+		b.Procurement = append(b.Procurement, p)
+	}
+}
+
+// kvAmount reads an amount from a key/value sheet's value cell.
+func (x *xlsxReader) kvAmount(t *table, kv kvRow) money.Amount {
+	a, err := parseAmountCell(foldDigits(kv.value))
+	if err != nil {
+		x.fail(t.spec.name, kv.num, t.cols[t.spec.cols[1].label], kv.key, "%v", err)
+	}
+	return a
+}
+
+func (x *xlsxReader) lastYear(b *budget.Budget, t, sg *table) {
+	ly := &b.LastYear
+	ly.Src = x.kvSrc(t, "上年收入", "上年支出", "上年机关运行经费")
+	for _, kv := range x.keyValues(t) {
+		a := x.kvAmount(t, kv)
+		switch kv.key {
+		case "上年收入":
+			ly.Income = a
+		case "上年支出":
+			ly.Expenditure = a
+		case "上年机关运行经费":
+			ly.OfficeCost = a
+		}
+	}
+	for _, r := range sg.rows {
+		line := budget.SanGongLine{
+			Unit: x.code(sg, r, "单位编码"),
+			Fund: budget.FundType(sg.get(r, "资金性质")),
+			Src:  sg.src(x.name, r),
+		}
+		line.Abroad, _ = x.amount(sg, r, "因公出国（境）费")
+		line.Reception, _ = x.amount(sg, r, "公务接待费")
+		line.CarPurchase, _ = x.amount(sg, r, "公务用车购置费")
+		line.CarRunning, _ = x.amount(sg, r, "公务用车运行维护费")
+		ly.SanGong = append(ly.SanGong, line)
+	}
+}
+
+func (x *xlsxReader) assets(b *budget.Budget, t *table) {
+	a := &b.Assets
+	a.Src = x.kvSrc(t, "车辆数", keyEquipment, keyPlannedVehicles, keyPlannedEquipment)
+	if col := t.cols[kvKeyLabel]; col != "" {
+		a.Src.Columns["车辆类型"] = col
+	}
+	col := t.cols[t.spec.cols[1].label]
+	for _, kv := range x.keyValues(t) {
+		n := x.integer(t.spec.name, kv.num, col, kv.key, kv.value)
+		switch kv.key {
+		case keyEquipment:
+			a.Equipment = n
+		case keyPlannedVehicles:
+			a.PlannedVehicles = n
+		case keyPlannedEquipment:
+			a.PlannedEquipment = n
+		default:
+			// Any other row is a vehicle type; budget.Validate names the types it knows.
+			a.Vehicles = append(a.Vehicles, budget.VehicleCount{Type: kv.key, Count: n})
+		}
+	}
+}
+
+func (x *xlsxReader) performance(b *budget.Budget, tasks, indicators, goals *table) {
+	p := &b.Performance
+	for _, r := range tasks.rows {
+		task := budget.PerformanceTask{
+			Task:    tasks.get(r, "任务名称"),
+			Content: tasks.get(r, "主要内容"),
+			Src:     tasks.src(x.name, r),
+		}
+		task.Fiscal, _ = x.amount(tasks, r, "财政拨款")
+		task.Other, _ = x.amount(tasks, r, "其他资金")
+		p.Tasks = append(p.Tasks, task)
+	}
+	for _, r := range indicators.rows {
+		p.Indicators = append(p.Indicators, budget.Indicator{
+			Level1: indicators.get(r, "一级指标"),
+			Level2: indicators.get(r, "二级指标"),
+			Level3: indicators.get(r, "三级指标"),
+			Target: indicators.get(r, "目标值"),
+			Src:    indicators.src(x.name, r),
+		})
+	}
+	for _, r := range goals.rows {
+		p.Goals = append(p.Goals, goals.get(r, "总体目标"))
+	}
+}
+
+func (x *xlsxReader) texts(b *budget.Budget, t, glossary *table) {
+	txt := &b.Text
+	strs := map[string]*string{
+		"收支增减原因": &txt.ChangeReason, "人员经费说明": &txt.PersonnelNote, "公用经费说明": &txt.PublicNote,
+		"对个人和家庭的补助说明": &txt.FamilyNote, "三公经费增减原因": &txt.SanGong.Total,
+		"因公出国（境）费增减原因": &txt.SanGong.Abroad, "公务接待费增减原因": &txt.SanGong.Reception,
+		"公务用车购置费增减原因": &txt.SanGong.CarPurchase, "公务用车运行维护费增减原因": &txt.SanGong.CarRunning,
+		"机关运行经费变动原因": &txt.OfficeCostReason,
+	}
+	lists := map[string]*[]string{"部门职责": &txt.Duties, "机构设置": &txt.Organisation, "主要工作目标": &txt.Goals}
+	for _, kv := range x.keyValues(t) {
+		if l := lists[kv.key]; l != nil {
+			*l = append(*l, kv.value)
+		} else if s := strs[kv.key]; s != nil {
+			*s = kv.value
+		}
+	}
+	for _, r := range glossary.rows {
+		txt.Glossary = append(txt.Glossary, budget.Term{Term: glossary.get(r, "名词"), Definition: glossary.get(r, "解释")})
+	}
+}

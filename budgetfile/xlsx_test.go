@@ -1,0 +1,319 @@
+package budgetfile
+
+import (
+	"archive/zip"
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"yusuan/budget"
+	"yusuan/classification"
+)
+
+// editXLSX writes b as a workbook, lets edit change it with excelize, and returns the bytes.
+func editXLSX(t *testing.T, b *budget.Budget, edit func(f *excelize.File)) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(writeXLSX(t, b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	edit(f)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readXLSXErr(data []byte, name string) error {
+	_, err := ReadXLSX(bytes.NewReader(data), int64(len(data)), name)
+	return err
+}
+
+func TestXLSXBadCells(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(t *testing.T, f *excelize.File)
+		want []string
+	}{
+		{"text in amount", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shItems, "I7", "一百"))
+		}, []string{"文件 a.xlsx 工作表“支出明细” 第 7 行 I 列（金额）：应为数字（元），实际为“一百”"}},
+		{"formula in amount", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellFormula(shItems, "I3", "SUM(I4:I5)"))
+		}, []string{"工作表“支出明细” 第 3 行 I 列（金额）：不能使用公式（=SUM(I4:I5)）"}},
+		{"three decimals", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellDefault(shItems, "I2", "1234.567"))
+		}, []string{"工作表“支出明细” 第 2 行 I 列（金额）", "精确到分以下"}},
+		{"empty amount", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shProcurement, "E3", ""))
+		}, []string{"工作表“政府采购” 第 3 行 E 列（金额）：缺少金额"}},
+		{"code with decimals", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellDefault(shItems, "B4", "2010301.5"))
+		}, []string{"工作表“支出明细” 第 4 行 B 列（功能科目）", "带小数"}},
+		{"bad yes/no", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shUnits, "D3", "也许"))
+		}, []string{"工作表“单位” 第 3 行 D 列（是否涉密）：应填“是”或“否”"}},
+		{"bad year", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shDept, "B3", "二〇二五"))
+		}, []string{"工作表“部门” 第 3 行 B 列（预算年度）：应为整数"}},
+		{"unknown header", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shItems, "J1", "备注"))
+		}, []string{"工作表“支出明细” 第 1 行 J 列（备注）：无法识别的列标题“备注”"}},
+		{"data without header", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shUnits, "F2", "多余"))
+		}, []string{"工作表“单位” 第 2 行 F 列", "没有标题"}},
+		{"missing column", func(t *testing.T, f *excelize.File) {
+			must(t, f.RemoveCol(shItems, "I"))
+		}, []string{"工作表“支出明细”", "缺少“金额”列"}},
+		{"missing sheet", func(t *testing.T, f *excelize.File) {
+			must(t, f.DeleteSheet(shItems))
+		}, []string{"文件 a.xlsx：缺少必需的工作表“支出明细”"}},
+		{"unknown sheet", func(t *testing.T, f *excelize.File) {
+			_, err := f.NewSheet("草稿")
+			must(t, err)
+			must(t, f.SetCellStr("草稿", "C5", "临时"))
+		}, []string{"工作表“草稿”：无法识别的工作表"}},
+		{"unknown key", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shText, "A3", "部门简介"))
+		}, []string{"工作表“部门文字” 第 3 行 A 列（项目）：无法识别的项目“部门简介”"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := editXLSX(t, richBudget(), func(f *excelize.File) { tt.edit(t, f) })
+			errContains(t, readXLSXErr(data, "a.xlsx"), tt.want...)
+		})
+	}
+}
+
+func TestXLSXLenientCells(t *testing.T) {
+	data := editXLSX(t, richBudget(), func(f *excelize.File) {
+		must(t, f.SetCellDefault(shItems, "I2", "552000.00000000001")) // binary noise of a number cell
+		must(t, f.SetCellInt(shItems, "B3", 2010301))                  // a code typed as a number
+		must(t, f.SetCellStr(shItems, "C3", "  30201  "))              // spaces around
+		must(t, f.SetCellStr(shItems, "I3", "４８０００.５"))                // full-width digits
+		must(t, f.SetCellStr(shItems, "I5", "1.0E-2"))                 // exponent form
+		must(t, f.InsertRows(shItems, 5, 2))                           // empty rows in between
+		must(t, f.InsertRows(shUnits, 2, 1))
+		must(t, f.SetSheetRow(shUnits, "A2", &[]string{exampleMark + "999", "示例单位", "行政单位"}))
+	})
+	got := readXLSX(t, data, "a.xlsx")
+	sameBudget(t, richBudget(), got)
+	if row := got.Items[4].Src.Row; row != 8 {
+		t.Errorf("item after two inserted empty rows has Src.Row %d, want 8", row)
+	}
+}
+
+// TestXLSXColumnsByHeader moves 金额 to the front: columns are found by their header.
+func TestXLSXColumnsByHeader(t *testing.T) {
+	want := richBudget()
+	data := editXLSX(t, want, func(f *excelize.File) {
+		cols, err := f.GetCols(shItems)
+		must(t, err)
+		must(t, f.RemoveCol(shItems, "I"))
+		must(t, f.InsertCols(shItems, "A", 1))
+		for i, v := range cols[8] {
+			ref, _ := excelize.CoordinatesToCellName(1, i+1)
+			if i == 0 {
+				must(t, f.SetCellStr(shItems, ref, v))
+			} else {
+				must(t, f.SetCellDefault(shItems, ref, strings.ReplaceAll(v, ",", "")))
+			}
+		}
+	})
+	got := readXLSX(t, data, "a.xlsx")
+	sameBudget(t, want, got)
+	if c := got.Items[0].Src.Columns["金额"]; c != "A" {
+		t.Errorf("金额 column = %q, want A", c)
+	}
+}
+
+// TestXLSXValidateNamesColumn checks that validation errors of a read workbook point
+// at sheet, row and column letter.
+func TestXLSXValidateNamesColumn(t *testing.T) {
+	data := editXLSX(t, richBudget(), func(f *excelize.File) {
+		must(t, f.SetCellStr(shItems, "B5", "2019999"))
+		must(t, f.SetCellStr(shDept, "B3", "1999"))
+		must(t, f.SetCellStr(shLastYear, "B2", "-1"))
+	})
+	b := readXLSX(t, data, "a.xlsx")
+	errContains(t, budget.Validate(b, classification.Default()),
+		"文件 a.xlsx 工作表“支出明细” 第 5 行 B 列（功能科目）",
+		"文件 a.xlsx 工作表“部门” B 列（预算年度）",
+		"文件 a.xlsx 工作表“上年数” B 列（上年收入）")
+}
+
+func TestXLSXNotAWorkbook(t *testing.T) {
+	full := writeXLSX(t, richBudget())
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"text file", []byte("单位编码,金额\n001,100\n"), "文件 x.xlsx：不是有效的 Excel 工作簿（.xlsx）"},
+		{"empty", nil, "文件 x.xlsx：不是有效的 Excel 工作簿（.xlsx）"},
+		{"truncated", full[:len(full)/2], "文件 x.xlsx：不是有效的 Excel 工作簿（.xlsx）"},
+		{"old xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), "旧版 Excel（.xls）"},
+		{"zip without workbook", zipOf(t, map[string]string{"a.txt": "hello"}), "没有工作簿内容"},
+		{"corrupt part", corruptPart(t, full), "文件 x.xlsx"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			errContains(t, readXLSXErr(tt.data, "x.xlsx"), tt.want)
+		})
+	}
+}
+
+func zipOf(t *testing.T, files map[string]string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range files {
+		w, err := zw.Create(name)
+		must(t, err)
+		w.Write([]byte(body))
+	}
+	must(t, zw.Close())
+	return buf.Bytes()
+}
+
+// corruptPart keeps the zip directory intact but flips bytes inside the compressed parts.
+func corruptPart(t *testing.T, data []byte) []byte {
+	out := append([]byte(nil), data...)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	must(t, err)
+	for _, f := range zr.File {
+		if off, err := f.DataOffset(); err == nil && f.CompressedSize64 > 8 {
+			for i := int64(2); i < int64(f.CompressedSize64)-2; i += 7 {
+				out[off+i] ^= 0x5A
+			}
+		}
+	}
+	return out
+}
+
+func TestXLSXZipBomb(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		mib  int
+		want string
+	}{
+		{"1 GiB part", 1024, "超过上限"},
+		{"absurd ratio", 48, "压缩比异常"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			bomb := zipBomb(t, tt.mib)
+			start := time.Now()
+			err := readXLSXErr(bomb, "bomb.xlsx")
+			errContains(t, err, "文件 bomb.xlsx", "xl/worksheets/sheet1.xml", tt.want, "拒绝读取")
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("refusing the bomb took %v", d)
+			}
+		})
+	}
+}
+
+func TestXLSXTooLarge(t *testing.T) {
+	_, err := ReadXLSX(bytes.NewReader(nil), 65<<20, "big.xlsx")
+	errContains(t, err, "文件 big.xlsx", "超过上限 64 MiB")
+}
+
+func TestTemplate(t *testing.T) {
+	var buf bytes.Buffer
+	must(t, WriteTemplate(&buf, "shenzhen"))
+	data := buf.Bytes()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	must(t, err)
+	defer f.Close()
+
+	// Drop-downs: the enumerations inline, the codes from the hidden 科目表.
+	lists := map[string]map[string]string{}
+	for _, sheet := range f.GetSheetList() {
+		dvs, err := f.GetDataValidations(sheet)
+		must(t, err)
+		lists[sheet] = map[string]string{}
+		for _, dv := range dvs {
+			if dv.Type == "list" {
+				lists[sheet][strings.Fields(dv.Sqref)[0]] = dv.Formula1
+			}
+		}
+	}
+	for _, c := range []struct{ sheet, sqref, contains string }{
+		{shUnits, "C2:C20000", "参照公务员法管理事业单位"},
+		{shUnits, "D2:D20000", "是,否"},
+		{shItems, "B2:B20000", listFunctional},
+		{shItems, "C2:C20000", listEconomic},
+		{shItems, "E2:E20000", "项目支出"},
+		{shItems, "G2:G20000", "财政专户管理资金"},
+		{shItems, "H2:H20000", "国有资本经营"},
+		{shProcurement, "D2:D20000", "工程"},
+		{shSanGong, "B2:B20000", "政府性基金"},
+		{shProjects, "I2:I20000", "是,否"},
+		{shAssets, "A2:A20000", "特种专业技术用车"},
+	} {
+		if got := lists[c.sheet][c.sqref]; !strings.Contains(got, c.contains) {
+			t.Errorf("%s!%s drop-down = %q, want it to contain %q", c.sheet, c.sqref, got, c.contains)
+		}
+	}
+	if visible, _ := f.GetSheetVisible(shCodes); visible {
+		t.Errorf("%s is visible", shCodes)
+	}
+	names := map[string]string{}
+	for _, dn := range f.GetDefinedName() {
+		names[dn.Name] = dn.RefersTo
+	}
+	if !strings.HasPrefix(names[listFunctional], shCodes+"!$C$2:") || !strings.HasPrefix(names[listEconomic], shCodes+"!$G$2:") {
+		t.Errorf("defined names = %v", names)
+	}
+	if v, _ := f.GetCellValue(shCodes, "C2"); v != "2010301 行政运行" {
+		t.Errorf("%s!C2 = %q", shCodes, v)
+	}
+	if c, _ := f.GetComments(shItems); len(c) != 9 {
+		t.Errorf("支出明细 has %d header comments, want 9", len(c))
+	}
+
+	// An untouched template is an empty budget: its examples are skipped.
+	b := readXLSX(t, data, "template.xlsx")
+	want := &budget.Budget{Profile: "shenzhen"}
+	sameBudget(t, want, b)
+	errContains(t, budget.Validate(b, classification.Default()), "缺少部门名称", "至少需要一个预算单位")
+}
+
+// TestTemplateExamplesAreValid removes the example marks: the examples then form a
+// budget that passes validation, so they teach nothing wrong.
+func TestTemplateExamplesAreValid(t *testing.T) {
+	var buf bytes.Buffer
+	must(t, WriteTemplate(&buf, "shenzhen"))
+	f, err := excelize.OpenReader(&buf)
+	must(t, err)
+	defer f.Close()
+	for _, s := range sheets {
+		for i := range s.examples {
+			ref := "A" + string(rune('2'+i))
+			v, err := f.GetCellValue(s.name, ref)
+			must(t, err)
+			must(t, f.SetCellStr(s.name, ref, strings.TrimPrefix(v, exampleMark)))
+		}
+	}
+	must(t, f.SetCellInt(shDept, "B3", 2025))
+	must(t, f.SetCellStr(shDept, "B5", "某某局"))
+	var out bytes.Buffer
+	must(t, f.Write(&out))
+	b := readXLSX(t, out.Bytes(), "template.xlsx")
+	if len(b.Items) != 3 || len(b.Units) != 1 {
+		t.Fatalf("examples read as %d items, %d units", len(b.Items), len(b.Units))
+	}
+	if err := budget.Validate(b, classification.Default()); err != nil {
+		t.Fatal(err)
+	}
+}

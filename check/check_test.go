@@ -1,0 +1,31 @@
+package check_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"yusuan/budgetfile"
+	"yusuan/check"
+	"yusuan/classification"
+	"yusuan/profile"
+)
+
+func TestExampleHasNoErrors(t *testing.T) {
+	b, err := budgetfile.Load(filepath.Join("..", "examples", "longgang-2024"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := classification.Default()
+	p, _ := profile.Get(b.Profile)
+	doc, err := p.Derive(b, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := check.Run(doc, check.Options{Codes: cat})
+	for _, f := range res.Findings {
+		t.Logf("%s %s %s: %s", f.Severity, f.Rule, f.Location, f.Message)
+		if f.Severity == check.Error {
+			t.Errorf("unexpected error %s", f.Rule)
+		}
+	}
+}

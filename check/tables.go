@@ -1,0 +1,619 @@
+package check
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"yusuan/classification"
+	"yusuan/disclosure"
+	"yusuan/money"
+)
+
+// amountKeys lists the amount columns of a table.
+func (v *tview) amountKeys() []string {
+	var keys []string
+	for _, col := range v.t.Columns {
+		if col.Kind == disclosure.AmountCol && col.Key != "" {
+			keys = append(keys, col.Key)
+		}
+	}
+	return keys
+}
+
+// summaryTables checks 收支总表 and 财政拨款收支总表: totals, carry-over and the
+// income and spending sides.
+func (c *checker) summaryTables() {
+	for _, kind := range []disclosure.TableKind{disclosure.SummaryTable, disclosure.FiscalSummaryTable} {
+		v := c.tables[kind]
+		if v == nil {
+			continue
+		}
+		in, out := "income_item", "spending_item"
+		inAmt, outAmt := "income", "spending"
+		get := func(key, amtKey string, names ...string) (int, money.Amount, bool) {
+			r := v.findRow(key, names...)
+			if r < 0 {
+				return -1, 0, false
+			}
+			a, ok := v.amount(r, amtKey)
+			return r, a, ok
+		}
+		rIn, totalIn, okIn := get(in, inAmt, "收入总计")
+		rOut, totalOut, okOut := get(out, outAmt, "支出总计")
+		_, yearIn, okYearIn := get(in, inAmt, "本年收入合计", "本年收入")
+		_, carryIn, okCarry := get(in, inAmt, "上年结余、结转", "上年结转", "上年结余结转", "上年结转结余")
+		rYearOut, yearOut, okYearOut := get(out, outAmt, "本年支出合计", "本年支出")
+		_, carryOut, okCarryOut := get(out, outAmt, "结转下年", "年末结转和结余", "结转下年结余")
+		if okIn && okOut {
+			c.equal("BAL-01", v.atNamed(rOut, outAmt, out), v.unit, "支出总计", totalIn, totalOut, 0)
+		}
+		if okIn && okYearIn {
+			parts := []money.Amount{yearIn}
+			if okCarry {
+				parts = append(parts, carryIn)
+			}
+			c.balance("BAL-01", v.atNamed(rIn, inAmt, in), v.unit, "收入总计（本年收入合计 + 上年结余结转）", totalIn, parts...)
+		}
+		if okOut && okYearOut {
+			parts := []money.Amount{yearOut}
+			if okCarryOut {
+				parts = append(parts, carryOut)
+			}
+			c.balance("BAL-01", v.atNamed(rOut, outAmt, out), v.unit, "支出总计（本年支出合计 + 结转下年）", totalOut, parts...)
+		}
+		c.carryOverParts(v, in, inAmt)
+		c.incomeSide(v, in, inAmt)
+		if okYearOut {
+			c.spendingSide(v, out, outAmt, rYearOut, yearOut)
+		}
+	}
+}
+
+// carryOverParts: 上年结余、结转 equals its numbered parts below it.
+func (c *checker) carryOverParts(v *tview, key, amt string) {
+	r := v.findRow(key, "上年结余、结转", "上年结转", "上年结余结转")
+	if r < 0 {
+		return
+	}
+	total, ok := v.amount(r, amt)
+	if !ok {
+		return
+	}
+	var parts []money.Amount
+	for i := r + 1; i < len(v.body); i++ {
+		name := v.text(i, key)
+		if len(name) < 2 || name[0] < '1' || name[0] > '9' {
+			break
+		}
+		if a, ok := v.amount(i, amt); ok {
+			parts = append(parts, a)
+		}
+	}
+	if len(parts) > 0 {
+		c.balance("BAL-02", v.atNamed(r, amt, key), v.unit, "上年结余、结转", total, parts...)
+	}
+}
+
+// incomeGroups are the income side's group rows and the rows each adds up.
+var incomeGroups = []struct {
+	name  string
+	parts []string
+}{
+	{"政府预算资金", []string{"一般公共预算资金", "政府性基金预算资金", "国有资本经营预算资金", "政府性基金", "国有资本经营预算"}},
+	{"单位资金", []string{"事业收入", "事业单位经营收入", "其他收入"}},
+}
+
+// incomeSide: 本年收入合计 = its groups; each group = its fund rows; a fund printed
+// twice (group and detail line) shows the same amount.
+func (c *checker) incomeSide(v *tview, key, amt string) {
+	yr := v.findRow(key, "本年收入合计", "本年收入")
+	if yr < 0 {
+		return
+	}
+	yearIn, _ := v.amount(yr, amt)
+	var tops []money.Amount
+	found := false
+	for _, g := range append(incomeGroups, struct {
+		name  string
+		parts []string
+	}{"财政专户管理资金", nil}) {
+		r := v.findRow(key, g.name)
+		if r < 0 || r > yr {
+			continue
+		}
+		found = true
+		total, _ := v.amount(r, amt)
+		tops = append(tops, total)
+		var parts []money.Amount
+		prevName := ""
+		var prevAmt money.Amount
+		for i := r + 1; i < yr; i++ {
+			name := v.text(i, key)
+			if !contains(g.parts, name) {
+				if name == "" {
+					continue
+				}
+				break
+			}
+			a, _ := v.amount(i, amt)
+			if name == prevName {
+				c.equal("BAL-02", v.atNamed(i, amt, key), v.unit, "“"+name+"”明细行", prevAmt, a, 0)
+				continue
+			}
+			prevName, prevAmt = name, a
+			parts = append(parts, a)
+		}
+		if len(parts) > 0 {
+			c.balance("BAL-02", v.atNamed(r, amt, key), v.unit, "“"+g.name+"”", total, parts...)
+		}
+	}
+	if found {
+		c.balance("BAL-02", v.atNamed(yr, amt, key), v.unit, "本年收入合计", yearIn, tops...)
+	}
+}
+
+// spendingSide: 本年支出合计 = the functional 类 rows above it.
+func (c *checker) spendingSide(v *tview, key, amt string, yr int, yearOut money.Amount) {
+	var classes []money.Amount
+	for r := 0; r < yr; r++ {
+		name := ordinal.ReplaceAllString(v.text(r, key), "")
+		if name == "" || !c.isClassName(name) {
+			continue
+		}
+		if a, ok := v.amount(r, amt); ok {
+			classes = append(classes, a)
+		}
+	}
+	if len(classes) > 0 {
+		c.balance("BAL-03", v.atNamed(yr, amt, key), v.unit, "本年支出合计", yearOut, classes...)
+	}
+}
+
+// ordinal matches a leading 一、 or 1. numbering.
+var ordinal = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[0-9]+[.．、])`)
+
+func (c *checker) isClassName(name string) bool {
+	for _, code := range c.cat.Codes(classification.Functional) {
+		if code.Level() == 1 && classification.SameName(code.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeTables checks every table whose rows carry codes: each 类 is the sum of its 款,
+// each 款 of its 项, and the row above the codes (a unit or 合计) of the 类.
+func (c *checker) codeTables() {
+	for _, t := range c.doc.Tables {
+		v := c.tables[t.Kind]
+		if v == nil || v.t != t || !hasCodes(t) {
+			continue
+		}
+		keys := v.amountKeys()
+		// Sections: a head row without code (a unit or 合计), then coded rows.
+		var heads []int
+		for r, row := range t.Rows {
+			if row.Code == "" {
+				heads = append(heads, r)
+				continue
+			}
+			if classification.LevelOf(row.Code) == 0 {
+				continue
+			}
+			children := childRows(t, r)
+			for _, k := range keys {
+				total, ok := v.amount(r, k)
+				if !ok || len(children) == 0 {
+					continue
+				}
+				var parts []money.Amount
+				for _, ch := range children {
+					a, _ := v.amount(ch, k)
+					parts = append(parts, a)
+				}
+				c.balance("SUM-01", v.at(r, k), v.unit, "“"+v.rowName(r)+"”", total, parts...)
+			}
+		}
+		// Each head row equals the sum of the 类 rows in its section.
+		for i, h := range heads {
+			end := len(t.Rows)
+			if i+1 < len(heads) {
+				end = heads[i+1]
+			}
+			var classes []int
+			for r := h + 1; r < end; r++ {
+				if classification.LevelOf(t.Rows[r].Code) == 1 {
+					classes = append(classes, r)
+				}
+			}
+			if len(classes) == 0 {
+				continue
+			}
+			for _, k := range keys {
+				total, ok := v.amount(h, k)
+				if !ok {
+					continue
+				}
+				var parts []money.Amount
+				for _, r := range classes {
+					a, _ := v.amount(r, k)
+					parts = append(parts, a)
+				}
+				c.balance("SUM-01", v.at(h, k), v.unit, "“"+v.rowName(h)+"”合计", total, parts...)
+			}
+		}
+		c.unitRowsAddUp(v, heads, keys)
+	}
+}
+
+// unitRowsAddUp: in a table listing several units, the 合计 row is the sum of the
+// unit rows.
+func (c *checker) unitRowsAddUp(v *tview, heads []int, keys []string) {
+	if len(heads) < 3 || normalize(v.rowName(heads[0])) != "合计" {
+		return
+	}
+	for _, k := range keys {
+		total, ok := v.amount(heads[0], k)
+		if !ok {
+			continue
+		}
+		var parts []money.Amount
+		for _, h := range heads[1:] {
+			a, _ := v.amount(h, k)
+			parts = append(parts, a)
+		}
+		c.balance("SUM-01", v.at(heads[0], k), v.unit, "合计", total, parts...)
+	}
+}
+
+func hasCodes(t *disclosure.Table) bool {
+	for _, r := range t.Rows {
+		if r.Code != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// childRows returns the rows directly below row r in the code tree: for a 类 its 款,
+// for a 款 its 项, within the same section.
+func childRows(t *disclosure.Table, r int) []int {
+	code := t.Rows[r].Code
+	var out []int
+	for i := r + 1; i < len(t.Rows); i++ {
+		cc := t.Rows[i].Code
+		if cc == "" || !strings.HasPrefix(cc, code) {
+			break
+		}
+		if classification.ParentOf(cc) == code {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// rowSums checks sums within rows: total = basic + project, total = personnel +
+// public, a total column = the fund columns; and 合计 rows of project and income tables.
+func (c *checker) rowSums() {
+	for _, t := range c.doc.Tables {
+		v := c.tables[t.Kind]
+		if v == nil || v.t != t {
+			continue
+		}
+		var parts []string
+		switch t.Kind {
+		case disclosure.SpendingTable, disclosure.GPFunctionalTable, disclosure.GPEconomicTable, disclosure.GovFundTable, disclosure.StateCapitalTable:
+			parts = []string{"basic", "project"}
+		case disclosure.BasicTable:
+			parts = []string{"personnel", "public"}
+		case disclosure.ProjectTable:
+			parts = []string{"general", "gov_fund", "state_capital", "other"}
+		case disclosure.IncomeTable:
+			for _, k := range v.amountKeys() {
+				if k != "total" {
+					parts = append(parts, k)
+				}
+			}
+		default:
+			continue
+		}
+		for r := range v.body {
+			total, ok := v.amount(r, "total")
+			if !ok || v.body[r][v.keys["total"]].cell == nil {
+				continue
+			}
+			var as []money.Amount
+			for _, k := range parts {
+				if a, ok := v.amount(r, k); ok {
+					as = append(as, a)
+				}
+			}
+			if len(as) > 0 {
+				c.balance("SUM-02", v.at(r, "total"), v.unit, "“"+v.rowName(r)+"”"+v.head("total"), total, as...)
+			}
+		}
+		if t.Kind == disclosure.ProjectTable || t.Kind == disclosure.IncomeTable {
+			c.totalRowAddsUp(v)
+		}
+	}
+}
+
+// totalRowAddsUp: a leading 合计 row is the sum of the rows below it.
+func (c *checker) totalRowAddsUp(v *tview) {
+	if len(v.body) < 2 || v.t.Rows[0].Kind != disclosure.TotalRow {
+		return
+	}
+	for _, k := range v.amountKeys() {
+		total, ok := v.amount(0, k)
+		if !ok {
+			continue
+		}
+		var parts []money.Amount
+		for r := 1; r < len(v.body); r++ {
+			if v.t.Rows[r].Kind == disclosure.TotalRow {
+				continue
+			}
+			a, _ := v.amount(r, k)
+			parts = append(parts, a)
+		}
+		c.balance("SUM-02", v.at(0, k), v.unit, "合计行", total, parts...)
+	}
+}
+
+// sanGong checks 表9: totals of the parts per fund, car = purchase + running, and the
+// change row = this year − last year.
+func (c *checker) sanGong() {
+	v := c.tables[disclosure.SanGongTable]
+	if v == nil {
+		return
+	}
+	funds := []string{"1", "2", "3"}
+	for r := range v.body {
+		for _, f := range funds {
+			total, ok := v.amount(r, "total_"+f)
+			if !ok || v.body[r][v.keys["total_"+f]].cell == nil {
+				continue
+			}
+			abroad, _ := v.amount(r, "abroad_"+f)
+			reception, _ := v.amount(r, "reception_"+f)
+			car, _ := v.amount(r, "car_"+f)
+			purchase, _ := v.amount(r, "car_purchase_"+f)
+			running, _ := v.amount(r, "car_running_"+f)
+			c.balance("SUM-03", v.at(r, "total_"+f), v.unit, "“三公”经费合计", total, abroad, reception, car)
+			c.balance("SUM-03", v.at(r, "car_"+f), v.unit, "公务用车购置及运行维护费", car, purchase, running)
+		}
+		if v.text(r, "year") == "增减变化金额" && r >= 2 {
+			for _, k := range v.amountKeys() {
+				diff, _ := v.amount(r, k)
+				last, _ := v.amount(r-2, k)
+				this, _ := v.amount(r-1, k)
+				c.equal("SUM-03", v.at(r, k), v.unit, "增减变化金额", this-last, diff, 2)
+			}
+		}
+	}
+}
+
+// performance checks 表12: each task's total = 财政拨款 + 其他资金, and 金额合计 = the tasks.
+func (c *checker) performance() {
+	v := c.tables[disclosure.PerformanceTable]
+	if v == nil {
+		return
+	}
+	var tasks []int
+	for r := range v.body {
+		total, ok := v.amount(r, "total")
+		g := v.body[r][v.keys["total"]]
+		if !ok || g.cell == nil || g.cell.Amount == nil {
+			continue
+		}
+		fiscal, _ := v.amount(r, "fiscal")
+		other, _ := v.amount(r, "other")
+		c.balance("SUM-04", v.at(r, "total"), v.unit, "“"+v.text(r, "content")+"”总额", total, fiscal, other)
+		if v.text(r, "task") == "金额合计" {
+			for _, k := range []string{"total", "fiscal", "other"} {
+				sum, _ := v.amount(r, k)
+				var parts []money.Amount
+				for _, tr := range tasks {
+					a, _ := v.amount(tr, k)
+					parts = append(parts, a)
+				}
+				c.balance("SUM-04", v.at(r, k), v.unit, "金额合计", sum, parts...)
+			}
+			tasks = nil
+			continue
+		}
+		tasks = append(tasks, r)
+	}
+}
+
+// topRow is the first row of a code table: its unit or 合计 row.
+func topRow(v *tview) int {
+	if v == nil || len(v.t.Rows) == 0 || v.t.Rows[0].Code != "" {
+		return -1
+	}
+	return 0
+}
+
+// crossTables checks figures that two tables both show.
+func (c *checker) crossTables() {
+	t := c.tables
+	same := func(rule string, a *tview, ar int, ak string, b *tview, br int, bk string, what string) {
+		if a == nil || b == nil || ar < 0 || br < 0 {
+			return
+		}
+		x, ok1 := a.amount(ar, ak)
+		y, ok2 := b.amount(br, bk)
+		if !ok1 || !ok2 {
+			return
+		}
+		loc := b.at(br, bk)
+		c.equal(rule, loc, b.unit, fmt.Sprintf("%s（与%s对照）", what, a.label), x, y, 0)
+	}
+	f7, e8 := t[disclosure.GPFunctionalTable], t[disclosure.GPEconomicTable]
+	for _, k := range []string{"total", "basic", "project"} {
+		same("X-01", f7, topRow(f7), k, e8, topRow(e8), k, "按经济分类的一般公共预算支出")
+	}
+	s3, b4, p5 := t[disclosure.SpendingTable], t[disclosure.BasicTable], t[disclosure.ProjectTable]
+	same("X-01", s3, topRow(s3), "basic", b4, topRow(b4), "total", "基本支出合计")
+	if p5 != nil && len(p5.t.Rows) > 0 && p5.t.Rows[0].Kind == disclosure.TotalRow {
+		same("X-02", s3, topRow(s3), "project", p5, 0, "total", "项目支出合计")
+	}
+	sum1 := t[disclosure.SummaryTable]
+	if sum1 != nil && s3 != nil {
+		r := sum1.findRow("spending_item", "本年支出合计")
+		same("X-02", sum1, r, "spending", s3, topRow(s3), "total", "支出总表合计")
+	}
+	if perf := t[disclosure.PerformanceTable]; perf != nil && sum1 != nil && hasTasks(perf) {
+		r := perf.findRow("task", "金额合计")
+		same("X-02", sum1, sum1.findRow("spending_item", "本年支出合计"), "spending", perf, r, "total", "绩效目标表金额合计")
+	}
+	c.fiscalSummary()
+	c.sanGongCodes()
+}
+
+// fiscalSummary: 财政拨款收支总表 equals 收支总表 when all income is 财政拨款, and its
+// spending equals the 一般公共预算, 政府性基金 and 国有资本经营 tables together.
+func (c *checker) fiscalSummary() {
+	s1, s6 := c.tables[disclosure.SummaryTable], c.tables[disclosure.FiscalSummaryTable]
+	if s6 == nil {
+		return
+	}
+	if s1 != nil && allFiscal(s1) {
+		for _, name := range []string{"本年收入合计", "收入总计"} {
+			r1, r6 := s1.findRow("income_item", name), s6.findRow("income_item", name)
+			if r1 < 0 || r6 < 0 {
+				continue
+			}
+			a, _ := s1.amount(r1, "income")
+			b, _ := s6.amount(r6, "income")
+			c.equal("X-03", s6.at(r6, "income"), s6.unit, name+"（全部收入为财政拨款，应与收支总表一致）", a, b, 0)
+		}
+	}
+	r := s6.findRow("spending_item", "本年支出合计")
+	if r < 0 {
+		return
+	}
+	total, _ := s6.amount(r, "spending")
+	var parts []money.Amount
+	// Spending of money carried over is in 表6 but not in this year's three tables.
+	if cr := s6.findRow("income_item", "上年结余、结转", "上年结转"); cr >= 0 {
+		a, _ := s6.amount(cr, "income")
+		parts = append(parts, a)
+	}
+	n := 0
+	for _, k := range []disclosure.TableKind{disclosure.GPFunctionalTable, disclosure.GovFundTable, disclosure.StateCapitalTable} {
+		v := c.tables[k]
+		if top := topRow(v); top >= 0 {
+			a, _ := v.amount(top, "total")
+			parts = append(parts, a)
+			n++
+		}
+	}
+	if n == 3 {
+		c.balance("X-05", s6.at(r, "spending"), s6.unit, "财政拨款本年支出合计（一般公共预算、政府性基金、国有资本经营三表合计）", total, parts...)
+	}
+}
+
+// hasTasks reports whether 表12 lists any task with an amount.
+func hasTasks(v *tview) bool {
+	for r := range v.body {
+		if g := v.body[r][v.keys["total"]]; g.cell != nil && g.cell.Amount != nil && v.text(r, "task") != "金额合计" {
+			return true
+		}
+	}
+	return false
+}
+
+// allFiscal reports whether a 收支总表 shows no income other than 财政拨款.
+func allFiscal(v *tview) bool {
+	for r := range v.body {
+		switch v.text(r, "income_item") {
+		case "财政专户管理资金", "单位资金", "事业收入", "事业单位经营收入", "其他收入", "2.非财政拨款结余、结转":
+			if a, _ := v.amount(r, "income"); a != 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sanGongCodes: this year's 一般公共预算 三公 parts in 表9 equal their economic codes in 表8.
+func (c *checker) sanGongCodes() {
+	s9, e8 := c.tables[disclosure.SanGongTable], c.tables[disclosure.GPEconomicTable]
+	if s9 == nil || e8 == nil {
+		return
+	}
+	year := fmt.Sprintf("%d年", c.doc.Year)
+	r9 := -1
+	for r := range s9.body {
+		if s9.text(r, "year") == year {
+			r9 = r
+			break
+		}
+	}
+	if r9 < 0 || (len(s9.t.Rows) > 3 && normalize(s9.rowName(0)) != "合计" && countYearRows(s9, year) > 1) {
+		return
+	}
+	// 表9 counts 财政拨款 carried over from last year; 表8 only this year's 一般公共预算.
+	for _, k := range []disclosure.TableKind{disclosure.SummaryTable, disclosure.FiscalSummaryTable} {
+		if v := c.tables[k]; v != nil {
+			if r := v.findRow("income_item", "上年结余、结转", "上年结转"); r >= 0 {
+				if a, _ := v.amount(r, "income"); a != 0 {
+					return
+				}
+			}
+		}
+	}
+	if hiddenSection(e8, "total") {
+		return // a classified unit's codes are not shown
+	}
+	n := 0
+	codeAmount := func(codes ...string) money.Amount {
+		var s money.Amount
+		n = 0
+		for r, row := range e8.t.Rows {
+			if contains(codes, row.Code) {
+				a, _ := e8.amount(r, "total")
+				s += a
+				n++
+			}
+		}
+		return s
+	}
+	for _, p := range []struct {
+		key, what string
+		codes     []string
+	}{
+		{"abroad_1", "因公出国（境）费（经济科目 30212）", []string{"30212"}},
+		{"reception_1", "公务接待费（经济科目 30217）", []string{"30217"}},
+		{"car_purchase_1", "公务用车购置费（经济科目 31013、30913）", []string{"31013", "30913"}},
+		{"car_running_1", "公务用车运行维护费（经济科目 30231）", []string{"30231"}},
+	} {
+		got, ok := s9.amount(r9, p.key)
+		if !ok {
+			continue
+		}
+		want := codeAmount(p.codes...)
+		c.equal("X-04", s9.at(r9, p.key), s9.unit, p.what, want, got, n+1)
+	}
+}
+
+func countYearRows(v *tview, year string) int {
+	n := 0
+	for r := range v.body {
+		if v.text(r, "year") == year {
+			n++
+		}
+	}
+	return n
+}
+
+func contains(xs []string, x string) bool {
+	for _, s := range xs {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,112 @@
+package reader_test
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"yusuan/budget"
+	"yusuan/budget/budgettest"
+	"yusuan/budgetfile"
+	"yusuan/check"
+	"yusuan/classification"
+	"yusuan/disclosure"
+	"yusuan/profile/shenzhen"
+	"yusuan/reader"
+	"yusuan/render/text"
+)
+
+func derive(t testing.TB, b *budget.Budget) *disclosure.Document {
+	t.Helper()
+	cat := classification.Default()
+	if err := budget.Validate(b, cat); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := shenzhen.Profile{}.Derive(b, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func errorsOf(res check.Result) []string {
+	var out []string
+	for _, f := range res.Findings {
+		if f.Severity == check.Error {
+			out = append(out, fmt.Sprintf("%s %s: %s", f.Rule, f.Location, f.Message))
+		}
+	}
+	return out
+}
+
+// printedTable is a table as printed: every grid position's displayed text, row by
+// row, with the row's code; a position that a merged cell covers is empty.
+func printedTable(t *disclosure.Table) string {
+	var b strings.Builder
+	for r, row := range disclosure.Grid(t.BodyCells(), len(t.Columns)) {
+		line := make([]string, len(t.Columns))
+		for _, p := range row {
+			if p.Col < len(line) {
+				line[p.Col] = strings.Join(strings.Fields(p.Display(t.Unit)), "")
+			}
+		}
+		b.WriteString(strings.Join(line, "|") + "|" + t.Rows[r].Code + "\n")
+	}
+	return b.String()
+}
+
+// roundTrip renders doc as text, reads it back and checks both: the derived document
+// and the one read back have no errors, and every table reads back cell for cell.
+func roundTrip(t *testing.T, name string, doc *disclosure.Document) {
+	t.Helper()
+	if errs := errorsOf(check.Run(doc, check.Options{})); len(errs) > 0 {
+		t.Errorf("%s: derived document has errors:\n%s", name, strings.Join(errs, "\n"))
+	}
+	var buf bytes.Buffer
+	if err := text.Write(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	back, err := reader.ReadText(name+".txt", buf.String())
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if errs := errorsOf(check.Run(back, check.Options{})); len(errs) > 0 {
+		t.Errorf("%s: document read back has errors:\n%s", name, strings.Join(errs, "\n"))
+	}
+	if len(back.Tables) != len(doc.Tables) {
+		t.Fatalf("%s: read %d tables, derived %d", name, len(back.Tables), len(doc.Tables))
+	}
+	for i, want := range doc.Tables {
+		if got := printedTable(back.Tables[i]); got != printedTable(want) {
+			t.Errorf("%s: table %d reads back differently\nderived:\n%s\nread:\n%s", name, want.Number, printedTable(want), got)
+		}
+	}
+	if back.Year != doc.Year || back.Subject != doc.Subject || back.Kind != doc.Kind {
+		t.Errorf("%s: read %d %q %q, want %d %q %q", name, back.Year, back.Subject, back.Kind, doc.Year, doc.Subject, doc.Kind)
+	}
+}
+
+func TestTextRoundTripExample(t *testing.T) {
+	b, err := budgetfile.Load(filepath.Join("..", "examples", "longgang-2024"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	roundTrip(t, "longgang-2024", derive(t, b))
+}
+
+func TestTextRoundTripRandom(t *testing.T) {
+	n := int64(100)
+	if testing.Short() {
+		n = 20
+	}
+	for seed := int64(0); seed < n; seed++ {
+		b := budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{Classified: seed%3 == 0})
+		roundTrip(t, fmt.Sprintf("seed%d", seed), derive(t, b))
+		if t.Failed() {
+			t.Fatalf("stopping at seed %d", seed)
+		}
+	}
+}
