@@ -14,6 +14,7 @@ import (
 
 	"yusuan/budget"
 	"yusuan/budgetfile"
+	"yusuan/check"
 	"yusuan/classification"
 	"yusuan/disclosure"
 	"yusuan/profile"
@@ -44,7 +45,25 @@ func writeJSON(w io.Writer, doc *disclosure.Document) error {
 	return enc.Encode(doc)
 }
 
-// Derive validates b and derives the document of its profile.
+// CheckError is returned when the derived document fails its own checks; nothing
+// is written then.
+type CheckError struct {
+	Result check.Result
+}
+
+func (e *CheckError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "生成的公开文件未通过核对（%d 个错误）：", e.Result.Count(check.Error))
+	for _, f := range e.Result.Findings {
+		if f.Severity == check.Error {
+			fmt.Fprintf(&b, "\n  %s %s：%s", f.Rule, f.Location, f.Message)
+		}
+	}
+	return b.String()
+}
+
+// Derive validates b, derives the document of its profile, and runs the same checks
+// as yusuan check on it; a document with errors is refused.
 func Derive(b *budget.Budget, cat *classification.Catalogue) (*disclosure.Document, error) {
 	if err := budget.Validate(b, cat); err != nil {
 		return nil, err
@@ -56,6 +75,9 @@ func Derive(b *budget.Budget, cat *classification.Catalogue) (*disclosure.Docume
 	doc, err := p.Derive(b, cat)
 	if err != nil {
 		return nil, fmt.Errorf("生成公开文件失败：%w", err)
+	}
+	if res := check.Run(doc, check.Options{Codes: cat}); res.Count(check.Error) > 0 {
+		return nil, &CheckError{Result: res}
 	}
 	return doc, nil
 }

@@ -78,6 +78,21 @@ func statement(s string) (stated, bool) {
 	return st, true
 }
 
+// withChange looks for the first stated change anywhere in rest.
+func withChange(st stated, rest string) stated {
+	for i := range rest {
+		if !strings.HasPrefix(rest[i:], "较") && !strings.HasPrefix(rest[i:], "比") && !strings.HasPrefix(rest[i:], "与") {
+			continue
+		}
+		probe, ok := statement("0万元" + rest[i:])
+		if ok && probe.hasChange {
+			probe.value = st.value
+			return probe
+		}
+	}
+	return st
+}
+
 // after finds label in s and reads the statement that follows it.
 func after(s, label string) (stated, bool) {
 	i := strings.Index(s, label)
@@ -215,6 +230,7 @@ func (c *checker) narrative() {
 		return
 	}
 	c.totalsPart()
+	c.projectMentions()
 	c.spendingPart()
 	c.procurementPart()
 	c.sanGongPart()
@@ -419,8 +435,23 @@ func (c *checker) spendingPart() {
 			if !ok {
 				continue
 			}
+			// The change against last year's 年初预算 is often a sentence of its own.
+			if !st.hasChange {
+				st = withChange(st, rest)
+			}
 			listed = append(listed, st.value)
-			c.figure(s, "项目“"+name+"”", st, c.projectAmount(name, nil), nil)
+			want := c.projectAmount(name, nil)
+			c.figure(s, "项目“"+name+"”", st, want, nil)
+			this := st.value
+			if want.ok {
+				this = want.a
+			}
+			// The text leaves out the percentage only where last year's 年初预算 was
+			// zero; an increase smaller than the amount then contradicts it.
+			if d := st.change.Hundredths(money.UnitWan) - this.Hundredths(money.UnitWan); st.hasChange && !st.flat && st.up && !st.hasPct && (d > 1 || d < -1) {
+				c.add(Finding{Rule: "CHG-02", Severity: Error, Location: s.loc(), Expected: this.Format(money.UnitWan), Actual: st.change.Format(money.UnitWan),
+					Message: fmt.Sprintf("项目“%s”未写增幅，表示上年年初预算为零，增加额应等于本年预算 %s万元，文字为 %s万元", name, this.Format(money.UnitWan), st.change.Format(money.UnitWan))})
+			}
 		}
 		if m := secretItemRe.FindStringSubmatch(t); m != nil {
 			if a, ok := parseWan(m[1]); ok {
@@ -650,34 +681,24 @@ func (c *checker) sanGongPart() {
 			continue
 		}
 		want := this[part]
-		first := true
-		for _, key := range []string{"经费预算", "预算数为", "预算数"} {
-			rest := t
-			for {
-				i := strings.Index(rest, key)
-				if i < 0 {
-					break
-				}
-				rest = rest[i+len(key):]
-				st, ok := statement(strings.TrimLeft(rest, "为"))
-				if !ok {
-					continue
-				}
-				var lastYear *money.Amount
-				if first {
-					lastYear = lastOf(part)
-				} else {
-					st.hasChange = false
-				}
-				c.figure(s, what, st, want, lastYear)
-				first = false
+		// The first figure of the entry carries its change; later ones restate it.
+		for i, m := range sanGongFigureRe.FindAllStringSubmatchIndex(t, -1) {
+			st, ok := statement(t[m[2]:])
+			if !ok {
+				continue
 			}
-			if !first {
-				break
+			var lastYear *money.Amount
+			if i == 0 {
+				lastYear = lastOf(part)
+			} else {
+				st.hasChange = false
 			}
+			c.figure(s, what, st, want, lastYear)
 		}
 	}
 }
+
+var sanGongFigureRe = regexp.MustCompile(`(?:经费预算|预算数)为?(-?[0-9])`)
 
 func (c *checker) performancePart() {
 	_, _, _, project, _ := c.basicParts()
@@ -685,6 +706,9 @@ func (c *checker) performancePart() {
 	for _, s := range c.partSentences("绩效管理情况") {
 		if st, ok := after(s.text, "涉及预算资金"); ok {
 			c.figure(s, "纳入绩效管理的项目资金", st, project, nil)
+		}
+		if m := unitCountRe.FindStringSubmatch(s.text); m != nil {
+			c.unitCount(s, m[1]+m[2])
 		}
 		m := regexp.MustCompile(`(\d+)个项目绩效目标`).FindStringSubmatch(s.text)
 		if m == nil || key == nil {
@@ -710,6 +734,84 @@ func (c *checker) performancePart() {
 		c.add(Finding{Rule: "TXT-04", Severity: Error, Location: s.loc(), Expected: strconv.Itoa(listed), Actual: strconv.Itoa(n),
 			Message: fmt.Sprintf("文字称设置了 %d 个项目绩效目标，但重点项目表列出 %d 个，其金额合计 %s万元已等于项目支出，没有未列出的项目", n, listed, listedSum.Format(money.UnitWan))})
 	}
+}
+
+// unitCountRe reads "共5家基层单位"; without 共 a unit name ending in digits would run
+// into the count, so that form is read only when 共 is missing.
+var unitCountRe = regexp.MustCompile(`共(\d+)家基层单位|^[^共]*?(\d+)家基层单位`)
+
+// unitCount: the number of units the text gives is the number of unit rows in the
+// functional tables.
+func (c *checker) unitCount(s sentence, stated string) {
+	n, _ := strconv.Atoi(stated)
+	for _, k := range []disclosure.TableKind{disclosure.SpendingTable, disclosure.GPFunctionalTable} {
+		v := c.tables[k]
+		if v == nil {
+			continue
+		}
+		units := 0
+		for r, row := range v.t.Rows {
+			if row.Code == "" && normalize(v.rowName(r)) != "合计" {
+				units++
+			}
+		}
+		if units != n {
+			c.add(Finding{Rule: "TXT-04", Severity: Error, Location: s.loc(), Expected: strconv.Itoa(units), Actual: stated,
+				Message: fmt.Sprintf("文字称 %s 家基层单位，%s列出 %d 个预算单位", stated, v.label, units)})
+		}
+		return
+	}
+}
+
+// projectMentions: a project named with an amount outside the project list (in a
+// reason, say) is given the amount the tables give it.
+func (c *checker) projectMentions() {
+	names := c.projectNames()
+	for _, s := range c.sentences() {
+		if strings.HasSuffix(s.part, "支出具体情况") || strings.HasSuffix(s.part, "重点项目预算绩效情况说明") {
+			continue
+		}
+		for _, name := range names {
+			i := strings.Index(s.text, name)
+			if i < 0 {
+				continue
+			}
+			rest := strings.TrimPrefix(s.text[i+len(name):], "项目")
+			if st, ok := statement(rest); ok {
+				st.hasChange = false
+				c.figure(s, "项目“"+name+"”", st, c.projectAmount(name, nil), nil)
+			}
+		}
+	}
+}
+
+// projectNames lists the project names the tables print.
+func (c *checker) projectNames() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, src := range []struct {
+		v   *tview
+		key string
+	}{
+		{c.tables[disclosure.ProjectTable], "project"},
+		{c.inline[disclosure.KeyProjectTable], "project"},
+		{c.tables[disclosure.PerformanceTable], "content"},
+	} {
+		if src.v == nil {
+			continue
+		}
+		for r := range src.v.body {
+			g := src.v.body[r][src.v.keys[src.key]]
+			if g.cell == nil || !g.origin {
+				continue
+			}
+			if n := normalize(g.cell.Text); n != "" && !seen[n] && len([]rune(n)) >= 4 {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	return out
 }
 
 // keyProjectTable: each project in the narrative's 重点项目 table shows the amount the

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"yusuan/classification"
@@ -66,6 +67,7 @@ func (c *checker) summaryTables() {
 		c.incomeSide(v, in, inAmt)
 		if okYearOut {
 			c.spendingSide(v, out, outAmt, rYearOut, yearOut)
+			c.spendingRows(v, out, outAmt, rYearOut, kind == disclosure.FiscalSummaryTable)
 		}
 	}
 }
@@ -172,6 +174,67 @@ func (c *checker) spendingSide(v *tview, key, amt string, yr int, yearOut money.
 
 // ordinal matches a leading 一、 or 1. numbering.
 var ordinal = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[0-9]+[.．、])`)
+
+// spendingRows: every functional row on a 收支总表's spending side shows what the
+// 支出总表 (or, when all money is 一般公共预算, the 一般公共预算 table) shows for it.
+func (c *checker) spendingRows(v *tview, key, amt string, end int, fiscal bool) {
+	ref := c.tables[disclosure.SpendingTable]
+	if ref == nil || fiscal {
+		ref = nil
+		if c.allGeneralPublic() {
+			ref = c.tables[disclosure.GPFunctionalTable]
+		}
+	}
+	if ref == nil {
+		return
+	}
+	if hiddenSection(ref, "total") {
+		return
+	}
+	// The department's figure of a code is the sum of its rows in every unit's section.
+	type entry struct {
+		code, name string
+		sum        money.Amount
+		n          int
+	}
+	byCode := map[string]*entry{}
+	var codes []string
+	for i, row := range ref.t.Rows {
+		if row.Code == "" {
+			continue
+		}
+		e := byCode[row.Code]
+		if e == nil {
+			e = &entry{code: row.Code, name: ref.text(i, "name")}
+			byCode[row.Code] = e
+			codes = append(codes, row.Code)
+		}
+		a, _ := ref.amount(i, "total")
+		e.sum += a
+		e.n++
+	}
+	sort.Strings(codes)
+	next := 0
+	for r := 0; r < end; r++ {
+		name := ordinal.ReplaceAllString(v.text(r, key), "")
+		got, ok := v.amount(r, amt)
+		if name == "" || !ok {
+			continue
+		}
+		for i := next; i < len(codes); i++ {
+			e := byCode[codes[i]]
+			if classification.SameName(e.name, name) {
+				tails := 0
+				if e.n > 1 {
+					tails = e.n + 1
+				}
+				c.equal("X-06", v.atNamed(r, amt, key), v.unit, "“"+name+"”（与"+ref.label+"对照）", e.sum, got, tails)
+				next = i + 1
+				break
+			}
+		}
+	}
+}
 
 func (c *checker) isClassName(name string) bool {
 	for _, code := range c.cat.Codes(classification.Functional) {

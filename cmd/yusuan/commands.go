@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -35,6 +36,8 @@ func commands() []command {
 		{"template", "生成供财务人员填报的空白 Excel 预算模板", templateUsage, runTemplate},
 		{"convert", "在 Excel 预算表与 YAML 文本格式之间相互转换", convertUsage, runConvert},
 		{"validate", "只检查预算数据，不生成文件", validateUsage, runValidate},
+		{"check", "核对已公开的部门预算文件（文本、PDF、Excel），指出每一处不一致", checkUsage, runCheck},
+		{"rules", "列出核对规则", rulesUsage, runRules},
 	}
 }
 
@@ -50,6 +53,7 @@ const mainUsage = `yusuan（预算）—— 部门预算公开文件生成工具
 示例：
   yusuan build examples/longgang-2024 -o out
   yusuan template -o 预算填报模板.xlsx
+  yusuan check 公开文件.pdf
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -306,4 +310,11 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 		return fmt.Errorf("无法写入 %s：%v", path, err)
 	}
 	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
