@@ -24,7 +24,7 @@ const (
 	maxZipRatio    = 256
 	maxRatioExempt = 1 << 20 // parts smaller than this may compress as well as they like
 	maxSheetRows   = 200_000
-	maxYAMLErrors  = 100
+	maxErrors      = 100
 )
 
 // Load reads a budget from a .yaml/.yml file, an .xlsx workbook, or a directory

@@ -2,6 +2,7 @@ package budgetfile
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -67,13 +68,13 @@ func richBudget() *budget.Budget {
 		LastYear: budget.LastYear{
 			Income: amt("5000000"), Expenditure: amt("5000000"), OfficeCost: amt("450000.01"),
 			SanGong: []budget.SanGongLine{
-				{Unit: "001001", Fund: budget.GeneralPublic, Abroad: amt("10000"), Reception: amt("2000.5"), CarPurchase: amt("0"), CarRunning: amt("30000")},
+				{Unit: "001001", Fund: budget.GeneralPublic, Abroad: amt("10000"), Reception: amt("2000.5"), CarPurchase: amt("250000"), CarRunning: amt("30000")},
 				{Unit: "001002", Fund: budget.GovFund, Reception: amt("100")},
 			},
 		},
 		Assets: budget.Assets{
 			Vehicles:  []budget.VehicleCount{{Type: "执法执勤用车", Count: 3}, {Type: "机要通信用车", Count: 0}, {Type: "其他用车", Count: 12}},
-			Equipment: 2, PlannedVehicles: 1, PlannedEquipment: 0,
+			Equipment: 2, PlannedVehicles: 1, PlannedEquipment: 3,
 		},
 		Performance: budget.Performance{
 			Tasks: []budget.PerformanceTask{
@@ -98,6 +99,7 @@ func richBudget() *budget.Budget {
 				Total: "三公经费下降。", Abroad: "无出国计划。", Reception: "压减接待。", CarPurchase: "无购车计划。", CarRunning: "车辆减少。",
 			},
 			OfficeCostReason: "机关运行经费持平。",
+			AlsoAbsent:       []string{"上级专项转移支付支出", "国有资本经营预算支出"},
 			Glossary: []budget.Term{
 				{Term: "基本支出", Definition: "保障机构正常运转的支出。"},
 				{Term: "“三公”经费", Definition: "因公出国（境）费、公务用车购置及运行费、公务接待费。"},
@@ -145,6 +147,45 @@ func errContains(t *testing.T, err error, parts ...string) {
 	for _, p := range parts {
 		if !strings.Contains(err.Error(), p) {
 			t.Errorf("error does not contain %q:\n%v", p, err)
+		}
+	}
+}
+
+// TestRichBudgetCoversModel fails when the model gains a field that richBudget leaves
+// empty: the round trips would then not show whether both formats carry it.
+func TestRichBudgetCoversModel(t *testing.T) {
+	set := map[string]bool{}
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem(), path)
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i), path)
+			}
+		case reflect.Struct:
+			if v.Type() == sourceType {
+				return
+			}
+			for i := range v.NumField() {
+				f := v.Type().Field(i).Name
+				if _, ok := set[path+"."+f]; !ok {
+					set[path+"."+f] = false
+				}
+				if !v.Field(i).IsZero() {
+					set[path+"."+f] = true
+				}
+				walk(v.Field(i), path+"."+f)
+			}
+		}
+	}
+	walk(reflect.ValueOf(richBudget()).Elem(), "Budget")
+	for f, ok := range set {
+		if !ok && !strings.HasSuffix(f, ".Src") {
+			t.Errorf("richBudget never sets %s", f)
 		}
 	}
 }

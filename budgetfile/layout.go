@@ -95,6 +95,9 @@ const (
 	keyRegion  = "地区"
 )
 
+// keyAlsoAbsent is the 部门文字 key of Text.AlsoAbsent.
+const keyAlsoAbsent = "其他无预算的支出"
+
 // Keys of the 资产 sheet besides the vehicle types.
 const (
 	keyEquipment        = "单价100万元以上设备"
@@ -237,6 +240,7 @@ var sheets = []sheetSpec{
 			{label: "公务用车购置费增减原因", help: "公务用车购置费与上年相比增减的原因。"},
 			{label: "公务用车运行维护费增减原因", help: "公务用车运行维护费与上年相比增减的原因。"},
 			{label: "机关运行经费变动原因", help: "机关运行经费与上年相比变动的原因。"},
+			{label: keyAlsoAbsent, list: true, help: "本部门没有、需在“无……预算”一句中另外写出的支出，如 上级专项转移支付支出；每行一项。"},
 		}},
 	{name: shGlossary, about: "名词解释；填写后替换公开格式的默认名词解释。",
 		cols: []column{

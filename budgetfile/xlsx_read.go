@@ -92,7 +92,7 @@ type xlsxReader struct {
 	errs budget.ErrorList
 }
 
-// table is one sheet's data rows, cells trimmed, indexed by column label.
+// table is one sheet's data rows, cells trimmed and in the order of spec.cols.
 type table struct {
 	spec *sheetSpec
 	cols map[string]string // label → column letter, shared by every Src of the sheet
@@ -106,7 +106,7 @@ type tableRow struct {
 }
 
 func (x *xlsxReader) fail(sheet string, row int, col, label, format string, args ...any) {
-	if len(x.errs) >= maxYAMLErrors {
+	if len(x.errs) >= maxErrors {
 		return
 	}
 	src := budget.Source{File: x.name, Sheet: sheet, Row: row}

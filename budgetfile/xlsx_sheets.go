@@ -268,7 +268,7 @@ func (x *xlsxReader) texts(b *budget.Budget, t, glossary *table) {
 		"公务用车购置费增减原因": &txt.SanGong.CarPurchase, "公务用车运行维护费增减原因": &txt.SanGong.CarRunning,
 		"机关运行经费变动原因": &txt.OfficeCostReason,
 	}
-	lists := map[string]*[]string{"部门职责": &txt.Duties, "机构设置": &txt.Organisation, "主要工作目标": &txt.Goals}
+	lists := map[string]*[]string{"部门职责": &txt.Duties, "机构设置": &txt.Organisation, "主要工作目标": &txt.Goals, keyAlsoAbsent: &txt.AlsoAbsent}
 	for _, kv := range x.keyValues(t) {
 		if l := lists[kv.key]; l != nil {
 			*l = append(*l, kv.value)

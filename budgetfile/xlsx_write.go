@@ -266,7 +266,7 @@ func (wb *workbook) fill(b *budget.Budget) {
 		"人员经费说明": {t.PersonnelNote}, "公用经费说明": {t.PublicNote}, "对个人和家庭的补助说明": {t.FamilyNote},
 		"三公经费增减原因": {t.SanGong.Total}, "因公出国（境）费增减原因": {t.SanGong.Abroad}, "公务接待费增减原因": {t.SanGong.Reception},
 		"公务用车购置费增减原因": {t.SanGong.CarPurchase}, "公务用车运行维护费增减原因": {t.SanGong.CarRunning},
-		"机关运行经费变动原因": {t.OfficeCostReason},
+		"机关运行经费变动原因": {t.OfficeCostReason}, keyAlsoAbsent: t.AlsoAbsent,
 	}, nil)
 	for i, g := range t.Glossary {
 		wb.row(shGlossary, i+2, []string{g.Term, g.Definition}, false)
@@ -338,15 +338,6 @@ func (wb *workbook) keyValues(sheet string, values map[string][]string, first []
 		dv.SetInput("车辆类型", "车辆类型："+strings.Join(budget.VehicleTypes, "、")+"；以及设备和购置计划。")
 		wb.check(wb.f.AddDataValidation(sheet, dv))
 	}
-}
-
-func contains(xs []string, x string) bool {
-	for _, s := range xs {
-		if s == x {
-			return true
-		}
-	}
-	return false
 }
 
 // codeSheet writes the hidden 科目表 that the 功能科目 and 经济科目 drop-downs list:

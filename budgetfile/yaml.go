@@ -91,7 +91,7 @@ type yamlDecoder struct {
 }
 
 func (d *yamlDecoder) fail(n *yaml.Node, label, format string, args ...any) {
-	if len(d.errs) >= maxYAMLErrors {
+	if len(d.errs) >= maxErrors {
 		return
 	}
 	d.errs = append(d.errs, &budget.Error{Src: budget.Source{File: d.file, Row: n.Line}, Field: label, Msg: fmt.Sprintf(format, args...)})
@@ -276,7 +276,8 @@ var yamlLabels = map[reflect.Type]map[string]string{
 	reflect.TypeFor[budget.Text](): {
 		"duties": "部门职责", "organisation": "机构设置", "goals": "主要工作目标", "change_reason": "收支增减原因",
 		"personnel_note": "人员经费说明", "public_note": "公用经费说明", "family_note": "对个人和家庭的补助说明",
-		"san_gong": "三公经费说明", "office_cost_reason": "机关运行经费变动原因", "glossary": "名词解释",
+		"san_gong": "三公经费说明", "office_cost_reason": "机关运行经费变动原因", "also_absent": keyAlsoAbsent,
+		"glossary": "名词解释",
 	},
 	reflect.TypeFor[budget.SanGongText](): {
 		"total": "三公经费增减原因", "abroad": "因公出国（境）费增减原因", "reception": "公务接待费增减原因",

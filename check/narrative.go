@@ -495,8 +495,8 @@ func (c *checker) projectItem(block string) (name, rest string, ok bool) {
 }
 
 var (
-	listNumberRe  = regexp.MustCompile(`^\d+[.．、]`)
-	secretItemRe  = regexp.MustCompile(`涉密项目\d+个，共` + amountRe)
+	listNumberRe = regexp.MustCompile(`^\d+[.．、]`)
+	secretItemRe = regexp.MustCompile(`涉密项目\d+个，共` + amountRe)
 )
 
 // textSum: a total the narrative states equals the parts it lists.
