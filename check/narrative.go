@@ -226,6 +226,11 @@ func (c *checker) change(s sentence, what string, this money.Amount, thisTails i
 }
 
 func (c *checker) narrative() {
+	if c.doc.Profile == "shanghai" {
+		c.shanghaiNarrative()
+		c.vehicles()
+		return
+	}
 	if c.doc.Profile != "shenzhen" {
 		return
 	}
@@ -846,17 +851,26 @@ func (c *checker) otherPart() {
 			}
 			c.figure(s, "机关运行经费", st, public, nil)
 		}
-		if m := vehicleRe.FindStringSubmatch(s.text); m != nil {
-			total, _ := strconv.Atoi(m[1])
-			sum := 0
-			for _, n := range vehicleTypeRe.FindAllStringSubmatch(m[2], -1) {
-				k, _ := strconv.Atoi(n[1])
-				sum += k
-			}
-			if sum != total {
-				c.add(Finding{Rule: "TXT-05", Severity: Error, Location: s.loc(), Expected: strconv.Itoa(sum), Actual: strconv.Itoa(total),
-					Message: fmt.Sprintf("文字称共有车辆 %d 辆，但各类车辆相加为 %d 辆", total, sum)})
-			}
+	}
+	c.vehicles()
+}
+
+// vehicles: the number of vehicles the text gives is the sum of its types.
+func (c *checker) vehicles() {
+	for _, s := range c.sentences() {
+		m := vehicleRe.FindStringSubmatch(s.text)
+		if m == nil {
+			continue
+		}
+		total, _ := strconv.Atoi(m[1])
+		sum := 0
+		for _, n := range vehicleTypeRe.FindAllStringSubmatch(m[2], -1) {
+			k, _ := strconv.Atoi(n[1])
+			sum += k
+		}
+		if sum != total {
+			c.add(Finding{Rule: "TXT-05", Severity: Error, Location: s.loc(), Expected: strconv.Itoa(sum), Actual: strconv.Itoa(total),
+				Message: fmt.Sprintf("文字称共有车辆 %d 辆，但各类车辆相加为 %d 辆", total, sum)})
 		}
 	}
 }

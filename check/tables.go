@@ -65,12 +65,57 @@ func (c *checker) summaryTables() {
 		}
 		c.carryOverParts(v, in, inAmt)
 		c.incomeSide(v, in, inAmt)
+		if okIn && !okYearIn {
+			c.ordinalIncome(v, in, inAmt, rIn, totalIn)
+		}
+		// Without a 本年支出合计 row (Shanghai), 支出总计 is the sum of the classes.
+		if !okYearOut && okOut {
+			rYearOut, yearOut, okYearOut = rOut, totalOut, true
+		}
 		if okYearOut {
 			c.spendingSide(v, out, outAmt, rYearOut, yearOut)
 			c.spendingRows(v, out, outAmt, rYearOut, kind == disclosure.FiscalSummaryTable)
 		}
 	}
 }
+
+// ordinalIncome: where income is listed as 一、二、… with 1. 2. … below (Shanghai),
+// 收入总计 is the sum of the 一、二、… items and each of them the sum of its 1. 2. ….
+func (c *checker) ordinalIncome(v *tview, key, amt string, totalRow int, total money.Amount) {
+	var tops []money.Amount
+	top, topAmt := -1, money.Amount(0)
+	var subs []money.Amount
+	closeTop := func() {
+		if top >= 0 && len(subs) > 0 {
+			c.balance("BAL-02", v.atNamed(top, amt, key), v.unit, "“"+v.text(top, key)+"”", topAmt, subs...)
+		}
+		subs = nil
+	}
+	for r := 0; r < totalRow; r++ {
+		name := v.text(r, key)
+		a, ok := v.amount(r, amt)
+		if !ok {
+			continue
+		}
+		switch {
+		case topOrdinal.MatchString(name):
+			closeTop()
+			top, topAmt = r, a
+			tops = append(tops, a)
+		case subOrdinal.MatchString(name) && top >= 0:
+			subs = append(subs, a)
+		}
+	}
+	closeTop()
+	if len(tops) > 0 {
+		c.balance("BAL-02", v.atNamed(totalRow, amt, key), v.unit, "收入总计", total, tops...)
+	}
+}
+
+var (
+	topOrdinal = regexp.MustCompile(`^[一二三四五六七八九十]+、`)
+	subOrdinal = regexp.MustCompile(`^[0-9]+[.．、]`)
+)
 
 // carryOverParts: 上年结余、结转 equals its numbered parts below it.
 func (c *checker) carryOverParts(v *tview, key, amt string) {
@@ -278,14 +323,21 @@ func (c *checker) codeTables() {
 				c.balance("SUM-01", v.at(r, k), v.unit, "“"+v.rowName(r)+"”", total, parts...)
 			}
 		}
-		// Each head row equals the sum of the 类 rows in its section.
+		// Each head row equals the sum of the 类 rows in its section; a 合计 row at
+		// the bottom (Shanghai) sums the 类 rows above it.
 		for i, h := range heads {
-			end := len(t.Rows)
+			start, end := h+1, len(t.Rows)
 			if i+1 < len(heads) {
 				end = heads[i+1]
 			}
+			if h == len(t.Rows)-1 && h > 0 && normalize(v.rowName(h)) == "合计" && t.Rows[0].Code != "" {
+				start, end = 0, h
+				if i > 0 {
+					start = heads[i-1] + 1
+				}
+			}
 			var classes []int
-			for r := h + 1; r < end; r++ {
+			for r := start; r < end; r++ {
 				if classification.LevelOf(t.Rows[r].Code) == 1 {
 					classes = append(classes, r)
 				}
@@ -368,8 +420,14 @@ func (c *checker) rowSums() {
 		switch t.Kind {
 		case disclosure.SpendingTable, disclosure.GPFunctionalTable, disclosure.GPEconomicTable, disclosure.GovFundTable, disclosure.StateCapitalTable:
 			parts = []string{"basic", "project"}
-		case disclosure.BasicTable:
+		case disclosure.BasicTable, disclosure.GPBasicTable:
 			parts = []string{"personnel", "public"}
+		case disclosure.SanGongOfficeTable:
+			c.sanGongOffice(v)
+			continue
+		case disclosure.FiscalSummaryTable:
+			c.fiscalColumns(v)
+			continue
 		case disclosure.ProjectTable:
 			parts = []string{"general", "gov_fund", "state_capital", "other"}
 		case disclosure.IncomeTable:
@@ -399,6 +457,43 @@ func (c *checker) rowSums() {
 		if t.Kind == disclosure.ProjectTable || t.Kind == disclosure.IncomeTable {
 			c.totalRowAddsUp(v)
 		}
+	}
+}
+
+// sanGongOffice checks Shanghai's 表9: 合计 = its three parts, 小计 = 购置费 + 运行费.
+func (c *checker) sanGongOffice(v *tview) {
+	for r := range v.body {
+		total, ok := v.amount(r, "total")
+		if !ok || v.body[r][v.keys["total"]].cell == nil || v.body[r][v.keys["total"]].cell.Amount == nil {
+			continue
+		}
+		abroad, _ := v.amount(r, "abroad")
+		reception, _ := v.amount(r, "reception")
+		car, _ := v.amount(r, "car")
+		purchase, _ := v.amount(r, "car_purchase")
+		running, _ := v.amount(r, "car_running")
+		c.balance("SUM-03", v.at(r, "total"), v.unit, "“三公”经费合计", total, abroad, reception, car)
+		c.balance("SUM-03", v.at(r, "car"), v.unit, "公务用车购置及运行费", car, purchase, running)
+	}
+}
+
+// fiscalColumns: in a 财政拨款收支总表 that splits spending by fund (Shanghai), each
+// row's 合计 is the sum of its fund columns.
+func (c *checker) fiscalColumns(v *tview) {
+	if _, ok := v.keys["general"]; !ok {
+		return
+	}
+	for r := range v.body {
+		total, ok := v.amount(r, "spending")
+		if !ok || v.body[r][v.keys["spending"]].cell == nil || v.body[r][v.keys["spending"]].cell.Amount == nil {
+			continue
+		}
+		var parts []money.Amount
+		for _, k := range []string{"general", "gov_fund", "state_capital"} {
+			a, _ := v.amount(r, k)
+			parts = append(parts, a)
+		}
+		c.balance("SUM-02", v.atNamed(r, "spending", "spending_item"), v.unit, "“"+v.text(r, "spending_item")+"”财政拨款支出合计", total, parts...)
 	}
 }
 
@@ -490,12 +585,19 @@ func (c *checker) performance() {
 	}
 }
 
-// topRow is the first row of a code table: its unit or 合计 row.
+// topRow is the row of a code table that holds the whole table's figures: its first
+// row (a unit or 合计, Shenzhen) or a 合计 row at the bottom (Shanghai).
 func topRow(v *tview) int {
-	if v == nil || len(v.t.Rows) == 0 || v.t.Rows[0].Code != "" {
+	if v == nil || len(v.t.Rows) == 0 {
 		return -1
 	}
-	return 0
+	if v.t.Rows[0].Code == "" {
+		return 0
+	}
+	if last := len(v.t.Rows) - 1; v.t.Rows[last].Code == "" && normalize(v.rowName(last)) == "合计" {
+		return last
+	}
+	return -1
 }
 
 // crossTables checks figures that two tables both show.
@@ -517,6 +619,8 @@ func (c *checker) crossTables() {
 	for _, k := range []string{"total", "basic", "project"} {
 		same("X-01", f7, topRow(f7), k, e8, topRow(e8), k, "按经济分类的一般公共预算支出")
 	}
+	gb := t[disclosure.GPBasicTable]
+	same("X-01", f7, topRow(f7), "basic", gb, topRow(gb), "total", "一般公共预算基本支出合计")
 	s3, b4, p5 := t[disclosure.SpendingTable], t[disclosure.BasicTable], t[disclosure.ProjectTable]
 	same("X-01", s3, topRow(s3), "basic", b4, topRow(b4), "total", "基本支出合计")
 	if p5 != nil && len(p5.t.Rows) > 0 && p5.t.Rows[0].Kind == disclosure.TotalRow {
@@ -525,14 +629,54 @@ func (c *checker) crossTables() {
 	sum1 := t[disclosure.SummaryTable]
 	if sum1 != nil && s3 != nil {
 		r := sum1.findRow("spending_item", "本年支出合计")
+		if r < 0 {
+			r = sum1.findRow("spending_item", "支出总计")
+		}
 		same("X-02", sum1, r, "spending", s3, topRow(s3), "total", "支出总表合计")
+	}
+	if in2 := t[disclosure.IncomeTable]; sum1 != nil && in2 != nil && hasCodes(in2.t) {
+		r := sum1.findRow("income_item", "本年收入合计")
+		if r < 0 {
+			r = sum1.findRow("income_item", "收入总计")
+		}
+		same("X-02", sum1, r, "income", in2, topRow(in2), "total", "收入总表合计")
 	}
 	if perf := t[disclosure.PerformanceTable]; perf != nil && sum1 != nil && hasTasks(perf) {
 		r := perf.findRow("task", "金额合计")
 		same("X-02", sum1, sum1.findRow("spending_item", "本年支出合计"), "spending", perf, r, "total", "绩效目标表金额合计")
 	}
 	c.fiscalSummary()
+	c.fiscalByFund()
 	c.sanGongCodes()
+}
+
+// fiscalByFund: a 财政拨款收支总表 that splits spending by fund (Shanghai) shows in its
+// 支出总计 row the totals of the 一般公共预算, 政府性基金 and 国有资本经营 tables.
+func (c *checker) fiscalByFund() {
+	s4 := c.tables[disclosure.FiscalSummaryTable]
+	if s4 == nil {
+		return
+	}
+	if _, ok := s4.keys["general"]; !ok {
+		return
+	}
+	r := s4.findRow("spending_item", "支出总计")
+	if r < 0 {
+		return
+	}
+	for _, p := range []struct {
+		key  string
+		kind disclosure.TableKind
+	}{{"general", disclosure.GPFunctionalTable}, {"gov_fund", disclosure.GovFundTable}, {"state_capital", disclosure.StateCapitalTable}} {
+		v := c.tables[p.kind]
+		if top := topRow(v); top >= 0 {
+			want, _ := v.amount(top, "total")
+			got, ok := s4.amount(r, p.key)
+			if ok {
+				c.equal("X-05", s4.atNamed(r, p.key, "spending_item"), s4.unit, "支出总计（与"+v.label+"对照）", want, got, 0)
+			}
+		}
+	}
 }
 
 // fiscalSummary: 财政拨款收支总表 equals 收支总表 when all income is 财政拨款, and its
@@ -591,8 +735,8 @@ func hasTasks(v *tview) bool {
 // allFiscal reports whether a 收支总表 shows no income other than 财政拨款.
 func allFiscal(v *tview) bool {
 	for r := range v.body {
-		switch v.text(r, "income_item") {
-		case "财政专户管理资金", "单位资金", "事业收入", "事业单位经营收入", "其他收入", "2.非财政拨款结余、结转":
+		switch ordinal.ReplaceAllString(v.text(r, "income_item"), "") {
+		case "财政专户管理资金", "单位资金", "事业收入", "事业单位经营收入", "其他收入", "非财政拨款结余、结转":
 			if a, _ := v.amount(r, "income"); a != 0 {
 				return false
 			}

@@ -69,19 +69,21 @@ type TableKind string
 
 // The kinds of table that checks know.
 const (
-	SummaryTable       TableKind = "summary"        // 收支总表
-	IncomeTable        TableKind = "income"         // 收入总表
-	SpendingTable      TableKind = "spending"       // 支出总表 (functional; total, basic, project)
-	BasicTable         TableKind = "basic"          // 基本支出总表 (economic; total, personnel, public)
-	ProjectTable       TableKind = "projects"       // 项目支出总表
-	FiscalSummaryTable TableKind = "fiscal_summary" // 财政拨款收支总表
-	GPFunctionalTable  TableKind = "gp_functional"  // 一般公共预算支出表（按功能分类）
-	GPEconomicTable    TableKind = "gp_economic"    // 一般公共预算支出表（按经济分类）
-	SanGongTable       TableKind = "san_gong"       // 财政拨款“三公”经费支出表
-	GovFundTable       TableKind = "gov_fund"       // 政府性基金预算支出表
-	StateCapitalTable  TableKind = "state_capital"  // 国有资本经营预算支出表
-	PerformanceTable   TableKind = "performance"    // 单位整体支出绩效目标表
-	KeyProjectTable    TableKind = "key_projects"   // 重点项目绩效目标 (in the narrative)
+	SummaryTable       TableKind = "summary"         // 收支总表
+	IncomeTable        TableKind = "income"          // 收入总表
+	SpendingTable      TableKind = "spending"        // 支出总表 (functional; total, basic, project)
+	BasicTable         TableKind = "basic"           // 基本支出总表 (economic; total, personnel, public)
+	ProjectTable       TableKind = "projects"        // 项目支出总表
+	FiscalSummaryTable TableKind = "fiscal_summary"  // 财政拨款收支总表
+	GPFunctionalTable  TableKind = "gp_functional"   // 一般公共预算支出表（按功能分类）
+	GPEconomicTable    TableKind = "gp_economic"     // 一般公共预算支出表（按经济分类）
+	SanGongTable       TableKind = "san_gong"        // 财政拨款“三公”经费支出表
+	GovFundTable       TableKind = "gov_fund"        // 政府性基金预算支出表
+	StateCapitalTable  TableKind = "state_capital"   // 国有资本经营预算支出表
+	PerformanceTable   TableKind = "performance"     // 单位整体支出绩效目标表
+	KeyProjectTable    TableKind = "key_projects"    // 重点项目绩效目标 (in the narrative)
+	GPBasicTable       TableKind = "gp_basic"        // 一般公共预算基本支出 by economic class (Shanghai 表8)
+	SanGongOfficeTable TableKind = "san_gong_office" // “三公”经费和机关运行经费预算表 (Shanghai 表9)
 )
 
 // Table is a printed table. Header and Rows follow HTML table semantics: a cell with
