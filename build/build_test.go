@@ -1,8 +1,11 @@
 package build_test
 
 import (
+	"bufio"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"yusuan/budgetfile"
@@ -58,6 +61,24 @@ func BenchmarkBuildAll(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	reportPeakRSS(b)
+}
+
+// reportPeakRSS reports the process's peak resident memory (VmHWM), which includes the
+// test binary itself: an upper bound for what a build needs.
+func reportPeakRSS(b *testing.B) {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return // not Linux
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
+			b.ReportMetric(float64(kb)/1024, "peakRSS-MB")
+		}
+	}
 }
 
 // BenchmarkFormat measures each format alone on the derived example.
@@ -71,6 +92,7 @@ func BenchmarkFormat(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			reportPeakRSS(b)
 		})
 	}
 }

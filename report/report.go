@@ -168,3 +168,22 @@ func Rules(w io.Writer) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// RulesMarkdown writes the rule catalogue as the Markdown page docs/rules.md.
+func RulesMarkdown(w io.Writer) error {
+	var b strings.Builder
+	b.WriteString("# 核对规则\n\n")
+	b.WriteString("`yusuan check` 和 `yusuan build` 使用同一套规则。本页由 `yusuan rules --format markdown` 生成。\n\n")
+	b.WriteString("严重程度：错误（退出码 1）、警告、提示。金额比较使用表格所印的数（四舍五入后），")
+	b.WriteString("“尾数”指各单元格分别四舍五入造成的差异：n 个数相加，最多相差 (n+1)×0.005 个表格单位。\n")
+	cat := ""
+	for _, r := range check.Rules() {
+		if r.Category != cat {
+			cat = r.Category
+			fmt.Fprintf(&b, "\n## %s\n\n| 编号 | 规则 | 严重程度 | 容差 | 示例 |\n|---|---|---|---|---|\n", cat)
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", r.ID, r.Title, r.Severity.Label(), r.Tolerance, r.Example)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

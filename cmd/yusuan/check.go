@@ -89,7 +89,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-const rulesUsage = `用法：yusuan rules [--format text|json]
+const rulesUsage = `用法：yusuan rules [--format text|json|markdown]
 
 列出全部核对规则：编号、名称、严重程度、类别、容差和示例。
 `
@@ -106,8 +106,10 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 		err = report.Rules(stdout)
 	case "json":
 		err = writeJSON(stdout, check.Rules())
+	case "markdown":
+		err = report.RulesMarkdown(stdout)
 	default:
-		fmt.Fprintf(stderr, "参数错误：--format 应为 text 或 json\n")
+		fmt.Fprintf(stderr, "参数错误：--format 应为 text、json 或 markdown\n")
 		return exitUsage
 	}
 	if err != nil {
