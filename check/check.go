@@ -6,6 +6,7 @@ package check
 
 import (
 	"sort"
+	"strconv"
 
 	"yusuan/classification"
 	"yusuan/disclosure"
@@ -74,10 +75,10 @@ func (l Location) String() string {
 	}
 	add(l.Part)
 	if l.Page > 0 {
-		add("第 " + itoa(l.Page) + " 页")
+		add("第 " + strconv.Itoa(l.Page) + " 页")
 	}
 	if l.Line > 0 {
-		add("第 " + itoa(l.Line) + " 行")
+		add("第 " + strconv.Itoa(l.Line) + " 行")
 	}
 	if l.Sentence != "" {
 		add("“" + l.Sentence + "”")
@@ -157,23 +158,4 @@ var ruleSets = []func(*checker){
 	(*checker).performance,
 	(*checker).crossTables,
 	(*checker).narrative,
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	if neg {
-		return "-" + string(b)
-	}
-	return string(b)
 }

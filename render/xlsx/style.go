@@ -20,6 +20,14 @@ const (
 	roleNote
 	roleCoverTitle
 	roleLink
+	// The narrative's blocks. Readers tell the kinds apart by these styles: a part
+	// heading is bold and larger, a section heading bold, a list item indented and a
+	// note in small print.
+	rolePart
+	roleHeading
+	roleParagraph
+	roleItem
+	roleBlockNote
 )
 
 type styleKey struct {
@@ -92,6 +100,19 @@ func newStyle(k styleKey) *excelize.Style {
 		s.NumFmt = numFmtAmount
 		s.Border = thin
 	case roleNote:
+		s.Alignment.Horizontal, s.Alignment.Vertical = "left", "top"
+	case rolePart:
+		s.Font.Size, s.Font.Bold = 14, true
+		s.Alignment.Horizontal = "left"
+	case roleHeading:
+		s.Font.Size, s.Font.Bold = 12, true
+		s.Alignment.Horizontal = "left"
+	case roleParagraph:
+		s.Alignment.Horizontal, s.Alignment.Vertical = "left", "top"
+	case roleItem:
+		s.Alignment.Horizontal, s.Alignment.Vertical, s.Alignment.Indent = "left", "top", 1
+	case roleBlockNote:
+		s.Font.Size = 10
 		s.Alignment.Horizontal, s.Alignment.Vertical = "left", "top"
 	case roleLink:
 		s.Font.Color, s.Font.Underline = "1F4E79", "single"

@@ -1,6 +1,6 @@
-// Package xlsx renders the tables of a disclosure.Document as an Excel workbook: a cover
-// sheet, then one sheet per table laid out and set up for printing like the published
-// table. It owns the workbook's layout and styles, and nothing else.
+// Package xlsx renders a disclosure.Document as an Excel workbook: a cover sheet, the
+// narrative, then one sheet per table laid out and set up for printing like the
+// published table. It owns the workbook's layout and styles, and nothing else.
 package xlsx
 
 import (
@@ -16,8 +16,12 @@ import (
 	"yusuan/money"
 )
 
-// coverName is the first sheet, which lists the tables.
-const coverName = "说明"
+// The first sheets: the cover, which lists the tables, and the narrative. Readers
+// find a workbook's parts by these names.
+const (
+	CoverSheet     = "说明"
+	NarrativeSheet = "文字部分"
+)
 
 // Rows above a table's header: the label (表1), the title, then 部门名称 and 单位.
 const (
@@ -27,7 +31,8 @@ const (
 	headRow  = 4 // first header row
 )
 
-// Write renders doc's tables as an XLSX workbook to w, one sheet per table.
+// Write renders doc as an XLSX workbook to w: the cover, the narrative on the sheet
+// NarrativeSheet when there is one, then one sheet per table.
 func Write(w io.Writer, doc *disclosure.Document) error {
 	if doc == nil {
 		doc = &disclosure.Document{}
@@ -43,11 +48,19 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 		}
 	}
 	names := sheetNames(tables)
-	if err := f.SetSheetName("Sheet1", coverName); err != nil {
+	if err := f.SetSheetName("Sheet1", CoverSheet); err != nil {
 		return fmt.Errorf("xlsx: name cover sheet: %w", err)
 	}
 	if err := b.writeCover(doc, tables, names); err != nil {
 		return fmt.Errorf("xlsx: cover: %w", err)
+	}
+	if len(doc.Parts) > 0 {
+		if _, err := f.NewSheet(NarrativeSheet); err != nil {
+			return fmt.Errorf("xlsx: add sheet %q: %w", NarrativeSheet, err)
+		}
+		if err := b.writeNarrative(doc.Parts); err != nil {
+			return fmt.Errorf("xlsx: narrative: %w", err)
+		}
 	}
 	for i, t := range tables {
 		if _, err := f.NewSheet(names[i]); err != nil {
@@ -90,18 +103,13 @@ func (b *book) writeTable(sh string, t *disclosure.Table) error {
 	widths := make([]float64, n)
 	kinds := make([]disclosure.ColumnKind, n)
 	for c := range n {
-		col := disclosure.Column{Kind: disclosure.TextCol}
-		if c < len(t.Columns) {
-			col = t.Columns[c]
-		}
+		col := column(t, c)
 		kinds[c], widths[c] = col.Kind, columnWidth(col)
 		name, _ := excelize.ColumnNumberToName(c + 1)
 		if err := f.SetColWidth(sh, name, name, widths[c]); err != nil {
 			return err
 		}
 	}
-	last := func(row int) string { return ref(n-1, row) }
-
 	// Label, title and the line under it.
 	if err := b.put(sh, 0, labelRow, t.Label(), styleKey{role: roleLabel}); err != nil {
 		return err
@@ -119,75 +127,9 @@ func (b *book) writeTable(sh string, t *disclosure.Table) error {
 		return err
 	}
 
-	// The header: every position gets the header style first, so that the borders of
-	// merged and missing cells are drawn too.
-	hs, err := b.style(styleKey{role: roleHead})
+	firstBody, err := b.writeGrid(sh, t, headRow, widths, kinds)
 	if err != nil {
 		return err
-	}
-	firstBody := headRow + len(head)
-	if len(head) > 0 {
-		if err := f.SetCellStyle(sh, ref(0, headRow), last(firstBody-1), hs); err != nil {
-			return err
-		}
-	}
-	heights := make([]float64, len(head))
-	for r, row := range head {
-		for _, p := range row {
-			cs, rs := clampSpan(p, n)
-			if err := b.cell(sh, headRow, p, cs, rs, hs, t.Unit); err != nil {
-				return err
-			}
-			need := textHeight(p.Display(t.Unit), spanWidth(widths, p.Col, cs), 15) / float64(rs)
-			heights[r] = max(heights[r], need)
-		}
-	}
-	for r, h := range heights {
-		if err := f.SetRowHeight(sh, headRow+r, max(h, 20)); err != nil {
-			return err
-		}
-	}
-
-	// The body: an ordinary bordered cell everywhere, then each cell's own style.
-	if len(body) > 0 {
-		base, err := b.style(styleKey{role: roleText})
-		if err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(sh, ref(0, firstBody), last(firstBody+len(body)-1), base); err != nil {
-			return err
-		}
-	}
-	heights = make([]float64, len(body))
-	for r, row := range body {
-		bold := t.Rows[r].Kind == disclosure.TotalRow
-		for _, p := range row {
-			cs, rs := clampSpan(p, n)
-			k := styleKey{role: roleText, bold: bold, indent: min(max(p.Indent, 0), maxIndent)}
-			switch {
-			case p.Amount != nil || (kinds[p.Col] == disclosure.AmountCol && p.Text == ""):
-				k = styleKey{role: roleAmount, bold: bold}
-			case kinds[p.Col] == disclosure.CodeCol:
-				k = styleKey{role: roleCode, bold: bold}
-			}
-			id, err := b.style(k)
-			if err != nil {
-				return err
-			}
-			if err := b.cell(sh, firstBody, p, cs, rs, id, t.Unit); err != nil {
-				return err
-			}
-			text := p.Display(t.Unit)
-			need := textHeight(strings.Repeat("　", k.indent)+text, spanWidth(widths, p.Col, cs), 15) / float64(rs)
-			heights[r] = max(heights[r], need)
-		}
-	}
-	for r, h := range heights {
-		if h > 18 {
-			if err := f.SetRowHeight(sh, firstBody+r, h); err != nil {
-				return err
-			}
-		}
 	}
 
 	// Notes, each across the table's width.
@@ -205,6 +147,87 @@ func (b *book) writeTable(sh string, t *disclosure.Table) error {
 		row++
 	}
 	return b.pageSetup(sh, t, firstBody-1)
+}
+
+// writeGrid writes t's header from sheet row r0 and its body below, in columns as
+// wide as widths, and returns the first body row. The narrative's tables use it too.
+func (b *book) writeGrid(sh string, t *disclosure.Table, r0 int, widths []float64, kinds []disclosure.ColumnKind) (int, error) {
+	f, n := b.f, len(widths)
+	head := disclosure.Grid(t.Header, len(t.Columns))
+	body := disclosure.Grid(t.BodyCells(), len(t.Columns))
+	last := func(row int) string { return ref(n-1, row) }
+
+	// The header: every position gets the header style first, so that the borders of
+	// merged and missing cells are drawn too.
+	hs, err := b.style(styleKey{role: roleHead})
+	if err != nil {
+		return 0, err
+	}
+	firstBody := r0 + len(head)
+	if len(head) > 0 {
+		if err := f.SetCellStyle(sh, ref(0, r0), last(firstBody-1), hs); err != nil {
+			return 0, err
+		}
+	}
+	heights := make([]float64, len(head))
+	for r, row := range head {
+		for _, p := range row {
+			cs, rs := clampSpan(p, n)
+			if err := b.cell(sh, r0, p, cs, rs, hs, t.Unit); err != nil {
+				return 0, err
+			}
+			need := textHeight(p.Display(t.Unit), spanWidth(widths, p.Col, cs), 15) / float64(rs)
+			heights[r] = max(heights[r], need)
+		}
+	}
+	for r, h := range heights {
+		if err := f.SetRowHeight(sh, r0+r, max(h, 20)); err != nil {
+			return 0, err
+		}
+	}
+
+	// The body: an ordinary bordered cell everywhere, then each cell's own style.
+	if len(body) > 0 {
+		base, err := b.style(styleKey{role: roleText})
+		if err != nil {
+			return 0, err
+		}
+		if err := f.SetCellStyle(sh, ref(0, firstBody), last(firstBody+len(body)-1), base); err != nil {
+			return 0, err
+		}
+	}
+	heights = make([]float64, len(body))
+	for r, row := range body {
+		bold := t.Rows[r].Kind == disclosure.TotalRow
+		for _, p := range row {
+			cs, rs := clampSpan(p, n)
+			k := styleKey{role: roleText, bold: bold, indent: min(max(p.Indent, 0), maxIndent)}
+			switch {
+			case p.Amount != nil || (kinds[p.Col] == disclosure.AmountCol && p.Text == ""):
+				k = styleKey{role: roleAmount, bold: bold}
+			case kinds[p.Col] == disclosure.CodeCol:
+				k = styleKey{role: roleCode, bold: bold}
+			}
+			id, err := b.style(k)
+			if err != nil {
+				return 0, err
+			}
+			if err := b.cell(sh, firstBody, p, cs, rs, id, t.Unit); err != nil {
+				return 0, err
+			}
+			text := p.Display(t.Unit)
+			need := textHeight(strings.Repeat("　", k.indent)+text, spanWidth(widths, p.Col, cs), 15) / float64(rs)
+			heights[r] = max(heights[r], need)
+		}
+	}
+	for r, h := range heights {
+		if h > 18 {
+			if err := f.SetRowHeight(sh, firstBody+r, h); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return firstBody, nil
 }
 
 // writeMeta writes 部门名称 at the left, 单位 at the right and the period between them.
@@ -290,7 +313,7 @@ func (b *book) pageSetup(sh string, t *disclosure.Table, lastHead int) error {
 // writeCover fills the first sheet: the document's title, subject and year, and a
 // list of the tables linked to their sheets.
 func (b *book) writeCover(doc *disclosure.Document, tables []*disclosure.Table, names []string) error {
-	f, sh := b.f, coverName
+	f, sh := b.f, CoverSheet
 	if err := f.SetColWidth(sh, "A", "A", 12); err != nil {
 		return err
 	}
@@ -437,7 +460,7 @@ func quoteSheet(name string) string {
 // sheetNames gives each table a sheet name like 表1 收支总表 that Excel accepts: at
 // most 31 characters, none of []:*?/\, not quoted, and unique regardless of case.
 func sheetNames(tables []*disclosure.Table) []string {
-	used := map[string]bool{strings.ToLower(coverName): true}
+	used := map[string]bool{strings.ToLower(CoverSheet): true, strings.ToLower(NarrativeSheet): true}
 	names := make([]string, len(tables))
 	for i, t := range tables {
 		base := strings.TrimSpace(strings.TrimSpace(t.Label() + " " + t.Title))

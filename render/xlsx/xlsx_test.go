@@ -29,12 +29,12 @@ func write(t testing.TB, doc *disclosure.Document) *excelize.File {
 
 func TestSheets(t *testing.T) {
 	f := write(t, testDoc())
-	want := []string{"说明", "表1 收支总表", "表2 一般公共预算支出表（按功能分类）", "表3 财政拨款“三公”经费支出表", "表4 政府性基金预算支出表"}
+	want := []string{"说明", "文字部分", "表1 收支总表", "表2 一般公共预算支出表（按功能分类）", "表3 财政拨款“三公”经费支出表", "表4 政府性基金预算支出表"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets = %q, want %q", got, want)
 	}
 	// The cover links every table.
-	for i, name := range want[1:] {
+	for i, name := range want[2:] {
 		ok, target, err := f.GetCellHyperLink("说明", "B"+strconv.Itoa(9+i))
 		if err != nil || !ok || target != "'"+name+"'!A1" {
 			t.Errorf("cover link %d = %v %q %v, want %q", i, ok, target, err, name)
@@ -174,7 +174,7 @@ func TestStringsStayStrings(t *testing.T) {
 	doc.Tables[0].Rows[1].Cells[0].Text = "00123"
 	doc.Tables[0].Title = "=1+1"
 	f := write(t, doc)
-	sh := f.GetSheetList()[1]
+	sh := f.GetSheetList()[2] // after the cover and the narrative
 	for cell, want := range map[string]string{"A6": "=SUM(B1:B9)", "A7": "00123", "A2": "=1+1"} {
 		got, _ := f.GetCellValue(sh, cell)
 		typ, _ := f.GetCellType(sh, cell)
