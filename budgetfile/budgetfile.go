@@ -15,16 +15,9 @@ import (
 // Input bounds. A real department budget is a few hundred kilobytes; these refuse
 // files that would only exhaust memory, before any parsing starts.
 const (
-	maxFileSize   = 64 << 20  // bytes of a .yaml or .xlsx file
-	maxUnzipTotal = 256 << 20 // uncompressed bytes of all parts of an .xlsx
-	maxUnzipEntry = 64 << 20  // uncompressed bytes of one part of an .xlsx
-	maxZipEntries = 10_000
-	// maxZipRatio is the compression ratio above which a large part is treated as a
-	// zip bomb: spreadsheet XML compresses to 1/5–1/50, deflate cannot exceed ~1/1032.
-	maxZipRatio    = 256
-	maxRatioExempt = 1 << 20 // parts smaller than this may compress as well as they like
-	maxSheetRows   = 200_000
-	maxErrors      = 100
+	maxFileSize  = 64 << 20 // bytes of a .yaml or .xlsx file; xlsxsafe bounds what it unpacks to
+	maxSheetRows = 200_000
+	maxErrors    = 100
 )
 
 // Load reads a budget from a .yaml/.yml file, an .xlsx workbook, or a directory

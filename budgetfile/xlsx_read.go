@@ -1,9 +1,6 @@
 package budgetfile
 
 import (
-	"archive/zip"
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"math/big"
@@ -14,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"yusuan/budget"
+	"yusuan/internal/xlsxsafe"
 	"yusuan/money"
 )
 
@@ -24,19 +22,9 @@ func ReadXLSX(r io.ReaderAt, size int64, name string) (*budget.Budget, error) {
 	if err := checkSize(name, size); err != nil {
 		return nil, err
 	}
-	if err := checkZip(r, size, name); err != nil {
-		return nil, err
-	}
-	f, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{
-		RawCellValue:      true,
-		UnzipSizeLimit:    maxUnzipTotal,
-		UnzipXMLSizeLimit: 16 << 20,
-	})
+	f, err := xlsxsafe.Open(r, size, excelize.Options{RawCellValue: true})
 	if err != nil {
-		if errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, zip.ErrFormat) {
-			return nil, fileError(name, "不是有效的 Excel 工作簿（.xlsx）")
-		}
-		return nil, fileError(name, "无法读取工作簿，文件可能已损坏（%v）", err)
+		return nil, fileError(name, "%v", err)
 	}
 	defer f.Close()
 	x := &xlsxReader{f: f, name: name}
@@ -45,45 +33,6 @@ func ReadXLSX(r io.ReaderAt, size int64, name string) (*budget.Budget, error) {
 		return nil, err
 	}
 	return b, nil
-}
-
-// checkZip looks at the zip directory before excelize unpacks anything, and refuses
-// archives whose parts would unpack to far more than any budget needs. The sizes in
-// the directory can be trusted: archive/zip fails a part that inflates beyond them.
-func checkZip(r io.ReaderAt, size int64, name string) error {
-	zr, err := zip.NewReader(r, size)
-	if err != nil {
-		head := make([]byte, 8)
-		if n, _ := r.ReadAt(head, 0); n == 8 && bytes.Equal(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}) {
-			return fileError(name, "是旧版 Excel（.xls）文件或加密的工作簿：请在 Excel 中取消密码并“另存为” .xlsx 后再读取")
-		}
-		return fileError(name, "不是有效的 Excel 工作簿（.xlsx），或文件已损坏、不完整")
-	}
-	if len(zr.File) > maxZipEntries {
-		return fileError(name, "压缩包有 %d 个部件，超过上限 %d，不像正常的 Excel 工作簿，拒绝读取", len(zr.File), maxZipEntries)
-	}
-	var total uint64
-	workbook := false
-	for _, zf := range zr.File {
-		u, c := zf.UncompressedSize64, zf.CompressedSize64
-		if u > maxUnzipEntry {
-			return fileError(name, "压缩包中的部件“%s”解压后有 %d MiB，超过上限 %d MiB（可能是恶意构造的压缩炸弹），拒绝读取", zf.Name, u>>20, maxUnzipEntry>>20)
-		}
-		if u > maxRatioExempt && (c == 0 || u/c > maxZipRatio) {
-			return fileError(name, "压缩包中的部件“%s”压缩比异常（%d MiB 压缩为 %d 字节，可能是压缩炸弹），拒绝读取", zf.Name, u>>20, c)
-		}
-		total += u
-		if strings.EqualFold(zf.Name, "xl/workbook.xml") {
-			workbook = true
-		}
-	}
-	if total > maxUnzipTotal {
-		return fileError(name, "压缩包解压后共有 %d MiB，超过上限 %d MiB，拒绝读取", total>>20, maxUnzipTotal>>20)
-	}
-	if !workbook {
-		return fileError(name, "不是有效的 Excel 工作簿（.xlsx）：压缩包中没有工作簿内容")
-	}
-	return nil
 }
 
 type xlsxReader struct {

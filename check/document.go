@@ -152,7 +152,7 @@ func (c *checker) codes() {
 			continue
 		}
 		kind := classification.Functional
-		if t.Kind == disclosure.GPEconomicTable || t.Kind == disclosure.BasicTable {
+		if t.Kind == disclosure.GPEconomicTable || t.Kind == disclosure.BasicTable || t.Kind == disclosure.GPBasicTable {
 			kind = classification.Economic
 		}
 		for r, row := range t.Rows {

@@ -5,6 +5,7 @@
 package reader
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -58,14 +59,19 @@ func ReadFile(path string) (*disclosure.Document, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".txt", ".text", ".md":
 		return ReadText(name, string(data))
+	case ".xlsx":
+		return ReadXLSX(name, strings.NewReader(string(data)), int64(len(data)))
+	case ".pdf":
+		return ReadPDF(context.Background(), name, data)
 	}
 	return nil, fmt.Errorf("文件 %s 的类型不受支持：应为 .txt、.pdf 或 .xlsx", path)
 }
 
-// ReadText reads text: tab-separated tables like the seed's, or yusuan's own text.
+// ReadText reads text: tab-separated tables like the seed's or yusuan's own text,
+// or else text laid out with spaces like `pdftotext -layout` output.
 func ReadText(name, text string) (*disclosure.Document, error) {
 	if !strings.Contains(text, "\t") {
-		return nil, fmt.Errorf("文件 %s 的表格不是用制表符分隔的，无法识别表格列", name)
+		return ReadLayout(name, text)
 	}
 	return readTabText(name, text)
 }

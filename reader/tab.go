@@ -89,6 +89,9 @@ func readTabText(name, text string) (*disclosure.Document, error) {
 	if textStart < 0 {
 		textStart = i
 	}
+	if tableStart < textStart {
+		tableStart = len(lines) // a 表格部分 line before the 文字部分: no tables
+	}
 	for j := i; j < textStart; j++ {
 		if t := strings.TrimSpace(lines[j].text); t != "" && !isContentsHeading(t) {
 			doc.Contents = append(doc.Contents, t)

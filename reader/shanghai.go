@@ -1,0 +1,539 @@
+package reader
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"yusuan/disclosure"
+	"yusuan/money"
+	"yusuan/profile/shanghai"
+)
+
+var (
+	layoutTableTitleRe = regexp.MustCompile(`^(20\d\d)年(部门|单位)(.+)$`)
+	// Part headings are centred lines that end like one of the template's parts.
+	shanghaiPartRe = regexp.MustCompile(`(主要职能|机构设置|名词解释|编制说明|情况说明|绩效目标|绩效目标填报表)$`)
+	ordinalRe      = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[0-9]+[.．、]|（[一二三四五六七八九十]+）)`)
+	classCodeRe    = regexp.MustCompile(`^[0-9]{3}$`)
+	subCodeRe      = regexp.MustCompile(`^[0-9]{2}$`)
+)
+
+// readShanghai reads a Shanghai 部门预算 or 单位预算: its 目录, the narrative parts
+// under their centred headings and the nine tables laid onto the profile's shells.
+func readShanghai(name string, lines []lline, title, kind string, year, from int) (*disclosure.Document, error) {
+	doc := &disclosure.Document{Profile: "shanghai", Kind: kind, Year: year, Title: title, Unit: money.UnitWan}
+	shells := shanghai.Shells(year, kind == "部门预算")
+	n := &narrator{doc: doc}
+	inContents := false
+	var pending []*laidTable
+	for i := from; i < len(lines); i++ {
+		l := &lines[i]
+		c := l.compact
+		if c == "" {
+			continue
+		}
+		if shell := shanghaiShell(shells, c); shell != nil {
+			end := i + 1
+			for end < len(lines) && shanghaiShell(shells, lines[end].compact) == nil && !isShanghaiPart(&lines[end]) {
+				end++
+			}
+			n.flush()
+			if len(doc.Tables) == 0 {
+				// The tables make up the part that the 目录 calls 部门预算表; it has
+				// no heading of its own.
+				n.part(tablesPartTitle(doc.Contents, kind))
+			}
+			p, err := readShanghaiTable(name, shell, lines[i:end])
+			if err != nil {
+				return nil, err
+			}
+			pending = append(pending, p)
+			doc.Tables = append(doc.Tables, p.t)
+			i = end - 1
+			continue
+		}
+		switch {
+		case strings.HasPrefix(c, "预算主管部门") || strings.HasPrefix(c, "主管部门："):
+			if _, v, ok := strings.Cut(fold(c), "："); ok && doc.Department == "" {
+				doc.Department = v
+			}
+		case isContentsHeading(c):
+			inContents = true
+		case isShanghaiPart(l):
+			inContents = false
+			n.flush()
+			n.part(c)
+		case inContents:
+			doc.Contents = append(doc.Contents, strings.TrimSpace(l.text))
+		default:
+			n.line(l)
+		}
+	}
+	n.flush()
+	m := chooseMeasure(pending)
+	for _, p := range pending {
+		if err := p.lay(name, m); err != nil {
+			return nil, err
+		}
+	}
+	for _, t := range doc.Tables {
+		if t.Entity != "" {
+			doc.Subject = t.Entity
+			break
+		}
+	}
+	if doc.Subject == "" {
+		doc.Subject = doc.Department
+	}
+	if doc.Department == "" {
+		doc.Department = doc.Subject
+	}
+	if len(doc.Tables) == 0 {
+		return nil, fmt.Errorf("文件 %s 中没有找到上海格式的预算表（如“%d年部门财务收支预算总表”）", name, year)
+	}
+	return doc, nil
+}
+
+// tablesPartTitle is the 目录's name for the part that holds the tables.
+func tablesPartTitle(contents []string, kind string) string {
+	for _, c := range contents {
+		if t := ordinalRe.ReplaceAllString(fold(c), ""); strings.HasSuffix(t, "预算表") && !strings.Contains(t, "20") {
+			return t
+		}
+	}
+	return strings.TrimSuffix(kind, "预算") + "预算表"
+}
+
+// shanghaiShell returns the shell whose title the line is, or nil.
+func shanghaiShell(shells []*disclosure.Table, compact string) *disclosure.Table {
+	m := layoutTableTitleRe.FindStringSubmatch(fold(compact))
+	if m == nil {
+		return nil
+	}
+	for i, t := range shanghai.Tables {
+		if fold(t.Title) == m[3] && i < len(shells) {
+			return shells[i]
+		}
+	}
+	return nil
+}
+
+// isShanghaiPart tells a part's centred heading from the text around it.
+func isShanghaiPart(l *lline) bool {
+	c := l.compact
+	return l.indent >= 8 && utf8.RuneCountInString(c) <= 40 && !strings.ContainsAny(c, "。，；：:") &&
+		!ordinalRe.MatchString(c) && shanghaiPartRe.MatchString(c)
+}
+
+// narrator gathers a part's lines into headings, paragraphs, list items and notes.
+type narrator struct {
+	doc   *disclosure.Document
+	para  []string
+	start disclosure.Pos
+}
+
+func (n *narrator) part(title string) {
+	n.doc.Parts = append(n.doc.Parts, disclosure.Part{Number: len(n.doc.Parts) + 1, Title: title})
+}
+
+func (n *narrator) add(b disclosure.Block) {
+	p := &n.doc.Parts[len(n.doc.Parts)-1]
+	p.Blocks = append(p.Blocks, b)
+}
+
+func (n *narrator) flush() {
+	if len(n.para) == 0 || len(n.doc.Parts) == 0 {
+		n.para = nil
+		return
+	}
+	text := strings.Join(n.para, "")
+	kind := disclosure.Paragraph
+	switch {
+	case listItemRe.MatchString(text):
+		kind = disclosure.ListItem
+	case strings.HasPrefix(text, "备注") || strings.HasPrefix(text, "注：") || strings.HasPrefix(text, "注:"):
+		kind = disclosure.Note
+	}
+	n.add(disclosure.Block{Kind: kind, Text: text, Pos: n.start})
+	n.para = nil
+}
+
+// line adds a line of running text: a paragraph starts at an indented or numbered
+// line, and lines that wrap are joined to it.
+func (n *narrator) line(l *lline) {
+	if len(n.doc.Parts) == 0 {
+		return
+	}
+	text := strings.TrimSpace(l.text)
+	c := l.compact
+	if headingRe.MatchString(c) && !strings.ContainsAny(c, "。") && utf8.RuneCountInString(c) < 40 && !strings.ContainsAny(c, "，；") {
+		n.flush()
+		n.add(disclosure.Block{Kind: disclosure.Heading, Text: text, Pos: disclosure.Pos{Page: l.page, Line: l.no}})
+		return
+	}
+	if len(n.para) > 0 && (l.indent >= 2 || ordinalRe.MatchString(c)) {
+		n.flush()
+	}
+	if len(n.para) == 0 {
+		n.start = disclosure.Pos{Page: l.page, Line: l.no}
+	}
+	n.para = append(n.para, text)
+	if strings.HasSuffix(c, "。") || strings.HasSuffix(c, "：") || strings.HasSuffix(c, "；") {
+		n.flush()
+	}
+}
+
+// rawRow is the lines that make up one table row: the line with its numbers and
+// the lines a wrapped name continues on.
+type rawRow struct {
+	lines []*lline
+}
+
+func (r *rawRow) hasNumber() bool {
+	for _, l := range r.lines {
+		if l.hasNumber() {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *rawRow) page() int {
+	for _, l := range r.lines {
+		if l.hasNumber() {
+			return l.page
+		}
+	}
+	return r.lines[0].page
+}
+
+// laidTable is a table whose rows have been gathered from the lines but not yet
+// laid onto its columns.
+type laidTable struct {
+	t       *disclosure.Table
+	rows    []*rawRow
+	headers map[int][]*lline // the header lines printed on each page
+	first   []*lline         // the header of the table's first page
+}
+
+// readShanghaiTable gathers one table from its title line to the line before the
+// next table or part: the 编制部门 and unit line, the header (repeated on every page
+// it continues on), the rows and the notes. A name too long for its cell wraps onto
+// lines above and below the line with the row's numbers.
+func readShanghaiTable(name string, shell *disclosure.Table, lines []lline) (*laidTable, error) {
+	t := *shell
+	t.Pos = disclosure.Pos{Page: lines[0].page, Line: lines[0].no}
+	p := &laidTable{t: &t, headers: map[int][]*lline{}}
+	hasCodes := false
+	for _, c := range t.Columns {
+		hasCodes = hasCodes || c.Kind == disclosure.CodeCol
+	}
+	summary := t.Kind == disclosure.SummaryTable || t.Kind == disclosure.FiscalSummaryTable
+	dataOnPage := map[int]bool{}
+	var loose []*lline // name pieces not yet known to belong to the row above or below
+	settle := func(below *rawRow) {
+		if len(loose) == 0 {
+			return
+		}
+		if below != nil {
+			below.lines = append(loose, below.lines...)
+		} else if len(p.rows) > 0 {
+			above := p.rows[len(p.rows)-1]
+			above.lines = append(above.lines, loose...)
+		}
+		loose = nil
+	}
+	for i := 1; i < len(lines); i++ {
+		l := &lines[i]
+		c := fold(l.compact)
+		if c == "" {
+			continue
+		}
+		if strings.HasPrefix(c, "编制部门") || strings.HasPrefix(c, "编制单位") || strings.HasPrefix(c, "单位：") {
+			readEntityLine(&t, l)
+			continue
+		}
+		if strings.HasPrefix(c, "注：") || strings.HasPrefix(c, "备注：") {
+			t.Notes = append(t.Notes, strings.TrimSpace(l.text))
+			continue
+		}
+		// A 合计 line without numbers is the total row of an empty table.
+		total := c == "合计" || c == "总计"
+		lead := hasCodes && leadingCode(l)
+		if !l.hasNumber() && !lead && !total {
+			switch {
+			case !dataOnPage[l.page]:
+				p.headers[l.page] = append(p.headers[l.page], l)
+				if p.first == nil || p.first[0].page == l.page {
+					p.first = p.headers[l.page]
+				}
+			case summary && ordinalRe.MatchString(c):
+				settle(nil)
+				p.rows = append(p.rows, &rawRow{lines: []*lline{l}})
+			case utf8.RuneCountInString(c) <= 20 && len(p.rows) > 0 && p.rows[len(p.rows)-1].lines[0].page == l.page:
+				loose = append(loose, l)
+			default:
+				return nil, fmt.Errorf("文件 %s 第 %d 页第 %d 行：表%d“%s”中的“%s”既不是表头也不是数据行", name, l.page, l.no, t.Number, t.Title, strings.TrimSpace(l.text))
+			}
+			continue
+		}
+		dataOnPage[l.page] = true
+		var prev *rawRow
+		if len(p.rows) > 0 {
+			prev = p.rows[len(p.rows)-1]
+		}
+		if !lead && !hasText(l) && len(loose) == 0 && prev != nil && !prev.hasNumber() {
+			prev.lines = append(prev.lines, l) // the numbers of a name printed above them
+			continue
+		}
+		row := &rawRow{lines: []*lline{l}}
+		if hasText(l) {
+			settle(nil)
+		} else {
+			settle(row)
+		}
+		p.rows = append(p.rows, row)
+	}
+	settle(nil)
+	return p, nil
+}
+
+// leadingCode says whether a line starts with a 类 code at the left edge of the
+// table, where codes are printed (an amount of three digits sits far to the right).
+func leadingCode(l *lline) bool {
+	return len(l.toks) > 1 && classCodeRe.MatchString(l.toks[0].text) && l.toks[0].start[narrow] < 8
+}
+
+func hasText(l *lline) bool {
+	for _, t := range l.toks {
+		if !t.number {
+			return true
+		}
+	}
+	return false
+}
+
+// readEntityLine reads 编制部门：…  单位：元.
+func readEntityLine(t *disclosure.Table, l *lline) {
+	for _, tok := range l.toks {
+		w := fold(tok.text)
+		label, value, ok := strings.Cut(w, "：")
+		if !ok {
+			continue
+		}
+		switch {
+		case label == "单位" || label == "金额单位":
+			if strings.Contains(value, "万元") {
+				t.Unit = money.UnitWan
+			} else if strings.Contains(value, "元") {
+				t.Unit = money.UnitYuan
+			}
+		case strings.HasPrefix(label, "编制"):
+			t.EntityLabel, t.Entity = label, value
+		}
+	}
+}
+
+func (p *laidTable) columns() (amountCols, textCols, codeCols []int) {
+	for i, c := range p.t.Columns {
+		switch c.Kind {
+		case disclosure.AmountCol:
+			amountCols = append(amountCols, i)
+		case disclosure.TextCol:
+			textCols = append(textCols, i)
+		case disclosure.CodeCol:
+			codeCols = append(codeCols, i)
+		}
+	}
+	return
+}
+
+// pages calls f with the rows of each page the table is printed on.
+func (p *laidTable) pages(f func(page int, rows []*rawRow) error) error {
+	for start := 0; start < len(p.rows); {
+		page := p.rows[start].page()
+		end := start
+		for end < len(p.rows) && p.rows[end].page() == page {
+			end++
+		}
+		if err := f(page, p.rows[start:end]); err != nil {
+			return err
+		}
+		start = end
+	}
+	return nil
+}
+
+// ends returns where each row's numbers end, in measure m.
+func (p *laidTable) ends(rows []*rawRow, m int) [][]float64 {
+	_, _, codeCols := p.columns()
+	out := make([][]float64, len(rows))
+	for i, r := range rows {
+		_, nums := splitRow(r, len(codeCols) > 0)
+		for _, tok := range nums {
+			out[i] = append(out[i], float64(tok.end[m]))
+		}
+	}
+	return out
+}
+
+// chooseMeasure tells how the document counts columns: in the right measure the
+// numbers of one column end at the same place on every row of a page.
+func chooseMeasure(tables []*laidTable) int {
+	var full, guessed [measures]float64
+	for m := range measures {
+		for _, p := range tables {
+			amountCols, _, _ := p.columns()
+			p.pages(func(page int, rows []*rawRow) error {
+				ends := p.ends(rows, m)
+				if _, c := fitColumns(ends, len(amountCols), nil); !math.IsInf(c, 1) {
+					full[m] += c
+				} else if h := p.headers[page]; h != nil {
+					if _, c := fitColumns(ends, len(amountCols), headerAnchors(p.t, h, m)); !math.IsInf(c, 1) {
+						guessed[m] += c
+					}
+				}
+				return nil
+			})
+		}
+	}
+	switch {
+	case full[narrow] < full[wide]:
+		return narrow
+	case full[narrow] == full[wide] && guessed[narrow] < guessed[wide]:
+		return narrow
+	}
+	return wide
+}
+
+// lay finds each page's amount columns in measure m and turns the rows into cells.
+func (p *laidTable) lay(name string, m int) error {
+	t := p.t
+	amountCols, textCols, codeCols := p.columns()
+	var prev []float64
+	err := p.pages(func(page int, rows []*rawRow) error {
+		guess := prev
+		if h := p.headers[page]; h != nil || prev == nil {
+			if h == nil {
+				h = p.first
+			}
+			guess = headerAnchors(t, h, m)
+		}
+		anchors, cost := fitColumns(p.ends(rows, m), len(amountCols), guess)
+		if math.IsInf(cost, 1) {
+			for _, r := range rows {
+				if _, nums := splitRow(r, len(codeCols) > 0); len(nums) > len(amountCols) {
+					l := r.lines[0]
+					return fmt.Errorf("文件 %s 第 %d 页第 %d 行：表%d“%s”只有 %d 个金额列，这一行却有 %d 个数字", name, l.page, l.no, t.Number, t.Title, len(amountCols), len(nums))
+				}
+			}
+			return fmt.Errorf("文件 %s 第 %d 页：无法确定表%d“%s”各金额所在的列（应有表头“%s”）", name, page, t.Number, t.Title, strings.Join(leafLabels(t), " "))
+		}
+		prev = anchors
+		for _, r := range rows {
+			row, err := buildRow(name, t, r, m, anchors, amountCols, textCols, codeCols)
+			if err != nil {
+				return err
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	t.Empty = true
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			if c.Amount != nil {
+				t.Empty = false
+			}
+		}
+	}
+	return nil
+}
+
+// splitRow separates a row's leading classification codes from its numbers.
+func splitRow(r *rawRow, hasCodes bool) (codes, nums []token) {
+	for _, l := range r.lines {
+		seenText := false
+		for _, tok := range l.toks {
+			switch {
+			case !tok.number:
+				seenText = true
+			case hasCodes && !seenText && leadingCode(l) && len(nums) == 0 &&
+				(len(codes) == 0 && classCodeRe.MatchString(tok.text) || len(codes) > 0 && len(codes) < 3 && subCodeRe.MatchString(tok.text)):
+				codes = append(codes, tok)
+			default:
+				nums = append(nums, tok)
+			}
+		}
+	}
+	return codes, nums
+}
+
+// buildRow lays a row's codes, texts and numbers onto the table's columns: numbers
+// by where they end (measure m, column ends anchors), texts of a two-sided table by
+// which side they start on.
+func buildRow(name string, t *disclosure.Table, r *rawRow, m int, anchors []float64, amountCols, textCols, codeCols []int) (disclosure.Row, error) {
+	first := r.lines[0]
+	for _, l := range r.lines {
+		if l.hasNumber() {
+			first = l // a row is where its numbers are
+			break
+		}
+	}
+	row := disclosure.Row{Cells: make([]disclosure.Cell, len(t.Columns)), Pos: disclosure.Pos{Page: first.page, Line: first.no}}
+	codes, nums := splitRow(r, len(codeCols) > 0)
+	var code strings.Builder
+	for i, c := range codes {
+		if i < len(codeCols) {
+			row.Cells[codeCols[i]] = disclosure.T(c.text)
+			code.WriteString(c.text)
+		}
+	}
+	if len(codes) > 0 && len(codes) <= len(codeCols) {
+		row.Code = code.String()
+	}
+	texts := make([]string, len(t.Columns))
+	for _, l := range r.lines {
+		for _, tok := range l.toks {
+			if tok.number || len(textCols) == 0 {
+				continue
+			}
+			col := textCols[0]
+			if len(textCols) > 1 && len(anchors) > 0 && float64(tok.start[m]) >= anchors[0]-1 {
+				col = textCols[1]
+			}
+			texts[col] += tok.text
+		}
+	}
+	for _, c := range textCols {
+		row.Cells[c] = disclosure.T(texts[c])
+	}
+	ends := make([]float64, len(nums))
+	for i, tok := range nums {
+		ends[i] = float64(tok.end[m])
+	}
+	cols, _, ok := assign(ends, anchors)
+	if !ok {
+		return row, fmt.Errorf("文件 %s 第 %d 页第 %d 行：表%d“%s”只有 %d 个金额列，这一行却有 %d 个数字", name, first.page, first.no, t.Number, t.Title, len(anchors), len(nums))
+	}
+	for i, tok := range nums {
+		a, err := money.Parse(tok.text, t.Unit)
+		if err != nil {
+			return row, fmt.Errorf("文件 %s 第 %d 页第 %d 行：表%d“%s”的“%s”不是有效金额（%v）", name, first.page, first.no, t.Number, t.Title, tok.text, err)
+		}
+		row.Cells[amountCols[cols[i]]] = disclosure.A(a)
+	}
+	for _, c := range textCols {
+		switch fold(texts[c]) {
+		case "合计", "总计", "收入总计", "支出总计":
+			row.Kind = disclosure.TotalRow
+		}
+	}
+	return row, nil
+}
