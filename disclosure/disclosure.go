@@ -30,13 +30,20 @@ type Document struct {
 
 // Part is one numbered part of the narrative (第一部分 部门概况).
 type Part struct {
-	Number int     `json:"number"`
-	Title  string  `json:"title"` // without the number: 部门概况
+	Number int    `json:"number"`
+	Title  string `json:"title"` // without the number: 部门概况
+	// Plain parts print their title alone, as Shanghai's do (上海市普陀区商务委员会主要职能).
+	Plain  bool    `json:"plain,omitempty"`
 	Blocks []Block `json:"blocks"`
 }
 
-// Heading returns "第一部分 部门概况".
-func (p Part) Heading() string { return "第" + ChineseNumber(p.Number) + "部分 " + p.Title }
+// Heading returns "第一部分 部门概况", or the title alone for a plain part.
+func (p Part) Heading() string {
+	if p.Plain {
+		return p.Title
+	}
+	return "第" + ChineseNumber(p.Number) + "部分 " + p.Title
+}
 
 // BlockKind says how a narrative block is laid out.
 type BlockKind string
@@ -106,12 +113,16 @@ type Table struct {
 	Empty bool `json:"empty,omitempty"`
 	// Wide asks for landscape pages.
 	Wide bool `json:"wide,omitempty"`
-	Pos  Pos  `json:"pos,omitzero"`
+	// Unlabeled tables print no 表N label above their title (Shanghai's titles carry
+	// the number in the 目录 only).
+	Unlabeled bool `json:"unlabeled,omitempty"`
+	Pos       Pos  `json:"pos,omitzero"`
 }
 
-// Label returns "表1" style numbering, or "" for tables in the narrative.
+// Label returns "表1" style numbering, or "" for tables in the narrative and
+// unlabeled tables.
 func (t *Table) Label() string {
-	if t.Number == 0 {
+	if t.Number == 0 || t.Unlabeled {
 		return ""
 	}
 	return "表" + itoa(t.Number)

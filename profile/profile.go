@@ -20,8 +20,29 @@ type Profile interface {
 	Name() string
 	// Label is the Chinese name shown to users, e.g. 深圳.
 	Label() string
-	// Derive builds the document. The budget must have passed budget.Validate.
+	// Derive builds the department's document. The budget must have passed
+	// budget.Validate.
 	Derive(b *budget.Budget, cat *classification.Catalogue) (*disclosure.Document, error)
+}
+
+// Publisher is a profile that publishes more than one document from a budget, such as
+// Shanghai's 部门预算 and one 单位预算 for each unit.
+type Publisher interface {
+	Profile
+	// Documents builds every document, the department's first.
+	Documents(b *budget.Budget, cat *classification.Catalogue) ([]*disclosure.Document, error)
+}
+
+// Documents builds every document a profile publishes from b.
+func Documents(p Profile, b *budget.Budget, cat *classification.Catalogue) ([]*disclosure.Document, error) {
+	if pub, ok := p.(Publisher); ok {
+		return pub.Documents(b, cat)
+	}
+	doc, err := p.Derive(b, cat)
+	if err != nil {
+		return nil, err
+	}
+	return []*disclosure.Document{doc}, nil
 }
 
 var profiles = []Profile{

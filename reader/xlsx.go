@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -394,8 +395,8 @@ func readMeta(t *disclosure.Table, v string) {
 	c := strings.ReplaceAll(squeeze(v), ":", "：")
 	for _, l := range entityLabels {
 		if strings.HasPrefix(c, l+"：") {
-			t.EntityLabel, t.Entity = l, tidy(strings.TrimPrefix(strings.ReplaceAll(tidy(v), ":", "："), l+"："))
-			t.Entity = tidy(strings.TrimPrefix(t.Entity, "："))
+			_, entity, _ := strings.Cut(strings.ReplaceAll(v, ":", "："), "：")
+			t.EntityLabel, t.Entity = l, tidy(entity)
 			return
 		}
 	}
@@ -436,7 +437,7 @@ func (x *xlsxReader) readTable(s *wsheet, shell *disclosure.Table) (*disclosure.
 	bodyStart := min(r+depth, len(s.rows))
 	if !x.own {
 		// Templates leave rows of header words below the header proper.
-		for bodyStart < len(s.rows) && !s.blank(bodyStart) && x.headerWords(s.rows[bodyStart]) {
+		for bodyStart < len(s.rows) && !s.blank(bodyStart) && headerWords(s.rows[bodyStart]) {
 			bodyStart++
 		}
 	}
@@ -518,9 +519,9 @@ func (s *wsheet) merged(r int) bool {
 	return false
 }
 
-// headerWords reports whether every text of a row is a word of some header, and no
-// cell is a number: a row the template left under its header.
-func (x *xlsxReader) headerWords(row []string) bool {
+// headerWords reports whether every text of a row is a word of some header: a row the
+// template left under its header.
+func headerWords(row []string) bool {
 	words := headerVocabulary()
 	for _, v := range row {
 		v = squeeze(v)
@@ -534,12 +535,8 @@ func (x *xlsxReader) headerWords(row []string) bool {
 	return true
 }
 
-var vocabulary map[string]bool
-
-func headerVocabulary() map[string]bool {
-	if vocabulary != nil {
-		return vocabulary
-	}
+// headerVocabulary is every word of every profile's table headers.
+var headerVocabulary = sync.OnceValue(func() map[string]bool {
 	words := map[string]bool{}
 	for _, t := range append(shanghai.Shells(2000, true), shenzhen.Shells()...) {
 		for _, row := range t.Header {
@@ -550,9 +547,8 @@ func headerVocabulary() map[string]bool {
 			}
 		}
 	}
-	vocabulary = words
 	return words
-}
+})
 
 // cells turns the sheet rows of a header or body into table rows: merged ranges become
 // spans cut to these rows and the table's width, positions they cover are left out.
@@ -634,7 +630,7 @@ func (x *xlsxReader) cells(s *wsheet, t *disclosure.Table, rows []int, body bool
 				}
 			}
 			if body && len(row.Cells) == 0 {
-				row.Kind = x.rowKind(s, r, c, text)
+				row.Kind = x.rowKind(s, r, c)
 			}
 			row.Cells = append(row.Cells, cell)
 		}
@@ -657,7 +653,7 @@ func (x *xlsxReader) cells(s *wsheet, t *disclosure.Table, rows []int, body bool
 }
 
 // rowKind tells a total row in yusuan's own sheets by its bold type.
-func (x *xlsxReader) rowKind(s *wsheet, r, c int, text string) disclosure.RowKind {
+func (x *xlsxReader) rowKind(s *wsheet, r, c int) disclosure.RowKind {
 	if !x.own {
 		return disclosure.DataRow
 	}

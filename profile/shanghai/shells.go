@@ -59,7 +59,9 @@ func Shells(year int, dept bool) []*disclosure.Table {
 		}
 	}
 	T := disclosure.T
-	span := func(s string, cols, rows int) disclosure.Cell { return disclosure.Cell{Text: s, ColSpan: cols, RowSpan: rows} }
+	span := func(s string, cols, rows int) disclosure.Cell {
+		return disclosure.Cell{Text: s, ColSpan: cols, RowSpan: rows}
+	}
 	functional := func(n int, group string, amounts []disclosure.Column, names ...string) *disclosure.Table {
 		cols := append([]disclosure.Column{code("code_class"), code("code_section"), code("code_item"), text("name", 30)}, amounts...)
 		head := [][]disclosure.Cell{
