@@ -48,12 +48,13 @@ func writeJSON(w io.Writer, doc *disclosure.Document) error {
 // CheckError is returned when the derived document fails its own checks; nothing
 // is written then.
 type CheckError struct {
+	Title  string
 	Result check.Result
 }
 
 func (e *CheckError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "生成的公开文件未通过核对（%d 个错误）：", e.Result.Count(check.Error))
+	fmt.Fprintf(&b, "生成的公开文件《%s》未通过核对（%d 个错误）：", e.Title, e.Result.Count(check.Error))
 	for _, f := range e.Result.Findings {
 		if f.Severity == check.Error {
 			fmt.Fprintf(&b, "\n  %s %s：%s", f.Rule, f.Location, f.Message)
@@ -62,24 +63,39 @@ func (e *CheckError) Error() string {
 	return b.String()
 }
 
-// Derive validates b, derives the document of its profile, and runs the same checks
-// as yusuan check on it; a document with errors is refused.
+// Derive validates b, derives the department's document of its profile, and runs the
+// same checks as yusuan check on it; a document with errors is refused.
 func Derive(b *budget.Budget, cat *classification.Catalogue) (*disclosure.Document, error) {
+	docs, err := Documents(b, "", cat)
+	if err != nil {
+		return nil, err
+	}
+	return docs[0], nil
+}
+
+// Documents validates b and derives every document its profile publishes (the
+// profile named, or else the budget's own), each checked like Derive's.
+func Documents(b *budget.Budget, profileName string, cat *classification.Catalogue) ([]*disclosure.Document, error) {
 	if err := budget.Validate(b, cat); err != nil {
 		return nil, err
 	}
-	p, err := profile.Get(b.Profile)
+	if profileName == "" {
+		profileName = b.Profile
+	}
+	p, err := profile.Get(profileName)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := p.Derive(b, cat)
+	docs, err := profile.Documents(p, b, cat)
 	if err != nil {
 		return nil, fmt.Errorf("生成公开文件失败：%w", err)
 	}
-	if res := check.Run(doc, check.Options{Codes: cat}); res.Count(check.Error) > 0 {
-		return nil, &CheckError{Result: res}
+	for _, doc := range docs {
+		if res := check.Run(doc, check.Options{Codes: cat}); res.Count(check.Error) > 0 {
+			return nil, &CheckError{Title: doc.Title, Result: res}
+		}
 	}
-	return doc, nil
+	return docs, nil
 }
 
 // File is one rendered output.
@@ -119,18 +135,23 @@ func FileBase(doc *disclosure.Document) string {
 
 // Run builds the budget at input into dir and returns the paths written. Nothing is
 // written unless every format rendered.
-func Run(input, dir string, cat *classification.Catalogue, formats []Format) ([]string, error) {
+// profileName overrides the budget's profile when it is not empty.
+func Run(input, dir, profileName string, cat *classification.Catalogue, formats []Format) ([]string, error) {
 	b, err := budgetfile.Load(input)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := Derive(b, cat)
+	docs, err := Documents(b, profileName, cat)
 	if err != nil {
 		return nil, err
 	}
-	files, err := Render(doc, formats)
-	if err != nil {
-		return nil, err
+	var files []File
+	for _, doc := range docs {
+		fs, err := Render(doc, formats)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, fs...)
 	}
 	return WriteAll(dir, files)
 }

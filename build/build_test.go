@@ -30,7 +30,7 @@ func exampleDoc(t testing.TB) *disclosure.Document {
 
 func TestRunWritesEveryFormat(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
-	paths, err := build.Run(example, dir, classification.Default(), build.Formats)
+	paths, err := build.Run(example, dir, "", classification.Default(), build.Formats)
 	if err != nil {
 		t.Fatal(err)
 	}

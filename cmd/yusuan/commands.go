@@ -142,22 +142,26 @@ func catalogue(path string) (*classification.Catalogue, error) {
 	return cat, nil
 }
 
-const buildUsage = `用法：yusuan build <预算数据> -o <输出目录> [--codes 科目表.csv]
+const buildUsage = `用法：yusuan build <预算数据> -o <输出目录> [--profile 格式] [--codes 科目表.csv]
 
 读取预算数据（.yaml、.xlsx，或含 budget.yaml / budget.xlsx 的目录），检查无误后，
 在输出目录中生成公开文件：网页（.html）、Excel 表格（.xlsx）、PDF（.pdf）和 JSON 数据（.json）。
 数据有错时列出每一处错误（文件、工作表、行、列），不写入任何文件。
 
+上海格式同时生成部门预算和每个预算单位的单位预算。
+
 选项：
-  -o 目录         输出目录（不存在时自动创建）
-  --codes 文件    使用指定的政府收支分类科目表（CSV：类型,编码,名称；类型 F=功能分类，E=经济分类），
-                  默认使用内置科目表
+  -o 目录          输出目录（不存在时自动创建）
+  --profile 格式   按指定地区格式生成（shenzhen 深圳、shanghai 上海），默认用预算数据中“配置”指定的格式
+  --codes 文件     使用指定的政府收支分类科目表（CSV：类型,编码,名称；类型 F=功能分类，E=经济分类），
+                   默认使用内置科目表
 `
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", buildUsage, stderr)
 	out := fs.String("o", "", "")
 	codes := fs.String("codes", "", "")
+	prof := fs.String("profile", "", "")
 	pos, code, ok := parse(fs, args, buildUsage, stderr)
 	if !ok {
 		return code
@@ -171,7 +175,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitError
 	}
-	written, err := build.Run(pos[0], *out, cat, build.Formats)
+	if *prof != "" {
+		if _, err := profile.Get(*prof); err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitUsage
+		}
+	}
+	written, err := build.Run(pos[0], *out, *prof, cat, build.Formats)
 	if err != nil {
 		fmt.Fprintf(stderr, "生成失败，未写入任何文件。\n%v\n", err)
 		return exitError
