@@ -105,7 +105,10 @@ func after(s, label string) (stated, bool) {
 }
 
 func (c *checker) sentences() []sentence {
-	var out []sentence
+	if c.sents != nil {
+		return c.sents
+	}
+	out := []sentence{}
 	for _, p := range c.doc.Parts {
 		heading := p.Heading()
 		for _, b := range p.Blocks {
@@ -121,6 +124,7 @@ func (c *checker) sentences() []sentence {
 			}
 		}
 	}
+	c.sents = out
 	return out
 }
 

@@ -282,12 +282,15 @@ func (c *checker) spendingRows(v *tview, key, amt string, end int, fiscal bool) 
 }
 
 func (c *checker) isClassName(name string) bool {
-	for _, code := range c.cat.Codes(classification.Functional) {
-		if code.Level() == 1 && classification.SameName(code.Name, name) {
-			return true
+	if c.classNames == nil {
+		c.classNames = map[string]bool{}
+		for _, code := range c.cat.Codes(classification.Functional) {
+			if code.Level() == 1 {
+				c.classNames[classification.NormalizeName(code.Name)] = true
+			}
 		}
 	}
-	return false
+	return c.classNames[classification.NormalizeName(name)]
 }
 
 // codeTables checks every table whose rows carry codes: each 类 is the sum of its 款,

@@ -17,6 +17,9 @@ type checker struct {
 	seen     map[string]bool
 	tables   map[disclosure.TableKind]*tview
 	inline   map[disclosure.TableKind]*tview // tables set in the narrative
+	// computed once per run
+	sents      []sentence
+	classNames map[string]bool
 }
 
 // tview is a table laid out on a dense grid, with its columns found by key.
@@ -29,6 +32,7 @@ type tview struct {
 	// body[r][c] is the cell whose span covers row r, column c; origin tells whether
 	// the cell starts there.
 	body   [][]gridCell
+	texts  [][]string // normalized text of body[r][c]
 	ncols  int
 	rowPos []disclosure.Pos
 }
@@ -98,6 +102,15 @@ func newView(t *disclosure.Table) *tview {
 			}
 		}
 	}
+	v.texts = make([][]string, len(v.body))
+	for r, row := range v.body {
+		v.texts[r] = make([]string, v.ncols)
+		for c, g := range row {
+			if g.cell != nil {
+				v.texts[r][c] = normalize(g.cell.Text)
+			}
+		}
+	}
 	v.rowPos = make([]disclosure.Pos, len(t.Rows))
 	for i, r := range t.Rows {
 		v.rowPos[i] = r.Pos
@@ -125,10 +138,10 @@ func (v *tview) amount(r int, key string) (money.Amount, bool) {
 // text returns the text in row r, column key (a spanning cell's text counts).
 func (v *tview) text(r int, key string) string {
 	c, ok := v.keys[key]
-	if !ok || r < 0 || r >= len(v.body) || v.body[r][c].cell == nil {
+	if !ok || r < 0 || r >= len(v.body) {
 		return ""
 	}
-	return normalize(v.body[r][c].cell.Text)
+	return v.texts[r][c]
 }
 
 // rowName is the row's code and its name: the first text cells that are not amounts.

@@ -13,6 +13,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Kind tells the two code systems apart.
@@ -174,8 +175,25 @@ func isDigits(s string) bool {
 //go:embed data/*.csv
 var data embed.FS
 
-// Default returns the built-in catalogue. Each call returns a fresh copy.
+// Default returns the built-in catalogue. Each call returns a fresh copy, so a
+// caller may add to it; the embedded lists are parsed once.
 func Default() *Catalogue {
+	builtinOnce.Do(func() { builtin = parseBuiltin() })
+	cat := New()
+	for k, codes := range builtin.codes {
+		for code, c := range codes {
+			cat.codes[k][code] = c
+		}
+	}
+	return cat
+}
+
+var (
+	builtinOnce sync.Once
+	builtin     *Catalogue
+)
+
+func parseBuiltin() *Catalogue {
 	cat := New()
 	for _, f := range []struct {
 		name string
