@@ -2,6 +2,7 @@ package check
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"yusuan/disclosure"
@@ -78,7 +79,8 @@ func (c *checker) shanghaiNarrative() {
 				if !ok {
 					continue
 				}
-				st.hasChange = false // last year's figures are not in the tables
+				// Last year's figures are not in the tables: the change is checked for
+				// what it implies (a negative last year is impossible).
 				c.figure(s, f.what, st, f.want(), nil)
 			}
 		}
@@ -94,7 +96,50 @@ func (c *checker) shanghaiNarrative() {
 			}
 		}
 		c.functionalItem(s)
+		c.executionChange(s)
 	}
+}
+
+// executionRe reads "2022年当年预算执行数为1.48万元，2023年预算安排2.63万元，比2022年预算执行数增加77.70%".
+var executionRe = regexp.MustCompile(`执行数为` + amountRe + `，\d{4}年预算安排` + amountRe + `，比\d{4}年预算执行数(增加|减少|增长|下降)(-?[0-9]+(?:\.[0-9]+)?)%`)
+
+// executionChange: an item's percentage against last year's 执行数 follows from the
+// two amounts it states. A percentage of a zero base is left alone: documents print
+// 100% by convention there.
+func (c *checker) executionChange(s sentence) {
+	m := executionRe.FindStringSubmatch(s.text)
+	if m == nil {
+		return
+	}
+	last, ok1 := parseWan(m[1])
+	this, ok2 := parseWan(m[2])
+	if !ok1 || !ok2 {
+		return
+	}
+	// The 预算安排 restates the item's amount.
+	if item := functionalRe.FindStringSubmatch(s.block); item != nil {
+		if amount, ok := parseWan(item[4]); ok && amount.Hundredths(money.UnitWan) != this.Hundredths(money.UnitWan) {
+			diff := this - amount
+			c.add(Finding{Rule: "TXT-01", Severity: Error, Location: s.loc(), Expected: amount.Format(money.UnitWan), Actual: this.Format(money.UnitWan), Difference: diff.Format(money.UnitWan),
+				Message: "“" + item[3] + "（项）”列为 " + amount.Format(money.UnitWan) + "万元，同一段又称预算安排 " + this.Format(money.UnitWan) + "万元"})
+			this = amount
+		}
+	}
+	if last.Hundredths(money.UnitWan) == 0 {
+		return
+	}
+	diff := this - last
+	st := stated{value: this, hasChange: true, verb: m[3], up: m[3] == "增加" || m[3] == "增长", change: diff.Abs(), hasPct: true, pctWord: m[3]}
+	st.pct, _ = strconv.ParseFloat(m[4], 64)
+	if i := strings.IndexByte(m[4], '.'); i >= 0 {
+		st.pctDigits = len(m[4]) - i - 1
+	}
+	if (diff < 0) == st.up && diff != 0 {
+		c.add(Finding{Rule: "CHG-03", Severity: Error, Location: s.loc(),
+			Message: "执行数为 " + last.Format(money.UnitWan) + "万元、本年 " + this.Format(money.UnitWan) + "万元，文字却写“" + m[3] + "”"})
+		return
+	}
+	c.change(s, "该科目预算", this, 0, st, &last)
 }
 
 // labelIndexes finds label in s where it is not the tail of a longer label (公务用车
