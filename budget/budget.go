@@ -162,7 +162,21 @@ type Project struct {
 	LastYear     *money.Amount `yaml:"last_year,omitempty" json:"last_year,omitempty"`
 	ChangeReason string        `yaml:"change_reason,omitempty" json:"change_reason,omitempty"`
 	Classified   bool          `yaml:"classified,omitempty" json:"classified,omitempty"`
-	Src          Source        `yaml:"-" json:"-"`
+	// Description is the 项目经费情况说明 that some formats (Shanghai) publish for a
+	// project; nil when the project has none.
+	Description *ProjectDescription `yaml:"description,omitempty" json:"description,omitempty"`
+	Src         Source              `yaml:"-" json:"-"`
+}
+
+// ProjectDescription is a project's 经费情况说明.
+type ProjectDescription struct {
+	Overview    string   `yaml:"overview,omitempty" json:"overview,omitempty"`       // 项目概述
+	Basis       []string `yaml:"basis,omitempty" json:"basis,omitempty"`             // 立项依据
+	Implementer string   `yaml:"implementer,omitempty" json:"implementer,omitempty"` // 实施主体
+	Plan        string   `yaml:"plan,omitempty" json:"plan,omitempty"`               // 实施方案
+	Period      string   `yaml:"period,omitempty" json:"period,omitempty"`           // 实施周期
+	// BudgetNote breaks the year's amount down (年度预算安排), after "其中".
+	BudgetNote string `yaml:"budget_note,omitempty" json:"budget_note,omitempty"`
 }
 
 // DisplayName is the name the documents print: the category follows in brackets.
@@ -188,9 +202,16 @@ type LastYear struct {
 	Income      money.Amount `yaml:"income" json:"income"`           // 上年部门预算收入
 	Expenditure money.Amount `yaml:"expenditure" json:"expenditure"` // 上年部门预算支出
 	// OfficeCost is last year's 机关运行经费 budget.
-	OfficeCost money.Amount  `yaml:"office_cost" json:"office_cost"`
-	SanGong    []SanGongLine `yaml:"san_gong,omitempty" json:"san_gong,omitempty"`
-	Src        Source        `yaml:"-" json:"-"`
+	OfficeCost money.Amount `yaml:"office_cost" json:"office_cost"`
+	// Fiscal figures that some formats (Shanghai's 编制说明) compare with: last year's
+	// 财政拨款收入 (its 预算执行数), and 财政拨款支出 in total and by fund.
+	FiscalIncome         money.Amount  `yaml:"fiscal_income,omitempty" json:"fiscal_income,omitempty"`
+	FiscalSpending       money.Amount  `yaml:"fiscal_spending,omitempty" json:"fiscal_spending,omitempty"`
+	GeneralSpending      money.Amount  `yaml:"general_spending,omitempty" json:"general_spending,omitempty"`
+	GovFundSpending      money.Amount  `yaml:"gov_fund_spending,omitempty" json:"gov_fund_spending,omitempty"`
+	StateCapitalSpending money.Amount  `yaml:"state_capital_spending,omitempty" json:"state_capital_spending,omitempty"`
+	SanGong              []SanGongLine `yaml:"san_gong,omitempty" json:"san_gong,omitempty"`
+	Src                  Source        `yaml:"-" json:"-"`
 }
 
 // SanGongLine is last year's 三公 budget of one unit from one fiscal fund.
@@ -206,15 +227,21 @@ type SanGongLine struct {
 
 // Assets is the 国有资产占用情况 at the end of last year, and this year's plans.
 type Assets struct {
+	// AsOf is the date the counts are taken, e.g. 2024年8月31日; empty means the end
+	// of last year.
+	AsOf             string         `yaml:"as_of,omitempty" json:"as_of,omitempty"`
 	Vehicles         []VehicleCount `yaml:"vehicles,omitempty" json:"vehicles,omitempty"`
 	Equipment        int            `yaml:"equipment" json:"equipment"` // 单价100万元以上设备, 台（套）
 	PlannedVehicles  int            `yaml:"planned_vehicles" json:"planned_vehicles"`
 	PlannedEquipment int            `yaml:"planned_equipment" json:"planned_equipment"`
-	Src              Source         `yaml:"-" json:"-"`
+	// PlannedTypes breaks PlannedVehicles down by type, where a format prints that.
+	PlannedTypes []VehicleCount `yaml:"planned_types,omitempty" json:"planned_types,omitempty"`
+	Src          Source         `yaml:"-" json:"-"`
 }
 
-// VehicleTypes are the vehicle types the documents list, in order.
-var VehicleTypes = []string{"机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "其他用车"}
+// VehicleTypes are every vehicle type a document may list; each profile prints its
+// own selection in its own order.
+var VehicleTypes = []string{"部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部用车", "其他用车"}
 
 // VehicleCount is the number of vehicles of one type.
 type VehicleCount struct {
@@ -264,6 +291,8 @@ type Text struct {
 	SanGong SanGongText `yaml:"san_gong,omitempty" json:"san_gong,omitempty"`
 	// OfficeCostReason explains the change of 机关运行经费.
 	OfficeCostReason string `yaml:"office_cost_reason,omitempty" json:"office_cost_reason,omitempty"`
+	// FunctionalNotes say what each functional 项 pays for (财政拨款支出主要内容).
+	FunctionalNotes []CodeNote `yaml:"functional_notes,omitempty" json:"functional_notes,omitempty"`
 	// AlsoAbsent names further kinds of spending the department does not have, added
 	// to the derived 无……预算 sentence (e.g. 上级专项转移支付支出).
 	AlsoAbsent []string `yaml:"also_absent,omitempty" json:"also_absent,omitempty"`
@@ -278,6 +307,12 @@ type SanGongText struct {
 	Reception   string `yaml:"reception,omitempty" json:"reception,omitempty"`
 	CarPurchase string `yaml:"car_purchase,omitempty" json:"car_purchase,omitempty"`
 	CarRunning  string `yaml:"car_running,omitempty" json:"car_running,omitempty"`
+}
+
+// CodeNote explains one classification code.
+type CodeNote struct {
+	Code string `yaml:"code" json:"code"`
+	Note string `yaml:"note" json:"note"`
 }
 
 // Term is one 名词解释 entry.

@@ -102,6 +102,7 @@ func Validate(b *Budget, cat *classification.Catalogue) error {
 	v.lastYear(b, units)
 	v.assets(b)
 	v.performance(b)
+	v.notes(b)
 	return v.errs.Err()
 }
 
@@ -317,6 +318,31 @@ func (v *validator) assets(b *Budget) {
 	}
 	if a.Equipment < 0 || a.PlannedVehicles < 0 || a.PlannedEquipment < 0 {
 		v.add(a.Src, "", "资产数量不能为负数")
+	}
+	if len(a.PlannedTypes) > 0 {
+		sum := 0
+		for _, vc := range a.PlannedTypes {
+			if !contains(VehicleTypes, vc.Type) || vc.Count < 0 {
+				v.add(a.Src, "计划购置车辆", "计划购置车辆类型应为%s之一且数量不为负，实际为“%s”%d 辆", quoteAll(VehicleTypes), vc.Type, vc.Count)
+			}
+			sum += vc.Count
+		}
+		if sum != a.PlannedVehicles {
+			v.add(a.Src, "计划购置车辆", "各类计划购置车辆相加为 %d 辆，与计划购置车辆 %d 辆不一致", sum, a.PlannedVehicles)
+		}
+	}
+}
+
+func (v *validator) notes(b *Budget) {
+	seen := map[string]bool{}
+	for _, n := range b.Text.FunctionalNotes {
+		if err := v.cat.Check(classification.Functional, n.Code, ""); err != nil {
+			v.add(b.Department.Src, "功能科目说明", "%v", err)
+		}
+		if seen[n.Code] {
+			v.add(b.Department.Src, "功能科目说明", "功能科目“%s”的说明重复", n.Code)
+		}
+		seen[n.Code] = true
 	}
 }
 

@@ -25,7 +25,9 @@ func amtp(s string) *money.Amount {
 
 // richBudget uses every part of the model: units of every kind (one classified), all
 // fund types, carry-over with and without CarryFrom, projects with and without last
-// year's budget, all procurement categories, 三公, assets, performance and all text.
+// year's budget, descriptions with several, one and no 立项依据, all procurement
+// categories, last year's fiscal figures, 三公, assets with planned vehicles by type
+// (out of order, one zero), performance and all text.
 func richBudget() *budget.Budget {
 	b := &budget.Budget{
 		Profile: "shenzhen",
@@ -41,9 +43,19 @@ func richBudget() *budget.Budget {
 		},
 		Projects: []budget.Project{
 			{Code: "P2025001", Unit: "001001", Name: "信息化运维", Category: "通用项目", Purpose: "保障政务网络和系统运行。",
-				Target: "系统可用率不低于 99%", LastYear: amtp("1200000.00"), ChangeReason: "新增两个系统的运维。"},
-			{Code: "P2025002", Unit: "001002", Name: "示范活动", Purpose: "第一段。\n第二段：含“引号”和 #号。"},
-			{Code: "P2025003", Unit: "001001", Name: "零基项目", LastYear: amtp("0")},
+				Target: "系统可用率不低于 99%", LastYear: amtp("1200000.00"), ChangeReason: "新增两个系统的运维。",
+				Description: &budget.ProjectDescription{
+					Overview:    "保障全局政务网络和 12 个业务系统稳定运行。",
+					Basis:       []string{"《深圳市政务信息系统运维管理办法》", "《关于加强网络安全等级保护工作的通知》（深网信〔2024〕3号）", "局党组会议纪要"},
+					Implementer: "深圳市龙岗区示范局本级",
+					Plan:        "第一步：公开招标选定运维服务商。\n第二步：按季度考核。",
+					Period:      "2025年1月至12月",
+					BudgetNote:  "系统运维 100 万元，等级保护测评 30 万元。",
+				}},
+			{Code: "P2025002", Unit: "001002", Name: "示范活动", Purpose: "第一段。\n第二段：含“引号”和 #号。",
+				Description: &budget.ProjectDescription{Overview: "组织示范活动。", Basis: []string{"年度工作计划"}}},
+			{Code: "P2025003", Unit: "001001", Name: "零基项目", LastYear: amtp("0"),
+				Description: &budget.ProjectDescription{Overview: "没有立项依据的项目。", Period: "长期"}},
 			{Code: "P2025009", Unit: "001009", Name: "涉密项目", Classified: true, LastYear: amtp("10.05")},
 		},
 		Items: []budget.LineItem{
@@ -67,14 +79,18 @@ func richBudget() *budget.Budget {
 		},
 		LastYear: budget.LastYear{
 			Income: amt("5000000"), Expenditure: amt("5000000"), OfficeCost: amt("450000.01"),
+			FiscalIncome: amt("4800000.10"), FiscalSpending: amt("4700000.00"),
+			GeneralSpending: amt("4500000.00"), GovFundSpending: amt("150000.00"), StateCapitalSpending: amt("50000.00"),
 			SanGong: []budget.SanGongLine{
 				{Unit: "001001", Fund: budget.GeneralPublic, Abroad: amt("10000"), Reception: amt("2000.5"), CarPurchase: amt("250000"), CarRunning: amt("30000")},
 				{Unit: "001002", Fund: budget.GovFund, Reception: amt("100")},
 			},
 		},
 		Assets: budget.Assets{
-			Vehicles:  []budget.VehicleCount{{Type: "执法执勤用车", Count: 3}, {Type: "机要通信用车", Count: 0}, {Type: "其他用车", Count: 12}},
-			Equipment: 2, PlannedVehicles: 1, PlannedEquipment: 3,
+			AsOf:      "2024年8月31日",
+			Vehicles:  []budget.VehicleCount{{Type: "执法执勤用车", Count: 3}, {Type: "机要通信用车", Count: 0}, {Type: "其他用车", Count: 12}, {Type: "离退休干部用车", Count: 1}},
+			Equipment: 2, PlannedVehicles: 3, PlannedEquipment: 3,
+			PlannedTypes: []budget.VehicleCount{{Type: "其他用车", Count: 2}, {Type: "主要领导干部用车", Count: 0}, {Type: "执法执勤用车", Count: 1}},
 		},
 		Performance: budget.Performance{
 			Tasks: []budget.PerformanceTask{
@@ -99,7 +115,11 @@ func richBudget() *budget.Budget {
 				Total: "三公经费下降。", Abroad: "无出国计划。", Reception: "压减接待。", CarPurchase: "无购车计划。", CarRunning: "车辆减少。",
 			},
 			OfficeCostReason: "机关运行经费持平。",
-			AlsoAbsent:       []string{"上级专项转移支付支出", "国有资本经营预算支出"},
+			FunctionalNotes: []budget.CodeNote{
+				{Code: "2010350", Note: "用于事业单位的信息化运维和示范活动。"},
+				{Code: "2010301", Note: "用于保障机关正常运转的基本支出。"},
+			},
+			AlsoAbsent: []string{"上级专项转移支付支出", "国有资本经营预算支出"},
 			Glossary: []budget.Term{
 				{Term: "基本支出", Definition: "保障机构正常运转的支出。"},
 				{Term: "“三公”经费", Definition: "因公出国（境）费、公务用车购置及运行费、公务接待费。"},

@@ -2,6 +2,7 @@ package budgetfile
 
 import (
 	"yusuan/budget"
+	"yusuan/money"
 )
 
 // The workbook layout, shared by the reader, the writer and the template so that the
@@ -55,6 +56,7 @@ const (
 	shDept        = "部门"
 	shUnits       = "单位"
 	shProjects    = "项目"
+	shProjectDesc = "项目说明"
 	shItems       = "支出明细"
 	shProcurement = "政府采购"
 	shLastYear    = "上年数"
@@ -64,6 +66,7 @@ const (
 	shIndicators  = "绩效指标"
 	shGoals       = "总体目标"
 	shText        = "部门文字"
+	shFuncNotes   = "功能科目说明"
 	shGlossary    = "名词解释"
 	shCodes       = "科目表"
 )
@@ -98,10 +101,48 @@ const (
 // keyAlsoAbsent is the 部门文字 key of Text.AlsoAbsent.
 const keyAlsoAbsent = "其他无预算的支出"
 
-// Keys of the 资产 sheet besides the vehicle types.
+// Keys of the 上年数 sheet. The first three every format compares with; the fiscal
+// figures only some formats (Shanghai) print, so they may stay empty.
 const (
+	keyLastIncome       = "上年收入"
+	keyLastExpenditure  = "上年支出"
+	keyLastOfficeCost   = "上年机关运行经费"
+	keyLastFiscalIncome = "上年财政拨款收入（执行数）"
+	keyLastFiscalSpend  = "上年财政拨款支出"
+	keyLastGeneral      = "上年一般公共预算支出"
+	keyLastGovFund      = "上年政府性基金支出"
+	keyLastStateCapital = "上年国有资本经营支出"
+)
+
+// lastYearAmount is one amount of the 上年数 sheet and the field it fills. Optional
+// amounts are written empty when zero, as their YAML fields are left out.
+type lastYearAmount struct {
+	key      string
+	a        *money.Amount
+	optional bool
+}
+
+// lastYearAmounts lists the amounts of the 上年数 sheet in sheet order.
+func lastYearAmounts(ly *budget.LastYear) []lastYearAmount {
+	return []lastYearAmount{
+		{keyLastIncome, &ly.Income, false},
+		{keyLastExpenditure, &ly.Expenditure, false},
+		{keyLastOfficeCost, &ly.OfficeCost, false},
+		{keyLastFiscalIncome, &ly.FiscalIncome, true},
+		{keyLastFiscalSpend, &ly.FiscalSpending, true},
+		{keyLastGeneral, &ly.GeneralSpending, true},
+		{keyLastGovFund, &ly.GovFundSpending, true},
+		{keyLastStateCapital, &ly.StateCapitalSpending, true},
+	}
+}
+
+// Keys of the 资产 sheet besides the vehicle types. A planned purchase of one type is
+// the key keyPlannedPrefix followed by the type, e.g. 计划购置：机要通信用车.
+const (
+	keyAsOf             = "统计截止日期"
 	keyEquipment        = "单价100万元以上设备"
 	keyPlannedVehicles  = "计划购置车辆"
+	keyPlannedPrefix    = "计划购置："
 	keyPlannedEquipment = "计划新增设备"
 )
 
@@ -159,6 +200,20 @@ var sheets = []sheetSpec{
 			{label: "是否涉密", kind: kBool, width: 10, list: yesNo, optional: true, help: helpClassif},
 		},
 		examples: [][]string{{exampleMark + "P001", "001001", "信息化运维", "通用项目", "保障政务网络和系统运行", "系统可用率不低于99%", "100000", "新增系统运维", "否"}}},
+	{name: shProjectDesc, about: "项目经费情况说明（上海等格式逐个项目公开）：每个项目一行；立项依据有几条，就再加几行，只填项目编码和立项依据。",
+		cols: []column{
+			{label: "项目编码", kind: kCode, width: 16, help: "须在“项目”表中。立项依据有多条时，下一行再填同一项目编码（或留空，表示同上），只填“立项依据”一列。"},
+			{label: "项目概述", width: 40, optional: true, wrap: true, help: "项目做什么、为什么做。"},
+			{label: "立项依据", width: 40, optional: true, wrap: true, help: "每行一条依据（文件、规划、会议纪要等）；多条时每条占一行，按公开顺序排列。"},
+			{label: "实施主体", width: 20, optional: true, help: "负责实施的单位或内设机构。"},
+			{label: "实施方案", width: 40, optional: true, wrap: true, help: "怎样实施：方式、步骤、采购安排等。"},
+			{label: "实施周期", width: 16, optional: true, help: "如 2025年1月至12月、长期。"},
+			{label: "年度预算安排", width: 40, optional: true, wrap: true, help: "本年预算的构成，公开时写在“其中：”之后，如 系统运维 8 万元，等级保护测评 2 万元。"},
+		},
+		examples: [][]string{
+			{exampleMark + "P001", "保障政务网络和业务系统稳定运行。", "《某某市政务信息系统运维管理办法》", "某某局本级", "通过政府采购选定运维服务商，按季度考核。", "2025年1月至12月", "系统运维 8 万元，等级保护测评 2 万元。"},
+			{exampleMark + "P001", "", "《关于加强政务信息系统安全保障工作的通知》"},
+		}},
 	{name: shItems, required: true, about: "支出明细：每行一笔批复金额，写明单位、科目、支出类型、项目和资金性质。",
 		cols: []column{
 			{label: "单位编码", kind: kCode, width: 14, help: helpUnitRef},
@@ -185,11 +240,16 @@ var sheets = []sheetSpec{
 			{label: "金额", kind: kAmount, width: 18, help: helpAmount},
 		},
 		examples: [][]string{{exampleMark + "001001", "P001", "服务器", string(budget.Goods), "30000"}}},
-	{name: shLastYear, about: "上年部门预算的收入、支出和机关运行经费，用于与本年比较。",
+	{name: shLastYear, about: "上年部门预算的收入、支出和机关运行经费，以及上年财政拨款收支（部分格式比较），用于与本年比较。",
 		cols: kvCols("金额", 18), keys: []kvKey{
-			{label: "上年收入", kind: kAmount, help: "上年部门预算收入合计（元）。"},
-			{label: "上年支出", kind: kAmount, help: "上年部门预算支出合计（元）。"},
-			{label: "上年机关运行经费", kind: kAmount, help: "上年机关运行经费预算（元）。"},
+			{label: keyLastIncome, kind: kAmount, help: "上年部门预算收入合计（元）。"},
+			{label: keyLastExpenditure, kind: kAmount, help: "上年部门预算支出合计（元）。"},
+			{label: keyLastOfficeCost, kind: kAmount, help: "上年机关运行经费预算（元）。"},
+			{label: keyLastFiscalIncome, kind: kAmount, help: "上年财政拨款收入的预算执行数（元）。公开格式不比较时可不填。"},
+			{label: keyLastFiscalSpend, kind: kAmount, help: "上年财政拨款支出合计（元），等于下面三项之和。公开格式不比较时可不填。"},
+			{label: keyLastGeneral, kind: kAmount, help: "上年财政拨款支出中的一般公共预算支出（元）。"},
+			{label: keyLastGovFund, kind: kAmount, help: "上年财政拨款支出中的政府性基金预算支出（元）。"},
+			{label: keyLastStateCapital, kind: kAmount, help: "上年财政拨款支出中的国有资本经营预算支出（元）。"},
 		}},
 	{name: shSanGong, about: "上年“三公”经费预算，按单位和资金性质各一行，用于与本年比较。",
 		cols: []column{
@@ -201,7 +261,7 @@ var sheets = []sheetSpec{
 			{label: "公务用车运行维护费", kind: kAmount, width: 20, help: helpAmount + "空白视为 0。"},
 		},
 		examples: [][]string{{exampleMark + "001001", string(budget.GeneralPublic), "0", "2000", "0", "30000"}}},
-	{name: shAssets, about: "国有资产占用情况（上年末车辆数、单价 100 万元以上设备）和本年购置计划。",
+	{name: shAssets, about: "国有资产占用情况（统计截止日期的车辆数、单价 100 万元以上设备）和本年购置计划（可按车辆类型分列）。",
 		cols: kvCols("数量", 12), keys: assetKeys()},
 	{name: shTasks, about: "整体支出绩效目标的年度主要任务。",
 		cols: []column{
@@ -242,6 +302,12 @@ var sheets = []sheetSpec{
 			{label: "机关运行经费变动原因", help: "机关运行经费与上年相比变动的原因。"},
 			{label: keyAlsoAbsent, list: true, help: "本部门没有、需在“无……预算”一句中另外写出的支出，如 上级专项转移支付支出；每行一项。"},
 		}},
+	{name: shFuncNotes, about: "财政拨款支出主要内容：按功能分类科目说明每笔支出用于什么，每个科目一行。",
+		cols: []column{
+			{label: "功能科目", kind: kClassCode, width: 34, listName: listFunctional, help: "支出功能分类科目编码（通常为 7 位“项”级），每个科目只填一行。可从下拉列表选择“编码 名称”，程序只读编码。"},
+			{label: "用途说明", width: 80, wrap: true, help: "该科目的财政拨款支出主要用于什么，如 用于保障机关正常运转的基本支出。"},
+		},
+		examples: [][]string{{exampleMark + "2010301 行政运行", "用于保障机关正常运转、完成日常工作任务的基本支出。"}}},
 	{name: shGlossary, about: "名词解释；填写后替换公开格式的默认名词解释。",
 		cols: []column{
 			{label: "名词", width: 20, help: "名词。"},
@@ -258,16 +324,26 @@ func kvCols(value string, width float64) []column {
 	}
 }
 
+const (
+	helpVehicles = "统计截止日期的车辆数（辆）；没有此类车辆填 0 或留空。"
+	helpPlanned  = "本年计划购置此类车辆数（辆）；各类相加应等于“计划购置车辆”。不按类型公开时全部留空。"
+)
+
+// assetKeys lists the 资产 sheet: the date, the vehicles by type, the equipment, and
+// the plans, with the planned vehicles by type after their total.
 func assetKeys() []kvKey {
-	var keys []kvKey
+	keys := []kvKey{{label: keyAsOf, kind: kText, help: "车辆和设备数的统计日期，如 2024年8月31日；留空表示上年末（12月31日）。请按文字填写。"}}
 	for _, t := range budget.VehicleTypes {
-		keys = append(keys, kvKey{label: t, kind: kInt, help: "上年末车辆数（辆）；没有此类车辆填 0 或留空。"})
+		keys = append(keys, kvKey{label: t, kind: kInt, help: helpVehicles})
 	}
-	return append(keys,
-		kvKey{label: keyEquipment, kind: kInt, help: "上年末单价 100 万元以上设备数，台（套）。"},
+	keys = append(keys,
+		kvKey{label: keyEquipment, kind: kInt, help: "统计截止日期的单价 100 万元以上设备数，台（套）。"},
 		kvKey{label: keyPlannedVehicles, kind: kInt, help: "本年计划购置车辆数（辆）。"},
-		kvKey{label: keyPlannedEquipment, kind: kInt, help: "本年计划新增单价 100 万元以上设备数，台（套）。"},
 	)
+	for _, t := range budget.VehicleTypes {
+		keys = append(keys, kvKey{label: keyPlannedPrefix + t, kind: kInt, help: helpPlanned})
+	}
+	return append(keys, kvKey{label: keyPlannedEquipment, kind: kInt, help: "本年计划新增单价 100 万元以上设备数，台（套）。"})
 }
 
 func sheetByName(name string) *sheetSpec {

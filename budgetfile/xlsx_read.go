@@ -94,12 +94,13 @@ func (x *xlsxReader) read() (*budget.Budget, error) {
 	x.department(b, tables[shDept])
 	x.units(b, tables[shUnits])
 	x.projects(b, tables[shProjects])
+	x.projectDescriptions(b, tables[shProjectDesc])
 	x.items(b, tables[shItems])
 	x.procurement(b, tables[shProcurement])
 	x.lastYear(b, tables[shLastYear], tables[shSanGong])
 	x.assets(b, tables[shAssets])
 	x.performance(b, tables[shTasks], tables[shIndicators], tables[shGoals])
-	x.texts(b, tables[shText], tables[shGlossary])
+	x.texts(b, tables[shText], tables[shFuncNotes], tables[shGlossary])
 	if err := x.errs.Err(); err != nil {
 		return nil, err
 	}

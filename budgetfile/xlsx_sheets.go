@@ -1,7 +1,11 @@
 package budgetfile
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 
 	"yusuan/budget"
 	"yusuan/money"
@@ -131,6 +135,69 @@ func (x *xlsxReader) projects(b *budget.Budget, t *table) {
 	}
 }
 
+// textField is a column and the field its text fills.
+type textField struct {
+	label string
+	s     *string
+}
+
+// descFields are the 项目说明 columns that a project fills once.
+func descFields(d *budget.ProjectDescription) []textField {
+	return []textField{
+		{"项目概述", &d.Overview}, {"实施主体", &d.Implementer}, {"实施方案", &d.Plan},
+		{"实施周期", &d.Period}, {"年度预算安排", &d.BudgetNote},
+	}
+}
+
+// projectDescriptions reads the 项目说明 sheet into the projects it names. A project's
+// rows give one 立项依据 each, in order; the other columns are filled once. A row
+// without a 项目编码 continues the project above it, as merged cells read.
+func (x *xlsxReader) projectDescriptions(b *budget.Budget, t *table) {
+	projects := map[string]*budget.Project{}
+	for i := range b.Projects {
+		if p := &b.Projects[i]; projects[p.Code] == nil {
+			projects[p.Code] = p
+		}
+	}
+	filled := map[*string]int{} // field → the row that filled it
+	prev := ""
+	for _, r := range t.rows {
+		code := x.code(t, r, "项目编码")
+		if code == "" {
+			if prev == "" {
+				x.fail(t.spec.name, r.num, t.cols["项目编码"], "项目编码", "缺少项目编码：请填写这份说明所属项目的编码")
+				continue
+			}
+			code = prev
+		}
+		prev = code
+		p := projects[code]
+		if p == nil {
+			x.fail(t.spec.name, r.num, t.cols["项目编码"], "项目编码", "项目“%s”不在“项目”表中", short(code))
+			continue
+		}
+		if p.Description == nil {
+			p.Description = &budget.ProjectDescription{}
+		}
+		d := p.Description
+		for _, f := range descFields(d) {
+			v := t.get(r, f.label)
+			if v == "" {
+				continue
+			}
+			if first, dup := filled[f.s]; dup {
+				x.fail(t.spec.name, r.num, t.cols[f.label], f.label, "项目“%s”的%s已在第 %d 行填写：每个项目只填一次，只有立项依据可以每条一行", short(code), f.label, first)
+				continue
+			}
+			filled[f.s] = r.num
+			*f.s = v
+		}
+		if v := t.get(r, "立项依据"); v != "" {
+			d.Basis = append(d.Basis, v)
+		}
+	}
+}
+
 func (x *xlsxReader) items(b *budget.Budget, t *table) {
 	for _, r := range t.rows {
 		li := budget.LineItem{
@@ -184,16 +251,18 @@ func (x *xlsxReader) kvAmount(t *table, kv kvRow) money.Amount {
 
 func (x *xlsxReader) lastYear(b *budget.Budget, t, sg *table) {
 	ly := &b.LastYear
-	ly.Src = x.kvSrc(t, "上年收入", "上年支出", "上年机关运行经费")
+	fields := lastYearAmounts(ly)
+	var keys []string
+	for _, f := range fields {
+		keys = append(keys, f.key)
+	}
+	ly.Src = x.kvSrc(t, keys...)
 	for _, kv := range x.keyValues(t) {
 		a := x.kvAmount(t, kv)
-		switch kv.key {
-		case "上年收入":
-			ly.Income = a
-		case "上年支出":
-			ly.Expenditure = a
-		case "上年机关运行经费":
-			ly.OfficeCost = a
+		for _, f := range fields {
+			if f.key == kv.key {
+				*f.a = a
+			}
 		}
 	}
 	for _, r := range sg.rows {
@@ -212,12 +281,16 @@ func (x *xlsxReader) lastYear(b *budget.Budget, t, sg *table) {
 
 func (x *xlsxReader) assets(b *budget.Budget, t *table) {
 	a := &b.Assets
-	a.Src = x.kvSrc(t, "车辆数", keyEquipment, keyPlannedVehicles, keyPlannedEquipment)
+	a.Src = x.kvSrc(t, keyAsOf, "车辆数", keyEquipment, keyPlannedVehicles, keyPlannedEquipment)
 	if col := t.cols[kvKeyLabel]; col != "" {
 		a.Src.Columns["车辆类型"] = col
 	}
 	col := t.cols[t.spec.cols[1].label]
 	for _, kv := range x.keyValues(t) {
+		if kv.key == keyAsOf {
+			a.AsOf = dateText(foldDigits(kv.value))
+			continue
+		}
 		n := x.integer(t.spec.name, kv.num, col, kv.key, kv.value)
 		switch kv.key {
 		case keyEquipment:
@@ -227,10 +300,40 @@ func (x *xlsxReader) assets(b *budget.Budget, t *table) {
 		case keyPlannedEquipment:
 			a.PlannedEquipment = n
 		default:
-			// Any other row is a vehicle type; budget.Validate names the types it knows.
-			a.Vehicles = append(a.Vehicles, budget.VehicleCount{Type: kv.key, Count: n})
+			// Any other row is a vehicle type, or a planned purchase of one; budget.Validate
+			// names the types it knows.
+			if typ, ok := plannedType(kv.key); ok {
+				a.PlannedTypes = append(a.PlannedTypes, budget.VehicleCount{Type: typ, Count: n})
+			} else {
+				a.Vehicles = append(a.Vehicles, budget.VehicleCount{Type: kv.key, Count: n})
+			}
 		}
 	}
+}
+
+// plannedType reads the vehicle type of a 计划购置：类型 key; a half-width colon will do.
+func plannedType(key string) (string, bool) {
+	for _, prefix := range []string{keyPlannedPrefix, "计划购置:"} {
+		if typ, ok := strings.CutPrefix(key, prefix); ok {
+			return strings.TrimSpace(typ), true
+		}
+	}
+	return "", false
+}
+
+// dateText turns a date that Excel stored as a day number (a cell typed as 2024/8/31
+// becomes 45535) back into 2024年8月31日; any other text stays as typed. Only day
+// numbers of the years 2000 to 2099 count, so that a plain year such as 2024 stays.
+func dateText(v string) string {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 36526 || n > 73050 {
+		return v
+	}
+	d, err := excelize.ExcelDateToTime(float64(n), false)
+	if err != nil {
+		return v
+	}
+	return fmt.Sprintf("%d年%d月%d日", d.Year(), d.Month(), d.Day())
 }
 
 func (x *xlsxReader) performance(b *budget.Budget, tasks, indicators, goals *table) {
@@ -259,7 +362,7 @@ func (x *xlsxReader) performance(b *budget.Budget, tasks, indicators, goals *tab
 	}
 }
 
-func (x *xlsxReader) texts(b *budget.Budget, t, glossary *table) {
+func (x *xlsxReader) texts(b *budget.Budget, t, notes, glossary *table) {
 	txt := &b.Text
 	strs := map[string]*string{
 		"收支增减原因": &txt.ChangeReason, "人员经费说明": &txt.PersonnelNote, "公用经费说明": &txt.PublicNote,
@@ -275,6 +378,9 @@ func (x *xlsxReader) texts(b *budget.Budget, t, glossary *table) {
 		} else if s := strs[kv.key]; s != nil {
 			*s = kv.value
 		}
+	}
+	for _, r := range notes.rows {
+		txt.FunctionalNotes = append(txt.FunctionalNotes, budget.CodeNote{Code: x.code(notes, r, "功能科目"), Note: notes.get(r, "用途说明")})
 	}
 	for _, r := range glossary.rows {
 		txt.Glossary = append(txt.Glossary, budget.Term{Term: glossary.get(r, "名词"), Definition: glossary.get(r, "解释")})

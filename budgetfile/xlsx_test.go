@@ -88,6 +88,24 @@ func TestXLSXBadCells(t *testing.T) {
 		{"unknown key", func(t *testing.T, f *excelize.File) {
 			must(t, f.SetCellStr(shText, "A3", "部门简介"))
 		}, []string{"工作表“部门文字” 第 3 行 A 列（项目）：无法识别的项目“部门简介”"}},
+		{"description of an unknown project", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shProjectDesc, "A5", "P9999"))
+		}, []string{"工作表“项目说明” 第 5 行 A 列（项目编码）：项目“P9999”不在“项目”表中"}},
+		{"description field twice", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shProjectDesc, "B4", "再写一遍概述"))
+		}, []string{"工作表“项目说明” 第 4 行 B 列（项目概述）：项目“P2025001”的项目概述已在第 2 行填写"}},
+		{"description without a project", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shProjectDesc, "A2", ""))
+		}, []string{"工作表“项目说明” 第 2 行 A 列（项目编码）：缺少项目编码"}},
+		{"text in a planned count", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shAssets, "B13", "两辆"))
+		}, []string{"工作表“资产” 第 13 行 B 列（计划购置：其他用车）：应为整数，实际为“两辆”"}},
+		{"text in a fiscal figure", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shLastYear, "B5", "四百八十万"))
+		}, []string{"工作表“上年数” 第 5 行 B 列（上年财政拨款收入（执行数））：应为数字（元）"}},
+		{"functional note code with decimals", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellDefault(shFuncNotes, "A3", "2010301.5"))
+		}, []string{"工作表“功能科目说明” 第 3 行 A 列（功能科目）", "带小数"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,6 +125,11 @@ func TestXLSXLenientCells(t *testing.T) {
 		must(t, f.InsertRows(shItems, 5, 2))                           // empty rows in between
 		must(t, f.InsertRows(shUnits, 2, 1))
 		must(t, f.SetSheetRow(shUnits, "A2", &[]string{exampleMark + "999", "示例单位", "行政单位"}))
+		must(t, f.SetCellStr(shProjectDesc, "A3", ""))                                        // 立项依据 rows below a project: 同上
+		must(t, f.MergeCell(shProjectDesc, "A2", "A4"))                                       // or merged
+		must(t, f.SetCellStr(shAssets, "A13", "计划购置:其他用车"))                                   // half-width colon
+		must(t, f.SetCellValue(shAssets, "B2", time.Date(2024, 8, 31, 0, 0, 0, 0, time.UTC))) // a date cell
+		must(t, f.SetCellStr(shFuncNotes, "A2", "2010350"))                                   // a code without its name
 	})
 	got := readXLSX(t, data, "a.xlsx")
 	sameBudget(t, richBudget(), got)
@@ -146,12 +169,14 @@ func TestXLSXValidateNamesColumn(t *testing.T) {
 		must(t, f.SetCellStr(shItems, "B5", "2019999"))
 		must(t, f.SetCellStr(shDept, "B3", "1999"))
 		must(t, f.SetCellStr(shLastYear, "B2", "-1"))
+		must(t, f.SetCellInt(shAssets, "B12", 5))
 	})
 	b := readXLSX(t, data, "a.xlsx")
 	errContains(t, budget.Validate(b, classification.Default()),
 		"文件 a.xlsx 工作表“支出明细” 第 5 行 B 列（功能科目）",
 		"文件 a.xlsx 工作表“部门” B 列（预算年度）",
-		"文件 a.xlsx 工作表“上年数” B 列（上年收入）")
+		"文件 a.xlsx 工作表“上年数” B 列（上年收入）",
+		"文件 a.xlsx 工作表“资产” B 列（计划购置车辆）：各类计划购置车辆相加为 3 辆，与计划购置车辆 5 辆不一致")
 }
 
 func TestXLSXNotAWorkbook(t *testing.T) {
@@ -260,6 +285,8 @@ func TestTemplate(t *testing.T) {
 		{shSanGong, "B2:B20000", "政府性基金"},
 		{shProjects, "I2:I20000", "是,否"},
 		{shAssets, "A2:A20000", "特种专业技术用车"},
+		{shAssets, "A2:A20000", keyPlannedPrefix + "离退休干部用车"},
+		{shFuncNotes, "A2:A20000", listFunctional},
 	} {
 		if got := lists[c.sheet][c.sqref]; !strings.Contains(got, c.contains) {
 			t.Errorf("%s!%s drop-down = %q, want it to contain %q", c.sheet, c.sqref, got, c.contains)
@@ -310,8 +337,11 @@ func TestTemplateExamplesAreValid(t *testing.T) {
 	var out bytes.Buffer
 	must(t, f.Write(&out))
 	b := readXLSX(t, out.Bytes(), "template.xlsx")
-	if len(b.Items) != 3 || len(b.Units) != 1 {
-		t.Fatalf("examples read as %d items, %d units", len(b.Items), len(b.Units))
+	if len(b.Items) != 3 || len(b.Units) != 1 || len(b.Text.FunctionalNotes) != 1 {
+		t.Fatalf("examples read as %d items, %d units, %d functional notes", len(b.Items), len(b.Units), len(b.Text.FunctionalNotes))
+	}
+	if d := b.Projects[0].Description; d == nil || len(d.Basis) != 2 || d.Period == "" {
+		t.Fatalf("example project description read as %+v", d)
 	}
 	if err := budget.Validate(b, classification.Default()); err != nil {
 		t.Fatal(err)

@@ -236,6 +236,7 @@ func (wb *workbook) fill(b *budget.Budget) {
 		}
 		wb.row(shProjects, i+2, []string{p.Code, p.Unit, p.Name, p.Category, p.Purpose, p.Target, last, p.ChangeReason, yesNoOf(p.Classified)}, false)
 	}
+	wb.projectDescriptions(b.Projects)
 	for i, li := range b.Items {
 		wb.row(shItems, i+2, []string{li.Unit, withName(classification.Functional, li.Functional), withName(classification.Economic, li.Economic),
 			li.GovEconomic, string(li.Kind), li.Project, string(li.Fund), string(li.CarryFrom), yuan(li.Amount)}, false)
@@ -244,9 +245,13 @@ func (wb *workbook) fill(b *budget.Budget) {
 		wb.row(shProcurement, i+2, []string{p.Unit, p.Project, p.Item, string(p.Category), yuan(p.Amount)}, false)
 	}
 	ly := b.LastYear
-	wb.keyValues(shLastYear, map[string][]string{
-		"上年收入": {yuan(ly.Income)}, "上年支出": {yuan(ly.Expenditure)}, "上年机关运行经费": {yuan(ly.OfficeCost)},
-	}, nil)
+	lastYear := map[string][]string{}
+	for _, f := range lastYearAmounts(&ly) {
+		if !f.optional || *f.a != 0 {
+			lastYear[f.key] = []string{yuan(*f.a)}
+		}
+	}
+	wb.keyValues(shLastYear, lastYear, nil)
 	for i, s := range ly.SanGong {
 		wb.row(shSanGong, i+2, []string{s.Unit, string(s.Fund), yuan(s.Abroad), yuan(s.Reception), yuan(s.CarPurchase), yuan(s.CarRunning)}, false)
 	}
@@ -268,24 +273,62 @@ func (wb *workbook) fill(b *budget.Budget) {
 		"公务用车购置费增减原因": {t.SanGong.CarPurchase}, "公务用车运行维护费增减原因": {t.SanGong.CarRunning},
 		"机关运行经费变动原因": {t.OfficeCostReason}, keyAlsoAbsent: t.AlsoAbsent,
 	}, nil)
+	for i, n := range t.FunctionalNotes {
+		wb.row(shFuncNotes, i+2, []string{withName(classification.Functional, n.Code), n.Note}, false)
+	}
 	for i, g := range t.Glossary {
 		wb.row(shGlossary, i+2, []string{g.Term, g.Definition}, false)
 	}
 }
 
-// assets lists the budget's vehicles in their order, then the vehicle types it lacks
-// with an empty count (read back as absent), then the equipment counts.
+// projectDescriptions writes one 项目说明 row per 立项依据 of each described project,
+// the other columns on its first row; a description without 立项依据 takes one row.
+func (wb *workbook) projectDescriptions(projects []budget.Project) {
+	r := 2
+	for _, p := range projects {
+		d := p.Description
+		if d == nil {
+			continue
+		}
+		basis := d.Basis
+		if len(basis) == 0 {
+			basis = []string{""}
+		}
+		for i, line := range basis {
+			values := []string{p.Code, "", line}
+			if i == 0 {
+				values = []string{p.Code, d.Overview, line, d.Implementer, d.Plan, d.Period, d.BudgetNote}
+			}
+			wb.row(shProjectDesc, r, values, false)
+			r++
+		}
+	}
+}
+
+// assets lists the date, the budget's vehicles in their order, then the vehicle
+// types it lacks with an empty count (read back as absent), the equipment and the
+// planned vehicles, whose types follow the same rule.
 func (wb *workbook) assets(a budget.Assets) {
 	values := map[string][]string{
-		keyEquipment: {strconv.Itoa(a.Equipment)}, keyPlannedVehicles: {strconv.Itoa(a.PlannedVehicles)}, keyPlannedEquipment: {strconv.Itoa(a.PlannedEquipment)},
+		keyAsOf: {a.AsOf}, keyEquipment: {strconv.Itoa(a.Equipment)}, keyPlannedVehicles: {strconv.Itoa(a.PlannedVehicles)},
+		keyPlannedEquipment: {strconv.Itoa(a.PlannedEquipment)},
 	}
-	var order []string
-	for _, v := range a.Vehicles {
-		if _, dup := values[v.Type]; !dup {
-			order = append(order, v.Type)
+	order := []string{keyAsOf}
+	counts := func(prefix string, vcs []budget.VehicleCount) {
+		for _, v := range vcs {
+			k := prefix + v.Type
+			if _, dup := values[k]; !dup {
+				order = append(order, k)
+			}
+			values[k] = append(values[k], strconv.Itoa(v.Count))
 		}
-		values[v.Type] = append(values[v.Type], strconv.Itoa(v.Count))
+		for _, t := range budget.VehicleTypes {
+			order = append(order, prefix+t)
+		}
 	}
+	counts("", a.Vehicles)
+	order = append(order, keyEquipment, keyPlannedVehicles)
+	counts(keyPlannedPrefix, a.PlannedTypes)
 	wb.keyValues(shAssets, values, order)
 }
 
@@ -313,8 +356,11 @@ func (wb *workbook) keyValues(sheet string, values map[string][]string, first []
 		kind, help := kText, ""
 		if key := s.key(k); key != nil {
 			kind, help = key.kind, key.help
-		} else if sheet == shAssets {
-			kind, help = kInt, "上年末车辆数（辆）。" // a vehicle type the drop-down does not know
+		} else if sheet == shAssets { // a vehicle type the drop-down does not know
+			kind, help = kInt, helpVehicles
+			if _, ok := plannedType(k); ok {
+				help = helpPlanned
+			}
 		}
 		vs := values[k]
 		if len(vs) == 0 {
@@ -331,11 +377,15 @@ func (wb *workbook) keyValues(sheet string, values map[string][]string, first []
 		}
 	}
 	if sheet == shAssets {
+		var keys []string
+		for _, k := range s.keys {
+			keys = append(keys, k.label)
+		}
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = fmt.Sprintf("A2:A%d", validationRows)
-		wb.check(dv.SetDropList(append(append([]string{}, budget.VehicleTypes...), keyEquipment, keyPlannedVehicles, keyPlannedEquipment)))
+		wb.check(dv.SetDropList(keys))
 		dv.SetError(excelize.DataValidationErrorStyleStop, "车辆类型", "请从下拉列表中选择车辆类型或资产项目。")
-		dv.SetInput("车辆类型", "车辆类型："+strings.Join(budget.VehicleTypes, "、")+"；以及设备和购置计划。")
+		dv.SetInput("车辆类型", "车辆类型："+strings.Join(budget.VehicleTypes, "、")+"；以及统计截止日期、设备和购置计划（计划购置：类型）。")
 		wb.check(wb.f.AddDataValidation(sheet, dv))
 	}
 }
@@ -387,6 +437,10 @@ func (wb *workbook) helpSheet() {
 			"经济科目填 5 位“款”级编码（如 30101 基本工资）；可从下拉列表选择“编码 名称”，程序只读取编码。不在下拉列表中的编码会先提示，确认后仍可填写。"},
 		{"示例行", "灰色斜体、以“" + exampleMark + "”开头的行是填写示例，生成时会被跳过，不会进入公开文件。可以在示例下方填写，也可以直接覆盖示例（覆盖时请把“" + exampleMark + "”字样一并删掉）。"},
 		{"空行和新列", "空行会被跳过。请不要新增列或工作表：无法识别的列和有内容的工作表都会报错。"},
+		{"多行文字", "“" + shProjectDesc + "”中一个项目有几条立项依据，就占几行：第一行填全项目概述、实施主体等各列，以下各行填同一项目编码（或留空，表示同上；合并单元格也可以），只填“立项依据”。" +
+			"“" + shText + "”中的部门职责等段落同样每段一行。单元格内换行（Alt+Enter）保留为同一条内的换行。"},
+		{"车辆和购置计划", "车辆按类型各占一行；按类型公开计划购置车辆时，填“" + keyPlannedPrefix + "类型”各行，相加应等于“" + keyPlannedVehicles + "”。" +
+			"统计截止日期按文字填写，如 2024年8月31日。"},
 		{"可选值", "单位类型：" + strings.Join(unitKinds, "、") + "\n支出类型：" + strings.Join(spendKinds, "、") +
 			"\n资金性质：" + strings.Join(allFunds, "、") + "\n结转来源（仅“上年结转”填写）：" + strings.Join(fiscalFunds, "、") +
 			"\n采购类别：" + strings.Join(procCats, "、") + "\n车辆类型：" + strings.Join(budget.VehicleTypes, "、") + "\n是否涉密：是、否"},

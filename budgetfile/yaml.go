@@ -252,20 +252,27 @@ var yamlLabels = map[reflect.Type]map[string]string{
 	reflect.TypeFor[budget.Project](): {
 		"code": "项目编码", "unit": "单位编码", "name": "项目名称", "category": "项目类别", "purpose": "项目用途",
 		"target": "绩效目标", "last_year": "上年年初预算", "change_reason": "变动原因", "classified": "是否涉密",
+		"description": shProjectDesc,
+	},
+	reflect.TypeFor[budget.ProjectDescription](): {
+		"overview": "项目概述", "basis": "立项依据", "implementer": "实施主体", "plan": "实施方案", "period": "实施周期",
+		"budget_note": "年度预算安排",
 	},
 	reflect.TypeFor[budget.Procurement](): {
 		"unit": "单位编码", "project": "项目编码", "item": "采购品目", "category": "采购类别", "amount": "金额",
 	},
 	reflect.TypeFor[budget.LastYear](): {
-		"income": "上年收入", "expenditure": "上年支出", "office_cost": "上年机关运行经费", "san_gong": "上年三公",
+		"income": keyLastIncome, "expenditure": keyLastExpenditure, "office_cost": keyLastOfficeCost,
+		"fiscal_income": keyLastFiscalIncome, "fiscal_spending": keyLastFiscalSpend, "general_spending": keyLastGeneral,
+		"gov_fund_spending": keyLastGovFund, "state_capital_spending": keyLastStateCapital, "san_gong": "上年三公",
 	},
 	reflect.TypeFor[budget.SanGongLine](): {
 		"unit": "单位编码", "fund": "资金性质", "abroad": "因公出国（境）费", "reception": "公务接待费",
 		"car_purchase": "公务用车购置费", "car_running": "公务用车运行维护费",
 	},
 	reflect.TypeFor[budget.Assets](): {
-		"vehicles": "车辆", "equipment": "单价100万元以上设备", "planned_vehicles": "计划购置车辆",
-		"planned_equipment": "计划新增设备",
+		"as_of": keyAsOf, "vehicles": "车辆", "equipment": keyEquipment, "planned_vehicles": keyPlannedVehicles,
+		"planned_equipment": keyPlannedEquipment, "planned_types": "各类计划购置车辆",
 	},
 	reflect.TypeFor[budget.VehicleCount](): {"type": "车辆类型", "count": "车辆数"},
 	reflect.TypeFor[budget.Performance]():  {"tasks": "绩效任务", "goals": "总体目标", "indicators": "绩效指标"},
@@ -276,9 +283,10 @@ var yamlLabels = map[reflect.Type]map[string]string{
 	reflect.TypeFor[budget.Text](): {
 		"duties": "部门职责", "organisation": "机构设置", "goals": "主要工作目标", "change_reason": "收支增减原因",
 		"personnel_note": "人员经费说明", "public_note": "公用经费说明", "family_note": "对个人和家庭的补助说明",
-		"san_gong": "三公经费说明", "office_cost_reason": "机关运行经费变动原因", "also_absent": keyAlsoAbsent,
-		"glossary": "名词解释",
+		"san_gong": "三公经费说明", "office_cost_reason": "机关运行经费变动原因", "functional_notes": shFuncNotes,
+		"also_absent": keyAlsoAbsent, "glossary": "名词解释",
 	},
+	reflect.TypeFor[budget.CodeNote](): {"code": "功能科目", "note": "用途说明"},
 	reflect.TypeFor[budget.SanGongText](): {
 		"total": "三公经费增减原因", "abroad": "因公出国（境）费增减原因", "reception": "公务接待费增减原因",
 		"car_purchase": "公务用车购置费增减原因", "car_running": "公务用车运行维护费增减原因",

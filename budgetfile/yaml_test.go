@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -79,6 +80,11 @@ func TestReadYAMLErrors(t *testing.T) {
 		{"not a mapping", "- a\n- b\n", []string{"文件 bad.yaml 第 1 行：文件内容应为键值对"}},
 		{"two documents", "year: 2025\n---\nyear: 2026\n", []string{"文件 bad.yaml 第 2 行", "第二个 YAML 文档"}},
 		{"empty", "", []string{"文件 bad.yaml：文件是空的"}},
+		{"basis not a list", "projects:\n  - code: P1\n    description:\n      basis: 甲\n",
+			[]string{"第 4 行（立项依据）：应为列表"}},
+		{"fiscal figure as text", "last_year:\n  general_spending: 四百万\n", []string{"第 2 行（上年一般公共预算支出）", "不是数字"}},
+		{"planned count as text", "assets:\n  planned_types:\n    - {type: 其他用车, count: 两辆}\n", []string{"第 3 行（车辆数）：应为整数"}},
+		{"note without code key", "text:\n  functional_notes:\n    - {cod: \"2010301\"}\n", []string{"第 3 行：无法识别的字段“cod”", "code、note"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -165,4 +171,37 @@ func TestWriteYAMLCompactItems(t *testing.T) {
 	if !bytes.HasPrefix(data, []byte("# 部门预算数据")) {
 		t.Errorf("no header comment:\n%.200s", data)
 	}
+}
+
+// TestYAMLLabelsCoverModel fails when a model field has no Chinese label, so that an
+// error about it would name the YAML key instead.
+func TestYAMLLabelsCoverModel(t *testing.T) {
+	seen := map[reflect.Type]bool{}
+	var walk func(typ reflect.Type)
+	walk = func(typ reflect.Type) {
+		switch typ.Kind() {
+		case reflect.Pointer, reflect.Slice:
+			walk(typ.Elem())
+			return
+		case reflect.Struct:
+		default:
+			return
+		}
+		if seen[typ] || typ == amountType || typ == sourceType {
+			return
+		}
+		seen[typ] = true
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if name == "" || name == "-" {
+				continue
+			}
+			if yamlLabels[typ][name] == "" {
+				t.Errorf("%s.%s (yaml %q) has no label in yamlLabels", typ.Name(), f.Name, name)
+			}
+			walk(f.Type)
+		}
+	}
+	walk(reflect.TypeFor[budget.Budget]())
 }

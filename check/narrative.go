@@ -199,8 +199,9 @@ func (c *checker) change(s sentence, what string, this money.Amount, thisTails i
 		c.add(Finding{Rule: "CHG-03", Severity: Info, Location: loc, Message: fmt.Sprintf("%s变化为零，宜表述为“持平”，文字写作“%s0万元”", what, st.verb)})
 		return
 	}
-	// Whatever last year was, it was not negative.
-	if prev := this - signed; last == nil && prev.Hundredths(wan) < 0 {
+	// Whatever last year was, it was not negative (compared as printed: this year's
+	// figure rounded like the stated change).
+	if prev := this.Round(wan.Scale()/100) - signed; last == nil && prev.Hundredths(wan) < 0 {
 		c.add(Finding{Rule: "CHG-01", Severity: Error, Location: loc, Actual: signed.Format(wan),
 			Message: fmt.Sprintf("%s本年 %s万元，文字称%s %s万元，推得上年为 %s万元，不可能为负数", what, this.Format(wan), st.verb, st.change.Format(wan), prev.Format(wan))})
 		return

@@ -184,16 +184,34 @@ func (c *checker) functionalItem(s sentence) {
 	if !ok {
 		return
 	}
+	// The 财政拨款 spending of a 项 is its total in the 一般公共预算, 政府性基金 and
+	// 国有资本经营 tables together.
+	want := ref{}
+	n := 0
 	for _, k := range []disclosure.TableKind{disclosure.GPFunctionalTable, disclosure.GovFundTable, disclosure.StateCapitalTable} {
 		v := c.tables[k]
 		if v == nil {
 			continue
 		}
 		if r := findByNames(v, m[1], m[2], m[3]); r >= 0 {
-			c.figure(s, "“"+m[3]+"（项）”", st, c.cell(k, r, "total"), nil)
-			return
+			got := c.cell(k, r, "total")
+			if !got.ok {
+				continue
+			}
+			want.a += got.a
+			want.ok = true
+			if n == 0 {
+				want.source = got.source
+			} else {
+				want.source += "等"
+			}
+			n++
 		}
 	}
+	if n > 1 {
+		want.tails = n
+	}
+	c.figure(s, "“"+m[3]+"（项）”", st, want, nil)
 }
 
 // findByNames finds the 项 row named item under the 款 named section under the 类

@@ -24,9 +24,22 @@ type Document struct {
 	// Notes are printed after the tables (e.g. the rounding note).
 	Notes []string `json:"notes,omitempty"`
 	// Contents are the entries of the document's own 目录, as read from a published
-	// file; a derived document leaves it empty.
+	// file, or as a profile's template words them for a template workbook.
 	Contents []string `json:"contents,omitempty"`
+	// Workbook says how an XLSX workbook lays the document out: "" for yusuan's own
+	// layout, TemplateWorkbook for a jurisdiction's official template.
+	Workbook string `json:"workbook,omitempty"`
+	// Cover are the lines of a template's cover under the title (预算主管部门：……).
+	Cover []string `json:"cover,omitempty"`
+	// TablesAt is how many parts come before the tables in a template workbook; 0
+	// puts the tables after every part.
+	TablesAt int `json:"tables_at,omitempty"`
 }
+
+// TemplateWorkbook lays a workbook out like an official template: a cover, the 目录,
+// then one sheet per part and per table, each named by its Sheet, in document order
+// with the tables after the first TablesAt parts.
+const TemplateWorkbook = "template"
 
 // Part is one numbered part of the narrative (第一部分 部门概况).
 type Part struct {
@@ -35,6 +48,8 @@ type Part struct {
 	// Plain parts print their title alone, as Shanghai's do (上海市普陀区商务委员会主要职能).
 	Plain  bool    `json:"plain,omitempty"`
 	Blocks []Block `json:"blocks"`
+	// Sheet is the part's sheet in a template workbook.
+	Sheet string `json:"sheet,omitempty"`
 }
 
 // Heading returns "第一部分 部门概况", or the title alone for a plain part.
@@ -116,7 +131,9 @@ type Table struct {
 	// Unlabeled tables print no 表N label above their title (Shanghai's titles carry
 	// the number in the 目录 only).
 	Unlabeled bool `json:"unlabeled,omitempty"`
-	Pos       Pos  `json:"pos,omitzero"`
+	// Sheet is the table's sheet in a template workbook.
+	Sheet string `json:"sheet,omitempty"`
+	Pos   Pos    `json:"pos,omitzero"`
 }
 
 // Label returns "表1" style numbering, or "" for tables in the narrative and

@@ -11,6 +11,7 @@ import (
 	"yusuan/budget"
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/profile/shanghai"
 	"yusuan/profile/shenzhen"
 )
 
@@ -47,6 +48,7 @@ func Documents(p Profile, b *budget.Budget, cat *classification.Catalogue) ([]*d
 
 var profiles = []Profile{
 	shenzhen.Profile{},
+	shanghai.Profile{},
 }
 
 // Default is the profile used when a budget names none.

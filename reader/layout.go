@@ -246,37 +246,7 @@ func leafLabels(t *disclosure.Table) []string {
 // a column ends half a column width to the right of its header's centre. It returns
 // nil when the header does not name the amount columns.
 func headerAnchors(t *disclosure.Table, header []*lline, m int) []float64 {
-	var words []token
-	for _, l := range header {
-		words = append(words, l.words...)
-	}
-	slices.SortStableFunc(words, func(a, b token) int {
-		return cmpFloat(a.center(m), b.center(m))
-	})
-	labels := leafLabels(t)
-	centers := make([]float64, len(labels))
-	from := 0
-	for c, label := range labels {
-		centers[c] = math.NaN()
-		if label == "" {
-			continue
-		}
-		found := -1
-		for i := from; i < len(words) && found < 0; i++ {
-			if fold(words[i].text) == label {
-				found = i
-			}
-		}
-		for i := from; i < len(words) && found < 0; i++ {
-			if w := fold(words[i].text); utf8.RuneCountInString(w) >= 2 && strings.Contains(label, w) {
-				found = i
-			}
-		}
-		if found >= 0 {
-			centers[c] = words[found].center(m)
-			from = found + 1
-		}
-	}
+	centers := headerCenters(t, header, m)
 	var gaps []float64
 	for c := 1; c < len(centers); c++ {
 		if !math.IsNaN(centers[c]) && !math.IsNaN(centers[c-1]) {

@@ -133,6 +133,9 @@ type narrator struct {
 	doc   *disclosure.Document
 	para  []string
 	start disclosure.Pos
+	// For Shenzhen text: where the open paragraph's last line ends, and where
+	// the longest line ends, to tell a full line from one that ends a paragraph.
+	lastEnd, right int
 }
 
 func (n *narrator) part(title string) {

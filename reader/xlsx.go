@@ -437,7 +437,7 @@ func (x *xlsxReader) readTable(s *wsheet, shell *disclosure.Table) (*disclosure.
 	bodyStart := min(r+depth, len(s.rows))
 	if !x.own {
 		// Templates leave rows of header words below the header proper.
-		for bodyStart < len(s.rows) && !s.blank(bodyStart) && headerWords(s.rows[bodyStart]) {
+		for bodyStart < len(s.rows) && !s.blank(bodyStart) && headerWords(s.rows[bodyStart]) && !lonelyTotal(s.rows[bodyStart]) {
 			bodyStart++
 		}
 	}
@@ -533,6 +533,18 @@ func headerWords(row []string) bool {
 		}
 	}
 	return true
+}
+
+// lonelyTotal reports whether a row's only word is 合计 or 总计: the total row of an
+// empty table, which follows the header directly, not a row of header words.
+func lonelyTotal(row []string) bool {
+	var words []string
+	for _, v := range row {
+		if v = squeeze(v); v != "" {
+			words = append(words, v)
+		}
+	}
+	return len(words) == 1 && (words[0] == "合计" || words[0] == "总计")
 }
 
 // headerVocabulary is every word of every profile's table headers.

@@ -1,13 +1,15 @@
 // Package budgettest generates random valid budgets for property tests: several units
 // of every kind, line items on real classification codes, every fund type, carry-over,
-// classified units and projects, last year's figures, 三公, procurement, assets and
-// performance goals. The same seed always gives the same budget.
+// classified units and projects, project descriptions, last year's figures, 三公,
+// procurement, assets, performance goals and functional notes. The same seed always
+// gives the same budget.
 package budgettest
 
 import (
 	"encoding/json"
 	"fmt"
 	"math/rand"
+	"slices"
 	"sort"
 	"strings"
 
@@ -52,6 +54,12 @@ func Random(r *rand.Rand, opts Options) *budget.Budget {
 	g.assets()
 	g.performance()
 	g.text()
+	// Fields the model gained later draw after all others, so that a seed still gives
+	// the budget it gave before and tests that searched for a seed keep theirs.
+	g.descriptions()
+	g.fiscalHistory()
+	g.assetDetails()
+	g.functionalNotes()
 	return g.b
 }
 
@@ -386,7 +394,7 @@ func (g *gen) projectHistory() {
 
 // reason is a change reason; a classified project's reason carries its marker too.
 func (g *gen) reason(p *budget.Project) string {
-	if p.Classified || g.b.Unit(p.Unit).Classified {
+	if g.secret(p) {
 		return ClassifiedPurposeMarker + g.token() + "调整"
 	}
 	return "工作量" + g.token() + "调整"
@@ -451,9 +459,14 @@ func (g *gen) small() money.Amount {
 	return money.Amount(g.r.Int63n(50_000_000))
 }
 
+// firstVehicleTypes are the types budget.VehicleTypes listed before it grew to eight.
+// assets draws these, assetDetails the others after every other field, so that the
+// longer list does not change what the earlier draws of a seed give.
+var firstVehicleTypes = []string{"机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "其他用车"}
+
 func (g *gen) assets() {
 	a := &g.b.Assets
-	for _, t := range budget.VehicleTypes {
+	for _, t := range firstVehicleTypes {
 		if g.chance(0.4) {
 			a.Vehicles = append(a.Vehicles, budget.VehicleCount{Type: t, Count: g.r.Intn(6)})
 		}
@@ -552,6 +565,104 @@ func (g *gen) text() {
 	}
 	if g.chance(0.2) {
 		t.Glossary = []budget.Term{{Term: "术语" + g.token(), Definition: "释义" + g.token()}}
+	}
+}
+
+// secret reports whether p's texts must never be published.
+func (g *gen) secret(p *budget.Project) bool {
+	return p.Classified || g.b.Unit(p.Unit).Classified
+}
+
+// descriptions gives some projects a 项目经费情况说明 with up to three 立项依据 and
+// some fields left empty; a classified project's texts carry the purpose marker.
+func (g *gen) descriptions() {
+	for i := range g.b.Projects {
+		p := &g.b.Projects[i]
+		if !g.chance(0.5) {
+			continue
+		}
+		text := func(prefix string) string {
+			if g.secret(p) {
+				return ClassifiedPurposeMarker + g.token()
+			}
+			return prefix + g.token()
+		}
+		d := &budget.ProjectDescription{Overview: text("概述")}
+		for j, n := 0, g.r.Intn(4); j < n; j++ {
+			d.Basis = append(d.Basis, "《"+text("依据")+"》")
+		}
+		if g.chance(0.8) {
+			d.Implementer = text("实施主体")
+		}
+		if g.chance(0.8) {
+			d.Plan = text("实施方案")
+		}
+		if g.chance(0.7) {
+			d.Period = fmt.Sprintf("%d年1月至12月", g.b.Year)
+		}
+		if g.chance(0.7) {
+			d.BudgetNote = text("预算安排")
+		}
+		p.Description = d
+	}
+}
+
+// fiscalHistory fills last year's 财政拨款 figures in most budgets: spending by fund
+// near this year's, their total, and the income's 执行数, often equal to the spending.
+func (g *gen) fiscalHistory() {
+	if g.chance(0.3) {
+		return
+	}
+	ly := &g.b.LastYear
+	from := func(f budget.FundType) money.Amount {
+		return g.changed(g.b.Sum(func(li *budget.LineItem) bool { return li.SourceFund() == f }))
+	}
+	ly.GeneralSpending = from(budget.GeneralPublic)
+	ly.GovFundSpending = from(budget.GovFund)
+	ly.StateCapitalSpending = from(budget.StateCapital)
+	ly.FiscalSpending = ly.GeneralSpending + ly.GovFundSpending + ly.StateCapitalSpending
+	ly.FiscalIncome = ly.FiscalSpending
+	if g.chance(0.5) {
+		ly.FiscalIncome = g.changed(ly.FiscalSpending)
+	}
+}
+
+// assetDetails draws the vehicle types assets does not, the date of the counts, and
+// in some budgets the planned vehicles by type, in random order, adding up to
+// PlannedVehicles (some types with none).
+func (g *gen) assetDetails() {
+	a := &g.b.Assets
+	for _, t := range budget.VehicleTypes {
+		if !slices.Contains(firstVehicleTypes, t) && g.chance(0.4) {
+			a.Vehicles = append(a.Vehicles, budget.VehicleCount{Type: t, Count: g.r.Intn(6)})
+		}
+	}
+	if g.chance(0.5) {
+		a.AsOf = fmt.Sprintf("%d年%s", g.b.Year-1, pick(g.r, []string{"8月31日", "12月31日", "6月30日"}))
+	}
+	if !g.chance(0.6) {
+		return
+	}
+	types := append([]string(nil), budget.VehicleTypes...)
+	g.r.Shuffle(len(types), func(i, j int) { types[i], types[j] = types[j], types[i] })
+	for _, t := range types[:1+g.r.Intn(3)] {
+		a.PlannedTypes = append(a.PlannedTypes, budget.VehicleCount{Type: t})
+	}
+	for i := 0; i < a.PlannedVehicles; i++ {
+		a.PlannedTypes[g.r.Intn(len(a.PlannedTypes))].Count++
+	}
+}
+
+// functionalNotes explains some of the 项 that the budget spends on.
+func (g *gen) functionalNotes() {
+	used := map[string]bool{}
+	for _, li := range g.b.Items {
+		used[li.Functional] = true
+	}
+	for _, code := range g.functional {
+		if used[code] && g.chance(0.4) {
+			g.b.Text.FunctionalNotes = append(g.b.Text.FunctionalNotes, budget.CodeNote{Code: code, Note: "用于" + g.token() + "等支出。"})
+		}
 	}
 }
 

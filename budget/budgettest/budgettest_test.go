@@ -52,8 +52,12 @@ func TestRandomCoverage(t *testing.T) {
 		"procurement " + string(budget.Goods), "procurement " + string(budget.Works), "procurement " + string(budget.Services),
 		"no procurement", "income up", "income down", "income equal", "income last zero",
 		"san gong this year", "san gong last year", "odd fen", "rounding tie", "no tasks", "several tasks",
+		"description", "description of a classified project", "several basis lines", "no basis",
+		"fiscal last year", "no fiscal last year", "fiscal income differs", "as of", "planned by type", "planned type with none",
+		"functional notes", "vehicles of every type",
 	}
 	seen := map[string]bool{}
+	vehicleTypes := map[string]bool{}
 	for seed := int64(0); seed < 200; seed++ {
 		b := random(seed, budgettest.Options{})
 		funds := map[budget.FundType]bool{}
@@ -127,9 +131,31 @@ func TestRandomCoverage(t *testing.T) {
 			seen["income equal"] = true
 		}
 		seen["san gong last year"] = seen["san gong last year"] || len(b.LastYear.SanGong) > 0
+		for _, p := range b.Projects {
+			if d := p.Description; d != nil {
+				seen["description"] = true
+				seen["description of a classified project"] = seen["description of a classified project"] || p.Classified || b.Unit(p.Unit).Classified
+				seen["several basis lines"] = seen["several basis lines"] || len(d.Basis) > 1
+				seen["no basis"] = seen["no basis"] || len(d.Basis) == 0
+			}
+		}
+		ly := b.LastYear
+		seen["fiscal last year"] = seen["fiscal last year"] || ly.FiscalSpending != 0
+		seen["no fiscal last year"] = seen["no fiscal last year"] || ly.FiscalSpending == 0 && ly.FiscalIncome == 0
+		seen["fiscal income differs"] = seen["fiscal income differs"] || ly.FiscalIncome != ly.FiscalSpending
+		seen["as of"] = seen["as of"] || b.Assets.AsOf != ""
+		seen["planned by type"] = seen["planned by type"] || len(b.Assets.PlannedTypes) > 1
+		for _, vc := range b.Assets.PlannedTypes {
+			seen["planned type with none"] = seen["planned type with none"] || vc.Count == 0
+		}
+		for _, vc := range b.Assets.Vehicles {
+			vehicleTypes[vc.Type] = true
+		}
+		seen["functional notes"] = seen["functional notes"] || len(b.Text.FunctionalNotes) > 0
 		seen["no tasks"] = seen["no tasks"] || len(b.Performance.Tasks) == 0
 		seen["several tasks"] = seen["several tasks"] || len(b.Performance.Tasks) > 1
 	}
+	seen["vehicles of every type"] = len(vehicleTypes) == len(budget.VehicleTypes)
 	for _, w := range want {
 		if !seen[w] {
 			t.Errorf("no seed in 0..199 generates: %s", w)

@@ -38,6 +38,7 @@ func commands() []command {
 		{"validate", "只检查预算数据，不生成文件", validateUsage, runValidate},
 		{"check", "核对已公开的部门预算文件（文本、PDF、Excel），指出每一处不一致", checkUsage, runCheck},
 		{"rules", "列出核对规则", rulesUsage, runRules},
+		{"import", "把预算数据或已公开的文件导入门户数据库（SQLite 或 PostgreSQL）", importUsage, runImport},
 	}
 }
 

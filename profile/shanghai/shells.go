@@ -13,28 +13,36 @@ import (
 // Parts are the narrative parts of a 部门预算, in order; a 单位预算 says 单位 for 部门.
 var Parts = []string{"部门主要职能", "部门机构设置", "名词解释", "部门预算编制说明", "部门预算表", "其他相关情况说明", "项目经费情况说明"}
 
-// Tables are the nine tables' titles without year and 部门/单位, with their kinds.
+// Tables are the nine tables' titles without year and 部门/单位, with their kinds and
+// the names of their sheets in the templates after 部门 or 单位.
 var Tables = []struct {
 	Title string
 	Kind  disclosure.TableKind
+	Sheet string
 }{
-	{"财务收支预算总表", disclosure.SummaryTable},
-	{"收入预算总表", disclosure.IncomeTable},
-	{"支出预算总表", disclosure.SpendingTable},
-	{"财政拨款收支预算总表", disclosure.FiscalSummaryTable},
-	{"一般公共预算支出功能分类预算表", disclosure.GPFunctionalTable},
-	{"政府性基金预算支出功能分类预算表", disclosure.GovFundTable},
-	{"国有资本经营预算支出功能分类预算表", disclosure.StateCapitalTable},
-	{"一般公共预算基本支出部门预算经济分类预算表", disclosure.GPBasicTable},
-	{"“三公”经费和机关运行经费预算表", disclosure.SanGongOfficeTable},
+	{"财务收支预算总表", disclosure.SummaryTable, "收支总表"},
+	{"收入预算总表", disclosure.IncomeTable, "收入总表"},
+	{"支出预算总表", disclosure.SpendingTable, "支出总表"},
+	{"财政拨款收支预算总表", disclosure.FiscalSummaryTable, "财政拨款收支总表"},
+	{"一般公共预算支出功能分类预算表", disclosure.GPFunctionalTable, "一般公共预算拨款表"},
+	{"政府性基金预算支出功能分类预算表", disclosure.GovFundTable, "政府性基金拨款表"},
+	{"国有资本经营预算支出功能分类预算表", disclosure.StateCapitalTable, "国有资本经营预算拨款表"},
+	{"一般公共预算基本支出部门预算经济分类预算表", disclosure.GPBasicTable, "一般公共预算拨款基本支出明细表"},
+	{"“三公”经费和机关运行经费预算表", disclosure.SanGongOfficeTable, "“三公”经费和机关运行费预算表"},
 }
 
 func text(key string, width int) disclosure.Column {
 	return disclosure.Column{Key: key, Kind: disclosure.TextCol, Width: width}
 }
 
+// code is a column of one level of a code: 类 has three digits, 款 and 项 two; the
+// widths keep a 类 code on one line in the PDF.
 func code(key string) disclosure.Column {
-	return disclosure.Column{Key: key, Kind: disclosure.CodeCol, Width: 5}
+	w := 5
+	if key == "code_class" {
+		w = 7
+	}
+	return disclosure.Column{Key: key, Kind: disclosure.CodeCol, Width: w}
 }
 
 func amount(key string) disclosure.Column {
@@ -56,6 +64,7 @@ func Shells(year int, dept bool) []*disclosure.Table {
 		return &disclosure.Table{
 			Number: n, Kind: Tables[n-1].Kind, Title: fmt.Sprintf("%d年%s%s", year, who, Tables[n-1].Title),
 			EntityLabel: "编制部门", Unit: unit, Columns: cols, Header: header, Wide: n == 4 || n == 9,
+			Sheet: who + Tables[n-1].Sheet,
 		}
 	}
 	T := disclosure.T
@@ -63,7 +72,7 @@ func Shells(year int, dept bool) []*disclosure.Table {
 		return disclosure.Cell{Text: s, ColSpan: cols, RowSpan: rows}
 	}
 	functional := func(n int, group string, amounts []disclosure.Column, names ...string) *disclosure.Table {
-		cols := append([]disclosure.Column{code("code_class"), code("code_section"), code("code_item"), text("name", 30)}, amounts...)
+		cols := append([]disclosure.Column{code("code_class"), code("code_section"), code("code_item"), text("name", 40)}, amounts...)
 		head := [][]disclosure.Cell{
 			{span("项目", 4, 1), span(group, len(amounts), 1)},
 			append([]disclosure.Cell{span("功能分类科目编码", 3, 1), span("功能分类科目名称", 1, 2)}, cellsOf(names, 2)...),

@@ -2,6 +2,7 @@ package shenzhen
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"yusuan/budget"
@@ -326,8 +327,15 @@ func (d *deriver) other() disclosure.Part {
 		total += v.Count
 	}
 	var parts []string
-	for _, ty := range budget.VehicleTypes {
+	for _, ty := range vehicleTypes {
 		parts = append(parts, fmt.Sprintf("%s%d辆", ty, counts[ty]))
+	}
+	// Types Shenzhen does not list by default are named when the department has them,
+	// so the parts always add up to the total.
+	for _, ty := range budget.VehicleTypes {
+		if counts[ty] > 0 && !slices.Contains(vehicleTypes, ty) {
+			parts = append(parts, fmt.Sprintf("%s%d辆", ty, counts[ty]))
+		}
 	}
 	p.Blocks = append(p.Blocks,
 		para("截至%d年底，本部门共有车辆%d辆，其中：%s；单价100万元以上设备%d台（套）。", b.Year-1, total, strings.Join(parts, "、"), b.Assets.Equipment),
@@ -349,6 +357,9 @@ func (d *deriver) other() disclosure.Part {
 	p.Blocks = append(p.Blocks, para("%d年部门预算中数字保留2位小数、百分比保留1位小数后列示，数据单位转换时可能存在尾数误差。", b.Year))
 	return p
 }
+
+// vehicleTypes are the vehicle types a Shenzhen document always lists.
+var vehicleTypes = []string{"机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "其他用车"}
 
 // joinAnd joins items as 甲、乙和丙.
 func joinAnd(items []string) string {

@@ -32,7 +32,8 @@ const (
 )
 
 // Write renders doc as an XLSX workbook to w: the cover, the narrative on the sheet
-// NarrativeSheet when there is one, then one sheet per table.
+// NarrativeSheet when there is one, then one sheet per table; or, for a document
+// whose Workbook is disclosure.TemplateWorkbook, laid out like its official template.
 func Write(w io.Writer, doc *disclosure.Document) error {
 	if doc == nil {
 		doc = &disclosure.Document{}
@@ -41,6 +42,12 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 	defer f.Close()
 	b := &book{f: f, styles: map[styleKey]int{}}
 
+	if doc.Workbook == disclosure.TemplateWorkbook {
+		if err := b.writeTemplate(doc); err != nil {
+			return fmt.Errorf("xlsx: template layout: %w", err)
+		}
+		return finish(w, f, doc)
+	}
 	var tables []*disclosure.Table
 	for _, t := range doc.Tables {
 		if t != nil {
@@ -70,6 +77,11 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 			return fmt.Errorf("xlsx: sheet %q: %w", names[i], err)
 		}
 	}
+	return finish(w, f, doc)
+}
+
+// finish sets the workbook's properties and writes it to w.
+func finish(w io.Writer, f *excelize.File, doc *disclosure.Document) error {
 	f.SetActiveSheet(0)
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:    doc.Title,

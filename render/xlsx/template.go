@@ -1,0 +1,220 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"yusuan/disclosure"
+)
+
+// Where a template workbook puts things, as the official templates do: the cover's
+// title in row 3 and its lines from row 9; a part's title in row 1 and its text from
+// row 3; a table's title in row 2, 编制部门 and 单位 in row 4, the header from row 6.
+const (
+	coverTitleRow = 3
+	coverLineRow  = 9
+	partTextRow   = 3
+	tplTitleRow   = 2
+	tplMetaRow    = 4
+	tplHeadRow    = 6
+)
+
+// writeTemplate lays doc out like its official template (doc.Workbook is
+// disclosure.TemplateWorkbook): 封面, 目录, then the parts and tables in order, each on
+// the sheet its Sheet names.
+func (b *book) writeTemplate(doc *disclosure.Document) error {
+	f := b.f
+	if err := f.SetSheetName("Sheet1", "封面"); err != nil {
+		return err
+	}
+	if err := b.templateCover(doc); err != nil {
+		return fmt.Errorf("cover: %w", err)
+	}
+	if _, err := f.NewSheet("目录"); err != nil {
+		return err
+	}
+	if err := b.templateText("目录", "目  录", doc.Contents); err != nil {
+		return fmt.Errorf("contents: %w", err)
+	}
+	at := doc.TablesAt
+	if at <= 0 || at > len(doc.Parts) {
+		at = len(doc.Parts)
+	}
+	used := map[string]bool{"封面": true, "目录": true}
+	sheet := func(want, fallback string) (string, error) {
+		name := sheetName(want, fallback, used)
+		_, err := f.NewSheet(name)
+		return name, err
+	}
+	part := func(p disclosure.Part) error {
+		sh, err := sheet(p.Sheet, p.Title)
+		if err != nil {
+			return err
+		}
+		var lines []string
+		for _, bl := range p.Blocks {
+			if bl.Kind != disclosure.TableRef && bl.Text != "" {
+				lines = append(lines, bl.Text)
+			}
+		}
+		return b.templateText(sh, p.Heading(), lines)
+	}
+	for _, p := range doc.Parts[:at] {
+		if err := part(p); err != nil {
+			return fmt.Errorf("part %q: %w", p.Title, err)
+		}
+	}
+	for _, t := range doc.Tables {
+		if t == nil {
+			continue
+		}
+		sh, err := sheet(t.Sheet, t.Title)
+		if err != nil {
+			return err
+		}
+		if err := b.templateTable(sh, t); err != nil {
+			return fmt.Errorf("sheet %q: %w", sh, err)
+		}
+	}
+	for _, p := range doc.Parts[at:] {
+		if err := part(p); err != nil {
+			return fmt.Errorf("part %q: %w", p.Title, err)
+		}
+	}
+	return nil
+}
+
+// sheetName makes want, or fallback, a sheet name Excel accepts and not yet used.
+func sheetName(want, fallback string, used map[string]bool) string {
+	base := strings.TrimSpace(want)
+	if base == "" {
+		base = strings.TrimSpace(fallback)
+	}
+	base = strings.Trim(strings.Map(func(r rune) rune {
+		if full, ok := fullWidth[r]; ok {
+			return full
+		}
+		return r
+	}, base), "' ")
+	if base == "" {
+		base = "Sheet"
+	}
+	name := truncate(base, 31)
+	for k := 2; used[strings.ToLower(name)]; k++ {
+		suffix := "(" + fmt.Sprint(k) + ")"
+		name = strings.TrimRight(truncate(base, 31-len(suffix)), "' ") + suffix
+	}
+	used[strings.ToLower(name)] = true
+	return name
+}
+
+func (b *book) templateCover(doc *disclosure.Document) error {
+	sh := "封面"
+	if err := b.f.SetColWidth(sh, "A", "M", 9); err != nil {
+		return err
+	}
+	lines := append([]struct {
+		row  int
+		text string
+		r    role
+	}{{coverTitleRow, doc.Title, roleCoverTitle}}, nil...)
+	for i, l := range doc.Cover {
+		lines = append(lines, struct {
+			row  int
+			text string
+			r    role
+		}{coverLineRow + i, l, roleMeta})
+	}
+	for _, l := range lines {
+		if err := b.span(sh, 0, l.row, 13, 1, styleKey{role: l.r}); err != nil {
+			return err
+		}
+		if err := b.put(sh, 0, l.row, l.text, styleKey{role: l.r}); err != nil {
+			return err
+		}
+	}
+	return b.f.SetRowHeight(sh, coverTitleRow, 36)
+}
+
+// templateText writes a title in row 1 and lines from row partTextRow on, one a row,
+// wrapped in column A.
+func (b *book) templateText(sh, title string, lines []string) error {
+	if err := b.f.SetColWidth(sh, "A", "A", narrativeWidth); err != nil {
+		return err
+	}
+	if err := b.put(sh, 0, 1, title, styleKey{role: rolePart}); err != nil {
+		return err
+	}
+	for i, l := range lines {
+		row := partTextRow + i
+		if row >= excelize.TotalRows {
+			return errTooLong
+		}
+		if err := b.put(sh, 0, row, l, styleKey{role: roleParagraph}); err != nil {
+			return err
+		}
+		if err := b.f.SetRowHeight(sh, row, max(18, textHeight(l, narrativeWidth, 15))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// templateTable writes a table like the template's: title, 编制部门 and 单位, header,
+// body and notes.
+func (b *book) templateTable(sh string, t *disclosure.Table) error {
+	f := b.f
+	head := disclosure.Grid(t.Header, len(t.Columns))
+	body := disclosure.Grid(t.BodyCells(), len(t.Columns))
+	n := max(len(t.Columns), gridWidth(head), gridWidth(body), 1)
+	if n > excelize.MaxColumns || tplHeadRow+len(head)+len(body)+len(t.Notes) > excelize.TotalRows {
+		return fmt.Errorf("table %q is larger than a sheet: %d columns, %d rows", t.Title, n, len(head)+len(body))
+	}
+	widths := make([]float64, n)
+	kinds := make([]disclosure.ColumnKind, n)
+	for c := range n {
+		col := column(t, c)
+		kinds[c], widths[c] = col.Kind, columnWidth(col)
+		name, _ := excelize.ColumnNumberToName(c + 1)
+		if err := f.SetColWidth(sh, name, name, widths[c]); err != nil {
+			return err
+		}
+	}
+	if err := b.span(sh, 0, tplTitleRow, n, 1, styleKey{role: roleTitle}); err != nil {
+		return err
+	}
+	if err := b.put(sh, 0, tplTitleRow, t.Title, styleKey{role: roleTitle}); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(sh, tplTitleRow, max(24, textHeight(t.Title, sum(widths), 18))); err != nil {
+		return err
+	}
+	if t.Entity != "" {
+		label := t.EntityLabel
+		if label == "" {
+			label = "编制部门"
+		}
+		if err := b.put(sh, 0, tplMetaRow, label+"："+t.Entity, styleKey{role: roleMeta}); err != nil {
+			return err
+		}
+	}
+	if t.Unit != "" {
+		if err := b.put(sh, n-1, tplMetaRow, "单位："+string(t.Unit), styleKey{role: roleMetaRight}); err != nil {
+			return err
+		}
+	}
+	firstBody, err := b.writeGrid(sh, t, tplHeadRow, widths, kinds)
+	if err != nil {
+		return err
+	}
+	row := firstBody + len(body)
+	for _, note := range t.Notes {
+		if err := b.put(sh, 0, row, note, styleKey{role: roleNote}); err != nil {
+			return err
+		}
+		row++
+	}
+	return b.pageSetup(sh, t, firstBody-1)
+}

@@ -1,0 +1,311 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"math/rand"
+	"strings"
+	"testing"
+
+	"yusuan/budget/budgettest"
+	"yusuan/build"
+	"yusuan/check"
+	"yusuan/classification"
+	"yusuan/disclosure"
+	"yusuan/money"
+)
+
+// codeSums adds up, straight from the documents, the cells of one table kind and
+// column by row code: what RegionTotals should say.
+func codeSums(docs []*disclosure.Document, kind disclosure.TableKind, column string) map[string]money.Amount {
+	out := map[string]money.Amount{}
+	for _, doc := range docs {
+		for _, t := range doc.Tables {
+			if t.Kind != kind {
+				continue
+			}
+			col := column2(t, column)
+			for _, r := range t.Rows {
+				if r.Code == "" {
+					continue
+				}
+				grid := disclosure.Grid([][]disclosure.Cell{r.Cells}, len(t.Columns))
+				for _, p := range grid[0] {
+					if p.Col == col && p.Amount != nil {
+						out[r.Code] += *p.Amount
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func column2(t *disclosure.Table, key string) int {
+	for i, c := range t.Columns {
+		if c.Key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// renamed is doc published by another department of the same region.
+func renamed(t *testing.T, doc *disclosure.Document, name string) *disclosure.Document {
+	c := cloneDoc(t, doc)
+	c.Department, c.Subject, c.Title = name, name, "2024年"+name+"部门预算"
+	return c
+}
+
+func TestRegionTotals(t *testing.T) {
+	// Random budgets of one region and year, as several departments.
+	var docs []*disclosure.Document
+	var set []ImportDoc
+	for seed := int64(100); len(docs) < 6; seed++ {
+		b := budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{MaxUnits: 3})
+		if b.Year != 2024 {
+			continue
+		}
+		ds, err := build.Documents(b, "", classification.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, ds[0])
+		set = append(set, ImportDoc{Region: "测试区", Disclosure: ds[0], Check: check.Run(ds[0], check.Options{})})
+	}
+	eachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		lg := fix(t, "longgang")
+		other := lg.importDoc()
+		other.Disclosure = renamed(t, lg.doc, "深圳市龙岗区另一局")
+		mustImport(t, s, append(set, lg.importDoc(), other, fix(t, "putuo").importDoc())...)
+
+		totals, err := s.RegionTotals(ctx, "深圳市龙岗区", 2024, disclosure.GPFunctionalTable)
+		if err != nil {
+			t.Fatal(err)
+		}
+		one := codeSums([]*disclosure.Document{lg.doc}, disclosure.GPFunctionalTable, "total")
+		found := 0
+		for _, tot := range totals {
+			if tot.Column != "total" {
+				continue
+			}
+			found++
+			if tot.Amount != 2*one[tot.Code] || tot.Departments != 2 {
+				t.Errorf("%s %s: %s in %d departments, want %s in 2", tot.Code, tot.Name, tot.Amount, tot.Departments, 2*one[tot.Code])
+			}
+		}
+		if found != len(one) {
+			t.Errorf("%d codes, want %d", found, len(one))
+		}
+		if totals[0].Code != "201" || totals[0].Level() != 1 || totals[0].Header != "支出总计" || totals[0].Name != "一般公共服务支出" {
+			t.Errorf("first total = %+v", totals[0])
+		}
+
+		for _, kind := range []disclosure.TableKind{disclosure.GPFunctionalTable, disclosure.SpendingTable, disclosure.GPEconomicTable} {
+			for _, column := range []string{"total", "basic", "project"} {
+				want := codeSums(docs, kind, column)
+				if len(want) == 0 {
+					t.Fatalf("the random documents have no %s codes", kind)
+				}
+				got, err := s.RegionTotals(ctx, "测试区", 2024, kind)
+				if err != nil {
+					t.Fatal(err)
+				}
+				n := 0
+				for _, tot := range got {
+					if tot.Column != column {
+						continue
+					}
+					n++
+					if tot.Amount != want[tot.Code] {
+						t.Errorf("%s %s %s: %s, want %s", kind, column, tot.Code, tot.Amount, want[tot.Code])
+					}
+				}
+				if n != len(want) {
+					t.Errorf("%s %s: %d codes, want %d", kind, column, n, len(want))
+				}
+			}
+		}
+		if got, err := s.RegionTotals(ctx, "深圳市龙岗区", 2023, disclosure.GPFunctionalTable); err != nil || len(got) != 0 {
+			t.Errorf("totals of a year without documents: %v, %v", got, err)
+		}
+	})
+}
+
+func TestCompareYears(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		lg := fix(t, "longgang")
+		// Last year's document: every gp_functional amount one yuan less, and 2010302 missing.
+		last := cloneDoc(t, lg.doc)
+		last.Year = 2023
+		for _, tb := range last.Tables {
+			if tb.Kind != disclosure.GPFunctionalTable {
+				continue
+			}
+			var rows []disclosure.Row
+			for _, r := range tb.Rows {
+				if r.Code == "2010302" {
+					continue
+				}
+				for i := range r.Cells {
+					if a := r.Cells[i].Amount; a != nil {
+						*a -= money.Yuan
+					}
+				}
+				rows = append(rows, r)
+			}
+			tb.Rows = rows
+		}
+		lastDoc := lg.importDoc()
+		lastDoc.Disclosure = last
+		mustImport(t, s, lg.importDoc(), lastDoc)
+		depts, err := s.Departments(ctx, "")
+		if err != nil || len(depts) != 1 {
+			t.Fatalf("departments = %+v, %v", depts, err)
+		}
+		deptID := depts[0].ID
+
+		cmp, err := s.CompareYears(ctx, deptID, 2023, 2024, disclosure.GPFunctionalTable)
+		if err != nil {
+			t.Fatal(err)
+		}
+		this := codeSums([]*disclosure.Document{lg.doc}, disclosure.GPFunctionalTable, "total")
+		seen := map[string]bool{}
+		for _, c := range cmp {
+			if c.Column != "total" || c.Code == "" {
+				continue
+			}
+			seen[c.Code] = true
+			if c.B == nil || *c.B != this[c.Code] {
+				t.Errorf("%s: 2024 %v, want %s", c.Code, c.B, this[c.Code])
+			}
+			switch {
+			case c.Code == "2010302":
+				if c.A != nil {
+					t.Errorf("2010302 in 2023: %s, want none", c.A)
+				}
+			case c.A == nil || *c.A != this[c.Code]-money.Yuan:
+				t.Errorf("%s: 2023 %v, want %s", c.Code, c.A, this[c.Code]-money.Yuan)
+			}
+		}
+		if len(seen) != len(this) {
+			t.Errorf("%d codes compared, want %d", len(seen), len(this))
+		}
+		if cmp[0].Code != "" || cmp[0].Name != lg.doc.Subject {
+			// The first row is the unit's total, which has no code and is matched by name.
+			t.Errorf("first comparison = %+v", cmp[0])
+		}
+	})
+}
+
+func TestSearch(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		mustImport(t, s, fix(t, "longgang").importDoc(), fix(t, "putuo").importDoc())
+		hits, err := s.Search(ctx, "政务", 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kinds := map[string][]string{}
+		for _, h := range hits {
+			kinds[h.Kind] = append(kinds[h.Kind], h.Text)
+		}
+		if strings.Join(kinds[TermDepartment], ",") != "深圳市龙岗区政务服务数据管理局" {
+			t.Errorf("departments found: %v", kinds[TermDepartment])
+		}
+		if strings.Join(kinds[TermUnit], ",") != "深圳市龙岗区政务服务数据管理局（本级）" {
+			t.Errorf("units found: %v", kinds[TermUnit])
+		}
+		if !contains(kinds[TermProject], "政务管理") || !contains(kinds[TermProject], "城市建设-智慧城市建设-政务信息化") {
+			t.Errorf("projects found: %v", kinds[TermProject])
+		}
+		if hits[0].Kind != TermDepartment {
+			t.Errorf("first hit = %+v, want the department", hits[0])
+		}
+
+		hits, err = s.Search(ctx, "智慧龙岗", 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) == 0 || hits[0].Kind != TermProject || hits[0].Year != 2024 || hits[0].DocumentID == 0 ||
+			!strings.Contains(hits[0].Text, "智慧龙岗") || hits[0].Department != "深圳市龙岗区政务服务数据管理局" {
+			t.Errorf("智慧龙岗 = %+v", hits)
+		}
+		hits, err = s.Search(ctx, "普陀区商务", 10)
+		if err != nil || len(hits) != 1 || hits[0].Region != "上海市普陀区" {
+			t.Errorf("普陀区商务 = %+v, %v", hits, err)
+		}
+		for _, q := range []string{"%", "_", `\`, "'; DROP TABLE cells; --", "  "} {
+			if hits, err := s.Search(ctx, q, 10); err != nil || len(hits) != 0 {
+				t.Errorf("Search(%q) = %+v, %v; want nothing", q, hits, err)
+			}
+		}
+		if hits, _ := s.Search(ctx, "局", 1); len(hits) != 1 {
+			t.Errorf("limit 1 gave %d hits", len(hits))
+		}
+		if _, err := s.Search(ctx, strings.Repeat("政", MaxSearchRunes+1), 10); !errors.Is(err, ErrInvalid) {
+			t.Errorf("long query: %v, want ErrInvalid", err)
+		}
+	})
+}
+
+func TestCellsFilter(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		mustImport(t, s, fix(t, "longgang").importDoc(), fix(t, "putuo").importDoc())
+		var cells []Cell
+		f := CellFilter{Region: "深圳市龙岗区", Year: 2024, Kind: DepartmentBudget, TableKind: disclosure.GPFunctionalTable, CodePrefix: "201"}
+		if err := s.Cells(ctx, f, func(c Cell) error { cells = append(cells, c); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if len(cells) == 0 {
+			t.Fatal("no cells")
+		}
+		for _, c := range cells {
+			if !strings.HasPrefix(c.Code, "201") || c.TableNumber != 7 || c.Year != 2024 || c.Department != "深圳市龙岗区政务服务数据管理局" {
+				t.Fatalf("cell outside the filter: %+v", c)
+			}
+		}
+		if c := cells[0]; c.Code != "201" || c.Column != "total" || c.Header != "支出总计" || c.Name != "一般公共服务支出" || c.Amount.Format(money.UnitWan) != "6,471.74" {
+			t.Errorf("first cell = %+v", c)
+		}
+		// A header over two rows names the column by both.
+		var income []Cell
+		s.Cells(ctx, CellFilter{TableKind: disclosure.IncomeTable, Region: "深圳市龙岗区"}, func(c Cell) error { income = append(income, c); return nil })
+		if len(income) < 2 || income[1].Header != "政府预算资金/一般公共预算" || income[1].Name != "深圳市龙岗区政务服务数据管理局（本级）" {
+			t.Errorf("income cells = %+v", income)
+		}
+		n := 0
+		stop := errors.New("stop")
+		err := s.Cells(ctx, CellFilter{Limit: 5}, func(Cell) error {
+			if n++; n == 3 {
+				return stop
+			}
+			return nil
+		})
+		if !errors.Is(err, stop) || n != 3 {
+			t.Errorf("stopping the walk: %v after %d cells", err, n)
+		}
+		n = 0
+		s.Cells(ctx, CellFilter{Limit: 5}, func(Cell) error { n++; return nil })
+		if n != 5 {
+			t.Errorf("limit 5 gave %d cells", n)
+		}
+		n = 0
+		s.Cells(ctx, CellFilter{CodePrefix: "%"}, func(Cell) error { n++; return nil })
+		if n != 0 {
+			t.Errorf("code prefix %% matched %d cells", n)
+		}
+	})
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
