@@ -313,6 +313,7 @@ type SanGongText struct {
 type CodeNote struct {
 	Code string `yaml:"code" json:"code"`
 	Note string `yaml:"note" json:"note"`
+	Src  Source `yaml:"-" json:"-"`
 }
 
 // Term is one 名词解释 entry.

@@ -272,10 +272,15 @@ func (v *validator) lastYear(b *Budget, units map[string]*Unit) {
 	for _, f := range []struct {
 		label string
 		a     int64
-	}{{"上年收入", int64(ly.Income)}, {"上年支出", int64(ly.Expenditure)}, {"上年机关运行经费", int64(ly.OfficeCost)}} {
+	}{{"上年收入", int64(ly.Income)}, {"上年支出", int64(ly.Expenditure)}, {"上年机关运行经费", int64(ly.OfficeCost)},
+		{"上年财政拨款收入", int64(ly.FiscalIncome)}, {"上年财政拨款支出", int64(ly.FiscalSpending)}, {"上年一般公共预算支出", int64(ly.GeneralSpending)},
+		{"上年政府性基金支出", int64(ly.GovFundSpending)}, {"上年国有资本经营支出", int64(ly.StateCapitalSpending)}} {
 		if f.a < 0 {
 			v.add(ly.Src, f.label, "不能为负数")
 		}
+	}
+	if byFund := ly.GeneralSpending + ly.GovFundSpending + ly.StateCapitalSpending; byFund != 0 && byFund != ly.FiscalSpending {
+		v.add(ly.Src, "上年财政拨款支出", "上年财政拨款支出 %s 应等于一般公共预算、政府性基金、国有资本经营支出之和 %s", ly.FiscalSpending, byFund)
 	}
 	if ly.Income != ly.Expenditure {
 		v.add(ly.Src, "上年支出", "上年收入 %s 与上年支出 %s 应相等（部门预算收支平衡）", ly.Income, ly.Expenditure)
@@ -321,7 +326,12 @@ func (v *validator) assets(b *Budget) {
 	}
 	if len(a.PlannedTypes) > 0 {
 		sum := 0
+		planned := map[string]bool{}
 		for _, vc := range a.PlannedTypes {
+			if planned[vc.Type] {
+				v.add(a.Src, "计划购置车辆", "计划购置车辆类型“%s”重复", vc.Type)
+			}
+			planned[vc.Type] = true
 			if !contains(VehicleTypes, vc.Type) || vc.Count < 0 {
 				v.add(a.Src, "计划购置车辆", "计划购置车辆类型应为%s之一且数量不为负，实际为“%s”%d 辆", quoteAll(VehicleTypes), vc.Type, vc.Count)
 			}
@@ -337,10 +347,10 @@ func (v *validator) notes(b *Budget) {
 	seen := map[string]bool{}
 	for _, n := range b.Text.FunctionalNotes {
 		if err := v.cat.Check(classification.Functional, n.Code, ""); err != nil {
-			v.add(b.Department.Src, "功能科目说明", "%v", err)
+			v.add(n.Src, "功能科目", "%v", err)
 		}
 		if seen[n.Code] {
-			v.add(b.Department.Src, "功能科目说明", "功能科目“%s”的说明重复", n.Code)
+			v.add(n.Src, "功能科目", "功能科目“%s”的说明重复", n.Code)
 		}
 		seen[n.Code] = true
 	}

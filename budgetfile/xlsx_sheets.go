@@ -380,7 +380,7 @@ func (x *xlsxReader) texts(b *budget.Budget, t, notes, glossary *table) {
 		}
 	}
 	for _, r := range notes.rows {
-		txt.FunctionalNotes = append(txt.FunctionalNotes, budget.CodeNote{Code: x.code(notes, r, "功能科目"), Note: notes.get(r, "用途说明")})
+		txt.FunctionalNotes = append(txt.FunctionalNotes, budget.CodeNote{Code: x.code(notes, r, "功能科目"), Note: notes.get(r, "用途说明"), Src: notes.src(x.name, r)})
 	}
 	for _, r := range glossary.rows {
 		txt.Glossary = append(txt.Glossary, budget.Term{Term: glossary.get(r, "名词"), Definition: glossary.get(r, "解释")})
