@@ -118,15 +118,21 @@ func Render(doc *disclosure.Document, formats []Format) ([]File, error) {
 	return files, nil
 }
 
-// FileBase is the file name of a document without extension: its title, with
-// characters that file systems reject replaced.
+// FileBase is the file name of a document without extension: its title, followed by
+// its subject when the title does not name it (Shanghai's titles name only the
+// district, and a department publishes one 单位预算 per unit), with characters that
+// file systems reject replaced.
 func FileBase(doc *disclosure.Document) string {
+	title := doc.Title
+	if doc.Subject != "" && !strings.Contains(title, doc.Subject) {
+		title += "（" + doc.Subject + "）"
+	}
 	name := strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
 			return '_'
 		}
 		return r
-	}, doc.Title)
+	}, title)
 	if name == "" {
 		name = "部门预算"
 	}

@@ -21,6 +21,57 @@ const (
 	minAmountSize = 5.0
 )
 
+// fitAmounts widens amount columns to their widest amount, taking the room from text
+// columns (whose text wraps) but leaving each at least its widest short text, up to
+// six characters; what still does not fit is set smaller, by one factor per column.
+// It returns those factors.
+func (r *renderer) fitAmounts(t *disclosure.Table, body [][]disclosure.Placed, widths []float64) []float64 {
+	need := make([]float64, len(widths))
+	floor := make([]float64, len(widths))
+	isText := func(i int) bool { return i >= len(t.Columns) || t.Columns[i].Kind != disclosure.AmountCol }
+	for _, row := range body {
+		for _, p := range row {
+			cs, _ := p.Span()
+			if cs != 1 || p.Col >= len(widths) {
+				continue
+			}
+			w := r.width(clean(p.Display(t.Unit)), tableBoldStyle) + 2*cellPadX
+			if p.Amount != nil {
+				need[p.Col] = max(need[p.Col], w)
+			} else {
+				floor[p.Col] = max(floor[p.Col], min(w, 6*tableStyle.em()+2*cellPadX))
+			}
+		}
+	}
+	var short, spare float64
+	for i, w := range widths {
+		if need[i] > w {
+			short += need[i] - w
+		} else if need[i] == 0 && isText(i) {
+			spare += max(0, w-floor[i])
+		}
+	}
+	if short > 0 && spare > 0 {
+		take := min(short, spare) / spare
+		for i, w := range widths {
+			switch {
+			case need[i] > w:
+				widths[i] = w + (need[i]-w)*min(1, spare/short)
+			case need[i] == 0 && isText(i):
+				widths[i] = w - max(0, w-floor[i])*take
+			}
+		}
+	}
+	scale := make([]float64, len(widths))
+	for i, w := range widths {
+		scale[i] = 1
+		if need[i] > w {
+			scale[i] = max(w/need[i], minAmountSize/tableStyle.size)
+		}
+	}
+	return scale
+}
+
 // tcell is a cell at its place in the table: header rows come first, then the
 // body rows, so one row index runs through both.
 type tcell struct {
@@ -89,10 +140,15 @@ func (r *renderer) layoutTable(t *disclosure.Table, width float64) *tableLayout 
 		}
 		total += weights[i]
 	}
+	widths := make([]float64, ncols)
+	for i, w := range weights {
+		widths[i] = w / total * width
+	}
+	scale := r.fitAmounts(t, body, widths)
 	lay.colX = make([]float64, ncols+1)
 	lay.colX[0] = r.left()
-	for i, w := range weights {
-		lay.colX[i+1] = lay.colX[i] + w/total*width
+	for i, w := range widths {
+		lay.colX[i+1] = lay.colX[i] + w
 	}
 
 	em := tableStyle.em()
@@ -118,6 +174,10 @@ func (r *renderer) layoutTable(t *disclosure.Table, width float64) *tableLayout 
 			c.indent = max(0, min(float64(p.Indent)*em, w-2*em))
 		}
 		text := clean(p.Display(t.Unit))
+		if p.Amount != nil && !header {
+			// One size for a whole amount column, so its digits line up.
+			c.st.size *= scale[c.col]
+		}
 		if tw := r.width(text, c.st); p.Amount != nil && tw > w {
 			// A number broken over two lines misreads; set it smaller instead.
 			c.st.size = max(c.st.size*w/tw, minAmountSize)
