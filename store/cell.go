@@ -139,26 +139,19 @@ func (t CodeTotal) Level() int { return (len(t.Code) - 1) / 2 }
 // already counts them. Results are ordered by code, then column.
 func (s *Store) RegionTotals(ctx context.Context, region string, year int, tableKind disclosure.TableKind) ([]CodeTotal, error) {
 	var out []CodeTotal
-	err := s.view(ctx, "region totals", func(tx *tx) error {
-		rows, err := tx.query(ctx, `SELECT c.row_code, MIN(c.row_name), c.col_key, MIN(c.col_header),
+	err := s.view(ctx, "region totals", func(tx *tx) (err error) {
+		out, err = collect(ctx, tx, func(sc scanner) (CodeTotal, error) {
+			var t CodeTotal
+			var amount int64
+			err := sc.Scan(&t.Code, &t.Name, &t.Column, &t.Header, &amount, &t.Departments)
+			t.Amount = money.Amount(amount)
+			return t, err
+		}, `SELECT c.row_code, MIN(c.row_name), c.col_key, MIN(c.col_header),
 				CAST(SUM(c.amount) AS BIGINT), COUNT(DISTINCT doc.department_id)`+currentCells+`
 			WHERE r.name = ? AND doc.year = ? AND doc.kind = ? AND t.kind = ? AND c.row_code <> ''
 			GROUP BY c.row_code, c.col_key
 			ORDER BY c.row_code, MIN(c.col_no) LIMIT ?`, region, year, DepartmentBudget, string(tableKind), maxComparisonRows)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var t CodeTotal
-			var amount int64
-			if err := rows.Scan(&t.Code, &t.Name, &t.Column, &t.Header, &amount, &t.Departments); err != nil {
-				return err
-			}
-			t.Amount = money.Amount(amount)
-			out = append(out, t)
-		}
-		return rows.Err()
+		return err
 	})
 	return out, err
 }

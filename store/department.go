@@ -27,22 +27,15 @@ type Department struct {
 // Regions returns every region, by name.
 func (s *Store) Regions(ctx context.Context) ([]Region, error) {
 	var out []Region
-	err := s.view(ctx, "regions", func(tx *tx) error {
-		rows, err := tx.query(ctx, `SELECT r.id, r.name, COUNT(d.id) FROM regions r
+	err := s.view(ctx, "regions", func(tx *tx) (err error) {
+		out, err = collect(ctx, tx, func(sc scanner) (Region, error) {
+			var r Region
+			err := sc.Scan(&r.ID, &r.Name, &r.Departments)
+			return r, err
+		}, `SELECT r.id, r.name, COUNT(d.id) FROM regions r
 			LEFT JOIN departments d ON d.region_id = r.id
 			GROUP BY r.id, r.name ORDER BY r.name LIMIT ?`, MaxListLength)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var r Region
-			if err := rows.Scan(&r.ID, &r.Name, &r.Departments); err != nil {
-				return err
-			}
-			out = append(out, r)
-		}
-		return rows.Err()
+		return err
 	})
 	return out, err
 }
@@ -51,7 +44,7 @@ const departmentSelect = `SELECT d.id, d.region_id, r.name, d.name, d.code, d.sy
 		(SELECT COUNT(*) FROM documents doc WHERE doc.department_id = d.id)
 	FROM departments d JOIN regions r ON r.id = d.region_id `
 
-func scanDepartment(sc interface{ Scan(...any) error }) (Department, error) {
+func scanDepartment(sc scanner) (Department, error) {
 	var d Department
 	err := sc.Scan(&d.ID, &d.RegionID, &d.Region, &d.Name, &d.Code, &d.Synthetic, &d.Documents)
 	return d, err
@@ -61,21 +54,10 @@ func scanDepartment(sc interface{ Scan(...any) error }) (Department, error) {
 // region is empty.
 func (s *Store) Departments(ctx context.Context, region string) ([]Department, error) {
 	var out []Department
-	err := s.view(ctx, "departments", func(tx *tx) error {
-		rows, err := tx.query(ctx, departmentSelect+`WHERE ? = '' OR r.name = ? ORDER BY r.name, d.name LIMIT ?`,
+	err := s.view(ctx, "departments", func(tx *tx) (err error) {
+		out, err = collect(ctx, tx, scanDepartment, departmentSelect+`WHERE ? = '' OR r.name = ? ORDER BY r.name, d.name LIMIT ?`,
 			region, region, MaxListLength)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			d, err := scanDepartment(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, d)
-		}
-		return rows.Err()
+		return err
 	})
 	return out, err
 }

@@ -65,7 +65,7 @@ const documentSelect = `SELECT doc.id, doc.department_id, d.name, r.name, doc.ye
 	JOIN regions r ON r.id = d.region_id
 	JOIN versions v ON v.document_id = doc.id AND v.superseded_at IS NULL `
 
-func scanDocument(sc interface{ Scan(...any) error }) (Document, error) {
+func scanDocument(sc scanner) (Document, error) {
 	var d Document
 	var superseded sql.NullTime
 	v := &d.Current
@@ -80,21 +80,10 @@ func scanDocument(sc interface{ Scan(...any) error }) (Document, error) {
 // before the 单位预算 of each year.
 func (s *Store) Documents(ctx context.Context, deptID int64) ([]Document, error) {
 	var out []Document
-	err := s.view(ctx, "documents", func(tx *tx) error {
-		rows, err := tx.query(ctx, documentSelect+`WHERE doc.department_id = ?
+	err := s.view(ctx, "documents", func(tx *tx) (err error) {
+		out, err = collect(ctx, tx, scanDocument, documentSelect+`WHERE doc.department_id = ?
 			ORDER BY doc.year DESC, CASE doc.kind WHEN '部门预算' THEN 0 ELSE 1 END, doc.subject LIMIT ?`, deptID, MaxListLength)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			d, err := scanDocument(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, d)
-		}
-		return rows.Err()
+		return err
 	})
 	return out, err
 }
@@ -138,7 +127,7 @@ func (s *Store) Version(ctx context.Context, id int64) (*Version, error) {
 
 const versionColumns = `id, document_id, number, title, subject, profile, source, imported_at, superseded_at, errors, warnings, infos`
 
-func scanVersionInfo(sc interface{ Scan(...any) error }, extra ...any) (VersionInfo, error) {
+func scanVersionInfo(sc scanner, extra ...any) (VersionInfo, error) {
 	var v VersionInfo
 	var superseded sql.NullTime
 	err := sc.Scan(append([]any{&v.ID, &v.DocumentID, &v.Number, &v.Title, &v.Subject, &v.Profile, &v.Source,
@@ -168,20 +157,9 @@ func version(ctx context.Context, tx *tx, id int64) (*Version, error) {
 }
 
 func history(ctx context.Context, tx *tx, docID int64) ([]VersionInfo, error) {
-	rows, err := tx.query(ctx, `SELECT `+versionColumns+` FROM versions WHERE document_id = ? ORDER BY number DESC LIMIT ?`, docID, MaxListLength)
+	out, err := collect(ctx, tx, func(sc scanner) (VersionInfo, error) { return scanVersionInfo(sc) },
+		`SELECT `+versionColumns+` FROM versions WHERE document_id = ? ORDER BY number DESC LIMIT ?`, docID, MaxListLength)
 	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []VersionInfo
-	for rows.Next() {
-		v, err := scanVersionInfo(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	for i := range out {
@@ -195,20 +173,9 @@ func history(ctx context.Context, tx *tx, docID int64) ([]VersionInfo, error) {
 // Years returns the years that have documents, newest first.
 func (s *Store) Years(ctx context.Context) ([]int, error) {
 	var out []int
-	err := s.view(ctx, "years", func(tx *tx) error {
-		rows, err := tx.query(ctx, `SELECT DISTINCT year FROM documents ORDER BY year DESC`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var y int
-			if err := rows.Scan(&y); err != nil {
-				return err
-			}
-			out = append(out, y)
-		}
-		return rows.Err()
+	err := s.view(ctx, "years", func(tx *tx) (err error) {
+		out, err = collect(ctx, tx, scanOne[int], `SELECT DISTINCT year FROM documents ORDER BY year DESC`)
+		return err
 	})
 	return out, err
 }

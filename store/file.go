@@ -49,20 +49,7 @@ func (s *Store) File(ctx context.Context, versionID int64, format string) (*File
 
 // formats returns the formats of the files of a version.
 func formats(ctx context.Context, tx *tx, versionID int64) ([]string, error) {
-	rows, err := tx.query(ctx, `SELECT format FROM files WHERE version_id = ? ORDER BY format`, versionID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var f string
-		if err := rows.Scan(&f); err != nil {
-			return nil, err
-		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+	return collect(ctx, tx, scanOne[string], `SELECT format FROM files WHERE version_id = ? ORDER BY format`, versionID)
 }
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

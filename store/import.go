@@ -72,7 +72,7 @@ func (s *Store) Import(ctx context.Context, set ImportSet) (ImportResult, error)
 		}
 		preps[i] = p
 	}
-	at := s.now().UTC().Truncate(time.Microsecond)
+	at := time.Now().UTC().Truncate(time.Microsecond)
 	var res ImportResult
 	err := s.update(ctx, "import", func(tx *tx) error {
 		res = ImportResult{}

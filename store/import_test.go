@@ -392,3 +392,29 @@ func TestConcurrentImports(t *testing.T) {
 		}
 	})
 }
+
+// TestHostileText imports names with NUL bytes and invalid UTF-8, as text read from
+// a damaged PDF can have; PostgreSQL refuses both in text columns.
+func TestHostileText(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		lg := fix(t, "longgang")
+		d := lg.importDoc()
+		d.Disclosure = cloneDoc(t, lg.doc)
+		d.Disclosure.Title += "\x00\xff"
+		d.Disclosure.Tables[2].Rows[1].Cells[2].Text = "一般\x00公共服务\xfe支出"
+		d.Region = "深圳市\x00龙岗区"
+		res := mustImport(t, s, d)
+		v, err := s.Version(ctx, res.Documents[0].VersionID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(v.Title, lg.doc.Title) || strings.ContainsRune(v.Title, 0) {
+			t.Errorf("title = %q", v.Title)
+		}
+		hits, err := s.Search(ctx, "龙岗区政务", 10)
+		if err != nil || len(hits) == 0 || hits[0].Region != "深圳市龙岗区" {
+			t.Errorf("search = %+v, %v", hits, err)
+		}
+	})
+}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 //go:embed migrations/*.sql
@@ -81,7 +82,7 @@ func (s *Store) migrate(ctx context.Context) error {
 				return err
 			}
 			_, err := tx.exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-				m.version, m.name, s.now().UTC())
+				m.version, m.name, time.Now().UTC())
 			return err
 		})
 		if err != nil {

@@ -17,14 +17,14 @@ import (
 
 // codeSums adds up, straight from the documents, the cells of one table kind and
 // column by row code: what RegionTotals should say.
-func codeSums(docs []*disclosure.Document, kind disclosure.TableKind, column string) map[string]money.Amount {
+func codeSums(docs []*disclosure.Document, kind disclosure.TableKind, key string) map[string]money.Amount {
 	out := map[string]money.Amount{}
 	for _, doc := range docs {
 		for _, t := range doc.Tables {
 			if t.Kind != kind {
 				continue
 			}
-			col := column2(t, column)
+			col := column(t, key)
 			for _, r := range t.Rows {
 				if r.Code == "" {
 					continue
@@ -39,15 +39,6 @@ func codeSums(docs []*disclosure.Document, kind disclosure.TableKind, column str
 		}
 	}
 	return out
-}
-
-func column2(t *disclosure.Table, key string) int {
-	for i, c := range t.Columns {
-		if c.Key == key {
-			return i
-		}
-	}
-	return -1
 }
 
 // renamed is doc published by another department of the same region.

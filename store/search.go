@@ -33,27 +33,23 @@ func (s *Store) Search(ctx context.Context, query string, lim int) ([]Hit, error
 	pattern := "%" + likeEscape(query) + "%"
 	var out []Hit
 	err := s.view(ctx, "search", func(tx *tx) error {
-		rows, err := tx.query(ctx, `SELECT r.name, d.id, d.name FROM departments d JOIN regions r ON r.id = d.region_id
-			WHERE d.name LIKE ? ESCAPE '\' ORDER BY r.name, d.name LIMIT ?`, pattern, lim)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
+		depts, err := collect(ctx, tx, func(sc scanner) (Hit, error) {
 			h := Hit{Kind: TermDepartment}
-			if err := rows.Scan(&h.Region, &h.DepartmentID, &h.Department); err != nil {
-				return err
-			}
+			err := sc.Scan(&h.Region, &h.DepartmentID, &h.Department)
 			h.Text = h.Department
-			out = append(out, h)
-		}
-		if err := rows.Err(); err != nil {
+			return h, err
+		}, `SELECT r.name, d.id, d.name FROM departments d JOIN regions r ON r.id = d.region_id
+			WHERE d.name LIKE ? ESCAPE '\' ORDER BY r.name, d.name LIMIT ?`, pattern, lim)
+		if err != nil || len(depts) >= lim {
+			out = depts
 			return err
 		}
-		if len(out) >= lim {
-			return nil
-		}
-		rows, err = tx.query(ctx, `SELECT DISTINCT s.kind, s.term, r.name, d.id, d.name, doc.id, doc.year,
+		terms, err := collect(ctx, tx, func(sc scanner) (Hit, error) {
+			var h Hit
+			var rank int
+			err := sc.Scan(&h.Kind, &h.Text, &h.Region, &h.DepartmentID, &h.Department, &h.DocumentID, &h.Year, &rank)
+			return h, err
+		}, `SELECT DISTINCT s.kind, s.term, r.name, d.id, d.name, doc.id, doc.year,
 				CASE s.kind WHEN 'unit' THEN 0 ELSE 1 END
 			FROM search_terms s
 			JOIN versions v ON v.id = s.version_id AND v.superseded_at IS NULL
@@ -61,20 +57,9 @@ func (s *Store) Search(ctx context.Context, query string, lim int) ([]Hit, error
 			JOIN departments d ON d.id = doc.department_id
 			JOIN regions r ON r.id = d.region_id
 			WHERE s.term LIKE ? ESCAPE '\'
-			ORDER BY CASE s.kind WHEN 'unit' THEN 0 ELSE 1 END, doc.year DESC, s.term, d.name, doc.id LIMIT ?`, pattern, lim-len(out))
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var h Hit
-			var rank int
-			if err := rows.Scan(&h.Kind, &h.Text, &h.Region, &h.DepartmentID, &h.Department, &h.DocumentID, &h.Year, &rank); err != nil {
-				return err
-			}
-			out = append(out, h)
-		}
-		return rows.Err()
+			ORDER BY CASE s.kind WHEN 'unit' THEN 0 ELSE 1 END, doc.year DESC, s.term, d.name, doc.id LIMIT ?`, pattern, lim-len(depts))
+		out = append(depts, terms...)
+		return err
 	})
 	return out, err
 }

@@ -34,14 +34,13 @@ const (
 	MaxListLength     = 10_000 // departments, documents or versions in one answer
 	maxTermRunes      = 200
 	maxComparisonRows = 20_000
+	maxConns          = 16
 )
 
 // Store is a database of disclosures.
 type Store struct {
 	db *sql.DB
 	d  *dialect
-	// now is the clock of imports; tests may set it.
-	now func() time.Time
 	// afterDocument, when set, runs inside an import after each document is written;
 	// tests use it to fail halfway.
 	afterDocument func(i int) error
@@ -58,8 +57,11 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", d.name, err)
 	}
+	// Enough for a portal's concurrent readers; a bound keeps a burst of requests
+	// from opening more PostgreSQL connections than the server allows.
+	db.SetMaxOpenConns(maxConns)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &Store{db: db, d: d, now: time.Now}
+	s := &Store{db: db, d: d}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: connect to %s: %w", d.name, err)
@@ -121,6 +123,34 @@ func (s *Store) run(ctx context.Context, op string, readOnly bool, fn func(*tx) 
 		return fmt.Errorf("store: %s: commit: %w", op, err)
 	}
 	return nil
+}
+
+// scanner is a *sql.Row or *sql.Rows.
+type scanner interface{ Scan(...any) error }
+
+// collect runs a query and scans every row it returns with scan.
+func collect[T any](ctx context.Context, tx *tx, scan func(scanner) (T, error), q string, args ...any) ([]T, error) {
+	rows, err := tx.query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// scanOne scans a row of one column.
+func scanOne[T any](sc scanner) (T, error) {
+	var v T
+	err := sc.Scan(&v)
+	return v, err
 }
 
 func notFound(what string, id int64) error {
