@@ -121,7 +121,7 @@ func (c *checker) emptyTables() {
 		case hasData && note != "":
 			loc.Sentence = note
 			c.add(Finding{Rule: "EMPTY-02", Severity: Error, Location: loc, Message: "本表有数据，但附注称其为空表"})
-		case !hasData && note == "" && (t.Kind == disclosure.GovFundTable || t.Kind == disclosure.StateCapitalTable || t.Empty):
+		case !hasData && note == "" && t.Kind != disclosure.SanGongOfficeTable && (t.Kind == disclosure.GovFundTable || t.Kind == disclosure.StateCapitalTable || t.Empty):
 			c.add(Finding{Rule: "EMPTY-01", Severity: Error, Location: loc, Message: "本表没有数据，但未附注说明本表为空表"})
 		case !hasData && note != "":
 			if other := otherTableNamed(note, t.Title); other != "" {

@@ -214,10 +214,19 @@ func (c *checker) change(s sentence, what string, this money.Amount, thisTails i
 			return
 		}
 		prev := this - signed
-		if prev <= 0 {
+		// Printed figures are rounded: last year may still have been positive.
+		if prev+money.Wan/200*money.Amount(thisTails+2) <= 0 {
 			c.add(Finding{Rule: "CHG-02", Severity: Error, Location: loc, Actual: fmt.Sprintf("%g%%", st.pct),
 				Message: fmt.Sprintf("%s本年 %s万元、%s %s万元，推得上年为 %s万元，不能计算百分比", what, this.Format(wan), st.verb, st.change.Format(wan), prev.Format(wan))})
 			return
+		}
+		if prev.Hundredths(wan) == 0 {
+			c.add(Finding{Rule: "CHG-02", Severity: Error, Location: loc, Actual: fmt.Sprintf("%g%%", st.pct),
+				Message: fmt.Sprintf("%s本年 %s万元、%s %s万元，推得上年为零，不能计算百分比", what, this.Format(wan), st.verb, st.change.Format(wan))})
+			return
+		}
+		if prev <= 0 {
+			return // within rounding of zero: too small a base to judge the percentage
 		}
 		exact := float64(st.change) / float64(prev) * 100
 		// The printed amounts are rounded to 0.01万元 (this year's perhaps a sum of

@@ -215,7 +215,12 @@ func (d *deriver) basicTable(t *disclosure.Table) {
 		cells := append(codeCells(cs.Code, 2), T(d.codeName(classification.Economic, cs.Code)))
 		t.Rows = append(t.Rows, disclosure.Row{Code: cs.Code, Cells: append(cells, amounts(cs.Split)...)})
 	}
+	empty := len(t.Rows) == 0
 	t.Rows = append(t.Rows, disclosure.Row{Kind: disclosure.TotalRow, Cells: append([]disclosure.Cell{T(""), T(""), T("合计")}, amounts(d.b.SplitOf(sel))...)})
+	if empty {
+		t.Empty = true
+		t.Notes = []string{fmt.Sprintf("注:本%s%d年无一般公共预算基本支出，故本表为空表。", d.who, d.b.Year)}
+	}
 }
 
 // sanGong is one set of 三公 figures.

@@ -174,7 +174,7 @@ func (d *deriver) projectChange(pr budget.Project, amount money.Amount) string {
 		verb, word = "减少", "减幅"
 	}
 	s := fmt.Sprintf("较%s%s%s", lastLabel, verb, wan(diff.Abs()))
-	if t, ok := money.Percent(amount, last); ok && last.Hundredths(money.UnitWan) != 0 {
+	if t, ok := money.Percent(amount, last); ok && printedBase(amount, last) {
 		if t < 0 {
 			t = -t
 		}

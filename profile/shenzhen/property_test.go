@@ -1066,8 +1066,13 @@ func (c *checker) stated(where string, m []string, this, last money.Amount, diff
 	}
 	c.printed(where+" 变化额 = 本年 − 上年", c.parsed(where, m[3]), absAll(diff, d < 0)...)
 	tenths, ok := money.Percent(this, last)
-	// No percentage of a base that prints as 0.00 万元.
-	ok = ok && last.Hundredths(money.UnitWan) != 0
+	// No percentage of a base that prints as 0.00 万元, or that the printed figures
+	// imply to be 0.00 (this year's printed figure minus the printed change).
+	implied := this.Hundredths(money.UnitWan) - d.Abs().Hundredths(money.UnitWan)
+	if d < 0 {
+		implied = this.Hundredths(money.UnitWan) + d.Abs().Hundredths(money.UnitWan)
+	}
+	ok = ok && last.Hundredths(money.UnitWan) != 0 && implied != 0
 	switch {
 	case !ok && m[4] != "":
 		c.errorf("%s：上年为零（按 0.01 万元），不应写百分比，文字为“%s”", where, m[0])

@@ -84,6 +84,21 @@ func (d *deriver) region() string {
 	return "本级"
 }
 
+// printedBase reports whether last year's figure, and the one a reader works out
+// from the printed figures (this year minus the printed change), are both non-zero.
+func printedBase(this, last money.Amount) bool {
+	diff := this - last
+	implied := this.Hundredths(money.UnitWan) - sign(diff)*diff.Abs().Hundredths(money.UnitWan)
+	return last.Hundredths(money.UnitWan) != 0 && implied != 0
+}
+
+func sign(a money.Amount) int64 {
+	if a < 0 {
+		return -1
+	}
+	return 1
+}
+
 // change describes this year against last year: "比2023年增加1,715.91万元，增长34.0%",
 // "与2023年持平", or without a percentage when last year was zero.
 func change(this, last money.Amount, lastLabel string, up, down string) string {
@@ -96,8 +111,9 @@ func change(this, last money.Amount, lastLabel string, up, down string) string {
 		verb, pct = "减少", down
 	}
 	s := fmt.Sprintf("比%s%s%s", lastLabel, verb, wan(diff.Abs()))
-	// A percentage of a base that prints as 0.00 would mean nothing to a reader.
-	if t, ok := money.Percent(this, last); ok && last.Hundredths(money.UnitWan) != 0 {
+	// A percentage of a base that prints as 0.00, or that the printed figures imply
+	// to be 0.00, would mean nothing to a reader.
+	if t, ok := money.Percent(this, last); ok && printedBase(this, last) {
 		if t < 0 {
 			t = -t
 		}
