@@ -236,3 +236,28 @@ func pdfText(t *testing.T, seed int64, pdftotext string, data []byte) string {
 	}
 	return string(out)
 }
+
+// TestClassifiedNeverPublishedShanghai does the same under the Shanghai profile, for the
+// 部门预算 and every 单位预算 a budget publishes.
+func TestClassifiedNeverPublishedShanghai(t *testing.T) {
+	seeds := int64(6)
+	if testing.Short() {
+		seeds = 2
+	}
+	cat := classification.Default()
+	for seed := int64(0); seed < seeds; seed++ {
+		b := budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{Classified: true})
+		secret, _ := secrets(b)
+		docs, err := build.Documents(b, "shanghai", cat)
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		for _, doc := range docs {
+			for where, shown := range outputs(t, seed, doc) {
+				for _, leak := range found(shown, secret) {
+					t.Errorf("seed %d: %s of %s shows classified text %s", seed, where, doc.Title, leak)
+				}
+			}
+		}
+	}
+}

@@ -142,28 +142,27 @@ func (d *deriver) explanation() disclosure.Part {
 	return p
 }
 
-// functionalItems lists each functional 项 paid from 财政拨款, fund by fund as the
-// tables 5 to 7 show them, with what it is for.
+// functionalItems lists each functional 项 paid from 财政拨款 once, with its total
+// over the 一般公共预算, 政府性基金 and 国有资本经营 tables, and what it is for.
 func (d *deriver) functionalItems() []disclosure.Block {
 	notes := map[string]string{}
 	for _, n := range d.b.Text.FunctionalNotes {
 		notes[n.Code] = strings.TrimRight(strings.TrimSpace(n.Note), "。；;")
 	}
+	fiscal := d.in(func(li *budget.LineItem) bool { return li.SourceFund().Fiscal() })
 	var out []disclosure.Block
-	for _, f := range budget.FiscalFunds {
-		for _, cs := range d.b.ByCode(classification.Functional, d.in(fromFund(f))) {
-			if classification.LevelOf(cs.Code) != 3 || cs.Total() == 0 {
-				continue
-			}
-			class, section := cs.Code[:3], cs.Code[:5]
-			text := fmt.Sprintf("%d. “%s（类）%s（款）%s（项）”%s万元", len(out)+1,
-				d.codeName(classification.Functional, class), d.codeName(classification.Functional, section),
-				d.codeName(classification.Functional, cs.Code), wan(cs.Total()))
-			if n := notes[cs.Code]; n != "" {
-				text += "，主要用于" + strings.TrimPrefix(n, "主要用于")
-			}
-			out = append(out, item("%s。", text))
+	for _, cs := range d.b.ByCode(classification.Functional, fiscal) {
+		if classification.LevelOf(cs.Code) != 3 || cs.Total() == 0 {
+			continue
 		}
+		class, section := cs.Code[:3], cs.Code[:5]
+		text := fmt.Sprintf("%d. “%s（类）%s（款）%s（项）”%s万元", len(out)+1,
+			d.codeName(classification.Functional, class), d.codeName(classification.Functional, section),
+			d.codeName(classification.Functional, cs.Code), wan(cs.Total()))
+		if n := notes[cs.Code]; n != "" {
+			text += "，主要用于" + strings.TrimPrefix(n, "主要用于")
+		}
+		out = append(out, item("%s。", text))
 	}
 	return out
 }
