@@ -108,7 +108,29 @@ func readTabText(name, text string) (*disclosure.Document, error) {
 			doc.Subject = t.Entity
 		}
 	}
+	doc.Department = supervisor(doc.Tables)
 	return doc, nil
+}
+
+// supervisor finds the 主管部门 that 表12 names next to its label.
+func supervisor(tables []*disclosure.Table) string {
+	for _, t := range tables {
+		if t.Kind != disclosure.PerformanceTable {
+			continue
+		}
+		for _, r := range t.Rows {
+			for i, c := range r.Cells {
+				if spacesRe.ReplaceAllString(c.Text, "") == "主管部门" {
+					for _, next := range r.Cells[i+1:] {
+						if name := strings.TrimSpace(next.Text); name != "" {
+							return name
+						}
+					}
+				}
+			}
+		}
+	}
+	return ""
 }
 
 func isContentsHeading(t string) bool {
