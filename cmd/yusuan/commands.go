@@ -39,6 +39,7 @@ func commands() []command {
 		{"check", "核对已公开的部门预算文件（文本、PDF、Excel），指出每一处不一致", checkUsage, runCheck},
 		{"rules", "列出核对规则", rulesUsage, runRules},
 		{"import", "把预算数据或已公开的文件导入门户数据库（SQLite 或 PostgreSQL）", importUsage, runImport},
+		{"serve", "启动部门预算公开门户（网页、图表、比较、下载和只读 API）", serveUsage, runServe},
 	}
 }
 

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"yusuan/store"
+	"yusuan/web"
+)
+
+const serveUsage = `用法：yusuan serve [--addr 地址:端口] [--db 数据库] [--region 地区]
+
+启动部门预算公开门户：首页、部门、公开文件（文字、表格、图表、下载、核对结果）、
+年度和部门比较、地区汇总、搜索、批量数据下载和只读 JSON 接口（/api/openapi.json）。
+门户只读，不能通过网页修改任何数据；数据用 yusuan import 导入。
+按 Ctrl+C 停止（正在处理的请求会先完成）。
+
+选项：
+  --addr 地址      监听地址，默认 127.0.0.1:8080（对外提供服务用 :8080）
+  --db 数据库      SQLite 数据库文件或 postgres:// 连接地址；
+                   默认取环境变量 YUSUAN_DB，未设置时为当前目录下的 yusuan.db
+  --region 地区    首页默认显示的地区，默认为按名称排序的第一个
+`
+
+// Timeouts of the HTTP server: a slow client cannot hold a connection open, and a
+// response, bulk downloads included, cannot run forever.
+const (
+	readHeaderTimeout = 5 * time.Second
+	readTimeout       = 10 * time.Second
+	bulkTimeout       = 5 * time.Minute
+	writeTimeout      = bulkTimeout + 30*time.Second
+	idleTimeout       = 2 * time.Minute
+	shutdownTimeout   = 20 * time.Second
+	maxHeaderBytes    = 16 << 10
+)
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("serve", serveUsage, stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "")
+	db := fs.String("db", "", "")
+	region := fs.String("region", "", "")
+	pos, code, ok := parse(fs, args, serveUsage, stderr)
+	if !ok {
+		return code
+	}
+	if len(pos) != 0 {
+		fmt.Fprintf(stderr, "参数错误：serve 不接受文件参数\n\n%s", serveUsage)
+		return exitUsage
+	}
+	dsn := *db
+	if dsn == "" {
+		dsn = os.Getenv("YUSUAN_DB")
+	}
+	if dsn == "" {
+		dsn = defaultDB
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		fmt.Fprintf(stderr, "无法打开数据库 %s：%v\n", redact(dsn), err)
+		return exitError
+	}
+	defer st.Close()
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "无法监听 %s：%v\n", *addr, err)
+		return exitError
+	}
+	srv := &http.Server{
+		Handler:           web.New(st, web.Options{Region: *region, BulkTimeout: bulkTimeout, Logger: log}),
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	fmt.Fprintf(stdout, "门户已启动：http://%s/（数据库 %s）\n", ln.Addr(), redact(dsn))
+	log.Info("serving", "addr", ln.Addr().String(), "db", st.Dialect())
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		log.Error("server stopped", "err", err)
+		return exitError
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		log.Error("shutdown", "err", err)
+		return exitError
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Error("server", "err", err)
+		return exitError
+	}
+	return exitOK
+}

@@ -1,0 +1,419 @@
+package web
+
+import (
+	_ "embed"
+	"net/http"
+	"strconv"
+
+	"yusuan/check"
+	"yusuan/disclosure"
+	"yusuan/money"
+	"yusuan/store"
+)
+
+//go:embed openapi.json
+var openAPI []byte
+
+// The API's JSON shapes, named here rather than taken from the store so that the
+// published contract (openapi.json) does not move when the store does. Amounts are
+// integers in 分 (amount) with a display string in 元 (amount_yuan).
+
+type apiRegion struct {
+	Name        string `json:"name"`
+	Departments int    `json:"departments"`
+}
+
+type apiDepartment struct {
+	ID        int64  `json:"id"`
+	Region    string `json:"region"`
+	Name      string `json:"name"`
+	Code      string `json:"code"`
+	Synthetic bool   `json:"synthetic"`
+	Documents int    `json:"documents"`
+}
+
+type apiDocument struct {
+	ID           int64      `json:"id"`
+	DepartmentID int64      `json:"department_id"`
+	Department   string     `json:"department"`
+	Region       string     `json:"region"`
+	Year         int        `json:"year"`
+	Kind         string     `json:"kind"`
+	Subject      string     `json:"subject"`
+	Versions     int        `json:"versions"`
+	Current      apiVersion `json:"current"`
+}
+
+type apiVersion struct {
+	ID         int64    `json:"id"`
+	Number     int      `json:"number"`
+	Title      string   `json:"title"`
+	Profile    string   `json:"profile"`
+	ImportedAt string   `json:"imported_at"`
+	Current    bool     `json:"current"`
+	Errors     int      `json:"errors"`
+	Warnings   int      `json:"warnings"`
+	Infos      int      `json:"infos"`
+	Formats    []string `json:"formats"`
+}
+
+func toAPIDepartment(d store.Department) apiDepartment {
+	return apiDepartment{d.ID, d.Region, d.Name, d.Code, d.Synthetic, d.Documents}
+}
+
+func toAPIVersion(v store.VersionInfo) apiVersion {
+	f := v.Formats
+	if f == nil {
+		f = []string{}
+	}
+	return apiVersion{ID: v.ID, Number: v.Number, Title: v.Title, Profile: v.Profile, ImportedAt: v.ImportedAt.UTC().Format("2006-01-02T15:04:05Z"),
+		Current: v.Current(), Errors: v.Errors, Warnings: v.Warnings, Infos: v.Infos, Formats: f}
+}
+
+func toAPIDocument(d store.Document) apiDocument {
+	return apiDocument{d.ID, d.DepartmentID, d.Department, d.Region, d.Year, d.Kind, d.Subject, d.Versions, toAPIVersion(d.Current)}
+}
+
+func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_, err := w.Write(openAPI)
+	return err
+}
+
+func (s *Server) apiRegions(w http.ResponseWriter, r *http.Request) error {
+	ctx, cancel := s.query(r)
+	defer cancel()
+	regions, err := s.store.Regions(ctx)
+	if err != nil {
+		return err
+	}
+	out := make([]apiRegion, len(regions))
+	for i, reg := range regions {
+		out[i] = apiRegion{reg.Name, reg.Departments}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"regions": out})
+}
+
+func (s *Server) apiYears(w http.ResponseWriter, r *http.Request) error {
+	ctx, cancel := s.query(r)
+	defer cancel()
+	years, err := s.store.Years(ctx)
+	if err != nil {
+		return err
+	}
+	if years == nil {
+		years = []int{}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"years": years})
+}
+
+func (s *Server) apiDepartments(w http.ResponseWriter, r *http.Request) error {
+	region, err := textParam(r, "region")
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.query(r)
+	defer cancel()
+	depts, err := s.store.Departments(ctx, region)
+	if err != nil {
+		return err
+	}
+	out := make([]apiDepartment, len(depts))
+	for i, d := range depts {
+		out[i] = toAPIDepartment(d)
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"departments": out})
+}
+
+func (s *Server) apiDepartment(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.query(r)
+	defer cancel()
+	d, err := s.store.Department(ctx, id)
+	if err != nil {
+		return err
+	}
+	docs, err := s.store.Documents(ctx, id)
+	if err != nil {
+		return err
+	}
+	out := make([]apiDocument, len(docs))
+	for i, doc := range docs {
+		out[i] = toAPIDocument(doc)
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"department": toAPIDepartment(*d), "documents": out})
+}
+
+// apiDocument returns a document with the content of its current version (or of
+// ?version=) as the disclosure JSON, and its history.
+func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) error {
+	dd, v, err := s.apiVersion(r)
+	if err != nil {
+		return err
+	}
+	history := make([]apiVersion, len(dd.History))
+	for i, h := range dd.History {
+		history[i] = toAPIVersion(h)
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{
+		"document":   toAPIDocument(dd.Document),
+		"version":    toAPIVersion(v.VersionInfo),
+		"disclosure": v.Disclosure,
+		"history":    history,
+	})
+}
+
+func (s *Server) apiVersion(r *http.Request) (*store.DocumentDetail, *store.Version, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	versionID, err := idParam(r, "version")
+	if err != nil {
+		return nil, nil, err
+	}
+	ctx, cancel := s.query(r)
+	defer cancel()
+	dd, err := s.store.Document(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	v, err := s.version(r, dd, versionID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return dd, v, nil
+}
+
+func (s *Server) apiFindings(w http.ResponseWriter, r *http.Request) error {
+	_, v, err := s.apiVersion(r)
+	if err != nil {
+		return err
+	}
+	findings := v.Findings
+	if findings == nil {
+		findings = []check.Finding{}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{
+		"version":  toAPIVersion(v.VersionInfo),
+		"summary":  map[string]int{"errors": v.Errors, "warnings": v.Warnings, "infos": v.Infos},
+		"findings": findings,
+	})
+}
+
+type apiCodeTotal struct {
+	Code        string `json:"code"`
+	Name        string `json:"name"`
+	Level       int    `json:"level"`
+	Column      string `json:"column"`
+	Header      string `json:"header"`
+	Amount      int64  `json:"amount"`
+	AmountYuan  string `json:"amount_yuan"`
+	Departments int    `json:"departments"`
+}
+
+func (s *Server) apiRegionTotals(w http.ResponseWriter, r *http.Request) error {
+	region, err := textParam(r, "region")
+	if err != nil {
+		return err
+	}
+	year, err := yearParam(r, "year")
+	if err != nil {
+		return err
+	}
+	if region == "" || year == 0 {
+		return invalidf("需要 region 和 year 参数")
+	}
+	kind, err := tableKind(r.URL.Query().Get("table"), disclosure.GPFunctionalTable)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.query(r)
+	defer cancel()
+	totals, err := s.store.RegionTotals(ctx, region, year, kind)
+	if err != nil {
+		return err
+	}
+	out := make([]apiCodeTotal, len(totals))
+	for i, t := range totals {
+		out[i] = apiCodeTotal{t.Code, t.Name, t.Level(), t.Column, t.Header, int64(t.Amount), t.Amount.Plain(money.UnitYuan), t.Departments}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"region": region, "year": year, "table": kind, "totals": out})
+}
+
+type apiComparison struct {
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	Column string `json:"column"`
+	Header string `json:"header"`
+	A      *int64 `json:"a"`
+	B      *int64 `json:"b"`
+	Change *int64 `json:"change"`
+}
+
+func fen(a *money.Amount) *int64 {
+	if a == nil {
+		return nil
+	}
+	n := int64(*a)
+	return &n
+}
+
+func (s *Server) apiCompareYears(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.compareYears(r)
+	if err != nil {
+		return err
+	}
+	rows := make([]apiComparison, len(v.Rows))
+	for i, c := range v.Rows {
+		rows[i] = apiComparison{Code: c.Code, Name: c.Name, Column: c.Column, Header: c.Header, A: fen(c.A), B: fen(c.B)}
+		if c.A != nil && c.B != nil {
+			d := int64(*c.B - *c.A)
+			rows[i].Change = &d
+		}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{
+		"department": toAPIDepartment(*v.Department), "a": v.A, "b": v.B, "table": v.Kind, "rows": rows,
+	})
+}
+
+type apiSideRow struct {
+	Code    string   `json:"code"`
+	Name    string   `json:"name"`
+	Amounts []*int64 `json:"amounts"`
+}
+
+func (s *Server) apiCompareDepartments(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.compareDepartments(r)
+	if err != nil {
+		return err
+	}
+	if len(v.Departments) == 0 {
+		return invalidf("需要至少一个 d 参数（部门编号）")
+	}
+	depts := make([]apiDepartment, len(v.Departments))
+	for i, d := range v.Departments {
+		depts[i] = toAPIDepartment(d)
+	}
+	rows := make([]apiSideRow, len(v.Rows))
+	for i, row := range v.Rows {
+		rows[i] = apiSideRow{Code: row.Code, Name: row.Name, Amounts: make([]*int64, len(row.Amounts))}
+		for j, a := range row.Amounts {
+			rows[i].Amounts[j] = fen(a)
+		}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{
+		"departments": depts, "year": v.Year, "table": v.Kind, "column": v.Column, "rows": rows,
+	})
+}
+
+type apiHit struct {
+	Kind         string `json:"kind"`
+	Text         string `json:"text"`
+	Region       string `json:"region"`
+	DepartmentID int64  `json:"department_id"`
+	Department   string `json:"department"`
+	DocumentID   int64  `json:"document_id,omitempty"`
+	Year         int    `json:"year,omitempty"`
+	URL          string `json:"url"`
+}
+
+func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
+	limit, err := limitParam(r, 20, maxSearchLimit)
+	if err != nil {
+		return err
+	}
+	hits, q, err := s.search(r, limit)
+	if err != nil {
+		return err
+	}
+	if q == "" {
+		return invalidf("需要 q 参数（搜索词）")
+	}
+	out := make([]apiHit, len(hits))
+	for i, h := range hits {
+		out[i] = apiHit{h.Kind, h.Text, h.Region, h.DepartmentID, h.Department, h.DocumentID, h.Year, h.URL}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"query": q, "hits": out})
+}
+
+type apiCell struct {
+	Region       string `json:"region"`
+	DepartmentID int64  `json:"department_id"`
+	Department   string `json:"department"`
+	DocumentID   int64  `json:"document_id"`
+	Year         int    `json:"year"`
+	Kind         string `json:"kind"`
+	Subject      string `json:"subject"`
+	Table        string `json:"table"`
+	TableTitle   string `json:"table_title"`
+	Row          int    `json:"row"`
+	Code         string `json:"code"`
+	Name         string `json:"name"`
+	Col          int    `json:"col"`
+	Column       string `json:"column"`
+	Header       string `json:"header"`
+	Amount       int64  `json:"amount"`
+	AmountYuan   string `json:"amount_yuan"`
+}
+
+// apiCells pages through amount cells; the bulk CSV is the way to take them all.
+func (s *Server) apiCells(w http.ResponseWriter, r *http.Request) error {
+	var f store.CellFilter
+	var err error
+	if f.DepartmentID, err = idParam(r, "department"); err != nil {
+		return err
+	}
+	if f.Region, err = textParam(r, "region"); err != nil {
+		return err
+	}
+	if f.Year, err = yearParam(r, "year"); err != nil {
+		return err
+	}
+	if kind := r.URL.Query().Get("table"); kind != "" {
+		if f.TableKind, err = tableKind(kind, ""); err != nil {
+			return err
+		}
+	}
+	switch k := r.URL.Query().Get("kind"); k {
+	case "", store.DepartmentBudget, store.UnitBudget:
+		f.Kind = k
+	default:
+		return invalidf("kind 应为 部门预算 或 单位预算")
+	}
+	if f.CodePrefix, err = textParam(r, "code"); err != nil {
+		return err
+	}
+	limit, err := limitParam(r, defaultLimit, maxLimit)
+	if err != nil {
+		return err
+	}
+	offset, err := intParam(r, "offset", "offset", 0, store.MaxCellsOffset)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.query(r)
+	defer cancel()
+	// One more than asked tells whether there is a next page.
+	cells, err := s.store.CellsPage(ctx, f, offset, limit+1)
+	if err != nil {
+		return err
+	}
+	next := ""
+	if len(cells) > limit {
+		cells = cells[:limit]
+		q := r.URL.Query()
+		q.Set("offset", strconv.Itoa(offset+limit))
+		q.Set("limit", strconv.Itoa(limit))
+		next = "/api/cells?" + q.Encode()
+	}
+	out := make([]apiCell, len(cells))
+	for i, c := range cells {
+		out[i] = apiCell{c.Region, c.DepartmentID, c.Department, c.DocumentID, c.Year, c.Kind, c.Subject, string(c.TableKind), c.TableTitle,
+			c.Row, c.Code, c.Name, c.Col, c.Column, c.Header, int64(c.Amount), c.Amount.Plain(money.UnitYuan)}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"cells": out, "offset": offset, "limit": limit, "next": next})
+}

@@ -1,0 +1,189 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"yusuan/check"
+	"yusuan/disclosure"
+	"yusuan/store"
+)
+
+type documentView struct {
+	Doc        *store.DocumentDetail
+	Department *store.Department
+	Version    *store.Version // the version shown
+	Current    bool
+	Parts      []partView
+	Tables     []tableView
+	Notes      []string
+	Charts     []chart
+	Findings   []findingView
+	Downloads  []downloadLink
+	Errors     int
+	Warnings   int
+	Infos      int
+}
+
+type partView struct {
+	ID      string
+	Heading string
+	Blocks  []blockView
+}
+
+type blockView struct {
+	Kind  string
+	Text  string
+	Table *tableView
+}
+
+type findingView struct {
+	Severity string // error, warning, info
+	Label    string // 错误
+	Rule     string
+	Title    string
+	Where    string
+	Message  string
+	Expected string
+	Actual   string
+	Diff     string
+}
+
+type downloadLink struct {
+	Format, Label, URL string
+}
+
+// showDocument shows a document as published: check status and findings, charts,
+// downloads, the narrative and every table. ?version= shows an earlier version.
+func (s *Server) showDocument(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	versionID, err := idParam(r, "version")
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.query(r)
+	defer cancel()
+	v := documentView{}
+	if v.Doc, err = s.store.Document(ctx, id); err != nil {
+		return err
+	}
+	if v.Version, err = s.version(r, v.Doc, versionID); err != nil {
+		return err
+	}
+	v.Current = v.Version.ID == v.Doc.Current.ID
+	if v.Department, err = s.store.Department(ctx, v.Doc.DepartmentID); err != nil {
+		return err
+	}
+	doc := v.Version.Disclosure
+	if doc == nil {
+		doc = &disclosure.Document{}
+	}
+	inline := 0
+	for i, p := range doc.Parts {
+		pv := partView{ID: "part-" + strconv.Itoa(i+1), Heading: p.Heading()}
+		for _, b := range p.Blocks {
+			bv := blockView{Kind: string(b.Kind), Text: b.Text}
+			if b.Kind == disclosure.TableRef {
+				if b.Table == nil {
+					continue
+				}
+				inline++
+				tv := newTableView(b.Table, "inline-"+strconv.Itoa(inline))
+				bv.Table = &tv
+			}
+			pv.Blocks = append(pv.Blocks, bv)
+		}
+		v.Parts = append(v.Parts, pv)
+	}
+	for i, t := range doc.Tables {
+		if t != nil {
+			v.Tables = append(v.Tables, newTableView(t, "table-"+strconv.Itoa(i+1)))
+		}
+	}
+	v.Notes = doc.Notes
+	v.Charts = documentCharts(doc)
+	sg, err := s.sanGong(r, v.Doc.DepartmentID)
+	if err != nil {
+		return err
+	}
+	v.Charts = append(v.Charts, sg)
+	v.Findings = findingViews(v.Version.Findings)
+	v.Errors, v.Warnings, v.Infos = v.Version.Errors, v.Version.Warnings, v.Version.Infos
+	v.Downloads = downloads(v.Doc.ID, v.Version, v.Current)
+	title := v.Version.Title
+	if title == "" {
+		title = v.Doc.Department + v.Doc.Kind
+	}
+	return s.render(w, r, "document", title, "", v)
+}
+
+// version returns the version of dd asked for: the current one when id is 0; an
+// earlier one only when it belongs to this document.
+func (s *Server) version(r *http.Request, dd *store.DocumentDetail, id int64) (*store.Version, error) {
+	if id == 0 || id == dd.Current.ID {
+		return dd.Version, nil
+	}
+	ctx, cancel := s.query(r)
+	defer cancel()
+	v, err := s.store.Version(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if v.DocumentID != dd.ID {
+		return nil, notFoundf("该文件没有这个版本")
+	}
+	return v, nil
+}
+
+var formatLabels = map[string]string{
+	"pdf":  "PDF 文件",
+	"xlsx": "Excel 表格",
+	"html": "网页（单页）",
+	"json": "JSON 数据",
+	"csv":  "CSV 数据（每个金额一行）",
+}
+
+// downloads lists a version's files: its stored renderings, its JSON, and (for the
+// current version, whose cells the store indexes) its CSV.
+func downloads(docID int64, v *store.Version, current bool) []downloadLink {
+	var out []downloadLink
+	q := ""
+	if !current {
+		q = "?version=" + strconv.FormatInt(v.ID, 10)
+	}
+	base := "/documents/" + strconv.FormatInt(docID, 10) + "/download/"
+	for _, f := range []string{"pdf", "xlsx", "html"} {
+		for _, have := range v.Formats {
+			if have == f {
+				out = append(out, downloadLink{f, formatLabels[f], base + f + q})
+			}
+		}
+	}
+	out = append(out, downloadLink{"json", formatLabels["json"], base + "json" + q})
+	if current {
+		out = append(out, downloadLink{"csv", formatLabels["csv"], base + "csv"})
+	}
+	return out
+}
+
+func findingViews(fs []check.Finding) []findingView {
+	titles := map[string]string{}
+	for _, r := range check.Rules() {
+		titles[r.ID] = r.Title
+	}
+	out := make([]findingView, 0, len(fs))
+	// Errors first, then warnings, then the rounding tails.
+	for _, sev := range []check.Severity{check.Error, check.Warning, check.Info} {
+		for _, f := range fs {
+			if f.Severity != sev {
+				continue
+			}
+			out = append(out, findingView{Severity: string(sev), Label: sev.Label(), Rule: f.Rule, Title: titles[f.Rule],
+				Where: f.Location.String(), Message: f.Message, Expected: f.Expected, Actual: f.Actual, Diff: f.Difference})
+		}
+	}
+	return out
+}

@@ -1,0 +1,110 @@
+package web
+
+import (
+	"encoding/json"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"yusuan/build"
+	"yusuan/store"
+)
+
+// downloadDocument sends one file of a document: a stored rendering (pdf, xlsx,
+// html), the document as JSON, or its amount cells as CSV.
+func (s *Server) downloadDocument(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	format := r.PathValue("format")
+	if formatLabels[format] == "" {
+		return errNotFound
+	}
+	versionID, err := idParam(r, "version")
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.query(r)
+	defer cancel()
+	dd, err := s.store.Document(ctx, id)
+	if err != nil {
+		return err
+	}
+	v, err := s.version(r, dd, versionID)
+	if err != nil {
+		return err
+	}
+	base := build.FileBase(v.Disclosure)
+	switch format {
+	case "json":
+		data, err := json.MarshalIndent(v.Disclosure, "", "  ")
+		if err != nil {
+			return err
+		}
+		attach(w, base+".json", "application/json; charset=utf-8")
+		_, err = w.Write(data)
+		return err
+	case "csv":
+		if v.ID != dd.Current.ID {
+			return notFoundf("只有当前版本提供 CSV 数据；历史版本请下载 JSON")
+		}
+		var cells []store.Cell
+		err := s.store.Cells(ctx, store.CellFilter{DepartmentID: dd.DepartmentID, Year: dd.Year, Kind: dd.Kind, Limit: store.MaxCellsPerDoc * 4},
+			func(c store.Cell) error {
+				if c.DocumentID == dd.ID {
+					cells = append(cells, c)
+				}
+				return nil
+			})
+		if err != nil {
+			return err
+		}
+		attach(w, base+".csv", "text/csv; charset=utf-8")
+		cw, err := newCellWriter(w)
+		if err != nil {
+			return nil
+		}
+		for _, c := range cells {
+			if err := cw.write(c); err != nil {
+				return nil
+			}
+		}
+		cw.flush()
+		return nil
+	}
+	f, err := s.store.File(ctx, v.ID, format)
+	if err != nil {
+		return err
+	}
+	name := f.Name
+	if name == "" {
+		name = base + "." + format
+	}
+	attach(w, name, f.ContentType())
+	w.Header().Set("Content-Length", strconv.Itoa(len(f.Data)))
+	_, err = w.Write(f.Data)
+	return nil
+}
+
+// attach makes the response a download named name: an ASCII fallback for old
+// clients and the UTF-8 name for the rest.
+func attach(w http.ResponseWriter, name, contentType string) {
+	ascii := strings.Map(func(r rune) rune {
+		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' {
+			return -1
+		}
+		return r
+	}, name)
+	if strings.Trim(ascii, ".") == "" || strings.HasPrefix(ascii, ".") {
+		ascii = "yusuan" + ascii
+	}
+	cd := mime.FormatMediaType("attachment", map[string]string{"filename": name})
+	if cd == "" {
+		cd = `attachment; filename="` + ascii + `"`
+	}
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", cd)
+	w.Header().Set("Cache-Control", "no-cache")
+}

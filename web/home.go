@@ -1,0 +1,116 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+
+	"yusuan/disclosure"
+	"yusuan/money"
+	"yusuan/store"
+)
+
+type homeView struct {
+	Regions     []store.Region
+	Region      string
+	Years       []int
+	Year        int
+	Total       money.Amount
+	Basic       money.Amount
+	Project     money.Amount
+	Classes     []store.CodeTotal
+	Departments []store.Department
+	Synthetic   bool // some department's data is synthetic
+	Chart       chart
+}
+
+// showHome shows a region's totals for a year and its departments.
+func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
+	ctx, cancel := s.query(r)
+	defer cancel()
+	v := homeView{}
+	var err error
+	if v.Regions, err = s.store.Regions(ctx); err != nil {
+		return err
+	}
+	if v.Region, err = s.pickRegion(r, v.Regions); err != nil {
+		return err
+	}
+	if v.Region == "" {
+		return s.render(w, r, "home", "首页", "home", v)
+	}
+	if v.Years, err = s.store.RegionYears(ctx, v.Region); err != nil {
+		return err
+	}
+	if v.Year, err = pickYear(r, "year", v.Years); err != nil {
+		return err
+	}
+	totals, err := s.store.RegionTotals(ctx, v.Region, v.Year, disclosure.GPFunctionalTable)
+	if err != nil {
+		return err
+	}
+	v.Chart = chart{ID: "chart-region", Type: "pie", Title: "一般公共预算支出（按功能分类）", Unit: "万元"}
+	for _, t := range totals {
+		if t.Level() != 1 {
+			continue
+		}
+		switch t.Column {
+		case "total":
+			v.Total += t.Amount
+			v.Classes = append(v.Classes, t)
+			v.Chart.Labels = append(v.Chart.Labels, t.Name)
+			v.Chart.Values = append(v.Chart.Values, wanValue(t.Amount))
+		case "basic":
+			v.Basic += t.Amount
+		case "project":
+			v.Project += t.Amount
+		}
+	}
+	if v.Departments, err = s.store.Departments(ctx, v.Region); err != nil {
+		return err
+	}
+	for _, d := range v.Departments {
+		v.Synthetic = v.Synthetic || d.Synthetic
+	}
+	return s.render(w, r, "home", v.Region+"部门预算", "home", v)
+}
+
+// pickRegion returns the region asked for, else the configured one, else the first.
+func (s *Server) pickRegion(r *http.Request, regions []store.Region) (string, error) {
+	want, err := textParam(r, "region")
+	if err != nil {
+		return "", err
+	}
+	if want == "" {
+		want = s.opts.Region
+	}
+	for _, reg := range regions {
+		if reg.Name == want {
+			return want, nil
+		}
+	}
+	if r.URL.Query().Get("region") != "" {
+		return "", notFoundf("地区“" + want + "”不存在")
+	}
+	if len(regions) == 0 {
+		return "", nil
+	}
+	return regions[0].Name, nil
+}
+
+// pickYear returns the year asked for when it is one of years, else the newest.
+func pickYear(r *http.Request, name string, years []int) (int, error) {
+	y, err := yearParam(r, name)
+	if err != nil {
+		return 0, err
+	}
+	if y != 0 {
+		if !slices.Contains(years, y) {
+			return 0, notFoundf("没有该年度的数据")
+		}
+		return y, nil
+	}
+	if len(years) == 0 {
+		return 0, nil
+	}
+	return years[0], nil
+}
