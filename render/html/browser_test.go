@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+	"yusuan/render/rendertest"
 
 	"yusuan/disclosure"
 )
@@ -31,7 +32,7 @@ func TestBrowser(t *testing.T) {
 	page := writeSample(t, dir)
 	url := "file://" + page
 	// A screenshot shows the top of a page only, so the tables get a page of their own.
-	tables := shenzhenDoc()
+	tables := rendertest.ShenzhenDoc()
 	tables.Parts = nil
 	tables.Tables = []*disclosure.Table{tables.Tables[8], tables.Tables[0]}
 	tablesURL := "file://" + writeFile(t, filepath.Join(dir, "tables.html"), render(t, tables))

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"yusuan/render/rendertest"
 
 	xhtml "golang.org/x/net/html"
 
@@ -80,7 +81,7 @@ func text(n *xhtml.Node) string {
 }
 
 func TestPageShell(t *testing.T) {
-	doc := testDoc()
+	doc := rendertest.TestDoc()
 	out := render(t, doc)
 	root := parse(t, out)
 	if h := all(root, "html"); len(h) != 1 || attr(h[0], "lang") != "zh-CN" {
@@ -115,7 +116,7 @@ func TestPageShell(t *testing.T) {
 }
 
 func TestTableOfContents(t *testing.T) {
-	root := parse(t, render(t, testDoc()))
+	root := parse(t, render(t, rendertest.TestDoc()))
 	nav := all(root, "nav")
 	if len(nav) != 1 {
 		t.Fatalf("want one <nav>, got %d", len(nav))
@@ -147,7 +148,7 @@ func TestTableOfContents(t *testing.T) {
 }
 
 func TestNarrative(t *testing.T) {
-	root := parse(t, render(t, testDoc()))
+	root := parse(t, render(t, rendertest.TestDoc()))
 	var part *xhtml.Node
 	for _, s := range all(root, "section") {
 		if attr(s, "id") == "part-1" {
@@ -172,7 +173,7 @@ func TestNarrative(t *testing.T) {
 	if items != 3 {
 		t.Errorf("items = %d, want 3", items)
 	}
-	out := render(t, testDoc())
+	out := render(t, rendertest.TestDoc())
 	for _, s := range []string{`<p class="note">备注：涉密项目按要求不予公开。</p>`, "2,426.71", "办公用房修缮与维护（通用项目）"} {
 		if !strings.Contains(out, s) {
 			t.Errorf("narrative lacks %q", s)
@@ -181,7 +182,7 @@ func TestNarrative(t *testing.T) {
 }
 
 func TestTables(t *testing.T) {
-	doc := testDoc()
+	doc := rendertest.TestDoc()
 	root := parse(t, render(t, doc))
 	tables := all(root, "table")
 	if len(tables) != len(doc.Tables)+1 { // +1 for the table in part 7
@@ -203,7 +204,7 @@ func TestTables(t *testing.T) {
 	}
 	out := render(t, doc)
 	for _, s := range []string{
-		`<p class="label">表1</p>`, `>收支总表</h2>`, `部门名称：` + testEntity, `单位：万元`, `单位名称：` + testEntity,
+		`<p class="label">表1</p>`, `>收支总表</h2>`, `部门名称：` + rendertest.Entity, `单位：万元`, `单位名称：` + rendertest.Entity,
 		`class="num">6,762.91</td>`, `class="num">-18.00</td>`,
 		`class="ind2"`, `注：本部门无政府性基金预算支出，故本表为空表。`, `（本表无数据）`,
 		`本套报表金额单位转换时可能存在尾数误差。`,
@@ -229,7 +230,7 @@ func TestTables(t *testing.T) {
 }
 
 func TestMergedHeaders(t *testing.T) {
-	doc := testDoc()
+	doc := rendertest.TestDoc()
 	root := parse(t, render(t, doc))
 	var sec *xhtml.Node
 	for _, s := range all(root, "section") {
@@ -305,7 +306,7 @@ func TestMergedHeaders(t *testing.T) {
 }
 
 func TestEscaping(t *testing.T) {
-	doc := testDoc()
+	doc := rendertest.TestDoc()
 	doc.Title = `<script>alert("t")</script>`
 	doc.Parts[0].Blocks = append(doc.Parts[0].Blocks, disclosure.Block{Kind: disclosure.Paragraph, Text: `项目<script>alert(1)</script>`})
 	doc.Tables[0].Rows[0].Cells[0].Text = `<img src=x onerror=alert(2)>`
@@ -326,7 +327,7 @@ func TestOddDocuments(t *testing.T) {
 	if err := Write(&bytes.Buffer{}, nil); err != nil {
 		t.Errorf("nil document: %v", err)
 	}
-	for name, doc := range oddDocs() {
+	for name, doc := range rendertest.OddDocs() {
 		t.Run(name, func(t *testing.T) {
 			out := render(t, doc)
 			root := parse(t, out)
@@ -343,7 +344,7 @@ func TestOddDocuments(t *testing.T) {
 }
 
 func TestWriteError(t *testing.T) {
-	err := Write(failWriter{}, testDoc())
+	err := Write(failWriter{}, rendertest.TestDoc())
 	if err == nil || !strings.HasPrefix(err.Error(), "html: ") {
 		t.Errorf("err = %v, want an html: error", err)
 	}
@@ -355,14 +356,14 @@ func (failWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
 
 // TestShenzhen renders a Shenzhen-sized document; its speed is BenchmarkWrite's.
 func TestShenzhen(t *testing.T) {
-	out := render(t, shenzhenDoc())
+	out := render(t, rendertest.ShenzhenDoc())
 	if n := strings.Count(out, `<section class="sheet`); n != 12 {
 		t.Errorf("table sections = %d, want 12", n)
 	}
 }
 
 func BenchmarkWrite(b *testing.B) {
-	doc := shenzhenDoc()
+	doc := rendertest.ShenzhenDoc()
 	b.ReportAllocs()
 	for b.Loop() {
 		var buf bytes.Buffer
@@ -376,7 +377,7 @@ func BenchmarkWrite(b *testing.B) {
 // person to look at.
 func writeSample(t *testing.T, dir string) string {
 	t.Helper()
-	return writeFile(t, filepath.Join(dir, "doc.html"), render(t, shenzhenDoc()))
+	return writeFile(t, filepath.Join(dir, "doc.html"), render(t, rendertest.ShenzhenDoc()))
 }
 
 func writeFile(t *testing.T, path, content string) string {

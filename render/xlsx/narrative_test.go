@@ -3,6 +3,7 @@ package xlsx
 import (
 	"slices"
 	"testing"
+	"yusuan/render/rendertest"
 
 	"github.com/xuri/excelize/v2"
 
@@ -10,7 +11,7 @@ import (
 )
 
 func TestNarrative(t *testing.T) {
-	f := write(t, testDoc())
+	f := write(t, rendertest.TestDoc())
 	sh := NarrativeSheet
 	rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
 	if err != nil {
@@ -68,7 +69,7 @@ func TestNarrative(t *testing.T) {
 
 // TestNarrativeText: text that looks like a formula or a number stays text.
 func TestNarrativeText(t *testing.T) {
-	doc := testDoc()
+	doc := rendertest.TestDoc()
 	doc.Parts = []disclosure.Part{{Number: 1, Title: "概况", Blocks: []disclosure.Block{
 		{Kind: disclosure.Paragraph, Text: "=HYPERLINK(\"http://x\")"},
 		{Kind: disclosure.ListItem, Text: "00123"},
@@ -87,7 +88,7 @@ func TestNarrativeText(t *testing.T) {
 }
 
 func TestNoNarrative(t *testing.T) {
-	doc := testDoc()
+	doc := rendertest.TestDoc()
 	doc.Parts = nil
 	if slices.Contains(write(t, doc).GetSheetList(), NarrativeSheet) {
 		t.Errorf("a document without parts has a %s sheet", NarrativeSheet)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"yusuan/render/rendertest"
 
 	"github.com/xuri/excelize/v2"
 
@@ -28,7 +29,7 @@ func write(t testing.TB, doc *disclosure.Document) *excelize.File {
 }
 
 func TestSheets(t *testing.T) {
-	f := write(t, testDoc())
+	f := write(t, rendertest.TestDoc())
 	want := []string{"说明", "文字部分", "表1 收支总表", "表2 一般公共预算支出表（按功能分类）", "表3 财政拨款“三公”经费支出表", "表4 政府性基金预算支出表"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets = %q, want %q", got, want)
@@ -43,10 +44,10 @@ func TestSheets(t *testing.T) {
 }
 
 func TestLayout(t *testing.T) {
-	f := write(t, testDoc())
+	f := write(t, rendertest.TestDoc())
 	sh := "表1 收支总表"
 	for cell, want := range map[string]string{
-		"A1": "表1", "A2": "收支总表", "A3": "部门名称：" + testEntity, "D3": "单位：万元",
+		"A1": "表1", "A2": "收支总表", "A3": "部门名称：" + rendertest.Entity, "D3": "单位：万元",
 		"A4": "收 入", "C4": "支 出", "A5": "项 目", "D5": "2024年预算数", "A6": "政府预算资金",
 	} {
 		if got, _ := f.GetCellValue(sh, cell); got != want {
@@ -84,7 +85,7 @@ func TestLayout(t *testing.T) {
 }
 
 func TestMultiRowHeader(t *testing.T) {
-	f := write(t, testDoc())
+	f := write(t, rendertest.TestDoc())
 	sh := "表3 财政拨款“三公”经费支出表"
 	merges := mergeRefs(t, f, sh)
 	want := []string{
@@ -119,7 +120,7 @@ func TestMultiRowHeader(t *testing.T) {
 }
 
 func TestAmountsAreRoundedNumbers(t *testing.T) {
-	doc := testDoc()
+	doc := rendertest.TestDoc()
 	f := write(t, doc)
 	sh := "表2 一般公共预算支出表（按功能分类）"
 	tb := doc.Tables[1]
@@ -169,7 +170,7 @@ func copysign(x, sign float64) float64 {
 }
 
 func TestStringsStayStrings(t *testing.T) {
-	doc := testDoc()
+	doc := rendertest.TestDoc()
 	doc.Tables[0].Rows[0].Cells[0].Text = "=SUM(B1:B9)"
 	doc.Tables[0].Rows[1].Cells[0].Text = "00123"
 	doc.Tables[0].Title = "=1+1"
@@ -197,7 +198,7 @@ func TestStringsStayStrings(t *testing.T) {
 }
 
 func TestPrintSetup(t *testing.T) {
-	f := write(t, testDoc())
+	f := write(t, rendertest.TestDoc())
 	titles := map[string]string{}
 	for _, d := range f.GetDefinedName() {
 		if d.Name == "_xlnm.Print_Titles" {
@@ -245,7 +246,7 @@ func TestPrintSetup(t *testing.T) {
 }
 
 func TestEmptyTable(t *testing.T) {
-	f := write(t, testDoc())
+	f := write(t, rendertest.TestDoc())
 	sh := "表4 政府性基金预算支出表"
 	if got, _ := f.GetCellValue(sh, "A5"); got != "注：本部门无政府性基金预算支出，故本表为空表。" {
 		t.Errorf("note = %q", got)
@@ -281,7 +282,7 @@ func TestOddDocuments(t *testing.T) {
 	if err := Write(&bytes.Buffer{}, nil); err != nil {
 		t.Errorf("nil document: %v", err)
 	}
-	for name, doc := range oddDocs() {
+	for name, doc := range rendertest.OddDocs() {
 		t.Run(name, func(t *testing.T) {
 			f := write(t, doc)
 			if len(f.GetSheetList()) < 1 {
@@ -292,7 +293,7 @@ func TestOddDocuments(t *testing.T) {
 }
 
 func TestWriteError(t *testing.T) {
-	err := Write(failWriter{}, testDoc())
+	err := Write(failWriter{}, rendertest.TestDoc())
 	if err == nil || !strings.HasPrefix(err.Error(), "xlsx: ") {
 		t.Errorf("err = %v, want an xlsx: error", err)
 	}
@@ -305,7 +306,7 @@ func (failWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
 // TestShenzhen writes a Shenzhen-sized workbook; its speed is BenchmarkWrite's.
 func TestShenzhen(t *testing.T) {
 	var b bytes.Buffer
-	if err := Write(&b, shenzhenDoc()); err != nil {
+	if err := Write(&b, rendertest.ShenzhenDoc()); err != nil {
 		t.Fatal(err)
 	}
 	if path := os.Getenv("YUSUAN_XLSX"); path != "" {
@@ -316,7 +317,7 @@ func TestShenzhen(t *testing.T) {
 }
 
 func BenchmarkWrite(b *testing.B) {
-	doc := shenzhenDoc()
+	doc := rendertest.ShenzhenDoc()
 	b.ReportAllocs()
 	for b.Loop() {
 		var buf bytes.Buffer

@@ -1,4 +1,6 @@
-package xlsx
+// Package rendertest holds the documents that the renderers are tested with: shaped
+// like the Shenzhen seed, plus odd documents that must never make a renderer panic.
+package rendertest
 
 import (
 	"fmt"
@@ -21,19 +23,20 @@ func wan(s string) money.Amount {
 
 func amt(s string) disclosure.Cell { return disclosure.A(wan(s)) }
 
-const testEntity = "深圳市龙岗区政务服务数据管理局（本级）"
+// Entity is the unit the test documents are about.
+const Entity = "深圳市龙岗区政务服务数据管理局（本级）"
 
-// testDoc is a small but complete document: a narrative with every block kind, a
+// TestDoc is a small but complete document: a narrative with every block kind, a
 // 收支总表 with paired columns, a table with three header rows, a 50-row table and an
 // empty table.
-func testDoc() *disclosure.Document {
+func TestDoc() *disclosure.Document {
 	return &disclosure.Document{
 		Profile:    "shenzhen",
 		Kind:       "部门预算",
 		Year:       2024,
 		Department: "深圳市龙岗区政务服务数据管理局",
-		Subject:    testEntity,
-		Title:      "2024年" + testEntity + "部门预算",
+		Subject:    Entity,
+		Title:      "2024年" + Entity + "部门预算",
 		Unit:       money.UnitWan,
 		Parts:      testParts(),
 		Tables: []*disclosure.Table{
@@ -56,14 +59,14 @@ func testParts() []disclosure.Part {
 			h("一、部门职责"),
 			p("贯彻党中央及省、市、区关于政务服务、政务公开、电子政务、数据管理工作的方针政策和决策部署，在履行职责过程中坚持和加强党对政务服务、政务公开、电子政务、数据管理工作的集中统一领导。"),
 			h("二、机构设置情况"),
-			p(testEntity + "无下属单位，部门预算为局本级预算。内设办公室、事项管理科、政务服务科、政务公开科、规划标准科共5个科室。"),
+			p(Entity + "无下属单位，部门预算为局本级预算。内设办公室、事项管理科、政务服务科、政务公开科、规划标准科共5个科室。"),
 			h("三、2024年主要工作目标"),
 			li("1. 高标准落实政务服务国办试点任务，全力塑造营商环境新优势；"),
 			li("2. 高水平谋划智慧龙岗3.0建设，全面挖掘数据要素新动能；"),
 			li("3. 高效能推进民生诉求改革，全力构建城运体系高效运行新机制。"),
 		}},
 		{Number: 2, Title: "部门预算收支总体情况", Blocks: []disclosure.Block{
-			p("2024年" + testEntity + "部门预算收入6,762.91万元，比2023年增加1,715.91万元，增长34.0%。"),
+			p("2024年" + Entity + "部门预算收入6,762.91万元，比2023年增加1,715.91万元，增长34.0%。"),
 			p("预算收支增长主要原因：2024年将城市建设-智慧城市建设-智慧龙岗项目2,000.00万元纳入了年初预算。"),
 		}},
 		{Number: 7, Title: "重点项目预算绩效情况说明", Blocks: []disclosure.Block{
@@ -89,7 +92,7 @@ func summaryTable(n int) *disclosure.Table {
 	incomeAmt := []string{"6762.91", "6762.91"}
 	spend := functionalRows()
 	t := &disclosure.Table{
-		Number: n, Title: "收支总表", EntityLabel: "部门名称", Entity: testEntity, Unit: money.UnitWan,
+		Number: n, Title: "收支总表", EntityLabel: "部门名称", Entity: Entity, Unit: money.UnitWan,
 		Columns: []disclosure.Column{
 			{Key: "in_name", Kind: disclosure.TextCol, Width: 16}, {Key: "in_amount", Kind: disclosure.AmountCol, Width: 8},
 			{Key: "out_name", Kind: disclosure.TextCol, Width: 16}, {Key: "out_amount", Kind: disclosure.AmountCol, Width: 8},
@@ -160,11 +163,11 @@ func codeTableColumns() ([]disclosure.Column, [][]disclosure.Cell) {
 func longTable(num, n int) *disclosure.Table {
 	cols, head := codeTableColumns()
 	t := &disclosure.Table{
-		Number: num, Title: "一般公共预算支出表（按功能分类）", EntityLabel: "部门名称", Entity: testEntity,
+		Number: num, Title: "一般公共预算支出表（按功能分类）", EntityLabel: "部门名称", Entity: Entity,
 		Unit: money.UnitWan, Columns: cols, Header: head,
 	}
 	t.Rows = append(t.Rows, disclosure.Row{Kind: disclosure.GroupRow, Cells: []disclosure.Cell{
-		disclosure.T(testEntity), disclosure.T(""), disclosure.T(""), amt("6762.91"), amt("821.00"), amt("5941.91")}})
+		disclosure.T(Entity), disclosure.T(""), disclosure.T(""), amt("6762.91"), amt("821.00"), amt("5941.91")}})
 	fr := functionalRows()
 	for i := 1; i < n; i++ {
 		r := fr[(i-1)%len(fr)]
@@ -182,7 +185,7 @@ func sanGongTable(n int) *disclosure.Table {
 	T := disclosure.T
 	funds := []string{"一般公共预算", "政府性基金预算", "国有资本经营预算"}
 	t := &disclosure.Table{
-		Number: n, Title: "财政拨款“三公”经费支出表", EntityLabel: "单位名称", Entity: testEntity,
+		Number: n, Title: "财政拨款“三公”经费支出表", EntityLabel: "单位名称", Entity: Entity,
 		Unit: money.UnitWan, Wide: true,
 		Columns: []disclosure.Column{{Key: "unit", Kind: disclosure.TextCol, Width: 14}, {Key: "year", Kind: disclosure.TextCol, Width: 6}},
 	}
@@ -211,7 +214,7 @@ func sanGongTable(n int) *disclosure.Table {
 	for i, v := range vals {
 		var cells []disclosure.Cell
 		if i == 0 {
-			cells = append(cells, disclosure.Cell{Text: testEntity, RowSpan: 3})
+			cells = append(cells, disclosure.Cell{Text: Entity, RowSpan: 3})
 		}
 		cells = append(cells, T(years[i]))
 		for _, s := range v {
@@ -226,14 +229,14 @@ func sanGongTable(n int) *disclosure.Table {
 func emptyTable(n int) *disclosure.Table {
 	cols, head := codeTableColumns()
 	return &disclosure.Table{
-		Number: n, Title: "政府性基金预算支出表", EntityLabel: "部门名称", Entity: testEntity,
+		Number: n, Title: "政府性基金预算支出表", EntityLabel: "部门名称", Entity: Entity,
 		Unit: money.UnitWan, Columns: cols, Header: head, Empty: true,
 		Notes: []string{"注：本部门无政府性基金预算支出，故本表为空表。"},
 	}
 }
 
-// oddDocs are documents a careless caller might pass: nothing may panic on them.
-func oddDocs() map[string]*disclosure.Document {
+// OddDocs are documents a careless caller might pass: nothing may panic on them.
+func OddDocs() map[string]*disclosure.Document {
 	one := money.Amount(1)
 	return map[string]*disclosure.Document{
 		"nil tables and parts": {},
@@ -263,10 +266,10 @@ func oddDocs() map[string]*disclosure.Document {
 	}
 }
 
-// shenzhenDoc has the size and shapes of the whole seed document: 9 narrative parts and 12
+// ShenzhenDoc has the size and shapes of the whole seed document: 9 narrative parts and 12
 // tables with about 200 rows, for timing.
-func shenzhenDoc() *disclosure.Document {
-	d := testDoc()
+func ShenzhenDoc() *disclosure.Document {
+	d := TestDoc()
 	parts := testParts()
 	d.Parts = nil
 	for i := 1; i <= 9; i++ {
@@ -298,14 +301,14 @@ func performanceTable(n int) *disclosure.Table {
 	T := disclosure.T
 	c := func(s string, cs, rs int) disclosure.Cell { return disclosure.Cell{Text: s, ColSpan: cs, RowSpan: rs} }
 	t := &disclosure.Table{
-		Number: n, Title: testEntity + "整体支出绩效目标表", Period: "2024 年度", Unit: money.UnitWan,
+		Number: n, Title: Entity + "整体支出绩效目标表", Period: "2024 年度", Unit: money.UnitWan,
 		Columns: []disclosure.Column{
 			{Key: "a", Kind: disclosure.TextCol, Width: 8}, {Key: "b", Kind: disclosure.TextCol, Width: 10},
 			{Key: "c", Kind: disclosure.TextCol, Width: 16}, {Key: "total", Kind: disclosure.AmountCol, Width: 8},
 			{Key: "fiscal", Kind: disclosure.AmountCol, Width: 8}, {Key: "other", Kind: disclosure.AmountCol, Width: 8},
 		},
 		Header: [][]disclosure.Cell{
-			{c("单位名称", 1, 1), c(testEntity, 2, 1), T("主管部门"), c("深圳市龙岗区政务服务数据管理局", 2, 1)},
+			{c("单位名称", 1, 1), c(Entity, 2, 1), T("主管部门"), c("深圳市龙岗区政务服务数据管理局", 2, 1)},
 			{c("任务名称", 2, 2), c("主要内容", 1, 2), c("预算金额（万元）", 3, 1)},
 			{T("总额"), T("其中：财政拨款"), T("其中：其他资金")},
 		},
