@@ -93,6 +93,13 @@ func (c *checker) listed(title string) bool {
 // emptyNote finds a note that says a table is empty.
 var emptyNote = regexp.MustCompile(`空表|无发生额|无数据|没有数据`)
 
+// mayBeEmpty are the tables that a department prints empty when it has no such
+// money; the summary tables, and 三公 with its one row of zeros, are never "empty".
+var mayBeEmpty = map[disclosure.TableKind]bool{
+	disclosure.GovFundTable: true, disclosure.StateCapitalTable: true, disclosure.GPFunctionalTable: true,
+	disclosure.GPEconomicTable: true, disclosure.GPBasicTable: true, disclosure.BasicTable: true, disclosure.ProjectTable: true,
+}
+
 // emptyTables: a table without amounts carries a note that says so and names itself,
 // not another table; a table with amounts does not say it is empty.
 func (c *checker) emptyTables() {
@@ -121,7 +128,7 @@ func (c *checker) emptyTables() {
 		case hasData && note != "":
 			loc.Sentence = note
 			c.add(Finding{Rule: "EMPTY-02", Severity: Error, Location: loc, Message: "本表有数据，但附注称其为空表"})
-		case !hasData && note == "" && t.Kind != disclosure.SanGongOfficeTable && (t.Kind == disclosure.GovFundTable || t.Kind == disclosure.StateCapitalTable || t.Empty):
+		case !hasData && note == "" && mayBeEmpty[t.Kind] && (t.Kind == disclosure.GovFundTable || t.Kind == disclosure.StateCapitalTable || t.Empty):
 			c.add(Finding{Rule: "EMPTY-01", Severity: Error, Location: loc, Message: "本表没有数据，但未附注说明本表为空表"})
 		case !hasData && note != "":
 			if other := otherTableNamed(note, t.Title); other != "" {

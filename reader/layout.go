@@ -44,8 +44,11 @@ type lline struct {
 	text     string
 	compact  string // without any spaces
 	indent   int    // leading columns, wide measure
-	words    []token
-	toks     []token
+	// spaced says an empty line precedes this one on its page: `pdftotext -layout`
+	// marks so the wider gap between paragraphs.
+	spaced bool
+	words  []token
+	toks   []token
 }
 
 func (l *lline) hasNumber() bool {
@@ -79,6 +82,7 @@ func splitLayout(text string) []lline {
 		}
 		l := lline{page: page, no: i + 1, text: strings.TrimRight(s, " ")}
 		l.compact = strings.Join(strings.Fields(l.text), "")
+		l.spaced = i > 0 && lines[i-1].page == page && lines[i-1].compact == ""
 		tokenize(&l)
 		lines = append(lines, l)
 	}
@@ -143,6 +147,7 @@ func readLayout(name, text string, pdf bool) (*disclosure.Document, error) {
 		return nil, fmt.Errorf("文件 %s 不是 UTF-8 编码的文本，请先转换为 UTF-8", name)
 	}
 	lines := splitLayout(text)
+	dropFooters(lines)
 	if pdf {
 		onPage, page := 0, 0
 		for i := range lines {
@@ -174,6 +179,50 @@ func readLayout(name, text string, pdf bool) (*disclosure.Document, error) {
 		return readShenzhenLayout(name, lines, title, kind, year, next)
 	}
 	return nil, fmt.Errorf("文件 %s 无法识别公开格式：应为上海格式（有“预算主管部门”“编制部门”和九张预算表）或深圳格式（有“第一部分”至“第九部分”和“表格部分”）", name)
+}
+
+// pageNumberRe is a page number as printed at the foot of a page: "— 15 —" (render/pdf's),
+// "- 15 -", or "第 15 页", perhaps with "共 40 页".
+var pageNumberRe = regexp.MustCompile(`^(?:[—–\-]+[0-9]+[—–\-]+|第[0-9]+页(?:[,，/]?共[0-9]+页)?)$`)
+
+// dropFooters blanks the page number centred under each page's last line. It is no
+// content: a reader that met it would take "— 15 —" for a table row, or start a
+// paragraph with it where the paragraph before continues on the next page. The line
+// stays, empty, so that every other line keeps its number.
+func dropFooters(lines []lline) {
+	for start := 0; start < len(lines); {
+		end, last := start, -1
+		for end < len(lines) && lines[end].page == lines[start].page {
+			if len(lines[end].words) > 0 {
+				last = end
+			}
+			end++
+		}
+		if last >= 0 && pageNumberRe.MatchString(lines[last].compact) && centred(lines[start:end], &lines[last]) {
+			lines[last] = lline{page: lines[last].page, no: lines[last].no}
+		}
+		start = end
+	}
+}
+
+// centred says whether l sits in the middle half of the page's text, in either
+// measure: the page is centred on the paper, not on its text, so this asks only
+// that l keep well away from both edges.
+func centred(page []lline, l *lline) bool {
+	for m := range measures {
+		left, right := math.MaxInt, 0
+		for _, p := range page {
+			if len(p.words) > 0 {
+				left = min(left, p.words[0].start[m])
+				right = max(right, p.words[len(p.words)-1].end[m])
+			}
+		}
+		mid := float64(l.words[0].start[m]+l.words[len(l.words)-1].end[m]) / 2
+		if quarter := float64(right-left) / 4; mid >= float64(left)+quarter && mid <= float64(right)-quarter {
+			return true
+		}
+	}
+	return false
 }
 
 // layoutTitle returns the document title, read from the first lines up to the one

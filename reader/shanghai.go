@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -37,7 +38,10 @@ func readShanghai(name string, lines []lline, title, kind string, year, from int
 		}
 		if shell := shanghaiShell(shells, c); shell != nil {
 			end := i + 1
-			for end < len(lines) && shanghaiShell(shells, lines[end].compact) == nil && !isShanghaiPart(&lines[end]) {
+			for end < len(lines) && !isShanghaiPart(lines, end) {
+				if next := shanghaiShell(shells, lines[end].compact); next != nil && (next != shell || !topOfPage(lines, end)) {
+					break
+				}
 				end++
 			}
 			n.flush()
@@ -62,7 +66,7 @@ func readShanghai(name string, lines []lline, title, kind string, year, from int
 			}
 		case isContentsHeading(c):
 			inContents = true
-		case isShanghaiPart(l):
+		case isShanghaiPart(lines, i):
 			inContents = false
 			n.flush()
 			n.part(c)
@@ -121,10 +125,41 @@ func shanghaiShell(shells []*disclosure.Table, compact string) *disclosure.Table
 	return nil
 }
 
-// isShanghaiPart tells a part's centred heading from the text around it.
-func isShanghaiPart(l *lline) bool {
+// topOfPage says whether lines[i] is the first line with text on its page. A table's
+// title there, under the same title on an earlier page, repeats it over the rows the
+// table continues with.
+func topOfPage(lines []lline, i int) bool {
+	for j := i - 1; j >= 0 && lines[j].page == lines[i].page; j-- {
+		if lines[j].compact != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// widestOnPage says whether no line on lines[i]'s page reaches further right.
+func widestOnPage(lines []lline, i int) bool {
+	end := func(l *lline) int { return l.words[len(l.words)-1].end[wide] }
+	for j := i - 1; j >= 0 && lines[j].page == lines[i].page; j-- {
+		if len(lines[j].words) > 0 && end(&lines[j]) > end(&lines[i]) {
+			return false
+		}
+	}
+	for j := i + 1; j < len(lines) && lines[j].page == lines[i].page; j++ {
+		if len(lines[j].words) > 0 && end(&lines[j]) > end(&lines[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isShanghaiPart tells a part's centred heading, lines[i], from the text around it.
+// Layout text starts at a page's leftmost character, so a heading over a part with
+// little or no text is hardly indented; it is then the page's widest line.
+func isShanghaiPart(lines []lline, i int) bool {
+	l := &lines[i]
 	c := l.compact
-	return l.indent >= 8 && utf8.RuneCountInString(c) <= 40 && !strings.ContainsAny(c, "。，；：:") &&
+	return c != "" && (l.indent >= 8 || widestOnPage(lines, i)) && utf8.RuneCountInString(c) <= 40 && !strings.ContainsAny(c, "。，；：:") &&
 		!ordinalRe.MatchString(c) && shanghaiPartRe.MatchString(c)
 }
 
@@ -204,6 +239,18 @@ func (r *rawRow) hasNumber() bool {
 	return false
 }
 
+// owed is how many lines of its name a row still lacks under its numbers: a name
+// that wraps is centred on the row's numbers, as many of its lines below them as
+// above.
+func (r *rawRow) owed() int {
+	for i, l := range r.lines {
+		if l.hasNumber() {
+			return max(0, i-(len(r.lines)-1-i))
+		}
+	}
+	return 0
+}
+
 func (r *rawRow) page() int {
 	for _, l := range r.lines {
 		if l.hasNumber() {
@@ -237,15 +284,30 @@ func readShanghaiTable(name string, shell *disclosure.Table, lines []lline) (*la
 	summary := t.Kind == disclosure.SummaryTable || t.Kind == disclosure.FiscalSummaryTable
 	dataOnPage := map[int]bool{}
 	var loose []*lline // name pieces not yet known to belong to the row above or below
-	settle := func(below *rawRow) {
+	isLoose := func(l *lline) bool {
+		c := fold(l.compact)
+		return c != "" && !l.hasNumber() && !(hasCodes && leadingCode(l)) && !isTotal(c, summary) &&
+			!(summary && ordinalRe.MatchString(c)) && utf8.RuneCountInString(c) <= 20
+	}
+	// settle gives the loose lines to the row above, but for the last want of them,
+	// which go to the row below when the row above does not owe them.
+	settle := func(below *rawRow, want int) {
 		if len(loose) == 0 {
 			return
 		}
+		n := len(loose)
 		if below != nil {
-			below.lines = append(loose, below.lines...)
-		} else if len(p.rows) > 0 {
+			n = 0
+			if len(p.rows) > 0 {
+				if above := p.rows[len(p.rows)-1]; above.page() == loose[0].page {
+					n = min(len(loose), max(above.owed(), len(loose)-want))
+				}
+			}
+			below.lines = append(slices.Clone(loose[n:]), below.lines...)
+		}
+		if n > 0 {
 			above := p.rows[len(p.rows)-1]
-			above.lines = append(above.lines, loose...)
+			above.lines = append(above.lines, loose[:n]...)
 		}
 		loose = nil
 	}
@@ -255,6 +317,9 @@ func readShanghaiTable(name string, shell *disclosure.Table, lines []lline) (*la
 		if c == "" {
 			continue
 		}
+		if l.compact == lines[0].compact {
+			continue // the title repeated over a page the table continues on
+		}
 		if strings.HasPrefix(c, "编制部门") || strings.HasPrefix(c, "编制单位") || strings.HasPrefix(c, "单位：") {
 			readEntityLine(&t, l)
 			continue
@@ -263,20 +328,19 @@ func readShanghaiTable(name string, shell *disclosure.Table, lines []lline) (*la
 			t.Notes = append(t.Notes, strings.TrimSpace(l.text))
 			continue
 		}
-		// A 合计 line without numbers is the total row of an empty table.
-		total := c == "合计" || c == "总计"
 		lead := hasCodes && leadingCode(l)
-		if !l.hasNumber() && !lead && !total {
+		if !l.hasNumber() && !lead && !isTotal(c, summary) {
 			switch {
-			case !dataOnPage[l.page]:
+			case summary && ordinalRe.MatchString(c):
+				// A summary's rows are named before any has an amount.
+				settle(nil, 0)
+				p.rows = append(p.rows, &rawRow{lines: []*lline{l}})
+			case !dataOnPage[l.page] && !p.namePiece(l, isLoose):
 				p.headers[l.page] = append(p.headers[l.page], l)
 				if p.first == nil || p.first[0].page == l.page {
 					p.first = p.headers[l.page]
 				}
-			case summary && ordinalRe.MatchString(c):
-				settle(nil)
-				p.rows = append(p.rows, &rawRow{lines: []*lline{l}})
-			case utf8.RuneCountInString(c) <= 20 && len(p.rows) > 0 && p.rows[len(p.rows)-1].lines[0].page == l.page:
+			case isLoose(l) && len(p.rows) > 0 && (p.rows[len(p.rows)-1].lines[0].page == l.page || !dataOnPage[l.page]):
 				loose = append(loose, l)
 			default:
 				return nil, fmt.Errorf("文件 %s 第 %d 页第 %d 行：表%d“%s”中的“%s”既不是表头也不是数据行", name, l.page, l.no, t.Number, t.Title, strings.TrimSpace(l.text))
@@ -293,15 +357,72 @@ func readShanghaiTable(name string, shell *disclosure.Table, lines []lline) (*la
 			continue
 		}
 		row := &rawRow{lines: []*lline{l}}
+		want := len(loose)
 		if hasText(l) {
-			settle(nil)
-		} else {
-			settle(row)
+			want = centredOn(l, loose, lines[i+1:], isLoose)
 		}
+		settle(row, want)
 		p.rows = append(p.rows, row)
 	}
-	settle(nil)
+	settle(nil, 0)
 	return p, nil
+}
+
+// isTotal tells a total row, which is one even without numbers (an empty table's).
+func isTotal(c string, summary bool) bool {
+	return c == "合计" || c == "总计" || summary && strings.HasPrefix(c, "收入总计")
+}
+
+// centredOn returns how many of the loose lines above l, whose numbers share a line
+// with their name's text, begin l's name: as many as continue it below (loose lines
+// after it), when its name is centred on its numbers. A name's lines but the last
+// fill its cell, so the lines taken are no narrower than l's text; the tail of the
+// name above may be of any width.
+func centredOn(l *lline, loose []*lline, after []lline, isLoose func(*lline) bool) int {
+	below := 0
+	for i := range after {
+		if after[i].compact == "" {
+			continue
+		}
+		if after[i].page != l.page || !isLoose(&after[i]) {
+			break
+		}
+		below++
+	}
+	n := min(below, len(loose))
+	width := nameWidth(l)
+	for _, x := range loose[len(loose)-n:] {
+		if nameWidth(x) < width-2 {
+			return 0
+		}
+	}
+	return n
+}
+
+// nameWidth is how many columns a line's text (not its numbers) takes, wide measure.
+func nameWidth(l *lline) int {
+	w := 0
+	for _, t := range l.toks {
+		if !t.number {
+			w += t.end[wide] - t.start[wide]
+		}
+	}
+	return w
+}
+
+// namePiece says whether a line above the first numbers of a page the table continues
+// on begins the name of the page's first row: it is no line of the header repeated
+// from the table's first page.
+func (p *laidTable) namePiece(l *lline, isLoose func(*lline) bool) bool {
+	if len(p.rows) == 0 || p.first == nil || p.first[0].page == l.page || !isLoose(l) {
+		return false
+	}
+	for _, h := range p.first {
+		if h.compact == l.compact {
+			return false
+		}
+	}
+	return true
 }
 
 // leadingCode says whether a line starts with a 类 code at the left edge of the
@@ -448,6 +569,11 @@ func (p *laidTable) lay(name string, m int) error {
 	if err != nil {
 		return err
 	}
+	if len(t.Rows) == 0 && len(textCols) == 0 && len(codeCols) == 0 {
+		// A table of amounts alone (表9) is one row, which shows nothing when every
+		// amount is zero.
+		t.Rows = []disclosure.Row{{Cells: make([]disclosure.Cell, len(t.Columns)), Pos: t.Pos}}
+	}
 	t.Empty = true
 	for _, r := range t.Rows {
 		for _, c := range r.Cells {
@@ -503,12 +629,15 @@ func buildRow(name string, t *disclosure.Table, r *rawRow, m int, anchors []floa
 	}
 	texts := make([]string, len(t.Columns))
 	for _, l := range r.lines {
-		for _, tok := range l.toks {
+		for i, tok := range l.toks {
 			if tok.number || len(textCols) == 0 {
 				continue
 			}
+			// A text right after the left side's, with no amount between, is the
+			// right side's: where no amount is printed, the header's guess at the
+			// columns is all there is to go by, and that is too rough.
 			col := textCols[0]
-			if len(textCols) > 1 && len(anchors) > 0 && float64(tok.start[m]) >= anchors[0]-1 {
+			if len(textCols) > 1 && (len(anchors) > 0 && float64(tok.start[m]) >= anchors[0]-1 || i > 0 && !l.toks[i-1].number) {
 				col = textCols[1]
 			}
 			texts[col] += tok.text

@@ -13,10 +13,13 @@ import (
 )
 
 var (
-	pageNumberRe = regexp.MustCompile(`^[—–\-]+[0-9]+[—–\-]+$`)
 	// A list marker, not a wrapped line that starts with a decimal (34.0%).
 	szMarkerRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[0-9]+[.．、][^0-9]|（[一二三四五六七八九十]+）)`)
 	leaderRe   = regexp.MustCompile(`\s*[.…·．]{3,}[\s.…·．]*[0-9]*\s*$`)
+	// yearLabelRe is what 表9's 年度 column prints: a year, or 增减变化金额 on one
+	// line or two. It tells the column by what it says, as where the unit's name
+	// ends and the year begins is not to be trusted in `pdftotext -layout` text.
+	yearLabelRe = regexp.MustCompile(`^(?:20[0-9][0-9]年|增减变化(?:金额)?|金额)$`)
 )
 
 // A table cell's text lines are lh apart and every row adds its padding above and
@@ -130,7 +133,10 @@ func textWidth(lines []*lline) int {
 // szLine adds a line of running text. A paragraph's first line is indented and the
 // lines it wraps onto are not; a numbered item's wrapped lines keep its indent, so
 // an indented line after one starts a new paragraph only if the line before ended
-// a sentence short of the right margin.
+// a sentence short of the right margin. Neither shows on a page of one-line
+// paragraphs that end near the margin: layout text starts at the page's leftmost
+// character, which is then every line's indented first one. `pdftotext -layout`
+// still shows the space between paragraphs as an empty line.
 func (n *narrator) szLine(l *lline) {
 	text := strings.TrimSpace(l.text)
 	c := l.compact
@@ -147,7 +153,7 @@ func (n *narrator) szLine(l *lline) {
 		marker := szMarkerRe.MatchString(c) || strings.HasPrefix(c, "备注") || strings.HasPrefix(c, "注：")
 		// Lines wrap at the margin, so a short line that ends a sentence ends its
 		// paragraph even where the page has no unindented line to measure from.
-		if marker || closed && !full || l.indent >= 2 && !item {
+		if marker || closed && (!full || l.spaced) || l.indent >= 2 && !item {
 			n.flush()
 		}
 	}
@@ -627,7 +633,16 @@ func readGridTable(name string, t *disclosure.Table, pages []*szPage, m int) err
 				}
 			}
 			for _, l := range r.lines {
-				for ti, tok := range l.toks {
+				// Texts placed by where they start are taken word by word: `pdftotext
+				// -layout` may leave a single space between a name and the next
+				// column's text, which makes them one token.
+				byPlace := codeCol < 0 && !(summary && l == r.anchor)
+				pieces := l.toks
+				if byPlace {
+					pieces = l.words
+				}
+				lastCol, lastEnd := -1, 0
+				for ti, tok := range pieces {
 					if tok.number {
 						continue
 					}
@@ -649,6 +664,11 @@ func readGridTable(name string, t *disclosure.Table, pages []*szPage, m int) err
 								break
 							}
 						}
+					case unitRows != nil:
+						col = textCols[0]
+						if yearLabelRe.MatchString(tok.text) {
+							col = textCols[1]
+						}
 					default:
 						col = textCols[0]
 						for _, c := range textCols {
@@ -660,7 +680,11 @@ func readGridTable(name string, t *disclosure.Table, pages []*szPage, m int) err
 					if unitRows != nil && col == textCols[0] {
 						continue
 					}
+					if byPlace && col == lastCol && tok.start[narrow]-lastEnd == 1 {
+						texts[col] += " "
+					}
 					texts[col] += tok.text
+					lastCol, lastEnd = col, tok.end[narrow]
 				}
 			}
 			for _, c := range textCols {
@@ -682,8 +706,9 @@ func readGridTable(name string, t *disclosure.Table, pages []*szPage, m int) err
 				}
 			}
 			for li, l := range p.body {
-				for _, tok := range l.toks {
-					if tok.number || colAt(edges, float64(tok.start[m])) != textCols[0] {
+				lastEnd := -1
+				for _, tok := range l.words {
+					if tok.number || yearLabelRe.MatchString(tok.text) || colAt(edges, float64(tok.start[m])) > textCols[1] {
 						continue
 					}
 					best, dist := -1, math.MaxInt
@@ -694,7 +719,11 @@ func readGridTable(name string, t *disclosure.Table, pages []*szPage, m int) err
 					}
 					if best >= 0 {
 						c := &t.Rows[first+best].Cells[textCols[0]]
+						if tok.start[narrow]-lastEnd == 1 {
+							c.Text += " "
+						}
 						c.Text += tok.text
+						lastEnd = tok.end[narrow]
 					}
 				}
 			}

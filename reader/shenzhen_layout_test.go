@@ -128,11 +128,19 @@ func TestShenzhenPDFRandom(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders and reads eight PDFs")
 	}
+	readRandom(t, func(name string, pdf []byte) (*disclosure.Document, error) {
+		return reader.ReadPDF(context.Background(), name+".pdf", pdf)
+	})
+}
+
+// readRandom renders the documents of eight random budgets as PDFs, reads each with
+// read and requires the document derived.
+func readRandom(t *testing.T, read func(name string, pdf []byte) (*disclosure.Document, error)) {
 	for seed := int64(0); seed < 8; seed++ {
 		b := budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{Classified: seed%3 == 0})
 		doc := derive(t, b)
 		name := fmt.Sprintf("seed%d", seed)
-		got, err := reader.ReadPDF(context.Background(), name+".pdf", shenzhenPDF(t, doc))
+		got, err := read(name, shenzhenPDF(t, doc))
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -167,6 +175,18 @@ func TestShenzhenPdftotext(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameDocument(t, "longgang pdftotext", doc, got)
+}
+
+// TestShenzhenPdftotextRandom reads `pdftotext -layout` text of the PDFs that
+// TestShenzhenPDFRandom reads. Seed 7 prints a page of one-line paragraphs that end
+// near the margin, whose only mark is the empty line between them.
+func TestShenzhenPdftotextRandom(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders eight PDFs and runs pdftotext on each")
+	}
+	readRandom(t, func(name string, pdf []byte) (*disclosure.Document, error) {
+		return reader.ReadText(name+".txt", pdftotextLayout(t, pdf))
+	})
 }
 
 // BenchmarkCheckShenzhenPDF reads and checks the example's 25-page PDF once PDFium

@@ -3,10 +3,12 @@ package shanghai_test
 import (
 	"bytes"
 	"context"
-	"os"
+	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 
+	"yusuan/budget/budgettest"
 	"yusuan/check"
 	"yusuan/disclosure"
 	"yusuan/reader"
@@ -65,23 +67,39 @@ func TestRoundTripXLSX(t *testing.T) {
 	}
 }
 
-// TestRoundTripPDF does the same with the PDF. The Shanghai layout reader does not
-// yet read render/pdf's output: it takes the page number under a table (— 15 —) for a
-// row, and the title that render/pdf repeats on a table's continuation page for a
-// second table. Both are the reader's to learn; set YUSUAN_SHANGHAI_PDF=1 to run.
+// TestRoundTripPDF does the same with the PDF.
 func TestRoundTripPDF(t *testing.T) {
-	if os.Getenv("YUSUAN_SHANGHAI_PDF") == "" {
-		t.Skip("reader/shanghai.go does not read render/pdf's page numbers and repeated titles yet; YUSUAN_SHANGHAI_PDF=1 runs it")
-	}
 	for _, doc := range documents(t, loadExample(t)) {
-		var p bytes.Buffer
-		if err := pdf.Write(&p, doc); err != nil {
-			t.Fatal(err)
-		}
-		back, err := reader.ReadPDF(context.Background(), doc.Kind+".pdf", p.Bytes())
-		if err != nil {
-			t.Fatal(err)
-		}
-		sameTables(t, "pdf", doc, back)
+		sameTables(t, "pdf", doc, readPDF(t, doc))
 	}
+}
+
+// TestRoundTripPDFRandom renders the 部门预算 and every 单位预算 of random budgets as
+// PDFs and reads them back, as TestRoundTripPDF does the example's. Seed 1 prints a
+// part with no text alone on its page, 13 a part heading over one short line and 42
+// a name that wraps onto three lines.
+func TestRoundTripPDFRandom(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders and reads a PDF of every document of four budgets")
+	}
+	for _, seed := range []int64{0, 1, 13, 35, 42} {
+		b := budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{Classified: seed%4 == 0})
+		for _, doc := range documents(t, b) {
+			sameTables(t, fmt.Sprintf("seed %d pdf", seed), doc, readPDF(t, doc))
+		}
+	}
+}
+
+// readPDF renders doc as a PDF and reads it back.
+func readPDF(t *testing.T, doc *disclosure.Document) *disclosure.Document {
+	t.Helper()
+	var p bytes.Buffer
+	if err := pdf.Write(&p, doc); err != nil {
+		t.Fatal(err)
+	}
+	back, err := reader.ReadPDF(context.Background(), doc.Kind+".pdf", p.Bytes())
+	if err != nil {
+		t.Fatalf("%s %s: %v", doc.Kind, doc.Subject, err)
+	}
+	return back
 }
