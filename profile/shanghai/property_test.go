@@ -27,4 +27,3 @@ func TestRandomBudgetsPassChecks(t *testing.T) {
 		}
 	}
 }
-
