@@ -317,3 +317,37 @@ func TestLayoutRefuses(t *testing.T) {
 		}
 	}
 }
+
+// TestShanghaiCodesWithoutLeadingZeros: 款 and 项 printed without their leading zero
+// (`201 13 1`, `301 1`) read as the same codes.
+func TestShanghaiCodesWithoutLeadingZeros(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "putuo-shangwuwei-2025-dept-budget.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.NewReplacer(
+		"201   13   01   行政运行   ", "201   13   1    行政运行   ",
+		" 301   01    基本工资  ", " 301   1     基本工资  ",
+	).Replace(string(data))
+	if text == string(data) {
+		t.Fatal("the corpus no longer has the lines this test changes")
+	}
+	doc, err := reader.ReadText("codes.txt", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]int{}
+	for _, tb := range doc.Tables {
+		for _, r := range tb.Rows {
+			if r.Code == "2011301" || r.Code == "30101" {
+				found[r.Code]++
+			}
+		}
+	}
+	if found["2011301"] != 3 || found["30101"] != 1 {
+		t.Errorf("codes read: %v, want 2011301 in tables 2, 3 and 5 and 30101 in table 8", found)
+	}
+	if errs := errorsOf(check.Run(doc, check.Options{})); len(errs) > 0 {
+		t.Errorf("checker errors:\n%s", strings.Join(errs, "\n"))
+	}
+}

@@ -19,7 +19,8 @@ var (
 	shanghaiPartRe = regexp.MustCompile(`(主要职能|机构设置|名词解释|编制说明|情况说明|绩效目标|绩效目标填报表)$`)
 	ordinalRe      = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[0-9]+[.．、]|（[一二三四五六七八九十]+）)`)
 	classCodeRe    = regexp.MustCompile(`^[0-9]{3}$`)
-	subCodeRe      = regexp.MustCompile(`^[0-9]{2}$`)
+	// A 款 or 项 code may be printed without its leading zero (`301 2`).
+	subCodeRe = regexp.MustCompile(`^[0-9]{1,2}$`)
 )
 
 // readShanghai reads a Shanghai 部门预算 or 单位预算: its 目录, the narrative parts
@@ -621,7 +622,11 @@ func buildRow(name string, t *disclosure.Table, r *rawRow, m int, anchors []floa
 	for i, c := range codes {
 		if i < len(codeCols) {
 			row.Cells[codeCols[i]] = disclosure.T(c.text)
-			code.WriteString(c.text)
+			part := c.text
+			if i > 0 && len(part) == 1 {
+				part = "0" + part
+			}
+			code.WriteString(part)
 		}
 	}
 	if len(codes) > 0 && len(codes) <= len(codeCols) {
