@@ -30,7 +30,7 @@ const (
 	MaxCells          = 5_000_000
 	DefaultCellLimit  = 1_000_000
 	MaxSearchLimit    = 100
-	MaxSearchRunes    = 50
+	MaxSearchRunes    = 100
 	MaxListLength     = 10_000 // departments, documents or versions in one answer
 	maxTermRunes      = 200
 	maxComparisonRows = 20_000

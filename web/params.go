@@ -5,14 +5,16 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"yusuan/store"
 )
 
 // Bounds on what one request may ask for.
 const (
-	maxLimit       = 200 // items of one API page
-	maxCompared    = 10  // departments compared side by side
-	maxQueryRunes  = 50  // a search query (the store's bound)
-	maxParamRunes  = 100 // any other text parameter
+	maxLimit       = 200                  // items of one API page
+	maxCompared    = 10                   // departments compared side by side
+	maxQueryRunes  = store.MaxSearchRunes // a search query
+	maxParamRunes  = 100                  // any other text parameter
 	minYear        = 1949
 	maxYear        = 2200
 	defaultLimit   = 50
