@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -224,4 +226,27 @@ func isType(v any, typ string) bool {
 		return v == nil
 	}
 	return false
+}
+
+// TestOpenAPICoversEveryRoute: every API route the server registers is described.
+func TestOpenAPICoversEveryRoute(t *testing.T) {
+	var spec struct {
+		Paths map[string]json.RawMessage `json:"paths"`
+	}
+	if err := json.Unmarshal(openAPI, &spec); err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("web.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	routes := regexp.MustCompile(`mux\.Handle\("GET (/api/[^"]+)"`).FindAllStringSubmatch(string(src), -1)
+	if len(routes) < 10 {
+		t.Fatalf("found only %d API routes in web.go", len(routes))
+	}
+	for _, m := range routes {
+		if _, ok := spec.Paths[m[1]]; !ok && m[1] != "/api/openapi.json" {
+			t.Errorf("route %s is not in openapi.json", m[1])
+		}
+	}
 }
