@@ -156,12 +156,28 @@ func widestOnPage(lines []lline, i int) bool {
 
 // isShanghaiPart tells a part's centred heading, lines[i], from the text around it.
 // Layout text starts at a page's leftmost character, so a heading over a part with
-// little or no text is hardly indented; it is then the page's widest line.
+// little or no text is hardly indented; it is then the page's widest line. A long
+// heading (a unit's full name before 机构设置) in a larger font is hardly indented
+// either; where a part starts a page, as in yusuan's PDFs, that is enough to tell it.
 func isShanghaiPart(lines []lline, i int) bool {
 	l := &lines[i]
 	c := l.compact
-	return c != "" && (l.indent >= 8 || widestOnPage(lines, i)) && utf8.RuneCountInString(c) <= 40 && !strings.ContainsAny(c, "。，；：:") &&
+	if c == "" || len(l.words) == 0 {
+		return false
+	}
+	placed := l.indent >= 8 || widestOnPage(lines, i) || l.indent >= 4 && firstOnPage(lines, i)
+	return placed && utf8.RuneCountInString(c) <= 40 && !strings.ContainsAny(c, "。，；：:") &&
 		!ordinalRe.MatchString(c) && shanghaiPartRe.MatchString(c)
+}
+
+// firstOnPage says whether no text stands above lines[i] on its page.
+func firstOnPage(lines []lline, i int) bool {
+	for j := i - 1; j >= 0 && lines[j].page == lines[i].page; j-- {
+		if len(lines[j].words) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // narrator gathers a part's lines into headings, paragraphs, list items and notes.

@@ -5,8 +5,10 @@ import (
 	"context"
 	"fmt"
 	"math/rand"
+	"path/filepath"
 	"strings"
 	"testing"
+	"yusuan/budgetfile"
 
 	"yusuan/budget/budgettest"
 	"yusuan/check"
@@ -71,6 +73,19 @@ func TestRoundTripXLSX(t *testing.T) {
 func TestRoundTripPDF(t *testing.T) {
 	for _, doc := range documents(t, loadExample(t)) {
 		sameTables(t, "pdf", doc, readPDF(t, doc))
+	}
+}
+
+// TestRoundTripPDFShenzhenExample builds the Shenzhen example in the Shanghai format —
+// the same budget in either profile — and reads its PDFs back: its unit's long name
+// heads 机构设置 in a large font.
+func TestRoundTripPDFShenzhenExample(t *testing.T) {
+	b, err := budgetfile.Load(filepath.Join("..", "..", "examples", "longgang-2024"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range documents(t, b) {
+		sameTables(t, "longgang pdf", doc, readPDF(t, doc))
 	}
 }
 
