@@ -93,6 +93,8 @@ func (s *Store) Import(ctx context.Context, set ImportSet) (ImportResult, error)
 	if err != nil {
 		return ImportResult{}, err
 	}
+	s.imports.Add(1)
+	s.analyze(ctx)
 	return res, nil
 }
 

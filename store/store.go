@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -44,6 +45,8 @@ type Store struct {
 	// afterDocument, when set, runs inside an import after each document is written;
 	// tests use it to fail halfway.
 	afterDocument func(i int) error
+	// imports counts the imports this Store committed; see Generation.
+	imports atomic.Int64
 }
 
 // Open opens the database at dsn — a SQLite file path (created when missing) or a

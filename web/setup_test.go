@@ -38,6 +38,7 @@ const scriptName = `深圳市龙岗区<script>alert("x")</script>测试局`
 // portal is a server over a store filled with the examples, what a test asks about.
 type portal struct {
 	st  *store.Store
+	dsn string
 	srv *httptest.Server
 	// Document ids by fixture name: longgang (2024), longgang2023, putuoDept,
 	// putuoUnit, script, secret.
@@ -233,7 +234,7 @@ func newPortal(t *testing.T, dsn string) *portal {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &portal{st: st, docs: map[string]int64{}, depts: map[string]int64{}, secrets: secretNames()}
+	p := &portal{st: st, dsn: dsn, docs: map[string]int64{}, depts: map[string]int64{}, secrets: secretNames()}
 	for i, d := range res.Documents {
 		p.docs[fs[i].name] = d.DocumentID
 		dd, err := st.Document(ctx, d.DocumentID)

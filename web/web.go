@@ -36,6 +36,7 @@ type Server struct {
 	log     *slog.Logger
 	handler http.Handler
 	bulk    chan struct{}
+	cache   *pageCache
 }
 
 // New returns the portal over st.
@@ -55,7 +56,7 @@ func New(st *store.Store, opts Options) *Server {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	s := &Server{store: st, opts: opts, log: opts.Logger, bulk: make(chan struct{}, opts.MaxBulk)}
+	s := &Server{store: st, opts: opts, log: opts.Logger, bulk: make(chan struct{}, opts.MaxBulk), cache: newPageCache()}
 	s.handler = s.secure(s.routes())
 	return s
 }
@@ -67,14 +68,15 @@ func (s *Server) routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.Handle("GET /static/", staticHandler())
 
-	mux.Handle("GET /{$}", s.page(s.showHome))
-	mux.Handle("GET /departments/{id}", s.page(s.showDepartment))
-	mux.Handle("GET /documents/{id}", s.page(s.showDocument))
+	// The pages most read are kept rendered until the data changes (cache.go).
+	mux.Handle("GET /{$}", s.cached(s.page(s.showHome)))
+	mux.Handle("GET /departments/{id}", s.cached(s.page(s.showDepartment)))
+	mux.Handle("GET /documents/{id}", s.cached(s.page(s.showDocument)))
 	mux.Handle("GET /documents/{id}/download/{format}", s.page(s.downloadDocument))
 	mux.Handle("GET /compare/{$}", s.page(s.showCompareIndex))
 	mux.Handle("GET /compare/years", s.page(s.showCompareYears))
 	mux.Handle("GET /compare/departments", s.page(s.showCompareDepartments))
-	mux.Handle("GET /region", s.page(s.showRegion))
+	mux.Handle("GET /region", s.cached(s.page(s.showRegion)))
 	mux.Handle("GET /search", s.page(s.showSearch))
 	mux.Handle("GET /data/{$}", s.page(s.showData))
 	mux.Handle("GET /data/cells.csv", s.page(s.downloadCells))

@@ -17,7 +17,7 @@ import (
 	"yusuan/web"
 )
 
-const serveUsage = `用法：yusuan serve [--addr 地址:端口] [--db 数据库] [--region 地区]
+const serveUsage = `用法：yusuan serve [--addr 地址:端口] [--db 数据库] [--region 地区] [--demo]
 
 启动部门预算公开门户：首页、部门、公开文件（文字、表格、图表、下载、核对结果）、
 年度和部门比较、地区汇总、搜索、批量数据下载和只读 JSON 接口（/api/openapi.json）。
@@ -29,6 +29,10 @@ const serveUsage = `用法：yusuan serve [--addr 地址:端口] [--db 数据库
   --db 数据库      SQLite 数据库文件或 postgres:// 连接地址；
                    默认取环境变量 YUSUAN_DB，未设置时为当前目录下的 yusuan.db
   --region 地区    首页默认显示的地区，默认为按名称排序的第一个
+  --demo           演示门户：使用 yusuan-demo.db（或 --db 指定的 SQLite 文件），文件不存在时先导入
+                   两个真实示例（深圳市龙岗区政务服务数据管理局 2024 年、上海市普陀区商务委员会 2025 年）
+                   和虚拟示例区（60 个部门、3 年，标记为示例数据），首页先显示示例区；
+                   首次约需 1 分钟，须在仓库根目录运行
 `
 
 // Timeouts of the HTTP server: a slow client cannot hold a connection open, and a
@@ -48,6 +52,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	addr := fs.String("addr", "127.0.0.1:8080", "")
 	db := fs.String("db", "", "")
 	region := fs.String("region", "", "")
+	demoMode := fs.Bool("demo", false, "")
 	pos, code, ok := parse(fs, args, serveUsage, stderr)
 	if !ok {
 		return code
@@ -57,6 +62,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	dsn := *db
+	if dsn == "" && *demoMode {
+		dsn = demoDB
+	}
 	if dsn == "" {
 		dsn = os.Getenv("YUSUAN_DB")
 	}
@@ -67,6 +75,15 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if *demoMode {
+		if err := prepareDemo(ctx, dsn, stdout, stderr); err != nil {
+			fmt.Fprintf(stderr, "无法准备演示数据库：%v\n", err)
+			return exitError
+		}
+		if *region == "" {
+			*region = demoRegion
+		}
+	}
 	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		fmt.Fprintf(stderr, "无法打开数据库 %s：%v\n", redact(dsn), err)

@@ -1,0 +1,272 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"yusuan/budget"
+	"yusuan/build"
+	"yusuan/classification"
+	"yusuan/demo"
+	"yusuan/store"
+)
+
+const demoUsage = `用法：yusuan demo [--db 数据库] [--departments 60] [--years 3] [--seed 1] [--files=false]
+
+生成一个虚拟的示例区（约 60 个部门、300 个预算单位、连续 3 年的部门预算，深圳格式），
+逐个部门生成公开文件、核对后导入门户数据库，并标记为示例数据。所有部门名称都以“示例区”开头，
+地区显示为“示例区（虚拟数据）”，每份文件的机构设置中注明数据为虚构。
+同一个 --seed 总是生成同样的数据；部门数超过 60 个时，依次生成示例二区、示例三区……
+
+选项：
+  --db 数据库        SQLite 数据库文件（不存在时自动创建）或 postgres:// 连接地址；
+                     默认取环境变量 YUSUAN_DB，未设置时为当前目录下的 yusuan.db
+  --departments 数   部门个数，默认 60（一个区）
+  --years 年数       每个部门的年度数，默认 3（截至 2025 年）
+  --seed 数          随机种子，默认 1
+  --files=false      不生成网页、Excel、PDF 文件（每份约 0.1 秒以上），门户只提供 JSON 和 CSV 下载；
+                     导入上千个部门时使用
+`
+
+func runDemo(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("demo", demoUsage, stderr)
+	db := fs.String("db", "", "")
+	departments := fs.Int("departments", demo.PerDistrict, "")
+	years := fs.Int("years", 3, "")
+	seed := fs.Int64("seed", 1, "")
+	files := fs.Bool("files", true, "")
+	pos, code, ok := parse(fs, args, demoUsage, stderr)
+	if !ok {
+		return code
+	}
+	if len(pos) != 0 {
+		fmt.Fprintf(stderr, "参数错误：demo 不接受文件参数\n\n%s", demoUsage)
+		return exitUsage
+	}
+	if *departments < 1 || *departments > 10_000 || *years < 1 || *years > 20 {
+		fmt.Fprintf(stderr, "参数错误：部门数应为 1 至 10000，年度数应为 1 至 20\n\n%s", demoUsage)
+		return exitUsage
+	}
+	dsn := *db
+	if dsn == "" {
+		dsn = os.Getenv("YUSUAN_DB")
+	}
+	if dsn == "" {
+		dsn = defaultDB
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		fmt.Fprintf(stderr, "无法打开数据库 %s：%v\n", redact(dsn), err)
+		return exitError
+	}
+	defer st.Close()
+	opts := demo.Options{Departments: *departments, Years: *years}
+	n, err := importDistrict(ctx, st, *seed, opts, *files, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "导入中断：%v\n已导入的部门保留在数据库中；用同样的参数再次运行会把它们导入为新版本。\n", err)
+		return exitError
+	}
+	fmt.Fprintf(stdout, "已导入示例区 %d 个部门的 %d 份部门预算到 %s（标记为示例数据）。\n", *departments, n, redact(dsn))
+	return exitOK
+}
+
+// demoBatch is one department's documents, ready to import.
+type demoBatch struct {
+	set store.ImportSet
+	err error
+}
+
+// importDistrict generates the district and imports it one department at a time,
+// so that a load of a thousand departments holds a few departments' documents in
+// memory and one short transaction at a time. Generating, deriving, checking and
+// rendering run on every core while the store writes, a few departments ahead of
+// it at most. It returns the number of documents imported.
+func importDistrict(ctx context.Context, st *store.Store, seed int64, opts demo.Options, files bool, progress io.Writer) (int, error) {
+	if opts.Departments <= 0 {
+		opts.Departments = demo.PerDistrict
+	}
+	cat := classification.Default()
+	source := fmt.Sprintf("yusuan demo --seed %d", seed)
+	workers := max(1, runtime.GOMAXPROCS(0))
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// Each department gets its own result channel, so that imports happen in order
+	// whichever worker finishes first; ahead bounds how far the workers may run
+	// before the store.
+	results := make([]chan demoBatch, opts.Departments)
+	for i := range results {
+		results[i] = make(chan demoBatch, 1)
+	}
+	ahead := make(chan struct{}, 2*workers)
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range opts.Departments {
+			select {
+			case ahead <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for range workers {
+		go func() {
+			for i := range next {
+				set, err := demoSet(demo.Department(seed, i, opts), source, files, cat)
+				results[i] <- demoBatch{set, err}
+			}
+		}()
+	}
+
+	start, last := time.Now(), time.Now()
+	docs := 0
+	for i := range results {
+		var r demoBatch
+		select {
+		case r = <-results[i]:
+		case <-ctx.Done():
+			return docs, ctx.Err()
+		}
+		if r.err != nil {
+			return docs, r.err
+		}
+		if _, err := st.Import(ctx, r.set); err != nil {
+			return docs, err
+		}
+		<-ahead
+		docs += len(r.set.Documents)
+		if time.Since(last) >= 2*time.Second || i == len(results)-1 {
+			last = time.Now()
+			fmt.Fprintf(progress, "示例区：已导入 %d/%d 个部门、%d 份公开文件（%.0f 秒）\n", i+1, len(results), docs, time.Since(start).Seconds())
+		}
+	}
+	return docs, nil
+}
+
+// demoSet derives, checks and (with files) renders one department's budgets.
+func demoSet(budgets []*budget.Budget, source string, files bool, cat *classification.Catalogue) (store.ImportSet, error) {
+	set := store.ImportSet{Synthetic: true}
+	for _, b := range budgets {
+		docs, err := build.Documents(b, "shenzhen", cat)
+		if err != nil {
+			return set, fmt.Errorf("%d年%s：%w", b.Year, b.Department.Name, err)
+		}
+		for _, doc := range docs {
+			d, err := importDoc(source, demo.PortalRegion(b), doc, cat)
+			if err != nil {
+				return set, err
+			}
+			d.DepartmentCode = b.Department.Code
+			if files {
+				rendered, err := build.Render(doc, build.Formats)
+				if err != nil {
+					return set, fmt.Errorf("%s：%w", doc.Title, err)
+				}
+				for _, f := range rendered {
+					if format := strings.TrimPrefix(filepath.Ext(f.Name), "."); format != "json" {
+						d.Files = append(d.Files, store.File{Format: format, Name: f.Name, Data: f.Data})
+					}
+				}
+			}
+			set.Documents = append(set.Documents, d)
+		}
+	}
+	return set, nil
+}
+
+// demoDB is the database of yusuan serve --demo when --db does not say, and
+// demoRegion the region its home page shows first.
+const (
+	demoDB     = "yusuan-demo.db"
+	demoRegion = "示例区" + demo.RegionMark
+)
+
+// demoExamples are the real examples the demonstration portal shows beside the
+// synthetic district, in import order: the Longgang budget rebuilt from its
+// publication, then the publication itself (its second version, with the four
+// contradictions the checker finds), and the Shanghai Putuo budget.
+var demoExamples = []string{
+	"examples/longgang-2024",
+	"profile/shenzhen/testdata/seed-longgang-2024.txt",
+	"examples/putuo-shangwuwei-2025",
+}
+
+// demoDistrict and demoFiles say what prepareDemo loads of the district; tests make
+// it smaller.
+var (
+	demoDistrict = demo.Options{}
+	demoFiles    = true
+)
+
+// prepareDemo makes the demonstration database at path unless the file exists. It
+// is built under a temporary name and renamed when complete, so that an interrupted
+// first run leaves no half-loaded database behind to be served later.
+func prepareDemo(ctx context.Context, path string, stdout, stderr io.Writer) error {
+	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
+		return fmt.Errorf("--demo 只使用 SQLite 文件；PostgreSQL 请先用 yusuan import 和 yusuan demo 导入数据")
+	}
+	if _, err := os.Stat(path); err == nil {
+		return nil
+	}
+	for _, p := range demoExamples {
+		if _, err := os.Stat(p); err != nil {
+			return fmt.Errorf("找不到示例 %s：请在 yusuan 仓库的根目录运行", p)
+		}
+	}
+	fmt.Fprintf(stdout, "首次启动：正在生成演示数据库 %s——两个真实示例和虚拟示例区（60 个部门、3 年，含网页、Excel、PDF 文件），约需 1 分钟……\n", path)
+	tmp := path + ".loading"
+	suffixes := []string{"", "-wal", "-shm"}
+	for _, s := range suffixes {
+		os.Remove(tmp + s)
+	}
+	st, err := store.Open(ctx, tmp)
+	if err != nil {
+		return fmt.Errorf("无法创建数据库 %s：%v", tmp, err)
+	}
+	defer func() {
+		st.Close()
+		for _, s := range suffixes {
+			os.Remove(tmp + s)
+		}
+	}()
+	cat := classification.Default()
+	for _, p := range demoExamples {
+		docs, err := importFile(p, "", "", cat)
+		if err != nil {
+			return err
+		}
+		if _, err := st.Import(ctx, store.ImportSet{Documents: docs}); err != nil {
+			return fmt.Errorf("导入 %s 失败：%v", p, err)
+		}
+		fmt.Fprintf(stderr, "已导入示例 %s\n", p)
+	}
+	if _, err := importDistrict(ctx, st, 1, demoDistrict, demoFiles, stderr); err != nil {
+		return fmt.Errorf("导入示例区失败：%v", err)
+	}
+	if err := st.Close(); err != nil {
+		return fmt.Errorf("无法写完数据库 %s：%v", tmp, err)
+	}
+	for _, s := range suffixes {
+		if _, err := os.Stat(tmp + s); err == nil {
+			if err := os.Rename(tmp+s, path+s); err != nil {
+				return fmt.Errorf("无法把 %s 改名为 %s：%v", tmp+s, path+s, err)
+			}
+		}
+	}
+	return nil
+}

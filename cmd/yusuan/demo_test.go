@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"yusuan/demo"
+)
+
+func TestDemoCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	code, out, errs := runCLI(t, "demo", "--db", db, "--departments", "3", "--years", "2", "--files=false")
+	if code != exitOK || !strings.Contains(out, "6 份部门预算") || !strings.Contains(errs, "已导入 3/3 个部门") {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	s := openDB(t, db)
+	ctx := context.Background()
+	depts, err := s.Departments(ctx, "示例区"+demo.RegionMark)
+	if err != nil || len(depts) != 3 {
+		t.Fatalf("departments = %+v, %v", depts, err)
+	}
+	for _, d := range depts {
+		if !d.Synthetic || !strings.HasPrefix(strings.TrimPrefix(d.Name, "中共"), "示例区") || d.Documents != 2 {
+			t.Errorf("department %+v: want synthetic, named 示例区…, with 2 documents", d)
+		}
+	}
+	docs, err := s.Documents(ctx, depts[0].ID)
+	if err != nil || len(docs) != 2 {
+		t.Fatalf("documents = %+v, %v", docs, err)
+	}
+	dd, err := s.Document(ctx, docs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dd.Current.Formats) != 0 || dd.Current.Errors != 0 || dd.Current.Warnings != 0 {
+		t.Errorf("document without files: %+v", dd.Current)
+	}
+}
+
+func TestDemoUsage(t *testing.T) {
+	for _, args := range [][]string{{"demo", "extra"}, {"demo", "--departments", "0"}, {"demo", "--years", "99"}} {
+		if code, _, errs := runCLI(t, args...); code != exitUsage || !strings.Contains(errs, "yusuan demo") {
+			t.Errorf("%v: exit %d\n%s", args, code, errs)
+		}
+	}
+}
+
+// TestPrepareDemo loads the demonstration database with a small district: the
+// real examples keep their regions and stay real, the district is synthetic, and
+// a second start leaves the database as it is.
+func TestPrepareDemo(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir("../..")
+	demoDistrict, demoFiles = demo.Options{Departments: 2, Years: 1}, false
+	t.Cleanup(func() { demoDistrict, demoFiles = demo.Options{}, true })
+	db := filepath.Join(dir, "yusuan-demo.db")
+	var stdout, stderr bytes.Buffer
+	if err := prepareDemo(context.Background(), db, &stdout, &stderr); err != nil {
+		t.Fatalf("%v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "首次启动") {
+		t.Errorf("stdout: %s", stdout.String())
+	}
+	if leftovers, _ := filepath.Glob(db + ".loading*"); len(leftovers) > 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+	info, err := os.Stat(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := openDB(t, db)
+	ctx := context.Background()
+	want := map[string]bool{"深圳市龙岗区": false, "上海市普陀区": false, "示例区" + demo.RegionMark: true}
+	regions, err := s.Regions(ctx)
+	if err != nil || len(regions) != len(want) {
+		t.Fatalf("regions = %+v, %v", regions, err)
+	}
+	for region, synthetic := range want {
+		depts, err := s.Departments(ctx, region)
+		if err != nil || len(depts) == 0 {
+			t.Fatalf("%s: departments = %+v, %v", region, depts, err)
+		}
+		for _, d := range depts {
+			if d.Synthetic != synthetic {
+				t.Errorf("%s %s: synthetic = %v, want %v", region, d.Name, d.Synthetic, synthetic)
+			}
+		}
+	}
+	stdout.Reset()
+	if err := prepareDemo(ctx, db, &stdout, &stderr); err != nil || stdout.Len() != 0 {
+		t.Errorf("second start: %v\n%s", err, stdout.String())
+	}
+	if again, err := os.Stat(db); err != nil || !again.ModTime().Equal(info.ModTime()) {
+		t.Errorf("second start changed the database: %v", err)
+	}
+	if err := prepareDemo(ctx, "postgres://localhost/x", &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "SQLite") {
+		t.Errorf("postgres: %v", err)
+	}
+}
