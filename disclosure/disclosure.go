@@ -251,6 +251,25 @@ func Grid(rows [][]Cell, ncols int) [][]Placed {
 	return out
 }
 
+// Clamp returns the placed cell's spans with the column span cut at the grid's right
+// edge, ncols.
+func (p Placed) Clamp(ncols int) (cols, rows int) {
+	cols, rows = p.Span()
+	return max(min(cols, ncols-p.Col), 1), rows
+}
+
+// GridWidth is the number of columns placed cells reach.
+func GridWidth(g [][]Placed) int {
+	w := 0
+	for _, row := range g {
+		for _, p := range row {
+			cs, _ := p.Span()
+			w = max(w, p.Col+cs)
+		}
+	}
+	return w
+}
+
 // BodyCells returns the body rows as plain cell rows, for Grid.
 func (t *Table) BodyCells() [][]Cell {
 	out := make([][]Cell, len(t.Rows))

@@ -156,7 +156,7 @@ func newTableView(t *disclosure.Table, id string) tableView {
 
 	head := disclosure.Grid(t.Header, len(t.Columns))
 	body := disclosure.Grid(t.BodyCells(), len(t.Columns))
-	n := max(len(t.Columns), gridWidth(head), gridWidth(body), 1)
+	n := max(len(t.Columns), disclosure.GridWidth(head), disclosure.GridWidth(body), 1)
 	tv.NCols = n
 	kind := func(c int) disclosure.ColumnKind {
 		if c < len(t.Columns) {
@@ -185,7 +185,7 @@ func newTableView(t *disclosure.Table, id string) tableView {
 	for r, row := range head {
 		var cells []cellView
 		for _, p := range row {
-			cs, rs := clampSpan(p, n)
+			cs, rs := p.Clamp(n)
 			cv := cellView{Header: true, Text: p.Display(t.Unit), ColSpan: cs, RowSpan: rs, Scope: "col"}
 			if cs > 1 {
 				cv.Scope = "colgroup"
@@ -209,7 +209,7 @@ func newTableView(t *disclosure.Table, id string) tableView {
 	sticky := kind(0) != disclosure.AmountCol
 	for _, row := range head {
 		for _, p := range row {
-			if cs, _ := clampSpan(p, n); p.Col == 0 && cs > 1 {
+			if cs, _ := p.Clamp(n); p.Col == 0 && cs > 1 {
 				sticky = false
 			}
 		}
@@ -233,7 +233,7 @@ func newTableView(t *disclosure.Table, id string) tableView {
 		rowHeadID, hasRowHead := "", false
 		cells := make([]cellView, len(row))
 		for i, p := range row {
-			cs, rs := clampSpan(p, n)
+			cs, rs := p.Clamp(n)
 			if p.Col == 0 && cs > 1 {
 				sticky = false
 			}
@@ -319,23 +319,6 @@ func columnWidth(c disclosure.Column) int {
 		}
 	}
 	return min(w, 40) + 1
-}
-
-// clampSpan cuts a placed cell's column span at the grid's right edge.
-func clampSpan(p disclosure.Placed, ncols int) (cs, rs int) {
-	cs, rs = p.Span()
-	return max(min(cs, ncols-p.Col), 1), rs
-}
-
-func gridWidth(g [][]disclosure.Placed) int {
-	w := 0
-	for _, row := range g {
-		for _, p := range row {
-			cs, _ := p.Span()
-			w = max(w, p.Col+cs)
-		}
-	}
-	return w
 }
 
 // appendNew appends the ids not yet in s; a header that spans several columns is

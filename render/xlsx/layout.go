@@ -10,23 +10,6 @@ import (
 // maxIndent is the deepest indentation written; deeper names stay there.
 const maxIndent = 6
 
-// clampSpan cuts a placed cell's column span at the grid's right edge.
-func clampSpan(p disclosure.Placed, ncols int) (cs, rs int) {
-	cs, rs = p.Span()
-	return max(min(cs, ncols-p.Col), 1), rs
-}
-
-func gridWidth(g [][]disclosure.Placed) int {
-	w := 0
-	for _, row := range g {
-		for _, p := range row {
-			cs, _ := p.Span()
-			w = max(w, p.Col+cs)
-		}
-	}
-	return w
-}
-
 // columnWidth turns a column's width in characters of body text into Excel's unit, the
 // width of a digit: a Chinese character takes about two, and amounts are digits.
 func columnWidth(c disclosure.Column) float64 {

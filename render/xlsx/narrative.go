@@ -130,7 +130,7 @@ func (b *book) narrativeTable(t *disclosure.Table, row *int, widths []float64) e
 func tableWidth(t *disclosure.Table) int {
 	head := disclosure.Grid(t.Header, len(t.Columns))
 	body := disclosure.Grid(t.BodyCells(), len(t.Columns))
-	return max(len(t.Columns), gridWidth(head), gridWidth(body), 1)
+	return max(len(t.Columns), disclosure.GridWidth(head), disclosure.GridWidth(body), 1)
 }
 
 // column is t's column c, or a text column where t has fewer columns than cells.

@@ -168,7 +168,7 @@ func (b *book) templateTable(sh string, t *disclosure.Table) error {
 	f := b.f
 	head := disclosure.Grid(t.Header, len(t.Columns))
 	body := disclosure.Grid(t.BodyCells(), len(t.Columns))
-	n := max(len(t.Columns), gridWidth(head), gridWidth(body), 1)
+	n := max(len(t.Columns), disclosure.GridWidth(head), disclosure.GridWidth(body), 1)
 	if n > excelize.MaxColumns || tplHeadRow+len(head)+len(body)+len(t.Notes) > excelize.TotalRows {
 		return fmt.Errorf("table %q is larger than a sheet: %d columns, %d rows", t.Title, n, len(head)+len(body))
 	}

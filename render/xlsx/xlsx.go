@@ -108,7 +108,7 @@ func (b *book) writeTable(sh string, t *disclosure.Table) error {
 	f := b.f
 	head := disclosure.Grid(t.Header, len(t.Columns))
 	body := disclosure.Grid(t.BodyCells(), len(t.Columns))
-	n := max(len(t.Columns), gridWidth(head), gridWidth(body), 1)
+	n := max(len(t.Columns), disclosure.GridWidth(head), disclosure.GridWidth(body), 1)
 	if n > excelize.MaxColumns || headRow+len(head)+len(body)+len(t.Notes) > excelize.TotalRows {
 		return fmt.Errorf("table %q is larger than a sheet: %d columns, %d rows", t.Title, n, len(head)+len(body))
 	}
@@ -184,7 +184,7 @@ func (b *book) writeGrid(sh string, t *disclosure.Table, r0 int, widths []float6
 	heights := make([]float64, len(head))
 	for r, row := range head {
 		for _, p := range row {
-			cs, rs := clampSpan(p, n)
+			cs, rs := p.Clamp(n)
 			if err := b.cell(sh, r0, p, cs, rs, hs, t.Unit); err != nil {
 				return 0, err
 			}
@@ -212,7 +212,7 @@ func (b *book) writeGrid(sh string, t *disclosure.Table, r0 int, widths []float6
 	for r, row := range body {
 		bold := t.Rows[r].Kind == disclosure.TotalRow
 		for _, p := range row {
-			cs, rs := clampSpan(p, n)
+			cs, rs := p.Clamp(n)
 			k := styleKey{role: roleText, bold: bold, indent: min(max(p.Indent, 0), maxIndent)}
 			switch {
 			case p.Amount != nil || (kinds[p.Col] == disclosure.AmountCol && p.Text == ""):
