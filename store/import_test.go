@@ -7,6 +7,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"yusuan/store/storetest"
 
 	"yusuan/budget/budgettest"
 	"yusuan/build"
@@ -40,7 +41,7 @@ func TestMigrationsIdempotent(t *testing.T) {
 		}
 	}
 	t.Run("sqlite", func(t *testing.T) { check(t, t.TempDir()+"/y.db") })
-	t.Run("postgres", func(t *testing.T) { check(t, postgresDSN(t)) })
+	t.Run("postgres", func(t *testing.T) { check(t, storetest.PostgresDSN(t)) })
 }
 
 func TestImportExamples(t *testing.T) {

@@ -2,15 +2,10 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"fmt"
-	"net/url"
-	"os"
 	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
+	"yusuan/store/storetest"
 
 	"yusuan/budgetfile"
 	"yusuan/build"
@@ -19,11 +14,6 @@ import (
 	"yusuan/disclosure"
 	"yusuan/reader"
 )
-
-// Set YUSUAN_TEST_POSTGRES to a PostgreSQL URL (postgres://postgres@127.0.0.1:5432/test?sslmode=disable)
-// to run every test against PostgreSQL as well; each store gets a schema of its own,
-// dropped afterwards.
-const postgresEnv = "YUSUAN_TEST_POSTGRES"
 
 // eachBackend runs test against a fresh SQLite store and, when configured, a fresh
 // PostgreSQL one.
@@ -46,43 +36,9 @@ func openSQLite(t testing.TB) *Store {
 	return s
 }
 
-var schemaSeq atomic.Int64
-
-// postgresDSN makes a schema of its own for one test and returns the URL that
-// uses it; the schema is dropped when the test ends.
-func postgresDSN(t testing.TB) string {
-	t.Helper()
-	base := os.Getenv(postgresEnv)
-	if base == "" {
-		t.Skip(postgresEnv + " is not set")
-	}
-	schema := fmt.Sprintf("yusuan_test_%d_%d_%d", os.Getpid(), time.Now().UnixNano()%1e6, schemaSeq.Add(1))
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
-
 func openPostgres(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), postgresDSN(t))
+	s, err := Open(context.Background(), storetest.PostgresDSN(t))
 	if err != nil {
 		t.Fatal(err)
 	}

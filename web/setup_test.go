@@ -2,21 +2,17 @@ package web
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
+	"yusuan/store/storetest"
 
 	"yusuan/budget/budgettest"
 	"yusuan/budgetfile"
@@ -27,10 +23,6 @@ import (
 	"yusuan/money"
 	"yusuan/store"
 )
-
-// Set YUSUAN_TEST_POSTGRES to a PostgreSQL URL to run every test against PostgreSQL
-// as well; each store gets a schema of its own, dropped afterwards.
-const postgresEnv = "YUSUAN_TEST_POSTGRES"
 
 // scriptName is a department name that must come out escaped everywhere.
 const scriptName = `深圳市龙岗区<script>alert("x")</script>测试局`
@@ -56,40 +48,8 @@ func eachBackend(t *testing.T, test func(t *testing.T, p *portal)) {
 		test(t, newPortal(t, filepath.Join(t.TempDir(), "yusuan.db")))
 	})
 	t.Run("postgres", func(t *testing.T) {
-		test(t, newPortal(t, postgresDSN(t)))
+		test(t, newPortal(t, storetest.PostgresDSN(t)))
 	})
-}
-
-var schemaSeq atomic.Int64
-
-func postgresDSN(t testing.TB) string {
-	t.Helper()
-	base := os.Getenv(postgresEnv)
-	if base == "" {
-		t.Skip(postgresEnv + " is not set")
-	}
-	schema := fmt.Sprintf("yusuan_web_%d_%d_%d", os.Getpid(), time.Now().UnixNano()%1e6, schemaSeq.Add(1))
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
 }
 
 type fixtureDoc struct {
