@@ -54,13 +54,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "参数错误：部门数应为 1 至 10000，年度数应为 1 至 20\n\n%s", demoUsage)
 		return exitUsage
 	}
-	dsn := *db
-	if dsn == "" {
-		dsn = os.Getenv("YUSUAN_DB")
-	}
-	if dsn == "" {
-		dsn = defaultDB
-	}
+	dsn := databaseOf(*db)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	st, err := store.Open(ctx, dsn)

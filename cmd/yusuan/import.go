@@ -40,6 +40,17 @@ const importUsage = `用法：yusuan import [--db 数据库] [--region 地区] [
   --codes 文件     使用指定的政府收支分类科目表
 `
 
+// databaseOf is the database a command uses: the --db flag, else YUSUAN_DB, else defaultDB.
+func databaseOf(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	if env := os.Getenv("YUSUAN_DB"); env != "" {
+		return env
+	}
+	return defaultDB
+}
+
 // defaultDB is the database of yusuan import when neither --db nor YUSUAN_DB says.
 const defaultDB = "yusuan.db"
 
@@ -64,13 +75,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
-	dsn := *db
-	if dsn == "" {
-		dsn = os.Getenv("YUSUAN_DB")
-	}
-	if dsn == "" {
-		dsn = defaultDB
-	}
+	dsn := databaseOf(*db)
 	cat, err := catalogue(*codes)
 	if err != nil {
 		fmt.Fprintln(stderr, err)

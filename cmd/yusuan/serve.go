@@ -65,12 +65,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if dsn == "" && *demoMode {
 		dsn = demoDB
 	}
-	if dsn == "" {
-		dsn = os.Getenv("YUSUAN_DB")
-	}
-	if dsn == "" {
-		dsn = defaultDB
-	}
+	dsn = databaseOf(dsn)
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
