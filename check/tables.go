@@ -429,7 +429,10 @@ func (c *checker) rowSums() {
 			c.sanGongOffice(v)
 			continue
 		case disclosure.FiscalSummaryTable:
-			c.fiscalColumns(v)
+			c.spendingColumns(v, "财政拨款支出合计", "general", "gov_fund", "state_capital")
+			continue
+		case disclosure.SummaryTable:
+			c.spendingColumns(v, "支出合计", "personnel", "public", "project")
 			continue
 		case disclosure.ProjectTable:
 			parts = []string{"general", "gov_fund", "state_capital", "other"}
@@ -480,10 +483,12 @@ func (c *checker) sanGongOffice(v *tview) {
 	}
 }
 
-// fiscalColumns: in a 财政拨款收支总表 that splits spending by fund (Shanghai), each
-// row's 合计 is the sum of its fund columns.
-func (c *checker) fiscalColumns(v *tview) {
-	if _, ok := v.keys["general"]; !ok {
+// spendingColumns: in a summary table that splits its spending side (Shanghai's
+// 财政拨款收支总表 by fund, a 单位预算's 财务收支预算总表 into 人员经费, 公用经费 and
+// 项目支出), each row's 合计 is the sum of the split's columns. A table without them
+// is not split.
+func (c *checker) spendingColumns(v *tview, what string, keys ...string) {
+	if _, ok := v.keys[keys[0]]; !ok {
 		return
 	}
 	for r := range v.body {
@@ -492,11 +497,11 @@ func (c *checker) fiscalColumns(v *tview) {
 			continue
 		}
 		var parts []money.Amount
-		for _, k := range []string{"general", "gov_fund", "state_capital"} {
+		for _, k := range keys {
 			a, _ := v.amount(r, k)
 			parts = append(parts, a)
 		}
-		c.balance("SUM-02", v.atNamed(r, "spending", "spending_item"), v.unit, "“"+v.text(r, "spending_item")+"”财政拨款支出合计", total, parts...)
+		c.balance("SUM-02", v.atNamed(r, "spending", "spending_item"), v.unit, "“"+v.text(r, "spending_item")+"”"+what, total, parts...)
 	}
 }
 

@@ -245,7 +245,7 @@ func layoutTitle(name string, lines []lline) (string, int, error) {
 	return "", 0, fmt.Errorf("文件 %s 开头没有标题：前几行中应有“××年××部门预算”或“单位预算”", name)
 }
 
-var shanghaiMarks = regexp.MustCompile(`预算主管部门|编制部门[：:]|财务收支预算总表|区级部门预算|区级单位预算`)
+var shanghaiMarks = regexp.MustCompile(`预算主管部门|编制部门[：:]|编制单位[：:]|财务收支预算总表|区级部门预算|区级单位预算`)
 var shenzhenMarks = regexp.MustCompile(`^第[一二三四五六七八九十]+部分|表格部分$|一般公共预算支出表（按功能分类）`)
 
 // layoutProfile tells the Shanghai format from the Shenzhen one by their marks.

@@ -14,7 +14,9 @@ import (
 )
 
 var (
-	layoutTableTitleRe = regexp.MustCompile(`^(20\d\d)年(部门|单位)(.+)$`)
+	// A table's title: 2026年部门收入预算总表, 2026年预算单位收入预算总表, or the unit's
+	// 2026年单位“三公”经费和机关运行经费预算表.
+	layoutTableTitleRe = regexp.MustCompile(`^(20\d\d)年(部门|预算单位|单位)(.+)$`)
 	// Part headings are centred lines that end like one of the template's parts.
 	shanghaiPartRe = regexp.MustCompile(`(主要职能|机构设置|名词解释|编制说明|情况说明|绩效目标|绩效目标填报表)$`)
 	ordinalRe      = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[0-9]+[.．、]|（[一二三四五六七八九十]+）)`)

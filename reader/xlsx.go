@@ -550,7 +550,8 @@ func lonelyTotal(row []string) bool {
 // headerVocabulary is every word of every profile's table headers.
 var headerVocabulary = sync.OnceValue(func() map[string]bool {
 	words := map[string]bool{}
-	for _, t := range append(shanghai.Shells(2000, true), shenzhen.Shells()...) {
+	shells := append(shanghai.Shells(2000, true), shanghai.Shells(2000, false)...)
+	for _, t := range append(shells, shenzhen.Shells()...) {
 		for _, row := range t.Header {
 			for _, c := range row {
 				if w := squeeze(c.Text); w != "" {

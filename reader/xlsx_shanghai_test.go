@@ -1,7 +1,9 @@
 package reader_test
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,9 +11,13 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"yusuan/budget"
+	"yusuan/budgetfile"
 	"yusuan/check"
+	"yusuan/classification"
 	"yusuan/disclosure"
 	"yusuan/money"
+	"yusuan/profile/shanghai"
 	"yusuan/reader"
 )
 
@@ -170,7 +176,7 @@ func TestXLSXShanghaiTemplates(t *testing.T) {
 			if doc.Profile != "shanghai" || doc.Kind != tt.kind || doc.Year != 2026 || len(doc.Tables) != 9 || len(doc.Parts) != tt.parts {
 				t.Errorf("read %s %s %d, %d tables, %d parts", doc.Profile, doc.Kind, doc.Year, len(doc.Tables), len(doc.Parts))
 			}
-			// The unit template leaves two rows of header words under table 1's header.
+			// The unit template's table 1 has a header of four rows over its split spending.
 			if t1 := tableOf(t, doc, 1); len(t1.Rows) == 0 || !strings.HasPrefix(t1.Rows[0].Cells[0].Text, "一、财政拨款收入") {
 				t.Errorf("table 1 starts with %+v", t1.Rows)
 			}
@@ -187,5 +193,163 @@ func TestXLSXShanghaiFinalAccounts(t *testing.T) {
 	var u *reader.UnsupportedError
 	if !errors.As(err, &u) || u.Kind != "部门决算" || !errors.Is(err, reader.ErrUnsupported) {
 		t.Errorf("err = %v, want an UnsupportedError for a 部门决算", err)
+	}
+}
+
+// headerShape prints a header's texts and spans, a span of 0 as 1, without spaces.
+func headerShape(h [][]disclosure.Cell) string {
+	var b strings.Builder
+	for _, row := range h {
+		for _, c := range row {
+			cs, rs := c.Span()
+			fmt.Fprintf(&b, "[%s %d×%d]", strings.Join(strings.Fields(c.Text), ""), cs, rs)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// TestXLSXShanghaiTemplateShells holds the shells to the official templates: each
+// table's title and 编制 label, and its header as the template merges it. 表9's header
+// keeps the year that the published documents print over it.
+func TestXLSXShanghaiTemplateShells(t *testing.T) {
+	for _, tt := range []struct {
+		file string
+		dept bool
+	}{{"template-department-budget.xlsx", true}, {"template-unit-budget.xlsx", false}} {
+		t.Run(tt.file, func(t *testing.T) {
+			data := template(t, tt.file)
+			doc, err := readXLSX(tt.file, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenReader(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			titles := map[string]string{} // a sheet's title (row 2) by its name, trimmed
+			for _, sh := range f.GetSheetList() {
+				v, _ := f.GetCellValue(sh, "A2")
+				titles[strings.TrimSpace(sh)] = strings.TrimSpace(v)
+			}
+			shells := shanghai.Shells(2026, tt.dept)
+			if len(doc.Tables) != len(shells) {
+				t.Fatalf("read %d tables, want %d", len(doc.Tables), len(shells))
+			}
+			for i, shell := range shells {
+				read := doc.Tables[i]
+				if want := titles[shell.Sheet]; read.Title != want || shell.Title != want {
+					t.Errorf("sheet %q is titled %q, read as %q, the shell's %q", shell.Sheet, want, read.Title, shell.Title)
+				}
+				if read.EntityLabel != shell.EntityLabel {
+					t.Errorf("%s: the template says %s, the shell %s", shell.Title, read.EntityLabel, shell.EntityLabel)
+				}
+				if shell.Number == 9 {
+					continue
+				}
+				if got, want := headerShape(read.Header), headerShape(shell.Header); got != want {
+					t.Errorf("%s: the template's header\n%s\nthe shell's\n%s", shell.Title, got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestXLSXShanghaiUnitWorkbook renders a 单位预算 of 2026 as a template workbook and
+// holds it to the official unit template: the same sheets in the same order, the
+// cover's title and the 目录's entries.
+func TestXLSXShanghaiUnitWorkbook(t *testing.T) {
+	b, err := budgetfile.Load(filepath.Join("..", "examples", "putuo-shangwuwei-2025"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Year = 2026
+	cat := classification.Default()
+	if err := budget.Validate(b, cat); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := shanghai.Profile{}.Documents(b, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unit := docs[len(docs)-1]
+	ours, err := excelize.OpenReader(bytes.NewReader(renderXLSX(t, unit)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ours.Close()
+	official, err := excelize.OpenReader(bytes.NewReader(template(t, "template-unit-budget.xlsx")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer official.Close()
+	trimmed := func(names []string) string {
+		for i := range names {
+			names[i] = strings.TrimSpace(names[i])
+		}
+		return strings.Join(names, " ")
+	}
+	if got, want := trimmed(ours.GetSheetList()), trimmed(official.GetSheetList()); got != want {
+		t.Errorf("sheets\n%s\nwant\n%s", got, want)
+	}
+	if cover, _ := official.GetCellValue("封面", "A3"); unit.Title != cover {
+		t.Errorf("cover title %q, the template's %q", unit.Title, cover)
+	}
+	if len(unit.Cover) == 0 || !strings.HasPrefix(unit.Cover[0], "预算单位：") {
+		t.Errorf("cover lines %q, want 预算单位：…", unit.Cover)
+	}
+	// The template's 目录 writes 4．for 4. here and there and leaves trailing spaces.
+	entry := strings.NewReplacer("．", ".", " ", "")
+	rows, _ := official.GetRows("目录")
+	var want []string
+	for _, r := range rows[1:] {
+		if len(r) > 0 && strings.TrimSpace(r[0]) != "" {
+			want = append(want, entry.Replace(r[0]))
+		}
+	}
+	var got []string
+	for _, c := range unit.Contents {
+		got = append(got, entry.Replace(c))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("目录\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestXLSXShanghaiUnitSummarySplit fills table 1 of the unit template and requires the
+// checker to hold each spending row's 合计 to 人员经费 + 公用经费 + 项目支出.
+func TestXLSXShanghaiUnitSummarySplit(t *testing.T) {
+	for _, tt := range []struct {
+		project float64
+		want    int // SUM-02 findings in table 1
+	}{{500000, 0}, {400000, 1}} {
+		data := edit(t, template(t, "template-unit-budget.xlsx"), func(f *excelize.File) {
+			sh := "单位收支总表"
+			for c, v := range map[string]float64{"B10": 1500000, "B11": 1500000, "D10": 1500000, "E10": 900000, "F10": 100000, "G10": tt.project} {
+				f.SetCellFloat(sh, c, v, -1, 64)
+			}
+			f.SetCellStr(sh, "C10", "一、教育支出")
+			f.SetCellStr(sh, "C11", "")
+			f.SetCellStr(sh, "C12", "")
+			f.SetCellStr(sh, "C13", "")
+		})
+		doc, err := readXLSX("unit.xlsx", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t1 := tableOf(t, doc, 1)
+		if got := printedTable(t1); !strings.HasPrefix(got, "一、财政拨款收入|1,500,000.00|一、教育支出|1,500,000.00|900,000.00|100,000.00|") {
+			t.Errorf("table 1 =\n%s", got)
+		}
+		n := 0
+		for _, f := range check.Run(doc, check.Options{}).Findings {
+			if f.Rule == "SUM-02" && strings.Contains(f.Location.Table, "财务收支预算总表") {
+				n++
+			}
+		}
+		if n != tt.want {
+			t.Errorf("项目支出 %.0f: %d SUM-02 findings in table 1, want %d", tt.project, n, tt.want)
+		}
 	}
 }

@@ -10,11 +10,12 @@ import (
 	"yusuan/money"
 )
 
-// Parts are the narrative parts of a 部门预算, in order; a 单位预算 says 单位 for 部门.
+// Parts are the narrative parts of a 部门预算, in order; a 单位预算 says 单位 for 部门
+// and, as the unit template, has no 项目经费情况说明.
 var Parts = []string{"部门主要职能", "部门机构设置", "名词解释", "部门预算编制说明", "部门预算表", "其他相关情况说明", "项目经费情况说明"}
 
-// Tables are the nine tables' titles without year and 部门/单位, with their kinds and
-// the names of their sheets in the templates after 部门 or 单位.
+// Tables are the nine tables' titles without year and 部门/预算单位, with their kinds
+// and the names of their sheets in the templates after 部门 or 单位.
 var Tables = []struct {
 	Title string
 	Kind  disclosure.TableKind
@@ -50,20 +51,23 @@ func amount(key string) disclosure.Column {
 }
 
 // Shells returns the nine tables of a document of the year, for 部门 (dept true) or
-// 单位: numbers, kinds, titles, units, columns and headers, without rows.
+// 单位: numbers, kinds, titles, units, columns and headers, without rows. The unit
+// template differs from the department's: its titles say 预算单位 (the 三公 table's
+// 单位), its entity line 编制单位, and its 财务收支预算总表 splits spending into 人员经费,
+// 公用经费 and 项目支出.
 func Shells(year int, dept bool) []*disclosure.Table {
-	who := "单位"
-	if dept {
-		who = "部门"
+	who, titled, entity := "部门", "部门", "编制部门"
+	if !dept {
+		who, titled, entity = "单位", "预算单位", "编制单位"
 	}
 	t := func(n int, cols []disclosure.Column, header [][]disclosure.Cell) *disclosure.Table {
-		unit := money.UnitYuan
+		unit, title := money.UnitYuan, titled
 		if n == 9 {
-			unit = money.UnitWan
+			unit, title = money.UnitWan, who
 		}
 		return &disclosure.Table{
-			Number: n, Kind: Tables[n-1].Kind, Title: fmt.Sprintf("%d年%s%s", year, who, Tables[n-1].Title),
-			EntityLabel: "编制部门", Unit: unit, Columns: cols, Header: header, Wide: n == 4 || n == 9,
+			Number: n, Kind: Tables[n-1].Kind, Title: fmt.Sprintf("%d年%s%s", year, title, Tables[n-1].Title),
+			EntityLabel: entity, Unit: unit, Columns: cols, Header: header, Wide: n == 4 || n == 9 || n == 1 && !dept,
 			Sheet: who + Tables[n-1].Sheet,
 		}
 	}
@@ -82,9 +86,24 @@ func Shells(year int, dept bool) []*disclosure.Table {
 	}
 	basicSplit := []disclosure.Column{amount("total"), amount("basic"), amount("project")}
 	basicNames := []string{"合计", "基本支出", "项目支出"}
+	summary := t(1, []disclosure.Column{text("income_item", 24), amount("income"), text("spending_item", 28), amount("spending")},
+		[][]disclosure.Cell{{span("本年收入", 2, 1), span("本年支出", 2, 1)}, {T("项目"), T("预算数"), T("项目"), T("预算数")}})
+	// 表8's header in the unit template moves 部门 from the codes to the names.
+	economicCode, economicName := "部门预算经济分类科目编码", "经济分类科目名称"
+	if !dept {
+		// spending stays the side's total, so that the rules on 支出总计 read either form.
+		summary = t(1, []disclosure.Column{text("income_item", 22), amount("income"), text("spending_item", 26),
+			amount("spending"), amount("personnel"), amount("public"), amount("project")},
+			[][]disclosure.Cell{
+				{span("本年收入", 2, 1), span("本年支出", 5, 1)},
+				{span("项目", 1, 3), span("预算数", 1, 3), span("项目", 1, 3), span("预算数", 4, 1)},
+				{span("合计", 1, 2), span("基本支出", 2, 1), span("项目支出", 1, 2)},
+				{T("人员经费"), T("公用经费")},
+			})
+		economicCode, economicName = "经济分类科目编码", "部门经济分类科目名称"
+	}
 	return []*disclosure.Table{
-		t(1, []disclosure.Column{text("income_item", 24), amount("income"), text("spending_item", 28), amount("spending")},
-			[][]disclosure.Cell{{span("本年收入", 2, 1), span("本年支出", 2, 1)}, {T("项目"), T("预算数"), T("项目"), T("预算数")}}),
+		summary,
 		functional(2, "收入预算", []disclosure.Column{amount("total"), amount("fiscal"), amount("business"), amount("operating"), amount("other")},
 			"合计", "财政拨款收入", "事业收入", "事业单位经营收入", "其他收入"),
 		functional(3, "支出预算", basicSplit, basicNames...),
@@ -97,7 +116,7 @@ func Shells(year int, dept bool) []*disclosure.Table {
 		t(8, []disclosure.Column{code("code_class"), code("code_section"), text("name", 30), amount("total"), amount("personnel"), amount("public")},
 			[][]disclosure.Cell{
 				{span("项目", 3, 1), span("一般公共预算基本支出", 3, 1)},
-				{span("部门预算经济分类科目编码", 2, 1), span("经济分类科目名称", 1, 2), span("合计", 1, 2), span("人员经费", 1, 2), span("公用经费", 1, 2)},
+				{span(economicCode, 2, 1), span(economicName, 1, 2), span("合计", 1, 2), span("人员经费", 1, 2), span("公用经费", 1, 2)},
 				{T("类"), T("款")},
 			}),
 		t(9, []disclosure.Column{amount("total"), amount("abroad"), amount("reception"), amount("car"), amount("car_purchase"), amount("car_running"), amount("office_cost")},

@@ -25,9 +25,6 @@ func (d *deriver) tables() []*disclosure.Table {
 	for _, t := range shells {
 		t.Unlabeled = true
 		t.Entity = d.subject
-		if !d.dept() {
-			t.EntityLabel = "编制单位"
-		}
 	}
 	d.summary(shells[0])
 	d.codeTable(shells[1], budget.All, func(s codeSplit) []money.Amount {
@@ -125,7 +122,7 @@ func codeCells(code string, n int) []disclosure.Cell {
 }
 
 // summary fills 表1 财务收支预算总表: income by source as the template lists it, and
-// spending by functional 类.
+// spending by functional 类, in a 单位预算 split into 人员经费, 公用经费 and 项目支出.
 func (d *deriver) summary(t *disclosure.Table) {
 	fiscal := func(f budget.FundType) money.Amount { return d.sum(fromFund(f)) }
 	income := []struct {
@@ -140,24 +137,36 @@ func (d *deriver) summary(t *disclosure.Table) {
 		{"三、事业单位经营收入", d.sum(ofColumn("operating"))},
 		{"四、其他收入", d.sum(ofColumn("other"))},
 	}
-	var spending []disclosure.Cell
-	for i, cs := range d.classes(budget.All) {
-		spending = append(spending, T(disclosure.ChineseNumber(i+1)+"、"+d.codeName(classification.Functional, cs.Code)), A(cs.Total()))
+	// The spending side's amounts are the shell's columns after spending_item.
+	amounts := func(s budget.Split) []disclosure.Cell {
+		by := map[string]money.Amount{"spending": s.Total(), "personnel": s.Personnel, "public": s.Public, "project": s.Project}
+		var cells []disclosure.Cell
+		for _, c := range t.Columns[3:] {
+			cells = append(cells, A(by[c.Key]))
+		}
+		return cells
 	}
-	for i := 0; i < len(income) || 2*i < len(spending); i++ {
+	var spending [][]disclosure.Cell
+	for i, cs := range d.classes(budget.All) {
+		name := T(disclosure.ChineseNumber(i+1) + "、" + d.codeName(classification.Functional, cs.Code))
+		spending = append(spending, append([]disclosure.Cell{name}, amounts(cs.Split)...))
+	}
+	for i := 0; i < len(income) || i < len(spending); i++ {
 		cells := []disclosure.Cell{T(""), T("")}
 		if i < len(income) {
 			cells = []disclosure.Cell{T(income[i].name), A(income[i].amount)}
 		}
-		if 2*i < len(spending) {
-			cells = append(cells, spending[2*i:2*i+2]...)
+		if i < len(spending) {
+			cells = append(cells, spending[i]...)
 		} else {
-			cells = append(cells, T(""), T(""))
+			for range t.Columns[2:] {
+				cells = append(cells, T(""))
+			}
 		}
 		t.Rows = append(t.Rows, disclosure.Row{Cells: cells})
 	}
-	total := d.sum(budget.All)
-	t.Rows = append(t.Rows, disclosure.Row{Kind: disclosure.TotalRow, Cells: []disclosure.Cell{T("收入总计"), A(total), T("支出总计"), A(total)}})
+	total := []disclosure.Cell{T("收入总计"), A(d.sum(budget.All)), T("支出总计")}
+	t.Rows = append(t.Rows, disclosure.Row{Kind: disclosure.TotalRow, Cells: append(total, amounts(d.b.SplitOf(d.sel))...)})
 }
 
 // classes are the functional 类 of the document's items that f selects.
