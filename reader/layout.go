@@ -290,6 +290,41 @@ func leafLabels(t *disclosure.Table) []string {
 	return labels
 }
 
+// headerYearRe is a year in a header's text: the 三公 table's header names the
+// document's year, which the template leaves out.
+var headerYearRe = regexp.MustCompile(`(?:19|20)\d\d年度?`)
+
+// headerText is a header cell's text as headers are compared: folded, without a year.
+func headerText(s string) string {
+	return headerYearRe.ReplaceAllString(fold(s), "")
+}
+
+// headerTexts is the set of the texts of t's header cells, as headerText gives them.
+func headerTexts(t *disclosure.Table) map[string]bool {
+	words := map[string]bool{}
+	for _, row := range t.Header {
+		for _, c := range row {
+			if w := headerText(c.Text); w != "" {
+				words[w] = true
+			}
+		}
+	}
+	return words
+}
+
+// describeLayouts says what headers the layouts have, for a person: each one's
+// columns and rows and the labels over its columns.
+func describeLayouts(layouts []*disclosure.Table) string {
+	var want []string
+	for _, l := range layouts {
+		w := fmt.Sprintf("%d 列 %d 行的表头“%s”", len(l.Columns), len(l.Header), strings.Join(leafLabels(l), " "))
+		if !slices.Contains(want, w) {
+			want = append(want, w)
+		}
+	}
+	return strings.Join(want, " 或 ")
+}
+
 // headerAnchors predicts from header lines where each amount column's numbers end
 // in measure m: a header is centred over its column and numbers are flush right, so
 // a column ends half a column width to the right of its header's centre. It returns

@@ -30,6 +30,10 @@ var (
 func readShanghai(name string, lines []lline, title, kind string, year, from int) (*disclosure.Document, error) {
 	doc := &disclosure.Document{Profile: "shanghai", Kind: kind, Year: year, Title: title, Unit: money.UnitWan}
 	shells := shanghai.Shells(year, kind == "部门预算")
+	// Layout text shows no cells, only words, which tell 表1's layouts apart (人员经费
+	// or not). The other tables' layouts differ in their header's wording, which does
+	// not change how their rows are read.
+	summaryLayouts := shanghaiLayouts(year, kind == "部门预算", shells)[shells[0]]
 	n := &narrator{doc: doc}
 	inContents := false
 	var pending []*laidTable
@@ -56,6 +60,11 @@ func readShanghai(name string, lines []lline, title, kind string, year, from int
 			p, err := readShanghaiTable(name, shell, lines[i:end])
 			if err != nil {
 				return nil, err
+			}
+			if shell == shells[0] {
+				if err := p.chooseLayout(name, summaryLayouts); err != nil {
+					return nil, err
+				}
 			}
 			pending = append(pending, p)
 			doc.Tables = append(doc.Tables, p.t)
@@ -102,6 +111,24 @@ func readShanghai(name string, lines []lline, title, kind string, year, from int
 		return nil, fmt.Errorf("文件 %s 中没有找到上海格式的预算表（如“%d年部门财务收支预算总表”）", name, year)
 	}
 	return doc, nil
+}
+
+// shanghaiLayouts returns the layouts that each of shells, the profile's tables for a
+// document, may be printed in, its own first. A document of one kind may keep to the other kind's
+// template: a table may carry either template's header, and 表1 either template's
+// columns.
+func shanghaiLayouts(year int, dept bool, shells []*disclosure.Table) map[*disclosure.Table][]*disclosure.Table {
+	out := map[*disclosure.Table][]*disclosure.Table{}
+	for i, other := range shanghai.Shells(year, !dept) {
+		out[shells[i]] = []*disclosure.Table{shells[i], other}
+	}
+	four, seven := shanghai.SummaryShells(year, dept)
+	if len(shells[0].Columns) == len(four.Columns) {
+		out[shells[0]] = []*disclosure.Table{four, seven}
+	} else {
+		out[shells[0]] = []*disclosure.Table{seven, four}
+	}
+	return out
 }
 
 // tablesPartTitle is the 目录's name for the part that holds the tables.
@@ -385,6 +412,51 @@ func readShanghaiTable(name string, shell *disclosure.Table, lines []lline) (*la
 	}
 	settle(nil, 0)
 	return p, nil
+}
+
+// chooseLayout lays the table onto the layout whose header its first page prints,
+// before its rows are laid onto columns. The layouts of a table differ in their
+// columns and header only.
+func (p *laidTable) chooseLayout(name string, layouts []*disclosure.Table) error {
+	var b strings.Builder
+	for _, l := range p.first {
+		b.WriteString(fold(l.compact))
+	}
+	printed := b.String()
+	for _, l := range layouts {
+		if printsHeaderText(printed, l, layouts) {
+			p.t.Columns, p.t.Header, p.t.Wide = l.Columns, l.Header, l.Wide
+			return nil
+		}
+	}
+	where := p.t.Pos
+	if len(p.first) > 0 {
+		where = disclosure.Pos{Page: p.first[0].page, Line: p.first[0].no}
+	}
+	return fmt.Errorf("文件 %s 第 %d 页第 %d 行：表%d“%s”的表头与已知的格式都不符：应为 %s，印的却是“%s”",
+		name, where.Page, where.Line, p.t.Number, p.t.Title, describeLayouts(layouts), clip(printed))
+}
+
+// printsHeaderText says whether a header's text, its lines run together, is l's: it
+// holds every word of l's header and no word that another of the layouts has and l
+// lacks (人员经费 under 本年支出 where l does not split spending). Layout text does not
+// say which words are one cell, so words are looked for within the text.
+func printsHeaderText(printed string, l *disclosure.Table, layouts []*disclosure.Table) bool {
+	printed = headerText(printed)
+	own := headerTexts(l)
+	for w := range own {
+		if !strings.Contains(printed, w) {
+			return false
+		}
+	}
+	for _, o := range layouts {
+		for w := range headerTexts(o) {
+			if !own[w] && strings.Contains(printed, w) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isTotal tells a total row, which is one even without numbers (an empty table's).

@@ -236,8 +236,13 @@ func (x *xlsxReader) readBook() (*disclosure.Document, error) {
 		}
 	}
 	var shells []*disclosure.Table
+	// A Shanghai sheet prints the profile's header in one of the layouts known for its
+	// table, and is held to them; Shenzhen's deriver writes each document's headers,
+	// which are taken as printed.
+	var layouts map[*disclosure.Table][]*disclosure.Table
 	if doc.Profile == "shanghai" {
 		shells = shanghai.Shells(doc.Year, dept)
+		layouts = shanghaiLayouts(doc.Year, dept, shells)
 		if doc.Kind == "" {
 			doc.Kind = map[bool]string{true: "部门预算", false: "单位预算"}[dept]
 		}
@@ -279,7 +284,7 @@ func (x *xlsxReader) readBook() (*disclosure.Document, error) {
 			return nil, x.errorf(s.name, s.tRow, 0, "表格“%s”与工作表“%s”重复", s.title, prev)
 		}
 		seen[shell] = s.name
-		t, err := x.readTable(s, shell)
+		t, err := x.readTable(s, shell, layouts[shell])
 		if err != nil {
 			return nil, err
 		}
@@ -410,10 +415,11 @@ func readMeta(t *disclosure.Table, v string) {
 	}
 }
 
-// readTable lays a table sheet onto its shell: entity, period and unit from the lines
-// under the title, the sheet's own header, body rows with codes and exact amounts,
-// and the notes below.
-func (x *xlsxReader) readTable(s *wsheet, shell *disclosure.Table) (*disclosure.Table, error) {
+// readTable lays a table sheet onto its shell, in the one of layouts (if any) whose
+// header the sheet prints: entity, period and unit from the lines under the title, the
+// sheet's own header, body rows with codes and exact amounts, and the notes below.
+// The layouts of a table differ in their columns and header only.
+func (x *xlsxReader) readTable(s *wsheet, shell *disclosure.Table, layouts []*disclosure.Table) (*disclosure.Table, error) {
 	t := *shell
 	t.Rows, t.Notes, t.Header, t.Entity, t.Period = nil, nil, nil, "", ""
 	t.Pos = disclosure.Pos{Line: s.tRow + 1}
@@ -434,6 +440,13 @@ func (x *xlsxReader) readTable(s *wsheet, shell *disclosure.Table) (*disclosure.
 		}
 	}
 	depth := len(shell.Header)
+	if len(layouts) > 0 {
+		l, err := x.chooseLayout(s, r, layouts)
+		if err != nil {
+			return nil, err
+		}
+		t.Columns, t.Wide, depth = l.Columns, l.Wide, len(l.Header)
+	}
 	bodyStart := min(r+depth, len(s.rows))
 	if !x.own {
 		// Templates leave rows of header words below the header proper.
@@ -476,6 +489,11 @@ func (x *xlsxReader) readTable(s *wsheet, shell *disclosure.Table) (*disclosure.
 	if err != nil {
 		return nil, err
 	}
+	if len(rows) == 0 && amountsOnly(&t) {
+		// A table of amounts alone (表9) is one row, which is blank when every amount
+		// is zero.
+		rows = []disclosure.Row{{Cells: make([]disclosure.Cell, len(t.Columns)), Pos: disclosure.Pos{Line: bodyStart + 1}}}
+	}
 	t.Rows = rows
 	for r := noteFrom; r < len(s.rows); r++ {
 		for c := range s.rows[r] {
@@ -485,6 +503,79 @@ func (x *xlsxReader) readTable(s *wsheet, shell *disclosure.Table) (*disclosure.
 		}
 	}
 	return &t, nil
+}
+
+// chooseLayout returns the layout whose header the sheet prints from row r. A layout
+// whose header is deeper than the sheet's would take data rows for header rows, and
+// one whose header is shallower would miss columns, so a sheet whose header none of
+// the layouts fits is refused.
+func (x *xlsxReader) chooseLayout(s *wsheet, r int, layouts []*disclosure.Table) (*disclosure.Table, error) {
+	for _, l := range layouts {
+		if printsHeader(s, r, l, layouts) {
+			return l, nil
+		}
+	}
+	var found []string
+	if r < len(s.rows) {
+		for _, v := range s.rows[r] {
+			if v = squeeze(v); v != "" {
+				found = append(found, v)
+			}
+		}
+	}
+	return nil, x.errorf(s.name, r, -1, "表%d“%s”的表头与已知的格式都不符：应从这一行起是 %s，这一行却是“%s”",
+		layouts[0].Number, tidy(s.title), describeLayouts(layouts), clip(strings.Join(found, " ")))
+}
+
+// printsHeader says whether the sheet's rows from r print l's header: as many rows as
+// it has, each with text and every text a word of it, naming every column. Rows of
+// header words that templates leave below the header must not hold words that
+// another of the layouts has and l lacks (人员经费 under 本年支出 where l does not
+// split spending).
+func printsHeader(s *wsheet, r int, l *disclosure.Table, layouts []*disclosure.Table) bool {
+	own := headerTexts(l)
+	seen := map[string]bool{}
+	end := r + len(l.Header)
+	for row := r; row < end; row++ {
+		if s.blank(row) {
+			return false
+		}
+		for c := range s.rows[row] {
+			if w := headerText(s.at(row, c)); w != "" {
+				if !own[w] {
+					return false
+				}
+				seen[w] = true
+			}
+		}
+	}
+	for _, label := range leafLabels(l) {
+		if !seen[headerText(label)] {
+			return false
+		}
+	}
+	for ; end < len(s.rows) && !s.blank(end) && headerWords(s.rows[end]) && !lonelyTotal(s.rows[end]); end++ {
+		for c := range s.rows[end] {
+			seen[headerText(s.at(end, c))] = true
+		}
+	}
+	for _, o := range layouts {
+		for w := range headerTexts(o) {
+			if seen[w] && !own[w] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func amountsOnly(t *disclosure.Table) bool {
+	for _, c := range t.Columns {
+		if c.Kind != disclosure.AmountCol {
+			return false
+		}
+	}
+	return len(t.Columns) > 0
 }
 
 func rowRange(from, to int) []int {

@@ -11,10 +11,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"yusuan/budget"
 	"yusuan/budgetfile"
 	"yusuan/check"
-	"yusuan/classification"
 	"yusuan/disclosure"
 	"yusuan/money"
 	"yusuan/profile/shanghai"
@@ -265,14 +263,7 @@ func TestXLSXShanghaiUnitWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.Year = 2026
-	cat := classification.Default()
-	if err := budget.Validate(b, cat); err != nil {
-		t.Fatal(err)
-	}
-	docs, err := shanghai.Profile{}.Documents(b, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := shanghaiDocuments(t, b)
 	unit := docs[len(docs)-1]
 	ours, err := excelize.OpenReader(bytes.NewReader(renderXLSX(t, unit)))
 	if err != nil {

@@ -56,6 +56,20 @@ func amount(key string) disclosure.Column {
 // 单位), its entity line 编制单位, and its 财务收支预算总表 splits spending into 人员经费,
 // 公用经费 and 项目支出.
 func Shells(year int, dept bool) []*disclosure.Table {
+	return shells(year, dept, !dept)
+}
+
+// SummaryShells returns both layouts of 表1 财务收支预算总表 for a document of the
+// year, for 部门 or 单位: the department template's four columns and the unit
+// template's seven. Documents do not keep to their kind's template (districts publish
+// 单位预算 in the department's layout, as yusuan itself once did), so a reader takes
+// the layout that the document prints.
+func SummaryShells(year int, dept bool) (four, seven *disclosure.Table) {
+	return shells(year, dept, false)[0], shells(year, dept, true)[0]
+}
+
+// shells returns the nine tables; split chooses 表1's layout.
+func shells(year int, dept, split bool) []*disclosure.Table {
 	who, titled, entity := "部门", "部门", "编制部门"
 	if !dept {
 		who, titled, entity = "单位", "预算单位", "编制单位"
@@ -67,7 +81,7 @@ func Shells(year int, dept bool) []*disclosure.Table {
 		}
 		return &disclosure.Table{
 			Number: n, Kind: Tables[n-1].Kind, Title: fmt.Sprintf("%d年%s%s", year, title, Tables[n-1].Title),
-			EntityLabel: entity, Unit: unit, Columns: cols, Header: header, Wide: n == 4 || n == 9 || n == 1 && !dept,
+			EntityLabel: entity, Unit: unit, Columns: cols, Header: header, Wide: n == 4 || n == 9 || n == 1 && split,
 			Sheet: who + Tables[n-1].Sheet,
 		}
 	}
@@ -90,7 +104,7 @@ func Shells(year int, dept bool) []*disclosure.Table {
 		[][]disclosure.Cell{{span("本年收入", 2, 1), span("本年支出", 2, 1)}, {T("项目"), T("预算数"), T("项目"), T("预算数")}})
 	// 表8's header in the unit template moves 部门 from the codes to the names.
 	economicCode, economicName := "部门预算经济分类科目编码", "经济分类科目名称"
-	if !dept {
+	if split {
 		// spending stays the side's total, so that the rules on 支出总计 read either form.
 		summary = t(1, []disclosure.Column{text("income_item", 22), amount("income"), text("spending_item", 26),
 			amount("spending"), amount("personnel"), amount("public"), amount("project")},
@@ -100,6 +114,8 @@ func Shells(year int, dept bool) []*disclosure.Table {
 				{span("合计", 1, 2), span("基本支出", 2, 1), span("项目支出", 1, 2)},
 				{T("人员经费"), T("公用经费")},
 			})
+	}
+	if !dept {
 		economicCode, economicName = "经济分类科目编码", "部门经济分类科目名称"
 	}
 	return []*disclosure.Table{
