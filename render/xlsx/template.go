@@ -166,21 +166,9 @@ func (b *book) templateText(sh, title string, lines []string) error {
 // body and notes.
 func (b *book) templateTable(sh string, t *disclosure.Table) error {
 	f := b.f
-	head := disclosure.Grid(t.Header, len(t.Columns))
-	body := disclosure.Grid(t.BodyCells(), len(t.Columns))
-	n := max(len(t.Columns), disclosure.GridWidth(head), disclosure.GridWidth(body), 1)
-	if n > excelize.MaxColumns || tplHeadRow+len(head)+len(body)+len(t.Notes) > excelize.TotalRows {
-		return fmt.Errorf("table %q is larger than a sheet: %d columns, %d rows", t.Title, n, len(head)+len(body))
-	}
-	widths := make([]float64, n)
-	kinds := make([]disclosure.ColumnKind, n)
-	for c := range n {
-		col := column(t, c)
-		kinds[c], widths[c] = col.Kind, columnWidth(col)
-		name, _ := excelize.ColumnNumberToName(c + 1)
-		if err := f.SetColWidth(sh, name, name, widths[c]); err != nil {
-			return err
-		}
+	body, n, widths, kinds, err := b.layOut(sh, t, tplHeadRow)
+	if err != nil {
+		return err
 	}
 	if err := b.span(sh, 0, tplTitleRow, n, 1, styleKey{role: roleTitle}); err != nil {
 		return err

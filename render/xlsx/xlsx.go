@@ -102,25 +102,36 @@ type book struct {
 	styles map[styleKey]int
 }
 
-// writeTable lays one table out on its sheet: label, title, entity and unit, header,
-// body and notes, then sets it up for printing.
-func (b *book) writeTable(sh string, t *disclosure.Table) error {
-	f := b.f
+// layOut places a table's header and body on the grid and sets its sheet's column
+// widths; firstRow is the sheet row where its header starts, to refuse a table larger
+// than a sheet.
+func (b *book) layOut(sh string, t *disclosure.Table, firstRow int) (body [][]disclosure.Placed, n int, widths []float64, kinds []disclosure.ColumnKind, err error) {
 	head := disclosure.Grid(t.Header, len(t.Columns))
-	body := disclosure.Grid(t.BodyCells(), len(t.Columns))
-	n := max(len(t.Columns), disclosure.GridWidth(head), disclosure.GridWidth(body), 1)
-	if n > excelize.MaxColumns || headRow+len(head)+len(body)+len(t.Notes) > excelize.TotalRows {
-		return fmt.Errorf("table %q is larger than a sheet: %d columns, %d rows", t.Title, n, len(head)+len(body))
+	body = disclosure.Grid(t.BodyCells(), len(t.Columns))
+	n = max(len(t.Columns), disclosure.GridWidth(head), disclosure.GridWidth(body), 1)
+	if n > excelize.MaxColumns || firstRow+len(head)+len(body)+len(t.Notes) > excelize.TotalRows {
+		return nil, 0, nil, nil, fmt.Errorf("table %q is larger than a sheet: %d columns, %d rows", t.Title, n, len(head)+len(body))
 	}
-	widths := make([]float64, n)
-	kinds := make([]disclosure.ColumnKind, n)
+	widths = make([]float64, n)
+	kinds = make([]disclosure.ColumnKind, n)
 	for c := range n {
 		col := column(t, c)
 		kinds[c], widths[c] = col.Kind, columnWidth(col)
 		name, _ := excelize.ColumnNumberToName(c + 1)
-		if err := f.SetColWidth(sh, name, name, widths[c]); err != nil {
-			return err
+		if err := b.f.SetColWidth(sh, name, name, widths[c]); err != nil {
+			return nil, 0, nil, nil, err
 		}
+	}
+	return body, n, widths, kinds, nil
+}
+
+// writeTable lays one table out on its sheet: label, title, entity and unit, header,
+// body and notes, then sets it up for printing.
+func (b *book) writeTable(sh string, t *disclosure.Table) error {
+	f := b.f
+	body, n, widths, kinds, err := b.layOut(sh, t, headRow)
+	if err != nil {
+		return err
 	}
 	// Label, title and the line under it.
 	if err := b.put(sh, 0, labelRow, t.Label(), styleKey{role: roleLabel}); err != nil {
