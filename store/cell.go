@@ -36,11 +36,14 @@ type Cell struct {
 type CellFilter struct {
 	Region       string
 	DepartmentID int64
-	Year         int
-	Kind         string // 部门预算 or 单位预算
-	TableKind    disclosure.TableKind
-	TableNumber  int
-	CodePrefix   string // 201 selects 201, 20103, 2010301, …
+	// DocumentID selects one document's cells: a 部门预算 apart from the 单位预算 of
+	// the same department and year.
+	DocumentID  int64
+	Year        int
+	Kind        string // 部门预算 or 单位预算
+	TableKind   disclosure.TableKind
+	TableNumber int
+	CodePrefix  string // 201 selects 201, 20103, 2010301, …
 	// Limit bounds the cells returned: DefaultCellLimit when 0, at most MaxCells.
 	Limit int
 }
@@ -66,6 +69,9 @@ func (f CellFilter) where() (string, []any) {
 	}
 	if f.DepartmentID != 0 {
 		add("doc.department_id = ?", f.DepartmentID)
+	}
+	if f.DocumentID != 0 {
+		add("doc.id = ?", f.DocumentID)
 	}
 	if f.Year != 0 {
 		add("doc.year = ?", f.Year)

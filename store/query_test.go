@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"yusuan/budget/budgettest"
+	"yusuan/budgetfile"
 	"yusuan/build"
 	"yusuan/check"
 	"yusuan/classification"
@@ -288,6 +289,82 @@ func TestCellsFilter(t *testing.T) {
 		s.Cells(ctx, CellFilter{CodePrefix: "%"}, func(Cell) error { n++; return nil })
 		if n != 0 {
 			t.Errorf("code prefix %% matched %d cells", n)
+		}
+	})
+}
+
+// TestCellsOfDocument selects one document's cells where the department, year and
+// kind would not: a 部门预算 and its 单位预算 share the first two, and a reimport
+// leaves a superseded version behind.
+func TestCellsOfDocument(t *testing.T) {
+	b, err := budgetfile.Load("../examples/putuo-shangwuwei-2025")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := build.Documents(b, "", classification.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var set []ImportDoc
+	for _, d := range docs[:2] {
+		set = append(set, ImportDoc{Region: b.Department.Region, DepartmentCode: b.Department.Code, Disclosure: d, Check: check.Run(d, check.Options{})})
+	}
+	eachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		lg := fix(t, "longgang")
+		mustImport(t, s, lg.importDoc())
+		mustImport(t, s, lg.importDoc())
+		imported := mustImport(t, s, set...).Documents
+		if len(imported) != 2 || imported[0].Kind != DepartmentBudget || imported[1].Kind != UnitBudget {
+			t.Fatalf("imported %+v", imported)
+		}
+		for _, want := range imported {
+			var got []Cell
+			if err := s.Cells(ctx, CellFilter{DocumentID: want.DocumentID, Limit: MaxCells}, func(c Cell) error { got = append(got, c); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != want.Cells {
+				t.Errorf("%s %s: %d cells, want %d", want.Kind, want.Subject, len(got), want.Cells)
+			}
+			for _, c := range got {
+				if c.DocumentID != want.DocumentID || c.VersionID != want.VersionID || c.Kind != want.Kind {
+					t.Fatalf("cell of another document: %+v", c)
+				}
+			}
+		}
+		// With the other conditions: the department's own 部门预算, one table kind.
+		n := 0
+		f := CellFilter{DocumentID: imported[0].DocumentID, Year: 2025, TableKind: disclosure.GPFunctionalTable}
+		if err := s.Cells(ctx, f, func(c Cell) error {
+			n++
+			if c.TableKind != disclosure.GPFunctionalTable {
+				t.Fatalf("cell of another table: %+v", c)
+			}
+			return nil
+		}); err != nil || n == 0 {
+			t.Errorf("document and table kind: %d cells, %v", n, err)
+		}
+		page, err := s.CellsPage(ctx, CellFilter{DocumentID: imported[1].DocumentID}, 0, 1000)
+		if err != nil || len(page) != min(imported[1].Cells, 1000) {
+			t.Errorf("page of a document: %d cells, %v", len(page), err)
+		}
+		// The reimported document: its current version only.
+		lgDoc := mustImport(t, s, lg.importDoc()).Documents[0]
+		n = 0
+		s.Cells(ctx, CellFilter{DocumentID: lgDoc.DocumentID, Limit: MaxCells}, func(c Cell) error {
+			if c.VersionID != lgDoc.VersionID {
+				t.Fatalf("cell of a superseded version: %+v", c)
+			}
+			n++
+			return nil
+		})
+		if n != amountCells(lg.doc) {
+			t.Errorf("reimported document: %d cells, want %d", n, amountCells(lg.doc))
+		}
+		n = 0
+		s.Cells(ctx, CellFilter{DocumentID: 999_999}, func(Cell) error { n++; return nil })
+		if n != 0 {
+			t.Errorf("a missing document has %d cells", n)
 		}
 	})
 }

@@ -262,6 +262,14 @@ func fen(a *money.Amount) *int64 {
 	return &n
 }
 
+func fens(as []*money.Amount) []*int64 {
+	out := make([]*int64, len(as))
+	for i, a := range as {
+		out[i] = fen(a)
+	}
+	return out
+}
+
 func (s *Server) apiCompareYears(w http.ResponseWriter, r *http.Request) error {
 	v, err := s.compareYears(r)
 	if err != nil {
@@ -277,13 +285,31 @@ func (s *Server) apiCompareYears(w http.ResponseWriter, r *http.Request) error {
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{
 		"department": toAPIDepartment(*v.Department), "a": v.A, "b": v.B, "table": v.Kind, "rows": rows,
+		"columns": apiColumns(v.Table),
 	})
+}
+
+// apiColumn is one amount column of a compared table, in the table's order: what a
+// client needs to lay rows out as the portal does, one line per code.
+type apiColumn struct {
+	Key    string `json:"key"`
+	Header string `json:"header"`
+}
+
+func apiColumns(t compareTable) []apiColumn {
+	out := make([]apiColumn, len(t.Groups))
+	for i, g := range t.Groups {
+		out[i] = apiColumn{g.Key, g.Text}
+	}
+	return out
 }
 
 type apiSideRow struct {
 	Code    string   `json:"code"`
 	Name    string   `json:"name"`
 	Amounts []*int64 `json:"amounts"`
+	// ByColumn holds every column's amounts by key, amounts being the column's.
+	ByColumn map[string][]*int64 `json:"by_column"`
 }
 
 func (s *Server) apiCompareDepartments(w http.ResponseWriter, r *http.Request) error {
@@ -300,13 +326,14 @@ func (s *Server) apiCompareDepartments(w http.ResponseWriter, r *http.Request) e
 	}
 	rows := make([]apiSideRow, len(v.Rows))
 	for i, row := range v.Rows {
-		rows[i] = apiSideRow{Code: row.Code, Name: row.Name, Amounts: make([]*int64, len(row.Amounts))}
-		for j, a := range row.Amounts {
-			rows[i].Amounts[j] = fen(a)
+		rows[i] = apiSideRow{Code: row.Code, Name: row.Name, Amounts: fens(row.Amounts), ByColumn: map[string][]*int64{}}
+		for key, amounts := range row.ByColumn {
+			rows[i].ByColumn[key] = fens(amounts)
 		}
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{
 		"departments": depts, "year": v.Year, "table": v.Kind, "column": v.Column, "rows": rows,
+		"columns": apiColumns(v.Table),
 	})
 }
 
@@ -365,6 +392,9 @@ func (s *Server) apiCells(w http.ResponseWriter, r *http.Request) error {
 	var f store.CellFilter
 	var err error
 	if f.DepartmentID, err = idParam(r, "department"); err != nil {
+		return err
+	}
+	if f.DocumentID, err = idParam(r, "document"); err != nil {
 		return err
 	}
 	if f.Region, err = textParam(r, "region"); err != nil {

@@ -2,8 +2,10 @@ package web
 
 import (
 	"net/http"
+	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"yusuan/disclosure"
 	"yusuan/money"
@@ -53,9 +55,9 @@ type compareYearsView struct {
 	Kind       disclosure.TableKind
 	KindName   string
 	Kinds      []kindOption
-	Rows       []store.Comparison
-	TotalA     *money.Amount
-	TotalB     *money.Amount
+	Rows       []store.Comparison // code × column, as the store matched them (the API's rows)
+	Table      compareTable       // the same, one row per code
+	Chart      chart
 }
 
 // compareYears reads and runs a comparison of two years of one department; the
@@ -106,7 +108,40 @@ func (s *Server) compareYears(r *http.Request) (*compareYearsView, error) {
 	if v.Rows, err = s.store.CompareYears(ctx, id, v.A, v.B, kind); err != nil {
 		return nil, err
 	}
+	p := newPivot(2)
+	for _, c := range v.Rows {
+		if c.A != nil {
+			p.add(c.Code, c.Name, c.Column, c.Header, 0, *c.A)
+		}
+		if c.B != nil {
+			p.add(c.Code, c.Name, c.Column, c.Header, 1, *c.B)
+		}
+	}
+	p.sort()
+	// A column's header may name a year ("收入/2024年预算数"); over both years' figures it should not.
+	for i, c := range p.cols {
+		if h := strings.TrimSpace(yearInHeader.ReplaceAllString(c.header, "")); h != "" {
+			p.cols[i].header = h
+		}
+	}
+	a, b := strconv.Itoa(v.A)+"年", strconv.Itoa(v.B)+"年"
+	v.Table = p.table("years", []subColumn{{Text: a}, {Text: b}, {Text: "增减额"}, {Text: "增减率"}}, yearCells)
+	v.Table.Caption = v.KindName + "：" + a + "与" + b
+	v.Chart = p.classChart("chart-years-compare", "（"+a+"与"+b+"）", []string{a, b})
 	return v, nil
+}
+
+var yearInHeader = regexp.MustCompile(`\d{4}\s*年(度)?`)
+
+// yearCells are a row's two years, the change and the change in per cent.
+func yearCells(vals []*money.Amount) []compareCell {
+	a, b := vals[0], vals[1]
+	if a == nil && b == nil {
+		return make([]compareCell, 4)
+	}
+	s := "num " + sign(a, b)
+	return []compareCell{{Text: orDash(a, money.UnitWan), Class: "num"}, {Text: orDash(b, money.UnitWan), Class: "num"},
+		{Text: changeText(a, b), Class: s}, {Text: percentText(a, b), Class: s}}
 }
 
 func (s *Server) showCompareYears(w http.ResponseWriter, r *http.Request) error {
@@ -125,16 +160,19 @@ type compareDepartmentsView struct {
 	Kind        disclosure.TableKind
 	KindName    string
 	Kinds       []kindOption
-	Column      string
-	Rows        []sideRow
+	Column      string    // the column Rows hold: total, or the table's first
+	Rows        []sideRow // one column per department (the API's rows)
+	Table       compareTable
 	Chart       chart
 }
 
-// sideRow is one code or row name with one amount per compared department.
+// sideRow is one code or row name with one amount per compared department in the
+// chosen column, and in every column by key.
 type sideRow struct {
-	Code    string
-	Name    string
-	Amounts []*money.Amount
+	Code     string
+	Name     string
+	Amounts  []*money.Amount
+	ByColumn map[string][]*money.Amount
 }
 
 // compareDepartments lines up the same table of departments in one year, column
@@ -184,8 +222,7 @@ func (s *Server) compareDepartments(r *http.Request) (*compareDepartmentsView, e
 	if len(ids) == 0 || v.Year == 0 {
 		return v, nil
 	}
-	type key struct{ code, name string }
-	index := map[key]int{}
+	p := newPivot(len(ids))
 	for i, id := range ids {
 		var cells []store.Cell
 		err := s.store.Cells(ctx, store.CellFilter{DepartmentID: id, Year: v.Year, Kind: store.DepartmentBudget, TableKind: kind, Limit: 100_000},
@@ -196,64 +233,45 @@ func (s *Server) compareDepartments(r *http.Request) (*compareDepartmentsView, e
 		if err != nil {
 			return nil, err
 		}
-		col := pickColumn(cells)
 		if v.Column == "" {
-			v.Column = col
+			v.Column = pickColumn(cells)
 		}
 		for _, c := range cells {
-			if c.Column != col {
-				continue
-			}
-			k := key{c.Code, ""}
-			if c.Code == "" {
-				k.name = c.Name
-			}
-			j, ok := index[k]
-			if !ok {
-				j = len(v.Rows)
-				index[k] = j
-				v.Rows = append(v.Rows, sideRow{Code: c.Code, Name: c.Name, Amounts: make([]*money.Amount, len(ids))})
-			}
-			a := c.Amount
-			if v.Rows[j].Amounts[i] != nil {
-				a += *v.Rows[j].Amounts[i]
-			}
-			v.Rows[j].Amounts[i] = &a
+			p.add(c.Code, c.Name, c.Column, c.Header, i, c.Amount)
 		}
 	}
-	// Codes in code order after the rows without a code, which are the totals.
-	slices.SortStableFunc(v.Rows, func(a, b sideRow) int {
-		switch {
-		case a.Code == b.Code:
-			return 0
-		case a.Code == "":
-			return -1
-		case b.Code == "":
-			return 1
-		case a.Code < b.Code:
-			return -1
+	p.sort()
+	for _, row := range p.rows {
+		sr := sideRow{Code: row.code, Name: row.name, Amounts: make([]*money.Amount, len(ids)), ByColumn: map[string][]*money.Amount{}}
+		for j, c := range p.cols {
+			if vals := row.vals[j]; vals != nil {
+				sr.ByColumn[c.key] = vals
+				if c.key == v.Column {
+					copy(sr.Amounts, vals)
+				}
+			}
 		}
-		return 1
-	})
-	v.Chart = chart{ID: "chart-departments", Type: "bar", Title: v.KindName + "（" + strconv.Itoa(v.Year) + "年，按类）", Unit: "万元"}
+		if slices.ContainsFunc(sr.Amounts, func(a *money.Amount) bool { return a != nil }) {
+			v.Rows = append(v.Rows, sr)
+		}
+	}
+	subs := make([]subColumn, len(v.Departments))
+	names := make([]string, len(v.Departments))
 	for i, d := range v.Departments {
-		sr := series{Name: d.Name}
-		for _, row := range v.Rows {
-			if len(row.Code) != 3 {
-				continue
-			}
-			if i == 0 {
-				v.Chart.Labels = append(v.Chart.Labels, row.Name)
-			}
-			var x float64
-			if row.Amounts[i] != nil {
-				x = wanValue(*row.Amounts[i])
-			}
-			sr.Values = append(sr.Values, x)
-		}
-		v.Chart.Series = append(v.Chart.Series, sr)
+		subs[i] = subColumn{Text: d.Name, URL: "/departments/" + strconv.FormatInt(d.ID, 10)}
+		names[i] = d.Name
 	}
-	v.Chart.Type = "group"
+	v.Table = p.table("departments", subs, func(vals []*money.Amount) []compareCell {
+		out := make([]compareCell, len(vals))
+		if slices.ContainsFunc(vals, func(a *money.Amount) bool { return a != nil }) {
+			for i, a := range vals {
+				out[i] = compareCell{Text: orDash(a, money.UnitWan), Class: "num"}
+			}
+		}
+		return out
+	})
+	v.Table.Caption = v.KindName + "（" + strconv.Itoa(v.Year) + "年）"
+	v.Chart = p.classChart("chart-departments", "（"+strconv.Itoa(v.Year)+"年）", names)
 	return v, nil
 }
 

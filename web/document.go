@@ -6,6 +6,7 @@ import (
 
 	"yusuan/check"
 	"yusuan/disclosure"
+	htmlr "yusuan/render/html"
 	"yusuan/store"
 )
 
@@ -14,8 +15,8 @@ type documentView struct {
 	Department *store.Department
 	Version    *store.Version // the version shown
 	Current    bool
-	Parts      []partView
-	Tables     []tableView
+	Parts      []htmlr.PartView
+	Tables     []htmlr.TableView
 	Notes      []string
 	Charts     []chart
 	Findings   []findingView
@@ -23,18 +24,6 @@ type documentView struct {
 	Errors     int
 	Warnings   int
 	Infos      int
-}
-
-type partView struct {
-	ID      string
-	Heading string
-	Blocks  []blockView
-}
-
-type blockView struct {
-	Kind  string
-	Text  string
-	Table *tableView
 }
 
 type findingView struct {
@@ -81,26 +70,10 @@ func (s *Server) showDocument(w http.ResponseWriter, r *http.Request) error {
 	if doc == nil {
 		doc = &disclosure.Document{}
 	}
-	inline := 0
-	for i, p := range doc.Parts {
-		pv := partView{ID: "part-" + strconv.Itoa(i+1), Heading: p.Heading()}
-		for _, b := range p.Blocks {
-			bv := blockView{Kind: string(b.Kind), Text: b.Text}
-			if b.Kind == disclosure.TableRef {
-				if b.Table == nil {
-					continue
-				}
-				inline++
-				tv := newTableView(b.Table, "inline-"+strconv.Itoa(inline))
-				bv.Table = &tv
-			}
-			pv.Blocks = append(pv.Blocks, bv)
-		}
-		v.Parts = append(v.Parts, pv)
-	}
+	v.Parts = htmlr.NewPartViews(doc, docTable)
 	for i, t := range doc.Tables {
 		if t != nil {
-			v.Tables = append(v.Tables, newTableView(t, "table-"+strconv.Itoa(i+1)))
+			v.Tables = append(v.Tables, docTable(t, "table-"+strconv.Itoa(i+1)))
 		}
 	}
 	v.Notes = doc.Notes

@@ -51,11 +51,9 @@ func (s *Server) downloadDocument(w http.ResponseWriter, r *http.Request) error 
 			return notFoundf("只有当前版本提供 CSV 数据；历史版本请下载 JSON")
 		}
 		var cells []store.Cell
-		err := s.store.Cells(ctx, store.CellFilter{DepartmentID: dd.DepartmentID, Year: dd.Year, Kind: dd.Kind, Limit: store.MaxCellsPerDoc * 4},
+		err := s.store.Cells(ctx, store.CellFilter{DocumentID: dd.ID, Limit: store.MaxCellsPerDoc},
 			func(c store.Cell) error {
-				if c.DocumentID == dd.ID {
-					cells = append(cells, c)
-				}
+				cells = append(cells, c)
 				return nil
 			})
 		if err != nil {

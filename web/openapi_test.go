@@ -34,6 +34,7 @@ func TestOpenAPI(t *testing.T) {
 			"/api/departments/{id}": {id(p.depts["longgang"])},
 			"/api/documents/{id}":   {id(p.docs["longgang"])},
 			"department":            {id(p.depts["longgang"])},
+			"document":              {id(p.docs["longgang"])},
 			"d":                     {id(p.depts["longgang"]), id(p.depts["putuoDept"])},
 		}
 		var paths []string
@@ -133,7 +134,7 @@ func exampleValues(raw json.RawMessage) []string {
 }
 
 // validate checks v against the JSON Schema subset the API document uses: $ref,
-// type (one or a list), required, properties, items and enum.
+// type (one or a list), required, properties, additionalProperties, items and enum.
 func validate(root, schema map[string]any, v any, at string) []string {
 	if ref, ok := schema["$ref"].(string); ok {
 		node := any(root)
@@ -187,6 +188,13 @@ func validate(root, schema map[string]any, v any, at string) []string {
 		for k, sub := range props {
 			if val, ok := x[k]; ok {
 				out = append(out, validate(root, sub.(map[string]any), val, at+"."+k)...)
+			}
+		}
+		if extra, ok := schema["additionalProperties"].(map[string]any); ok {
+			for k, val := range x {
+				if _, named := props[k]; !named {
+					out = append(out, validate(root, extra, val, at+"."+k)...)
+				}
 			}
 		}
 	case []any:

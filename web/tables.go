@@ -1,117 +1,31 @@
 package web
 
 import (
-	"strconv"
+	"html/template"
 	"strings"
 
 	"yusuan/disclosure"
+	htmlr "yusuan/render/html"
 )
 
-// tableView is a disclosure table laid out for a template: header and body rows of
-// cells with their spans and classes already decided, so the template only loops.
-type tableView struct {
-	ID     string
-	Label  string // 表1
-	Title  string
-	Entity string // 部门名称：……
-	Period string
-	Unit   string // 单位：万元
-	Head   [][]cellView
-	Body   []rowView
-	NCols  int
-	Notes  []string
-	Empty  bool
-}
-
-type rowView struct {
-	Class string
-	Cells []cellView
-}
-
-type cellView struct {
-	Header  bool
-	Scope   string
-	Class   string
-	Text    string
-	ColSpan int
-	RowSpan int
-}
-
-// maxIndent is the deepest indentation the CSS has a class for.
-const maxIndent = 4
-
-func newTableView(t *disclosure.Table, id string) tableView {
-	tv := tableView{ID: id, Label: t.Label(), Title: t.Title, Period: t.Period, Notes: t.Notes, Empty: t.Empty}
-	if t.Entity != "" {
-		label := t.EntityLabel
-		if label == "" {
-			label = "部门名称"
-		}
-		tv.Entity = label + "：" + t.Entity
-	}
-	if t.Unit != "" {
-		tv.Unit = "单位：" + string(t.Unit)
-	}
-	head := disclosure.Grid(t.Header, len(t.Columns))
-	body := disclosure.Grid(t.BodyCells(), len(t.Columns))
-	n := max(len(t.Columns), width(head), width(body), 1)
-	tv.NCols = n
-	kind := func(c int) disclosure.ColumnKind {
-		if c < len(t.Columns) {
-			return t.Columns[c].Kind
-		}
-		return disclosure.TextCol
-	}
-	for _, row := range head {
-		var cells []cellView
-		for _, p := range row {
-			cs, rs := p.Span()
-			cs = max(min(cs, n-p.Col), 1)
-			scope := "col"
-			if cs > 1 {
-				scope = "colgroup"
-			}
-			cells = append(cells, cellView{Header: true, Scope: scope, Text: p.Display(t.Unit), ColSpan: cs, RowSpan: rs})
-		}
-		tv.Head = append(tv.Head, cells)
-	}
-	for r, row := range body {
-		var rv rowView
-		switch t.Rows[r].Kind {
-		case disclosure.TotalRow:
-			rv.Class = "total"
-		case disclosure.GroupRow:
-			rv.Class = "group"
-		}
-		for _, p := range row {
-			cs, rs := p.Span()
-			cs = max(min(cs, n-p.Col), 1)
-			var class []string
-			if p.Amount != nil || (kind(p.Col) == disclosure.AmountCol && p.Text == "") {
-				class = append(class, "num")
-			}
-			if kind(p.Col) == disclosure.CodeCol {
-				class = append(class, "code")
-			}
-			if p.Indent > 0 {
-				class = append(class, "ind"+strconv.Itoa(min(p.Indent, maxIndent)))
-			}
-			rv.Cells = append(rv.Cells, cellView{Class: strings.Join(class, " "), Text: p.Display(t.Unit), ColSpan: cs, RowSpan: rs})
-		}
-		tv.Body = append(tv.Body, rv)
-	}
+// docTable lays out a document's table with render/html, so that the portal prints
+// the same accessible markup as the standalone page (header ids, headers, scope,
+// indentation, a pinned first column), without the style attributes the portal's
+// Content-Security-Policy refuses: site.css sizes table.doc instead.
+func docTable(t *disclosure.Table, id string) htmlr.TableView {
+	tv := htmlr.NewTableView(t, id)
+	tv.Class, tv.MinWidth, tv.Cols = "doc", "", nil
 	return tv
 }
 
-func width(g [][]disclosure.Placed) int {
-	w := 0
-	for _, row := range g {
-		for _, p := range row {
-			cs, _ := p.Span()
-			w = max(w, p.Col+cs)
-		}
+// tableHTML prints a table laid out by docTable, for the templates.
+func tableHTML(tv htmlr.TableView) (template.HTML, error) {
+	var b strings.Builder
+	if err := htmlr.WriteTable(&b, tv); err != nil {
+		return "", err
 	}
-	return w
+	// WriteTable's template escaped every text it printed.
+	return template.HTML(b.String()), nil
 }
 
 // tableKinds are the kinds a visitor can pick for comparisons and totals, with

@@ -27,6 +27,9 @@ var page = template.Must(template.New("page").Parse(pageTmpl))
 // maxIndent is the deepest indentation the CSS has a class for; deeper names stay there.
 const maxIndent = 6
 
+// table prints one table; it is the "table" template of page.tmpl.
+var table = page.Lookup("table")
+
 // Write renders doc as one self-contained HTML page (no external resources) to w.
 func Write(w io.Writer, doc *disclosure.Document) error {
 	if doc == nil {
@@ -38,53 +41,83 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 	return nil
 }
 
+// WriteTable writes tv as the page prints it: the line above the table (entity,
+// period, unit), the table in a region that scrolls sideways, and its notes.
+func WriteTable(w io.Writer, tv TableView) error {
+	if err := table.Execute(w, tv); err != nil {
+		return fmt.Errorf("html: render table %q: %w", tv.Title, err)
+	}
+	return nil
+}
+
 // The view types below hold everything the template prints, already decided: the
 // template only loops and escapes.
 
 type pageView struct {
 	Title  string
 	CSS    template.CSS
-	Parts  []partView
-	Tables []tableView
+	Parts  []PartView
+	Tables []TableView
 	Notes  []string
 }
 
-type partView struct {
+// PartView is one part of the narrative laid out for markup.
+type PartView struct {
 	ID      string
 	Heading string
-	Blocks  []blockView
+	Blocks  []BlockView
 }
 
-type blockView struct {
+// BlockView is one block of a part; Table is set for a table in the narrative.
+type BlockView struct {
 	Kind  string // heading, paragraph, item, note, table
 	Text  string
-	Table *tableView
+	Table *TableView
 }
 
-type tableView struct {
-	ID       string
-	TOC      string // （一）收支总表
-	Label    string // 表1
-	Title    string
-	Entity   string // 部门名称：……
-	Period   string
-	Unit     string // 单位：万元
-	Wide     bool
-	Sticky   bool // the first column stays in view while the table scrolls sideways
+// TableView is one table laid out for markup: header and body rows of cells with
+// their spans, classes, scope and headers attributes already decided. NewTableView
+// makes one and WriteTable prints it; a page that embeds tables (the portal) uses
+// the two to print the same accessible markup as the standalone page.
+type TableView struct {
+	ID     string
+	TOC    string // （一）收支总表
+	Label  string // 表1
+	Title  string
+	Entity string // 部门名称：……
+	Period string
+	Unit   string // 单位：万元
+	Wide   bool
+	Sticky bool // the first column stays in view while the table scrolls sideways
+	// Class is added to the table element's classes; the standalone page sets none.
+	Class string
+	// MinWidth and Cols print as style attributes (the table's minimum width, the
+	// width of each leaf column); a page whose Content-Security-Policy refuses
+	// inline styles clears them and sizes the table from its style sheet.
 	MinWidth template.CSS
-	Cols     []template.CSS // width of each leaf column
-	Head     [][]cellView
-	Body     []rowView
+	Cols     []template.CSS
+	Head     [][]CellView
+	Body     []RowView
 	NCols    int
 	Notes    []string
 }
 
-type rowView struct {
-	Class string
-	Cells []cellView
+// TableClass is the class attribute of the table element.
+func (tv TableView) TableClass() string {
+	if tv.Sticky {
+		return strings.TrimSpace(tv.Class + " sticky")
+	}
+	return tv.Class
 }
 
-type cellView struct {
+// RowView is one body row of a TableView.
+type RowView struct {
+	Class string // total, group or none
+	Cells []CellView
+}
+
+// CellView is one cell of a TableView.
+type CellView struct {
 	Header  bool   // <th> rather than <td>
 	Scope   string // col, colgroup, row or rowgroup
 	ID      string
@@ -95,6 +128,33 @@ type cellView struct {
 	RowSpan int
 }
 
+// NewPartViews lays out doc's narrative: parts with ids part-1, part-2, …, and the
+// tables set in it laid out by table with ids inline-1, inline-2, ….
+func NewPartViews(doc *disclosure.Document, table func(t *disclosure.Table, id string) TableView) []PartView {
+	var out []PartView
+	inline := 0
+	for i, p := range doc.Parts {
+		pv := PartView{ID: "part-" + strconv.Itoa(i+1), Heading: p.Heading()}
+		if p.Title == "" {
+			pv.Heading = "第" + disclosure.ChineseNumber(p.Number) + "部分"
+		}
+		for _, b := range p.Blocks {
+			bv := BlockView{Kind: string(b.Kind), Text: b.Text}
+			if b.Kind == disclosure.TableRef {
+				if b.Table == nil {
+					continue
+				}
+				inline++
+				tv := table(b.Table, "inline-"+strconv.Itoa(inline))
+				bv.Table = &tv
+			}
+			pv.Blocks = append(pv.Blocks, bv)
+		}
+		out = append(out, pv)
+	}
+	return out
+}
+
 func newPageView(doc *disclosure.Document) pageView {
 	title := doc.Title
 	if title == "" {
@@ -103,34 +163,14 @@ func newPageView(doc *disclosure.Document) pageView {
 	if title == "" {
 		title = "部门预算公开"
 	}
-	v := pageView{Title: title, CSS: template.CSS(styleCSS), Notes: doc.Notes}
-	inline := 0
-	for i, p := range doc.Parts {
-		pv := partView{ID: "part-" + strconv.Itoa(i+1), Heading: p.Heading()}
-		if p.Title == "" {
-			pv.Heading = "第" + disclosure.ChineseNumber(p.Number) + "部分"
-		}
-		for _, b := range p.Blocks {
-			bv := blockView{Kind: string(b.Kind), Text: b.Text}
-			if b.Kind == disclosure.TableRef {
-				if b.Table == nil {
-					continue
-				}
-				inline++
-				tv := newTableView(b.Table, "inline-"+strconv.Itoa(inline))
-				bv.Table = &tv
-			}
-			pv.Blocks = append(pv.Blocks, bv)
-		}
-		v.Parts = append(v.Parts, pv)
-	}
+	v := pageView{Title: title, CSS: template.CSS(styleCSS), Parts: NewPartViews(doc, NewTableView), Notes: doc.Notes}
 	for i, t := range doc.Tables {
 		if t == nil {
 			continue
 		}
 		// Ids follow position, not Table.Number, so that they stay unique even when two
 		// tables share a number.
-		tv := newTableView(t, "table-"+strconv.Itoa(i+1))
+		tv := NewTableView(t, "table-"+strconv.Itoa(i+1))
 		n := t.Number
 		if n <= 0 {
 			n = i + 1
@@ -141,8 +181,10 @@ func newPageView(doc *disclosure.Document) pageView {
 	return v
 }
 
-func newTableView(t *disclosure.Table, id string) tableView {
-	tv := tableView{ID: id, Label: t.Label(), Title: t.Title, Period: t.Period, Wide: t.Wide, Notes: t.Notes}
+// NewTableView lays out t; id prefixes the ids of its header cells, which body
+// cells name in their headers attribute when the header has more than one row.
+func NewTableView(t *disclosure.Table, id string) TableView {
+	tv := TableView{ID: id, Label: t.Label(), Title: t.Title, Period: t.Period, Wide: t.Wide, Notes: t.Notes}
 	if t.Entity != "" {
 		label := t.EntityLabel
 		if label == "" {
@@ -183,10 +225,10 @@ func newTableView(t *disclosure.Table, id string) tableView {
 	useIDs := len(head) > 1
 	colHeads := make([][]string, n) // header cell ids above each column
 	for r, row := range head {
-		var cells []cellView
+		var cells []CellView
 		for _, p := range row {
 			cs, rs := p.Clamp(n)
-			cv := cellView{Header: true, Text: p.Display(t.Unit), ColSpan: cs, RowSpan: rs, Scope: "col"}
+			cv := CellView{Header: true, Text: p.Display(t.Unit), ColSpan: cs, RowSpan: rs, Scope: "col"}
 			if cs > 1 {
 				cv.Scope = "colgroup"
 			}
@@ -223,7 +265,7 @@ func newTableView(t *disclosure.Table, id string) tableView {
 	var groups []group
 	for r, row := range body {
 		groups = slices.DeleteFunc(groups, func(g group) bool { return g.last < r })
-		rv := rowView{}
+		rv := RowView{}
 		switch t.Rows[r].Kind {
 		case disclosure.TotalRow:
 			rv.Class = "total"
@@ -231,13 +273,13 @@ func newTableView(t *disclosure.Table, id string) tableView {
 			rv.Class = "group"
 		}
 		rowHeadID, hasRowHead := "", false
-		cells := make([]cellView, len(row))
+		cells := make([]CellView, len(row))
 		for i, p := range row {
 			cs, rs := p.Clamp(n)
 			if p.Col == 0 && cs > 1 {
 				sticky = false
 			}
-			cv := cellView{Text: p.Display(t.Unit), ColSpan: cs, RowSpan: rs}
+			cv := CellView{Text: p.Display(t.Unit), ColSpan: cs, RowSpan: rs}
 			var class []string
 			if p.Amount != nil || (kind(p.Col) == disclosure.AmountCol && p.Text == "") {
 				class = append(class, "num")
