@@ -182,9 +182,13 @@ func (s *Store) CompareYears(ctx context.Context, deptID int64, yearA, yearB int
 		row, col int
 	}
 	entries := map[key]*entry{}
+	// A code's figure is the sum of its rows in every unit's section; a row without a
+	// code is named once per figure, though a 收支总表 may print a name twice (a fund
+	// and its detail line) with the same amount, so those are not added up.
 	err := s.view(ctx, "compare years", func(tx *tx) error {
 		rows, err := tx.query(ctx, `SELECT doc.year, c.row_code, CASE WHEN c.row_code = '' THEN c.row_name ELSE '' END,
-				MIN(c.row_name), c.col_key, MIN(c.col_header), MIN(c.row_no), MIN(c.col_no), CAST(SUM(c.amount) AS BIGINT)`+currentCells+`
+				MIN(c.row_name), c.col_key, MIN(c.col_header), MIN(c.row_no), MIN(c.col_no),
+				CAST(CASE WHEN c.row_code = '' THEN MAX(c.amount) ELSE SUM(c.amount) END AS BIGINT)`+currentCells+`
 			WHERE doc.department_id = ? AND doc.year IN (?, ?) AND doc.kind = ? AND t.kind = ?
 			GROUP BY doc.year, c.row_code, CASE WHEN c.row_code = '' THEN c.row_name ELSE '' END, c.col_key
 			LIMIT ?`, deptID, yearA, yearB, DepartmentBudget, string(tableKind), 2*maxComparisonRows)

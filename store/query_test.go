@@ -189,6 +189,25 @@ func TestCompareYears(t *testing.T) {
 			// The first row is the unit's total, which has no code and is matched by name.
 			t.Errorf("first comparison = %+v", cmp[0])
 		}
+
+		// 收支总表 prints 一般公共预算资金 twice (the fund and its detail line): the
+		// comparison shows the figure once, not the two lines added up.
+		sum, err := s.CompareYears(ctx, deptID, 2023, 2024, disclosure.SummaryTable)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, c := range sum {
+			if c.Name == "一般公共预算资金" && c.Column == "income" {
+				found = true
+				if c.B == nil || *c.B != 6762910000 {
+					t.Errorf("一般公共预算资金 2024 = %v, want 6,762.91万元", c.B)
+				}
+			}
+		}
+		if !found {
+			t.Error("no 一般公共预算资金 row in the 收支总表 comparison")
+		}
 	})
 }
 
