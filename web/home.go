@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"slices"
 
@@ -9,11 +10,34 @@ import (
 	"yusuan/store"
 )
 
+// regionYear is the region and year a page shows, with the choices it offers.
+type regionYear struct {
+	Regions []store.Region
+	Region  string // empty when the store holds no region
+	Years   []int
+	Year    int
+}
+
+// pickRegionYear reads the region and year a request asks for, defaulting to the
+// first region and its latest year.
+func (s *Server) pickRegionYear(ctx context.Context, r *http.Request) (regionYear, error) {
+	var v regionYear
+	var err error
+	if v.Regions, err = s.store.Regions(ctx); err != nil {
+		return v, err
+	}
+	if v.Region, err = s.pickRegion(r, v.Regions); err != nil || v.Region == "" {
+		return v, err
+	}
+	if v.Years, err = s.store.RegionYears(ctx, v.Region); err != nil {
+		return v, err
+	}
+	v.Year, err = pickYear(r, "year", v.Years)
+	return v, err
+}
+
 type homeView struct {
-	Regions     []store.Region
-	Region      string
-	Years       []int
-	Year        int
+	regionYear
 	Total       money.Amount
 	Basic       money.Amount
 	Project     money.Amount
@@ -27,22 +51,13 @@ type homeView struct {
 func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 	ctx, cancel := s.query(r)
 	defer cancel()
-	v := homeView{}
-	var err error
-	if v.Regions, err = s.store.Regions(ctx); err != nil {
+	ry, err := s.pickRegionYear(ctx, r)
+	if err != nil {
 		return err
 	}
-	if v.Region, err = s.pickRegion(r, v.Regions); err != nil {
-		return err
-	}
+	v := homeView{regionYear: ry}
 	if v.Region == "" {
 		return s.render(w, r, "home", "首页", "home", v)
-	}
-	if v.Years, err = s.store.RegionYears(ctx, v.Region); err != nil {
-		return err
-	}
-	if v.Year, err = pickYear(r, "year", v.Years); err != nil {
-		return err
 	}
 	totals, err := s.store.RegionTotals(ctx, v.Region, v.Year, disclosure.GPFunctionalTable)
 	if err != nil {

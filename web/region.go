@@ -11,16 +11,13 @@ import (
 )
 
 type regionView struct {
-	Regions []store.Region
-	Region  string
-	Years   []int
-	Year    int
-	Code    string
-	Trail   []store.CodeTotal // the codes above and at Code, 类 first
-	Rows    []regionRow       // the codes one level below Code
-	Total   money.Amount
-	Depts   []deptAmount // departments spending on Code
-	Chart   chart
+	regionYear
+	Code  string
+	Trail []store.CodeTotal // the codes above and at Code, 类 first
+	Rows  []regionRow       // the codes one level below Code
+	Total money.Amount
+	Depts []deptAmount // departments spending on Code
+	Chart chart
 }
 
 type regionRow struct {
@@ -47,21 +44,13 @@ func (s *Server) showRegion(w http.ResponseWriter, r *http.Request) error {
 	}
 	ctx, cancel := s.query(r)
 	defer cancel()
-	v := regionView{Code: code}
-	if v.Regions, err = s.store.Regions(ctx); err != nil {
+	ry, err := s.pickRegionYear(ctx, r)
+	if err != nil {
 		return err
 	}
-	if v.Region, err = s.pickRegion(r, v.Regions); err != nil {
-		return err
-	}
+	v := regionView{regionYear: ry, Code: code}
 	if v.Region == "" {
 		return s.render(w, r, "region", "地区汇总", "region", v)
-	}
-	if v.Years, err = s.store.RegionYears(ctx, v.Region); err != nil {
-		return err
-	}
-	if v.Year, err = pickYear(r, "year", v.Years); err != nil {
-		return err
 	}
 	totals, err := s.store.RegionTotals(ctx, v.Region, v.Year, disclosure.GPFunctionalTable)
 	if err != nil {
