@@ -44,7 +44,7 @@ func commands() []command {
 	}
 }
 
-const mainUsage = `yusuan（预算）—— 部门预算公开文件生成工具
+const mainUsage = `yusuan（预算）—— 部门预算公开：生成公开文件、核对已公开的文件、发布门户
 
 用法：
   yusuan <命令> [参数]
@@ -57,6 +57,7 @@ const mainUsage = `yusuan（预算）—— 部门预算公开文件生成工具
   yusuan build examples/longgang-2024 -o out
   yusuan template -o 预算填报模板.xlsx
   yusuan check 公开文件.pdf
+  yusuan serve --demo
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
