@@ -119,7 +119,12 @@ type Unit struct {
 	Name       string   `yaml:"name" json:"name"`
 	Kind       UnitKind `yaml:"kind" json:"kind"`
 	Classified bool     `yaml:"classified,omitempty" json:"classified,omitempty"`
-	Src        Source   `yaml:"-" json:"-"`
+	// Duties and Organisation are the unit's own 职能 and 机构设置, for formats that
+	// publish a 单位预算 per unit (Shanghai). Left empty, the unit's document takes the
+	// department's Text.Duties and Text.Organisation.
+	Duties       []string `yaml:"duties,omitempty" json:"duties,omitempty"`
+	Organisation []string `yaml:"organisation,omitempty" json:"organisation,omitempty"`
+	Src          Source   `yaml:"-" json:"-"`
 }
 
 // LineItem is one approved amount: who spends it, on what function and economic

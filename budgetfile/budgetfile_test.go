@@ -27,7 +27,7 @@ func amtp(s string) *money.Amount {
 // fund types, carry-over with and without CarryFrom, projects with and without last
 // year's budget, descriptions with several, one and no 立项依据, all procurement
 // categories, last year's fiscal figures, 三公, assets with planned vehicles by type
-// (out of order, one zero), performance and all text.
+// (out of order, one zero), performance and all text, the units' own included.
 func richBudget() *budget.Budget {
 	b := &budget.Budget{
 		Profile: "shenzhen",
@@ -37,8 +37,10 @@ func richBudget() *budget.Budget {
 		},
 		Units: []budget.Unit{
 			{Code: "001001", Name: "深圳市龙岗区示范局本级", Kind: budget.Administrative},
-			{Code: "001002", Name: "深圳市龙岗区示范中心", Kind: budget.CivilServant},
-			{Code: "001003", Name: "深圳市龙岗区示范研究所", Kind: budget.Institution},
+			{Code: "001002", Name: "深圳市龙岗区示范中心", Kind: budget.CivilServant,
+				Duties:       []string{"承担示范活动的组织实施。", "1、负责示范点的日常管理。\n2、完成局交办的其他事项。"},
+				Organisation: []string{"中心内设综合科、业务科。"}},
+			{Code: "001003", Name: "深圳市龙岗区示范研究所", Kind: budget.Institution, Duties: []string{"开展示范研究。"}},
 			{Code: "001009", Name: "涉密单位", Kind: budget.Institution, Classified: true},
 		},
 		Projects: []budget.Project{

@@ -66,6 +66,7 @@ const (
 	shIndicators  = "绩效指标"
 	shGoals       = "总体目标"
 	shText        = "部门文字"
+	shUnitText    = "单位文字"
 	shFuncNotes   = "功能科目说明"
 	shGlossary    = "名词解释"
 	shCodes       = "科目表"
@@ -100,6 +101,23 @@ const (
 
 // keyAlsoAbsent is the 部门文字 key of Text.AlsoAbsent.
 const keyAlsoAbsent = "其他无预算的支出"
+
+// The 项目 of the 单位文字 sheet: which of a unit's own texts a row adds a paragraph to.
+const (
+	unitDuties       = "职能"
+	unitOrganisation = "机构设置"
+)
+
+// unitText is one 单位文字 项目 and the unit's paragraphs of it.
+type unitText struct {
+	label string
+	lines *[]string
+}
+
+// unitTexts lists the 单位文字 项目 of u in sheet order.
+func unitTexts(u *budget.Unit) []unitText {
+	return []unitText{{unitDuties, &u.Duties}, {unitOrganisation, &u.Organisation}}
+}
 
 // Keys of the 上年数 sheet. The first three every format compares with; the fiscal
 // figures only some formats (Shanghai) print, so they may stay empty.
@@ -302,6 +320,13 @@ var sheets = []sheetSpec{
 			{label: "机关运行经费变动原因", help: "机关运行经费与上年相比变动的原因。"},
 			{label: keyAlsoAbsent, list: true, help: "本部门没有、需在“无……预算”一句中另外写出的支出，如 上级专项转移支付支出；每行一项。"},
 		}},
+	{name: shUnitText, about: "单位自己撰写的职能和机构设置（上海等格式为每个单位公开单位预算时使用）：每段一行；不填的单位沿用“" + shText + "”中的部门职责和机构设置。",
+		cols: []column{
+			{label: "单位编码", kind: kCode, width: 14, help: helpUnitRef + "一个单位有几段文字就占几行；留空表示同上。"},
+			{label: "项目", width: 12, list: []string{unitDuties, unitOrganisation}, help: "职能或机构设置；留空表示同上。同一项目的各段按行的先后排列。"},
+			{label: "内容", width: 80, wrap: true, help: "每行一段。单元格内换行（Alt+Enter）保留为同一段内的换行。"},
+		},
+		examples: [][]string{{exampleMark + "001001", unitDuties, "负责本单位职责范围内的某某工作。"}}},
 	{name: shFuncNotes, about: "财政拨款支出主要内容：按功能分类科目说明每笔支出用于什么，每个科目一行。",
 		cols: []column{
 			{label: "功能科目", kind: kClassCode, width: 34, listName: listFunctional, help: "支出功能分类科目编码（通常为 7 位“项”级），每个科目只填一行。可从下拉列表选择“编码 名称”，程序只读编码。"},

@@ -93,6 +93,7 @@ func (x *xlsxReader) read() (*budget.Budget, error) {
 	b := &budget.Budget{}
 	x.department(b, tables[shDept])
 	x.units(b, tables[shUnits])
+	x.unitTexts(b, tables[shUnitText])
 	x.projects(b, tables[shProjects])
 	x.projectDescriptions(b, tables[shProjectDesc])
 	x.items(b, tables[shItems])

@@ -114,6 +114,56 @@ func (x *xlsxReader) units(b *budget.Budget, t *table) {
 	}
 }
 
+// unitTexts reads the 单位文字 sheet into the units it names, one paragraph a row in
+// order. An empty 单位编码 continues the unit above, as merged cells read, and an empty
+// 项目 continues the 项目 above within the same unit.
+func (x *xlsxReader) unitTexts(b *budget.Budget, t *table) {
+	units := map[string]*budget.Unit{}
+	for i := range b.Units {
+		if u := &b.Units[i]; units[u.Code] == nil {
+			units[u.Code] = u
+		}
+	}
+	prevUnit, prevKey := "", ""
+	for _, r := range t.rows {
+		code, key := x.code(t, r, "单位编码"), t.get(r, "项目")
+		if code == "" {
+			code = prevUnit
+		}
+		if code != prevUnit {
+			prevKey = ""
+		}
+		if key == "" {
+			key = prevKey
+		}
+		prevUnit, prevKey = code, key
+		switch {
+		case code == "":
+			x.fail(t.spec.name, r.num, t.cols["单位编码"], "单位编码", "缺少单位编码：请填写这段文字所属单位的编码")
+			continue
+		case units[code] == nil:
+			x.fail(t.spec.name, r.num, t.cols["单位编码"], "单位编码", "单位“%s”不在“%s”表中", short(code), shUnits)
+			continue
+		}
+		var lines *[]string
+		for _, ut := range unitTexts(units[code]) {
+			if ut.label == key {
+				lines = ut.lines
+			}
+		}
+		switch {
+		case key == "":
+			x.fail(t.spec.name, r.num, t.cols["项目"], "项目", "缺少项目：请填写“%s”或“%s”", unitDuties, unitOrganisation)
+		case lines == nil:
+			x.fail(t.spec.name, r.num, t.cols["项目"], "项目", "无法识别的项目“%s”，应为“%s”或“%s”", short(key), unitDuties, unitOrganisation)
+		case t.get(r, "内容") == "":
+			x.fail(t.spec.name, r.num, t.cols["内容"], "内容", "缺少内容：请填写单位的%s（每行一段），或删除这一行", key)
+		default:
+			*lines = append(*lines, t.get(r, "内容"))
+		}
+	}
+}
+
 func (x *xlsxReader) projects(b *budget.Budget, t *table) {
 	for _, r := range t.rows {
 		p := budget.Project{

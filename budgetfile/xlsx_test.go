@@ -97,6 +97,15 @@ func TestXLSXBadCells(t *testing.T) {
 		{"description without a project", func(t *testing.T, f *excelize.File) {
 			must(t, f.SetCellStr(shProjectDesc, "A2", ""))
 		}, []string{"工作表“项目说明” 第 2 行 A 列（项目编码）：缺少项目编码"}},
+		{"text of an unknown unit", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shUnitText, "A3", "009999"))
+		}, []string{"工作表“单位文字” 第 3 行 A 列（单位编码）：单位“009999”不在“单位”表中"}},
+		{"unknown unit text", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shUnitText, "B2", "简介"))
+		}, []string{"工作表“单位文字” 第 2 行 B 列（项目）：无法识别的项目“简介”"}},
+		{"unit text without content", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shUnitText, "C4", ""))
+		}, []string{"工作表“单位文字” 第 4 行 C 列（内容）：缺少内容"}},
 		{"text in a planned count", func(t *testing.T, f *excelize.File) {
 			must(t, f.SetCellStr(shAssets, "B13", "两辆"))
 		}, []string{"工作表“资产” 第 13 行 B 列（计划购置：其他用车）：应为整数，实际为“两辆”"}},
@@ -130,6 +139,8 @@ func TestXLSXLenientCells(t *testing.T) {
 		must(t, f.SetCellStr(shAssets, "A13", "计划购置:其他用车"))                                   // half-width colon
 		must(t, f.SetCellValue(shAssets, "B2", time.Date(2024, 8, 31, 0, 0, 0, 0, time.UTC))) // a date cell
 		must(t, f.SetCellStr(shFuncNotes, "A2", "2010350"))                                   // a code without its name
+		must(t, f.SetCellStr(shUnitText, "A3", ""))                                           // a unit's next paragraph: 同上
+		must(t, f.SetCellStr(shUnitText, "B3", ""))
 	})
 	got := readXLSX(t, data, "a.xlsx")
 	sameBudget(t, richBudget(), got)
@@ -287,6 +298,7 @@ func TestTemplate(t *testing.T) {
 		{shAssets, "A2:A20000", "特种专业技术用车"},
 		{shAssets, "A2:A20000", keyPlannedPrefix + "离退休干部用车"},
 		{shFuncNotes, "A2:A20000", listFunctional},
+		{shUnitText, "B2:B20000", unitOrganisation},
 	} {
 		if got := lists[c.sheet][c.sqref]; !strings.Contains(got, c.contains) {
 			t.Errorf("%s!%s drop-down = %q, want it to contain %q", c.sheet, c.sqref, got, c.contains)
@@ -339,6 +351,9 @@ func TestTemplateExamplesAreValid(t *testing.T) {
 	b := readXLSX(t, out.Bytes(), "template.xlsx")
 	if len(b.Items) != 3 || len(b.Units) != 1 || len(b.Text.FunctionalNotes) != 1 {
 		t.Fatalf("examples read as %d items, %d units, %d functional notes", len(b.Items), len(b.Units), len(b.Text.FunctionalNotes))
+	}
+	if u := b.Units[0]; len(u.Duties) != 1 {
+		t.Fatalf("example unit text read as %q", u.Duties)
 	}
 	if d := b.Projects[0].Description; d == nil || len(d.Basis) != 2 || d.Period == "" {
 		t.Fatalf("example project description read as %+v", d)

@@ -229,6 +229,7 @@ func (wb *workbook) fill(b *budget.Budget) {
 	for i, u := range b.Units {
 		wb.row(shUnits, i+2, []string{u.Code, u.Name, string(u.Kind), yesNoOf(u.Classified)}, false)
 	}
+	wb.unitTexts(b.Units)
 	for i, p := range b.Projects {
 		last := ""
 		if p.LastYear != nil {
@@ -278,6 +279,20 @@ func (wb *workbook) fill(b *budget.Budget) {
 	}
 	for i, g := range t.Glossary {
 		wb.row(shGlossary, i+2, []string{g.Term, g.Definition}, false)
+	}
+}
+
+// unitTexts writes one 单位文字 row per paragraph of each unit's own text, with the
+// unit code on every row.
+func (wb *workbook) unitTexts(units []budget.Unit) {
+	r := 2
+	for i := range units {
+		for _, ut := range unitTexts(&units[i]) {
+			for _, line := range *ut.lines {
+				wb.row(shUnitText, r, []string{units[i].Code, ut.label, line}, false)
+				r++
+			}
+		}
 	}
 }
 
@@ -438,7 +453,7 @@ func (wb *workbook) helpSheet() {
 		{"示例行", "灰色斜体、以“" + exampleMark + "”开头的行是填写示例，生成时会被跳过，不会进入公开文件。可以在示例下方填写，也可以直接覆盖示例（覆盖时请把“" + exampleMark + "”字样一并删掉）。"},
 		{"空行和新列", "空行会被跳过。请不要新增列或工作表：无法识别的列和有内容的工作表都会报错。"},
 		{"多行文字", "“" + shProjectDesc + "”中一个项目有几条立项依据，就占几行：第一行填全项目概述、实施主体等各列，以下各行填同一项目编码（或留空，表示同上；合并单元格也可以），只填“立项依据”。" +
-			"“" + shText + "”中的部门职责等段落同样每段一行。单元格内换行（Alt+Enter）保留为同一条内的换行。"},
+			"“" + shText + "”中的部门职责等段落、“" + shUnitText + "”中单位的职能和机构设置同样每段一行。单元格内换行（Alt+Enter）保留为同一条内的换行。"},
 		{"车辆和购置计划", "车辆按类型各占一行；按类型公开计划购置车辆时，填“" + keyPlannedPrefix + "类型”各行，相加应等于“" + keyPlannedVehicles + "”。" +
 			"统计截止日期按文字填写，如 2024年8月31日。"},
 		{"可选值", "单位类型：" + strings.Join(unitKinds, "、") + "\n支出类型：" + strings.Join(spendKinds, "、") +

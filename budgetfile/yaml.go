@@ -244,6 +244,7 @@ var yamlLabels = map[reflect.Type]map[string]string{
 	reflect.TypeFor[budget.Department](): {"code": "部门编码", "name": "部门名称", "title": "公开名称", "region": "地区"},
 	reflect.TypeFor[budget.Unit](): {
 		"code": "单位编码", "name": "单位名称", "kind": "单位类型", "classified": "是否涉密",
+		"duties": unitDuties, "organisation": unitOrganisation,
 	},
 	reflect.TypeFor[budget.LineItem](): {
 		"unit": "单位编码", "functional": "功能科目", "economic": "经济科目", "gov_economic": "政府经济科目",

@@ -1,8 +1,8 @@
 // Package budgettest generates random valid budgets for property tests: several units
 // of every kind, line items on real classification codes, every fund type, carry-over,
 // classified units and projects, project descriptions, last year's figures, 三公,
-// procurement, assets, performance goals and functional notes. The same seed always
-// gives the same budget.
+// procurement, assets, performance goals, functional notes and units' own text. The
+// same seed always gives the same budget.
 package budgettest
 
 import (
@@ -60,6 +60,7 @@ func Random(r *rand.Rand, opts Options) *budget.Budget {
 	g.fiscalHistory()
 	g.assetDetails()
 	g.functionalNotes()
+	g.unitTexts()
 	return g.b
 }
 
@@ -662,6 +663,27 @@ func (g *gen) functionalNotes() {
 	for _, code := range g.functional {
 		if used[code] && g.chance(0.4) {
 			g.b.Text.FunctionalNotes = append(g.b.Text.FunctionalNotes, budget.CodeNote{Code: code, Note: "用于" + g.token() + "等支出。"})
+		}
+	}
+}
+
+// unitTexts gives some units their own 职能 and 机构设置, and leaves the others to
+// the department's. A classified unit's text carries its marker, as it must never show.
+func (g *gen) unitTexts() {
+	for i := range g.b.Units {
+		u := &g.b.Units[i]
+		if !g.chance(0.4) {
+			continue
+		}
+		prefix := "单位职能"
+		if u.Classified {
+			prefix = ClassifiedUnitMarker
+		}
+		for n := 1 + g.r.Intn(2); n > 0; n-- {
+			u.Duties = append(u.Duties, prefix+g.token()+"。")
+		}
+		if g.chance(0.7) {
+			u.Organisation = []string{"本单位内设" + g.token() + "科。"}
 		}
 	}
 }

@@ -54,7 +54,7 @@ func TestRandomCoverage(t *testing.T) {
 		"san gong this year", "san gong last year", "odd fen", "rounding tie", "no tasks", "several tasks",
 		"description", "description of a classified project", "several basis lines", "no basis",
 		"fiscal last year", "no fiscal last year", "fiscal income differs", "as of", "planned by type", "planned type with none",
-		"functional notes", "vehicles of every type",
+		"functional notes", "vehicles of every type", "unit duties", "unit organisation", "unit without text",
 	}
 	seen := map[string]bool{}
 	vehicleTypes := map[string]bool{}
@@ -93,6 +93,9 @@ func TestRandomCoverage(t *testing.T) {
 		for _, u := range b.Units {
 			seen["kind "+string(u.Kind)] = true
 			seen["classified unit"] = seen["classified unit"] || u.Classified
+			seen["unit duties"] = seen["unit duties"] || len(u.Duties) > 0
+			seen["unit organisation"] = seen["unit organisation"] || len(u.Organisation) > 0
+			seen["unit without text"] = seen["unit without text"] || len(u.Duties)+len(u.Organisation) == 0
 		}
 		for _, p := range b.Projects {
 			seen["classified project"] = seen["classified project"] || p.Classified

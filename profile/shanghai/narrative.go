@@ -59,8 +59,8 @@ func textBlocks(lines []string) []disclosure.Block {
 // fifth part (部门预算表); they are the document's Tables, not a part of text.
 func (d *deriver) narrative() []disclosure.Part {
 	parts := []disclosure.Part{
-		{Number: 1, Plain: true, Title: d.subject + "主要职能", Blocks: textBlocks(d.b.Text.Duties), Sheet: d.sheet("主要职能", "职能")},
-		{Number: 2, Plain: true, Title: d.subject + "机构设置", Blocks: textBlocks(d.b.Text.Organisation), Sheet: d.who + "机构设置"},
+		{Number: 1, Plain: true, Title: d.subject + "主要职能", Blocks: textBlocks(d.duties()), Sheet: d.sheet("主要职能", "职能")},
+		{Number: 2, Plain: true, Title: d.subject + "机构设置", Blocks: textBlocks(d.organisation()), Sheet: d.who + "机构设置"},
 		d.glossary(),
 		d.explanation(),
 		d.other(),
@@ -69,6 +69,22 @@ func (d *deriver) narrative() []disclosure.Part {
 		parts = append(parts, d.projectParts()...)
 	}
 	return parts
+}
+
+// duties is the document's 职能: a unit's own when it wrote them, else the department's.
+func (d *deriver) duties() []string {
+	if d.unit != nil && len(d.unit.Duties) > 0 {
+		return d.unit.Duties
+	}
+	return d.b.Text.Duties
+}
+
+// organisation is the document's 机构设置, chosen as duties is.
+func (d *deriver) organisation() []string {
+	if d.unit != nil && len(d.unit.Organisation) > 0 {
+		return d.unit.Organisation
+	}
+	return d.b.Text.Organisation
 }
 
 // sheet names a part's sheet as the templates do: 部门主要职能 but 单位职能.

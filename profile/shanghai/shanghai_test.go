@@ -95,3 +95,31 @@ func TestExampleChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitText: a 单位预算 prints the unit's own 职能 and 机构设置 where the unit wrote
+// them, the department's where it did not, and the 部门预算 always the department's.
+func TestUnitText(t *testing.T) {
+	b := loadExample(t)
+	b.Units[0].Duties = []string{"本单位负责示范工作。", "1、承担交办事项。"}
+	docs := documents(t, b)
+	texts := func(doc *disclosure.Document, part int) []string {
+		var out []string
+		for _, bl := range doc.Parts[part].Blocks {
+			out = append(out, bl.Text)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		doc, part int
+		want      []string
+	}{
+		{0, 0, b.Text.Duties},
+		{0, 1, b.Text.Organisation},
+		{1, 0, b.Units[0].Duties},
+		{1, 1, b.Text.Organisation},
+	} {
+		if got := texts(docs[c.doc], c.part); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s part %d = %q, want %q", docs[c.doc].Kind, c.part+1, got, c.want)
+		}
+	}
+}
