@@ -124,7 +124,24 @@ type Unit struct {
 	// department's Text.Duties and Text.Organisation.
 	Duties       []string `yaml:"duties,omitempty" json:"duties,omitempty"`
 	Organisation []string `yaml:"organisation,omitempty" json:"organisation,omitempty"`
-	Src          Source   `yaml:"-" json:"-"`
+	// LastYear and Assets are the unit's own, for the same formats: the budget's
+	// LastYear and Assets are the department's, which a unit's document of a
+	// department with several units cannot print as its own. nil when not given.
+	LastYear *UnitLastYear `yaml:"last_year,omitempty" json:"last_year,omitempty"`
+	Assets   *Assets       `yaml:"assets,omitempty" json:"assets,omitempty"`
+	Src      Source        `yaml:"-" json:"-"`
+}
+
+// UnitLastYear holds one unit's last-year figures that its 单位预算 compares with:
+// the fiscal figures of LastYear, and its 机关运行经费.
+type UnitLastYear struct {
+	FiscalIncome         money.Amount `yaml:"fiscal_income,omitempty" json:"fiscal_income,omitempty"` // its 预算执行数
+	FiscalSpending       money.Amount `yaml:"fiscal_spending,omitempty" json:"fiscal_spending,omitempty"`
+	GeneralSpending      money.Amount `yaml:"general_spending,omitempty" json:"general_spending,omitempty"`
+	GovFundSpending      money.Amount `yaml:"gov_fund_spending,omitempty" json:"gov_fund_spending,omitempty"`
+	StateCapitalSpending money.Amount `yaml:"state_capital_spending,omitempty" json:"state_capital_spending,omitempty"`
+	OfficeCost           money.Amount `yaml:"office_cost,omitempty" json:"office_cost,omitempty"`
+	Src                  Source       `yaml:"-" json:"-"`
 }
 
 // LineItem is one approved amount: who spends it, on what function and economic

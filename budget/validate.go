@@ -137,6 +137,15 @@ func (v *validator) units(b *Budget) map[string]*Unit {
 		if !validUnitKind(u.Kind) {
 			v.add(u.Src, "单位类型", "单位类型应为%s之一，实际为“%s”", quoteAll(unitKindStrings()), u.Kind)
 		}
+		if ly := u.LastYear; ly != nil {
+			v.nonNegative(ly.Src, []labelled{{labelFiscalIncome, ly.FiscalIncome}, {labelFiscalSpending, ly.FiscalSpending},
+				{labelGeneral, ly.GeneralSpending}, {labelGovFund, ly.GovFundSpending}, {labelStateCapital, ly.StateCapitalSpending},
+				{labelOfficeCost, ly.OfficeCost}})
+			v.fundsAddUp(ly.Src, ly.FiscalSpending, ly.GeneralSpending, ly.GovFundSpending, ly.StateCapitalSpending)
+		}
+		if u.Assets != nil {
+			v.assetsOf(u.Assets)
+		}
 		units[u.Code] = u
 	}
 	return units
@@ -267,21 +276,44 @@ func (v *validator) procurement(b *Budget, units map[string]*Unit, projects map[
 	}
 }
 
-func (v *validator) lastYear(b *Budget, units map[string]*Unit) {
-	ly := &b.LastYear
-	for _, f := range []struct {
-		label string
-		a     int64
-	}{{"上年收入", int64(ly.Income)}, {"上年支出", int64(ly.Expenditure)}, {"上年机关运行经费", int64(ly.OfficeCost)},
-		{"上年财政拨款收入", int64(ly.FiscalIncome)}, {"上年财政拨款支出", int64(ly.FiscalSpending)}, {"上年一般公共预算支出", int64(ly.GeneralSpending)},
-		{"上年政府性基金支出", int64(ly.GovFundSpending)}, {"上年国有资本经营支出", int64(ly.StateCapitalSpending)}} {
+// Labels of last year's figures, shared by the department's and a unit's: the
+// workbook's headers and keys, so that an error names their column.
+const (
+	labelOfficeCost     = "上年机关运行经费"
+	labelFiscalIncome   = "上年财政拨款收入（执行数）"
+	labelFiscalSpending = "上年财政拨款支出"
+	labelGeneral        = "上年一般公共预算支出"
+	labelGovFund        = "上年政府性基金支出"
+	labelStateCapital   = "上年国有资本经营支出"
+)
+
+// labelled is an amount and the label an error names it by.
+type labelled struct {
+	label string
+	a     money.Amount
+}
+
+func (v *validator) nonNegative(src Source, amounts []labelled) {
+	for _, f := range amounts {
 		if f.a < 0 {
-			v.add(ly.Src, f.label, "不能为负数")
+			v.add(src, f.label, "不能为负数")
 		}
 	}
-	if byFund := ly.GeneralSpending + ly.GovFundSpending + ly.StateCapitalSpending; byFund != 0 && byFund != ly.FiscalSpending {
-		v.add(ly.Src, "上年财政拨款支出", "上年财政拨款支出 %s 应等于一般公共预算、政府性基金、国有资本经营支出之和 %s", ly.FiscalSpending, byFund)
+}
+
+// fundsAddUp checks last year's 财政拨款支出 against its parts by fund, when given.
+func (v *validator) fundsAddUp(src Source, fiscal, general, govFund, stateCapital money.Amount) {
+	if byFund := general + govFund + stateCapital; byFund != 0 && byFund != fiscal {
+		v.add(src, labelFiscalSpending, "上年财政拨款支出 %s 应等于一般公共预算、政府性基金、国有资本经营支出之和 %s", fiscal, byFund)
 	}
+}
+
+func (v *validator) lastYear(b *Budget, units map[string]*Unit) {
+	ly := &b.LastYear
+	v.nonNegative(ly.Src, []labelled{{"上年收入", ly.Income}, {"上年支出", ly.Expenditure}, {labelOfficeCost, ly.OfficeCost},
+		{labelFiscalIncome, ly.FiscalIncome}, {labelFiscalSpending, ly.FiscalSpending}, {labelGeneral, ly.GeneralSpending},
+		{labelGovFund, ly.GovFundSpending}, {labelStateCapital, ly.StateCapitalSpending}})
+	v.fundsAddUp(ly.Src, ly.FiscalSpending, ly.GeneralSpending, ly.GovFundSpending, ly.StateCapitalSpending)
 	if ly.Income != ly.Expenditure {
 		v.add(ly.Src, "上年支出", "上年收入 %s 与上年支出 %s 应相等（部门预算收支平衡）", ly.Income, ly.Expenditure)
 	}
@@ -306,8 +338,10 @@ func (v *validator) lastYear(b *Budget, units map[string]*Unit) {
 	}
 }
 
-func (v *validator) assets(b *Budget) {
-	a := &b.Assets
+func (v *validator) assets(b *Budget) { v.assetsOf(&b.Assets) }
+
+// assetsOf checks the department's or one unit's assets.
+func (v *validator) assetsOf(a *Assets) {
 	seen := map[string]bool{}
 	for _, vc := range a.Vehicles {
 		if !contains(VehicleTypes, vc.Type) {

@@ -27,7 +27,8 @@ func amtp(s string) *money.Amount {
 // fund types, carry-over with and without CarryFrom, projects with and without last
 // year's budget, descriptions with several, one and no 立项依据, all procurement
 // categories, last year's fiscal figures, 三公, assets with planned vehicles by type
-// (out of order, one zero), performance and all text, the units' own included.
+// (out of order, one zero), performance and all text; and the units' own text,
+// last-year figures and assets, some given but empty.
 func richBudget() *budget.Budget {
 	b := &budget.Budget{
 		Profile: "shenzhen",
@@ -36,11 +37,24 @@ func richBudget() *budget.Budget {
 			Code: "001", Name: "深圳市龙岗区示范局", Title: "深圳市龙岗区示范局（本级）", Region: "深圳市龙岗区",
 		},
 		Units: []budget.Unit{
-			{Code: "001001", Name: "深圳市龙岗区示范局本级", Kind: budget.Administrative},
+			{Code: "001001", Name: "深圳市龙岗区示范局本级", Kind: budget.Administrative,
+				LastYear: &budget.UnitLastYear{
+					FiscalIncome: amt("4500000.10"), FiscalSpending: amt("4400000.00"), GeneralSpending: amt("4300000.00"),
+					GovFundSpending: amt("70000.00"), StateCapitalSpending: amt("30000.00"), OfficeCost: amt("400000.01"),
+				},
+				Assets: &budget.Assets{
+					AsOf:      "2024年8月31日",
+					Vehicles:  []budget.VehicleCount{{Type: "其他用车", Count: 10}, {Type: "机要通信用车", Count: 0}, {Type: "执法执勤用车", Count: 3}},
+					Equipment: 1, PlannedVehicles: 2, PlannedEquipment: 1,
+					PlannedTypes: []budget.VehicleCount{{Type: "执法执勤用车", Count: 1}, {Type: "主要领导干部用车", Count: 0}, {Type: "其他用车", Count: 1}},
+				}},
 			{Code: "001002", Name: "深圳市龙岗区示范中心", Kind: budget.CivilServant,
 				Duties:       []string{"承担示范活动的组织实施。", "1、负责示范点的日常管理。\n2、完成局交办的其他事项。"},
-				Organisation: []string{"中心内设综合科、业务科。"}},
-			{Code: "001003", Name: "深圳市龙岗区示范研究所", Kind: budget.Institution, Duties: []string{"开展示范研究。"}},
+				Organisation: []string{"中心内设综合科、业务科。"},
+				LastYear:     &budget.UnitLastYear{FiscalIncome: amt("300000"), OfficeCost: amt("50000")},
+				Assets:       &budget.Assets{Vehicles: []budget.VehicleCount{{Type: "离退休干部用车", Count: 1}}, Equipment: 1}},
+			{Code: "001003", Name: "深圳市龙岗区示范研究所", Kind: budget.Institution, Duties: []string{"开展示范研究。"},
+				LastYear: &budget.UnitLastYear{}, Assets: &budget.Assets{}},
 			{Code: "001009", Name: "涉密单位", Kind: budget.Institution, Classified: true},
 		},
 		Projects: []budget.Project{

@@ -1,6 +1,8 @@
 package budgetfile
 
 import (
+	"strconv"
+
 	"yusuan/budget"
 	"yusuan/money"
 )
@@ -61,7 +63,9 @@ const (
 	shProcurement = "政府采购"
 	shLastYear    = "上年数"
 	shSanGong     = "上年三公"
+	shUnitLast    = "单位上年数"
 	shAssets      = "资产"
+	shUnitAssets  = "单位资产"
 	shTasks       = "绩效任务"
 	shIndicators  = "绩效指标"
 	shGoals       = "总体目标"
@@ -152,6 +156,36 @@ func lastYearAmounts(ly *budget.LastYear) []lastYearAmount {
 		{keyLastGovFund, &ly.GovFundSpending, true},
 		{keyLastStateCapital, &ly.StateCapitalSpending, true},
 	}
+}
+
+// unitLastYearAmounts lists the columns of the 单位上年数 sheet after 单位编码, in
+// sheet order; they are named as the 上年数 keys of the same figures.
+func unitLastYearAmounts(ly *budget.UnitLastYear) []lastYearAmount {
+	return []lastYearAmount{
+		{keyLastFiscalIncome, &ly.FiscalIncome, true},
+		{keyLastFiscalSpend, &ly.FiscalSpending, true},
+		{keyLastGeneral, &ly.GeneralSpending, true},
+		{keyLastGovFund, &ly.GovFundSpending, true},
+		{keyLastStateCapital, &ly.StateCapitalSpending, true},
+		{keyLastOfficeCost, &ly.OfficeCost, true},
+	}
+}
+
+// unitLastYearCols are the columns of the 单位上年数 sheet.
+func unitLastYearCols() []column {
+	cols := []column{{label: "单位编码", kind: kCode, width: 14, help: helpUnitRef + "每个单位一行。"}}
+	help := map[string]string{
+		keyLastFiscalIncome: "本单位上年财政拨款收入的预算执行数（元）。",
+		keyLastFiscalSpend:  "本单位上年财政拨款支出合计（元），等于后三列之和。",
+		keyLastGeneral:      "其中一般公共预算支出（元）。",
+		keyLastGovFund:      "其中政府性基金预算支出（元）。",
+		keyLastStateCapital: "其中国有资本经营预算支出（元）。",
+		keyLastOfficeCost:   "本单位上年机关运行经费预算（元）。",
+	}
+	for _, f := range unitLastYearAmounts(&budget.UnitLastYear{}) {
+		cols = append(cols, column{label: f.key, kind: kAmount, width: 18, optional: true, help: help[f.key] + "空白视为 0。"})
+	}
+	return cols
 }
 
 // Keys of the 资产 sheet besides the vehicle types. A planned purchase of one type is
@@ -279,8 +313,21 @@ var sheets = []sheetSpec{
 			{label: "公务用车运行维护费", kind: kAmount, width: 20, help: helpAmount + "空白视为 0。"},
 		},
 		examples: [][]string{{exampleMark + "001001", string(budget.GeneralPublic), "0", "2000", "0", "30000"}}},
+	{name: shUnitLast, about: "单位自己的上年财政拨款收支和机关运行经费（上海等格式为每个单位公开单位预算时比较）：每个单位一行；不填的单位，部门只有这一个单位时沿用“" + shLastYear + "”，否则单位预算不作比较。",
+		cols:     unitLastYearCols(),
+		examples: [][]string{{exampleMark + "001001", "1000000", "1000000", "1000000", "0", "0", "200000"}}},
 	{name: shAssets, about: "国有资产占用情况（统计截止日期的车辆数、单价 100 万元以上设备）和本年购置计划（可按车辆类型分列）。",
 		cols: kvCols("数量", 12), keys: assetKeys()},
+	{name: shUnitAssets, about: "单位自己的国有资产占用情况和购置计划（上海等格式为每个单位公开单位预算时使用）：每个单位若干行，项目与“" + shAssets + "”表相同；不填的单位，部门只有这一个单位时沿用“" + shAssets + "”，否则单位预算不写国有资产。",
+		cols: []column{
+			{label: "单位编码", kind: kCode, width: 14, help: helpUnitRef + "一个单位占几行；留空表示同上。"},
+			{label: "项目", width: 28, list: assetKeyLabels(), help: "与“" + shAssets + "”表的项目相同：统计截止日期、车辆类型、设备和购置计划。同一单位每个项目只填一行。"},
+			{label: "数量", width: 16, help: "车辆数（辆）或设备数（台（套）），填整数；统计截止日期按文字填写，如 2024年8月31日。"},
+		},
+		examples: [][]string{
+			{exampleMark + "001001", "执法执勤用车", "2"},
+			{exampleMark + "001001", keyEquipment, "0"},
+		}},
 	{name: shTasks, about: "整体支出绩效目标的年度主要任务。",
 		cols: []column{
 			{label: "任务名称", width: 20, help: "任务名称。"},
@@ -369,6 +416,33 @@ func assetKeys() []kvKey {
 		keys = append(keys, kvKey{label: keyPlannedPrefix + t, kind: kInt, help: helpPlanned})
 	}
 	return append(keys, kvKey{label: keyPlannedEquipment, kind: kInt, help: "本年计划新增单价 100 万元以上设备数，台（套）。"})
+}
+
+// assetKeyLabels lists the 项目 of the 资产 and 单位资产 sheets.
+func assetKeyLabels() []string {
+	var out []string
+	for _, k := range assetKeys() {
+		out = append(out, k.label)
+	}
+	return out
+}
+
+// assetRows lists a unit's assets as 项目 and 数量 in sheet order: the date when given,
+// the vehicles and planned types as they are, and the equipment and plans always, so
+// that assets with nothing in them still read back as given.
+func assetRows(a *budget.Assets) [][2]string {
+	var out [][2]string
+	if a.AsOf != "" {
+		out = append(out, [2]string{keyAsOf, a.AsOf})
+	}
+	for _, v := range a.Vehicles {
+		out = append(out, [2]string{v.Type, strconv.Itoa(v.Count)})
+	}
+	out = append(out, [2]string{keyEquipment, strconv.Itoa(a.Equipment)}, [2]string{keyPlannedVehicles, strconv.Itoa(a.PlannedVehicles)})
+	for _, v := range a.PlannedTypes {
+		out = append(out, [2]string{keyPlannedPrefix + v.Type, strconv.Itoa(v.Count)})
+	}
+	return append(out, [2]string{keyPlannedEquipment, strconv.Itoa(a.PlannedEquipment)})
 }
 
 func sheetByName(name string) *sheetSpec {

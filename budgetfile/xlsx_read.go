@@ -99,7 +99,9 @@ func (x *xlsxReader) read() (*budget.Budget, error) {
 	x.items(b, tables[shItems])
 	x.procurement(b, tables[shProcurement])
 	x.lastYear(b, tables[shLastYear], tables[shSanGong])
+	x.unitLastYears(b, tables[shUnitLast])
 	x.assets(b, tables[shAssets])
+	x.unitAssets(b, tables[shUnitAssets])
 	x.performance(b, tables[shTasks], tables[shIndicators], tables[shGoals])
 	x.texts(b, tables[shText], tables[shFuncNotes], tables[shGlossary])
 	if err := x.errs.Err(); err != nil {

@@ -118,12 +118,7 @@ func (x *xlsxReader) units(b *budget.Budget, t *table) {
 // order. An empty 单位编码 continues the unit above, as merged cells read, and an empty
 // 项目 continues the 项目 above within the same unit.
 func (x *xlsxReader) unitTexts(b *budget.Budget, t *table) {
-	units := map[string]*budget.Unit{}
-	for i := range b.Units {
-		if u := &b.Units[i]; units[u.Code] == nil {
-			units[u.Code] = u
-		}
-	}
+	units := unitsByCode(b)
 	prevUnit, prevKey := "", ""
 	for _, r := range t.rows {
 		code, key := x.code(t, r, "单位编码"), t.get(r, "项目")
@@ -337,26 +332,110 @@ func (x *xlsxReader) assets(b *budget.Budget, t *table) {
 	}
 	col := t.cols[t.spec.cols[1].label]
 	for _, kv := range x.keyValues(t) {
-		if kv.key == keyAsOf {
-			a.AsOf = dateText(foldDigits(kv.value))
+		x.assetValue(a, t.spec.name, kv.num, col, kv.key, kv.value)
+	}
+}
+
+// assetValue sets what one 资产 or 单位资产 row says; col is its value's column.
+func (x *xlsxReader) assetValue(a *budget.Assets, sheet string, row int, col, key, value string) {
+	if key == keyAsOf {
+		a.AsOf = dateText(foldDigits(value))
+		return
+	}
+	n := x.integer(sheet, row, col, key, value)
+	switch key {
+	case keyEquipment:
+		a.Equipment = n
+	case keyPlannedVehicles:
+		a.PlannedVehicles = n
+	case keyPlannedEquipment:
+		a.PlannedEquipment = n
+	default:
+		// Any other row is a vehicle type, or a planned purchase of one; budget.Validate
+		// names the types it knows.
+		if typ, ok := plannedType(key); ok {
+			a.PlannedTypes = append(a.PlannedTypes, budget.VehicleCount{Type: typ, Count: n})
+		} else {
+			a.Vehicles = append(a.Vehicles, budget.VehicleCount{Type: key, Count: n})
+		}
+	}
+}
+
+// unitsByCode indexes b's units by code; of two with one code the first counts, and
+// budget.Validate reports the second.
+func unitsByCode(b *budget.Budget) map[string]*budget.Unit {
+	units := map[string]*budget.Unit{}
+	for i := range b.Units {
+		if u := &b.Units[i]; units[u.Code] == nil {
+			units[u.Code] = u
+		}
+	}
+	return units
+}
+
+// unitLastYears reads the 单位上年数 sheet: one row per unit, empty amounts zero.
+func (x *xlsxReader) unitLastYears(b *budget.Budget, t *table) {
+	units := unitsByCode(b)
+	seen := map[string]int{}
+	for _, r := range t.rows {
+		code := x.code(t, r, "单位编码")
+		switch u := units[code]; {
+		case code == "":
+			x.fail(t.spec.name, r.num, t.cols["单位编码"], "单位编码", "缺少单位编码：请填写这些上年数所属单位的编码")
+		case u == nil:
+			x.fail(t.spec.name, r.num, t.cols["单位编码"], "单位编码", "单位“%s”不在“%s”表中", short(code), shUnits)
+		case seen[code] > 0:
+			x.fail(t.spec.name, r.num, t.cols["单位编码"], "单位编码", "单位“%s”的上年数已在第 %d 行填写：每个单位只填一行", short(code), seen[code])
+		default:
+			seen[code] = r.num
+			ly := &budget.UnitLastYear{Src: t.src(x.name, r)}
+			for _, f := range unitLastYearAmounts(ly) {
+				*f.a, _ = x.amount(t, r, f.key)
+			}
+			u.LastYear = ly
+		}
+	}
+}
+
+// unitAssets reads the 单位资产 sheet: rows of 项目 and 数量 as on the 资产 sheet, each
+// with its unit. An empty 单位编码 continues the unit above, as merged cells read.
+func (x *xlsxReader) unitAssets(b *budget.Budget, t *table) {
+	units := unitsByCode(b)
+	known := sheetByName(shAssets)
+	type unitKey struct{ unit, key string }
+	seen := map[unitKey]int{}
+	prev := ""
+	for _, r := range t.rows {
+		code, key, value := x.code(t, r, "单位编码"), t.get(r, "项目"), t.get(r, "数量")
+		if code == "" {
+			code = prev
+		}
+		prev = code
+		u := units[code]
+		switch {
+		case code == "":
+			x.fail(t.spec.name, r.num, t.cols["单位编码"], "单位编码", "缺少单位编码：请填写这项资产所属单位的编码")
+			continue
+		case u == nil:
+			x.fail(t.spec.name, r.num, t.cols["单位编码"], "单位编码", "单位“%s”不在“%s”表中", short(code), shUnits)
+			continue
+		case key == "":
+			x.fail(t.spec.name, r.num, t.cols["项目"], "项目", "缺少项目：请填写车辆类型、%s、%s等（与“%s”表的项目相同）", keyEquipment, keyPlannedVehicles, shAssets)
 			continue
 		}
-		n := x.integer(t.spec.name, kv.num, col, kv.key, kv.value)
-		switch kv.key {
-		case keyEquipment:
-			a.Equipment = n
-		case keyPlannedVehicles:
-			a.PlannedVehicles = n
-		case keyPlannedEquipment:
-			a.PlannedEquipment = n
-		default:
-			// Any other row is a vehicle type, or a planned purchase of one; budget.Validate
-			// names the types it knows.
-			if typ, ok := plannedType(kv.key); ok {
-				a.PlannedTypes = append(a.PlannedTypes, budget.VehicleCount{Type: typ, Count: n})
-			} else {
-				a.Vehicles = append(a.Vehicles, budget.VehicleCount{Type: kv.key, Count: n})
-			}
+		if line, dup := seen[unitKey{code, key}]; dup && known.key(key) != nil {
+			x.fail(t.spec.name, r.num, t.cols["项目"], key, "单位“%s”的“%s”重复填写（第 %d 行已填）", short(code), key, line)
+			continue
+		}
+		seen[unitKey{code, key}] = r.num
+		if u.Assets == nil {
+			col := t.cols["数量"]
+			u.Assets = &budget.Assets{Src: budget.Source{File: x.name, Sheet: t.spec.name, Row: r.num, Columns: map[string]string{
+				"车辆类型": t.cols["项目"], "车辆数": col, "计划购置车辆": col, keyEquipment: col, keyPlannedEquipment: col, keyAsOf: col,
+			}}}
+		}
+		if value != "" {
+			x.assetValue(u.Assets, t.spec.name, r.num, t.cols["数量"], key, value)
 		}
 	}
 }

@@ -112,6 +112,27 @@ func TestXLSXBadCells(t *testing.T) {
 		{"text in a fiscal figure", func(t *testing.T, f *excelize.File) {
 			must(t, f.SetCellStr(shLastYear, "B5", "四百八十万"))
 		}, []string{"工作表“上年数” 第 5 行 B 列（上年财政拨款收入（执行数））：应为数字（元）"}},
+		{"last year of an unknown unit", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shUnitLast, "A3", "009999"))
+		}, []string{"工作表“单位上年数” 第 3 行 A 列（单位编码）：单位“009999”不在“单位”表中"}},
+		{"unit last year twice", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shUnitLast, "A4", "001001"))
+		}, []string{"工作表“单位上年数” 第 4 行 A 列（单位编码）：单位“001001”的上年数已在第 2 行填写"}},
+		{"text in a unit's last-year figure", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shUnitLast, "C2", "四百四十万"))
+		}, []string{"工作表“单位上年数” 第 2 行 C 列（上年财政拨款支出）：应为数字（元）"}},
+		{"assets of an unknown unit", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shUnitAssets, "A12", "009999"))
+		}, []string{"工作表“单位资产” 第 12 行 A 列（单位编码）：单位“009999”不在“单位”表中"}},
+		{"unit asset twice", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shUnitAssets, "B7", keyEquipment))
+		}, []string{"工作表“单位资产” 第 7 行 B 列（单价100万元以上设备）：单位“001001”的“单价100万元以上设备”重复填写（第 6 行已填）"}},
+		{"text in a unit's count", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shUnitAssets, "C3", "十辆"))
+		}, []string{"工作表“单位资产” 第 3 行 C 列（其他用车）：应为整数，实际为“十辆”"}},
+		{"unit asset without 项目", func(t *testing.T, f *excelize.File) {
+			must(t, f.SetCellStr(shUnitAssets, "B13", ""))
+		}, []string{"工作表“单位资产” 第 13 行 B 列（项目）：缺少项目"}},
 		{"functional note code with decimals", func(t *testing.T, f *excelize.File) {
 			must(t, f.SetCellDefault(shFuncNotes, "A3", "2010301.5"))
 		}, []string{"工作表“功能科目说明” 第 3 行 A 列（功能科目）", "带小数"}},
@@ -141,6 +162,8 @@ func TestXLSXLenientCells(t *testing.T) {
 		must(t, f.SetCellStr(shFuncNotes, "A2", "2010350"))                                   // a code without its name
 		must(t, f.SetCellStr(shUnitText, "A3", ""))                                           // a unit's next paragraph: 同上
 		must(t, f.SetCellStr(shUnitText, "B3", ""))
+		must(t, f.SetCellStr(shUnitAssets, "A3", ""))                                             // a unit's next asset: 同上
+		must(t, f.SetCellValue(shUnitAssets, "C2", time.Date(2024, 8, 31, 0, 0, 0, 0, time.UTC))) // a date cell
 	})
 	got := readXLSX(t, data, "a.xlsx")
 	sameBudget(t, richBudget(), got)
@@ -181,13 +204,17 @@ func TestXLSXValidateNamesColumn(t *testing.T) {
 		must(t, f.SetCellStr(shDept, "B3", "1999"))
 		must(t, f.SetCellStr(shLastYear, "B2", "-1"))
 		must(t, f.SetCellInt(shAssets, "B12", 5))
+		must(t, f.SetCellInt(shUnitLast, "D2", 1))
+		must(t, f.SetCellInt(shUnitAssets, "C4", -1))
 	})
 	b := readXLSX(t, data, "a.xlsx")
 	errContains(t, budget.Validate(b, classification.Default()),
 		"文件 a.xlsx 工作表“支出明细” 第 5 行 B 列（功能科目）",
 		"文件 a.xlsx 工作表“部门” B 列（预算年度）",
 		"文件 a.xlsx 工作表“上年数” B 列（上年收入）",
-		"文件 a.xlsx 工作表“资产” B 列（计划购置车辆）：各类计划购置车辆相加为 3 辆，与计划购置车辆 5 辆不一致")
+		"文件 a.xlsx 工作表“资产” B 列（计划购置车辆）：各类计划购置车辆相加为 3 辆，与计划购置车辆 5 辆不一致",
+		"文件 a.xlsx 工作表“单位上年数” 第 2 行 C 列（上年财政拨款支出）：上年财政拨款支出 4,400,000.00元 应等于",
+		"文件 a.xlsx 工作表“单位资产” 第 2 行 C 列（车辆数）：车辆数不能为负数")
 }
 
 func TestXLSXNotAWorkbook(t *testing.T) {
@@ -299,6 +326,7 @@ func TestTemplate(t *testing.T) {
 		{shAssets, "A2:A20000", keyPlannedPrefix + "离退休干部用车"},
 		{shFuncNotes, "A2:A20000", listFunctional},
 		{shUnitText, "B2:B20000", unitOrganisation},
+		{shUnitAssets, "B2:B20000", keyPlannedPrefix + "其他用车"},
 	} {
 		if got := lists[c.sheet][c.sqref]; !strings.Contains(got, c.contains) {
 			t.Errorf("%s!%s drop-down = %q, want it to contain %q", c.sheet, c.sqref, got, c.contains)

@@ -256,7 +256,9 @@ func (wb *workbook) fill(b *budget.Budget) {
 	for i, s := range ly.SanGong {
 		wb.row(shSanGong, i+2, []string{s.Unit, string(s.Fund), yuan(s.Abroad), yuan(s.Reception), yuan(s.CarPurchase), yuan(s.CarRunning)}, false)
 	}
+	wb.unitLastYears(b.Units)
 	wb.assets(b.Assets)
+	wb.unitAssets(b.Units)
 	for i, t := range b.Performance.Tasks {
 		wb.row(shTasks, i+2, []string{t.Task, t.Content, yuan(t.Fiscal), yuan(t.Other)}, false)
 	}
@@ -292,6 +294,49 @@ func (wb *workbook) unitTexts(units []budget.Unit) {
 				wb.row(shUnitText, r, []string{units[i].Code, ut.label, line}, false)
 				r++
 			}
+		}
+	}
+}
+
+// unitLastYears writes one 单位上年数 row for each unit with its own last-year
+// figures, zero amounts empty.
+func (wb *workbook) unitLastYears(units []budget.Unit) {
+	r := 2
+	for i := range units {
+		u := &units[i]
+		if u.LastYear == nil {
+			continue
+		}
+		values := []string{u.Code}
+		for _, f := range unitLastYearAmounts(u.LastYear) {
+			v := ""
+			if *f.a != 0 {
+				v = yuan(*f.a)
+			}
+			values = append(values, v)
+		}
+		wb.row(shUnitLast, r, values, false)
+		r++
+	}
+}
+
+// unitAssets writes the 单位资产 rows of each unit with its own assets, the unit
+// code on every row, counts as numbers and the date as text.
+func (wb *workbook) unitAssets(units []budget.Unit) {
+	r := 2
+	for i := range units {
+		u := &units[i]
+		if u.Assets == nil {
+			continue
+		}
+		for _, kv := range assetRows(u.Assets) {
+			wb.row(shUnitAssets, r, []string{u.Code, kv[0]}, false)
+			kind := kInt
+			if kv[0] == keyAsOf {
+				kind = kText
+			}
+			wb.cell(shUnitAssets, "C"+strconv.Itoa(r), kind, kv[1])
+			r++
 		}
 	}
 }
@@ -456,6 +501,8 @@ func (wb *workbook) helpSheet() {
 			"“" + shText + "”中的部门职责等段落、“" + shUnitText + "”中单位的职能和机构设置同样每段一行。单元格内换行（Alt+Enter）保留为同一条内的换行。"},
 		{"车辆和购置计划", "车辆按类型各占一行；按类型公开计划购置车辆时，填“" + keyPlannedPrefix + "类型”各行，相加应等于“" + keyPlannedVehicles + "”。" +
 			"统计截止日期按文字填写，如 2024年8月31日。"},
+		{"单位预算", "上海等格式还为每个单位公开单位预算。部门有多个单位时，“" + shLastYear + "”和“" + shAssets + "”是全部门的数字，单位预算只能用单位自己的：" +
+			"“" + shUnitLast + "”每个单位一行，“" + shUnitAssets + "”每个单位若干行（项目与“" + shAssets + "”表相同，单位编码留空表示同上）。不填的单位，单位预算不作上年比较、不写国有资产。"},
 		{"可选值", "单位类型：" + strings.Join(unitKinds, "、") + "\n支出类型：" + strings.Join(spendKinds, "、") +
 			"\n资金性质：" + strings.Join(allFunds, "、") + "\n结转来源（仅“上年结转”填写）：" + strings.Join(fiscalFunds, "、") +
 			"\n采购类别：" + strings.Join(procCats, "、") + "\n车辆类型：" + strings.Join(budget.VehicleTypes, "、") + "\n是否涉密：是、否"},

@@ -244,7 +244,11 @@ var yamlLabels = map[reflect.Type]map[string]string{
 	reflect.TypeFor[budget.Department](): {"code": "部门编码", "name": "部门名称", "title": "公开名称", "region": "地区"},
 	reflect.TypeFor[budget.Unit](): {
 		"code": "单位编码", "name": "单位名称", "kind": "单位类型", "classified": "是否涉密",
-		"duties": unitDuties, "organisation": unitOrganisation,
+		"duties": unitDuties, "organisation": unitOrganisation, "last_year": shUnitLast, "assets": shUnitAssets,
+	},
+	reflect.TypeFor[budget.UnitLastYear](): {
+		"fiscal_income": keyLastFiscalIncome, "fiscal_spending": keyLastFiscalSpend, "general_spending": keyLastGeneral,
+		"gov_fund_spending": keyLastGovFund, "state_capital_spending": keyLastStateCapital, "office_cost": keyLastOfficeCost,
 	},
 	reflect.TypeFor[budget.LineItem](): {
 		"unit": "单位编码", "functional": "功能科目", "economic": "经济科目", "gov_economic": "政府经济科目",

@@ -1,7 +1,8 @@
 // Package budgettest generates random valid budgets for property tests: several units
 // of every kind, line items on real classification codes, every fund type, carry-over,
 // classified units and projects, project descriptions, last year's figures, 三公,
-// procurement, assets, performance goals, functional notes and units' own text. The
+// procurement, assets, performance goals, functional notes and units' own text,
+// last-year figures and assets. The
 // same seed always gives the same budget.
 package budgettest
 
@@ -61,6 +62,7 @@ func Random(r *rand.Rand, opts Options) *budget.Budget {
 	g.assetDetails()
 	g.functionalNotes()
 	g.unitTexts()
+	g.unitHistory()
 	return g.b
 }
 
@@ -684,6 +686,51 @@ func (g *gen) unitTexts() {
 		}
 		if g.chance(0.7) {
 			u.Organisation = []string{"本单位内设" + g.token() + "科。"}
+		}
+	}
+}
+
+// unitHistory gives some units their own last-year figures, near their own this
+// year's, and some their own assets, drawn as the department's are.
+func (g *gen) unitHistory() {
+	for i := range g.b.Units {
+		u := &g.b.Units[i]
+		if g.chance(0.4) {
+			from := func(f budget.FundType) money.Amount {
+				return g.changed(g.b.Sum(func(li *budget.LineItem) bool { return li.Unit == u.Code && li.SourceFund() == f }))
+			}
+			ly := &budget.UnitLastYear{GeneralSpending: from(budget.GeneralPublic), GovFundSpending: from(budget.GovFund), StateCapitalSpending: from(budget.StateCapital)}
+			ly.FiscalSpending = ly.GeneralSpending + ly.GovFundSpending + ly.StateCapitalSpending
+			ly.FiscalIncome = ly.FiscalSpending
+			if g.chance(0.5) {
+				ly.FiscalIncome = g.changed(ly.FiscalSpending)
+			}
+			if u.Kind.RunsOffice() {
+				ly.OfficeCost = g.changed(g.b.Sum(func(li *budget.LineItem) bool {
+					return li.Unit == u.Code && li.Kind == budget.Public && li.Fund == budget.GeneralPublic
+				}))
+			}
+			u.LastYear = ly
+		}
+		if g.chance(0.4) {
+			a := &budget.Assets{Equipment: g.r.Intn(3), PlannedVehicles: g.r.Intn(3), PlannedEquipment: g.r.Intn(2)}
+			types := append([]string(nil), budget.VehicleTypes...)
+			g.r.Shuffle(len(types), func(i, j int) { types[i], types[j] = types[j], types[i] })
+			for _, t := range types[:g.r.Intn(4)] {
+				a.Vehicles = append(a.Vehicles, budget.VehicleCount{Type: t, Count: g.r.Intn(6)})
+			}
+			if g.chance(0.5) {
+				a.AsOf = fmt.Sprintf("%d年12月31日", g.b.Year-1)
+			}
+			if g.chance(0.5) {
+				for _, t := range types[:1+g.r.Intn(2)] {
+					a.PlannedTypes = append(a.PlannedTypes, budget.VehicleCount{Type: t})
+				}
+				for n := 0; n < a.PlannedVehicles; n++ {
+					a.PlannedTypes[g.r.Intn(len(a.PlannedTypes))].Count++
+				}
+			}
+			u.Assets = a
 		}
 	}
 }

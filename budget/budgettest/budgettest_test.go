@@ -55,6 +55,7 @@ func TestRandomCoverage(t *testing.T) {
 		"description", "description of a classified project", "several basis lines", "no basis",
 		"fiscal last year", "no fiscal last year", "fiscal income differs", "as of", "planned by type", "planned type with none",
 		"functional notes", "vehicles of every type", "unit duties", "unit organisation", "unit without text",
+		"unit last year", "unit assets", "unit without last year or assets",
 	}
 	seen := map[string]bool{}
 	vehicleTypes := map[string]bool{}
@@ -96,6 +97,9 @@ func TestRandomCoverage(t *testing.T) {
 			seen["unit duties"] = seen["unit duties"] || len(u.Duties) > 0
 			seen["unit organisation"] = seen["unit organisation"] || len(u.Organisation) > 0
 			seen["unit without text"] = seen["unit without text"] || len(u.Duties)+len(u.Organisation) == 0
+			seen["unit last year"] = seen["unit last year"] || u.LastYear != nil && u.LastYear.FiscalSpending != 0
+			seen["unit assets"] = seen["unit assets"] || u.Assets != nil && len(u.Assets.Vehicles) > 0
+			seen["unit without last year or assets"] = seen["unit without last year or assets"] || u.LastYear == nil && u.Assets == nil
 		}
 		for _, p := range b.Projects {
 			seen["classified project"] = seen["classified project"] || p.Classified

@@ -115,13 +115,10 @@ func (d *deriver) glossary() disclosure.Part {
 // last year, the reason, and what each functional 项 of 财政拨款 pays for.
 func (d *deriver) explanation() disclosure.Part {
 	b := d.b
-	ly := b.LastYear
+	ly, compare := d.lastYear()
 	total := d.sum(budget.All)
 	fiscal := d.sum(budget.Fiscal)
 	by := func(f budget.FundType) money.Amount { return d.sum(fromFund(f)) }
-	// Last year's figures are the department's; a unit's document can compare with
-	// them only when the unit is the whole department.
-	compare := d.dept() || len(b.Units) == 1
 	vs := func(this, last money.Amount, base string) string {
 		if !compare {
 			return ""
@@ -140,7 +137,9 @@ func (d *deriver) explanation() disclosure.Part {
 			wan(by(budget.GovFund)), vs(by(budget.GovFund), ly.GovFundSpending, "预算"),
 			wan(by(budget.StateCapital)), vs(by(budget.StateCapital), ly.StateCapitalSpending, "预算")),
 	)
-	if r := strings.TrimRight(strings.TrimSpace(b.Text.ChangeReason), "。"); r != "" && compare {
+	// The reason is the department's: a unit's document gives it only when it compares
+	// with the department's figures, not with the unit's own.
+	if r := strings.TrimRight(strings.TrimSpace(b.Text.ChangeReason), "。"); r != "" && compare && (d.dept() || d.unit.LastYear == nil) {
 		word := "变化"
 		switch diff := (fiscal - ly.FiscalSpending).Hundredths(money.UnitWan); {
 		case diff > 0:
@@ -156,6 +155,20 @@ func (d *deriver) explanation() disclosure.Part {
 		p.Blocks = append(p.Blocks, items...)
 	}
 	return p
+}
+
+// lastYear is what the 编制说明 compares with: a unit's own figures when it has them,
+// else the department's, which a unit's document may take only when the unit is the
+// whole department. ok is false when there is nothing to compare with.
+func (d *deriver) lastYear() (ly budget.LastYear, ok bool) {
+	if d.unit != nil && d.unit.LastYear != nil {
+		u := d.unit.LastYear
+		return budget.LastYear{
+			FiscalIncome: u.FiscalIncome, FiscalSpending: u.FiscalSpending, GeneralSpending: u.GeneralSpending,
+			GovFundSpending: u.GovFundSpending, StateCapitalSpending: u.StateCapitalSpending, OfficeCost: u.OfficeCost,
+		}, true
+	}
+	return d.b.LastYear, d.dept() || len(d.b.Units) == 1
 }
 
 // functionalItems lists each functional 项 paid from 财政拨款 once, with its total
@@ -264,11 +277,14 @@ func (d *deriver) projectsWithTargets() (n int, amount money.Amount) {
 // vehicleTypes are the types the Shanghai template lists, in its order.
 var vehicleTypes = []string{"部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部用车", "其他用车"}
 
-// assets describes the vehicles and equipment. The budget holds them for the
-// department as a whole, so a unit's document has them only when it is the only unit.
+// assets describes the vehicles and equipment: a unit's own when it has them, else
+// the department's, which a unit's document has only when it is the only unit.
 func (d *deriver) assets() []disclosure.Block {
 	a := d.b.Assets
-	if !d.dept() && len(d.b.Units) > 1 {
+	switch {
+	case d.unit != nil && d.unit.Assets != nil:
+		a = *d.unit.Assets
+	case !d.dept() && len(d.b.Units) > 1:
 		return nil
 	}
 	asOf := a.AsOf
