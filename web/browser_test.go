@@ -1,22 +1,16 @@
 package web
 
 import (
-	"context"
 	"html"
-	"image"
-	"image/png"
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 	"time"
+	"yusuan/internal/browsertest"
 )
-
-const chromium = "/usr/bin/chromium"
 
 // TestBrowser starts the real server on a free port and opens every kind of page in
 // headless Chromium at desktop and phone width: each screenshot must show something,
@@ -24,12 +18,7 @@ const chromium = "/usr/bin/chromium"
 // does when the scripts loaded under the Content-Security-Policy. Set
 // YUSUAN_SCREENSHOTS to a folder to keep the pictures for a person to look at.
 func TestBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Skip("chromium is not installed")
-	}
+	chromium := browsertest.Chromium(t)
 	p := newPortal(t, filepath.Join(t.TempDir(), "yusuan.db"))
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -61,7 +50,7 @@ func TestBrowser(t *testing.T) {
 	}
 	for _, pg := range pages {
 		t.Run(pg.name, func(t *testing.T) {
-			dom := runChromium(t, "--dump-dom", base+pg.path)
+			dom := browsertest.Run(t, chromium, "--virtual-time-budget=3000", "--dump-dom", base+pg.path)
 			for _, c := range pg.charts {
 				re := regexp.MustCompile(`id="` + c + `"[^>]*>\s*<div[^>]*>\s*<canvas`)
 				if !re.MatchString(dom) {
@@ -70,60 +59,14 @@ func TestBrowser(t *testing.T) {
 			}
 			for _, size := range []struct{ name, size string }{{"desktop", "1280,1000"}, {"phone", "390,844"}} {
 				out := filepath.Join(dir, pg.name+"-"+size.name+".png")
-				runChromium(t, "--hide-scrollbars", "--screenshot="+out, "--window-size="+size.size, base+pg.path)
-				img := decodePNG(t, out)
-				if blank(img, img.Bounds()) {
+				browsertest.Run(t, chromium, "--virtual-time-budget=3000", "--hide-scrollbars", "--screenshot="+out, "--window-size="+size.size, base+pg.path)
+				img := browsertest.DecodePNG(t, out)
+				if browsertest.Blank(img, img.Bounds()) {
 					t.Errorf("%s: screenshot is blank", size.name)
 				}
 			}
 		})
 	}
-}
-
-func runChromium(t *testing.T, args ...string) string {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	base := []string{
-		"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir=" + t.TempDir(), "--virtual-time-budget=3000",
-	}
-	cmd := exec.CommandContext(ctx, chromium, append(base, args...)...)
-	var stdout strings.Builder
-	cmd.Stdout = &stdout
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("chromium %v: %v", args, err)
-	}
-	return stdout.String()
-}
-
-func decodePNG(t *testing.T, path string) image.Image {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("screenshot %s: %v", path, err)
-	}
-	return img
-}
-
-// blank reports whether every pixel of r has the same colour.
-func blank(img image.Image, r image.Rectangle) bool {
-	r0, g0, b0, _ := img.At(r.Min.X, r.Min.Y).RGBA()
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			rr, g, b, _ := img.At(x, y).RGBA()
-			if rr != r0 || g != g0 || b != b0 {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 var hrefs = regexp.MustCompile(`href="(/[^"]*)"`)
