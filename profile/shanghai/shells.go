@@ -137,7 +137,7 @@ func shells(year int, dept, split bool) []*disclosure.Table {
 			}),
 		t(9, []disclosure.Column{amount("total"), amount("abroad"), amount("reception"), amount("car"), amount("car_purchase"), amount("car_running"), amount("office_cost")},
 			[][]disclosure.Cell{
-				{span(fmt.Sprintf("%d年“三公”经费预算数", year), 6, 1), span(fmt.Sprintf("%d年机关运行经费预算数", year), 1, 3)},
+				{span("“三公”经费预算数", 6, 1), span("机关运行经费预算数", 1, 3)},
 				{span("合计", 1, 2), span("因公出国(境)费", 1, 2), span("公务接待费", 1, 2), span("公务用车购置及运行费", 3, 1)},
 				{T("小计"), T("购置费"), T("运行费")},
 			}),
