@@ -5,6 +5,8 @@
 package disclosure
 
 import (
+	"fmt"
+
 	"yusuan/money"
 )
 
@@ -185,6 +187,20 @@ type Cell struct {
 	ColSpan int           `json:"colspan,omitempty"`
 	RowSpan int           `json:"rowspan,omitempty"`
 	Indent  int           `json:"indent,omitempty"` // levels of indentation of a name
+}
+
+// P makes a paragraph block from a format and its arguments.
+func P(format string, args ...any) Block {
+	return Block{Kind: Paragraph, Text: fmt.Sprintf(format, args...)}
+}
+
+// H makes a section heading block.
+func H(text string) Block { return Block{Kind: Heading, Text: text} }
+
+// Li makes a list item block from a format and its arguments; its number is part of
+// the text.
+func Li(format string, args ...any) Block {
+	return Block{Kind: ListItem, Text: fmt.Sprintf(format, args...)}
 }
 
 // T makes a text cell.

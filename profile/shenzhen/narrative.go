@@ -10,15 +10,12 @@ import (
 	"yusuan/money"
 )
 
-func para(format string, args ...any) disclosure.Block {
-	return disclosure.Block{Kind: disclosure.Paragraph, Text: fmt.Sprintf(format, args...)}
-}
-
-func heading(s string) disclosure.Block { return disclosure.Block{Kind: disclosure.Heading, Text: s} }
-
-func item(format string, args ...any) disclosure.Block {
-	return disclosure.Block{Kind: disclosure.ListItem, Text: fmt.Sprintf(format, args...)}
-}
+// The narrative's blocks.
+var (
+	para    = disclosure.P
+	heading = disclosure.H
+	item    = disclosure.Li
+)
 
 // sentence ends s with a full stop unless it already ends with punctuation.
 func sentence(s string) string {
