@@ -89,24 +89,41 @@ func roundTrip(t *testing.T, name string, doc *disclosure.Document) {
 	}
 }
 
-func TestTextRoundTripExample(t *testing.T) {
+// longgang is the Longgang example, derived.
+func longgang(t testing.TB) *disclosure.Document {
+	t.Helper()
 	b, err := budgetfile.Load(filepath.Join("..", "examples", "longgang-2024"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	roundTrip(t, "longgang-2024", derive(t, b))
+	return derive(t, b)
 }
 
-func TestTextRoundTripRandom(t *testing.T) {
-	n := int64(100)
+// randomDoc is the document of a random budget; every third has classified items.
+func randomDoc(t testing.TB, seed int64) *disclosure.Document {
+	t.Helper()
+	return derive(t, budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{Classified: seed%3 == 0}))
+}
+
+// eachRandom calls check on the documents of n random budgets (short of them under
+// -short), stopping at the first that fails.
+func eachRandom(t *testing.T, n, short int64, check func(name string, doc *disclosure.Document)) {
+	t.Helper()
 	if testing.Short() {
-		n = 20
+		n = short
 	}
 	for seed := int64(0); seed < n; seed++ {
-		b := budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{Classified: seed%3 == 0})
-		roundTrip(t, fmt.Sprintf("seed%d", seed), derive(t, b))
+		check(fmt.Sprintf("seed%d", seed), randomDoc(t, seed))
 		if t.Failed() {
 			t.Fatalf("stopping at seed %d", seed)
 		}
 	}
+}
+
+func TestTextRoundTripExample(t *testing.T) {
+	roundTrip(t, "longgang-2024", longgang(t))
+}
+
+func TestTextRoundTripRandom(t *testing.T) {
+	eachRandom(t, 100, 20, func(name string, doc *disclosure.Document) { roundTrip(t, name, doc) })
 }

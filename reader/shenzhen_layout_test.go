@@ -4,15 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"yusuan/budget/budgettest"
-	"yusuan/budgetfile"
 	"yusuan/check"
 	"yusuan/disclosure"
 	"yusuan/reader"
@@ -96,14 +93,6 @@ func keyProjects(doc *disclosure.Document) *disclosure.Table {
 	return nil
 }
 
-func longgang(t testing.TB) *disclosure.Document {
-	b, err := budgetfile.Load(filepath.Join("..", "examples", "longgang-2024"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return derive(t, b)
-}
-
 func TestShenzhenPDFExample(t *testing.T) {
 	doc := longgang(t)
 	got, err := reader.ReadPDF(context.Background(), "longgang.pdf", shenzhenPDF(t, doc))
@@ -137,8 +126,7 @@ func TestShenzhenPDFRandom(t *testing.T) {
 // read and requires the document derived.
 func readRandom(t *testing.T, read func(name string, pdf []byte) (*disclosure.Document, error)) {
 	for seed := int64(0); seed < 8; seed++ {
-		b := budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{Classified: seed%3 == 0})
-		doc := derive(t, b)
+		doc := randomDoc(t, seed)
 		name := fmt.Sprintf("seed%d", seed)
 		got, err := read(name, shenzhenPDF(t, doc))
 		if err != nil {

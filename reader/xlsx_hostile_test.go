@@ -12,7 +12,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"yusuan/budget/budgettest"
-	"yusuan/budgetfile"
 	"yusuan/internal/xlsxsafe/xlsxsafetest"
 	"yusuan/reader"
 )
@@ -20,11 +19,7 @@ import (
 // longgangXLSX is the Longgang example rendered as a workbook.
 func longgangXLSX(t testing.TB) []byte {
 	t.Helper()
-	b, err := budgetfile.Load(filepath.Join("..", "examples", "longgang-2024"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return renderXLSX(t, derive(t, b))
+	return renderXLSX(t, longgang(t))
 }
 
 // edit opens a workbook, changes it and returns the result.

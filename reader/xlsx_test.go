@@ -3,13 +3,9 @@ package reader_test
 import (
 	"bytes"
 	"fmt"
-	"math/rand"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"yusuan/budget/budgettest"
-	"yusuan/budgetfile"
 	"yusuan/check"
 	"yusuan/disclosure"
 	"yusuan/reader"
@@ -118,23 +114,9 @@ func rowKinds(t *disclosure.Table) []bool {
 }
 
 func TestXLSXRoundTripExample(t *testing.T) {
-	b, err := budgetfile.Load(filepath.Join("..", "examples", "longgang-2024"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	xlsxRoundTrip(t, "longgang-2024", derive(t, b))
+	xlsxRoundTrip(t, "longgang-2024", longgang(t))
 }
 
 func TestXLSXRoundTripRandom(t *testing.T) {
-	n := int64(30)
-	if testing.Short() {
-		n = 10
-	}
-	for seed := int64(0); seed < n; seed++ {
-		b := budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{Classified: seed%3 == 0})
-		xlsxRoundTrip(t, fmt.Sprintf("seed%d", seed), derive(t, b))
-		if t.Failed() {
-			t.Fatalf("stopping at seed %d", seed)
-		}
-	}
+	eachRandom(t, 30, 10, func(name string, doc *disclosure.Document) { xlsxRoundTrip(t, name, doc) })
 }
