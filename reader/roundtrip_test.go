@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"yusuan/disclosure/disclosuretest"
 
 	"yusuan/budget"
 	"yusuan/budget/budgettest"
@@ -42,21 +43,8 @@ func errorsOf(res check.Result) []string {
 	return out
 }
 
-// printedTable is a table as printed: every grid position's displayed text, row by
-// row, with the row's code; a position that a merged cell covers is empty.
-func printedTable(t *disclosure.Table) string {
-	var b strings.Builder
-	for r, row := range disclosure.Grid(t.BodyCells(), len(t.Columns)) {
-		line := make([]string, len(t.Columns))
-		for _, p := range row {
-			if p.Col < len(line) {
-				line[p.Col] = strings.Join(strings.Fields(p.Display(t.Unit)), "")
-			}
-		}
-		b.WriteString(strings.Join(line, "|") + "|" + t.Rows[r].Code + "\n")
-	}
-	return b.String()
-}
+// printedTable is a table as printed.
+var printedTable = disclosuretest.Printed
 
 // roundTrip renders doc as text, reads it back and checks both: the derived document
 // and the one read back have no errors, and every table reads back cell for cell.

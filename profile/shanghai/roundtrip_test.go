@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"yusuan/budgetfile"
+	"yusuan/disclosure/disclosuretest"
 
 	"yusuan/budget/budgettest"
 	"yusuan/check"
@@ -18,21 +19,8 @@ import (
 	"yusuan/render/xlsx"
 )
 
-// printedTable is a table as printed: every grid position's displayed text, row by
-// row, with the row's code; a position that a merged cell covers is empty.
-func printedTable(t *disclosure.Table) string {
-	var b strings.Builder
-	for r, row := range disclosure.Grid(t.BodyCells(), len(t.Columns)) {
-		line := make([]string, len(t.Columns))
-		for _, p := range row {
-			if p.Col < len(line) {
-				line[p.Col] = strings.Join(strings.Fields(p.Display(t.Unit)), "")
-			}
-		}
-		b.WriteString(strings.Join(line, "|") + "|" + t.Rows[r].Code + "\n")
-	}
-	return b.String()
-}
+// printedTable is a table as printed.
+var printedTable = disclosuretest.Printed
 
 // sameTables requires back to hold doc's tables cell for cell and to pass the checker.
 func sameTables(t *testing.T, format string, doc, back *disclosure.Document) {
