@@ -13,6 +13,11 @@ import (
 // Document is one disclosure: a title, narrative parts and tables.
 type Document struct {
 	Profile string `json:"profile"` // e.g. "shenzhen"
+	// Format identifies the format description the document follows, e.g.
+	// "shenzhen-2026", and FormatLabel names it for people (深圳市 2026 年格式). A
+	// document read with the national family's generic description says so here.
+	Format      string `json:"format,omitempty"`
+	FormatLabel string `json:"format_label,omitempty"`
 	Kind    string `json:"kind"`    // 部门预算 or 单位预算
 	Year    int    `json:"year"`
 	// Department is the 主管部门; Subject is the name the document is published under.
