@@ -18,8 +18,8 @@ type Document struct {
 	// document read with the national family's generic description says so here.
 	Format      string `json:"format,omitempty"`
 	FormatLabel string `json:"format_label,omitempty"`
-	Kind    string `json:"kind"`    // 部门预算 or 单位预算
-	Year    int    `json:"year"`
+	Kind        string `json:"kind"` // 部门预算 or 单位预算
+	Year        int    `json:"year"`
 	// Department is the 主管部门; Subject is the name the document is published under.
 	Department string `json:"department"`
 	Subject    string `json:"subject"`
