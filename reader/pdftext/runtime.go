@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"sync"
 
 	"github.com/klippa-app/go-pdfium"
@@ -19,6 +21,19 @@ import (
 // (64 KiB pages): enough for a 256 MiB input plus its parsed objects, small
 // enough that one hostile document cannot take the whole machine.
 const wasmMemoryLimitPages = 32768
+
+// maxInstances bounds the PDFium instances however many cores there are.
+// Each holds the wasm memory of the document it reads, about 30 MiB of RSS
+// for a disclosure: the 22 PDFs of the shared corpus read on 8 instances
+// peaked at 336 MiB, on one at 128 MiB (BenchmarkExtractParallel measures
+// the same on the test documents).
+const maxInstances = 8
+
+// OnColdStart, when set, is called once before Start compiles the PDFium
+// module without a compiled copy in the disk cache, which takes 5–10 s: a
+// command uses it to tell its user why the first PDF is slow. Set it before
+// the first Start.
+var OnColdStart func()
 
 var (
 	startOnce sync.Once
@@ -37,17 +52,23 @@ func Start() error {
 }
 
 func start() error {
+	cache, warm := compilationCache()
+	if !warm && OnColdStart != nil {
+		OnColdStart()
+	}
 	cfg := wazero.NewRuntimeConfig().
 		// The bundled PDFium lowers setjmp/longjmp to wasm exceptions.
 		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
-		WithCompilationCache(compilationCache()).
+		WithCompilationCache(cache).
 		WithMemoryLimitPages(wasmMemoryLimitPages)
+	n := instances()
 	p, err := webassembly.Init(webassembly.Config{
-		// One worker: a PDFium instance is single-threaded, and one
-		// document at a time bounds memory. Callers queue on the pool.
+		// A PDFium instance is single-threaded: one per core reads that
+		// many documents at once, and callers beyond that queue on the
+		// pool. One instance is made ahead; the others when needed.
 		MinIdle:       1,
-		MaxIdle:       1,
-		MaxTotal:      1,
+		MaxIdle:       n,
+		MaxTotal:      n,
 		RuntimeConfig: cfg,
 		// PDFium gets the document as bytes; it needs no file system,
 		// and must not see the host's (go-pdfium mounts / by default).
@@ -62,22 +83,65 @@ func start() error {
 	return nil
 }
 
+// instances is how many PDFium instances may read documents at once: one
+// per core Go may use, at most maxInstances.
+func instances() int {
+	return max(1, min(runtime.GOMAXPROCS(0), maxInstances))
+}
+
 // compilationCache returns a disk-backed cache when the user cache
-// directory is writable, else an in-memory one.
-func compilationCache() wazero.CompilationCache {
+// directory is writable, else an in-memory one; warm tells whether it
+// already holds compiled code.
+func compilationCache() (cache wazero.CompilationCache, warm bool) {
 	base, err := os.UserCacheDir()
 	if err != nil {
-		return wazero.NewCompilationCache()
+		return wazero.NewCompilationCache(), false
 	}
 	dir := filepath.Join(base, "yusuan", "wazero")
 	if err := os.MkdirAll(dir, 0o755); err != nil || !writable(dir) {
-		return wazero.NewCompilationCache()
+		return wazero.NewCompilationCache(), false
 	}
 	c, err := wazero.NewCompilationCacheWithDir(dir)
 	if err != nil {
-		return wazero.NewCompilationCache()
+		return wazero.NewCompilationCache(), false
 	}
-	return c
+	return c, compiledIn(dir)
+}
+
+// compiledIn reports whether the cache directory holds code compiled by
+// this binary's wazero. wazero keeps it in a subdirectory named after its
+// version and the platform, so a cache left by another version is cold.
+// A new PDFium build under the same wazero would count as warm; the cost
+// is one start without notice.
+func compiledIn(dir string) bool {
+	entries, err := os.ReadDir(filepath.Join(dir, "wazero-"+wazeroVersion()+"-"+runtime.GOARCH+"-"+runtime.GOOS))
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if e.Type().IsRegular() {
+			return true
+		}
+	}
+	return false
+}
+
+// wazeroVersion is the version wazero names its cache directory after, found
+// the way wazero finds it: the module version this binary was built with,
+// or "dev" when the build records none, as in tests.
+func wazeroVersion() string {
+	v := ""
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, dep := range info.Deps {
+			if dep.Path == "github.com/tetratelabs/wazero" {
+				v = dep.Version
+			}
+		}
+	}
+	if v == "" || v == "(devel)" {
+		return "dev"
+	}
+	return v
 }
 
 // writable reports whether dir accepts new files; MkdirAll succeeds on an
@@ -94,7 +158,7 @@ func writable(dir string) bool {
 	return true
 }
 
-// instance borrows the PDFium worker, waiting for it as long as ctx allows.
+// instance borrows a PDFium worker, waiting for one as long as ctx allows.
 func instance(ctx context.Context) (pdfium.Pdfium, error) {
 	if err := Start(); err != nil {
 		return nil, err
