@@ -1,5 +1,6 @@
 // Package report writes check results for people and machines: Chinese text for the
-// terminal, JSON with a findings array, and an XLSX workbook a reviewer can filter.
+// terminal, JSON with a findings array, and an XLSX workbook a reviewer can filter,
+// for one document or, with a summary of them all, for several.
 package report
 
 import (
@@ -14,27 +15,75 @@ import (
 	"yusuan/disclosure"
 )
 
-// Summary names the document a result belongs to.
+// Summary names the document a result belongs to and what was read of it.
 type Summary struct {
-	File    string `json:"file"`
-	Title   string `json:"title"`
-	Profile string `json:"profile"`
-	Kind    string `json:"kind"`
-	Year    int    `json:"year"`
+	File        string      `json:"file"`
+	Title       string      `json:"title"`
+	Profile     string      `json:"profile"`
+	Kind        string      `json:"kind"`
+	Year        int         `json:"year"`
+	Department  string      `json:"department"`
+	Format      string      `json:"format"`
+	FormatLabel string      `json:"format_label"`
+	Tables      []TableRead `json:"tables"`
+}
+
+// TableRead is one table read from a document: its label and title, and how
+// many rows it has.
+type TableRead struct {
+	Title string `json:"title"`
+	Rows  int    `json:"rows"`
 }
 
 // SummaryOf describes doc read from file.
 func SummaryOf(file string, doc *disclosure.Document) Summary {
-	return Summary{File: file, Title: doc.Title, Profile: doc.Profile, Kind: doc.Kind, Year: doc.Year}
+	tables := []TableRead{}
+	for _, t := range doc.Tables {
+		if t != nil {
+			tables = append(tables, TableRead{Title: strings.TrimSpace(t.Label() + " " + t.Title), Rows: len(t.Rows)})
+		}
+	}
+	return Summary{File: file, Title: doc.Title, Profile: doc.Profile, Kind: doc.Kind, Year: doc.Year,
+		Department: doc.Department, Format: doc.Format, FormatLabel: doc.FormatLabel, Tables: tables}
 }
 
-var profileLabels = map[string]string{"shenzhen": "深圳", "shanghai": "上海"}
+// formatName names the document's format for people: the label of the format
+// description it was read with, else its profile.
+func (s Summary) formatName() string {
+	if s.FormatLabel != "" {
+		return s.FormatLabel
+	}
+	return s.Profile
+}
 
-// Text writes the result in Chinese, errors first, one finding per paragraph.
+// yearName is "2024年", or says that the year was not found.
+func yearName(year int) string {
+	if year == 0 {
+		return "年度不详"
+	}
+	return fmt.Sprintf("%d年", year)
+}
+
+// tablesRead lists the tables as 表1 收支总表（23 行）、…
+func tablesRead(tables []TableRead) string {
+	if len(tables) == 0 {
+		return "无"
+	}
+	names := make([]string, len(tables))
+	for i, t := range tables {
+		names[i] = fmt.Sprintf("%s（%d 行）", t.Title, t.Rows)
+	}
+	return strings.Join(names, "、")
+}
+
+// Text writes the result in Chinese: the document and what was read of it,
+// then the findings, errors first, one per paragraph.
 func Text(w io.Writer, s Summary, res check.Result) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "核对：%s\n", s.File)
-	fmt.Fprintf(&b, "文件：%s（%s格式，%s，%d年）\n", s.Title, profileLabels[s.Profile], s.Kind, s.Year)
+	fmt.Fprintf(&b, "文件：%s（%s，%s，%s）\n", s.Title, s.formatName(), s.Kind, yearName(s.Year))
+	fmt.Fprintf(&b, "部门：%s\n", orDash(s.Department))
+	fmt.Fprintf(&b, "读取的表格：%s\n", tablesRead(s.Tables))
 	fmt.Fprintf(&b, "结果：%d 个错误，%d 个警告，%d 个提示\n", res.Count(check.Error), res.Count(check.Warning), res.Count(check.Info))
 	for i, f := range res.Findings {
 		fmt.Fprintf(&b, "\n%d. 【%s】%s %s\n", i+1, f.Severity.Label(), f.Rule, ruleTitle(f.Rule))
@@ -71,66 +120,51 @@ func ruleTitle(id string) string {
 	return ""
 }
 
-// JSON writes {"document": …, "summary": …, "findings": […]}.
+// JSON writes {"document": …, "errors": …, "warnings": …, "infos": …, "findings": […]}.
 func JSON(w io.Writer, s Summary, res check.Result) error {
+	return encodeJSON(w, newDocumentJSON(s, res))
+}
+
+// documentJSON is a checked document in JSON, for one document and for many.
+type documentJSON struct {
+	Document Summary         `json:"document"`
+	Errors   int             `json:"errors"`
+	Warnings int             `json:"warnings"`
+	Infos    int             `json:"infos"`
+	Findings []check.Finding `json:"findings"`
+}
+
+func newDocumentJSON(s Summary, res check.Result) documentJSON {
 	findings := res.Findings
 	if findings == nil {
 		findings = []check.Finding{}
 	}
+	return documentJSON{s, res.Count(check.Error), res.Count(check.Warning), res.Count(check.Info), findings}
+}
+
+func encodeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(struct {
-		Document Summary         `json:"document"`
-		Errors   int             `json:"errors"`
-		Warnings int             `json:"warnings"`
-		Infos    int             `json:"infos"`
-		Findings []check.Finding `json:"findings"`
-	}{s, res.Count(check.Error), res.Count(check.Warning), res.Count(check.Info), findings})
+	return enc.Encode(v)
 }
+
+// findingsSheet is the sheet with one row per finding.
+const findingsSheet = "核对结果"
 
 // XLSX writes the findings as one filterable sheet, with the document on a cover sheet.
 func XLSX(w io.Writer, s Summary, res check.Result) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	const sheet = "核对结果"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+	if err := f.SetSheetName("Sheet1", findingsSheet); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	header := []string{"序号", "严重程度", "规则", "规则名称", "表格", "行", "列", "文字部分", "页", "行号", "句子", "说明", "应为", "实为", "差额"}
-	widths := []float64{6, 9, 9, 28, 30, 28, 18, 28, 5, 6, 50, 60, 14, 14, 12}
-	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Color: []string{"DDDDDD"}, Pattern: 1},
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	wrap, _ := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
-	for i, h := range header {
-		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
-		f.SetCellStr(sheet, cell, h)
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		f.SetColWidth(sheet, col, col, widths[i])
-	}
-	last, _ := excelize.CoordinatesToCellName(len(header), 1)
-	f.SetCellStyle(sheet, "A1", last, bold)
-	for i, fd := range res.Findings {
-		row := i + 2
-		values := []string{fmt.Sprint(i + 1), fd.Severity.Label(), fd.Rule, ruleTitle(fd.Rule), fd.Location.Table, fd.Location.Row, fd.Location.Column,
-			fd.Location.Part, pageOrEmpty(fd.Location.Page), pageOrEmpty(fd.Location.Line), fd.Location.Sentence, fd.Message, fd.Expected, fd.Actual, fd.Difference}
-		for j, v := range values {
-			cell, _ := excelize.CoordinatesToCellName(j+1, row)
-			// Strings only: text from a published document must never become a formula.
-			f.SetCellStr(sheet, cell, v)
-		}
-		a, _ := excelize.CoordinatesToCellName(1, row)
-		z, _ := excelize.CoordinatesToCellName(len(header), row)
-		f.SetCellStyle(sheet, a, z, wrap)
-	}
-	lastRow, _ := excelize.CoordinatesToCellName(len(header), len(res.Findings)+1)
-	f.AutoFilter(sheet, "A1:"+lastRow, nil)
-	f.SetPanes(sheet, &excelize.Panes{Freeze: true, Split: false, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	writeFindings(f, []Entry{{Summary: s, Result: res}}, false)
 
 	const cover = "说明"
 	f.NewSheet(cover)
 	for i, kv := range [][2]string{
-		{"文件", s.File}, {"标题", s.Title}, {"格式", profileLabels[s.Profile]}, {"类型", s.Kind}, {"年度", fmt.Sprint(s.Year)},
+		{"文件", s.File}, {"标题", s.Title}, {"格式", s.formatName()}, {"类型", s.Kind}, {"年度", fmt.Sprint(s.Year)},
 		{"错误", fmt.Sprint(res.Count(check.Error))}, {"警告", fmt.Sprint(res.Count(check.Warning))}, {"提示", fmt.Sprint(res.Count(check.Info))},
 	} {
 		f.SetCellStr(cover, fmt.Sprintf("A%d", i+1), kv[0])
@@ -142,6 +176,56 @@ func XLSX(w io.Writer, s Summary, res check.Result) error {
 		return fmt.Errorf("report: %w", err)
 	}
 	return nil
+}
+
+// writeHeader writes a bold header row and sets the column widths.
+func writeHeader(f *excelize.File, sheet string, header []string, widths []float64) {
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Color: []string{"DDDDDD"}, Pattern: 1},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	for i, h := range header {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		f.SetCellStr(sheet, cell, h)
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		f.SetColWidth(sheet, col, col, widths[i])
+	}
+	last, _ := excelize.CoordinatesToCellName(len(header), 1)
+	f.SetCellStyle(sheet, "A1", last, bold)
+}
+
+// writeFindings fills the findings sheet with the findings of the readable
+// entries, numbered through; withFile adds a leading column naming the file.
+func writeFindings(f *excelize.File, entries []Entry, withFile bool) {
+	header := []string{"序号", "严重程度", "规则", "规则名称", "表格", "行", "列", "文字部分", "页", "行号", "句子", "说明", "应为", "实为", "差额"}
+	widths := []float64{6, 9, 9, 28, 30, 28, 18, 28, 5, 6, 50, 60, 14, 14, 12}
+	if withFile {
+		header = append([]string{"文件"}, header...)
+		widths = append([]float64{40}, widths...)
+	}
+	const sheet = findingsSheet
+	writeHeader(f, sheet, header, widths)
+	wrap, _ := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	row := 1
+	for _, e := range entries {
+		for _, fd := range e.Result.Findings {
+			row++
+			values := []string{fmt.Sprint(row - 1), fd.Severity.Label(), fd.Rule, ruleTitle(fd.Rule), fd.Location.Table, fd.Location.Row, fd.Location.Column,
+				fd.Location.Part, pageOrEmpty(fd.Location.Page), pageOrEmpty(fd.Location.Line), fd.Location.Sentence, fd.Message, fd.Expected, fd.Actual, fd.Difference}
+			if withFile {
+				values = append([]string{e.Summary.File}, values...)
+			}
+			for j, v := range values {
+				cell, _ := excelize.CoordinatesToCellName(j+1, row)
+				// Strings only: text from a published document must never become a formula.
+				f.SetCellStr(sheet, cell, v)
+			}
+			a, _ := excelize.CoordinatesToCellName(1, row)
+			z, _ := excelize.CoordinatesToCellName(len(header), row)
+			f.SetCellStyle(sheet, a, z, wrap)
+		}
+	}
+	last, _ := excelize.CoordinatesToCellName(len(header), row)
+	f.AutoFilter(sheet, "A1:"+last, nil)
+	f.SetPanes(sheet, &excelize.Panes{Freeze: true, Split: false, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 }
 
 func pageOrEmpty(n int) string {
