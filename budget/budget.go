@@ -23,6 +23,29 @@ const (
 	CarryOver       FundType = "上年结转"
 )
 
+// Key is the fund's column key in the tables (see the format vocabulary).
+func (f FundType) Key() string {
+	switch f {
+	case GeneralPublic:
+		return "general"
+	case GovFund:
+		return "gov_fund"
+	case StateCapital:
+		return "state_capital"
+	case SpecialAccount:
+		return "special"
+	case BusinessIncome:
+		return "business"
+	case OperatingIncome:
+		return "operating"
+	case OtherIncome:
+		return "other"
+	case CarryOver:
+		return "carry"
+	}
+	return ""
+}
+
 // FundTypes lists every fund type in table order.
 var FundTypes = []FundType{GeneralPublic, GovFund, StateCapital, SpecialAccount, BusinessIncome, OperatingIncome, OtherIncome, CarryOver}
 

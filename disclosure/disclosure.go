@@ -113,6 +113,14 @@ const (
 	KeyProjectTable    TableKind = "key_projects"    // 重点项目绩效目标 (in the narrative)
 	GPBasicTable       TableKind = "gp_basic"        // 一般公共预算基本支出 by economic class (Shanghai 表8)
 	SanGongOfficeTable TableKind = "san_gong_office" // “三公”经费和机关运行经费预算表 (Shanghai 表9)
+	// Tables some formats add to the family's.
+	GPProjectEconomicTable  TableKind = "gp_project_economic" // 一般公共预算项目支出表 by economic class
+	FiscalFunctionalTable   TableKind = "fiscal_functional"   // 财政拨款支出表 by function
+	FiscalBasicTable        TableKind = "fiscal_basic"        // 财政拨款基本支出表 by economic class
+	ProcurementTable        TableKind = "procurement"         // 政府采购预算表
+	OfficeCostTable         TableKind = "office_cost"         // 机关运行经费支出表
+	ProjectPerformanceTable TableKind = "project_performance" // 项目支出绩效目标表
+	PurchaseServiceTable    TableKind = "purchase_service"    // 政府购买服务预算表
 )
 
 // Table is a printed table. Header and Rows follow HTML table semantics: a cell with
@@ -187,11 +195,15 @@ type Row struct {
 
 // Cell is one printed cell: text, or an exact amount shown in the table's unit.
 type Cell struct {
-	Text    string        `json:"text,omitempty"`
-	Amount  *money.Amount `json:"amount,omitempty"`
-	ColSpan int           `json:"colspan,omitempty"`
-	RowSpan int           `json:"rowspan,omitempty"`
-	Indent  int           `json:"indent,omitempty"` // levels of indentation of a name
+	Text   string        `json:"text,omitempty"`
+	Amount *money.Amount `json:"amount,omitempty"`
+	// Printed is an amount as a published file prints it ("1,234.5"), which says the
+	// precision it was rounded to; empty for derived cells, printed with two
+	// decimals.
+	Printed string `json:"printed,omitempty"`
+	ColSpan int    `json:"colspan,omitempty"`
+	RowSpan int    `json:"rowspan,omitempty"`
+	Indent  int    `json:"indent,omitempty"` // levels of indentation of a name
 }
 
 // P makes a paragraph block from a format and its arguments.

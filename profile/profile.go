@@ -11,6 +11,7 @@ import (
 	"yusuan/budget"
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/format"
 	"yusuan/profile/shanghai"
 	"yusuan/profile/shenzhen"
 )
@@ -24,6 +25,8 @@ type Profile interface {
 	// Derive builds the department's document. The budget must have passed
 	// budget.Validate.
 	Derive(b *budget.Budget, cat *classification.Catalogue) (*disclosure.Document, error)
+	// Formats describes the layouts the jurisdiction publishes in, for readers.
+	Formats() []*format.Format
 }
 
 // Publisher is a profile that publishes more than one document from a budget, such as
@@ -50,6 +53,18 @@ var profiles = []Profile{
 	shenzhen.Profile{},
 	shanghai.Profile{},
 }
+
+// Formats returns the format descriptions of every profile, with the national
+// family's generic description last.
+func Formats() *format.Set { return formatSet }
+
+var formatSet = func() *format.Set {
+	var all []*format.Format
+	for _, p := range profiles {
+		all = append(all, p.Formats()...)
+	}
+	return format.NewSet(all...)
+}()
 
 // Default is the profile used when a budget names none.
 const Default = "shenzhen"

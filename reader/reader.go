@@ -1,7 +1,9 @@
-// Package reader rebuilds a disclosure from a published file — text laid out like the
-// seed (cells separated by tabs), text from `pdftotext -layout`, a PDF, or an XLSX
-// workbook — so that checks can run on it. It recognises the profile, the document
-// type, the year, the department and the money unit, and keeps every row's position.
+// Package reader rebuilds a disclosure from a published file — a PDF, text from
+// `pdftotext -layout`, text whose table cells are separated by tabs, or an XLSX
+// workbook — so that checks can run on it. Every input becomes positioned text;
+// one engine then finds the title, the 目录, the narrative parts and the tables,
+// recognises the format among the jurisdictions' descriptions, and reads each
+// table's header into columns by what they say and its body into rows.
 package reader
 
 import (
@@ -12,12 +14,20 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"yusuan/disclosure"
+	"yusuan/format"
+	"yusuan/profile"
+	"yusuan/reader/pdftext"
 )
 
 // MaxFileSize bounds what is read at all; a real disclosure is a few megabytes.
 const MaxFileSize = 64 << 20
+
+// maxLineRunes bounds a line of text: a real layout line is a few hundred
+// characters.
+const maxLineRunes = 4000
 
 // ErrUnsupported marks a document that was recognised but cannot be checked yet,
 // such as a 部门决算.
@@ -34,6 +44,9 @@ func (e *UnsupportedError) Error() string {
 
 // Is makes errors.Is(err, ErrUnsupported) hold.
 func (e *UnsupportedError) Is(target error) bool { return target == ErrUnsupported }
+
+// formats are the descriptions the readers recognise: every profile's.
+func formats() *format.Set { return profile.Formats() }
 
 // ReadFile reads a published document from a file, choosing the reader by its
 // extension and content.
@@ -67,34 +80,79 @@ func ReadFile(path string) (*disclosure.Document, error) {
 	return nil, fmt.Errorf("文件 %s 的类型不受支持：应为 .txt、.pdf 或 .xlsx", path)
 }
 
-// ReadText reads text: tab-separated tables like the seed's or yusuan's own text,
+// ReadText reads text: cells separated by tabs like the seed's or yusuan's own text,
 // or else text laid out with spaces like `pdftotext -layout` output.
 func ReadText(name, text string) (*disclosure.Document, error) {
+	if len(text) > MaxFileSize {
+		return nil, fmt.Errorf("文件 %s 的文字有 %d MB，超过 %d MB 的上限", name, len(text)>>20, MaxFileSize>>20)
+	}
+	if !utf8.ValidString(text) {
+		return nil, fmt.Errorf("文件 %s 不是 UTF-8 编码的文本，请先转换为 UTF-8", name)
+	}
 	if !strings.Contains(text, "\t") {
 		return ReadLayout(name, text)
 	}
-	return readTabText(name, text)
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		lines = append(lines, cleanMarkdown(l))
+	}
+	doc, err := readPages(name, gridPages(lines), formats())
+	return finish(name, doc, err)
 }
 
-var (
-	yearRe   = regexp.MustCompile(`(20\d\d)\s*年`)
-	spacesRe = regexp.MustCompile(`\s+`)
-)
-
-// docKind recognises the document type from its title.
-func docKind(name, title string) (string, error) {
-	t := spacesRe.ReplaceAllString(title, "")
-	switch {
-	case strings.Contains(t, "决算"):
-		kind := "部门决算"
-		if strings.Contains(t, "单位决算") {
-			kind = "单位决算"
-		}
-		return "", &UnsupportedError{File: name, Kind: kind}
-	case strings.Contains(t, "单位预算"):
-		return "单位预算", nil
-	case strings.Contains(t, "部门预算") || strings.Contains(t, "区级部门预算"):
-		return "部门预算", nil
+// ReadLayout reads text laid out like `pdftotext -layout`: pages separated by form
+// feeds, table columns aligned with spaces. name is used in messages only.
+func ReadLayout(name, text string) (*disclosure.Document, error) {
+	if len(text) > MaxFileSize {
+		return nil, fmt.Errorf("文件 %s 的文字有 %d MB，超过 %d MB 的上限", name, len(text)>>20, MaxFileSize>>20)
 	}
-	return "", fmt.Errorf("文件 %s 的标题“%s”不像部门预算或单位预算公开文件（标题中应有“部门预算”或“单位预算”）", name, title)
+	if !utf8.ValidString(text) {
+		return nil, fmt.Errorf("文件 %s 不是 UTF-8 编码的文本，请先转换为 UTF-8", name)
+	}
+	doc, err := readPages(name, layoutPages(text), formats())
+	return finish(name, doc, err)
+}
+
+// ReadPDF reads a published PDF from the positions of its characters.
+func ReadPDF(ctx context.Context, name string, data []byte) (*disclosure.Document, error) {
+	pages, err := pdftext.Extract(ctx, name, data)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := readPages(name, pdfPages(pages), formats())
+	return finish(name, doc, err)
+}
+
+// finish completes what every reader does last: a year from the file's name when
+// the document prints none.
+func finish(name string, doc *disclosure.Document, err error) (*disclosure.Document, error) {
+	if err != nil {
+		return nil, err
+	}
+	if doc.Year == 0 {
+		if m := fileYearRe.FindString(name); m != "" {
+			fmt.Sscan(m, &doc.Year)
+		}
+	}
+	return doc, nil
+}
+
+var mdMarkRe = regexp.MustCompile(`^\s*(?:#+\s+|-\s+)`)
+
+// cleanMarkdown removes the marks that text taken from PDFs as Markdown carries
+// (headings, list dashes, bold), keeping tabs.
+func cleanMarkdown(s string) string {
+	s = strings.TrimRight(s, " \r")
+	if !strings.Contains(s, "\t") {
+		s = mdMarkRe.ReplaceAllString(s, "")
+	}
+	return strings.ReplaceAll(s, "**", "")
+}
+
+// runeWidth is a rune's display width: two for wide and full-width characters.
+func runeWidth(r rune) int {
+	if r >= 0x1100 && (r <= 0x115f || r >= 0x2e80 && r <= 0xa4cf || r >= 0xac00 && r <= 0xd7a3 || r >= 0xf900 && r <= 0xfaff || r >= 0xfe30 && r <= 0xfe4f || r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6) {
+		return 2
+	}
+	return 1
 }

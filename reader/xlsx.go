@@ -380,7 +380,7 @@ func (x *xlsxReader) shellFor(profile string, shells []*disclosure.Table, s *wsh
 
 var (
 	entityLabels = []string{"部门名称", "单位名称", "编制部门", "编制单位"}
-	periodRe     = regexp.MustCompile(`^20\d\d\s*年度$`)
+	xlsxPeriodRe = regexp.MustCompile(`^20\d\d\s*年度$`)
 )
 
 // isMeta reports whether a cell's text is one of the lines between a table's title and
@@ -392,7 +392,7 @@ func isMeta(v string) bool {
 			return true
 		}
 	}
-	return strings.HasPrefix(c, "单位：") || strings.HasPrefix(c, "单位:") || strings.HasPrefix(c, "金额单位") || periodRe.MatchString(c)
+	return strings.HasPrefix(c, "单位：") || strings.HasPrefix(c, "单位:") || strings.HasPrefix(c, "金额单位") || xlsxPeriodRe.MatchString(c)
 }
 
 // readMeta sets the entity, period and unit from one cell's text.
@@ -406,7 +406,7 @@ func readMeta(t *disclosure.Table, v string) {
 		}
 	}
 	switch {
-	case periodRe.MatchString(c):
+	case xlsxPeriodRe.MatchString(c):
 		t.Period = c
 	case strings.Contains(c, "万元"):
 		t.Unit = money.UnitWan
@@ -739,7 +739,7 @@ func (x *xlsxReader) cells(s *wsheet, t *disclosure.Table, rows []int, body bool
 			row.Cells = append(row.Cells, cell)
 		}
 		if body {
-			row.Code = joinCode(codes)
+			row.Code = xlsxJoinCode(codes)
 			if !x.own && row.Kind == disclosure.DataRow {
 				for _, cl := range row.Cells {
 					if v := squeeze(cl.Text); v != "" {
@@ -781,9 +781,9 @@ func clip(s string) string {
 	return s
 }
 
-// joinCode makes a row's code from its code cells: one cell holding the whole code,
+// xlsxJoinCode makes a row's code from its code cells: one cell holding the whole code,
 // or 类, 款 and 项 cells joined ("205", "02", "05" → 2050205).
-func joinCode(cells []string) string {
+func xlsxJoinCode(cells []string) string {
 	if len(cells) == 1 {
 		if codeTextRe.MatchString(cells[0]) {
 			return cells[0]
@@ -821,7 +821,7 @@ func allDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") 
 // 15 significant digits, as Excel shows it, and must then be exact in the unit.
 func cellAmount(v string, u money.Unit) (money.Amount, bool) {
 	v = strings.ReplaceAll(v, ",", "")
-	if !amountTextRe.MatchString(v) && !numberRe.MatchString(v) {
+	if !amountTextRe.MatchString(v) && !xlsxNumberRe.MatchString(v) {
 		return 0, false
 	}
 	if a, err := money.Parse(v, u); err == nil {
@@ -843,7 +843,7 @@ func cellAmount(v string, u money.Unit) (money.Amount, bool) {
 	return a, err == nil
 }
 
-var numberRe = regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$`)
+var xlsxNumberRe = regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$`)
 
 // readCover reads yusuan's cover: the title, the facts under it and the notes after
 // the list of tables.

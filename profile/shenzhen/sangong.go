@@ -77,8 +77,8 @@ func (d *deriver) sanGongTable() *disclosure.Table {
 	funds := []string{"一般公共预算", "政府性基金预算", "国有资本经营预算"}
 	var fundHeads []disclosure.Cell
 	for _, p := range parts {
-		for i := range funds {
-			t.Columns = append(t.Columns, disclosure.Column{Key: fmt.Sprintf("%s_%d", p, i+1), Kind: disclosure.AmountCol, Width: 7})
+		for i, f := range budget.FiscalFunds {
+			t.Columns = append(t.Columns, disclosure.Column{Key: p + "." + f.Key(), Kind: disclosure.AmountCol, Width: 7})
 			fundHeads = append(fundHeads, T(funds[i]))
 		}
 	}

@@ -177,7 +177,7 @@ func (d *deriver) incomeTable() *disclosure.Table {
 	funds := budget.FundTypes
 	t.Columns = []disclosure.Column{{Key: "unit", Kind: disclosure.TextCol, Width: 28}, {Key: "total", Kind: disclosure.AmountCol, Width: 12}}
 	for _, f := range funds {
-		t.Columns = append(t.Columns, disclosure.Column{Key: string(f), Kind: disclosure.AmountCol, Width: 11})
+		t.Columns = append(t.Columns, disclosure.Column{Key: f.Key(), Kind: disclosure.AmountCol, Width: 11})
 	}
 	t.Header = [][]disclosure.Cell{
 		{{Text: "预算单位", RowSpan: 2}, {Text: "合计", RowSpan: 2}, {Text: "政府预算资金", ColSpan: 3}, {Text: "财政专户管理资金", RowSpan: 2}, {Text: "单位资金", ColSpan: 3}, {Text: "上年结转", RowSpan: 2}},

@@ -1,0 +1,465 @@
+package reader
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"yusuan/disclosure"
+	"yusuan/format"
+)
+
+// A table's header is a grid of cells, some spanning columns and rows, printed as
+// text: each cell's words centred in it, wrapped over lines. The engine rebuilds
+// the grid from where the words are: the lowest cells are the columns, and every
+// cell above covers the columns below it that it is centred over. A column is then
+// known by the texts over it (format.Meaning), never by its place.
+
+// hcell is one header cell: its words joined, its box, and for grid input its
+// first column and span.
+type hcell struct {
+	text                string
+	x0, x1, top, bottom float64
+	lines               int
+	col                 int // grid input: first column; -1 otherwise
+	leaf                bool
+	// first and last are the columns a parent cell covers.
+	first, last int
+}
+
+func (c *hcell) cx() float64 { return (c.x0 + c.x1) / 2 }
+func (c *hcell) cy() float64 { return (c.top + c.bottom) / 2 }
+
+// column is one leaf column of a table as read.
+type column struct {
+	cell   *hcell
+	center float64
+	lo, hi float64 // the slot: a word centred in [lo, hi) belongs here
+	path   []string
+	key    string
+	kind   disclosure.ColumnKind
+}
+
+// knownHeader reports whether text is a complete header word: the vocabulary
+// knows it, or it is one of the words headers of every table share.
+func knownHeader(text string) bool {
+	f := format.Fold(text)
+	switch f {
+	case "收入", "支出", "项目", "合计", "总计", "小计", "科目", "金额", "年度", "单位", "名称", "预算数", "收入总计", "支出总计":
+		return true
+	}
+	for _, k := range []disclosure.TableKind{disclosure.SummaryTable, disclosure.IncomeTable, disclosure.SpendingTable, disclosure.SanGongTable, disclosure.ProjectTable} {
+		if key, _ := format.Meaning(k, []string{f}, 0); key != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// headerFragments returns a header line's words as fragments, letters spaced out
+// over a cell (收    入, 合   计) joined back into their word.
+func headerFragments(l *tline, em float64) []*hcell {
+	var out []*hcell
+	ws := l.words
+	for i := 0; i < len(ws); {
+		j := i + 1
+		// Extend over single characters spaced out evenly, as long as they make a
+		// known word.
+		if utf8.RuneCountInString(ws[i].text) == 1 {
+			best := i + 1
+			text := ws[i].text
+			for k := i + 1; k < len(ws) && utf8.RuneCountInString(ws[k].text) == 1 && ws[k].x0-ws[k-1].x1 < 8*em; k++ {
+				text += ws[k].text
+				if knownHeader(text) {
+					best = k + 1
+				}
+			}
+			j = best
+		}
+		c := &hcell{x0: ws[i].x0, x1: ws[j-1].x1, top: l.top, bottom: l.bottom, lines: 1, col: ws[i].col}
+		var b strings.Builder
+		for _, w := range ws[i:j] {
+			b.WriteString(w.text)
+		}
+		c.text = b.String()
+		out = append(out, c)
+		i = j
+	}
+	return out
+}
+
+// headerCells joins the fragments of the header lines into cells: a fragment
+// continues the cell above it when it sits right below it, centred or flush left
+// with it, unless the cell above is a complete header word that the fragment would
+// spoil (财政拨款 over 政府性基金预算拨款 is a parent, not a wrapped line).
+func headerCells(lines []*tline, em float64, text bool) []*hcell {
+	var open []*hcell // cells that may continue on the next line
+	var all []*hcell
+	for _, l := range lines {
+		frags := headerFragments(l, em)
+		var next []*hcell
+		for _, f := range frags {
+			var joined *hcell
+			for _, c := range open {
+				if !continues(c, f, em, text) {
+					continue
+				}
+				if knownHeader(c.text) && !knownHeader(c.text+f.text) {
+					continue
+				}
+				joined = c
+				break
+			}
+			if joined != nil {
+				joined.text += f.text
+				joined.x0, joined.x1 = min(joined.x0, f.x0), max(joined.x1, f.x1)
+				joined.bottom = f.bottom
+				joined.lines++
+				next = append(next, joined)
+				open = slices.DeleteFunc(open, func(c *hcell) bool { return c == joined })
+				continue
+			}
+			all = append(all, f)
+			next = append(next, f)
+		}
+		// A cell whose next line is taken by nothing may still continue below a
+		// line of other cells' words (the two lines of a cell are interleaved with
+		// the lines of taller neighbours).
+		for _, c := range open {
+			if l.top-c.bottom < 1.0*em || text {
+				if !text || l.y-c.bottom < 1 {
+					next = append(next, c)
+				}
+			}
+		}
+		open = next
+	}
+	return all
+}
+
+// continues reports whether fragment f, on a line below c, is c's next line.
+func continues(c, f *hcell, em float64, text bool) bool {
+	gap := f.top - c.bottom
+	if text {
+		if gap > 0.6 {
+			return false
+		}
+	} else if gap > 0.75*em || gap < -0.5*em {
+		return false
+	}
+	if f.x1 < c.x0 || f.x0 > c.x1 {
+		return false
+	}
+	wc, wf := c.x1-c.x0, f.x1-f.x0
+	centred := math.Abs(c.cx()-f.cx()) <= max(1.0*em, 0.2*max(wc, wf))
+	flush := math.Abs(c.x0-f.x0) <= 0.6*em
+	return centred || flush
+}
+
+// buildColumns finds the leaf columns of a header and what covers each.
+func buildColumns(cells []*hcell, em float64) []*column {
+	if len(cells) == 0 {
+		return nil
+	}
+	top, bottom := math.Inf(1), math.Inf(-1)
+	for _, c := range cells {
+		top, bottom = min(top, c.top), max(bottom, c.bottom)
+	}
+	mid := (top + bottom) / 2
+	// The lowest cells are leaves; going up, a cell over none of them is a leaf too
+	// if it reaches the bottom, which a cell centred on the band's lower half does.
+	byY := slices.Clone(cells)
+	slices.SortStableFunc(byY, func(a, b *hcell) int { return cmpFloat(b.bottom, a.bottom) })
+	var leaves []*hcell
+	lowest := byY[0].bottom
+	for _, c := range byY {
+		if lowest-c.bottom <= 0.5*em {
+			c.leaf = true
+			leaves = append(leaves, c)
+		}
+	}
+	for _, c := range byY {
+		if c.leaf {
+			continue
+		}
+		over := false
+		for _, l := range leaves {
+			if overlap(c.x0, c.x1, l.x0, l.x1) > 0.1*em && l.top > c.top {
+				over = true
+				break
+			}
+		}
+		if !over && c.cy() >= mid-0.6*em {
+			c.leaf = true
+			leaves = append(leaves, c)
+		}
+	}
+	slices.SortStableFunc(leaves, func(a, b *hcell) int { return cmpFloat(a.cx(), b.cx()) })
+	cols := make([]*column, len(leaves))
+	for i, l := range leaves {
+		cols[i] = &column{cell: l, center: l.cx()}
+	}
+	setSlots(cols)
+	// A leaf's cell reaches from the row it starts in to the bottom, centred: its
+	// top is as far above its centre as the bottom is below.
+	leafTop := make([]float64, len(cols))
+	for i, c := range cols {
+		leafTop[i] = 2*c.cell.cy() - bottom
+	}
+	var parents []*hcell
+	for _, c := range cells {
+		if !c.leaf {
+			parents = append(parents, c)
+		}
+	}
+	// Parents are placed row by row from the bottom up: a parent covers whole
+	// blocks of what the rows below it made, centred on it.
+	slices.SortStableFunc(parents, func(a, b *hcell) int { return cmpFloat(b.cy(), a.cy()) })
+	units := make([][2]int, len(cols))
+	for j := range cols {
+		units[j] = [2]int{j, j}
+	}
+	for len(parents) > 0 {
+		row := []*hcell{parents[0]}
+		rest := parents[1:]
+		parents = nil
+		for _, p := range rest {
+			if overlap(p.top, p.bottom, row[0].top, row[0].bottom) > 0 {
+				row = append(row, p)
+			} else {
+				parents = append(parents, p)
+			}
+		}
+		units = spanRow(row, cols, units, leafTop, em)
+	}
+	for _, p := range cells {
+		if p.leaf || p.first < 0 {
+			continue
+		}
+		for j := p.first; j <= p.last; j++ {
+			cols[j].path = append(cols[j].path, p.text)
+		}
+	}
+	for _, c := range cols {
+		c.path = append(c.path, c.cell.text)
+	}
+	return cols
+}
+
+// spanRow gives each parent of one header row the columns it covers: whole blocks
+// of the rows below it (units), whose leaves start below it, centred on it. Parents
+// of a row do not share columns; the placement that places the most parents wins,
+// then the one that covers the most columns, then the best centred. It returns the
+// blocks with each placed parent's span as one.
+func spanRow(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em float64) [][2]int {
+	slices.SortStableFunc(row, func(a, b *hcell) int { return cmpFloat(a.cx(), b.cx()) })
+	allowed := func(p *hcell, a, b int) bool {
+		for j := a; j <= b; j++ {
+			if leafTop[j] < p.bottom-0.3*em {
+				return false
+			}
+		}
+		return true
+	}
+	var widths []float64
+	for _, c := range cols {
+		if !math.IsInf(c.lo, 0) && !math.IsInf(c.hi, 0) {
+			widths = append(widths, c.hi-c.lo)
+		}
+	}
+	tol := 0.75 * em
+	if len(widths) > 0 {
+		tol = max(tol, 0.3*median(widths))
+	}
+	center := func(a, b int) float64 { return (cols[a].lo + cols[b].hi) / 2 }
+	type cand struct {
+		u1, u2 int // first and last unit
+		dev    float64
+	}
+	cands := make([][]cand, len(row))
+	for i, p := range row {
+		p.first, p.last = -1, -1
+		for u1 := range units {
+			for u2 := u1; u2 < len(units); u2++ {
+				a, b := units[u1][0], units[u2][1]
+				if !allowed(p, a, b) {
+					break
+				}
+				if d := math.Abs(center(a, b) - p.cx()); d <= tol {
+					cands[i] = append(cands[i], cand{u1, u2, d})
+				}
+			}
+		}
+	}
+	// Siblings sit side by side: the placement that places the most parents wins,
+	// then the one with the fewest columns between them, then the one that covers
+	// the most, then the best centred.
+	type score struct {
+		placed, gaps, cover int
+		dev                 float64
+	}
+	better := func(x, y score) bool {
+		switch {
+		case x.placed != y.placed:
+			return x.placed > y.placed
+		case x.gaps != y.gaps:
+			return x.gaps < y.gaps
+		case x.cover != y.cover:
+			return x.cover > y.cover
+		}
+		return x.dev < y.dev
+	}
+	n := len(row)
+	type key struct {
+		i, from int
+		after   bool
+	}
+	memo := map[key]score{}
+	choice := map[key]int{}
+	// solve is the best placement of parents i.. on units from on; after says a
+	// parent was placed before, so that columns skipped count as a gap.
+	var solve func(k key) score
+	solve = func(k key) score {
+		if k.i == n {
+			return score{}
+		}
+		if s, ok := memo[k]; ok {
+			return s
+		}
+		best, pick := solve(key{k.i + 1, k.from, k.after}), -1
+		for x, c := range cands[k.i] {
+			if c.u1 < k.from {
+				continue
+			}
+			s := solve(key{k.i + 1, c.u2 + 1, true})
+			s.placed++
+			if k.after && k.from < len(units) {
+				s.gaps += units[c.u1][0] - units[k.from][0]
+			}
+			s.cover += units[c.u2][1] - units[c.u1][0] + 1
+			s.dev += c.dev
+			if better(s, best) {
+				best, pick = s, x
+			}
+		}
+		memo[k], choice[k] = best, pick
+		return best
+	}
+	solve(key{0, 0, false})
+	var out [][2]int
+	from, after := 0, false
+	for i := range n {
+		k := choice[key{i, from, after}]
+		if k < 0 {
+			continue
+		}
+		c := cands[i][k]
+		out = append(out, units[from:c.u1]...)
+		a, b := units[c.u1][0], units[c.u2][1]
+		row[i].first, row[i].last = a, b
+		out = append(out, [2]int{a, b})
+		from, after = c.u2+1, true
+	}
+	return append(out, units[from:]...)
+}
+
+func nearestColumn(cols []*column, x float64, ok func(int) bool) int {
+	best, at := math.Inf(1), -1
+	for j, c := range cols {
+		if !ok(j) {
+			continue
+		}
+		d := 0.0
+		switch {
+		case x < c.lo:
+			d = c.lo - x
+		case x >= c.hi:
+			d = x - c.hi
+		}
+		if d < best {
+			best, at = d, j
+		}
+	}
+	return at
+}
+
+// setSlots places the boundaries between columns halfway between their centres.
+func setSlots(cols []*column) {
+	for i, c := range cols {
+		if i == 0 {
+			c.lo = math.Inf(-1)
+		} else {
+			c.lo = (cols[i-1].center + c.center) / 2
+		}
+		if i == len(cols)-1 {
+			c.hi = math.Inf(1)
+		} else {
+			c.hi = (c.center + cols[i+1].center) / 2
+		}
+	}
+	// The outer slots reach as far as the inner ones are wide, for centres of
+	// spans at the edges.
+	if n := len(cols); n > 1 {
+		cols[0].lo = cols[0].center - (cols[0].hi - cols[0].center)
+		cols[n-1].hi = cols[n-1].center + (cols[n-1].center - cols[n-1].lo)
+	} else if n == 1 {
+		cols[0].lo, cols[0].hi = cols[0].center-1e6, cols[0].center+1e6
+	}
+}
+
+func overlap(a0, a1, b0, b1 float64) float64 { return min(a1, b1) - max(a0, b0) }
+
+// gridColumns builds the columns of a header given as grid cells (text with tabs):
+// a cell covers the empty cells to its right that have a cell below them, and the
+// lowest cell of a column is its leaf. ncols is the width of the table.
+func gridColumns(lines []*tline, ncols int) []*column {
+	rows := make([]map[int]string, len(lines))
+	for r, l := range lines {
+		rows[r] = map[int]string{}
+		for _, w := range l.words {
+			rows[r][w.col] = w.text
+			ncols = max(ncols, w.col+1)
+		}
+	}
+	leafRow := make([]int, ncols)
+	for c := range ncols {
+		leafRow[c] = -1
+		for r := len(rows) - 1; r >= 0; r-- {
+			if _, ok := rows[r][c]; ok {
+				leafRow[c] = r
+				break
+			}
+		}
+	}
+	cols := make([]*column, ncols)
+	for c := range ncols {
+		col := &column{center: float64(c*20 + 10)}
+		cols[c] = col
+		for r := 0; r < len(rows); r++ {
+			if leafRow[c] >= 0 && r >= leafRow[c] {
+				if t, ok := rows[r][c]; ok {
+					col.path = append(col.path, t)
+				}
+				break
+			}
+			// The cell covering c in row r: the nearest to its left, if no other
+			// cell stands between.
+			for k := c; k >= 0; k-- {
+				if t, ok := rows[r][k]; ok {
+					col.path = append(col.path, t)
+					break
+				}
+				if leafRow[k] >= 0 && leafRow[k] <= r {
+					break // a leaf of this row or above stands between
+				}
+			}
+		}
+		col.cell = &hcell{x0: float64(c * 20), x1: float64(c*20 + 19), col: c, leaf: true}
+		if len(col.path) > 0 {
+			col.cell.text = col.path[len(col.path)-1]
+		}
+	}
+	setSlots(cols)
+	return cols
+}

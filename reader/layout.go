@@ -1,0 +1,389 @@
+package reader
+
+import (
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"yusuan/disclosure"
+	"yusuan/format"
+)
+
+// layout cuts the body into parts and tables with format f and reads each.
+func (d *docReader) layout(doc *disclosure.Document, f *format.Format, body []*tline) error {
+	type region struct {
+		part  *heading
+		table *format.Table
+		title string
+		label int
+		// chunks are the table's pieces: a new one starts on each page and at each
+		// repetition of its title.
+		chunks [][]*tline
+	}
+	var regions []*region
+	var cur *region
+	add := func(l *tline) {
+		n := len(cur.chunks)
+		if n == 0 || cur.table != nil && len(cur.chunks[n-1]) > 0 && cur.chunks[n-1][len(cur.chunks[n-1])-1].page != l.page {
+			cur.chunks = append(cur.chunks, nil)
+			n++
+		}
+		cur.chunks[n-1] = append(cur.chunks[n-1], l)
+	}
+	// dropLabel removes a label printed on the line above a title (表1, 公开 01 表)
+	// from the region before it and returns its number.
+	dropLabel := func() int {
+		if cur == nil || len(cur.chunks) == 0 {
+			return 0
+		}
+		c := cur.chunks[len(cur.chunks)-1]
+		if len(c) == 0 {
+			return 0
+		}
+		last := c[len(c)-1]
+		if format.StripLabel(format.Fold(last.compact)) != "" {
+			return 0
+		}
+		cur.chunks[len(cur.chunks)-1] = c[:len(c)-1]
+		return labelNumber(last.compact)
+	}
+	for i, l := range body {
+		if t := d.matchTable(f, l); t != nil && d.startsTable(body, i) {
+			label := dropLabel()
+			if n := labelNumber(l.compact); n > 0 {
+				label = n
+			}
+			// A title repeated at the head of a page continues its table.
+			if cur != nil && cur.table != nil && cur.table.Kind == t.Kind && (d.nearPageTop(l) || cur.title == titleText(l)) && (label == 0 || label == cur.label) {
+				cur.chunks = append(cur.chunks, nil)
+				continue
+			}
+			cur = &region{table: t, title: titleText(l), label: label}
+			regions = append(regions, cur)
+			continue
+		}
+		if h := d.partHeading(f, l); h != nil && (cur == nil || cur.table == nil || h.part != nil || partHeadRe.MatchString(l.compact)) {
+			cur = &region{part: h}
+			regions = append(regions, cur)
+			continue
+		}
+		if cur == nil {
+			continue
+		}
+		add(l)
+	}
+	number := 0
+	for _, r := range regions {
+		switch {
+		case r.part != nil:
+			part := disclosure.Part{Number: r.part.number, Title: r.part.title}
+			if part.Number == 0 {
+				part.Number = len(doc.Parts) + 1
+				part.Plain = true
+			}
+			var lines []*tline
+			for _, c := range r.chunks {
+				lines = append(lines, c...)
+			}
+			part.Blocks = narrate(lines, d.grid, d.ems())
+			doc.Parts = append(doc.Parts, part)
+		case r.table != nil:
+			number++
+			if r.label > 0 {
+				number = r.label
+			}
+			t, err := d.readTable(r.table, r.title, number, doc.Year, r.chunks)
+			if err != nil {
+				return err
+			}
+			doc.Tables = append(doc.Tables, t)
+		}
+	}
+	return nil
+}
+
+// matchTable returns the table of f a line titles, or the family's table when f
+// has none by that title.
+func (d *docReader) matchTable(f *format.Format, l *tline) *format.Table {
+	if len([]rune(l.compact)) > 60 || sentenceEnd.MatchString(l.compact) {
+		return nil
+	}
+	text := titleText(l)
+	if t := f.MatchTable(text); t != nil {
+		return t
+	}
+	if !f.Generic {
+		if t := format.Generic().MatchTable(text); t != nil {
+			if own := f.Table(t.Kind); own != nil {
+				return own
+			}
+			return t
+		}
+	}
+	return nil
+}
+
+// startsTable reports whether the title at i heads a table: a unit, an entity or
+// the table's first numbers follow before the next title. A list of titles (a 目录
+// inside a part) heads nothing.
+func (d *docReader) startsTable(body []*tline, i int) bool {
+	for k := i + 1; k < len(body) && k <= i+12; k++ {
+		l := body[k]
+		c := format.Fold(l.compact)
+		if format.Generic().MatchTable(titleText(l)) != nil && len([]rune(c)) < 60 {
+			return false
+		}
+		for _, w := range l.words {
+			wc := format.Fold(w.text)
+			if unitRe.MatchString(wc) || entityRe.MatchString(wc) {
+				return true
+			}
+		}
+		if unitRe.MatchString(c) || isBody(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearPageTop reports whether a line is among the first lines of its page.
+func (d *docReader) nearPageTop(l *tline) bool {
+	for _, p := range d.pages {
+		if p.number != l.page {
+			continue
+		}
+		for i, x := range p.lines {
+			if x == l {
+				return i < 4
+			}
+		}
+	}
+	return false
+}
+
+var labelNumRe = regexp.MustCompile(`([0-9]+)`)
+
+// labelNumber reads the number of a table's label (表1, 公开 01 表, 部门公开表 4).
+func labelNumber(s string) int {
+	c := format.Fold(s)
+	if format.StripLabel(c) == c {
+		return 0
+	}
+	lab := strings.TrimSuffix(c, format.StripLabel(c))
+	if m := labelNumRe.FindString(lab); m != "" {
+		n, _ := strconv.Atoi(m)
+		return n
+	}
+	if m := regexp.MustCompile(`[一二三四五六七八九十]+`).FindString(lab); m != "" {
+		return chineseNumber(m)
+	}
+	return 0
+}
+
+// readTable reads one table's lines, chunk by chunk.
+func (d *docReader) readTable(spec *format.Table, title string, number, year int, chunks [][]*tline) (*disclosure.Table, error) {
+	t := &disclosure.Table{Number: number, Kind: spec.Kind, Title: format.StripLabel(strings.Join(strings.Fields(title), "")), Unit: ""}
+	r := &tableReader{file: d.file, spec: spec, year: year, t: t, title: title}
+	for _, c := range chunks {
+		if len(c) == 0 {
+			continue
+		}
+		if t.Pos.Page == 0 && t.Pos.Line == 0 {
+			t.Pos = disclosure.Pos{Page: c[0].page, Line: c[0].no}
+		}
+		r.readPage(c, d.page(c[0].page))
+	}
+	return r.finish()
+}
+
+// ems returns each page's em.
+func (d *docReader) ems() map[int]float64 {
+	m := map[int]float64{}
+	for _, p := range d.pages {
+		m[p.number] = p.em
+	}
+	return m
+}
+
+func (d *docReader) page(n int) *tpage {
+	for _, p := range d.pages {
+		if p.number == n {
+			return p
+		}
+	}
+	return &tpage{number: n, em: 1}
+}
+
+// names sets the document's subject (the name it is published under) and its
+// department (the 主管部门).
+func (d *docReader) names(doc *disclosure.Document) {
+	s := doc.Title
+	s = docYearRe.ReplaceAllString(s, "")
+	for _, w := range []string{"部门预算信息公开", "部门预算公开", "单位预算公开", "部门预算", "单位预算", "年度", "区级", "市级"} {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	doc.Subject = strings.TrimSpace(s)
+	if doc.Subject == "" {
+		for _, t := range doc.Tables {
+			if t.Entity != "" {
+				doc.Subject = t.Entity
+				break
+			}
+		}
+	}
+	for _, l := range d.lines {
+		c := format.Fold(l.compact)
+		for _, p := range []string{"预算主管部门：", "主管部门："} {
+			if strings.HasPrefix(c, p) && doc.Department == "" {
+				doc.Department = strings.TrimPrefix(c, p)
+			}
+		}
+	}
+	if doc.Department == "" {
+		doc.Department = doc.Subject
+	}
+}
+
+// Narrative: headings, paragraphs joined across line breaks, list items and notes.
+
+var (
+	headingRe  = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))`)
+	listItemRe = regexp.MustCompile(`^[0-9]+[.．、]`)
+	markerRe   = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[0-9]+[.．、][^0-9]|（[一二三四五六七八九十0-9]+）|\([一二三四五六七八九十0-9]+\)|备注|注：|注:)`)
+	markdownRe = regexp.MustCompile(`^(?:#+\s*|-\s+|\*\*)`)
+)
+
+// narrate turns a part's lines into blocks. A paragraph starts at a heading, a
+// numbered line, an indented line, or after a line that ends a sentence short of
+// the right margin; other lines continue the paragraph they wrap.
+func narrate(lines []*tline, grid bool, ems map[int]float64) []disclosure.Block {
+	var blocks []disclosure.Block
+	var para []string
+	var start disclosure.Pos
+	flush := func() {
+		if len(para) == 0 {
+			return
+		}
+		text := strings.Join(para, "")
+		kind := disclosure.Paragraph
+		switch {
+		case listItemRe.MatchString(text):
+			kind = disclosure.ListItem
+		case strings.HasPrefix(text, "备注") || strings.HasPrefix(text, "注：") || strings.HasPrefix(text, "注:"):
+			kind = disclosure.Note
+		}
+		blocks = append(blocks, disclosure.Block{Kind: kind, Text: text, Pos: start})
+		para = nil
+	}
+	// Margins per page: where text starts and where full lines end.
+	left, right := map[int]float64{}, map[int]float64{}
+	for _, l := range lines {
+		if len(l.words) == 0 {
+			continue
+		}
+		x0, x1 := l.words[0].x0, l.words[len(l.words)-1].x1
+		if v, ok := left[l.page]; !ok || x0 < v {
+			left[l.page] = x0
+		}
+		right[l.page] = max(right[l.page], x1)
+	}
+	var prev *tline
+	for _, l := range lines {
+		text := strings.TrimSpace(markdownRe.ReplaceAllString(strings.TrimSpace(l.text), ""))
+		text = strings.ReplaceAll(text, "**", "")
+		c := strings.Join(strings.Fields(text), "")
+		if c == "" {
+			continue
+		}
+		if headingRe.MatchString(c) && len([]rune(c)) < 40 && !strings.ContainsAny(c, "。；;，") {
+			flush()
+			blocks = append(blocks, disclosure.Block{Kind: disclosure.Heading, Text: text, Pos: disclosure.Pos{Page: l.page, Line: l.no}})
+			prev = nil
+			continue
+		}
+		if len(para) > 0 {
+			em := max(ems[l.page], 1)
+			indent := l.words[0].x0 - left[l.page]
+			ended := strings.HasSuffix(para[len(para)-1], "。") || strings.HasSuffix(para[len(para)-1], "：") || strings.HasSuffix(para[len(para)-1], "；")
+			short := prev != nil && prev.page == l.page && prev.words[len(prev.words)-1].x1 < right[l.page]-3*em
+			switch {
+			case grid:
+				flush()
+			case markerRe.MatchString(c):
+				flush()
+			case indent >= 1.5*em && !listItemRe.MatchString(para[0]):
+				flush()
+			case ended && short:
+				flush()
+			}
+		}
+		if len(para) == 0 {
+			start = disclosure.Pos{Page: l.page, Line: l.no}
+		}
+		para = append(para, text)
+		prev = l
+	}
+	flush()
+	return blocks
+}
+
+// Utilities shared by the engines.
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// assign lays the numbers centred at ends (left to right) onto columns centred at
+// anchors, keeping their order, so that the total distance is least. It returns the
+// column of each number and the distance; ok is false when there are more numbers
+// than columns.
+func assign(ends, anchors []float64) (cols []int, cost float64, ok bool) {
+	k, n := len(ends), len(anchors)
+	if k > n {
+		return nil, 0, false
+	}
+	if k == 0 {
+		return nil, 0, true
+	}
+	inf := math.Inf(1)
+	best := make([][]float64, k+1)
+	for i := range best {
+		best[i] = make([]float64, n+1)
+		for j := range best[i] {
+			best[i][j] = inf
+		}
+	}
+	for j := 0; j <= n; j++ {
+		best[0][j] = 0
+	}
+	for i := 1; i <= k; i++ {
+		for j := i; j <= n; j++ {
+			take := best[i-1][j-1] + math.Abs(ends[i-1]-anchors[j-1])
+			best[i][j] = min(best[i][j-1], take)
+		}
+	}
+	cols = make([]int, k)
+	j := n
+	for i := k; i > 0; i-- {
+		for j > i && best[i][j] == best[i][j-1] {
+			j--
+		}
+		cols[i-1] = j - 1
+		j--
+	}
+	return cols, best[k][n], true
+}

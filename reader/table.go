@@ -1,0 +1,650 @@
+package reader
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+
+	"yusuan/disclosure"
+	"yusuan/format"
+	"yusuan/money"
+)
+
+// tableReader reads the lines of one table, page by page, into a disclosure.Table.
+type tableReader struct {
+	file string
+	spec *format.Table
+	year int
+	t    *disclosure.Table
+	cols []*column
+	// rows as read: one raw row per table row, cells as printed text
+	rows []*rawRow
+	// notes are the lines under the table
+	notes []string
+	title string
+	em    float64
+}
+
+// rawRow is a table row before its cells become amounts: the text printed in each
+// column, and the line it was read from.
+type rawRow struct {
+	cells []string
+	pos   disclosure.Pos
+	y     float64
+}
+
+var (
+	entityRe   = regexp.MustCompile(`^(部门名称|单位名称|编制部门|编制单位|预算单位|部门|单位|主管部门|预算主管部门)[：:](.*)$`)
+	unitRe     = regexp.MustCompile(`^(?:金额)?单位[：:]\s*(万元|元)$`)
+	periodRe   = regexp.MustCompile(`^(?:19|20)[0-9]{2}\s*年度?$`)
+	noteRe     = regexp.MustCompile(`^(注[：:0-9一二三１-９]|注$|备注|说明[：:]|（注|\(注|本表|本套报表|数据来源)`)
+	colNumRe   = regexp.MustCompile(`^(\*\*|栏次|甲|乙|丙|丁|[0-9]{1,2})$`)
+	totalRe    = regexp.MustCompile(`^(合计|总计|小计|收入总计|支出总计|本年收入合计|本年支出合计|收入合计|支出合计|当年收入小计|当年支出小计|本年收入|本年支出)$`)
+	rowStartRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[0-9]+[.．、]|\[[0-9]{3,7}\]|[0-9]{3,7}(?:[-—－]|\s|$)|合计|总计|其中)`)
+	yearCellRe = regexp.MustCompile(`^(?:19|20)[0-9]{2}年度?$|^增减变化(?:金额)?$|^增减$`)
+)
+
+// metaLine reads a line above a table's header: its label, title, entity, unit or
+// period. It reports false for any other line.
+func (r *tableReader) metaLine(l *tline) bool {
+	c := format.Fold(l.compact)
+	if c == "" {
+		return true
+	}
+	if format.StripLabel(c) == "" {
+		return true // 表1, 部门公开表 4
+	}
+	if r.spec != nil && r.title != "" && format.TitleKey(c) == format.TitleKey(r.title) {
+		return true
+	}
+	if periodRe.MatchString(c) {
+		if r.t.Period == "" {
+			r.t.Period = strings.TrimSpace(l.text)
+		}
+		return true
+	}
+	matched := false
+	for _, w := range l.words {
+		wc := format.Fold(w.text)
+		if m := unitRe.FindStringSubmatch(wc); m != nil {
+			r.t.Unit = money.Unit(m[1])
+			matched = true
+			continue
+		}
+		if m := entityRe.FindStringSubmatch(wc); m != nil {
+			if r.t.Entity == "" && m[2] != "" {
+				r.t.EntityLabel, r.t.Entity = m[1], m[2]
+			}
+			matched = true
+			continue
+		}
+		if periodRe.MatchString(wc) {
+			matched = true
+			continue
+		}
+		if matched || r.title != "" && strings.Contains(format.TitleKey(r.title), format.TitleKey(wc)) && format.TitleKey(wc) != "" {
+			continue
+		}
+		return false
+	}
+	if m := unitRe.FindStringSubmatch(c); m != nil {
+		r.t.Unit = money.Unit(m[1])
+		return true
+	}
+	return matched
+}
+
+// isBody reports whether a line starts the table's body: it prints an amount, a
+// code at its start, or a total's label.
+func isBody(l *tline) bool {
+	if colNumberLine(l) {
+		return false
+	}
+	for i, w := range l.words {
+		if w.num && !strings.HasSuffix(w.text, "%") {
+			if i+1 < len(l.words) && strings.HasPrefix(l.words[i+1].text, "年") {
+				continue
+			}
+			return true
+		}
+		if codePrefixRe.MatchString(w.text) && i == 0 {
+			return true
+		}
+	}
+	c := format.Fold(l.compact)
+	return totalRe.MatchString(c) || strings.HasPrefix(c, "合计") && len(l.words) <= 3
+}
+
+// colNumberLine reports whether a line only numbers the columns (** 1 2 3…, 栏次).
+func colNumberLine(l *tline) bool {
+	if len(l.words) < 2 {
+		return false
+	}
+	n := 0
+	for _, w := range l.words {
+		if !colNumRe.MatchString(w.text) {
+			return false
+		}
+		if w.num {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+var codePrefixRe = regexp.MustCompile(`^(?:\[[0-9]{3,7}\]|[0-9]{3}(?:[0-9]{2}){0,2}(?:[-—－].*)?)$`)
+
+// readPage reads the table's lines on one page: the meta lines, a header if the page
+// prints one, the body and the notes.
+func (r *tableReader) readPage(lines []*tline, pg *tpage) {
+	r.em = pg.em
+	i := 0
+	for i < len(lines) && r.metaLine(lines[i]) {
+		i++
+	}
+	// Notes run from the first line that starts one to the end.
+	end := len(lines)
+	for k := i; k < len(lines); k++ {
+		if noteRe.MatchString(format.Fold(lines[k].compact)) {
+			end = k
+			break
+		}
+	}
+	for _, l := range lines[end:] {
+		r.note(strings.TrimSpace(l.text))
+	}
+	lines = lines[i:end]
+	if r.spec != nil && r.spec.Layout == "form" {
+		r.readForm(lines, pg)
+		return
+	}
+	// The body starts at the first line with amounts or a code; a table without
+	// any starts at its total's label.
+	b := 0
+	for b < len(lines) && !r.anchors(lines[b]) {
+		b++
+	}
+	if b == len(lines) {
+		b = 0
+		for b < len(lines) && !isBody(lines[b]) {
+			b++
+		}
+	}
+	var header []*tline
+	for _, l := range lines[:b] {
+		if !colNumberLine(l) {
+			header = append(header, l)
+		}
+	}
+	if len(header) > 0 && (r.cols == nil || !r.repeatsHeader(header)) {
+		cols := r.parseHeader(header, pg)
+		if r.cols == nil || len(cols) == len(r.cols) {
+			r.cols = cols
+		}
+	} else if len(header) > 0 && r.cols != nil && !pg.grid {
+		// The same header again: keep the columns' meanings, take this page's places.
+		cols := r.parseHeader(header, pg)
+		if len(cols) == len(r.cols) {
+			for j := range cols {
+				cols[j].path, cols[j].key, cols[j].kind = r.cols[j].path, r.cols[j].key, r.cols[j].kind
+			}
+			r.cols = cols
+		}
+	}
+	if r.cols == nil {
+		return
+	}
+	r.readBody(lines[b:], pg)
+}
+
+func (r *tableReader) note(s string) {
+	if s == "" {
+		return
+	}
+	if n := len(r.notes); n > 0 && !strings.HasSuffix(r.notes[n-1], "。") && !noteRe.MatchString(format.Fold(s)) {
+		r.notes[n-1] += s
+		return
+	}
+	r.notes = append(r.notes, s)
+}
+
+// repeatsHeader reports whether header lines print the words of the header already
+// read, as tables continued on a new page do.
+func (r *tableReader) repeatsHeader(lines []*tline) bool {
+	var have strings.Builder
+	for _, c := range r.cols {
+		for _, p := range c.path {
+			have.WriteString(format.Fold(p))
+		}
+	}
+	h := have.String()
+	for _, l := range lines {
+		for _, w := range l.words {
+			if !strings.Contains(h, format.Fold(w.text)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// parseHeader turns header lines into columns with their meanings.
+func (r *tableReader) parseHeader(lines []*tline, pg *tpage) []*column {
+	var cols []*column
+	if pg.grid {
+		cols = gridColumns(lines, 0)
+	} else {
+		cols = buildColumns(headerCells(lines, pg.em, pg.em == 1), pg.em)
+	}
+	for _, c := range cols {
+		c.key, c.kind = format.Meaning(r.t.Kind, c.path, r.year)
+	}
+	return cols
+}
+
+// readBody reads the body lines of one page into rows: a line with amounts or a
+// code anchors a row, and lines of text only belong to the row they are nearest
+// (a wrapped name is centred on its row) unless they start a row of their own.
+func (r *tableReader) readBody(lines []*tline, pg *tpage) {
+	if len(lines) == 0 {
+		return
+	}
+	anchor := make([]bool, len(lines))
+	var ys []float64
+	for i, l := range lines {
+		if r.anchors(l) {
+			anchor[i] = true
+			ys = append(ys, l.y)
+		}
+	}
+	pitch := 2.0 * pg.em
+	if pg.em == 1 {
+		pitch = 1
+	}
+	if len(ys) > 1 {
+		var d []float64
+		for i := 1; i < len(ys); i++ {
+			d = append(d, ys[i]-ys[i-1])
+		}
+		pitch = median(d)
+	}
+	summary := r.t.Kind == disclosure.SummaryTable || r.t.Kind == disclosure.FiscalSummaryTable
+	var rows []*rawRow
+	rowOf := make([]*rawRow, len(lines))
+	newRow := func(l *tline) *rawRow {
+		row := &rawRow{cells: make([]string, len(r.cols)), pos: disclosure.Pos{Page: l.page, Line: l.no}, y: l.y}
+		rows = append(rows, row)
+		return row
+	}
+	for i, l := range lines {
+		if anchor[i] {
+			rowOf[i] = newRow(l)
+		}
+	}
+	for i, l := range lines {
+		if anchor[i] {
+			continue
+		}
+		// The nearest anchor above and below.
+		var near *rawRow
+		dist := math.Inf(1)
+		for k := i - 1; k >= 0; k-- {
+			if rowOf[k] != nil && anchor[k] {
+				near, dist = rowOf[k], l.y-lines[k].y
+				break
+			}
+		}
+		for k := i + 1; k < len(lines); k++ {
+			if anchor[k] {
+				if d := lines[k].y - l.y; d < dist || d == dist && pg.em != 1 {
+					near, dist = rowOf[k], d
+				}
+				break
+			}
+		}
+		starts := r.startsRow(l)
+		switch {
+		case near != nil && !starts && (dist < 0.75*pitch || pg.em == 1 && !summary):
+			rowOf[i] = near
+		case near != nil && summary && !starts && pg.em == 1 && dist <= 1:
+			rowOf[i] = near
+		default:
+			rowOf[i] = newRow(l)
+		}
+	}
+	// Place each row's words: lines in order down the page, so wrapped text reads
+	// in order.
+	slices.SortStableFunc(rows, func(a, b *rawRow) int { return cmpFloat(a.y, b.y) })
+	for i, l := range lines {
+		r.place(rowOf[i], l, anchor[i])
+	}
+	r.rows = append(r.rows, rows...)
+}
+
+// anchors reports whether a body line holds a row's amounts or its code.
+func (r *tableReader) anchors(l *tline) bool {
+	for i, w := range l.words {
+		if w.num {
+			if i+1 < len(l.words) && strings.HasPrefix(l.words[i+1].text, "年") {
+				continue
+			}
+			return true
+		}
+		if i == 0 && codePrefixRe.MatchString(w.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsRow reports whether a line of text only begins a row: an item number, a
+// code or a total's label at its start.
+func (r *tableReader) startsRow(l *tline) bool {
+	if len(l.words) == 0 {
+		return false
+	}
+	c := format.Fold(l.words[0].text)
+	if rowStartRe.MatchString(c) || totalRe.MatchString(format.Fold(l.compact)) {
+		return true
+	}
+	// A unit's name in the unit column.
+	if j := r.colOf(l.words[0], false); j >= 0 && r.cols[j].key == "unit" && l.words[0].x0 <= r.cols[j].center {
+		return true
+	}
+	return false
+}
+
+// colOf returns the column a word belongs to. Numbers go where their centre is;
+// text where it starts, as names are set flush left, unless it is centred.
+func (r *tableReader) colOf(w word, number bool) int {
+	if w.col >= 0 && len(r.cols) > 0 && r.cols[0].cell != nil && r.cols[0].cell.col >= 0 {
+		for j, c := range r.cols {
+			if c.cell.col == w.col {
+				return j
+			}
+		}
+		return -1
+	}
+	x := w.center()
+	if !number {
+		// Text is set flush left in its column, which starts after the header
+		// text of the column before it.
+		j := 0
+		for k := 1; k < len(r.cols); k++ {
+			prev := r.cols[k-1].cell
+			start := r.cols[k].lo
+			if prev != nil && prev.x1 < r.cols[k].cell.x0 {
+				start = min(start, prev.x1+0.3*r.em)
+			}
+			if w.x0 >= start {
+				j = k
+			}
+		}
+		return j
+	}
+	for j, c := range r.cols {
+		if x >= c.lo && x < c.hi {
+			return j
+		}
+	}
+	if len(r.cols) == 0 {
+		return -1
+	}
+	if x < r.cols[0].lo {
+		return 0
+	}
+	return len(r.cols) - 1
+}
+
+// place puts a line's words into the row's cells.
+func (r *tableReader) place(row *rawRow, l *tline, anchor bool) {
+	if row == nil {
+		return
+	}
+	var nums []word
+	for _, w := range l.words {
+		if w.num && !r.textColumnAt(w) {
+			nums = append(nums, w)
+			continue
+		}
+		j := r.colOf(w, false)
+		if j < 0 {
+			continue
+		}
+		if r.cols[j].kind == disclosure.CodeCol && row.cells[j] != "" {
+			row.cells[j] += " "
+		}
+		row.cells[j] = joinCell(row.cells[j], w.text)
+	}
+	if len(nums) == 0 {
+		return
+	}
+	if len(r.cols) > 0 && r.cols[0].cell != nil && r.cols[0].cell.col >= 0 && nums[0].col >= 0 {
+		for _, w := range nums {
+			if j := r.colOf(w, true); j >= 0 {
+				row.cells[j] = joinCell(row.cells[j], w.text)
+			}
+		}
+		return
+	}
+	// Numbers keep their order across the columns that take numbers, each as near
+	// its column's centre as can be.
+	var amountCols []int
+	for j, c := range r.cols {
+		if c.kind != disclosure.TextCol && c.kind != disclosure.CodeCol {
+			amountCols = append(amountCols, j)
+		}
+	}
+	ends := make([]float64, len(nums))
+	for i, w := range nums {
+		ends[i] = w.center()
+	}
+	anchors := make([]float64, len(amountCols))
+	for i, j := range amountCols {
+		anchors[i] = r.cols[j].center
+	}
+	cols, _, ok := assign(ends, anchors)
+	if !ok {
+		// More numbers than columns: place each where it falls.
+		for _, w := range nums {
+			if j := r.colOf(w, true); j >= 0 {
+				row.cells[j] = joinCell(row.cells[j], w.text)
+			}
+		}
+		return
+	}
+	for i, w := range nums {
+		j := amountCols[cols[i]]
+		row.cells[j] = joinCell(row.cells[j], w.text)
+	}
+}
+
+// textColumnAt reports whether a number falls in a column of text or codes (a
+// code, a year), where it is text.
+func (r *tableReader) textColumnAt(w word) bool {
+	j := r.colOf(w, true)
+	if j < 0 {
+		return false
+	}
+	k := r.cols[j].kind
+	return k == disclosure.TextCol || k == disclosure.CodeCol
+}
+
+func joinCell(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + b
+}
+
+// finish turns the raw rows into the table: the columns' kinds where the header
+// did not say, amounts, codes, and row kinds.
+func (r *tableReader) finish() (*disclosure.Table, error) {
+	t := r.t
+	if t.Unit == "" && r.spec != nil {
+		t.Unit = r.spec.Unit
+	}
+	if t.Unit == "" {
+		t.Unit = money.UnitWan
+	}
+	// Columns the vocabulary does not know are amounts when most of their cells are
+	// numbers.
+	for j, c := range r.cols {
+		if c.kind != "" {
+			continue
+		}
+		nums, texts := 0, 0
+		for _, row := range r.rows {
+			switch v := row.cells[j]; {
+			case v == "":
+			case numberRe.MatchString(v) || v == "-" || v == "—":
+				nums++
+			default:
+				texts++
+			}
+		}
+		c.kind = disclosure.TextCol
+		if nums > texts || nums == 0 && texts == 0 && j > 0 && r.cols[j-1].kind == disclosure.AmountCol {
+			c.kind = disclosure.AmountCol
+		}
+	}
+	seen := map[string]int{}
+	for _, c := range r.cols {
+		key := c.key
+		if key != "" {
+			seen[key]++
+			if seen[key] > 1 {
+				key = fmt.Sprintf("%s#%d", key, seen[key])
+			}
+		}
+		w := 10
+		if c.kind == disclosure.TextCol {
+			w = 20
+		}
+		t.Columns = append(t.Columns, disclosure.Column{Key: key, Kind: c.kind, Width: w})
+	}
+	t.Header = headerRows(r.cols)
+	codeCols := r.codeColumns()
+	for _, raw := range r.rows {
+		row := disclosure.Row{Pos: raw.pos, Cells: make([]disclosure.Cell, len(r.cols))}
+		for j, v := range raw.cells {
+			v = strings.TrimSpace(v)
+			switch r.cols[j].kind {
+			case disclosure.AmountCol:
+				if v == "" || v == "-" || v == "—" || v == "－" {
+					continue
+				}
+				a, err := money.Parse(strings.TrimSuffix(strings.ReplaceAll(v, "−", "-"), "%"), t.Unit)
+				if err != nil || strings.HasSuffix(v, "%") {
+					row.Cells[j] = disclosure.T(v)
+					continue
+				}
+				row.Cells[j] = disclosure.Cell{Amount: &a, Printed: v}
+			default:
+				row.Cells[j] = disclosure.T(v)
+			}
+		}
+		row.Code = r.rowCode(&row, codeCols)
+		if label := format.Fold(rowLabel(&row, r.t)); totalRe.MatchString(label) {
+			row.Kind = disclosure.TotalRow
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	for _, n := range r.notes {
+		t.Notes = append(t.Notes, n)
+		if emptyNoteRe.MatchString(n) {
+			t.Empty = true
+		}
+	}
+	return t, nil
+}
+
+var emptyNoteRe = regexp.MustCompile(`空表|无发生额|无数据|没有数据|无此项|没有使用|没有.*安排的支出|无.*预算支出`)
+
+// rowLabel is the first text of a row.
+func rowLabel(row *disclosure.Row, t *disclosure.Table) string {
+	for j, c := range row.Cells {
+		if j < len(t.Columns) && t.Columns[j].Kind != disclosure.AmountCol && strings.TrimSpace(c.Text) != "" {
+			return c.Text
+		}
+	}
+	return ""
+}
+
+// headerRows rebuilds printable header rows from the columns' paths: one row per
+// level, each path element spanning the columns that share it, the leaves spanning
+// down to the last row.
+func headerRows(cols []*column) [][]disclosure.Cell {
+	depth := 0
+	for _, c := range cols {
+		depth = max(depth, len(c.path))
+	}
+	if depth == 0 {
+		return nil
+	}
+	rows := make([][]disclosure.Cell, depth)
+	covered := make([][]bool, depth)
+	for i := range covered {
+		covered[i] = make([]bool, len(cols))
+	}
+	for lvl := 0; lvl < depth; lvl++ {
+		for j := 0; j < len(cols); j++ {
+			if covered[lvl][j] {
+				continue
+			}
+			p := cols[j].path
+			if lvl >= len(p) {
+				continue
+			}
+			cell := disclosure.Cell{Text: p[lvl]}
+			// A leaf reaches to the bottom.
+			if lvl == len(p)-1 && depth-lvl > 1 {
+				cell.RowSpan = depth - lvl
+				for k := lvl; k < depth; k++ {
+					covered[k][j] = true
+				}
+			}
+			span := 1
+			if lvl < len(p)-1 {
+				for k := j + 1; k < len(cols); k++ {
+					q := cols[k].path
+					if lvl >= len(q)-1 || !slices.Equal(q[:lvl+1], p[:lvl+1]) {
+						break
+					}
+					span++
+					covered[lvl][k] = true
+				}
+			}
+			if span > 1 {
+				cell.ColSpan = span
+			}
+			rows[lvl] = append(rows[lvl], cell)
+		}
+	}
+	return rows
+}
+
+// readForm reads a table laid out as a form: its header is part of its body, and
+// its columns are the description's. Grid input places each cell on its column.
+func (r *tableReader) readForm(lines []*tline, pg *tpage) {
+	if r.cols == nil {
+		for _, key := range r.spec.Columns {
+			r.cols = append(r.cols, &column{key: key, kind: format.ColumnKind(key), cell: &hcell{col: len(r.cols)}})
+		}
+	}
+	if !pg.grid {
+		r.readFormLayout(lines, pg)
+		return
+	}
+	for _, l := range lines {
+		row := &rawRow{cells: make([]string, len(r.cols)), pos: disclosure.Pos{Page: l.page, Line: l.no}, y: l.y}
+		for _, w := range l.words {
+			if w.col >= 0 && w.col < len(row.cells) {
+				row.cells[w.col] = joinCell(row.cells[w.col], w.text)
+			}
+		}
+		r.rows = append(r.rows, row)
+	}
+}
