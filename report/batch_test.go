@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -227,18 +228,25 @@ func sameSet(a, b []string) bool {
 	return true
 }
 
-func TestXLSXAll(t *testing.T) {
+// workbook writes a workbook with write, opens it and checks its sheets.
+func workbook(t *testing.T, write func(io.Writer) error, sheets ...string) *excelize.File {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := XLSXAll(&buf, entries()); err != nil {
+	if err := write(&buf); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := f.GetSheetList(), []string{"汇总", "核对结果"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("sheets = %v, want %v", got, want)
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, sheets) {
+		t.Errorf("sheets = %v, want %v", got, sheets)
 	}
+	return f
+}
+
+func TestXLSXAll(t *testing.T) {
+	f := workbook(t, func(w io.Writer) error { return XLSXAll(w, entries()) }, "汇总", "核对结果")
 	summary, _ := f.GetRows("汇总")
 	wantSummary := [][]string{
 		{"文件", "部门", "年度", "格式", "错误", "警告", "状态"},
@@ -273,17 +281,7 @@ func TestXLSXAll(t *testing.T) {
 
 // TestXLSXOneDocument: the workbook of one document keeps its sheets and columns.
 func TestXLSXOneDocument(t *testing.T) {
-	var buf bytes.Buffer
-	if err := XLSX(&buf, Summary{File: "a.txt", FormatLabel: "某格式"}, sample); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := f.GetSheetList(), []string{"核对结果", "说明"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("sheets = %v, want %v", got, want)
-	}
+	f := workbook(t, func(w io.Writer) error { return XLSX(w, Summary{File: "a.txt", FormatLabel: "某格式"}, sample) }, "核对结果", "说明")
 	rows, _ := f.GetRows("核对结果")
 	if rows[0][0] != "序号" || rows[1][0] != "1" || len(rows[0]) != 15 {
 		t.Errorf("findings sheet starts %q, %q", rows[0], rows[1])
