@@ -80,8 +80,8 @@ type outcome struct {
 
 // checkFiles reads and checks the inputs in parallel, joins the halves of
 // documents published as two files, and returns one entry per document in
-// the order of the inputs; a joined document takes the place of its first
-// file. twoFiles says the user named exactly two files.
+// the order of the inputs; a joined document takes the place of its
+// narrative file. twoFiles says the user named exactly two files.
 func checkFiles(inputs []input, twoFiles bool, opts check.Options, stderr io.Writer) []report.Entry {
 	prog := &progress{w: stderr, total: len(inputs)}
 	out := make([]outcome, len(inputs))
