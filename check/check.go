@@ -10,6 +10,7 @@ import (
 
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/format"
 )
 
 // Severity ranks findings.
@@ -117,6 +118,9 @@ func (r Result) Count(s Severity) int {
 type Options struct {
 	// Codes is the classification to check codes against; nil means the built-in one.
 	Codes *classification.Catalogue
+	// Format is the description the document follows; nil means the registered
+	// one its Format names.
+	Format *format.Format
 }
 
 // Run checks doc and returns its findings, errors first.
@@ -125,9 +129,13 @@ func Run(doc *disclosure.Document, opts Options) Result {
 	if cat == nil {
 		cat = classification.Default()
 	}
-	c := &checker{doc: doc, cat: cat, seen: map[string]bool{}}
+	f := opts.Format
+	if f == nil {
+		f = format.Lookup(doc.Format)
+	}
+	c := &Doc{doc: doc, cat: cat, format: f, seen: map[string]bool{}}
 	c.index()
-	for _, rs := range ruleSets {
+	for _, rs := range tableRules {
 		rs(c)
 	}
 	sort.SliceStable(c.findings, func(i, j int) bool {
@@ -146,16 +154,16 @@ func rank(s Severity) int {
 	return 2
 }
 
-// ruleSets run in order; each adds findings.
-var ruleSets = []func(*checker){
-	(*checker).completeness,
-	(*checker).emptyTables,
-	(*checker).codes,
-	(*checker).summaryTables,
-	(*checker).codeTables,
-	(*checker).rowSums,
-	(*checker).sanGong,
-	(*checker).performance,
-	(*checker).crossTables,
-	(*checker).narrative,
+// tableRules run in order; each adds findings.
+var tableRules = []func(*Doc){
+	(*Doc).completeness,
+	(*Doc).emptyTables,
+	(*Doc).codes,
+	(*Doc).summaryTables,
+	(*Doc).codeTables,
+	(*Doc).rowSums,
+	(*Doc).sanGong,
+	(*Doc).performance,
+	(*Doc).crossTables,
+	(*Doc).narrative,
 }

@@ -7,84 +7,80 @@ import (
 
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/format"
 )
 
-// requiredTables are the tables each profile's document must have, in order.
-var requiredTables = map[string][]struct {
-	kind  disclosure.TableKind
-	title string
-}{
-	"shenzhen": {
-		{disclosure.SummaryTable, "收支总表"},
-		{disclosure.IncomeTable, "收入总表"},
-		{disclosure.SpendingTable, "支出总表"},
-		{disclosure.BasicTable, "基本支出总表"},
-		{disclosure.ProjectTable, "项目支出总表"},
-		{disclosure.FiscalSummaryTable, "财政拨款收支总表"},
-		{disclosure.GPFunctionalTable, "一般公共预算支出表（按功能分类）"},
-		{disclosure.GPEconomicTable, "一般公共预算支出表（按经济分类）"},
-		{disclosure.SanGongTable, "财政拨款“三公”经费支出表"},
-		{disclosure.GovFundTable, "政府性基金预算支出表"},
-		{disclosure.StateCapitalTable, "国有资本经营预算支出表"},
-		{disclosure.PerformanceTable, "单位整体支出绩效目标表"},
-	},
-	"shanghai": {
-		{disclosure.SummaryTable, "财务收支预算总表"},
-		{disclosure.IncomeTable, "收入预算总表"},
-		{disclosure.SpendingTable, "支出预算总表"},
-		{disclosure.FiscalSummaryTable, "财政拨款收支预算总表"},
-		{disclosure.GPFunctionalTable, "一般公共预算支出功能分类预算表"},
-		{disclosure.GovFundTable, "政府性基金预算支出功能分类预算表"},
-		{disclosure.StateCapitalTable, "国有资本经营预算支出功能分类预算表"},
-		{disclosure.GPBasicTable, "一般公共预算基本支出部门预算经济分类预算表"},
-		{disclosure.SanGongOfficeTable, "“三公”经费和机关运行经费预算表"},
-	},
-}
-
-// requiredParts are the narrative parts each profile's document must have: a part
-// whose title contains the words (Shanghai's titles carry the department's name).
-var requiredParts = map[string][]string{
-	"shenzhen": {"部门概况", "部门预算收支总体情况", "部门预算支出具体情况", "政府采购预算情况", "财政拨款“三公”经费预算情况",
-		"部门预算绩效管理情况", "重点项目预算绩效情况说明", "其他需要说明情况", "名词解释"},
-	"shanghai": {"主要职能", "机构设置", "名词解释", "预算编制说明", "其他相关情况说明"},
-}
-
-// completeness: every table and part the profile requires is there. A table that the
-// document's own 目录 lists but whose content could not be read (an image in a PDF)
-// is a warning; one missing altogether is an error.
-func (c *checker) completeness() {
-	for i, req := range requiredTables[c.doc.Profile] {
-		if c.tables[req.kind] != nil {
-			continue
-		}
-		loc := Location{Table: fmt.Sprintf("表%d %s", i+1, req.title)}
-		if c.listed(req.title) {
-			c.add(Finding{Rule: "DOC-01", Severity: Warning, Location: loc,
-				Message: fmt.Sprintf("目录列有“%s”，但未读到该表的内容（可能是图片），无法核对", req.title)})
-			continue
-		}
-		c.add(Finding{Rule: "DOC-01", Severity: Error, Location: loc, Message: fmt.Sprintf("缺少必备表格“%s”", req.title)})
+// completeness: every table and part the document's format requires is there. A
+// table that the document's own 目录 lists but whose content could not be read (an
+// image in a PDF) is a warning; one missing altogether is an error, except under the
+// family's generic description, which may not know the title it is printed under. A
+// document that holds only its narrative, or only its tables, as some regions publish
+// them in two files, is warned about once for the missing half, not table by table.
+func (c *Doc) completeness() {
+	f := c.format
+	if f == nil {
+		return
 	}
-	has := func(title string) bool {
-		for _, p := range c.doc.Parts {
-			if strings.Contains(normalize(p.Title), normalize(title)) {
+	doc := c.doc
+	switch {
+	case len(doc.Tables) == 0 && len(doc.Parts) > 0:
+		c.Add(Finding{Rule: "DOC-03", Severity: Warning, Location: Location{Table: "表格部分"},
+			Message: "本文件只有文字部分，未见表格部分（可能另行公开为单独的文件）；与表格有关的核对无法进行。可将两个文件一起核对：yusuan check 文字.pdf 表格.pdf"})
+		return
+	case len(doc.Parts) == 0 && len(doc.Tables) > 0:
+		c.Add(Finding{Rule: "DOC-03", Severity: Warning, Location: Location{Part: "文字部分"},
+			Message: "本文件只有表格部分，未见文字说明（可能另行公开为单独的文件）；与文字有关的核对无法进行。可将两个文件一起核对：yusuan check 文字.pdf 表格.pdf"})
+	}
+	if len(doc.Tables) > 0 {
+		for _, req := range f.Tables {
+			if !req.Required || c.tables[req.Kind] != nil {
+				continue
+			}
+			title := req.Title
+			loc := Location{Table: title}
+			if req.Number > 0 {
+				loc.Table = fmt.Sprintf("表%d %s", req.Number, title)
+			}
+			switch {
+			case c.listed(req.Names()...):
+				c.Add(Finding{Rule: "DOC-01", Severity: Warning, Location: loc,
+					Message: fmt.Sprintf("目录列有“%s”，但未读到该表的内容（可能是图片），无法核对", title)})
+			case f.Generic:
+				c.Add(Finding{Rule: "DOC-01", Severity: Warning, Location: loc,
+					Message: fmt.Sprintf("按全国通用格式未找到“%s”（也可能以本地的其他标题印出），请人工确认", title)})
+			default:
+				c.Add(Finding{Rule: "DOC-01", Severity: Error, Location: loc, Message: fmt.Sprintf("缺少必备表格“%s”", title)})
+			}
+		}
+	}
+	if len(doc.Parts) == 0 {
+		return
+	}
+	has := func(p *format.Part) bool {
+		for _, dp := range doc.Parts {
+			if f.MatchPart(dp.Title) == p {
 				return true
 			}
 		}
 		return false
 	}
-	for i, title := range requiredParts[c.doc.Profile] {
-		if !has(title) {
-			c.add(Finding{Rule: "DOC-02", Severity: Error, Location: Location{Part: "第" + disclosure.ChineseNumber(i+1) + "部分 " + title},
-				Message: fmt.Sprintf("缺少必备的文字部分“%s”", title)})
+	for i := range f.Parts {
+		p := &f.Parts[i]
+		if !p.Required || has(p) {
+			continue
 		}
+		c.Add(Finding{Rule: "DOC-02", Severity: Error, Location: Location{Part: p.Title},
+			Message: fmt.Sprintf("缺少必备的文字部分“%s”", p.Title)})
 	}
 }
 
-func (c *checker) listed(title string) bool {
+// listed reports whether the document's 目录 lists a table under one of titles.
+func (c *Doc) listed(titles ...string) bool {
 	for _, s := range c.doc.Contents {
-		if strings.Contains(normalize(s), normalize(title)) {
-			return true
+		for _, t := range titles {
+			if strings.Contains(Normalize(s), Normalize(t)) {
+				return true
+			}
 		}
 	}
 	return false
@@ -102,17 +98,17 @@ var mayBeEmpty = map[disclosure.TableKind]bool{
 
 // emptyTables: a table without amounts carries a note that says so and names itself,
 // not another table; a table with amounts does not say it is empty.
-func (c *checker) emptyTables() {
+func (c *Doc) emptyTables() {
 	for _, t := range c.doc.Tables {
 		v := c.tables[t.Kind]
-		if v == nil || v.t != t {
+		if v == nil || v.T != t {
 			continue
 		}
 		// A table with code rows has content even if they print as 0.00.
-		hasData := hasCodes(t)
+		hasData := HasCodes(t)
 		for r := range v.body {
-			for _, k := range v.amountKeys() {
-				if a, _ := v.amount(r, k); a != 0 {
+			for _, k := range v.AmountKeys() {
+				if a, _ := v.Amount(r, k); a != 0 {
 					hasData = true
 				}
 			}
@@ -123,17 +119,17 @@ func (c *checker) emptyTables() {
 				note = n
 			}
 		}
-		loc := Location{Table: v.label, Page: t.Pos.Page, Line: t.Pos.Line}
+		loc := Location{Table: v.Label, Page: t.Pos.Page, Line: t.Pos.Line}
 		switch {
 		case hasData && note != "":
 			loc.Sentence = note
-			c.add(Finding{Rule: "EMPTY-02", Severity: Error, Location: loc, Message: "本表有数据，但附注称其为空表"})
+			c.Add(Finding{Rule: "EMPTY-02", Severity: Error, Location: loc, Message: "本表有数据，但附注称其为空表"})
 		case !hasData && note == "" && mayBeEmpty[t.Kind] && (t.Kind == disclosure.GovFundTable || t.Kind == disclosure.StateCapitalTable || t.Empty):
-			c.add(Finding{Rule: "EMPTY-01", Severity: Error, Location: loc, Message: "本表没有数据，但未附注说明本表为空表"})
+			c.Add(Finding{Rule: "EMPTY-01", Severity: Error, Location: loc, Message: "本表没有数据，但未附注说明本表为空表"})
 		case !hasData && note != "":
 			if other := otherTableNamed(note, t.Title); other != "" {
 				loc.Sentence = note
-				c.add(Finding{Rule: "EMPTY-01", Severity: Error, Location: loc,
+				c.Add(Finding{Rule: "EMPTY-01", Severity: Error, Location: loc,
 					Message: fmt.Sprintf("空表附注说的是“%s”，与本表“%s”不符", other, t.Title)})
 			}
 		}
@@ -152,10 +148,10 @@ func otherTableNamed(note, title string) string {
 }
 
 // codes: each code's name agrees with the classification; an unknown code is a warning.
-func (c *checker) codes() {
+func (c *Doc) codes() {
 	for _, t := range c.doc.Tables {
 		v := c.tables[t.Kind]
-		if v == nil || v.t != t {
+		if v == nil || v.T != t {
 			continue
 		}
 		kind := classification.Functional
@@ -166,15 +162,15 @@ func (c *checker) codes() {
 			if row.Code == "" {
 				continue
 			}
-			name := v.text(r, "name")
+			name := v.Text(r, "name")
 			known, ok := c.cat.Lookup(kind, row.Code)
-			loc := v.at(r, "code")
+			loc := v.At(r, "code")
 			switch {
 			case !ok:
-				c.add(Finding{Rule: "CODE-02", Severity: Warning, Location: loc, Actual: row.Code,
+				c.Add(Finding{Rule: "CODE-02", Severity: Warning, Location: loc, Actual: row.Code,
 					Message: fmt.Sprintf("%s“%s”不在已知科目表中，无法核对名称（可用 --codes 加载当年官方科目表）", kind.Label(), row.Code)})
 			case name != "" && !classification.SameName(name, known.Name):
-				c.add(Finding{Rule: "CODE-01", Severity: Error, Location: loc, Expected: known.Name, Actual: name,
+				c.Add(Finding{Rule: "CODE-01", Severity: Error, Location: loc, Expected: known.Name, Actual: name,
 					Message: fmt.Sprintf("%s“%s”的名称应为“%s”，表中为“%s”", kind.Label(), row.Code, known.Name, name)})
 			}
 		}

@@ -11,10 +11,10 @@ import (
 	"yusuan/money"
 )
 
-// amountKeys lists the amount columns of a table.
-func (v *tview) amountKeys() []string {
+// AmountKeys lists the amount columns of a table.
+func (v *View) AmountKeys() []string {
 	var keys []string
-	for _, col := range v.t.Columns {
+	for _, col := range v.T.Columns {
 		if col.Kind == disclosure.AmountCol && col.Key != "" {
 			keys = append(keys, col.Key)
 		}
@@ -24,7 +24,7 @@ func (v *tview) amountKeys() []string {
 
 // summaryTables checks 收支总表 and 财政拨款收支总表: totals, carry-over and the
 // income and spending sides.
-func (c *checker) summaryTables() {
+func (c *Doc) summaryTables() {
 	for _, kind := range []disclosure.TableKind{disclosure.SummaryTable, disclosure.FiscalSummaryTable} {
 		v := c.tables[kind]
 		if v == nil {
@@ -33,11 +33,11 @@ func (c *checker) summaryTables() {
 		in, out := "income_item", "spending_item"
 		inAmt, outAmt := "income", "spending"
 		get := func(key, amtKey string, names ...string) (int, money.Amount, bool) {
-			r := v.findRow(key, names...)
+			r := v.FindRow(key, names...)
 			if r < 0 {
 				return -1, 0, false
 			}
-			a, ok := v.amount(r, amtKey)
+			a, ok := v.Amount(r, amtKey)
 			return r, a, ok
 		}
 		rIn, totalIn, okIn := get(in, inAmt, "收入总计")
@@ -47,21 +47,21 @@ func (c *checker) summaryTables() {
 		rYearOut, yearOut, okYearOut := get(out, outAmt, "本年支出合计", "本年支出")
 		_, carryOut, okCarryOut := get(out, outAmt, "结转下年", "年末结转和结余", "结转下年结余")
 		if okIn && okOut {
-			c.equal("BAL-01", v.atNamed(rOut, outAmt, out), v.unit, "支出总计", totalIn, totalOut, 0)
+			c.Equal("BAL-01", v.AtNamed(rOut, outAmt, out), v.Unit, "支出总计", totalIn, totalOut, 0)
 		}
 		if okIn && okYearIn {
 			parts := []money.Amount{yearIn}
 			if okCarry {
 				parts = append(parts, carryIn)
 			}
-			c.balance("BAL-01", v.atNamed(rIn, inAmt, in), v.unit, "收入总计（本年收入合计 + 上年结余结转）", totalIn, parts...)
+			c.Balance("BAL-01", v.AtNamed(rIn, inAmt, in), v.Unit, "收入总计（本年收入合计 + 上年结余结转）", totalIn, parts...)
 		}
 		if okOut && okYearOut {
 			parts := []money.Amount{yearOut}
 			if okCarryOut {
 				parts = append(parts, carryOut)
 			}
-			c.balance("BAL-01", v.atNamed(rOut, outAmt, out), v.unit, "支出总计（本年支出合计 + 结转下年）", totalOut, parts...)
+			c.Balance("BAL-01", v.AtNamed(rOut, outAmt, out), v.Unit, "支出总计（本年支出合计 + 结转下年）", totalOut, parts...)
 		}
 		c.carryOverParts(v, in, inAmt)
 		c.incomeSide(v, in, inAmt)
@@ -81,19 +81,19 @@ func (c *checker) summaryTables() {
 
 // ordinalIncome: where income is listed as 一、二、… with 1. 2. … below (Shanghai),
 // 收入总计 is the sum of the 一、二、… items and each of them the sum of its 1. 2. ….
-func (c *checker) ordinalIncome(v *tview, key, amt string, totalRow int, total money.Amount) {
+func (c *Doc) ordinalIncome(v *View, key, amt string, totalRow int, total money.Amount) {
 	var tops []money.Amount
 	top, topAmt := -1, money.Amount(0)
 	var subs []money.Amount
 	closeTop := func() {
 		if top >= 0 && len(subs) > 0 {
-			c.balance("BAL-02", v.atNamed(top, amt, key), v.unit, "“"+v.text(top, key)+"”", topAmt, subs...)
+			c.Balance("BAL-02", v.AtNamed(top, amt, key), v.Unit, "“"+v.Text(top, key)+"”", topAmt, subs...)
 		}
 		subs = nil
 	}
 	for r := 0; r < totalRow; r++ {
-		name := v.text(r, key)
-		a, ok := v.amount(r, amt)
+		name := v.Text(r, key)
+		a, ok := v.Amount(r, amt)
 		if !ok {
 			continue
 		}
@@ -108,7 +108,7 @@ func (c *checker) ordinalIncome(v *tview, key, amt string, totalRow int, total m
 	}
 	closeTop()
 	if len(tops) > 0 {
-		c.balance("BAL-02", v.atNamed(totalRow, amt, key), v.unit, "收入总计", total, tops...)
+		c.Balance("BAL-02", v.AtNamed(totalRow, amt, key), v.Unit, "收入总计", total, tops...)
 	}
 }
 
@@ -118,27 +118,27 @@ var (
 )
 
 // carryOverParts: 上年结余、结转 equals its numbered parts below it.
-func (c *checker) carryOverParts(v *tview, key, amt string) {
-	r := v.findRow(key, "上年结余、结转", "上年结转", "上年结余结转")
+func (c *Doc) carryOverParts(v *View, key, amt string) {
+	r := v.FindRow(key, "上年结余、结转", "上年结转", "上年结余结转")
 	if r < 0 {
 		return
 	}
-	total, ok := v.amount(r, amt)
+	total, ok := v.Amount(r, amt)
 	if !ok {
 		return
 	}
 	var parts []money.Amount
 	for i := r + 1; i < len(v.body); i++ {
-		name := v.text(i, key)
+		name := v.Text(i, key)
 		if len(name) < 2 || name[0] < '1' || name[0] > '9' {
 			break
 		}
-		if a, ok := v.amount(i, amt); ok {
+		if a, ok := v.Amount(i, amt); ok {
 			parts = append(parts, a)
 		}
 	}
 	if len(parts) > 0 {
-		c.balance("BAL-02", v.atNamed(r, amt, key), v.unit, "上年结余、结转", total, parts...)
+		c.Balance("BAL-02", v.AtNamed(r, amt, key), v.Unit, "上年结余、结转", total, parts...)
 	}
 }
 
@@ -153,67 +153,67 @@ var incomeGroups = []struct {
 
 // incomeSide: 本年收入合计 = its groups; each group = its fund rows; a fund printed
 // twice (group and detail line) shows the same amount.
-func (c *checker) incomeSide(v *tview, key, amt string) {
-	yr := v.findRow(key, "本年收入合计", "本年收入")
+func (c *Doc) incomeSide(v *View, key, amt string) {
+	yr := v.FindRow(key, "本年收入合计", "本年收入")
 	if yr < 0 {
 		return
 	}
-	yearIn, _ := v.amount(yr, amt)
+	yearIn, _ := v.Amount(yr, amt)
 	var tops []money.Amount
 	found := false
 	for _, g := range append(incomeGroups, struct {
 		name  string
 		parts []string
 	}{"财政专户管理资金", nil}) {
-		r := v.findRow(key, g.name)
+		r := v.FindRow(key, g.name)
 		if r < 0 || r > yr {
 			continue
 		}
 		found = true
-		total, _ := v.amount(r, amt)
+		total, _ := v.Amount(r, amt)
 		tops = append(tops, total)
 		var parts []money.Amount
 		prevName := ""
 		var prevAmt money.Amount
 		for i := r + 1; i < yr; i++ {
-			name := v.text(i, key)
+			name := v.Text(i, key)
 			if !contains(g.parts, name) {
 				if name == "" {
 					continue
 				}
 				break
 			}
-			a, _ := v.amount(i, amt)
+			a, _ := v.Amount(i, amt)
 			if name == prevName {
-				c.equal("BAL-02", v.atNamed(i, amt, key), v.unit, "“"+name+"”明细行", prevAmt, a, 0)
+				c.Equal("BAL-02", v.AtNamed(i, amt, key), v.Unit, "“"+name+"”明细行", prevAmt, a, 0)
 				continue
 			}
 			prevName, prevAmt = name, a
 			parts = append(parts, a)
 		}
 		if len(parts) > 0 {
-			c.balance("BAL-02", v.atNamed(r, amt, key), v.unit, "“"+g.name+"”", total, parts...)
+			c.Balance("BAL-02", v.AtNamed(r, amt, key), v.Unit, "“"+g.name+"”", total, parts...)
 		}
 	}
 	if found {
-		c.balance("BAL-02", v.atNamed(yr, amt, key), v.unit, "本年收入合计", yearIn, tops...)
+		c.Balance("BAL-02", v.AtNamed(yr, amt, key), v.Unit, "本年收入合计", yearIn, tops...)
 	}
 }
 
 // spendingSide: 本年支出合计 = the functional 类 rows above it.
-func (c *checker) spendingSide(v *tview, key, amt string, yr int, yearOut money.Amount) {
+func (c *Doc) spendingSide(v *View, key, amt string, yr int, yearOut money.Amount) {
 	var classes []money.Amount
 	for r := 0; r < yr; r++ {
-		name := ordinal.ReplaceAllString(v.text(r, key), "")
+		name := ordinal.ReplaceAllString(v.Text(r, key), "")
 		if name == "" || !c.isClassName(name) {
 			continue
 		}
-		if a, ok := v.amount(r, amt); ok {
+		if a, ok := v.Amount(r, amt); ok {
 			classes = append(classes, a)
 		}
 	}
 	if len(classes) > 0 {
-		c.balance("BAL-03", v.atNamed(yr, amt, key), v.unit, "本年支出合计", yearOut, classes...)
+		c.Balance("BAL-03", v.AtNamed(yr, amt, key), v.Unit, "本年支出合计", yearOut, classes...)
 	}
 }
 
@@ -222,18 +222,18 @@ var ordinal = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[0-9]
 
 // spendingRows: every functional row on a 收支总表's spending side shows what the
 // 支出总表 (or, when all money is 一般公共预算, the 一般公共预算 table) shows for it.
-func (c *checker) spendingRows(v *tview, key, amt string, end int, fiscal bool) {
+func (c *Doc) spendingRows(v *View, key, amt string, end int, fiscal bool) {
 	ref := c.tables[disclosure.SpendingTable]
 	if ref == nil || fiscal {
 		ref = nil
-		if c.allGeneralPublic() {
+		if c.AllGeneralPublic() {
 			ref = c.tables[disclosure.GPFunctionalTable]
 		}
 	}
 	if ref == nil {
 		return
 	}
-	if hiddenSection(ref, "total") {
+	if HiddenSection(ref, "total") {
 		return
 	}
 	// The department's figure of a code is the sum of its rows in every unit's section.
@@ -244,25 +244,25 @@ func (c *checker) spendingRows(v *tview, key, amt string, end int, fiscal bool) 
 	}
 	byCode := map[string]*entry{}
 	var codes []string
-	for i, row := range ref.t.Rows {
+	for i, row := range ref.T.Rows {
 		if row.Code == "" {
 			continue
 		}
 		e := byCode[row.Code]
 		if e == nil {
-			e = &entry{code: row.Code, name: ref.text(i, "name")}
+			e = &entry{code: row.Code, name: ref.Text(i, "name")}
 			byCode[row.Code] = e
 			codes = append(codes, row.Code)
 		}
-		a, _ := ref.amount(i, "total")
+		a, _ := ref.Amount(i, "total")
 		e.sum += a
 		e.n++
 	}
 	sort.Strings(codes)
 	next := 0
 	for r := 0; r < end; r++ {
-		name := ordinal.ReplaceAllString(v.text(r, key), "")
-		got, ok := v.amount(r, amt)
+		name := ordinal.ReplaceAllString(v.Text(r, key), "")
+		got, ok := v.Amount(r, amt)
 		if name == "" || !ok {
 			continue
 		}
@@ -273,7 +273,7 @@ func (c *checker) spendingRows(v *tview, key, amt string, end int, fiscal bool) 
 				if e.n > 1 {
 					tails = e.n + 1
 				}
-				c.equal("X-06", v.atNamed(r, amt, key), v.unit, "“"+name+"”（与"+ref.label+"对照）", e.sum, got, tails)
+				c.Equal("X-06", v.AtNamed(r, amt, key), v.Unit, "“"+name+"”（与"+ref.Label+"对照）", e.sum, got, tails)
 				next = i + 1
 				break
 			}
@@ -281,7 +281,7 @@ func (c *checker) spendingRows(v *tview, key, amt string, end int, fiscal bool) 
 	}
 }
 
-func (c *checker) isClassName(name string) bool {
+func (c *Doc) isClassName(name string) bool {
 	if c.classNames == nil {
 		c.classNames = map[string]bool{}
 		for _, code := range c.cat.Codes(classification.Functional) {
@@ -295,13 +295,13 @@ func (c *checker) isClassName(name string) bool {
 
 // codeTables checks every table whose rows carry codes: each 类 is the sum of its 款,
 // each 款 of its 项, and the row above the codes (a unit or 合计) of the 类.
-func (c *checker) codeTables() {
+func (c *Doc) codeTables() {
 	for _, t := range c.doc.Tables {
 		v := c.tables[t.Kind]
-		if v == nil || v.t != t || !hasCodes(t) {
+		if v == nil || v.T != t || !HasCodes(t) {
 			continue
 		}
-		keys := v.amountKeys()
+		keys := v.AmountKeys()
 		// Sections: a head row without code (a unit or 合计), then coded rows.
 		var heads []int
 		for r, row := range t.Rows {
@@ -314,16 +314,16 @@ func (c *checker) codeTables() {
 			}
 			children := childRows(t, r)
 			for _, k := range keys {
-				total, ok := v.amount(r, k)
+				total, ok := v.Amount(r, k)
 				if !ok || len(children) == 0 {
 					continue
 				}
 				var parts []money.Amount
 				for _, ch := range children {
-					a, _ := v.amount(ch, k)
+					a, _ := v.Amount(ch, k)
 					parts = append(parts, a)
 				}
-				c.balance("SUM-01", v.at(r, k), v.unit, "“"+v.rowName(r)+"”", total, parts...)
+				c.Balance("SUM-01", v.At(r, k), v.Unit, "“"+v.RowName(r)+"”", total, parts...)
 			}
 		}
 		// Each head row equals the sum of the 类 rows in its section; a 合计 row at
@@ -333,7 +333,7 @@ func (c *checker) codeTables() {
 			if i+1 < len(heads) {
 				end = heads[i+1]
 			}
-			if h == len(t.Rows)-1 && h > 0 && normalize(v.rowName(h)) == "合计" && t.Rows[0].Code != "" {
+			if h == len(t.Rows)-1 && h > 0 && Normalize(v.RowName(h)) == "合计" && t.Rows[0].Code != "" {
 				start, end = 0, h
 				if i > 0 {
 					start = heads[i-1] + 1
@@ -349,16 +349,16 @@ func (c *checker) codeTables() {
 				continue
 			}
 			for _, k := range keys {
-				total, ok := v.amount(h, k)
+				total, ok := v.Amount(h, k)
 				if !ok {
 					continue
 				}
 				var parts []money.Amount
 				for _, r := range classes {
-					a, _ := v.amount(r, k)
+					a, _ := v.Amount(r, k)
 					parts = append(parts, a)
 				}
-				c.balance("SUM-01", v.at(h, k), v.unit, "“"+v.rowName(h)+"”合计", total, parts...)
+				c.Balance("SUM-01", v.At(h, k), v.Unit, "“"+v.RowName(h)+"”合计", total, parts...)
 			}
 		}
 		c.unitRowsAddUp(v, heads, keys)
@@ -367,25 +367,25 @@ func (c *checker) codeTables() {
 
 // unitRowsAddUp: in a table listing several units, the 合计 row is the sum of the
 // unit rows.
-func (c *checker) unitRowsAddUp(v *tview, heads []int, keys []string) {
-	if len(heads) < 3 || normalize(v.rowName(heads[0])) != "合计" {
+func (c *Doc) unitRowsAddUp(v *View, heads []int, keys []string) {
+	if len(heads) < 3 || Normalize(v.RowName(heads[0])) != "合计" {
 		return
 	}
 	for _, k := range keys {
-		total, ok := v.amount(heads[0], k)
+		total, ok := v.Amount(heads[0], k)
 		if !ok {
 			continue
 		}
 		var parts []money.Amount
 		for _, h := range heads[1:] {
-			a, _ := v.amount(h, k)
+			a, _ := v.Amount(h, k)
 			parts = append(parts, a)
 		}
-		c.balance("SUM-01", v.at(heads[0], k), v.unit, "合计", total, parts...)
+		c.Balance("SUM-01", v.At(heads[0], k), v.Unit, "合计", total, parts...)
 	}
 }
 
-func hasCodes(t *disclosure.Table) bool {
+func HasCodes(t *disclosure.Table) bool {
 	for _, r := range t.Rows {
 		if r.Code != "" {
 			return true
@@ -413,10 +413,10 @@ func childRows(t *disclosure.Table, r int) []int {
 
 // rowSums checks sums within rows: total = basic + project, total = personnel +
 // public, a total column = the fund columns; and 合计 rows of project and income tables.
-func (c *checker) rowSums() {
+func (c *Doc) rowSums() {
 	for _, t := range c.doc.Tables {
 		v := c.tables[t.Kind]
-		if v == nil || v.t != t {
+		if v == nil || v.T != t {
 			continue
 		}
 		var parts []string
@@ -437,7 +437,7 @@ func (c *checker) rowSums() {
 		case disclosure.ProjectTable:
 			parts = []string{"general", "gov_fund", "state_capital", "other"}
 		case disclosure.IncomeTable:
-			for _, k := range v.amountKeys() {
+			for _, k := range v.AmountKeys() {
 				if k != "total" {
 					parts = append(parts, k)
 				}
@@ -446,18 +446,18 @@ func (c *checker) rowSums() {
 			continue
 		}
 		for r := range v.body {
-			total, ok := v.amount(r, "total")
+			total, ok := v.Amount(r, "total")
 			if !ok || v.body[r][v.keys["total"]].cell == nil {
 				continue
 			}
 			var as []money.Amount
 			for _, k := range parts {
-				if a, ok := v.amount(r, k); ok {
+				if a, ok := v.Amount(r, k); ok {
 					as = append(as, a)
 				}
 			}
 			if len(as) > 0 {
-				c.balance("SUM-02", v.at(r, "total"), v.unit, "“"+v.rowName(r)+"”"+v.head("total"), total, as...)
+				c.Balance("SUM-02", v.At(r, "total"), v.Unit, "“"+v.RowName(r)+"”"+v.Head("total"), total, as...)
 			}
 		}
 		if t.Kind == disclosure.ProjectTable || t.Kind == disclosure.IncomeTable {
@@ -467,19 +467,19 @@ func (c *checker) rowSums() {
 }
 
 // sanGongOffice checks Shanghai's 表9: 合计 = its three parts, 小计 = 购置费 + 运行费.
-func (c *checker) sanGongOffice(v *tview) {
+func (c *Doc) sanGongOffice(v *View) {
 	for r := range v.body {
-		total, ok := v.amount(r, "total")
+		total, ok := v.Amount(r, "total")
 		if !ok || v.body[r][v.keys["total"]].cell == nil || v.body[r][v.keys["total"]].cell.Amount == nil {
 			continue
 		}
-		abroad, _ := v.amount(r, "abroad")
-		reception, _ := v.amount(r, "reception")
-		car, _ := v.amount(r, "car")
-		purchase, _ := v.amount(r, "car_purchase")
-		running, _ := v.amount(r, "car_running")
-		c.balance("SUM-03", v.at(r, "total"), v.unit, "“三公”经费合计", total, abroad, reception, car)
-		c.balance("SUM-03", v.at(r, "car"), v.unit, "公务用车购置及运行费", car, purchase, running)
+		abroad, _ := v.Amount(r, "abroad")
+		reception, _ := v.Amount(r, "reception")
+		car, _ := v.Amount(r, "car")
+		purchase, _ := v.Amount(r, "car_purchase")
+		running, _ := v.Amount(r, "car_running")
+		c.Balance("SUM-03", v.At(r, "total"), v.Unit, "“三公”经费合计", total, abroad, reception, car)
+		c.Balance("SUM-03", v.At(r, "car"), v.Unit, "公务用车购置及运行费", car, purchase, running)
 	}
 }
 
@@ -487,104 +487,110 @@ func (c *checker) sanGongOffice(v *tview) {
 // 财政拨款收支总表 by fund, a 单位预算's 财务收支预算总表 into 人员经费, 公用经费 and
 // 项目支出), each row's 合计 is the sum of the split's columns. A table without them
 // is not split.
-func (c *checker) spendingColumns(v *tview, what string, keys ...string) {
+func (c *Doc) spendingColumns(v *View, what string, keys ...string) {
 	if _, ok := v.keys[keys[0]]; !ok {
 		return
 	}
 	for r := range v.body {
-		total, ok := v.amount(r, "spending")
+		total, ok := v.Amount(r, "spending")
 		if !ok || v.body[r][v.keys["spending"]].cell == nil || v.body[r][v.keys["spending"]].cell.Amount == nil {
 			continue
 		}
 		var parts []money.Amount
 		for _, k := range keys {
-			a, _ := v.amount(r, k)
+			a, _ := v.Amount(r, k)
 			parts = append(parts, a)
 		}
-		c.balance("SUM-02", v.atNamed(r, "spending", "spending_item"), v.unit, "“"+v.text(r, "spending_item")+"”"+what, total, parts...)
+		c.Balance("SUM-02", v.AtNamed(r, "spending", "spending_item"), v.Unit, "“"+v.Text(r, "spending_item")+"”"+what, total, parts...)
 	}
 }
 
 // totalRowAddsUp: a leading 合计 row is the sum of the rows below it.
-func (c *checker) totalRowAddsUp(v *tview) {
-	if len(v.body) < 2 || v.t.Rows[0].Kind != disclosure.TotalRow {
+func (c *Doc) totalRowAddsUp(v *View) {
+	if len(v.body) < 2 || v.T.Rows[0].Kind != disclosure.TotalRow {
 		return
 	}
-	for _, k := range v.amountKeys() {
-		total, ok := v.amount(0, k)
+	for _, k := range v.AmountKeys() {
+		total, ok := v.Amount(0, k)
 		if !ok {
 			continue
 		}
 		var parts []money.Amount
 		for r := 1; r < len(v.body); r++ {
-			if v.t.Rows[r].Kind == disclosure.TotalRow {
+			if v.T.Rows[r].Kind == disclosure.TotalRow {
 				continue
 			}
-			a, _ := v.amount(r, k)
+			a, _ := v.Amount(r, k)
 			parts = append(parts, a)
 		}
-		c.balance("SUM-02", v.at(0, k), v.unit, "合计行", total, parts...)
+		c.Balance("SUM-02", v.At(0, k), v.Unit, "合计行", total, parts...)
 	}
 }
 
 // sanGong checks 表9: totals of the parts per fund, car = purchase + running, and the
 // change row = this year − last year.
-func (c *checker) sanGong() {
+func (c *Doc) sanGong() {
 	v := c.tables[disclosure.SanGongTable]
 	if v == nil {
 		return
 	}
-	funds := []string{"1", "2", "3"}
+	// Each part is printed whole, or split by fund (total.general…).
+	funds := []string{""}
+	if v.Has("total.general") {
+		funds = []string{".general", ".gov_fund", ".state_capital"}
+	}
 	for r := range v.body {
 		for _, f := range funds {
-			total, ok := v.amount(r, "total_"+f)
-			if !ok || v.body[r][v.keys["total_"+f]].cell == nil {
+			total, ok := v.Amount(r, "total"+f)
+			if !ok || v.body[r][v.keys["total"+f]].cell == nil {
 				continue
 			}
-			abroad, _ := v.amount(r, "abroad_"+f)
-			reception, _ := v.amount(r, "reception_"+f)
-			car, _ := v.amount(r, "car_"+f)
-			purchase, _ := v.amount(r, "car_purchase_"+f)
-			running, _ := v.amount(r, "car_running_"+f)
-			c.balance("SUM-03", v.at(r, "total_"+f), v.unit, "“三公”经费合计", total, abroad, reception, car)
-			c.balance("SUM-03", v.at(r, "car_"+f), v.unit, "公务用车购置及运行维护费", car, purchase, running)
+			abroad, _ := v.Amount(r, "abroad"+f)
+			reception, _ := v.Amount(r, "reception"+f)
+			car, _ := v.Amount(r, "car"+f)
+			purchase, _ := v.Amount(r, "car_purchase"+f)
+			running, _ := v.Amount(r, "car_running"+f)
+			c.Balance("SUM-03", v.At(r, "total"+f), v.Unit, "“三公”经费合计", total, abroad, reception, car)
+			if v.Has("car_purchase" + f) {
+				c.Balance("SUM-03", v.At(r, "car"+f), v.Unit, "公务用车购置及运行维护费", car, purchase, running)
+			}
 		}
-		if v.text(r, "year") == "增减变化金额" && r >= 2 {
-			for _, k := range v.amountKeys() {
-				diff, _ := v.amount(r, k)
-				last, _ := v.amount(r-2, k)
-				this, _ := v.amount(r-1, k)
-				c.equal("SUM-03", v.at(r, k), v.unit, "增减变化金额", this-last, diff, 2)
+		if v.Text(r, "year") == "增减变化金额" && r >= 2 {
+			for _, k := range v.AmountKeys() {
+				diff, _ := v.Amount(r, k)
+				last, _ := v.Amount(r-2, k)
+				this, _ := v.Amount(r-1, k)
+				c.Equal("SUM-03", v.At(r, k), v.Unit, "增减变化金额", this-last, diff, 2)
 			}
 		}
 	}
 }
 
 // performance checks 表12: each task's total = 财政拨款 + 其他资金, and 金额合计 = the tasks.
-func (c *checker) performance() {
+func (c *Doc) performance() {
 	v := c.tables[disclosure.PerformanceTable]
 	if v == nil {
 		return
 	}
 	var tasks []int
 	for r := range v.body {
-		total, ok := v.amount(r, "total")
+		total, ok := v.Amount(r, "total")
 		g := v.body[r][v.keys["total"]]
 		if !ok || g.cell == nil || g.cell.Amount == nil {
 			continue
 		}
-		fiscal, _ := v.amount(r, "fiscal")
-		other, _ := v.amount(r, "other")
-		c.balance("SUM-04", v.at(r, "total"), v.unit, "“"+v.text(r, "content")+"”总额", total, fiscal, other)
-		if v.text(r, "task") == "金额合计" {
+		fiscal, _ := v.Amount(r, "fiscal")
+		other, _ := v.Amount(r, "other")
+		c.Balance("SUM-04", v.At(r, "total"), v.Unit, "“"+v.Text(r, "content")+"”总额", total, fiscal, other)
+		if v.Text(r, "task") == "金额合计" {
 			for _, k := range []string{"total", "fiscal", "other"} {
-				sum, _ := v.amount(r, k)
+				sum, _ := v.Amount(r, k)
 				var parts []money.Amount
 				for _, tr := range tasks {
-					a, _ := v.amount(tr, k)
+					a, _ := v.Amount(tr, k)
 					parts = append(parts, a)
 				}
-				c.balance("SUM-04", v.at(r, k), v.unit, "金额合计", sum, parts...)
+				c.Balance("SUM-04", v.At(r, k), v.Unit, "金额合计", sum, parts...)
 			}
 			tasks = nil
 			continue
@@ -593,65 +599,65 @@ func (c *checker) performance() {
 	}
 }
 
-// topRow is the row of a code table that holds the whole table's figures: its first
+// TopRow is the row of a code table that holds the whole table's figures: its first
 // row (a unit or 合计, Shenzhen) or a 合计 row at the bottom (Shanghai).
-func topRow(v *tview) int {
-	if v == nil || len(v.t.Rows) == 0 {
+func TopRow(v *View) int {
+	if v == nil || len(v.T.Rows) == 0 {
 		return -1
 	}
-	if v.t.Rows[0].Code == "" {
+	if v.T.Rows[0].Code == "" {
 		return 0
 	}
-	if last := len(v.t.Rows) - 1; v.t.Rows[last].Code == "" && normalize(v.rowName(last)) == "合计" {
+	if last := len(v.T.Rows) - 1; v.T.Rows[last].Code == "" && Normalize(v.RowName(last)) == "合计" {
 		return last
 	}
 	return -1
 }
 
 // crossTables checks figures that two tables both show.
-func (c *checker) crossTables() {
+func (c *Doc) crossTables() {
 	t := c.tables
-	same := func(rule string, a *tview, ar int, ak string, b *tview, br int, bk string, what string) {
+	same := func(rule string, a *View, ar int, ak string, b *View, br int, bk string, what string) {
 		if a == nil || b == nil || ar < 0 || br < 0 {
 			return
 		}
-		x, ok1 := a.amount(ar, ak)
-		y, ok2 := b.amount(br, bk)
+		x, ok1 := a.Amount(ar, ak)
+		y, ok2 := b.Amount(br, bk)
 		if !ok1 || !ok2 {
 			return
 		}
-		loc := b.at(br, bk)
-		c.equal(rule, loc, b.unit, fmt.Sprintf("%s（与%s对照）", what, a.label), x, y, 0)
+		loc := b.At(br, bk)
+		c.Equal(rule, loc, b.Unit, fmt.Sprintf("%s（与%s对照）", what, a.Label), x, y, 0)
 	}
 	f7, e8 := t[disclosure.GPFunctionalTable], t[disclosure.GPEconomicTable]
 	for _, k := range []string{"total", "basic", "project"} {
-		same("X-01", f7, topRow(f7), k, e8, topRow(e8), k, "按经济分类的一般公共预算支出")
+		same("X-01", f7, TopRow(f7), k, e8, TopRow(e8), k, "按经济分类的一般公共预算支出")
 	}
 	gb := t[disclosure.GPBasicTable]
-	same("X-01", f7, topRow(f7), "basic", gb, topRow(gb), "total", "一般公共预算基本支出合计")
+	same("X-01", f7, TopRow(f7), "basic", gb, TopRow(gb), "total", "一般公共预算基本支出合计")
 	s3, b4, p5 := t[disclosure.SpendingTable], t[disclosure.BasicTable], t[disclosure.ProjectTable]
-	same("X-01", s3, topRow(s3), "basic", b4, topRow(b4), "total", "基本支出合计")
-	if p5 != nil && len(p5.t.Rows) > 0 && p5.t.Rows[0].Kind == disclosure.TotalRow {
-		same("X-02", s3, topRow(s3), "project", p5, 0, "total", "项目支出合计")
+	same("X-01", s3, TopRow(s3), "basic", b4, TopRow(b4), "total", "基本支出合计")
+	if p5 != nil && len(p5.T.Rows) > 0 && p5.T.Rows[0].Kind == disclosure.TotalRow {
+		same("X-02", s3, TopRow(s3), "project", p5, 0, "total", "项目支出合计")
 	}
 	sum1 := t[disclosure.SummaryTable]
 	if sum1 != nil && s3 != nil {
-		r := sum1.findRow("spending_item", "本年支出合计")
+		r := sum1.FindRow("spending_item", "本年支出合计")
 		if r < 0 {
-			r = sum1.findRow("spending_item", "支出总计")
+			r = sum1.FindRow("spending_item", "支出总计")
 		}
-		same("X-02", sum1, r, "spending", s3, topRow(s3), "total", "支出总表合计")
+		same("X-02", sum1, r, "spending", s3, TopRow(s3), "total", "支出总表合计")
 	}
-	if in2 := t[disclosure.IncomeTable]; sum1 != nil && in2 != nil && hasCodes(in2.t) {
-		r := sum1.findRow("income_item", "本年收入合计")
+	if in2 := t[disclosure.IncomeTable]; sum1 != nil && in2 != nil && HasCodes(in2.T) {
+		r := sum1.FindRow("income_item", "本年收入合计")
 		if r < 0 {
-			r = sum1.findRow("income_item", "收入总计")
+			r = sum1.FindRow("income_item", "收入总计")
 		}
-		same("X-02", sum1, r, "income", in2, topRow(in2), "total", "收入总表合计")
+		same("X-02", sum1, r, "income", in2, TopRow(in2), "total", "收入总表合计")
 	}
 	if perf := t[disclosure.PerformanceTable]; perf != nil && sum1 != nil && hasTasks(perf) {
-		r := perf.findRow("task", "金额合计")
-		same("X-02", sum1, sum1.findRow("spending_item", "本年支出合计"), "spending", perf, r, "total", "绩效目标表金额合计")
+		r := perf.FindRow("task", "金额合计")
+		same("X-02", sum1, sum1.FindRow("spending_item", "本年支出合计"), "spending", perf, r, "total", "绩效目标表金额合计")
 	}
 	c.fiscalSummary()
 	c.fiscalByFund()
@@ -660,7 +666,7 @@ func (c *checker) crossTables() {
 
 // fiscalByFund: a 财政拨款收支总表 that splits spending by fund (Shanghai) shows in its
 // 支出总计 row the totals of the 一般公共预算, 政府性基金 and 国有资本经营 tables.
-func (c *checker) fiscalByFund() {
+func (c *Doc) fiscalByFund() {
 	s4 := c.tables[disclosure.FiscalSummaryTable]
 	if s4 == nil {
 		return
@@ -668,7 +674,7 @@ func (c *checker) fiscalByFund() {
 	if _, ok := s4.keys["general"]; !ok {
 		return
 	}
-	r := s4.findRow("spending_item", "支出总计")
+	r := s4.FindRow("spending_item", "支出总计")
 	if r < 0 {
 		return
 	}
@@ -677,11 +683,11 @@ func (c *checker) fiscalByFund() {
 		kind disclosure.TableKind
 	}{{"general", disclosure.GPFunctionalTable}, {"gov_fund", disclosure.GovFundTable}, {"state_capital", disclosure.StateCapitalTable}} {
 		v := c.tables[p.kind]
-		if top := topRow(v); top >= 0 {
-			want, _ := v.amount(top, "total")
-			got, ok := s4.amount(r, p.key)
+		if top := TopRow(v); top >= 0 {
+			want, _ := v.Amount(top, "total")
+			got, ok := s4.Amount(r, p.key)
 			if ok {
-				c.equal("X-05", s4.atNamed(r, p.key, "spending_item"), s4.unit, "支出总计（与"+v.label+"对照）", want, got, 0)
+				c.Equal("X-05", s4.AtNamed(r, p.key, "spending_item"), s4.Unit, "支出总计（与"+v.Label+"对照）", want, got, 0)
 			}
 		}
 	}
@@ -689,51 +695,51 @@ func (c *checker) fiscalByFund() {
 
 // fiscalSummary: 财政拨款收支总表 equals 收支总表 when all income is 财政拨款, and its
 // spending equals the 一般公共预算, 政府性基金 and 国有资本经营 tables together.
-func (c *checker) fiscalSummary() {
+func (c *Doc) fiscalSummary() {
 	s1, s6 := c.tables[disclosure.SummaryTable], c.tables[disclosure.FiscalSummaryTable]
 	if s6 == nil {
 		return
 	}
 	if s1 != nil && allFiscal(s1) {
 		for _, name := range []string{"本年收入合计", "收入总计"} {
-			r1, r6 := s1.findRow("income_item", name), s6.findRow("income_item", name)
+			r1, r6 := s1.FindRow("income_item", name), s6.FindRow("income_item", name)
 			if r1 < 0 || r6 < 0 {
 				continue
 			}
-			a, _ := s1.amount(r1, "income")
-			b, _ := s6.amount(r6, "income")
-			c.equal("X-03", s6.at(r6, "income"), s6.unit, name+"（全部收入为财政拨款，应与收支总表一致）", a, b, 0)
+			a, _ := s1.Amount(r1, "income")
+			b, _ := s6.Amount(r6, "income")
+			c.Equal("X-03", s6.At(r6, "income"), s6.Unit, name+"（全部收入为财政拨款，应与收支总表一致）", a, b, 0)
 		}
 	}
-	r := s6.findRow("spending_item", "本年支出合计")
+	r := s6.FindRow("spending_item", "本年支出合计")
 	if r < 0 {
 		return
 	}
-	total, _ := s6.amount(r, "spending")
+	total, _ := s6.Amount(r, "spending")
 	var parts []money.Amount
 	// Spending of money carried over is in 表6 but not in this year's three tables.
-	if cr := s6.findRow("income_item", "上年结余、结转", "上年结转"); cr >= 0 {
-		a, _ := s6.amount(cr, "income")
+	if cr := s6.FindRow("income_item", "上年结余、结转", "上年结转"); cr >= 0 {
+		a, _ := s6.Amount(cr, "income")
 		parts = append(parts, a)
 	}
 	n := 0
 	for _, k := range []disclosure.TableKind{disclosure.GPFunctionalTable, disclosure.GovFundTable, disclosure.StateCapitalTable} {
 		v := c.tables[k]
-		if top := topRow(v); top >= 0 {
-			a, _ := v.amount(top, "total")
+		if top := TopRow(v); top >= 0 {
+			a, _ := v.Amount(top, "total")
 			parts = append(parts, a)
 			n++
 		}
 	}
 	if n == 3 {
-		c.balance("X-05", s6.at(r, "spending"), s6.unit, "财政拨款本年支出合计（一般公共预算、政府性基金、国有资本经营三表合计）", total, parts...)
+		c.Balance("X-05", s6.At(r, "spending"), s6.Unit, "财政拨款本年支出合计（一般公共预算、政府性基金、国有资本经营三表合计）", total, parts...)
 	}
 }
 
 // hasTasks reports whether 表12 lists any task with an amount.
-func hasTasks(v *tview) bool {
+func hasTasks(v *View) bool {
 	for r := range v.body {
-		if g := v.body[r][v.keys["total"]]; g.cell != nil && g.cell.Amount != nil && v.text(r, "task") != "金额合计" {
+		if g := v.body[r][v.keys["total"]]; g.cell != nil && g.cell.Amount != nil && v.Text(r, "task") != "金额合计" {
 			return true
 		}
 	}
@@ -741,11 +747,11 @@ func hasTasks(v *tview) bool {
 }
 
 // allFiscal reports whether a 收支总表 shows no income other than 财政拨款.
-func allFiscal(v *tview) bool {
+func allFiscal(v *View) bool {
 	for r := range v.body {
-		switch ordinal.ReplaceAllString(v.text(r, "income_item"), "") {
+		switch ordinal.ReplaceAllString(v.Text(r, "income_item"), "") {
 		case "财政专户管理资金", "单位资金", "事业收入", "事业单位经营收入", "其他收入", "非财政拨款结余、结转":
-			if a, _ := v.amount(r, "income"); a != 0 {
+			if a, _ := v.Amount(r, "income"); a != 0 {
 				return false
 			}
 		}
@@ -754,7 +760,7 @@ func allFiscal(v *tview) bool {
 }
 
 // sanGongCodes: this year's 一般公共预算 三公 parts in 表9 equal their economic codes in 表8.
-func (c *checker) sanGongCodes() {
+func (c *Doc) sanGongCodes() {
 	s9, e8 := c.tables[disclosure.SanGongTable], c.tables[disclosure.GPEconomicTable]
 	if s9 == nil || e8 == nil {
 		return
@@ -762,62 +768,59 @@ func (c *checker) sanGongCodes() {
 	year := fmt.Sprintf("%d年", c.doc.Year)
 	r9 := -1
 	for r := range s9.body {
-		if s9.text(r, "year") == year {
+		if s9.Text(r, "year") == year {
 			r9 = r
 			break
 		}
 	}
-	if r9 < 0 || (len(s9.t.Rows) > 3 && normalize(s9.rowName(0)) != "合计" && countYearRows(s9, year) > 1) {
+	if r9 < 0 || (len(s9.T.Rows) > 3 && Normalize(s9.RowName(0)) != "合计" && countYearRows(s9, year) > 1) {
 		return
 	}
 	// 表9 counts 财政拨款 carried over from last year; 表8 only this year's 一般公共预算.
 	for _, k := range []disclosure.TableKind{disclosure.SummaryTable, disclosure.FiscalSummaryTable} {
 		if v := c.tables[k]; v != nil {
-			if r := v.findRow("income_item", "上年结余、结转", "上年结转"); r >= 0 {
-				if a, _ := v.amount(r, "income"); a != 0 {
+			if r := v.FindRow("income_item", "上年结余、结转", "上年结转"); r >= 0 {
+				if a, _ := v.Amount(r, "income"); a != 0 {
 					return
 				}
 			}
 		}
 	}
-	if hiddenSection(e8, "total") {
+	if HiddenSection(e8, "total") {
 		return // a classified unit's codes are not shown
 	}
 	n := 0
 	codeAmount := func(codes ...string) money.Amount {
 		var s money.Amount
 		n = 0
-		for r, row := range e8.t.Rows {
+		for r, row := range e8.T.Rows {
 			if contains(codes, row.Code) {
-				a, _ := e8.amount(r, "total")
+				a, _ := e8.Amount(r, "total")
 				s += a
 				n++
 			}
 		}
 		return s
 	}
-	for _, p := range []struct {
-		key, what string
-		codes     []string
-	}{
-		{"abroad_1", "因公出国（境）费（经济科目 30212）", []string{"30212"}},
-		{"reception_1", "公务接待费（经济科目 30217）", []string{"30217"}},
-		{"car_purchase_1", "公务用车购置费（经济科目 31013、30913）", []string{"31013", "30913"}},
-		{"car_running_1", "公务用车运行维护费（经济科目 30231）", []string{"30231"}},
-	} {
-		got, ok := s9.amount(r9, p.key)
+	fund := ""
+	if s9.Has("total.general") {
+		fund = ".general"
+	}
+	for _, it := range classification.SanGong {
+		key := it.Key + fund
+		got, ok := s9.Amount(r9, key)
 		if !ok {
 			continue
 		}
-		want := codeAmount(p.codes...)
-		c.equal("X-04", s9.at(r9, p.key), s9.unit, p.what, want, got, n+1)
+		want := codeAmount(it.Codes...)
+		c.Equal("X-04", s9.At(r9, key), s9.Unit, fmt.Sprintf("%s（经济科目 %s）", it.Name, strings.Join(it.Codes, "、")), want, got, n+1)
 	}
 }
 
-func countYearRows(v *tview, year string) int {
+func countYearRows(v *View, year string) int {
 	n := 0
 	for r := range v.body {
-		if v.text(r, "year") == year {
+		if v.Text(r, "year") == year {
 			n++
 		}
 	}

@@ -6,27 +6,29 @@ import (
 
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/format"
 	"yusuan/money"
 )
 
-// checker holds one run's state.
-type checker struct {
+// Doc holds one run's state.
+type Doc struct {
 	doc      *disclosure.Document
 	cat      *classification.Catalogue
+	format   *format.Format
 	findings []Finding
 	seen     map[string]bool
-	tables   map[disclosure.TableKind]*tview
-	inline   map[disclosure.TableKind]*tview // tables set in the narrative
+	tables   map[disclosure.TableKind]*View
+	inline   map[disclosure.TableKind]*View // tables set in the narrative
 	// computed once per run
-	sents      []sentence
+	sents      []Sentence
 	classNames map[string]bool
 }
 
-// tview is a table laid out on a dense grid, with its columns found by key.
-type tview struct {
-	t     *disclosure.Table
-	label string
-	unit  money.Unit
+// View is a table laid out on a dense grid, with its columns found by key.
+type View struct {
+	T     *disclosure.Table
+	Label string
+	Unit  money.Unit
 	keys  map[string]int
 	heads []string
 	// body[r][c] is the cell whose span covers row r, column c; origin tells whether
@@ -42,9 +44,9 @@ type gridCell struct {
 	origin bool
 }
 
-func (c *checker) index() {
-	c.tables = map[disclosure.TableKind]*tview{}
-	c.inline = map[disclosure.TableKind]*tview{}
+func (c *Doc) index() {
+	c.tables = map[disclosure.TableKind]*View{}
+	c.inline = map[disclosure.TableKind]*View{}
 	for _, t := range c.doc.Tables {
 		if t == nil || t.Kind == "" || c.tables[t.Kind] != nil {
 			continue
@@ -60,12 +62,12 @@ func (c *checker) index() {
 	}
 }
 
-func newView(t *disclosure.Table) *tview {
-	v := &tview{t: t, unit: t.Unit, keys: map[string]int{}, ncols: len(t.Columns)}
-	if v.unit == "" {
-		v.unit = money.UnitWan
+func newView(t *disclosure.Table) *View {
+	v := &View{T: t, Unit: t.Unit, keys: map[string]int{}, ncols: len(t.Columns)}
+	if v.Unit == "" {
+		v.Unit = money.UnitWan
 	}
-	v.label = strings.TrimSpace(t.Label() + " " + t.Title)
+	v.Label = strings.TrimSpace(t.Label() + " " + t.Title)
 	for i, col := range t.Columns {
 		if col.Key != "" {
 			v.keys[col.Key] = i
@@ -107,7 +109,7 @@ func newView(t *disclosure.Table) *tview {
 		v.texts[r] = make([]string, v.ncols)
 		for c, g := range row {
 			if g.cell != nil {
-				v.texts[r][c] = normalize(g.cell.Text)
+				v.texts[r][c] = Normalize(g.cell.Text)
 			}
 		}
 	}
@@ -118,25 +120,25 @@ func newView(t *disclosure.Table) *tview {
 	return v
 }
 
-// amount returns the printed amount of row r in column key, in 分 rounded to the
-// table's unit as printed, and whether there is one. An empty amount cell is zero.
-func (v *tview) amount(r int, key string) (money.Amount, bool) {
+// Amount returns the printed Amount of row r in column key, in 分 rounded to the
+// table's unit as printed, and whether there is one. An empty Amount cell is zero.
+func (v *View) Amount(r int, key string) (money.Amount, bool) {
 	c, ok := v.keys[key]
 	if !ok || r < 0 || r >= len(v.body) {
 		return 0, false
 	}
 	g := v.body[r][c]
 	if g.cell == nil || !g.origin {
-		return 0, v.t.Columns[c].Kind == disclosure.AmountCol
+		return 0, v.T.Columns[c].Kind == disclosure.AmountCol
 	}
 	if g.cell.Amount == nil {
-		return 0, v.t.Columns[c].Kind == disclosure.AmountCol && strings.TrimSpace(g.cell.Text) == ""
+		return 0, v.T.Columns[c].Kind == disclosure.AmountCol && strings.TrimSpace(g.cell.Text) == ""
 	}
-	return g.cell.Amount.Round(v.unit.Scale() / 100), true
+	return g.cell.Amount.Round(v.Unit.Scale() / 100), true
 }
 
-// text returns the text in row r, column key (a spanning cell's text counts).
-func (v *tview) text(r int, key string) string {
+// Text returns the Text in row r, column key (a spanning cell's Text counts).
+func (v *View) Text(r int, key string) string {
 	c, ok := v.keys[key]
 	if !ok || r < 0 || r >= len(v.body) {
 		return ""
@@ -144,19 +146,19 @@ func (v *tview) text(r int, key string) string {
 	return v.texts[r][c]
 }
 
-// rowName is the row's code and its name: the first text cells that are not amounts.
-func (v *tview) rowName(r int) string {
-	if r < 0 || r >= len(v.t.Rows) {
+// RowName is the row's code and its name: the first text cells that are not amounts.
+func (v *View) RowName(r int) string {
+	if r < 0 || r >= len(v.T.Rows) {
 		return ""
 	}
-	row := v.t.Rows[r]
+	row := v.T.Rows[r]
 	var parts []string
 	for c := 0; c < v.ncols; c++ {
 		g := v.body[r][c]
-		if g.cell == nil || !g.origin || g.cell.Amount != nil || v.t.Columns[c].Kind == disclosure.AmountCol {
+		if g.cell == nil || !g.origin || g.cell.Amount != nil || v.T.Columns[c].Kind == disclosure.AmountCol {
 			continue
 		}
-		if s := normalize(g.cell.Text); s != "" {
+		if s := Normalize(g.cell.Text); s != "" {
 			parts = append(parts, s)
 		}
 		if len(parts) == 2 || (len(parts) == 1 && row.Code == "") {
@@ -166,44 +168,44 @@ func (v *tview) rowName(r int) string {
 	return strings.Join(parts, " ")
 }
 
-func (v *tview) head(key string) string {
+func (v *View) Head(key string) string {
 	if c, ok := v.keys[key]; ok {
 		return v.heads[c]
 	}
 	return key
 }
 
-// at locates row r, column key.
-func (v *tview) at(r int, key string) Location {
-	return v.atNamed(r, key, "")
+// At locates row r, column key.
+func (v *View) At(r int, key string) Location {
+	return v.AtNamed(r, key, "")
 }
 
-// atNamed locates row r, column key, naming the row by the text in column nameKey
+// AtNamed locates row r, column key, naming the row by the text in column nameKey
 // (for tables with two sides, like 收支总表).
-func (v *tview) atNamed(r int, key, nameKey string) Location {
-	l := Location{Table: v.label, Row: v.rowName(r)}
+func (v *View) AtNamed(r int, key, nameKey string) Location {
+	l := Location{Table: v.Label, Row: v.RowName(r)}
 	if nameKey != "" {
-		l.Row = v.text(r, nameKey)
+		l.Row = v.Text(r, nameKey)
 	}
 	if key != "" {
-		l.Column = v.head(key)
+		l.Column = v.Head(key)
 	}
 	if r >= 0 && r < len(v.rowPos) {
 		l.Page, l.Line = v.rowPos[r].Page, v.rowPos[r].Line
 	}
 	if l.Page == 0 && l.Line == 0 {
-		l.Page, l.Line = v.t.Pos.Page, v.t.Pos.Line
+		l.Page, l.Line = v.T.Pos.Page, v.T.Pos.Line
 	}
 	return l
 }
 
-// findRow returns the first row at or after from whose name cells, normalized, equal
+// FindRow returns the first row at or after from whose name cells, normalized, equal
 // one of names.
-func (v *tview) findRow(key string, names ...string) int {
+func (v *View) FindRow(key string, names ...string) int {
 	for r := range v.body {
-		got := v.text(r, key)
+		got := v.Text(r, key)
 		for _, n := range names {
-			if got == normalize(n) {
+			if got == Normalize(n) {
 				return r
 			}
 		}
@@ -211,17 +213,17 @@ func (v *tview) findRow(key string, names ...string) int {
 	return -1
 }
 
-// normalize folds what published documents print differently: spaces, full- and
+// Normalize folds what published documents print differently: spaces, full- and
 // half-width brackets, colons and commas.
-func normalize(s string) string {
+func Normalize(s string) string {
 	s = strings.Join(strings.Fields(s), "")
 	return normReplacer.Replace(s)
 }
 
 var normReplacer = strings.NewReplacer("(", "（", ")", "）", ":", "：", "\u3000", "", "“", "“", "\"", "“")
 
-// add records a finding once.
-func (c *checker) add(f Finding) {
+// Add records a finding once.
+func (c *Doc) Add(f Finding) {
 	key := f.Rule + "|" + f.Location.String() + "|" + f.Actual + "|" + f.Message
 	if c.seen[key] {
 		return
@@ -230,10 +232,10 @@ func (c *checker) add(f Finding) {
 	c.findings = append(c.findings, f)
 }
 
-// balance compares a printed total with the sum of its printed parts. A difference
+// Balance compares a printed total with the sum of its printed parts. A difference
 // within the rounding of n+1 printed cells is a tail (info); beyond that it is an
 // error under rule.
-func (c *checker) balance(rule string, loc Location, unit money.Unit, what string, total money.Amount, parts ...money.Amount) {
+func (c *Doc) Balance(rule string, loc Location, unit money.Unit, what string, total money.Amount, parts ...money.Amount) {
 	var sum money.Amount
 	for _, p := range parts {
 		sum += p
@@ -259,13 +261,13 @@ func (c *checker) balance(rule string, loc Location, unit money.Unit, what strin
 	} else {
 		f.Message = fmt.Sprintf("%s为 %s，但各项相加为 %s，相差 %s", what, total.Format(unit), sum.Format(unit), diff.Format(unit))
 	}
-	c.add(f)
+	c.Add(f)
 }
 
-// equal compares two printed amounts that show the same figure. tails is how many
+// Equal compares two printed amounts that show the same figure. tails is how many
 // separately rounded cells may lie between them (0: they must be identical); a
 // difference within their rounding is a tail (info), beyond it an error under rule.
-func (c *checker) equal(rule string, loc Location, unit money.Unit, what string, want, got money.Amount, tails int) {
+func (c *Doc) Equal(rule string, loc Location, unit money.Unit, what string, want, got money.Amount, tails int) {
 	if want == got {
 		return
 	}
@@ -277,5 +279,50 @@ func (c *checker) equal(rule string, loc Location, unit money.Unit, what string,
 	} else {
 		f.Message = fmt.Sprintf("%s为 %s，应为 %s，相差 %s", what, got.Format(unit), want.Format(unit), diff.Format(unit))
 	}
-	c.add(f)
+	c.Add(f)
+}
+
+// The part of a run that a jurisdiction's rule sets work with.
+
+// Document returns the document being checked.
+func (c *Doc) Document() *disclosure.Document { return c.doc }
+
+// Table returns the view of the document's table of the kind, or nil.
+func (c *Doc) Table(kind disclosure.TableKind) *View { return c.tables[kind] }
+
+// Inline returns the view of the narrative's table of the kind, or nil.
+func (c *Doc) Inline(kind disclosure.TableKind) *View { return c.inline[kind] }
+
+// Len is the number of body rows.
+func (v *View) Len() int { return len(v.body) }
+
+// Has reports whether the table has a column of the key.
+func (v *View) Has(key string) bool {
+	_, ok := v.keys[key]
+	return ok
+}
+
+// Printed reports whether row r prints an amount in column key, in a cell that
+// starts there (not a blank, not a span from a row above).
+func (v *View) Printed(r int, key string) bool {
+	c, ok := v.keys[key]
+	if !ok || r < 0 || r >= len(v.body) {
+		return false
+	}
+	g := v.body[r][c]
+	return g.cell != nil && g.origin && g.cell.Amount != nil
+}
+
+// Own returns the text of the cell that starts at row r in column key, and false
+// where a cell from a row above spans over it or there is none.
+func (v *View) Own(r int, key string) (string, bool) {
+	c, ok := v.keys[key]
+	if !ok || r < 0 || r >= len(v.body) {
+		return "", false
+	}
+	g := v.body[r][c]
+	if g.cell == nil || !g.origin {
+		return "", false
+	}
+	return Normalize(g.cell.Text), true
 }

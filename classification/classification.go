@@ -257,3 +257,31 @@ func (cat *Catalogue) ReadCSV(r io.Reader, kind Kind) error {
 	}
 	return nil
 }
+
+// SanGongItem is one part of the “三公” expenses and the department economic codes
+// that hold it.
+type SanGongItem struct {
+	Key   string // its column key in the tables: abroad, reception, car_purchase, car_running
+	Name  string
+	Codes []string
+}
+
+// SanGong are the parts of the “三公” expenses by economic code (DOMAIN §5); 公务用车
+// 购置 may also be booked as capital construction (30913). Every generator, reader
+// and check takes the codes from here.
+var SanGong = []SanGongItem{
+	{Key: "abroad", Name: "因公出国（境）费", Codes: []string{"30212"}},
+	{Key: "reception", Name: "公务接待费", Codes: []string{"30217"}},
+	{Key: "car_purchase", Name: "公务用车购置费", Codes: []string{"31013", "30913"}},
+	{Key: "car_running", Name: "公务用车运行维护费", Codes: []string{"30231"}},
+}
+
+// SanGongCodes returns the economic codes of the 三公 part with the key.
+func SanGongCodes(key string) []string {
+	for _, it := range SanGong {
+		if it.Key == key {
+			return it.Codes
+		}
+	}
+	return nil
+}

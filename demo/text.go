@@ -182,7 +182,8 @@ func (d *dept) compare(b, prev *budget.Budget) {
 				func(li *budget.LineItem) bool { return li.SourceFund() == budget.GeneralPublic }))
 		}
 		l := budget.SanGongLine{Unit: code, Fund: budget.GeneralPublic,
-			Abroad: sum("30212"), Reception: sum("30217"), CarPurchase: sum("31013", "30913"), CarRunning: sum("30231")}
+			Abroad: sum(classification.SanGongCodes("abroad")...), Reception: sum(classification.SanGongCodes("reception")...),
+			CarPurchase: sum(classification.SanGongCodes("car_purchase")...), CarRunning: sum(classification.SanGongCodes("car_running")...)}
 		if l.Abroad+l.Reception+l.CarPurchase+l.CarRunning > 0 {
 			ly.SanGong = append(ly.SanGong, l)
 		}
@@ -239,7 +240,10 @@ func (d *dept) compare(b, prev *budget.Budget) {
 		before[2] += l.CarPurchase
 		before[3] += l.CarRunning
 	}
-	now := [4]money.Amount{this("30212"), this("30217"), this("31013", "30913"), this("30231")}
+	var now [4]money.Amount
+	for i, it := range classification.SanGong {
+		now[i] = this(it.Codes...)
+	}
 	sg := &t.SanGong
 	parts := []string{"因公出国（境）费用", "公务接待费", "公务用车购置费", "公务用车运行维护费"}
 	var up, down []string

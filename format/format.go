@@ -86,7 +86,16 @@ type Table struct {
 	// Columns are the keys of the table's columns in order, for a form, whose
 	// header is part of its body, and for a header printed too broken to read.
 	Columns []string `yaml:"columns"`
+	// Inline tables are set in the narrative without a title (the 重点项目 table);
+	// Starts is a pattern on the compact text of the header line that begins one.
+	Inline bool   `yaml:"inline"`
+	Starts string `yaml:"starts"`
+
+	starts *regexp.Regexp
 }
+
+// StartsAt reports whether a line (compact text) begins the inline table.
+func (t *Table) StartsAt(line string) bool { return t.starts != nil && t.starts.MatchString(line) }
 
 // textKeys are the column keys that hold words rather than amounts.
 var textKeys = map[string]bool{
@@ -160,6 +169,13 @@ func (f *Format) compile() error {
 		}
 		if t.Unit == "" {
 			t.Unit = f.Unit
+		}
+		if t.Starts != "" {
+			re, err := regexp.Compile(t.Starts)
+			if err != nil {
+				return fmt.Errorf("table %s: starts: %w", t.Title, err)
+			}
+			t.starts = re
 		}
 	}
 	return nil
@@ -238,6 +254,9 @@ func (f *Format) MatchTable(printed string) *Table {
 	bestLen := 0
 	for i := range f.Tables {
 		t := &f.Tables[i]
+		if t.Inline {
+			continue
+		}
 		for _, name := range t.Names() {
 			n := TitleKey(name)
 			if n == "" || !strings.HasSuffix(title, n) || len(n) <= bestLen {

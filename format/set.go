@@ -43,3 +43,16 @@ func (s *Set) ByID(id string) *Format {
 	}
 	return nil
 }
+
+var registry = map[string]*Format{generic.ID: generic}
+
+// Register makes formats known by their ids to Lookup; the profile registry
+// registers every jurisdiction's when it loads.
+func Register(formats ...*Format) {
+	for _, f := range formats {
+		registry[f.ID] = f
+	}
+}
+
+// Lookup returns the registered format with the id, or nil.
+func Lookup(id string) *Format { return registry[id] }

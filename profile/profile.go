@@ -63,6 +63,7 @@ var formatSet = func() *format.Set {
 	for _, p := range profiles {
 		all = append(all, p.Formats()...)
 	}
+	format.Register(all...)
 	return format.NewSet(all...)
 }()
 

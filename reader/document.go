@@ -285,6 +285,8 @@ type heading struct {
 	number int
 	title  string
 	part   *format.Part
+	// continued marks the text of a part that goes on after a table set in it.
+	continued bool
 }
 
 // partHeading reads a line as a part heading of f: 第一部分 …, or a heading that

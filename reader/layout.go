@@ -15,7 +15,10 @@ import (
 func (d *docReader) layout(doc *disclosure.Document, f *format.Format, body []*tline) error {
 	type region struct {
 		part  *heading
-		table *format.Table
+		// inline is a table set in the part's narrative; parts holds the lines
+		// of text around it and the table's own.
+		inline *format.Table
+		table  *format.Table
 		title string
 		label int
 		// chunks are the table's pieces: a new one starts on each page and at each
@@ -72,11 +75,45 @@ func (d *docReader) layout(doc *disclosure.Document, f *format.Format, body []*t
 		if cur == nil {
 			continue
 		}
+		// A table set in a part starts at its header line and ends at a note or
+		// the part's end; the part goes on after it.
+		if cur.part != nil || cur.inline != nil {
+			if t := inlineTable(f, l); t != nil && cur.inline == nil {
+				part := cur.part
+				if part == nil {
+					part = &heading{}
+				}
+				cur = &region{part: part, inline: t}
+				regions = append(regions, cur)
+			} else if cur.inline != nil && noteRe.MatchString(format.Fold(l.compact)) {
+				cur = &region{part: cur.part, table: nil}
+				cur.part = &heading{continued: true}
+				regions = append(regions, cur)
+			}
+		}
 		add(l)
 	}
 	number := 0
 	for _, r := range regions {
 		switch {
+		case r.inline != nil:
+			t, err := d.readTable(r.inline, "", 0, doc.Year, r.chunks)
+			if err != nil {
+				return err
+			}
+			if n := len(doc.Parts); n > 0 {
+				p := &doc.Parts[n-1]
+				p.Blocks = append(p.Blocks, disclosure.Block{Kind: disclosure.TableRef, Table: t, Pos: t.Pos})
+			}
+		case r.part != nil && r.part.continued:
+			var lines []*tline
+			for _, c := range r.chunks {
+				lines = append(lines, c...)
+			}
+			if n := len(doc.Parts); n > 0 {
+				p := &doc.Parts[n-1]
+				p.Blocks = append(p.Blocks, narrate(lines, d.grid, d.ems())...)
+			}
 		case r.part != nil:
 			part := disclosure.Part{Number: r.part.number, Title: r.part.title}
 			if part.Number == 0 {
@@ -99,6 +136,16 @@ func (d *docReader) layout(doc *disclosure.Document, f *format.Format, body []*t
 				return err
 			}
 			doc.Tables = append(doc.Tables, t)
+		}
+	}
+	return nil
+}
+
+// inlineTable returns the table of f whose header a line in the narrative begins.
+func inlineTable(f *format.Format, l *tline) *format.Table {
+	for i := range f.Tables {
+		if t := &f.Tables[i]; t.Inline && t.StartsAt(format.Fold(l.compact)) {
+			return t
 		}
 	}
 	return nil
@@ -309,10 +356,13 @@ func narrate(lines []*tline, grid bool, ems map[int]float64) []disclosure.Block 
 			ended := strings.HasSuffix(para[len(para)-1], "。") || strings.HasSuffix(para[len(para)-1], "：") || strings.HasSuffix(para[len(para)-1], "；")
 			short := prev != nil && prev.page == l.page && prev.words[len(prev.words)-1].x1 < right[l.page]-3*em
 			switch {
-			case grid:
-				flush()
 			case markerRe.MatchString(c):
 				flush()
+			case grid && ended:
+				// Text with tabs keeps a paragraph on one line; one broken across
+				// lines, as text taken from a PDF is, goes on until its sentence ends.
+				flush()
+			case grid:
 			case indent >= 1.5*em && !listItemRe.MatchString(para[0]):
 				flush()
 			case ended && short:

@@ -288,7 +288,13 @@ func (g *gen) item(unit, econ string, kind budget.SpendKind, project string) bud
 }
 
 // The 三公 codes: 因公出国（境）, 公务接待, 公务用车购置 (also as basic construction), 运行维护.
-var sanGongCodes = []string{"30212", "30217", "31013", "30913", "30231"}
+var sanGongCodes = func() []string {
+	var out []string
+	for _, it := range classification.SanGong {
+		out = append(out, it.Codes...)
+	}
+	return out
+}()
 
 func (g *gen) items() {
 	personnel := append(append([]string(nil), g.economic["301"]...), g.economic["303"]...)

@@ -82,14 +82,17 @@ func (d *deriver) level() string {
 }
 
 func (d *deriver) document() *disclosure.Document {
+	f := formats[0]
 	doc := &disclosure.Document{
-		Profile:    "shanghai",
-		Kind:       d.kind(),
-		Year:       d.b.Year,
-		Department: d.b.Department.Name,
-		Subject:    d.subject,
-		Title:      d.title(),
-		Unit:       money.UnitWan,
+		Profile:     "shanghai",
+		Format:      f.ID,
+		FormatLabel: f.Label,
+		Kind:        d.kind(),
+		Year:        d.b.Year,
+		Department:  d.b.Department.Name,
+		Subject:     d.subject,
+		Title:       d.title(),
+		Unit:        money.UnitWan,
 	}
 	doc.Tables = d.tables()
 	doc.Parts = d.narrative()

@@ -264,7 +264,7 @@ func (d *deriver) keyProjects() disclosure.Part {
 		Unit: money.UnitWan,
 		Columns: []disclosure.Column{
 			{Key: "project", Kind: disclosure.TextCol, Width: 22},
-			{Key: "amount", Kind: disclosure.AmountCol, Width: 12},
+			{Key: "total", Kind: disclosure.AmountCol, Width: 12},
 			{Key: "target", Kind: disclosure.TextCol, Width: 46},
 		},
 		Header: [][]disclosure.Cell{{T("项目名称（一级项目）"), T("预算数（万元）"), T("绩效目标")}},

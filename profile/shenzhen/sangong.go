@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"yusuan/budget"
+	"yusuan/classification"
 	"yusuan/disclosure"
 	"yusuan/money"
 )
@@ -30,10 +31,10 @@ func (s *sanGong) plus(o sanGong) {
 // The economic codes that make up each part of 三公 (DOMAIN §5); 30913 is a car bought
 // as a capital construction item.
 var (
-	abroadCodes      = budget.EconomicClass("30212")
-	receptionCodes   = budget.EconomicClass("30217")
-	carPurchaseCodes = budget.EconomicClass("31013", "30913")
-	carRunningCodes  = budget.EconomicClass("30231")
+	abroadCodes      = budget.EconomicClass(classification.SanGongCodes("abroad")...)
+	receptionCodes   = budget.EconomicClass(classification.SanGongCodes("reception")...)
+	carPurchaseCodes = budget.EconomicClass(classification.SanGongCodes("car_purchase")...)
+	carRunningCodes  = budget.EconomicClass(classification.SanGongCodes("car_running")...)
 )
 
 // sanGongThisYear sums this year's 三公 spending from fiscal fund f among sel.

@@ -25,14 +25,18 @@ func (Profile) Label() string { return "深圳" }
 // Derive builds the Shenzhen document from a validated budget.
 func (Profile) Derive(b *budget.Budget, cat *classification.Catalogue) (*disclosure.Document, error) {
 	d := &deriver{b: b, cat: cat, subject: b.SubjectName()}
+	// The generator writes the district format of 2024 (formats[0]) for every year.
+	f := formats[0]
 	doc := &disclosure.Document{
-		Profile:    "shenzhen",
-		Kind:       "部门预算",
-		Year:       b.Year,
-		Department: b.Department.Name,
-		Subject:    d.subject,
-		Title:      fmt.Sprintf("%d年%s部门预算", b.Year, d.subject),
-		Unit:       money.UnitWan,
+		Profile:     "shenzhen",
+		Format:      f.ID,
+		FormatLabel: f.Label,
+		Kind:        "部门预算",
+		Year:        b.Year,
+		Department:  b.Department.Name,
+		Subject:     d.subject,
+		Title:       fmt.Sprintf("%d年%s部门预算", b.Year, d.subject),
+		Unit:        money.UnitWan,
 	}
 	doc.Tables = d.tables()
 	doc.Parts = d.narrative()
