@@ -86,6 +86,12 @@ type Table struct {
 	// Columns are the keys of the table's columns in order, for a form, whose
 	// header is part of its body, and for a header printed too broken to read.
 	Columns []string `yaml:"columns"`
+	// Widths are a form's columns' relative widths as printed, by which its cells
+	// are placed.
+	Widths []int `yaml:"widths"`
+	// Spans are the keys of columns whose cells span several rows and print
+	// their text centred on them (a unit's name over its projects).
+	Spans []string `yaml:"spans"`
 	// Inline tables are set in the narrative without a title (the 重点项目 table);
 	// Starts is a pattern on the compact text of the header line that begins one.
 	Inline bool   `yaml:"inline"`

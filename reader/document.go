@@ -140,7 +140,7 @@ func (d *docReader) contents(from int) ([]string, []*tline) {
 		return nil, d.lines[from:]
 	}
 	var entries []string
-	var first string
+	seen := map[string]bool{}
 	end := len(d.lines)
 	for i := start + 1; i < len(d.lines); i++ {
 		l := d.lines[i]
@@ -149,14 +149,14 @@ func (d *docReader) contents(from int) ([]string, []*tline) {
 		if key == "" {
 			continue
 		}
-		if first == "" {
-			first = key
-		} else if key == first {
+		// The document starts over with a heading the 目录 listed.
+		if seen[key] {
 			end = i
 			break
 		}
+		seen[key] = true
 		// A line of running text ends the 目录.
-		if sentenceEnd.MatchString(l.compact) || utf8.RuneCountInString(l.compact) > 60 {
+		if c := strings.Join(strings.Fields(text), ""); sentenceEnd.MatchString(c) || utf8.RuneCountInString(c) > 60 {
 			end = i
 			break
 		}

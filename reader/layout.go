@@ -341,8 +341,8 @@ func narrate(lines []*tline, grid bool, ems map[int]float64) []disclosure.Block 
 		text := strings.TrimSpace(markdownRe.ReplaceAllString(strings.TrimSpace(l.text), ""))
 		text = strings.ReplaceAll(text, "**", "")
 		c := strings.Join(strings.Fields(text), "")
-		if c == "" {
-			continue
+		if c == "" || unitRe.MatchString(format.Fold(c)) {
+			continue // the unit of a table set in the text, printed above it
 		}
 		if headingRe.MatchString(c) && len([]rune(c)) < 40 && !strings.ContainsAny(c, "。；;，") {
 			flush()

@@ -25,6 +25,8 @@ type tableReader struct {
 	notes []string
 	title string
 	em    float64
+	// formPages are the pages of a form read from positioned text.
+	formPages []*formPage
 }
 
 // rawRow is a table row before its cells become amounts: the text printed in each
@@ -171,6 +173,12 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 		for b < len(lines) && !isBody(lines[b]) {
 			b++
 		}
+	} else if !pg.grid && pg.em > 1 {
+		// The first row's name may wrap above its amounts, which are centred on
+		// it: lines of text closer together than a header's rows belong to it.
+		for b > 0 && lines[b].y-lines[b-1].y <= 0.75*pg.em && !r.anchors(lines[b-1]) && (r.cols != nil || b > 1) {
+			b--
+		}
 	}
 	var header []*tline
 	for _, l := range lines[:b] {
@@ -245,11 +253,20 @@ func (r *tableReader) parseHeader(lines []*tline, pg *tpage) []*column {
 }
 
 // readBody reads the body lines of one page into rows: a line with amounts or a
-// code anchors a row, and lines of text only belong to the row they are nearest
-// (a wrapped name is centred on its row) unless they start a row of their own.
+// code anchors a row, and lines of text only belong to a row. In a table whose
+// cells are centred, a wrapped name lies as much above its row's amounts as below,
+// and a line belongs to the nearest row; in a table whose cells are set at the top,
+// a row's wrapped text runs down from its first line. A line of text far from any
+// row starts a row of its own (a row without amounts). The text of a column whose
+// cells span rows is placed on the first row of the rows it is centred on.
 func (r *tableReader) readBody(lines []*tline, pg *tpage) {
+	lines = joinWrappedDigits(lines, pg.em)
 	if len(lines) == 0 {
 		return
+	}
+	var spans []spanLabel
+	if !pg.grid {
+		spans, lines = r.spanLabels(lines)
 	}
 	anchor := make([]bool, len(lines))
 	var ys []float64
@@ -259,8 +276,9 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 			ys = append(ys, l.y)
 		}
 	}
+	text := pg.em == 1
 	pitch := 2.0 * pg.em
-	if pg.em == 1 {
+	if text {
 		pitch = 1
 	}
 	if len(ys) > 1 {
@@ -271,6 +289,7 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 		pitch = median(d)
 	}
 	summary := r.t.Kind == disclosure.SummaryTable || r.t.Kind == disclosure.FiscalSummaryTable
+	top := !text && r.topAligned(lines, anchor, pitch)
 	var rows []*rawRow
 	rowOf := make([]*rawRow, len(lines))
 	newRow := func(l *tline) *rawRow {
@@ -284,34 +303,49 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 		}
 	}
 	for i, l := range lines {
-		if anchor[i] {
+		if anchor[i] || len(l.words) == 0 {
 			continue
 		}
-		// The nearest anchor above and below.
-		var near *rawRow
-		dist := math.Inf(1)
+		var above, below *rawRow
+		da, db := math.Inf(1), math.Inf(1)
 		for k := i - 1; k >= 0; k-- {
-			if rowOf[k] != nil && anchor[k] {
-				near, dist = rowOf[k], l.y-lines[k].y
+			if anchor[k] {
+				above, da = rowOf[k], l.y-lines[k].y
 				break
 			}
 		}
 		for k := i + 1; k < len(lines); k++ {
 			if anchor[k] {
-				if d := lines[k].y - l.y; d < dist || d == dist && pg.em != 1 {
-					near, dist = rowOf[k], d
-				}
+				below, db = rowOf[k], lines[k].y-l.y
 				break
 			}
 		}
 		starts := r.startsRow(l)
 		switch {
-		case near != nil && !starts && (dist < 0.75*pitch || pg.em == 1 && !summary):
-			rowOf[i] = near
-		case near != nil && summary && !starts && pg.em == 1 && dist <= 1:
-			rowOf[i] = near
+		case text:
+			// Layout text shows no gaps to measure: a line joins the row it
+			// touches unless it begins a row.
+			near, dist := above, da
+			if db < da {
+				near, dist = below, db
+			}
+			if near != nil && !starts && (!summary || dist <= 1) {
+				rowOf[i] = near
+			} else {
+				rowOf[i] = newRow(l)
+			}
+		case top && above != nil && !starts:
+			rowOf[i] = above
 		default:
-			rowOf[i] = newRow(l)
+			near, dist := above, da
+			if db < da || db == da {
+				near, dist = below, db
+			}
+			if near != nil && dist < 0.75*pitch && !(starts && dist > 0.45*pitch) {
+				rowOf[i] = near
+			} else {
+				rowOf[i] = newRow(l)
+			}
 		}
 	}
 	// Place each row's words: lines in order down the page, so wrapped text reads
@@ -320,7 +354,176 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 	for i, l := range lines {
 		r.place(rowOf[i], l, anchor[i])
 	}
+	r.placeSpans(spans, rows)
 	r.rows = append(r.rows, rows...)
+}
+
+// topAligned reports whether the page's cells are set at their top: no anchor
+// line lacks the text that a line just above it prints in the same column.
+func (r *tableReader) topAligned(lines []*tline, anchor []bool, pitch float64) bool {
+	wrapped := false
+	for i, l := range lines {
+		if anchor[i] || i+1 >= len(lines) || !anchor[i+1] || lines[i+1].y-l.y > 0.75*pitch {
+			continue
+		}
+		// l is text just above an anchor: in a centred table the anchor's own
+		// line then has nothing in l's columns.
+		next := lines[i+1]
+		for _, w := range l.words {
+			j := r.colOf(w, false)
+			has := false
+			for _, x := range next.words {
+				if r.colOf(x, x.num) == j {
+					has = true
+				}
+			}
+			if !has {
+				return false
+			}
+		}
+		wrapped = true
+	}
+	// With no text above any anchor, text below anchors is a top-set row's.
+	for i, l := range lines {
+		if !anchor[i] && i > 0 && anchor[i-1] {
+			wrapped = true
+			_ = l
+		}
+	}
+	return wrapped
+}
+
+// joinWrappedDigits joins a number that a narrow cell wraps (376,936.6 / 0): a line
+// of nothing but one or two digits under a number is that number's end.
+func joinWrappedDigits(lines []*tline, em float64) []*tline {
+	out := lines[:0:0]
+	for _, l := range lines {
+		if n := len(out); n > 0 && em > 1 && len(l.words) > 0 && l.y-out[n-1].y < 1.2*em {
+			prev := out[n-1]
+			joined := true
+			var at []int
+			for _, w := range l.words {
+				if !wrappedDigitsRe.MatchString(w.text) {
+					joined = false
+					break
+				}
+				k := -1
+				for j, p := range prev.words {
+					if p.num && strings.Contains(p.text, ".") && overlap(p.x0, p.x1, w.x0, w.x1) > 0 {
+						k = j
+					}
+				}
+				if k < 0 {
+					joined = false
+					break
+				}
+				at = append(at, k)
+			}
+			if joined {
+				cp := *prev
+				cp.words = slices.Clone(prev.words)
+				for i, w := range l.words {
+					cp.words[at[i]].text += w.text
+				}
+				out[n-1] = &cp
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+var wrappedDigitsRe = regexp.MustCompile(`^[0-9]{1,2}$`)
+
+// spanLabel is the text of a cell that spans rows, centred on them.
+type spanLabel struct {
+	col   int
+	text  string
+	y     float64 // the middle of its lines
+	lines int
+	page  int
+}
+
+// spanLabels takes out of lines the words of the columns whose cells span rows,
+// joined into one label per run of lines.
+func (r *tableReader) spanLabels(lines []*tline) ([]spanLabel, []*tline) {
+	if r.spec == nil || len(r.spec.Spans) == 0 {
+		return nil, lines
+	}
+	var spanCols []int
+	for j, c := range r.cols {
+		for _, k := range r.spec.Spans {
+			if c.key == k {
+				spanCols = append(spanCols, j)
+			}
+		}
+	}
+	if len(spanCols) == 0 {
+		return nil, lines
+	}
+	var labels []spanLabel
+	var out []*tline
+	open := map[int]int{} // column → index of its label in labels
+	lastY := map[int]float64{}
+	for _, l := range lines {
+		var keep []word
+		for _, w := range l.words {
+			j := -1
+			if !w.num {
+				j = r.colOf(w, false)
+			}
+			if !slices.Contains(spanCols, j) {
+				keep = append(keep, w)
+				continue
+			}
+			// The lines of one label are a line apart, whatever other rows'
+			// lines fall between them.
+			if k, ok := open[j]; ok && l.y-lastY[j] < 1.6*max(r.em, 1) {
+				labels[k].text += w.text
+				labels[k].y = (labels[k].y*float64(labels[k].lines) + l.y) / float64(labels[k].lines+1)
+				labels[k].lines++
+			} else {
+				labels = append(labels, spanLabel{col: j, text: w.text, y: l.y, page: l.page, lines: 1})
+				open[j] = len(labels) - 1
+			}
+			lastY[j] = l.y
+		}
+		if len(keep) == 0 {
+			continue
+		}
+		cp := *l
+		cp.words = keep
+		out = append(out, &cp)
+	}
+	return labels, out
+}
+
+// placeSpans puts each spanning label on the first of the rows it is centred on:
+// going down the page, a label takes the rows from the first one left to the one
+// that centres it best, leaving a row for each label after it.
+func (r *tableReader) placeSpans(labels []spanLabel, rows []*rawRow) {
+	byCol := map[int][]spanLabel{}
+	for _, lb := range labels {
+		byCol[lb.col] = append(byCol[lb.col], lb)
+	}
+	for col, lbs := range byCol {
+		s := 0
+		for k, lb := range lbs {
+			if s >= len(rows) {
+				break
+			}
+			left := len(lbs) - k - 1
+			e, best := s, math.Inf(1)
+			for c := s; c < len(rows)-left; c++ {
+				if d := math.Abs((rows[s].y+rows[c].y)/2 - lb.y); d < best {
+					best, e = d, c
+				}
+			}
+			rows[s].cells[col] = joinCell(rows[s].cells[col], lb.text)
+			s = e + 1
+		}
+	}
 }
 
 // anchors reports whether a body line holds a row's amounts or its code.
@@ -347,10 +550,6 @@ func (r *tableReader) startsRow(l *tline) bool {
 	}
 	c := format.Fold(l.words[0].text)
 	if rowStartRe.MatchString(c) || totalRe.MatchString(format.Fold(l.compact)) {
-		return true
-	}
-	// A unit's name in the unit column.
-	if j := r.colOf(l.words[0], false); j >= 0 && r.cols[j].key == "unit" && l.words[0].x0 <= r.cols[j].center {
 		return true
 	}
 	return false
@@ -526,6 +725,28 @@ func (r *tableReader) finish() (*disclosure.Table, error) {
 		t.Columns = append(t.Columns, disclosure.Column{Key: key, Kind: c.kind, Width: w})
 	}
 	t.Header = headerRows(r.cols)
+	if len(r.formPages) > 0 {
+		// Pages without amounts take the right edge of those with.
+		right := 0.0
+		for _, p := range r.formPages {
+			right = max(right, p.right)
+		}
+		for _, p := range r.formPages {
+			if p.right == 0 {
+				p.right = right
+			}
+		}
+		for j, w := range r.spec.Widths {
+			if j < len(t.Columns) {
+				t.Columns[j].Width = w
+			}
+		}
+		t.Header = nil
+		if err := readPerformance(r.file, t, r.formPages); err != nil {
+			return nil, err
+		}
+		return t, nil
+	}
 	codeCols := r.codeColumns()
 	for _, raw := range r.rows {
 		row := disclosure.Row{Pos: raw.pos, Cells: make([]disclosure.Cell, len(r.cols))}
