@@ -32,6 +32,8 @@ type docReader struct {
 	lines []*tline
 	set   *format.Set
 	grid  bool
+	right map[int]float64 // where full lines end, by page
+	pitch float64         // the spacing of the narrative's lines within a paragraph
 }
 
 // readPages reads a document from its pages.

@@ -91,51 +91,91 @@ func headerFragments(l *tline, em float64) []*hcell {
 
 // headerCells joins the fragments of the header lines into cells: a fragment
 // continues the cell above it when it sits right below it, centred or flush left
-// with it, unless the cell above is a complete header word that the fragment would
-// spoil (财政拨款 over 政府性基金预算拨款 is a parent, not a wrapped line).
+// with it. A chain of lines that the vocabulary reads better as several cells is
+// cut where the words say (财政拨款 over 政府性基金预算拨款 is a parent and its child,
+// not a wrapped line; 其中：2026年 / 政府采购项目 / 中预留给 / … is one cell).
 func headerCells(lines []*tline, em float64, text bool) []*hcell {
-	var open []*hcell // cells that may continue on the next line
-	var all []*hcell
+	type chain struct {
+		frags []*hcell
+	}
+	var open []*chain // chains that may continue on the next line
+	var all []*chain
 	for _, l := range lines {
-		frags := headerFragments(l, em)
-		var next []*hcell
-		for _, f := range frags {
-			var joined *hcell
+		var next []*chain
+		for _, f := range headerFragments(l, em) {
+			var joined *chain
 			for _, c := range open {
-				if !continues(c, f, em, text) {
-					continue
+				if continues(c.frags[len(c.frags)-1], f, em, text) {
+					joined = c
+					break
 				}
-				if knownHeader(c.text) && !knownHeader(c.text+f.text) {
-					continue
-				}
-				joined = c
-				break
 			}
 			if joined != nil {
-				joined.text += f.text
-				joined.x0, joined.x1 = min(joined.x0, f.x0), max(joined.x1, f.x1)
-				joined.bottom = f.bottom
-				joined.lines++
+				joined.frags = append(joined.frags, f)
 				next = append(next, joined)
-				open = slices.DeleteFunc(open, func(c *hcell) bool { return c == joined })
+				open = slices.DeleteFunc(open, func(c *chain) bool { return c == joined })
 				continue
 			}
-			all = append(all, f)
-			next = append(next, f)
+			c := &chain{frags: []*hcell{f}}
+			all = append(all, c)
+			next = append(next, c)
 		}
 		// A cell whose next line is taken by nothing may still continue below a
-		// line of other cells' words (the two lines of a cell are interleaved with
-		// the lines of taller neighbours).
+		// line of other cells' words (the lines of a cell are interleaved with the
+		// lines of taller neighbours).
 		for _, c := range open {
-			if l.top-c.bottom < 1.0*em || text {
-				if !text || l.y-c.bottom < 1 {
-					next = append(next, c)
-				}
+			last := c.frags[len(c.frags)-1]
+			if !text && l.top-last.bottom < 1.0*em {
+				next = append(next, c)
 			}
 		}
 		open = next
 	}
-	return all
+	var cells []*hcell
+	for _, c := range all {
+		cells = append(cells, splitChain(c.frags)...)
+	}
+	return cells
+}
+
+// splitChain makes cells of a chain of fragments one below the other: one cell,
+// unless the whole is no header word while the chain cut in two or three pieces
+// makes header words of every piece.
+func splitChain(frags []*hcell) []*hcell {
+	join := func(fs []*hcell) *hcell {
+		c := *fs[0]
+		for _, f := range fs[1:] {
+			c.text += f.text
+			c.x0, c.x1 = min(c.x0, f.x0), max(c.x1, f.x1)
+			c.bottom = f.bottom
+			c.lines++
+		}
+		return &c
+	}
+	text := func(fs []*hcell) string {
+		var b strings.Builder
+		for _, f := range fs {
+			b.WriteString(f.text)
+		}
+		return b.String()
+	}
+	n := len(frags)
+	if n == 1 || knownHeader(text(frags)) {
+		return []*hcell{join(frags)}
+	}
+	for k := 1; k < n; k++ {
+		if knownHeader(text(frags[:k])) && knownHeader(text(frags[k:])) {
+			return []*hcell{join(frags[:k]), join(frags[k:])}
+		}
+	}
+	for k := 1; k < n; k++ {
+		for m := k + 1; m < n; m++ {
+			if knownHeader(text(frags[:k])) && knownHeader(text(frags[k:m])) && knownHeader(text(frags[m:])) {
+				return []*hcell{join(frags[:k]), join(frags[k:m]), join(frags[m:])}
+			}
+		}
+	}
+	return []*hcell{join(frags)}
 }
 
 // continues reports whether fragment f, on a line below c, is c's next line.

@@ -93,6 +93,26 @@ func (d *docReader) layout(doc *disclosure.Document, f *format.Format, body []*t
 		}
 		add(l)
 	}
+	// The narrative's line pitch, over every part: a part of one-line paragraphs
+	// shows only the paragraphs' spacing.
+	var gaps []float64
+	for _, r := range regions {
+		if r.part == nil || r.inline != nil {
+			continue
+		}
+		for _, c := range r.chunks {
+			for i := 1; i < len(c); i++ {
+				if c[i].page == c[i-1].page {
+					gaps = append(gaps, c[i].y-c[i-1].y)
+				}
+			}
+		}
+	}
+	d.pitch = math.Inf(1)
+	if len(gaps) > 0 {
+		slices.Sort(gaps)
+		d.pitch = gaps[len(gaps)/4]
+	}
 	number := 0
 	for _, r := range regions {
 		switch {
@@ -112,7 +132,7 @@ func (d *docReader) layout(doc *disclosure.Document, f *format.Format, body []*t
 			}
 			if n := len(doc.Parts); n > 0 {
 				p := &doc.Parts[n-1]
-				p.Blocks = append(p.Blocks, narrate(lines, d.grid, d.ems())...)
+				p.Blocks = append(p.Blocks, narrate(lines, d.grid, d.ems(), d.rights(), d.pitch)...)
 			}
 		case r.part != nil:
 			part := disclosure.Part{Number: r.part.number, Title: r.part.title}
@@ -124,7 +144,7 @@ func (d *docReader) layout(doc *disclosure.Document, f *format.Format, body []*t
 			for _, c := range r.chunks {
 				lines = append(lines, c...)
 			}
-			part.Blocks = narrate(lines, d.grid, d.ems())
+			part.Blocks = narrate(lines, d.grid, d.ems(), d.rights(), d.pitch)
 			doc.Parts = append(doc.Parts, part)
 		case r.table != nil:
 			number++
@@ -245,6 +265,33 @@ func (d *docReader) readTable(spec *format.Table, title string, number, year int
 	return r.finish()
 }
 
+// rights returns where full lines of text end on each page: the page's widest
+// line, or, on a page of short lines, where they end on the document's other
+// pages of the same width.
+func (d *docReader) rights() map[int]float64 {
+	if d.right != nil {
+		return d.right
+	}
+	d.right = map[int]float64{}
+	byWidth := map[float64][]float64{}
+	for _, p := range d.pages {
+		r := 0.0
+		for _, l := range p.lines {
+			if len(l.words) > 0 {
+				r = max(r, l.words[len(l.words)-1].x1)
+			}
+		}
+		d.right[p.number] = r
+		byWidth[p.width] = append(byWidth[p.width], r)
+	}
+	for _, p := range d.pages {
+		if m := median(byWidth[p.width]); d.right[p.number] < m-2*p.em {
+			d.right[p.number] = m
+		}
+	}
+	return d.right
+}
+
 // ems returns each page's em.
 func (d *docReader) ems() map[int]float64 {
 	m := map[int]float64{}
@@ -305,7 +352,7 @@ var (
 // narrate turns a part's lines into blocks. A paragraph starts at a heading, a
 // numbered line, an indented line, or after a line that ends a sentence short of
 // the right margin; other lines continue the paragraph they wrap.
-func narrate(lines []*tline, grid bool, ems map[int]float64) []disclosure.Block {
+func narrate(lines []*tline, grid bool, ems, rights map[int]float64, pitch float64) []disclosure.Block {
 	var blocks []disclosure.Block
 	var para []string
 	var start disclosure.Pos
@@ -324,18 +371,18 @@ func narrate(lines []*tline, grid bool, ems map[int]float64) []disclosure.Block 
 		blocks = append(blocks, disclosure.Block{Kind: kind, Text: text, Pos: start})
 		para = nil
 	}
-	// Margins per page: where text starts and where full lines end.
-	left, right := map[int]float64{}, map[int]float64{}
+	// Where text starts on each page; full lines end at the page's right margin.
+	left, right := map[int]float64{}, rights
 	for _, l := range lines {
 		if len(l.words) == 0 {
 			continue
 		}
-		x0, x1 := l.words[0].x0, l.words[len(l.words)-1].x1
-		if v, ok := left[l.page]; !ok || x0 < v {
-			left[l.page] = x0
+		if v, ok := left[l.page]; !ok || l.words[0].x0 < v {
+			left[l.page] = l.words[0].x0
 		}
-		right[l.page] = max(right[l.page], x1)
 	}
+	// Lines of a paragraph are closer together (pitch) than paragraphs, where a
+	// document spaces them so.
 	var prev *tline
 	for _, l := range lines {
 		text := strings.TrimSpace(markdownRe.ReplaceAllString(strings.TrimSpace(l.text), ""))
@@ -354,7 +401,7 @@ func narrate(lines []*tline, grid bool, ems map[int]float64) []disclosure.Block 
 			em := max(ems[l.page], 1)
 			indent := l.words[0].x0 - left[l.page]
 			ended := strings.HasSuffix(para[len(para)-1], "。") || strings.HasSuffix(para[len(para)-1], "：") || strings.HasSuffix(para[len(para)-1], "；")
-			short := prev != nil && prev.page == l.page && prev.words[len(prev.words)-1].x1 < right[l.page]-3*em
+			short := prev != nil && prev.page == l.page && prev.words[len(prev.words)-1].x1 < right[l.page]-1.2*em
 			switch {
 			case markerRe.MatchString(c):
 				flush()
@@ -366,6 +413,8 @@ func narrate(lines []*tline, grid bool, ems map[int]float64) []disclosure.Block 
 			case indent >= 1.5*em && !listItemRe.MatchString(para[0]):
 				flush()
 			case ended && short:
+				flush()
+			case ended && !grid && prev != nil && prev.page == l.page && l.y-prev.y > 1.12*pitch:
 				flush()
 			}
 		}
