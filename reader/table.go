@@ -176,7 +176,7 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 	} else if !pg.grid && pg.em > 1 {
 		// The first row's name may wrap above its amounts, which are centred on
 		// it: lines of text closer together than a header's rows belong to it.
-		for b > 0 && lines[b].y-lines[b-1].y <= 0.75*pg.em && !r.anchors(lines[b-1]) && (r.cols != nil || b > 1) {
+		for b > 0 && lines[b].y-lines[b-1].y <= 1.2*pg.em && !r.anchors(lines[b-1]) && (r.cols != nil || b > 1) {
 			b--
 		}
 	}
@@ -269,10 +269,27 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 		spans, lines = r.spanLabels(lines)
 	}
 	anchor := make([]bool, len(lines))
+	for i, l := range lines {
+		anchor[i] = r.anchors(l)
+	}
+	// A row whose cells are centred may print a wrapped amount on a line of its
+	// own, just above or below the line of its other amounts: that line is not a
+	// row of its own.
+	if !pg.grid && pg.em > 1 {
+		for i := range lines {
+			for k := i - 1; k <= i+1; k += 2 {
+				if i == k || k < 0 || k >= len(lines) || !anchor[i] || !anchor[k] {
+					continue
+				}
+				if math.Abs(lines[i].y-lines[k].y) < 1.2*pg.em && r.numbers(lines[i]) < r.numbers(lines[k]) && !r.sharesColumns(lines[i], lines[k]) {
+					anchor[i] = false
+				}
+			}
+		}
+	}
 	var ys []float64
 	for i, l := range lines {
-		if r.anchors(l) {
-			anchor[i] = true
+		if anchor[i] {
 			ys = append(ys, l.y)
 		}
 	}
@@ -393,45 +410,58 @@ func (r *tableReader) topAligned(lines []*tline, anchor []bool, pitch float64) b
 	return wrapped
 }
 
-// joinWrappedDigits joins a number that a narrow cell wraps (376,936.6 / 0): a line
-// of nothing but one or two digits under a number is that number's end.
+// joinWrappedDigits joins a number that a narrow cell wraps (376,936.6 / 0): one or
+// two digits just under a number that prints fewer decimals than the table's
+// amounts do are that number's end.
 func joinWrappedDigits(lines []*tline, em float64) []*tline {
-	out := lines[:0:0]
+	if em <= 1 {
+		return lines
+	}
+	out := make([]*tline, 0, len(lines))
 	for _, l := range lines {
-		if n := len(out); n > 0 && em > 1 && len(l.words) > 0 && l.y-out[n-1].y < 1.2*em {
-			prev := out[n-1]
-			joined := true
-			var at []int
-			for _, w := range l.words {
-				if !wrappedDigitsRe.MatchString(w.text) {
-					joined = false
-					break
-				}
-				k := -1
-				for j, p := range prev.words {
-					if p.num && strings.Contains(p.text, ".") && overlap(p.x0, p.x1, w.x0, w.x1) > 0 {
-						k = j
-					}
-				}
-				if k < 0 {
-					joined = false
-					break
-				}
-				at = append(at, k)
-			}
-			if joined {
-				cp := *prev
-				cp.words = slices.Clone(prev.words)
-				for i, w := range l.words {
-					cp.words[at[i]].text += w.text
-				}
-				out[n-1] = &cp
+		var keep []word
+		changed := false
+		for _, w := range l.words {
+			if !wrappedDigitsRe.MatchString(w.text) || !joinDigits(out, l, w, em) {
+				keep = append(keep, w)
 				continue
 			}
+			changed = true
 		}
-		out = append(out, l)
+		if changed {
+			cp := *l
+			cp.words = keep
+			l = &cp
+		}
+		if len(l.words) > 0 {
+			out = append(out, l)
+		}
 	}
 	return out
+}
+
+// joinDigits appends the digits w to a cut number on a line above l, reporting
+// whether it found one.
+func joinDigits(above []*tline, l *tline, w word, em float64) bool {
+	for k := len(above) - 1; k >= 0 && l.y-above[k].y < 2.2*em; k-- {
+		p := above[k]
+		if p.page != l.page {
+			break
+		}
+		for i, x := range p.words {
+			_, frac, dot := strings.Cut(x.text, ".")
+			if !x.num || !dot || len(frac) >= 2 || overlap(x.x0, x.x1, w.x0, w.x1) <= 0 {
+				continue
+			}
+			cp := *p
+			cp.words = slices.Clone(p.words)
+			cp.words[i].text += w.text
+			cp.words[i].x1 = max(cp.words[i].x1, w.x1)
+			above[k] = &cp
+			return true
+		}
+	}
+	return false
 }
 
 var wrappedDigitsRe = regexp.MustCompile(`^[0-9]{1,2}$`)
@@ -524,6 +554,33 @@ func (r *tableReader) placeSpans(labels []spanLabel, rows []*rawRow) {
 			s = e + 1
 		}
 	}
+}
+
+// numbers counts a line's amounts.
+func (r *tableReader) numbers(l *tline) int {
+	n := 0
+	for _, w := range l.words {
+		if w.num {
+			n++
+		}
+	}
+	return n
+}
+
+// sharesColumns reports whether two lines print numbers in a column they share.
+func (r *tableReader) sharesColumns(a, b *tline) bool {
+	cols := map[int]bool{}
+	for _, w := range a.words {
+		if w.num {
+			cols[r.colOf(w, true)] = true
+		}
+	}
+	for _, w := range b.words {
+		if w.num && cols[r.colOf(w, true)] {
+			return true
+		}
+	}
+	return false
 }
 
 // anchors reports whether a body line holds a row's amounts or its code.
