@@ -27,6 +27,8 @@ type tableReader struct {
 	em    float64
 	// formPages are the pages of a form read from positioned text.
 	formPages []*formPage
+	// top says the table's cells are set at their top, not centred.
+	top bool
 }
 
 // rawRow is a table row before its cells become amounts: the text printed in each
@@ -186,6 +188,12 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 			header = append(header, l)
 		}
 	}
+	// On a page that goes on with a table whose header is known, lines before the
+	// first amounts that do not print the header again are the body: a row carried
+	// over from the page before.
+	if r.cols != nil && len(header) > 0 && !r.repeatsHeader(header) {
+		header, b = nil, 0
+	}
 	if len(header) > 0 && (r.cols == nil || !r.repeatsHeader(header)) {
 		cols := r.parseHeader(header, pg)
 		if r.cols == nil || len(cols) == len(r.cols) {
@@ -306,7 +314,21 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 		pitch = median(d)
 	}
 	summary := r.t.Kind == disclosure.SummaryTable || r.t.Kind == disclosure.FiscalSummaryTable
-	top := !text && r.topAligned(lines, anchor, pitch)
+	if !text && !r.top && len(ys) > 0 {
+		r.top = r.topAligned(lines, anchor, pitch)
+	}
+	top := !text && r.top
+	// A row set at the top of its cells may go on from the page before: the lines
+	// before the page's first amounts are its end.
+	if top && len(r.rows) > 0 {
+		last := r.rows[len(r.rows)-1]
+		i := 0
+		for i < len(lines) && !anchor[i] {
+			r.place(last, lines[i], false)
+			i++
+		}
+		lines, anchor = lines[i:], anchor[i:]
+	}
 	var rows []*rawRow
 	rowOf := make([]*rawRow, len(lines))
 	newRow := func(l *tline) *rawRow {
@@ -583,11 +605,15 @@ func (r *tableReader) sharesColumns(a, b *tline) bool {
 	return false
 }
 
-// anchors reports whether a body line holds a row's amounts or its code.
+// anchors reports whether a body line holds a row's amounts or its code. A number
+// in a column of text (a year, a count in a target) anchors nothing.
 func (r *tableReader) anchors(l *tline) bool {
 	for i, w := range l.words {
 		if w.num {
 			if i+1 < len(l.words) && strings.HasPrefix(l.words[i+1].text, "年") {
+				continue
+			}
+			if r.cols != nil && r.textColumnAt(w) && !codePrefixRe.MatchString(w.text) {
 				continue
 			}
 			return true
