@@ -155,7 +155,8 @@ func Meaning(table disclosure.TableKind, path []string, year int) (key string, k
 		}
 	}
 	// base is what the element at i counts: itself for a measure, else the
-	// nearest measure or group above it, else the whole (total).
+	// nearest measure or group above it, else the whole (total). A fund over a
+	// subtotal names the table's scope (2026年政府性基金预算支出 › 合计), not a part.
 	var base func(i int) string
 	base = func(i int) string {
 		for j := i; j >= 0; j-- {
@@ -164,8 +165,12 @@ func Meaning(table disclosure.TableKind, path []string, year int) (key string, k
 				continue
 			}
 			switch e.Role {
-			case roleMeasure, roleFund:
+			case roleMeasure:
 				return e.Key
+			case roleFund:
+				if j == i {
+					return e.Key
+				}
 			case roleGroup:
 				if e.Key != "" {
 					return e.Key

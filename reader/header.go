@@ -49,6 +49,9 @@ func knownHeader(text string) bool {
 	case "收入", "支出", "项目", "合计", "总计", "小计", "科目", "金额", "年度", "单位", "名称", "预算数", "收入总计", "支出总计":
 		return true
 	}
+	if totalRe.MatchString(f) {
+		return true
+	}
 	for _, k := range []disclosure.TableKind{disclosure.SummaryTable, disclosure.IncomeTable, disclosure.SpendingTable, disclosure.SanGongTable, disclosure.ProjectTable} {
 		if key, _ := format.Meaning(k, []string{f}, 0); key != "" {
 			return true

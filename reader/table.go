@@ -88,7 +88,7 @@ func (r *tableReader) metaLine(l *tline) bool {
 			matched = true
 			continue
 		}
-		if matched || r.title != "" && strings.Contains(format.TitleKey(r.title), format.TitleKey(wc)) && format.TitleKey(wc) != "" {
+		if k := format.TitleKey(wc); matched || r.title != "" && k != "" && (k == format.TitleKey(r.title) || strings.HasSuffix(k, "表") && strings.Contains(format.TitleKey(r.title), k)) {
 			continue
 		}
 		return false
@@ -117,8 +117,7 @@ func isBody(l *tline) bool {
 			return true
 		}
 	}
-	c := format.Fold(l.compact)
-	return totalRe.MatchString(c) || strings.HasPrefix(c, "合计") && len(l.words) <= 3
+	return totalRe.MatchString(format.Fold(l.compact))
 }
 
 // colNumberLine reports whether a line only numbers the columns (** 1 2 3…, 栏次).
@@ -269,6 +268,9 @@ func (r *tableReader) parseHeader(lines []*tline, pg *tpage) []*column {
 // cells span rows is placed on the first row of the rows it is centred on.
 func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 	lines = joinWrappedDigits(lines, pg.em)
+	for i, l := range lines {
+		lines[i] = joinSpacedLetters(l, pg.em)
+	}
 	if len(lines) == 0 {
 		return
 	}
@@ -397,16 +399,21 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 	r.rows = append(r.rows, rows...)
 }
 
-// topAligned reports whether the page's cells are set at their top: no anchor
-// line lacks the text that a line just above it prints in the same column.
+// topAligned reports whether the page's cells are set at their top: some row's
+// text runs on just below its amounts, and no anchor line lacks the text that a
+// line just above it prints in the same column (which is how centred cells wrap).
 func (r *tableReader) topAligned(lines []*tline, anchor []bool, pitch float64) bool {
-	wrapped := false
+	below := false
 	for i, l := range lines {
-		if anchor[i] || i+1 >= len(lines) || !anchor[i+1] || lines[i+1].y-l.y > 0.75*pitch {
+		if anchor[i] {
 			continue
 		}
-		// l is text just above an anchor: in a centred table the anchor's own
-		// line then has nothing in l's columns.
+		if i > 0 && anchor[i-1] && l.y-lines[i-1].y < 0.75*pitch {
+			below = true
+		}
+		if i+1 >= len(lines) || !anchor[i+1] || lines[i+1].y-l.y > 0.75*pitch {
+			continue
+		}
 		next := lines[i+1]
 		for _, w := range l.words {
 			j := r.colOf(w, false)
@@ -420,16 +427,8 @@ func (r *tableReader) topAligned(lines []*tline, anchor []bool, pitch float64) b
 				return false
 			}
 		}
-		wrapped = true
 	}
-	// With no text above any anchor, text below anchors is a top-set row's.
-	for i, l := range lines {
-		if !anchor[i] && i > 0 && anchor[i-1] {
-			wrapped = true
-			_ = l
-		}
-	}
-	return wrapped
+	return below
 }
 
 // joinWrappedDigits joins a number that a narrow cell wraps (376,936.6 / 0): one or
@@ -951,4 +950,19 @@ func (r *tableReader) readForm(lines []*tline, pg *tpage) {
 		}
 		r.rows = append(r.rows, row)
 	}
+}
+
+// joinSpacedLetters joins the letters of a label spaced out over its cell (收 入 总
+// 计, 合   计) into one word.
+func joinSpacedLetters(l *tline, em float64) *tline {
+	frags := headerFragments(l, em)
+	if len(frags) == len(l.words) {
+		return l
+	}
+	cp := *l
+	cp.words = nil
+	for _, f := range frags {
+		cp.words = append(cp.words, word{text: f.text, x0: f.x0, x1: f.x1, col: f.col, span: 1, num: numberRe.MatchString(f.text)})
+	}
+	return &cp
 }
