@@ -128,7 +128,7 @@ func headerCells(lines []*tline, em float64, text bool) []*hcell {
 		// lines of taller neighbours).
 		for _, c := range open {
 			last := c.frags[len(c.frags)-1]
-			if !text && l.top-last.bottom < 1.0*em {
+			if !text && l.top-last.bottom < 1.25*em {
 				next = append(next, c)
 			}
 		}
@@ -141,9 +141,10 @@ func headerCells(lines []*tline, em float64, text bool) []*hcell {
 	return cells
 }
 
-// splitChain makes cells of a chain of fragments one below the other: one cell,
-// unless the whole is no header word while the chain cut in two or three pieces
-// makes header words of every piece.
+// splitChain makes cells of a chain of fragments one below the other: one cell if
+// the whole is a header word, else cut in up to three pieces so that the most
+// pieces are header words (the fewest pieces on a tie). A piece that opens with a
+// bracket or a stop continues the piece above it.
 func splitChain(frags []*hcell) []*hcell {
 	join := func(fs []*hcell) *hcell {
 		c := *fs[0]
@@ -166,19 +167,36 @@ func splitChain(frags []*hcell) []*hcell {
 	if n == 1 || knownHeader(text(frags)) {
 		return []*hcell{join(frags)}
 	}
+	cuttable := func(k int) bool { return !strings.ContainsAny(string([]rune(frags[k].text)[:1]), "（(、，,）)") }
+	best, bestKnown := [][]*hcell{frags}, 0
+	consider := func(pieces ...[]*hcell) {
+		known := 0
+		for _, p := range pieces {
+			if knownHeader(text(p)) {
+				known++
+			}
+		}
+		if known > bestKnown || known == bestKnown && known > 0 && len(pieces) < len(best) {
+			best, bestKnown = pieces, known
+		}
+	}
 	for k := 1; k < n; k++ {
-		if knownHeader(text(frags[:k])) && knownHeader(text(frags[k:])) {
-			return []*hcell{join(frags[:k]), join(frags[k:])}
+		if cuttable(k) {
+			consider(frags[:k], frags[k:])
 		}
 	}
 	for k := 1; k < n; k++ {
 		for m := k + 1; m < n; m++ {
-			if knownHeader(text(frags[:k])) && knownHeader(text(frags[k:m])) && knownHeader(text(frags[m:])) {
-				return []*hcell{join(frags[:k]), join(frags[k:m]), join(frags[m:])}
+			if cuttable(k) && cuttable(m) {
+				consider(frags[:k], frags[k:m], frags[m:])
 			}
 		}
 	}
-	return []*hcell{join(frags)}
+	var out []*hcell
+	for _, p := range best {
+		out = append(out, join(p))
+	}
+	return out
 }
 
 // continues reports whether fragment f, on a line below c, is c's next line.
@@ -188,7 +206,9 @@ func continues(c, f *hcell, em float64, text bool) bool {
 		if gap > 0.6 {
 			return false
 		}
-	} else if gap > 0.75*em || gap < -0.5*em {
+	} else if gap > 1.25*em || gap < -0.5*em {
+		// A cell's lines may be nearly a line apart (and parent and child cells
+		// no further): splitChain cuts what the words say are two cells.
 		return false
 	}
 	if f.x1 < c.x0 || f.x0 > c.x1 {
