@@ -112,8 +112,11 @@ func compareDocument(t *testing.T, fx *fixture, doc *disclosure.Document) {
 		}
 	}
 	read := allTables(doc)
-	// Every table the 目录 lists is read.
+	// Every table the 目录 lists is read (from the file that holds the tables).
 	for _, c := range fx.Contents {
+		if fx.Holds == "narrative" {
+			break
+		}
 		if findTable(read, "", c) == nil {
 			t.Errorf("目录 lists %q, not read; read %s", c, titles(read))
 		}
@@ -162,7 +165,8 @@ func findTable(ts []*disclosure.Table, kind, title string) *disclosure.Table {
 		if got == want {
 			return t
 		}
-		if (strings.HasSuffix(got, want) || strings.HasSuffix(want, got)) && min(len(got), len(want)) > bestLen {
+		// A 目录 may leave out the end of a title (财政拨款支出预算表 for …（功能科目）).
+		if (strings.HasSuffix(got, want) || strings.HasSuffix(want, got) || strings.HasPrefix(got, want)) && min(len(got), len(want)) > bestLen {
 			best, bestLen = t, min(len(got), len(want))
 		}
 	}

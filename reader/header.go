@@ -64,7 +64,7 @@ func knownHeader(text string) bool {
 // over a cell (收    入, 合   计) joined back into their word.
 func headerFragments(l *tline, em float64) []*hcell {
 	var out []*hcell
-	ws := l.words
+	ws := splitHeaderWords(l.words)
 	for i := 0; i < len(ws); {
 		j := i + 1
 		// Extend over single characters spaced out evenly, as long as they make a
@@ -88,6 +88,36 @@ func headerFragments(l *tline, em float64) []*hcell {
 		c.text = b.String()
 		out = append(out, c)
 		i = j
+	}
+	return out
+}
+
+// splitHeaderWords cuts a word that holds two header words a space apart
+// (政府性基金预算 国有资本经营预算): close cells can print as one word.
+func splitHeaderWords(ws []word) []word {
+	var out []word
+	for _, w := range ws {
+		parts := strings.Split(w.text, " ")
+		if len(parts) < 2 || w.col >= 0 {
+			out = append(out, w)
+			continue
+		}
+		all := true
+		for _, p := range parts {
+			all = all && knownHeader(p)
+		}
+		if !all {
+			out = append(out, w)
+			continue
+		}
+		total := utf8.RuneCountInString(w.text)
+		per := (w.x1 - w.x0) / float64(max(total, 1))
+		at := 0
+		for _, p := range parts {
+			n := utf8.RuneCountInString(p)
+			out = append(out, word{text: p, x0: w.x0 + float64(at)*per, x1: w.x0 + float64(at+n)*per, col: -1})
+			at += n + 1
+		}
 	}
 	return out
 }
