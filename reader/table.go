@@ -333,9 +333,15 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 	}
 	var rows []*rawRow
 	rowOf := make([]*rawRow, len(lines))
+	own := map[*rawRow]int{} // the line each row starts on
 	newRow := func(l *tline) *rawRow {
 		row := &rawRow{cells: make([]string, len(r.cols)), pos: disclosure.Pos{Page: l.page, Line: l.no}, y: l.y}
 		rows = append(rows, row)
+		for i, x := range lines {
+			if x == l {
+				own[row] = i
+			}
+		}
 		return row
 	}
 	for i, l := range lines {
@@ -389,14 +395,97 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 			}
 		}
 	}
+	// In a table of centred cells, each column's wrapped text is shared out anew:
+	// a cell's lines lie as many above its row's line as below.
+	var owners map[*tline]map[int]*rawRow
+	if !text && !top {
+		owners = r.centredOwners(lines, rowOf, own)
+	}
 	// Place each row's words: lines in order down the page, so wrapped text reads
 	// in order.
 	slices.SortStableFunc(rows, func(a, b *rawRow) int { return cmpFloat(a.y, b.y) })
 	for i, l := range lines {
-		r.place(rowOf[i], l, anchor[i])
+		r.placeOwned(rowOf[i], l, owners[l])
 	}
 	r.placeSpans(spans, rows)
 	r.rows = append(r.rows, rows...)
+}
+
+// centredOwners shares out the wrapped text of each column among the rows of a
+// table of centred cells. Going down a column, a row takes below its own line as
+// many of the column's lines as it had above it; the lines left before the next
+// row's line open that row's cell. lines are the page's body lines, rowOf their
+// rows and own the line each row starts on.
+func (r *tableReader) centredOwners(lines []*tline, rowOf []*rawRow, own map[*rawRow]int) map[*tline]map[int]*rawRow {
+	type piece struct {
+		line, word int
+	}
+	var order []*rawRow
+	for row := range own {
+		order = append(order, row)
+	}
+	slices.SortFunc(order, func(a, b *rawRow) int { return own[a] - own[b] })
+	if len(order) == 0 {
+		return nil
+	}
+	owners := map[*tline]map[int]*rawRow{}
+	for j := range r.cols {
+		if r.cols[j].kind == disclosure.AmountCol {
+			continue
+		}
+		// The column's wrapped pieces between each row's line and the next.
+		segs := make([][]piece, len(order)+1)
+		centre := make([]bool, len(order))
+		k := 0 // rows whose own line lies above
+		for i, l := range lines {
+			for k < len(order) && own[order[k]] <= i {
+				k++
+			}
+			for wi, w := range l.words {
+				if w.num && !r.textColumnAt(w) || r.colOf(w, false) != j {
+					continue
+				}
+				if k > 0 && own[order[k-1]] == i {
+					centre[k-1] = true
+					continue
+				}
+				segs[k] = append(segs[k], piece{i, wi})
+			}
+		}
+		// segs[0] lies above the first row; segs[k] between rows k-1 and k.
+		above := len(segs[0])
+		assign := func(p piece, row *rawRow) {
+			l := lines[p.line]
+			if rowOf[p.line] == row {
+				return
+			}
+			if owners[l] == nil {
+				owners[l] = map[int]*rawRow{}
+			}
+			owners[l][p.word] = row
+		}
+		for _, p := range segs[0] {
+			assign(p, order[0])
+		}
+		for k := range order {
+			seg := segs[k+1]
+			take := min(above, len(seg))
+			if k == len(order)-1 {
+				take = len(seg)
+			}
+			_ = centre
+			for _, p := range seg[:take] {
+				assign(p, order[k])
+			}
+			if k+1 < len(order) {
+				for _, p := range seg[take:] {
+					assign(p, order[k+1])
+				}
+			}
+			above = len(seg) - take
+		}
+	}
+	return owners
 }
 
 // topAligned reports whether the page's cells are set at their top: some row's
@@ -681,11 +770,17 @@ func (r *tableReader) colOf(w word, number bool) int {
 
 // place puts a line's words into the row's cells.
 func (r *tableReader) place(row *rawRow, l *tline, anchor bool) {
+	r.placeOwned(row, l, nil)
+}
+
+// placeOwned is place where owner, if not nil, names the row of each word of text
+// (by its index on the line) that belongs to another row than the line's.
+func (r *tableReader) placeOwned(row *rawRow, l *tline, owner map[int]*rawRow) {
 	if row == nil {
 		return
 	}
 	var nums []word
-	for _, w := range l.words {
+	for i, w := range l.words {
 		if w.num && !r.textColumnAt(w) {
 			nums = append(nums, w)
 			continue
@@ -694,10 +789,14 @@ func (r *tableReader) place(row *rawRow, l *tline, anchor bool) {
 		if j < 0 {
 			continue
 		}
-		if r.cols[j].kind == disclosure.CodeCol && row.cells[j] != "" {
-			row.cells[j] += " "
+		to := row
+		if o := owner[i]; o != nil {
+			to = o
 		}
-		row.cells[j] = joinCell(row.cells[j], w.text)
+		if r.cols[j].kind == disclosure.CodeCol && to.cells[j] != "" {
+			to.cells[j] += " "
+		}
+		to.cells[j] = joinCell(to.cells[j], w.text)
 	}
 	if len(nums) == 0 {
 		return
