@@ -45,6 +45,22 @@ type Format struct {
 	// Rules names the jurisdiction's narrative rule sets that apply to documents of
 	// this format; the profile that owns the format supplies them.
 	Rules []string `yaml:"rules"`
+	// Workbook describes the format's official template workbook, for formats
+	// published as workbooks laid out like one; nil for none.
+	Workbook *Workbook `yaml:"workbook"`
+}
+
+// Workbook is what a reader needs to know of a jurisdiction's template workbook
+// beyond what every sheet shows (titles, 编制部门 lines, headers): a cover sheet
+// whose lines under the title name the document's department or subject, then a
+// 目录, a sheet per narrative part and one per table.
+type Workbook struct {
+	// Cover is the name of the cover sheet.
+	Cover string `yaml:"cover"`
+	// Department and Subject are the labels of the cover's lines (label：name)
+	// that name the 主管部门 and the unit the document is published for.
+	Department []string `yaml:"department"`
+	Subject    []string `yaml:"subject"`
 }
 
 // Recognise says how a document shows that it follows a format.
@@ -92,6 +108,12 @@ type Table struct {
 	// Spans are the keys of columns whose cells span several rows and print
 	// their text centred on them (a unit's name over its projects).
 	Spans []string `yaml:"spans"`
+	// Headers are the headers a template holds the table to, when its format
+	// has one: each lists the columns' header paths, the texts of the cells over
+	// a column from the top joined by "/", years left out. A header that none of
+	// them matches is refused rather than read with rows or columns misplaced;
+	// a table without Headers is read as printed.
+	Headers [][]string `yaml:"headers"`
 	// Inline tables are set in the narrative without a title (the 重点项目 table);
 	// Starts is a pattern on the compact text of the header line that begins one.
 	Inline bool   `yaml:"inline"`
