@@ -23,6 +23,9 @@ type hcell struct {
 	x0, x1, top, bottom float64
 	lines               int
 	col                 int // grid input: first column; -1 otherwise
+	// spaced marks a label whose letters are spaced out over its cell: it is
+	// complete on its line.
+	spaced bool
 	leaf                bool
 	// first and last are the columns a parent cell covers.
 	first, last int
@@ -72,7 +75,7 @@ func headerFragments(l *tline, em float64) []*hcell {
 		if utf8.RuneCountInString(ws[i].text) == 1 {
 			best := i + 1
 			text := ws[i].text
-			for k := i + 1; k < len(ws) && utf8.RuneCountInString(ws[k].text) == 1 && ws[k].x0-ws[k-1].x1 < 8*em; k++ {
+			for k := i + 1; k < len(ws) && utf8.RuneCountInString(ws[k].text) == 1 && ws[k].x0-ws[k-1].x1 < 20*em; k++ {
 				text += ws[k].text
 				if knownHeader(text) {
 					best = k + 1
@@ -80,7 +83,7 @@ func headerFragments(l *tline, em float64) []*hcell {
 			}
 			j = best
 		}
-		c := &hcell{x0: ws[i].x0, x1: ws[j-1].x1, top: l.top, bottom: l.bottom, lines: 1, col: ws[i].col}
+		c := &hcell{x0: ws[i].x0, x1: ws[j-1].x1, top: l.top, bottom: l.bottom, lines: 1, col: ws[i].col, spaced: j-i > 1}
 		var b strings.Builder
 		for _, w := range ws[i:j] {
 			b.WriteString(w.text)
@@ -231,6 +234,9 @@ func splitChain(frags []*hcell) []*hcell {
 
 // continues reports whether fragment f, on a line below c, is c's next line.
 func continues(c, f *hcell, em float64, text bool) bool {
+	if c.spaced {
+		return false
+	}
 	gap := f.top - c.bottom
 	if text {
 		if gap > 0.6 {

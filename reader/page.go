@@ -50,6 +50,9 @@ type tpage struct {
 	lines  []*tline
 }
 
+// numberTextRe is an amount with its decimals run into a word of Chinese text.
+var numberTextRe = regexp.MustCompile(`^(-?[0-9][0-9,]*\.[0-9]{1,6})([\p{Han}“（].*)$`)
+
 // numberRe is a number as tables print it: thousands separators, decimals, a sign.
 var numberRe = regexp.MustCompile(`^[-−+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?%?$`)
 
@@ -104,6 +107,13 @@ func pdfPages(pages []pdftext.Page) []*tpage {
 // words, so that “2,000.00 其他” or “合计 1,234.00” become cells of their own. A
 // year followed by 年 and words like “3 辆” stay whole.
 func splitNumbers(w word) []word {
+	// An amount printed close against the text of the next cell.
+	if m := numberTextRe.FindStringSubmatch(w.text); m != nil {
+		n := utf8.RuneCountInString(m[1])
+		per := (w.x1 - w.x0) / float64(max(utf8.RuneCountInString(w.text), 1))
+		a := word{text: m[1], x0: w.x0, x1: w.x0 + float64(n)*per, col: -1}
+		return append([]word{a}, splitNumbers(word{text: m[2], x0: a.x1, x1: w.x1, col: -1})...)
+	}
 	if !strings.Contains(w.text, " ") {
 		return []word{w}
 	}

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"os"
 	"fmt"
 	"math"
 	"regexp"
@@ -189,9 +190,13 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 	}
 	// On a page that goes on with a table whose header is known, lines before the
 	// first amounts that do not print the header again are the body: a row carried
-	// over from the page before.
+	// over from the page before, or a row's text above its amounts.
 	if r.cols != nil && len(header) > 0 && !r.repeatsHeader(header) {
-		header, b = nil, 0
+		k := 0
+		for k < b && (colNumberLine(lines[k]) || r.repeatsHeader(lines[k:k+1])) {
+			k++
+		}
+		header, lines, b = nil, lines[k:], 0
 	}
 	if len(header) > 0 && (r.cols == nil || !r.repeatsHeader(header)) {
 		cols := r.parseHeader(header, pg)
@@ -368,6 +373,9 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 			}
 		}
 		starts := r.startsRow(l)
+		if os.Getenv("ZZDBG") != "" {
+			fmt.Println("DBG", l.text, da, db, pitch, starts, r.labels(l), top)
+		}
 		switch {
 		case text:
 			// Layout text shows no gaps to measure: a line joins the row it
@@ -388,7 +396,9 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 			if db < da || db == da {
 				near, dist = below, db
 			}
-			if near != nil && dist < 0.75*pitch && !(starts && dist > 0.45*pitch) {
+			// A line far from any row's amounts is a row of its own if it names one
+			// (it prints in a column of row labels); else it is a tall cell's text.
+			if near != nil && (dist < 0.75*pitch && !(starts && dist > 0.45*pitch) || !r.labels(l)) {
 				rowOf[i] = near
 			} else {
 				rowOf[i] = newRow(l)
@@ -666,6 +676,28 @@ func (r *tableReader) placeSpans(labels []spanLabel, rows []*rawRow) {
 	}
 }
 
+// labels reports whether a line prints in a column that labels rows: the first
+// column of text, or an item column of a two-sided table.
+func (r *tableReader) labels(l *tline) bool {
+	first := -1
+	for j, c := range r.cols {
+		if c.kind != disclosure.AmountCol {
+			first = j
+			break
+		}
+	}
+	for _, w := range l.words {
+		j := r.colOf(w, w.num)
+		if j < 0 {
+			continue
+		}
+		if j == first || r.cols[j].key == "income_item" || r.cols[j].key == "spending_item" {
+			return true
+		}
+	}
+	return false
+}
+
 // numbers counts a line's amounts.
 func (r *tableReader) numbers(l *tline) int {
 	n := 0
@@ -696,6 +728,9 @@ func (r *tableReader) sharesColumns(a, b *tline) bool {
 // anchors reports whether a body line holds a row's amounts or its code. A number
 // in a column of text (a year, a count in a target) anchors nothing.
 func (r *tableReader) anchors(l *tline) bool {
+	if colNumberLine(l) {
+		return false
+	}
 	for i, w := range l.words {
 		if w.num {
 			if i+1 < len(l.words) && strings.HasPrefix(l.words[i+1].text, "年") {
