@@ -1,7 +1,6 @@
 package reader
 
 import (
-	"os"
 	"fmt"
 	"math"
 	"regexp"
@@ -354,8 +353,46 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 			rowOf[i] = newRow(l)
 		}
 	}
+	centred := !text && !top
+	if centred {
+		// Rows of centred cells: the lines with amounts, and the lines of text that
+		// no row's cell can take (a row without amounts), found where a column of
+		// row labels does not balance.
+		starter := slices.Clone(anchor)
+		for i, l := range lines {
+			// A total's row may print no amounts (an empty table's 合计).
+			if totalRe.MatchString(format.Fold(l.compact)) {
+				starter[i] = true
+			}
+		}
+		for range 3 {
+			orphans := r.orphans(lines, starter)
+			if len(orphans) == 0 {
+				break
+			}
+			for _, i := range orphans {
+				starter[i] = true
+			}
+		}
+		for i, l := range lines {
+			if starter[i] && rowOf[i] == nil {
+				rowOf[i] = newRow(l)
+			}
+		}
+		for i := range lines {
+			if rowOf[i] != nil {
+				continue
+			}
+			best := math.Inf(1)
+			for k := range lines {
+				if starter[k] && math.Abs(lines[k].y-lines[i].y) < best {
+					best, rowOf[i] = math.Abs(lines[k].y-lines[i].y), rowOf[k]
+				}
+			}
+		}
+	}
 	for i, l := range lines {
-		if anchor[i] || len(l.words) == 0 {
+		if centred || anchor[i] || len(l.words) == 0 {
 			continue
 		}
 		var above, below *rawRow
@@ -373,9 +410,6 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 			}
 		}
 		starts := r.startsRow(l)
-		if os.Getenv("ZZDBG") != "" {
-			fmt.Println("DBG", l.text, da, db, pitch, starts, r.labels(l), top)
-		}
 		switch {
 		case text:
 			// Layout text shows no gaps to measure: a line joins the row it
@@ -389,26 +423,16 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 			} else {
 				rowOf[i] = newRow(l)
 			}
-		case top && above != nil && !starts:
+		case above != nil && !starts:
 			rowOf[i] = above
 		default:
-			near, dist := above, da
-			if db < da || db == da {
-				near, dist = below, db
-			}
-			// A line far from any row's amounts is a row of its own if it names one
-			// (it prints in a column of row labels); else it is a tall cell's text.
-			if near != nil && (dist < 0.75*pitch && !(starts && dist > 0.45*pitch) || !r.labels(l)) {
-				rowOf[i] = near
-			} else {
-				rowOf[i] = newRow(l)
-			}
+			rowOf[i] = newRow(l)
 		}
 	}
 	// In a table of centred cells, each column's wrapped text is shared out anew:
 	// a cell's lines lie as many above its row's line as below.
 	var owners map[*tline]map[int]*rawRow
-	if !text && !top {
+	if centred {
 		owners = r.centredOwners(lines, rowOf, own)
 	}
 	// Place each row's words: lines in order down the page, so wrapped text reads
@@ -676,6 +700,64 @@ func (r *tableReader) placeSpans(labels []spanLabel, rows []*rawRow) {
 	}
 }
 
+// orphans finds the lines of text that no row's cell can take, in the columns that
+// label rows. A centred cell has as many lines below its row's line as above; going
+// down, a row's lines above it that the lines below cannot balance are not its
+// own: the topmost of them start rows of their own. starter marks the lines rows
+// start on.
+func (r *tableReader) orphans(lines []*tline, starter []bool) []int {
+	var out []int
+	for j, c := range r.cols {
+		if !r.labelColumn(j) || c.kind == disclosure.AmountCol {
+			continue
+		}
+		// The column's lines between row lines, and whether each row's own line
+		// prints in it.
+		var segs [][]int
+		var seg []int
+		for i, l := range lines {
+			if starter[i] {
+				segs = append(segs, seg)
+				seg = nil
+				continue
+			}
+			for _, w := range l.words {
+				if !(w.num && !r.textColumnAt(w)) && r.colOf(w, false) == j {
+					seg = append(seg, i)
+					break
+				}
+			}
+		}
+		segs = append(segs, seg)
+		// segs[0] lies above the first row, segs[k] below row k-1.
+		above := segs[0]
+		for k := 1; k < len(segs); k++ {
+			below := segs[k]
+			if extra := len(above) - len(below); extra > 0 && k < len(segs)-1 || extra > 0 && k == len(segs)-1 && len(below) == 0 {
+				out = append(out, above[:extra]...)
+			}
+			take := min(len(above), len(below))
+			above = below[take:]
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// labelColumn reports whether column j labels rows: the first column of text, or an
+// item column of a two-sided table.
+func (r *tableReader) labelColumn(j int) bool {
+	if j < 0 || j >= len(r.cols) {
+		return false
+	}
+	for k, c := range r.cols {
+		if c.kind != disclosure.AmountCol {
+			return k == j || r.cols[j].key == "income_item" || r.cols[j].key == "spending_item"
+		}
+	}
+	return false
+}
+
 // labels reports whether a line prints in a column that labels rows: the first
 // column of text, or an item column of a two-sided table.
 func (r *tableReader) labels(l *tline) bool {
@@ -754,11 +836,13 @@ func (r *tableReader) startsRow(l *tline) bool {
 	if len(l.words) == 0 {
 		return false
 	}
-	c := format.Fold(l.words[0].text)
-	if rowStartRe.MatchString(c) || totalRe.MatchString(format.Fold(l.compact)) {
+	if totalRe.MatchString(format.Fold(l.compact)) {
 		return true
 	}
-	return false
+	// An item number or a code begins a row in a column that labels rows, not in
+	// a target's text (1. … 2. …).
+	w := l.words[0]
+	return rowStartRe.MatchString(format.Fold(w.text)) && (r.cols == nil || r.labelColumn(r.colOf(w, w.num)))
 }
 
 // colOf returns the column a word belongs to. Numbers go where their centre is;
