@@ -1,6 +1,7 @@
-// Package profile lists the jurisdictions' disclosure formats. A profile turns a
-// budget into the document that its jurisdiction publishes; each one lives in its own
-// folder below this one and is listed here.
+// Package profile is the registry of jurisdictions. Each lives in its own folder
+// below this one — its format descriptions, its narrative rules and, where yusuan
+// generates its documents, its profile, which turns a budget into the document
+// the jurisdiction publishes — and is listed here, once.
 package profile
 
 import (
@@ -12,21 +13,42 @@ import (
 	"yusuan/classification"
 	"yusuan/disclosure"
 	"yusuan/format"
+	"yusuan/profile/beijing"
+	"yusuan/profile/central"
+	"yusuan/profile/guangzhou"
+	"yusuan/profile/hangzhou"
+	"yusuan/profile/jiangsu"
 	"yusuan/profile/shanghai"
 	"yusuan/profile/shenzhen"
 )
 
-// Profile derives a jurisdiction's disclosure from a budget.
-type Profile interface {
+// jurisdictions are every region whose documents yusuan reads, one line each.
+var jurisdictions = []Jurisdiction{
+	shenzhen.Profile{},
+	shanghai.Profile{},
+	central.Jurisdiction{},
+	guangzhou.Jurisdiction{},
+	hangzhou.Jurisdiction{},
+	jiangsu.Jurisdiction{},
+	beijing.Jurisdiction{},
+}
+
+// Jurisdiction is a region whose documents yusuan reads and checks.
+type Jurisdiction interface {
 	// Name is the identifier used in budget files and flags, e.g. "shenzhen".
 	Name() string
 	// Label is the Chinese name shown to users, e.g. 深圳.
 	Label() string
+	// Formats describes the layouts the jurisdiction publishes in, for readers.
+	Formats() []*format.Format
+}
+
+// Profile is a jurisdiction whose documents yusuan generates from a budget.
+type Profile interface {
+	Jurisdiction
 	// Derive builds the department's document. The budget must have passed
 	// budget.Validate.
 	Derive(b *budget.Budget, cat *classification.Catalogue) (*disclosure.Document, error)
-	// Formats describes the layouts the jurisdiction publishes in, for readers.
-	Formats() []*format.Format
 }
 
 // Publisher is a profile that publishes more than one document from a budget, such as
@@ -49,10 +71,16 @@ func Documents(p Profile, b *budget.Budget, cat *classification.Catalogue) ([]*d
 	return []*disclosure.Document{doc}, nil
 }
 
-var profiles = []Profile{
-	shenzhen.Profile{},
-	shanghai.Profile{},
-}
+// profiles are the jurisdictions that generate documents.
+var profiles = func() []Profile {
+	var out []Profile
+	for _, j := range jurisdictions {
+		if p, ok := j.(Profile); ok {
+			out = append(out, p)
+		}
+	}
+	return out
+}()
 
 // Formats returns the format descriptions of every profile, with the national
 // family's generic description last.
@@ -60,8 +88,8 @@ func Formats() *format.Set { return formatSet }
 
 var formatSet = func() *format.Set {
 	var all []*format.Format
-	for _, p := range profiles {
-		all = append(all, p.Formats()...)
+	for _, j := range jurisdictions {
+		all = append(all, j.Formats()...)
 	}
 	format.Register(all...)
 	return format.NewSet(all...)

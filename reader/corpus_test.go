@@ -246,7 +246,7 @@ func hasRow(t *disclosure.Table, want []string) bool {
 				ok = false
 			default:
 				wantText.WriteString(fold(codeName.ReplaceAllString(w, "")))
-				gotText.WriteString(fold(c.Text))
+				gotText.WriteString(fold(codeName.ReplaceAllString(c.Text, "")))
 			}
 		}
 		if !ok {

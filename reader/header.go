@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"yusuan/disclosure"
@@ -26,7 +27,7 @@ type hcell struct {
 	// spaced marks a label whose letters are spaced out over its cell: it is
 	// complete on its line.
 	spaced bool
-	leaf                bool
+	leaf   bool
 	// first and last are the columns a parent cell covers.
 	first, last int
 }
@@ -105,9 +106,11 @@ func splitHeaderWords(ws []word) []word {
 			out = append(out, w)
 			continue
 		}
+		// Header labels hold no spaces but after a year (2026 年预算数): pieces of
+		// two letters or more, none of them a number, are cells of their own.
 		all := true
 		for _, p := range parts {
-			all = all && knownHeader(p)
+			all = all && utf8.RuneCountInString(p) >= 2 && !unicode.IsDigit([]rune(p)[0]) && !strings.HasPrefix(p, "年")
 		}
 		if !all {
 			out = append(out, w)

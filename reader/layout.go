@@ -14,13 +14,13 @@ import (
 // layout cuts the body into parts and tables with format f and reads each.
 func (d *docReader) layout(doc *disclosure.Document, f *format.Format, body []*tline) error {
 	type region struct {
-		part  *heading
+		part *heading
 		// inline is a table set in the part's narrative; parts holds the lines
 		// of text around it and the table's own.
 		inline *format.Table
 		table  *format.Table
-		title string
-		label int
+		title  string
+		label  int
 		// chunks are the table's pieces: a new one starts on each page and at each
 		// repetition of its title.
 		chunks [][]*tline

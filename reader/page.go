@@ -119,8 +119,8 @@ func splitNumbers(w word) []word {
 	}
 	parts := strings.Split(w.text, " ")
 	hasNum := false
-	for i, p := range parts {
-		if numberRe.MatchString(p) && strings.ContainsAny(p, ".,") && (i+1 >= len(parts) || !strings.HasPrefix(parts[i+1], "年")) {
+	for _, p := range parts {
+		if numberRe.MatchString(p) && strings.ContainsAny(p, ".,") {
 			hasNum = true
 		}
 	}
@@ -141,9 +141,9 @@ func splitNumbers(w word) []word {
 		out = append(out, word{text: strings.Join(cur, " "), x0: w.x0 + float64(start)*per, x1: w.x0 + float64(end)*per, col: -1})
 		cur = nil
 	}
-	for i, p := range parts {
+	for _, p := range parts {
 		n := utf8.RuneCountInString(p)
-		isNum := numberRe.MatchString(p) && strings.ContainsAny(p, ".,") && (i+1 >= len(parts) || !strings.HasPrefix(parts[i+1], "年"))
+		isNum := numberRe.MatchString(p) && strings.ContainsAny(p, ".,")
 		if isNum {
 			flush(at - 1)
 			out = append(out, word{text: p, x0: w.x0 + float64(at)*per, x1: w.x0 + float64(at+n)*per, col: -1})
