@@ -109,8 +109,12 @@ func pdfPages(pages []pdftext.Page) []*tpage {
 func splitNumbers(w word) []word {
 	// An amount printed close against the text of the next cell.
 	if m := numberTextRe.FindStringSubmatch(w.text); m != nil {
-		n := utf8.RuneCountInString(m[1])
-		per := (w.x1 - w.x0) / float64(max(utf8.RuneCountInString(w.text), 1))
+		n := len(m[1])
+		rest := 0
+		for _, r := range m[2] {
+			rest += runeWidth(r)
+		}
+		per := (w.x1 - w.x0) / float64(max(n+rest, 1))
 		a := word{text: m[1], x0: w.x0, x1: w.x0 + float64(n)*per, col: -1}
 		return append([]word{a}, splitNumbers(word{text: m[2], x0: a.x1, x1: w.x1, col: -1})...)
 	}
@@ -127,13 +131,19 @@ func splitNumbers(w word) []word {
 	if !hasNum {
 		return []word{w}
 	}
-	// Place the pieces by their share of the word's characters.
-	total := utf8.RuneCountInString(w.text)
-	per := (w.x1 - w.x0) / float64(max(total, 1))
+	// Place the pieces by their share of the word's width: a CJK character is as
+	// wide as two digits.
+	units := func(t string) int {
+		n := 0
+		for _, r := range t {
+			n += runeWidth(r)
+		}
+		return n
+	}
+	per := (w.x1 - w.x0) / float64(max(units(w.text), 1))
 	var out []word
 	var cur []string
-	at := 0
-	start := 0
+	at, start := 0, 0
 	flush := func(end int) {
 		if len(cur) == 0 {
 			return
@@ -142,9 +152,8 @@ func splitNumbers(w word) []word {
 		cur = nil
 	}
 	for _, p := range parts {
-		n := utf8.RuneCountInString(p)
-		isNum := numberRe.MatchString(p) && strings.ContainsAny(p, ".,")
-		if isNum {
+		n := units(p)
+		if numberRe.MatchString(p) && strings.ContainsAny(p, ".,") {
 			flush(at - 1)
 			out = append(out, word{text: p, x0: w.x0 + float64(at)*per, x1: w.x0 + float64(at+n)*per, col: -1})
 			start = at + n + 1
@@ -156,7 +165,7 @@ func splitNumbers(w word) []word {
 		}
 		at += n + 1
 	}
-	flush(total)
+	flush(units(w.text))
 	return out
 }
 

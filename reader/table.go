@@ -108,7 +108,7 @@ func isBody(l *tline) bool {
 	}
 	for i, w := range l.words {
 		if w.num && !strings.HasSuffix(w.text, "%") {
-			if i+1 < len(l.words) && strings.HasPrefix(l.words[i+1].text, "年") {
+			if yearWordRe.MatchString(w.text) && i+1 < len(l.words) && strings.HasPrefix(l.words[i+1].text, "年") {
 				continue
 			}
 			return true
@@ -136,6 +136,9 @@ func colNumberLine(l *tline) bool {
 	}
 	return n >= 2
 }
+
+// yearWordRe is a year printed apart from its 年 (2026 年).
+var yearWordRe = regexp.MustCompile(`^(?:19|20)[0-9]{2}$`)
 
 var codePrefixRe = regexp.MustCompile(`^(?:\[[0-9]{3,7}\]|[0-9]{3}(?:[0-9]{2}){0,2}(?:[-—－].*)?)$`)
 
@@ -815,7 +818,7 @@ func (r *tableReader) anchors(l *tline) bool {
 	}
 	for i, w := range l.words {
 		if w.num {
-			if i+1 < len(l.words) && strings.HasPrefix(l.words[i+1].text, "年") {
+			if yearWordRe.MatchString(w.text) && i+1 < len(l.words) && strings.HasPrefix(l.words[i+1].text, "年") {
 				continue
 			}
 			if r.cols != nil && r.textColumnAt(w) && !codePrefixRe.MatchString(w.text) {
