@@ -292,7 +292,7 @@ func buildColumns(cells []*hcell, em float64) []*column {
 				break
 			}
 		}
-		if !over && c.cy() >= mid-0.6*em {
+		if !over && c.cy() >= mid-0.6*em && !overGap(c, leaves, em) {
 			c.leaf = true
 			leaves = append(leaves, c)
 		}
@@ -347,6 +347,24 @@ func buildColumns(cells []*hcell, em float64) []*column {
 		c.path = append(c.path, c.cell.text)
 	}
 	return cols
+}
+
+// overGap reports whether a cell is centred over the gap between two neighbouring
+// leaves that lie wholly below it: a parent of two columns whose text is too short
+// to reach over either (功能分类 over 功能科目名称 and 金额).
+func overGap(c *hcell, leaves []*hcell, em float64) bool {
+	sorted := slices.Clone(leaves)
+	slices.SortFunc(sorted, func(a, b *hcell) int { return cmpFloat(a.cx(), b.cx()) })
+	for i := 1; i < len(sorted); i++ {
+		a, b := sorted[i-1], sorted[i]
+		if !(a.cx() < c.cx() && c.cx() < b.cx()) {
+			continue
+		}
+		below := a.top >= c.bottom-0.2*em && b.top >= c.bottom-0.2*em
+		centred := math.Abs(c.cx()-(a.cx()+b.cx())/2) <= 0.25*(b.cx()-a.cx())
+		return below && centred
+	}
+	return false
 }
 
 // spanRow gives each parent of one header row the columns it covers: whole blocks

@@ -363,8 +363,9 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 		// row labels does not balance.
 		starter := slices.Clone(anchor)
 		for i, l := range lines {
-			// A total's row may print no amounts (an empty table's 合计).
-			if totalRe.MatchString(format.Fold(l.compact)) {
+			// A total's row may print no amounts (an empty table's 合计), and an
+			// item numbered in a column of row labels is a row (一、…, 1.…).
+			if totalRe.MatchString(format.Fold(l.compact)) || r.startsRow(l) && nearestAnchor(lines, anchor, i) >= 0.6*pitch {
 				starter[i] = true
 			}
 		}
@@ -759,6 +760,17 @@ func (r *tableReader) labelColumn(j int) bool {
 		}
 	}
 	return false
+}
+
+// nearestAnchor is the distance from line i to the nearest line with amounts.
+func nearestAnchor(lines []*tline, anchor []bool, i int) float64 {
+	best := math.Inf(1)
+	for k, l := range lines {
+		if anchor[k] && k != i {
+			best = min(best, math.Abs(l.y-lines[i].y))
+		}
+	}
+	return best
 }
 
 // labels reports whether a line prints in a column that labels rows: the first
