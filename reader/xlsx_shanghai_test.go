@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,7 +16,9 @@ import (
 	"yusuan/budgetfile"
 	"yusuan/check"
 	"yusuan/disclosure"
+	"yusuan/format"
 	"yusuan/money"
+	"yusuan/profile"
 	"yusuan/profile/shanghai"
 	"yusuan/reader"
 )
@@ -251,6 +255,50 @@ func TestXLSXShanghaiTemplateShells(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestXLSXShanghaiHeadersDescribed holds the format description's headers, by which
+// the reader holds template workbooks to the templates, to the headers the generator
+// writes: every table of a 部门预算 and a 单位预算, and 表1 in either layout.
+func TestXLSXShanghaiHeadersDescribed(t *testing.T) {
+	f := profile.Formats().ByID("shanghai")
+	if f == nil {
+		t.Fatal("no format shanghai")
+	}
+	year := regexp.MustCompile(`(?:19|20)[0-9]{2}年度?`)
+	key := func(path []string) string {
+		var out []string
+		for _, p := range path {
+			if k := year.ReplaceAllString(format.Fold(p), ""); k != "" {
+				out = append(out, k)
+			}
+		}
+		return strings.Join(out, "/")
+	}
+	four, seven := shanghai.SummaryShells(2026, true)
+	shells := append(append(shanghai.Shells(2026, true), shanghai.Shells(2026, false)...), four, seven)
+	for _, shell := range shells {
+		want := f.Table(shell.Kind)
+		if want == nil {
+			t.Errorf("%s: the description has no table %s", shell.Title, shell.Kind)
+			continue
+		}
+		var got []string
+		for _, p := range format.HeaderPaths(shell) {
+			got = append(got, key(p))
+		}
+		found := false
+		for _, h := range want.Headers {
+			var described []string
+			for _, p := range h {
+				described = append(described, key(strings.Split(p, "/")))
+			}
+			found = found || slices.Equal(got, described)
+		}
+		if !found {
+			t.Errorf("%s: the generator's header %q is none of the description's", shell.Title, got)
+		}
 	}
 }
 
