@@ -117,7 +117,7 @@ func compareDocument(t *testing.T, fx *fixture, doc *disclosure.Document) {
 		if fx.Holds == "narrative" {
 			break
 		}
-		if findTable(read, "", c) == nil {
+		if findTable(read, "", c) == nil && findListed(read, doc, c) == nil {
 			t.Errorf("目录 lists %q, not read; read %s", c, titles(read))
 		}
 	}
@@ -150,6 +150,25 @@ func titles(ts []*disclosure.Table) string {
 		s = append(s, fmt.Sprintf("%q(%s)", t.Title, t.Kind))
 	}
 	return strings.Join(s, " ")
+}
+
+// findListed finds the table a 目录 entry names by what the document's format
+// calls it, where the entry words the title otherwise than the table.
+func findListed(ts []*disclosure.Table, doc *disclosure.Document, entry string) *disclosure.Table {
+	f := format.Lookup(doc.Format)
+	if f == nil {
+		return nil
+	}
+	spec := f.MatchTable(entry)
+	if spec == nil {
+		return nil
+	}
+	for _, t := range ts {
+		if t.Kind == spec.Kind {
+			return t
+		}
+	}
+	return nil
 }
 
 // findTable finds a read table by title, or an untitled one by kind.

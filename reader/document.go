@@ -151,8 +151,9 @@ func (d *docReader) contents(from int) ([]string, []*tline) {
 		if key == "" {
 			continue
 		}
-		// The document starts over with a heading the 目录 listed.
-		if seen[key] {
+		// The document starts over with a heading the 目录 listed, perhaps naming
+		// the department where the 目录 said 部门 (上海市普陀区商务委员会主要职能).
+		if seen[key] || restates(seen, key) {
 			end = i
 			break
 		}
@@ -178,6 +179,18 @@ func (d *docReader) contents(from int) ([]string, []*tline) {
 		}
 	}
 	return entries, d.lines[end:]
+}
+
+// restates reports whether a line's key names a listed entry with the subject's
+// name in place of 部门 or 单位.
+func restates(seen map[string]bool, key string) bool {
+	for k := range seen {
+		core := strings.TrimPrefix(strings.TrimPrefix(k, "部门"), "单位")
+		if core != k && utf8.RuneCountInString(core) >= 4 && strings.HasSuffix(key, core) && !seen[key] {
+			return true
+		}
+	}
+	return false
 }
 
 func entryKey(s string) string {

@@ -136,6 +136,9 @@ func splitHeaderWords(ws []word) []word {
 func headerCells(lines []*tline, em float64, text bool) []*hcell {
 	type chain struct {
 		frags []*hcell
+		// carried says the chain's last line lies a line of other cells' words
+		// above the line being read (layout text).
+		carried bool
 	}
 	var open []*chain // chains that may continue on the next line
 	var all []*chain
@@ -144,13 +147,15 @@ func headerCells(lines []*tline, em float64, text bool) []*hcell {
 		for _, f := range headerFragments(l, em) {
 			var joined *chain
 			for _, c := range open {
-				if continues(c.frags[len(c.frags)-1], f, em, text) {
+				last := c.frags[len(c.frags)-1]
+				if continues(last, f, em, text) || text && c.carried && f.top-last.bottom <= 1.6 && continues(shifted(last, f.top-last.bottom), f, em, text) {
 					joined = c
 					break
 				}
 			}
 			if joined != nil {
 				joined.frags = append(joined.frags, f)
+				joined.carried = false
 				next = append(next, joined)
 				open = slices.DeleteFunc(open, func(c *chain) bool { return c == joined })
 				continue
@@ -164,7 +169,11 @@ func headerCells(lines []*tline, em float64, text bool) []*hcell {
 		// lines of taller neighbours).
 		for _, c := range open {
 			last := c.frags[len(c.frags)-1]
-			if !text && l.top-last.bottom < 1.25*em {
+			switch {
+			case !text && l.top-last.bottom < 1.25*em:
+				next = append(next, c)
+			case text && !c.carried && l.top-last.bottom < 0.6 && !overlaps(l, last):
+				c.carried = true
 				next = append(next, c)
 			}
 		}
@@ -175,6 +184,24 @@ func headerCells(lines []*tline, em float64, text bool) []*hcell {
 		cells = append(cells, splitChain(c.frags)...)
 	}
 	return cells
+}
+
+// shifted is cell c moved down by d, as if its next line followed it directly.
+func shifted(c *hcell, d float64) *hcell {
+	s := *c
+	s.top += d
+	s.bottom += d
+	return &s
+}
+
+// overlaps reports whether any word of line l lies over cell c's extent.
+func overlaps(l *tline, c *hcell) bool {
+	for _, w := range l.words {
+		if w.x1 > c.x0 && w.x0 < c.x1 {
+			return true
+		}
+	}
+	return false
 }
 
 // splitChain makes cells of a chain of fragments one below the other: one cell if
@@ -242,7 +269,10 @@ func continues(c, f *hcell, em float64, text bool) bool {
 	}
 	gap := f.top - c.bottom
 	if text {
-		if gap > 0.6 {
+		// Layout text keeps a line between a cell's lines where a cell beside
+		// it prints one there; a word's last character or two wrapped alone
+		// (机关运行经费预算 / 数) may lie that far below.
+		if gap > 0.6 && !(gap <= 1.6 && utf8.RuneCountInString(f.text) <= 2 && knownHeader(c.text+f.text) && !knownHeader(c.text)) {
 			return false
 		}
 	} else if gap > 1.25*em || gap < -0.5*em {
@@ -257,6 +287,29 @@ func continues(c, f *hcell, em float64, text bool) bool {
 	centred := math.Abs(c.cx()-f.cx()) <= max(1.0*em, 0.2*max(wc, wf))
 	flush := math.Abs(c.x0-f.x0) <= 0.6*em
 	return centred || flush
+}
+
+// wideCentre is the centre of a one-line cell of layout text whose wide
+// characters take two columns each.
+func wideCentre(c *hcell) float64 {
+	if c.lines > 1 {
+		return c.cx()
+	}
+	w := 0
+	for _, r := range c.text {
+		w += runeWidth(r)
+	}
+	return c.x0 + float64(w)/2
+}
+
+// nothingBelow reports whether no cell lies below cell c within its extent.
+func nothingBelow(c *hcell, cells []*hcell) bool {
+	for _, d := range cells {
+		if d != c && d.top >= c.bottom-0.1 && overlap(c.x0, c.x1, d.x0, d.x1) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // buildColumns finds the leaf columns of a header and what covers each.
@@ -292,7 +345,9 @@ func buildColumns(cells []*hcell, em float64) []*column {
 				break
 			}
 		}
-		if !over && c.cy() >= mid-0.6*em && !overGap(c, leaves, em) {
+		// Layout text squeezes a header's lines together: there a cell with no
+		// cell below it is a column of its own wherever it lies.
+		if !over && (c.cy() >= mid-0.6*em || em == 1 && nothingBelow(c, cells)) && !overGap(c, leaves, em) {
 			c.leaf = true
 			leaves = append(leaves, c)
 		}
@@ -390,7 +445,11 @@ func spanRow(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em
 	}
 	tol := 0.75 * em
 	if len(widths) > 0 {
-		tol = max(tol, 0.3*median(widths))
+		share := 0.3
+		if em == 1 {
+			share = 0.4 // layout text places words only to a column
+		}
+		tol = max(tol, share*median(widths))
 	}
 	center := func(a, b int) float64 { return (cols[a].lo + cols[b].hi) / 2 }
 	type cand struct {
@@ -406,7 +465,16 @@ func spanRow(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em
 				if !allowed(p, a, b) {
 					break
 				}
-				if d := math.Abs(center(a, b) - p.cx()); d <= tol {
+				d := math.Abs(center(a, b) - p.cx())
+				if em == 1 && cols[a].cell != nil && cols[b].cell != nil {
+					// Layout text places words only roughly: the words' own
+					// extent may centre the parent better than the columns',
+					// and a word of wide characters may reach as far as the
+					// page gives them (two columns each), not one column each.
+					words := (cols[a].cell.x0 + cols[b].cell.x1) / 2
+					d = min(d, math.Abs(words-p.cx()), math.Abs(center(a, b)-wideCentre(p)), math.Abs(words-wideCentre(p)))
+				}
+				if d <= tol {
 					cands[i] = append(cands[i], cand{u1, u2, d})
 				}
 			}

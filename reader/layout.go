@@ -311,22 +311,16 @@ func (d *docReader) page(n int) *tpage {
 }
 
 // names sets the document's subject (the name it is published under) and its
-// department (the 主管部门).
+// department (the 主管部门). The title names the subject unless it names only the
+// region (上海市普陀区2025年区级部门预算), where the cover's 预算单位 or 预算主管部门
+// line does; a 单位预算's 预算单位 line names its subject before all.
 func (d *docReader) names(doc *disclosure.Document) {
-	s := doc.Title
-	s = docYearRe.ReplaceAllString(s, "")
-	for _, w := range []string{"部门预算信息公开", "部门预算公开", "单位预算公开", "部门预算", "单位预算", "年度", "区级", "市级"} {
+	s := titleYearRe.ReplaceAllString(doc.Title, "")
+	for _, w := range []string{"部门预算信息公开", "部门预算公开", "单位预算公开", "部门预算", "单位预算"} {
 		s = strings.ReplaceAll(s, w, "")
 	}
-	doc.Subject = strings.TrimSpace(s)
-	if doc.Subject == "" {
-		for _, t := range doc.Tables {
-			if t.Entity != "" {
-				doc.Subject = t.Entity
-				break
-			}
-		}
-	}
+	s = strings.TrimSpace(levelRe.ReplaceAllString(s, ""))
+	var unit string
 	for _, l := range d.lines {
 		c := format.Fold(l.compact)
 		for _, p := range []string{"预算主管部门：", "主管部门："} {
@@ -334,11 +328,44 @@ func (d *docReader) names(doc *disclosure.Document) {
 				doc.Department = strings.TrimPrefix(c, p)
 			}
 		}
+		if v, ok := strings.CutPrefix(c, "预算单位："); ok && unit == "" {
+			unit = v
+		}
+	}
+	switch {
+	case unit != "" && doc.Kind == "单位预算":
+		doc.Subject = unit
+	case s != "" && !regionOnlyRe.MatchString(s):
+		doc.Subject = s
+	case unit != "":
+		doc.Subject = unit
+	case doc.Department != "":
+		doc.Subject = doc.Department
+	default:
+		doc.Subject = s
+	}
+	if doc.Subject == "" || regionOnlyRe.MatchString(doc.Subject) {
+		for _, t := range doc.Tables {
+			if t.Entity != "" {
+				doc.Subject = t.Entity
+				break
+			}
+		}
 	}
 	if doc.Department == "" {
 		doc.Department = doc.Subject
 	}
 }
+
+var (
+	// titleYearRe is a title's year (2026年, 2026年度).
+	// levelRe is the level of government a title names (区级部门预算).
+	levelRe     = regexp.MustCompile(`(?:省|市|区|县|乡|镇)级$`)
+	titleYearRe = regexp.MustCompile(`(?:19|20)[0-9]{2}\s*年度?`)
+	// regionOnlyRe is the name of a region alone: a province, city, district or
+	// county, with no body of it.
+	regionOnlyRe = regexp.MustCompile(`^\p{Han}{1,10}?(?:省|市|自治区|自治州|区|县|旗)$`)
+)
 
 // Narrative: headings, paragraphs joined across line breaks, list items and notes.
 
@@ -401,7 +428,13 @@ func narrate(lines []*tline, grid bool, ems, rights map[int]float64, pitch float
 			em := max(ems[l.page], 1)
 			indent := l.words[0].x0 - left[l.page]
 			ended := strings.HasSuffix(para[len(para)-1], "。") || strings.HasSuffix(para[len(para)-1], "：") || strings.HasSuffix(para[len(para)-1], "；")
-			short := prev != nil && prev.page == l.page && prev.words[len(prev.words)-1].x1 < right[l.page]-1.2*em
+			margin := 1.2 * em
+			if ems[l.page] == 1 {
+				// Layout text counts characters, not their widths: a full line
+				// of wide characters and stops may end a few columns short.
+				margin = 3
+			}
+			short := prev != nil && prev.page == l.page && prev.words[len(prev.words)-1].x1 < right[l.page]-margin
 			switch {
 			case markerRe.MatchString(c):
 				flush()
@@ -416,6 +449,8 @@ func narrate(lines []*tline, grid bool, ems, rights map[int]float64, pitch float
 				flush()
 			case ended && !grid && prev != nil && prev.page == l.page && l.y-prev.y > 1.12*pitch:
 				flush()
+			case ended && ems[l.page] == 1 && prev != nil && prev.page == l.page && l.y-prev.y >= 2:
+				flush() // an empty line between paragraphs of layout text
 			}
 		}
 		if len(para) == 0 {

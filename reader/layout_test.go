@@ -26,8 +26,8 @@ var shanghaiCorpus = []struct {
 	// the finding's message; the checker must report these and nothing else.
 	errors []string
 }{
-	{"putuo-shangwuwei-2025-dept-budget", 2025, "上海市普陀区商务委员会", 10, nil},
-	{"putuo-wanli-jiedao-2023-dept-budget", 2023, "上海市普陀区人民政府万里街道办事处", 12, []string{
+	{"putuo-shangwuwei-2025-dept-budget", 2025, "上海市普陀区商务委员会", 13, nil},
+	{"putuo-wanli-jiedao-2023-dept-budget", 2023, "上海市普陀区人民政府万里街道办事处", 7, []string{
 		// 政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元 (copied from the line before)
 		"CHG-01 推得上年为 -1,421.25万元",
 		// 执行数11.67万元、预算安排45.41万元 is +289.1%, not 314.82%
@@ -245,10 +245,10 @@ func TestShanghaiColumns(t *testing.T) {
 		{sw.Tables[2], "2080505", "name", "机关事业单位基本养老保险缴费支出"},
 		{sw.Tables[7], "30211", "public", "80,000.00"},
 		{sw.Tables[7], "30302", "personnel", "1,197,600.00"},
-		{sw.Tables[8], "", "total", "1.00"},
+		{sw.Tables[8], "", "sangong", "1.00"},
 		{sw.Tables[8], "", "abroad", ""},
 		{sw.Tables[8], "", "reception", "1.00"},
-		{sw.Tables[8], "", "office_cost", "171.01"},
+		{sw.Tables[8], "", "office", "171.01"},
 		{sw.Tables[3], "收入总计支出总计", "general", "371,514,655.00"},
 		{wl.Tables[1], "2080505", "name", "机关事业单位基本养老保险缴费支出"},
 		{wl.Tables[3], "四、文化旅游体育与传媒支出", "general", "200,000.00"},

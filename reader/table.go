@@ -29,6 +29,9 @@ type tableReader struct {
 	formPages []*formPage
 	// top says the table's cells are set at their top, not centred.
 	top bool
+	// rights are the right edges of the numbers placed in each column, by which a
+	// page that goes on without a header is registered.
+	rights map[int][]float64
 }
 
 // rawRow is a table row before its cells become amounts: the text printed in each
@@ -177,6 +180,12 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 		for b < len(lines) && !isBody(lines[b]) {
 			b++
 		}
+	} else if !pg.grid && pg.em == 1 {
+		// In layout text, the first row's name may wrap onto the line just above
+		// its amounts: a line of words no header prints, right above them.
+		for b > 1 && lines[b].y-lines[b-1].y <= 1 && !r.anchors(lines[b-1]) && !headerWords(lines[b-1]) {
+			b--
+		}
 	} else if !pg.grid && pg.em > 1 {
 		// The first row's name may wrap above its amounts, which are centred on
 		// it: lines of text closer together than a header's rows belong to it.
@@ -199,6 +208,9 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 			k++
 		}
 		header, lines, b = nil, lines[k:], 0
+	}
+	if r.cols != nil && len(header) == 0 {
+		lines = append(lines[:b:b], r.register(lines[b:], pg)...)
 	}
 	if len(header) > 0 && (r.cols == nil || !r.repeatsHeader(header)) {
 		cols := r.parseHeader(header, pg)
@@ -401,15 +413,16 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 		}
 		var above, below *rawRow
 		da, db := math.Inf(1), math.Inf(1)
+		ka, kb := -1, -1
 		for k := i - 1; k >= 0; k-- {
 			if anchor[k] {
-				above, da = rowOf[k], l.y-lines[k].y
+				above, da, ka = rowOf[k], l.y-lines[k].y, k
 				break
 			}
 		}
 		for k := i + 1; k < len(lines); k++ {
 			if anchor[k] {
-				below, db = rowOf[k], lines[k].y-l.y
+				below, db, kb = rowOf[k], lines[k].y-l.y, k
 				break
 			}
 		}
@@ -417,10 +430,24 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 		switch {
 		case text:
 			// Layout text shows no gaps to measure: a line joins the row it
-			// touches unless it begins a row.
+			// touches unless it begins a row. A numbered item begins a row unless
+			// it lies closer to a line of amounts that prints no label of its own
+			// than rows lie apart: a label wrapped around its amounts.
 			near, dist := above, da
 			if db < da {
 				near, dist = below, db
+			}
+			if starts {
+				for _, c := range []struct {
+					row  *rawRow
+					dist float64
+					k    int
+				}{{below, db, kb}, {above, da, ka}} {
+					if c.row != nil && c.dist < pitch && !r.labelled(lines[c.k], l) {
+						near, dist, starts = c.row, c.dist, false
+						break
+					}
+				}
 			}
 			if near != nil && !starts && (!summary || dist <= 1) {
 				rowOf[i] = near
@@ -656,8 +683,9 @@ func (r *tableReader) spanLabels(lines []*tline) ([]spanLabel, []*tline) {
 				continue
 			}
 			// The lines of one label are a line apart, whatever other rows'
-			// lines fall between them.
-			if k, ok := open[j]; ok && l.y-lastY[j] < 1.6*max(r.em, 1) {
+			// lines fall between them; in layout text, two lines apart where a
+			// line of other rows' words lies between (not an empty line).
+			if k, ok := open[j]; ok && (l.y-lastY[j] < 1.6*max(r.em, 1) || r.em == 1 && l.y-lastY[j] < 2.1 && lineBetween(lines, lastY[j], l.y)) {
 				labels[k].text += w.text
 				labels[k].y = (labels[k].y*float64(labels[k].lines) + l.y) / float64(labels[k].lines+1)
 				labels[k].lines++
@@ -675,6 +703,16 @@ func (r *tableReader) spanLabels(lines []*tline) ([]spanLabel, []*tline) {
 		out = append(out, &cp)
 	}
 	return labels, out
+}
+
+// lineBetween reports whether a line lies strictly between heights a and b.
+func lineBetween(lines []*tline, a, b float64) bool {
+	for _, l := range lines {
+		if l.y > a && l.y < b {
+			return true
+		}
+	}
+	return false
 }
 
 // placeSpans puts each spanning label on the first of the rows it is centred on:
@@ -757,6 +795,31 @@ func (r *tableReader) labelColumn(j int) bool {
 	for k, c := range r.cols {
 		if c.kind != disclosure.AmountCol {
 			return k == j || r.cols[j].key == "income_item" || r.cols[j].key == "spending_item"
+		}
+	}
+	return false
+}
+
+// labelled reports whether line a prints text in the column where line l's first
+// word starts.
+func (r *tableReader) labelled(a, l *tline) bool {
+	if len(l.words) == 0 {
+		return true
+	}
+	j := r.colOf(l.words[0], false)
+	for _, w := range a.words {
+		if !w.num && r.colOf(w, false) == j {
+			return true
+		}
+	}
+	return false
+}
+
+// headerWords reports whether any word of a line is a known header word.
+func headerWords(l *tline) bool {
+	for _, w := range splitHeaderWords(l.words) {
+		if knownHeader(w.text) {
+			return true
 		}
 	}
 	return false
@@ -972,7 +1035,97 @@ func (r *tableReader) placeOwned(row *rawRow, l *tline, owner map[int]*rawRow) {
 	for i, w := range nums {
 		j := amountCols[cols[i]]
 		row.cells[j] = joinCell(row.cells[j], w.text)
+		r.noteRight(j, w)
 	}
+}
+
+// amountWord reports whether a word is an amount: a number with a separator or
+// decimals, which codes and years are not.
+func amountWord(w word) bool {
+	return w.num && strings.ContainsAny(w.text, ".,")
+}
+
+// noteRight records where a number placed in column j ends.
+func (r *tableReader) noteRight(j int, w word) {
+	if r.rights == nil {
+		r.rights = map[int][]float64{}
+	}
+	if len(r.rights[j]) < 64 {
+		r.rights[j] = append(r.rights[j], w.x1)
+	}
+}
+
+// register moves the words of a page that goes on with a table without printing
+// its header again so that its numbers end where the numbers of the pages before
+// ended. Layout text sets each page on a grid of its own, so a page may start some
+// characters left of the one before, and squeezes the space between a row's
+// text and its amounts otherwise than on the page before: only amounts move, and
+// only where that brings clearly more of them onto their columns.
+func (r *tableReader) register(lines []*tline, pg *tpage) []*tline {
+	var edges []float64
+	for _, xs := range r.rights {
+		if len(xs) < 2 {
+			continue
+		}
+		m := slices.Clone(xs)
+		slices.Sort(m)
+		if m[len(m)-1]-m[0] <= 0.6*pg.em {
+			edges = append(edges, m[len(m)/2])
+		}
+	}
+	var ends []float64
+	for _, l := range lines {
+		for _, w := range l.words {
+			if amountWord(w) {
+				ends = append(ends, w.x1)
+			}
+		}
+	}
+	if len(edges) == 0 || len(ends) < 3 {
+		return lines
+	}
+	tol := 0.4 * pg.em
+	fit := func(s float64) int {
+		n := 0
+		for _, x := range ends {
+			for _, e := range edges {
+				if math.Abs(x+s-e) <= tol {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	}
+	base := fit(0)
+	best, shift := base, 0.0
+	for _, x := range ends {
+		for _, e := range edges {
+			s := e - x
+			if math.Abs(s) > 30*pg.em || math.Abs(s) <= tol {
+				continue
+			}
+			if n := fit(s); n > best || n == best && math.Abs(s) < math.Abs(shift) {
+				best, shift = n, s
+			}
+		}
+	}
+	if shift == 0 || best < base+2 || 10*best < 6*len(ends) {
+		return lines
+	}
+	out := make([]*tline, len(lines))
+	for i, l := range lines {
+		c := *l
+		c.words = slices.Clone(l.words)
+		for k, w := range c.words {
+			if amountWord(w) {
+				c.words[k].x0 += shift
+				c.words[k].x1 += shift
+			}
+		}
+		out[i] = &c
+	}
+	return out
 }
 
 // textColumnAt reports whether a number falls in a column of text or codes (a
