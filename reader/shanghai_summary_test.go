@@ -243,4 +243,3 @@ func TestShanghaiTextUnitDepartmentSummary(t *testing.T) {
 		}
 	}
 }
-
