@@ -134,6 +134,7 @@ func Run(doc *disclosure.Document, opts Options) Result {
 		f = format.Lookup(doc.Format)
 	}
 	c := &Doc{doc: doc, cat: cat, format: f, seen: map[string]bool{}}
+	c.doc = c.readable()
 	c.index()
 	for _, rs := range tableRules {
 		rs(c)

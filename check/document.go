@@ -23,7 +23,7 @@ func (c *Doc) completeness() {
 	}
 	doc := c.doc
 	switch {
-	case len(doc.Tables) == 0 && len(doc.Parts) > 0:
+	case len(doc.Tables) == 0 && len(c.unread) == 0 && len(doc.Parts) > 0:
 		c.Add(Finding{Rule: "DOC-03", Severity: Warning, Location: Location{Table: "表格部分"},
 			Message: "本文件只有文字部分，未见表格部分（可能另行公开为单独的文件）；与表格有关的核对无法进行。可将两个文件一起核对：yusuan check 文字.pdf 表格.pdf"})
 		return
@@ -33,7 +33,7 @@ func (c *Doc) completeness() {
 	}
 	if len(doc.Tables) > 0 {
 		for _, req := range f.Tables {
-			if !req.Required || c.tables[req.Kind] != nil {
+			if !req.Required || c.tables[req.Kind] != nil || c.unread[req.Kind] {
 				continue
 			}
 			title := req.Title
@@ -72,6 +72,32 @@ func (c *Doc) completeness() {
 		c.Add(Finding{Rule: "DOC-02", Severity: Error, Location: Location{Part: p.Title},
 			Message: fmt.Sprintf("缺少必备的文字部分“%s”", p.Title)})
 	}
+}
+
+// readable reports each table the reader could not read reliably and returns
+// the document without them, so that no rule checks what was not read; the tables
+// still count as present.
+func (c *Doc) readable() *disclosure.Document {
+	var keep []*disclosure.Table
+	for _, t := range c.doc.Tables {
+		if t == nil || t.Unread == "" {
+			keep = append(keep, t)
+			continue
+		}
+		if c.unread == nil {
+			c.unread = map[disclosure.TableKind]bool{}
+		}
+		c.unread[t.Kind] = true
+		label := strings.TrimSpace(t.Label() + " " + t.Title)
+		c.Add(Finding{Rule: "READ-01", Severity: Warning, Location: Location{Table: label, Page: t.Pos.Page},
+			Message: fmt.Sprintf("未能可靠读出本表：%s；本表未作核对，请人工查看", t.Unread)})
+	}
+	if len(keep) == len(c.doc.Tables) {
+		return c.doc
+	}
+	doc := *c.doc
+	doc.Tables = keep
+	return &doc
 }
 
 // listed reports whether the document's 目录 lists a table under one of titles.

@@ -19,6 +19,8 @@ type Doc struct {
 	seen     map[string]bool
 	tables   map[disclosure.TableKind]*View
 	inline   map[disclosure.TableKind]*View // tables set in the narrative
+	// unread are the kinds of the tables that could not be read reliably.
+	unread map[disclosure.TableKind]bool
 	// computed once per run
 	sents      []Sentence
 	classNames map[string]bool

@@ -148,6 +148,10 @@ type Table struct {
 	Unlabeled bool `json:"unlabeled,omitempty"`
 	// Sheet is the table's sheet in a template workbook.
 	Sheet string `json:"sheet,omitempty"`
+	// Unread says why a table read from a published file could not be read
+	// reliably (its header gives two columns one meaning, say); the checker then
+	// reports that and checks nothing in it.
+	Unread string `json:"unread,omitempty"`
 	Pos   Pos    `json:"pos,omitzero"`
 }
 

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"yusuan/disclosure"
 	"yusuan/format"
@@ -29,6 +30,8 @@ type tableReader struct {
 	formPages []*formPage
 	// top says the table's cells are set at their top, not centred.
 	top bool
+	// headerText is the text of the header's lines as first printed.
+	headerText string
 	// rights are the right edges of the numbers placed in each column, by which a
 	// page that goes on without a header is registered.
 	rights map[int][]float64
@@ -214,6 +217,13 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 	}
 	if len(header) > 0 && (r.cols == nil || !r.repeatsHeader(header)) {
 		cols := r.parseHeader(header, pg)
+		if r.cols == nil {
+			var b strings.Builder
+			for _, l := range header {
+				b.WriteString(format.Fold(l.compact))
+			}
+			r.headerText = b.String()
+		}
 		if r.cols == nil || len(cols) == len(r.cols) {
 			r.cols = cols
 		}
@@ -248,20 +258,29 @@ func (r *tableReader) note(s string) {
 // read, as tables continued on a new page do.
 func (r *tableReader) repeatsHeader(lines []*tline) bool {
 	var have strings.Builder
+	have.WriteString(r.headerText)
 	for _, c := range r.cols {
 		for _, p := range c.path {
 			have.WriteString(format.Fold(p))
 		}
 	}
 	h := have.String()
+	// Nearly all the words must be the header's: a header word the first page's
+	// header left unplaced may come again.
+	in, all := 0, 0
 	for _, l := range lines {
 		for _, w := range l.words {
-			if !strings.Contains(h, format.Fold(w.text)) {
-				return false
+			// Layout text may print two cells' words a space apart as one.
+			for _, piece := range strings.Fields(w.text) {
+				n := utf8.RuneCountInString(piece)
+				all += n
+				if strings.Contains(h, format.Fold(piece)) {
+					in += n
+				}
 			}
 		}
 	}
-	return true
+	return all > 0 && 10*in >= 9*all
 }
 
 // parseHeader turns header lines into columns with their meanings.
@@ -1178,6 +1197,7 @@ func (r *tableReader) finish() (*disclosure.Table, error) {
 		}
 	}
 	seen := map[string]int{}
+	paths := map[string]bool{}
 	for _, c := range r.cols {
 		key := c.key
 		if key != "" {
@@ -1185,6 +1205,14 @@ func (r *tableReader) finish() (*disclosure.Table, error) {
 			if seen[key] > 1 {
 				key = fmt.Sprintf("%s#%d", key, seen[key])
 			}
+		}
+		// Two columns of amounts under the very same heading: no table prints
+		// that, so the header was not read as printed.
+		if p := format.Fold(strings.Join(c.path, "/")); c.kind == disclosure.AmountCol && len(c.path) > 0 {
+			if paths[p] && t.Unread == "" {
+				t.Unread = fmt.Sprintf("表头中有两列读作同一表头“%s”，表头未能按印刷的样子读出", strings.Join(c.path, "/"))
+			}
+			paths[p] = true
 		}
 		w := 10
 		if c.kind == disclosure.TextCol {
