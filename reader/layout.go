@@ -353,12 +353,16 @@ func (d *docReader) names(doc *disclosure.Document) {
 		}
 	}
 	if doc.Department == "" {
-		doc.Department = doc.Subject
+		// A department's own budget is its 本级's: the department is the name
+		// without it.
+		doc.Department = strings.TrimSpace(benjiRe.ReplaceAllString(doc.Subject, ""))
 	}
 }
 
 var (
 	// titleYearRe is a title's year (2026年, 2026年度).
+	// benjiRe is the 本级 mark a subject may carry.
+	benjiRe = regexp.MustCompile(`[（(]本级[)）]$`)
 	// levelRe is the level of government a title names (区级部门预算).
 	levelRe     = regexp.MustCompile(`(?:省|市|区|县|乡|镇)级$`)
 	titleYearRe = regexp.MustCompile(`(?:19|20)[0-9]{2}\s*年度?`)

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode"
 
 	"yusuan/disclosure"
@@ -160,6 +161,17 @@ func hasHan(s string) bool {
 
 var yearLabel = regexp.MustCompile(`^(\d{4})\s*年`)
 
+// sanGongTotal reports whether a 三公 table's column key is its total, whole or
+// one fund's share: 总计 (total) or 三公经费合计 (sangong).
+func sanGongTotal(key string) bool {
+	for _, k := range []string{"total", "sangong"} {
+		if key == k || strings.HasPrefix(key, k+".") {
+			return true
+		}
+	}
+	return false
+}
+
 // sanGongSeries collects a department's 三公 totals by year from the cells of its
 // 部门预算: Shenzhen's table prints last year and this year as rows; Shanghai's
 // prints this year's total. A year's own document wins over a later one's
@@ -179,8 +191,8 @@ func sanGongSeries(cells []store.Cell) chart {
 			*f = fig{a, true}
 		}
 	}
-	// Shenzhen splits each part by fund type (total_1, total_2, …): first sum the
-	// total columns of each row.
+	// A table may split each part by fund (total.general, total.gov_fund, …):
+	// first sum the total columns of each row.
 	type rowKey struct {
 		doc      int64
 		row      int
@@ -195,12 +207,12 @@ func sanGongSeries(cells []store.Cell) chart {
 		switch {
 		case c.TableKind == disclosure.SanGongTable:
 			m := yearLabel.FindStringSubmatch(c.Name)
-			if m == nil || !(c.Column == "total" || len(c.Column) > 6 && c.Column[:6] == "total_") {
+			if m == nil || !sanGongTotal(c.Column) {
 				continue
 			}
 			y, _ := strconv.Atoi(m[1])
 			k = rowKey{c.DocumentID, c.Row, y, c.Year, false}
-		case c.TableKind == disclosure.SanGongOfficeTable && c.Column == "total":
+		case c.TableKind == disclosure.SanGongOfficeTable && sanGongTotal(c.Column):
 			k = rowKey{c.DocumentID, c.Row, c.Year, c.Year, true}
 		default:
 			continue
