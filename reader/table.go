@@ -46,12 +46,14 @@ type rawRow struct {
 }
 
 var (
-	entityRe   = regexp.MustCompile(`^(部门名称|单位名称|编制部门|编制单位|预算单位|部门|单位|主管部门|预算主管部门)[：:](.*)$`)
-	unitRe     = regexp.MustCompile(`^(?:金额)?单位[：:]\s*(万元|元)$`)
-	periodRe   = regexp.MustCompile(`^(?:19|20)[0-9]{2}\s*年度?$`)
-	noteRe     = regexp.MustCompile(`^(注[：:0-9一二三１-９]|注$|备注|说明[：:]|（注|\(注|本表|本套报表|数据来源)`)
-	colNumRe   = regexp.MustCompile(`^(\*\*|栏次|甲|乙|丙|丁|[0-9]{1,2})$`)
-	totalRe    = regexp.MustCompile(`^(合计|总计|小计|收入总计|支出总计|本年收入合计|本年支出合计|收入合计|支出合计|当年收入小计|当年支出小计|本年收入|本年支出)$`)
+	entityRe = regexp.MustCompile(`^(部门名称|单位名称|编制部门|编制单位|预算单位|部门|单位|主管部门|预算主管部门)[：:](.*)$`)
+	unitRe   = regexp.MustCompile(`^(?:金额)?单位[：:]\s*(万元|元)$`)
+	periodRe = regexp.MustCompile(`^(?:19|20)[0-9]{2}\s*年度?$`)
+	noteRe   = regexp.MustCompile(`^(注[：:0-9一二三１-９]|注$|备注|说明[：:]|（注|\(注|本表|本套报表|数据来源)`)
+	colNumRe = regexp.MustCompile(`^(\*\*|栏次|甲|乙|丙|丁|[0-9]{1,2})$`)
+	totalRe  = regexp.MustCompile(`^(合计|总计|小计|收入总计|支出总计|本年收入合计|本年支出合计|收入合计|支出合计|当年收入小计|当年支出小计|本年收入|本年支出)$`)
+	// itemRe is an item's number at the start of a row label (一、 1. （一）).
+	itemRe     = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[0-9]+[.．、]\D)`)
 	rowStartRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[0-9]+[.．、]|\[[0-9]{3,7}\]|[0-9]{3,7}(?:[-—－]|\s|$)|合计|总计|其中)`)
 	yearCellRe = regexp.MustCompile(`^(?:19|20)[0-9]{2}年度?$|^增减变化(?:金额)?$|^增减$`)
 )
@@ -179,9 +181,17 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 		b++
 	}
 	if b == len(lines) {
+		// No amounts at all: the body starts at its first numbered item (一、…)
+		// or its total.
 		b = 0
-		for b < len(lines) && !isBody(lines[b]) {
+		for b < len(lines) && !(len(lines[b].words) > 0 && itemRe.MatchString(format.Fold(lines[b].words[0].text))) {
 			b++
+		}
+		if b == len(lines) {
+			b = 0
+			for b < len(lines) && !isBody(lines[b]) {
+				b++
+			}
 		}
 	} else if !pg.grid && pg.em == 1 {
 		// In layout text, the first row's name may wrap onto the line just above
@@ -396,7 +406,7 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 		for i, l := range lines {
 			// A total's row may print no amounts (an empty table's 合计), and an
 			// item numbered in a column of row labels is a row (一、…, 1.…).
-			if totalRe.MatchString(format.Fold(l.compact)) || r.startsRow(l) && nearestAnchor(lines, anchor, i) >= 0.6*pitch {
+			if totalLine(l) || r.startsRow(l) && nearestAnchor(lines, anchor, i) >= 0.6*pitch {
 				starter[i] = true
 			}
 		}
@@ -842,6 +852,20 @@ func headerWords(l *tline) bool {
 		}
 	}
 	return false
+}
+
+// totalLine reports whether a line prints a total's label, alone or as each side
+// of a two-sided table does (收入总计 … 支出总计).
+func totalLine(l *tline) bool {
+	if totalRe.MatchString(format.Fold(l.compact)) {
+		return true
+	}
+	for _, w := range l.words {
+		if !totalRe.MatchString(format.Fold(w.text)) {
+			return false
+		}
+	}
+	return len(l.words) > 0
 }
 
 // nearestAnchor is the distance from line i to the nearest line with amounts.
