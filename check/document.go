@@ -113,7 +113,7 @@ func (c *Doc) listed(titles ...string) bool {
 }
 
 // emptyNote finds a note that says a table is empty.
-var emptyNote = regexp.MustCompile(`空表|无发生额|无数据|没有数据`)
+var emptyNote = regexp.MustCompile(`空表|表为空|无发生额|无数据|没有数据|没有(?:使用)?.{0,16}(?:安排的|的)?(?:支出|收入|预算)|无.{0,16}安排的(?:支出|预算)|不涉及`)
 
 // mayBeEmpty are the tables that a department prints empty when it has no such
 // money; the summary tables, and 三公 with its one row of zeros, are never "empty".
@@ -145,13 +145,25 @@ func (c *Doc) emptyTables() {
 				note = n
 			}
 		}
+		// Some print the remark in the table itself (此表为空).
+		for r := range v.body {
+			for _, text := range v.texts[r] {
+				if note == "" && emptyNote.MatchString(text) {
+					note = text
+				}
+			}
+		}
 		loc := Location{Table: v.Label, Page: t.Pos.Page, Line: t.Pos.Line}
 		switch {
 		case hasData && note != "":
 			loc.Sentence = note
 			c.Add(Finding{Rule: "EMPTY-02", Severity: Error, Location: loc, Message: "本表有数据，但附注称其为空表"})
 		case !hasData && note == "" && mayBeEmpty[t.Kind] && (t.Kind == disclosure.GovFundTable || t.Kind == disclosure.StateCapitalTable || t.Empty):
-			c.Add(Finding{Rule: "EMPTY-01", Severity: Error, Location: loc, Message: "本表没有数据，但未附注说明本表为空表"})
+			if c.format != nil && c.format.EmptyNote {
+				c.Add(Finding{Rule: "EMPTY-01", Severity: Error, Location: loc, Message: "本表没有数据，但未附注说明本表为空表"})
+			} else {
+				c.Add(Finding{Rule: "EMPTY-01", Severity: Warning, Location: loc, Message: "本表没有数据，也未附注说明为空表；本格式未要求附注，请确认无需说明"})
+			}
 		case !hasData && note != "":
 			if other := otherTableNamed(note, t.Title); other != "" {
 				loc.Sentence = note
@@ -180,12 +192,19 @@ func (c *Doc) codes() {
 		if v == nil || v.T != t {
 			continue
 		}
-		kind := classification.Functional
-		if t.Kind == disclosure.GPEconomicTable || t.Kind == disclosure.BasicTable || t.Kind == disclosure.GPBasicTable {
-			kind = classification.Economic
-		}
 		for r, row := range t.Rows {
 			if row.Code == "" {
+				continue
+			}
+			// The code says its classification: 2… 支出功能分类, 3… 部门预算支出经济
+			//分类; 5… (政府预算支出经济分类) is not in the catalogue.
+			var kind classification.Kind
+			switch row.Code[0] {
+			case '2':
+				kind = classification.Functional
+			case '3':
+				kind = classification.Economic
+			default:
 				continue
 			}
 			name := v.Text(r, "name")
@@ -195,6 +214,11 @@ func (c *Doc) codes() {
 			case !ok:
 				c.Add(Finding{Rule: "CODE-02", Severity: Warning, Location: loc, Actual: row.Code,
 					Message: fmt.Sprintf("%s“%s”不在已知科目表中，无法核对名称（可用 --codes 加载当年官方科目表）", kind.Label(), row.Code)})
+			case name != "" && !classification.SameName(name, known.Name) && c.doc.Year > 0 && c.doc.Year < classification.NamesFrom:
+				// Names change over the years (20805 行政事业单位离退休 became
+				// 行政事业单位养老支出): an older document may use its year's name.
+				c.Add(Finding{Rule: "CODE-01", Severity: Warning, Location: loc, Expected: known.Name, Actual: name,
+					Message: fmt.Sprintf("%s“%s”现名为“%s”，表中为“%s”；已知科目表收的是 %d 年起的名称，本文件为 %d 年，可能是当年的名称，请对照当年科目表", kind.Label(), row.Code, known.Name, name, classification.NamesFrom, c.doc.Year)})
 			case name != "" && !classification.SameName(name, known.Name):
 				c.Add(Finding{Rule: "CODE-01", Severity: Error, Location: loc, Expected: known.Name, Actual: name,
 					Message: fmt.Sprintf("%s“%s”的名称应为“%s”，表中为“%s”", kind.Label(), row.Code, known.Name, name)})

@@ -22,16 +22,20 @@ type Sentence struct {
 
 // Stated is a figure the narrative states, with the change it states against last year.
 type Stated struct {
-	Value     money.Amount // in 万元 hundredths as 分
-	HasChange bool
-	Flat      bool // 持平
-	Up        bool
-	Change    money.Amount
-	Verb      string // 增加, 减少
-	PctWord   string // 增长, 下降, 增幅, 减幅
-	Pct       float64
-	PctDigits int
-	HasPct    bool
+	Value money.Amount // in 万元 hundredths as 分
+	// Rounded is how many of the two decimals of 万元 the text leaves out: 2 for
+	// a figure printed in whole 万元 (2,144万元), which is compared with the tables'
+	// figure rounded alike. ChangeRounded is the same for Change.
+	Rounded, ChangeRounded int
+	HasChange              bool
+	Flat                   bool // 持平
+	Up                     bool
+	Change                 money.Amount
+	Verb                   string // 增加, 减少
+	PctWord                string // 增长, 下降, 增幅, 减幅
+	Pct                    float64
+	PctDigits              int
+	HasPct                 bool
 }
 
 var (
@@ -47,6 +51,33 @@ func ParseWan(s string) (money.Amount, bool) {
 	return a, err == nil
 }
 
+// rounded is how many of two decimals a printed number leaves out.
+func rounded(num string) int {
+	i := strings.IndexByte(num, '.')
+	if i < 0 {
+		return 2
+	}
+	return max(0, 2-(len(num)-i-1))
+}
+
+// SamePrinted reports whether a figure printed with some decimals left out shows
+// amount a: a rounded half up to the printed decimals, within tails cells'
+// rounding of hundredths.
+func SamePrinted(printed, a money.Amount, roundedOut, tails int) bool {
+	wan := money.UnitWan
+	p, h := printed.Hundredths(wan), a.Hundredths(wan)
+	step := int64(1)
+	for range roundedOut {
+		step *= 10
+	}
+	d := p - h
+	if d < 0 {
+		d = -d
+	}
+	// Within half the last printed place (plus the tables' own rounding).
+	return 2*d <= step+int64(tails)
+}
+
 // ParseStatement reads "X万元" at the start of s and the change that follows it.
 func ParseStatement(s string) (Stated, bool) {
 	loc := NumberRe.FindStringSubmatchIndex(s)
@@ -57,13 +88,14 @@ func ParseStatement(s string) (Stated, bool) {
 	if !ok {
 		return Stated{}, false
 	}
-	st := Stated{Value: v}
+	st := Stated{Value: v, Rounded: rounded(s[loc[2]:loc[3]])}
 	rest := s[loc[1]:]
 	if m := changeRe.FindStringSubmatch(rest); m != nil {
 		st.HasChange = true
 		st.Verb = m[2]
 		st.Up = m[2] == "增加" || m[2] == "增长"
 		st.Change, _ = ParseWan(m[3])
+		st.ChangeRounded = rounded(m[3])
 		if m[4] != "" {
 			st.HasPct = true
 			st.PctWord = m[4]
@@ -146,7 +178,10 @@ func (s Sentence) Loc() Location {
 // last is last year's Figure when a table shows it.
 func (c *Doc) Figure(s Sentence, what string, st Stated, want Ref, last *money.Amount) {
 	wan := money.UnitWan
-	if want.OK && st.Value.Hundredths(wan) != want.A.Hundredths(wan) {
+	// A figure printed in fewer decimals (whole 万元) shows the tables' figure if
+	// it is that figure rounded alike.
+	shows := st.Rounded > 0 && SamePrinted(st.Value, want.A, st.Rounded, want.Tails)
+	if want.OK && !shows && st.Value.Hundredths(wan) != want.A.Hundredths(wan) {
 		diff := st.Value - want.A
 		f := Finding{Rule: "TXT-01", Severity: Error, Location: s.Loc(),
 			Expected: want.A.Format(wan), Actual: st.Value.Format(wan), Difference: diff.Format(wan),
@@ -189,6 +224,14 @@ func (c *Doc) Change(s Sentence, what string, this money.Amount, thisTails int, 
 		// last year's is when this year's is); a change stated from the exact figures
 		// may differ by that rounding.
 		allowed := int64(1 + thisTails)
+		if st.ChangeRounded > 0 {
+			// A change printed in fewer decimals may be off by half its last place.
+			step := int64(1)
+			for range st.ChangeRounded {
+				step *= 10
+			}
+			allowed += step / 2
+		}
 		if d := want.Hundredths(wan) - signed.Hundredths(wan); d > allowed || d < -allowed {
 			c.Add(Finding{Rule: "CHG-01", Severity: Error, Location: loc, Expected: want.Format(wan), Actual: signed.Format(wan),
 				Message: fmt.Sprintf("文字称%s%s %s万元，但本年 %s万元、上年 %s万元，实际变化 %s万元", what, st.Verb, st.Change.Format(wan), this.Format(wan), last.Format(wan), want.Format(wan))})

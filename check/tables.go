@@ -202,10 +202,30 @@ func (c *Doc) incomeSide(v *View, key, amt string) {
 
 // spendingSide: 本年支出合计 = the functional 类 rows above it.
 func (c *Doc) spendingSide(v *View, key, amt string, yr int, yearOut money.Amount) {
+	// The classes are the items numbered 一、二、… where the side numbers them;
+	// else the rows that name a 类 the catalogue or the document's own coded
+	// tables know.
+	numbered := false
+	for r := 0; r < yr; r++ {
+		if topOrdinal.MatchString(v.Text(r, key)) {
+			numbered = true
+		}
+	}
 	var classes []money.Amount
 	for r := 0; r < yr; r++ {
-		name := ordinal.ReplaceAllString(v.Text(r, key), "")
-		if name == "" || !c.isClassName(name) {
+		text := v.Text(r, key)
+		name := ordinal.ReplaceAllString(text, "")
+		if name == "" {
+			continue
+		}
+		// Unnumbered, a row nobody knows the name of may be a class: then the
+		// classes are not known and the sum is not checked.
+		if !numbered && !c.isClassName(name) && !c.isFunctionalName(name) {
+			if _, ok := v.Amount(r, amt); ok {
+				return
+			}
+		}
+		if numbered && !topOrdinal.MatchString(text) || !numbered && !c.isClassName(name) {
 			continue
 		}
 		if a, ok := v.Amount(r, amt); ok {
@@ -281,12 +301,47 @@ func (c *Doc) spendingRows(v *View, key, amt string, end int, fiscal bool) {
 	}
 }
 
+// isFunctionalName reports whether a name is a 功能分类 款 or 项 the catalogue or
+// the document's own coded tables know.
+func (c *Doc) isFunctionalName(name string) bool {
+	if c.funcNames == nil {
+		c.funcNames = map[string]bool{}
+		for _, code := range c.cat.Codes(classification.Functional) {
+			c.funcNames[classification.NormalizeName(code.Name)] = true
+		}
+		for _, t := range c.doc.Tables {
+			v := c.tables[t.Kind]
+			if v == nil || v.T != t || !v.Has("name") {
+				continue
+			}
+			for i, row := range t.Rows {
+				if len(row.Code) >= 3 && row.Code[0] == '2' {
+					c.funcNames[classification.NormalizeName(v.Text(i, "name"))] = true
+				}
+			}
+		}
+	}
+	return c.funcNames[classification.NormalizeName(name)]
+}
+
 func (c *Doc) isClassName(name string) bool {
 	if c.classNames == nil {
 		c.classNames = map[string]bool{}
 		for _, code := range c.cat.Codes(classification.Functional) {
 			if code.Level() == 1 {
 				c.classNames[classification.NormalizeName(code.Name)] = true
+			}
+		}
+		// The document's own functional tables name their 类 by a 3-digit code.
+		for _, t := range c.doc.Tables {
+			v := c.tables[t.Kind]
+			if v == nil || v.T != t || !v.Has("name") {
+				continue
+			}
+			for i, row := range t.Rows {
+				if len(row.Code) == 3 && row.Code[0] == '2' {
+					c.classNames[classification.NormalizeName(v.Text(i, "name"))] = true
+				}
 			}
 		}
 	}
@@ -419,12 +474,7 @@ func (c *Doc) rowSums() {
 		if v == nil || v.T != t {
 			continue
 		}
-		var parts []string
 		switch t.Kind {
-		case disclosure.SpendingTable, disclosure.GPFunctionalTable, disclosure.GPEconomicTable, disclosure.GovFundTable, disclosure.StateCapitalTable:
-			parts = []string{"basic", "project"}
-		case disclosure.BasicTable, disclosure.GPBasicTable:
-			parts = []string{"personnel", "public"}
 		case disclosure.SanGongOfficeTable:
 			c.sanGongOffice(v)
 			continue
@@ -434,32 +484,13 @@ func (c *Doc) rowSums() {
 		case disclosure.SummaryTable:
 			c.spendingColumns(v, "支出合计", "personnel", "public", "project")
 			continue
-		case disclosure.ProjectTable:
-			parts = []string{"general", "gov_fund", "state_capital", "other"}
-		case disclosure.IncomeTable:
-			for _, k := range v.AmountKeys() {
-				if k != "total" {
-					parts = append(parts, k)
-				}
-			}
-		default:
+		case disclosure.SanGongTable:
+			c.headerSums(v, "SUM-03")
+			continue
+		case disclosure.PerformanceTable, disclosure.KeyProjectTable, disclosure.ProjectPerformanceTable:
 			continue
 		}
-		for r := range v.body {
-			total, ok := v.Amount(r, "total")
-			if !ok || v.body[r][v.keys["total"]].cell == nil {
-				continue
-			}
-			var as []money.Amount
-			for _, k := range parts {
-				if a, ok := v.Amount(r, k); ok {
-					as = append(as, a)
-				}
-			}
-			if len(as) > 0 {
-				c.Balance("SUM-02", v.At(r, "total"), v.Unit, "“"+v.RowName(r)+"”"+v.Head("total"), total, as...)
-			}
-		}
+		c.headerSums(v, "SUM-02")
 		if t.Kind == disclosure.ProjectTable || t.Kind == disclosure.IncomeTable {
 			c.totalRowAddsUp(v)
 		}
@@ -523,6 +554,15 @@ func (c *Doc) totalRowAddsUp(v *View) {
 			a, _ := v.Amount(r, k)
 			parts = append(parts, a)
 		}
+		// Rows that hold both a department's figure and its units' count every
+		// unit twice: that level of rows is not known, so the sum is not checked.
+		var sum money.Amount
+		for _, p := range parts {
+			sum += p
+		}
+		if total != 0 && withinTails(sum-2*total, 2*len(parts)+1, v.Unit) {
+			continue
+		}
 		c.Balance("SUM-02", v.At(0, k), v.Unit, "合计行", total, parts...)
 	}
 }
@@ -534,27 +574,30 @@ func (c *Doc) sanGong() {
 	if v == nil {
 		return
 	}
-	// Each part is printed whole, or split by fund (total.general…).
-	funds := []string{""}
+	// A table whose header prints the parts as columns under one total (总计 |
+	// 因公出国（境）费 | 公务接待费 | 公务用车 › 小计 …) is checked by its header
+	// (rowSums). A table that splits each part by fund (总计 › 一般公共预算 …) is
+	// checked here, fund by fund.
 	if v.Has("total.general") {
-		funds = []string{".general", ".gov_fund", ".state_capital"}
-	}
-	for r := range v.body {
-		for _, f := range funds {
-			total, ok := v.Amount(r, "total"+f)
-			if !ok || v.body[r][v.keys["total"+f]].cell == nil {
-				continue
-			}
-			abroad, _ := v.Amount(r, "abroad"+f)
-			reception, _ := v.Amount(r, "reception"+f)
-			car, _ := v.Amount(r, "car"+f)
-			purchase, _ := v.Amount(r, "car_purchase"+f)
-			running, _ := v.Amount(r, "car_running"+f)
-			c.Balance("SUM-03", v.At(r, "total"+f), v.Unit, "“三公”经费合计", total, abroad, reception, car)
-			if v.Has("car_purchase" + f) {
-				c.Balance("SUM-03", v.At(r, "car"+f), v.Unit, "公务用车购置及运行维护费", car, purchase, running)
+		for r := range v.body {
+			for _, f := range []string{".general", ".gov_fund", ".state_capital"} {
+				total, ok := v.Amount(r, "total"+f)
+				if !ok || v.body[r][v.keys["total"+f]].cell == nil || !v.Has("abroad"+f) || !v.Has("reception"+f) || !v.Has("car"+f) {
+					continue
+				}
+				abroad, _ := v.Amount(r, "abroad"+f)
+				reception, _ := v.Amount(r, "reception"+f)
+				car, _ := v.Amount(r, "car"+f)
+				c.Balance("SUM-03", v.At(r, "total"+f), v.Unit, "“三公”经费合计", total, abroad, reception, car)
+				if v.Has("car_purchase"+f) && v.Has("car_running"+f) {
+					purchase, _ := v.Amount(r, "car_purchase"+f)
+					running, _ := v.Amount(r, "car_running"+f)
+					c.Balance("SUM-03", v.At(r, "car"+f), v.Unit, "公务用车购置及运行维护费", car, purchase, running)
+				}
 			}
 		}
+	}
+	for r := range v.body {
 		if v.Text(r, "year") == "增减变化金额" && r >= 2 {
 			for _, k := range v.AmountKeys() {
 				diff, _ := v.Amount(r, k)
@@ -564,7 +607,67 @@ func (c *Doc) sanGong() {
 			}
 		}
 	}
+	c.sanGongRows(v)
 }
+
+// sanGongRows checks a 三公 table that prints the parts as rows (“三公”经费,
+// 因公出国（境）…, 公务用车购置及运行维护…, 1.公务用车购置费, 2.公务用车运行维护费,
+// 公务接待…): in every column of amounts, the 三公 row is the sum of the three parts
+// and the car row of its two.
+func (c *Doc) sanGongRows(v *View) {
+	find := func(re *regexp.Regexp) int {
+		at := -1
+		for r := range v.body {
+			if re.MatchString(sanGongRowName(v.RowName(r))) {
+				if at >= 0 {
+					return -2 // twice: not a table of one row per part
+				}
+				at = r
+			}
+		}
+		return at
+	}
+	total, abroad, reception, car := find(sgTotalRe), find(sgAbroadRe), find(sgReceptionRe), find(sgCarRe)
+	purchase, running := find(sgPurchaseRe), find(sgRunningRe)
+	for _, k := range v.AmountKeys() {
+		if total >= 0 && abroad >= 0 && reception >= 0 && car >= 0 {
+			t, ok := v.Amount(total, k)
+			a, _ := v.Amount(abroad, k)
+			re, _ := v.Amount(reception, k)
+			cr, _ := v.Amount(car, k)
+			if ok {
+				c.Balance("SUM-03", v.At(total, k), v.Unit, "“三公”经费合计", t, a, re, cr)
+			}
+		}
+		if car >= 0 && purchase >= 0 && running >= 0 {
+			cr, ok := v.Amount(car, k)
+			p, _ := v.Amount(purchase, k)
+			ru, _ := v.Amount(running, k)
+			if ok {
+				c.Balance("SUM-03", v.At(car, k), v.Unit, "公务用车购置及运行维护费", cr, p, ru)
+			}
+		}
+	}
+}
+
+// sanGongRowName is a row label without its numbering and 其中.
+func sanGongRowName(s string) string {
+	s = Normalize(s)
+	s = strings.TrimPrefix(s, "其中:")
+	s = strings.TrimPrefix(s, "其中：")
+	s = strings.TrimPrefix(s, "其中")
+	return sgNumberRe.ReplaceAllString(s, "")
+}
+
+var (
+	sgNumberRe    = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+、|[0-9]+[.．、])`)
+	sgTotalRe     = regexp.MustCompile(`^(?:财政拨款)?[“"]?三公[”"]?经费(?:合计|支出|预算)?$`)
+	sgAbroadRe    = regexp.MustCompile(`^因公出国[（(]境[)）](?:费用?|支出)?$`)
+	sgReceptionRe = regexp.MustCompile(`^公务接待(?:费)?(?:支出)?$`)
+	sgCarRe       = regexp.MustCompile(`^公务用车购置及运行(?:维护)?(?:费|支出)?$`)
+	sgPurchaseRe  = regexp.MustCompile(`^公务用车购置(?:费|支出)?$`)
+	sgRunningRe   = regexp.MustCompile(`^公务用车运行(?:维护)?(?:费|支出)?$`)
+)
 
 // performance checks 表12: each task's total = 财政拨款 + 其他资金, and 金额合计 = the tasks.
 func (c *Doc) performance() {
@@ -605,7 +708,14 @@ func TopRow(v *View) int {
 	if v == nil || len(v.T.Rows) == 0 {
 		return -1
 	}
-	if v.T.Rows[0].Code == "" {
+	// A 合计 row wherever it is printed; else a first row without a code (the
+	// department's), unless its name starts with a code (2040601-行政运行).
+	for r, row := range v.T.Rows {
+		if row.Kind == disclosure.TotalRow && row.Code == "" {
+			return r
+		}
+	}
+	if v.T.Rows[0].Code == "" && !leadingCodeRe.MatchString(v.RowName(0)) {
 		return 0
 	}
 	if last := len(v.T.Rows) - 1; v.T.Rows[last].Code == "" && Normalize(v.RowName(last)) == "合计" {
@@ -613,6 +723,9 @@ func TopRow(v *View) int {
 	}
 	return -1
 }
+
+// leadingCodeRe is a row label that opens with a classification code.
+var leadingCodeRe = regexp.MustCompile(`^\[?[0-9]{3,}`)
 
 // crossTables checks figures that two tables both show.
 func (c *Doc) crossTables() {
@@ -717,10 +830,12 @@ func (c *Doc) fiscalSummary() {
 	}
 	total, _ := s6.Amount(r, "spending")
 	var parts []money.Amount
-	// Spending of money carried over is in 表6 but not in this year's three tables.
-	if cr := s6.FindRow("income_item", "上年结余、结转", "上年结转"); cr >= 0 {
-		a, _ := s6.Amount(cr, "income")
-		parts = append(parts, a)
+	// Spending of money carried over is in 表6; some formats leave it out of this
+	// year's three tables (Shenzhen's district tables), others count it there too:
+	// either way adds up.
+	var carry money.Amount
+	if cr := s6.FindRow("income_item", "上年结余、结转", "上年结转", "上年结转结余", "上年结余结转"); cr >= 0 {
+		carry, _ = s6.Amount(cr, "income")
 	}
 	n := 0
 	for _, k := range []disclosure.TableKind{disclosure.GPFunctionalTable, disclosure.GovFundTable, disclosure.StateCapitalTable} {
@@ -732,6 +847,16 @@ func (c *Doc) fiscalSummary() {
 		}
 	}
 	if n == 3 {
+		var sum money.Amount
+		for _, p := range parts {
+			sum += p
+		}
+		if carry != 0 && withinTails(total-sum, len(parts)+1, s6.Unit) {
+			return // the three tables count the carried-over money too
+		}
+		if carry != 0 {
+			parts = append(parts, carry)
+		}
 		c.Balance("X-05", s6.At(r, "spending"), s6.Unit, "财政拨款本年支出合计（一般公共预算、政府性基金、国有资本经营三表合计）", total, parts...)
 	}
 }

@@ -24,6 +24,7 @@ type Doc struct {
 	// computed once per run
 	sents      []Sentence
 	classNames map[string]bool
+	funcNames  map[string]bool
 }
 
 // View is a table laid out on a dense grid, with its columns found by key.
@@ -327,4 +328,10 @@ func (v *View) Own(r int, key string) (string, bool) {
 		return "", false
 	}
 	return Normalize(g.cell.Text), true
+}
+
+// withinTails reports whether a difference lies within the rounding of n
+// separately rounded cells (each at most half a hundredth of the unit).
+func withinTails(diff money.Amount, n int, unit money.Unit) bool {
+	return int64(diff.Abs()/(unit.Scale()/100))*2 <= int64(n)
 }

@@ -172,6 +172,10 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
+// NamesFrom is the first budget year whose names the built-in catalogue holds: the
+// codes were read from documents of 2023 to 2026, and names change over the years.
+const NamesFrom = 2023
+
 //go:embed data/*.csv
 var data embed.FS
 

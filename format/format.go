@@ -45,6 +45,9 @@ type Format struct {
 	// Rules names the jurisdiction's narrative rule sets that apply to documents of
 	// this format; the profile that owns the format supplies them.
 	Rules []string `yaml:"rules"`
+	// EmptyNote says the jurisdiction requires a table without data to say so in
+	// a note (本表为空表); elsewhere a bare empty table is only remarked on.
+	EmptyNote bool `yaml:"empty_note"`
 	// Workbook describes the format's official template workbook, for formats
 	// published as workbooks laid out like one; nil for none.
 	Workbook *Workbook `yaml:"workbook"`

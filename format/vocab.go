@@ -32,6 +32,9 @@ type Entry struct {
 	Match []string `yaml:"match"`
 	// Tables limits the entry to tables of these kinds.
 	Tables []disclosure.TableKind `yaml:"tables"`
+	// Subset marks money that is also counted in other columns of its row (政府采购
+	// and its shares): never a part of the row's total.
+	Subset bool `yaml:"subset"`
 
 	match []*regexp.Regexp
 }
@@ -230,6 +233,34 @@ func Meaning(table disclosure.TableKind, path []string, year int) (key string, k
 		key = "last." + key
 	}
 	return key, disclosure.AmountCol
+}
+
+// IsSubtotal reports whether a header cell's text, in a table of the kind, counts
+// what the heading above it counts (小计, 合计, 金额, 预算数).
+func IsSubtotal(table disclosure.TableKind, text string) bool {
+	w, _ := headerWord(text)
+	e := vocabulary.lookup(table, w)
+	return e != nil && e.Role == roleSubtotal
+}
+
+// IsWhereof reports whether a header cell's text opens with 其中: the columns under
+// it count part of a column beside them, not a part of the row's total.
+func IsWhereof(text string) bool {
+	return whereofRe.MatchString(Fold(text))
+}
+
+// IsSubset reports whether a column key counts money also counted in other
+// columns of its row (政府采购 and its shares).
+func IsSubset(key string) bool {
+	base, _, _ := strings.Cut(key, "#")
+	for _, part := range strings.Split(base, ".") {
+		for i := range vocabulary.Entries {
+			if e := &vocabulary.Entries[i]; e.Subset && e.Key == part {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // HeaderPaths returns, for each column of a table built with explicit spans, the

@@ -133,7 +133,7 @@ func colNumberLine(l *tline) bool {
 	if len(l.words) < 2 {
 		return false
 	}
-	n := 0
+	n, marks := 0, 0
 	for _, w := range l.words {
 		if !colNumRe.MatchString(w.text) {
 			return false
@@ -141,8 +141,12 @@ func colNumberLine(l *tline) bool {
 		if w.num {
 			n++
 		}
+		if strings.Trim(w.text, "*") == "" {
+			marks++
+		}
 	}
-	return n >= 2
+	// 1 2 3 …, or ** 1 in a table of one amount column.
+	return n >= 2 || n == 1 && marks > 0
 }
 
 // yearWordRe is a year printed apart from its 年 (2026 年).
@@ -206,6 +210,16 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 			b--
 		}
 	}
+	// A header holds no running text: a line of it begins the body (a target's
+	// text wrapped above its row's amounts).
+	if !pg.grid {
+		for k := 1; k < b; k++ {
+			if proseLine(lines[k]) {
+				b = k
+				break
+			}
+		}
+	}
 	var header []*tline
 	for _, l := range lines[:b] {
 		if !colNumberLine(l) {
@@ -251,6 +265,17 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 		return
 	}
 	r.readBody(lines[b:], pg)
+}
+
+// proseLine reports whether a line prints running text: a long word with stops
+// in it, which no header cell holds.
+func proseLine(l *tline) bool {
+	for _, w := range l.words {
+		if utf8.RuneCountInString(w.text) >= 8 && strings.ContainsAny(w.text, "，。；") {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *tableReader) note(s string) {

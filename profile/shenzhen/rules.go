@@ -232,18 +232,28 @@ func projectAmount(c *check.Doc, name string, skip *check.View) check.Ref {
 		if src.v == nil || src.v == skip {
 			continue
 		}
-		var found []int
+		// A project of the same name in several units' blocks (a multi-unit
+		// department) has no one figure to compare with unless all agree.
+		var found, exact []int
 		for r := range src.v.Len() {
 			got := projectName(src.v.Text(r, src.name))
 			if got == "" {
 				continue
 			}
 			if got == want {
-				found = []int{r}
-				break
+				exact = append(exact, r)
 			}
 			if strings.Contains(got, want) || strings.Contains(want, got) {
 				found = append(found, r)
+			}
+		}
+		if len(exact) > 0 {
+			found = exact[:1]
+			first, _ := src.v.Amount(exact[0], src.am)
+			for _, r := range exact[1:] {
+				if a, _ := src.v.Amount(r, src.am); a != first {
+					found = nil
+				}
 			}
 		}
 		if len(found) == 1 {
