@@ -1,0 +1,236 @@
+package check_test
+
+import (
+	"strings"
+	"testing"
+
+	"yusuan/check"
+	"yusuan/disclosure"
+	"yusuan/format"
+	"yusuan/money"
+)
+
+// wan is an amount in 万元 written as the tables print it.
+func wan(t *testing.T, s string) *money.Amount {
+	t.Helper()
+	a, err := money.Parse(s, money.UnitWan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &a
+}
+
+// table builds a table of kind from header rows (each a list of "text" or
+// "text|colspan|rowspan") and body rows of cells: a cell that parses as an amount
+// is one, "" is blank, anything else text.
+func table(t *testing.T, kind disclosure.TableKind, header [][]string, body [][]string) *disclosure.Table {
+	t.Helper()
+	tb := &disclosure.Table{Number: 1, Kind: kind, Title: "测试表", Unit: money.UnitWan}
+	for _, hr := range header {
+		var row []disclosure.Cell
+		for _, h := range hr {
+			parts := strings.Split(h, "|")
+			c := disclosure.Cell{Text: parts[0]}
+			if len(parts) > 1 {
+				c.ColSpan = atoi(parts[1])
+				c.RowSpan = atoi(parts[2])
+			}
+			row = append(row, c)
+		}
+		tb.Header = append(tb.Header, row)
+	}
+	for j := range body[0] {
+		kindOf := disclosure.AmountCol
+		if j == 0 {
+			kindOf = disclosure.TextCol
+		}
+		tb.Columns = append(tb.Columns, disclosure.Column{Kind: kindOf})
+	}
+	for j, k := range format.Keys(tb, 2026) {
+		tb.Columns[j].Key = k
+	}
+	for _, br := range body {
+		row := disclosure.Row{}
+		for j, s := range br {
+			if a, err := money.Parse(s, money.UnitWan); j > 0 && s != "" && err == nil {
+				row.Cells = append(row.Cells, disclosure.Cell{Amount: &a, Printed: s})
+			} else {
+				row.Cells = append(row.Cells, disclosure.Cell{Text: s})
+			}
+		}
+		if br[0] == "合计" {
+			row.Kind = disclosure.TotalRow
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	return tb
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, r := range s {
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+// run checks a document of the given tables under the generic description.
+func run(tables ...*disclosure.Table) []check.Finding {
+	doc := &disclosure.Document{Profile: "generic", Format: "generic", Kind: "部门预算", Year: 2026, Tables: tables}
+	return check.Run(doc, check.Options{}).Findings
+}
+
+func findings(fs []check.Finding, rule string, sev check.Severity) []check.Finding {
+	var out []check.Finding
+	for _, f := range fs {
+		if f.Rule == rule && f.Severity == sev {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// TestHeaderTotals: a row's totals are read from the header: 总计 adds up the
+// 本年收入 group through its own 小计 and the carried-over column, 小计 adds up its
+// group, a 政府采购 column and the columns under 其中 are no parts, and a heading
+// the vocabulary does not know stops the check rather than guess.
+func TestHeaderTotals(t *testing.T) {
+	header := [][]string{
+		{"单位名称|1|2", "总计|1|2", "本年收入|3|1", "上年结转结余|1|2", "政府采购|1|2"},
+		{"小计", "一般公共预算", "事业收入"},
+	}
+	good := table(t, disclosure.IncomeTable, header, [][]string{
+		{"某局", "130.00", "100.00", "90.00", "10.00", "30.00", "500.00"},
+	})
+	if errs := findings(run(good), "SUM-02", check.Error); len(errs) > 0 {
+		t.Fatalf("a table that adds up: %v", errs)
+	}
+	bad := table(t, disclosure.IncomeTable, header, [][]string{
+		{"某局", "131.00", "100.00", "91.00", "10.00", "30.00", "500.00"},
+	})
+	errs := findings(run(bad), "SUM-02", check.Error)
+	if len(errs) != 2 {
+		t.Fatalf("want the 总计 and the 小计 reported, got %d: %v", len(errs), errs)
+	}
+	for _, want := range []string{"总计", "本年收入/小计"} {
+		found := false
+		for _, f := range errs {
+			found = found || f.Location.Column == want
+		}
+		if !found {
+			t.Errorf("no finding in column %s: %v", want, errs)
+		}
+	}
+
+	whereof := table(t, disclosure.SpendingTable, [][]string{
+		{"科目名称|1|2", "合计|1|2", "基本支出|1|2", "项目支出|1|2", "其中：事业单位经营支出|1|2"},
+		{},
+	}, [][]string{{"某局", "100.00", "60.00", "40.00", "25.00"}})
+	if errs := findings(run(whereof), "SUM-02", check.Error); len(errs) > 0 {
+		t.Errorf("a column under 其中 was counted: %v", errs)
+	}
+
+	unknown := table(t, disclosure.SpendingTable, [][]string{
+		{"科目名称", "合计", "基本支出", "项目支出", "某种新支出"},
+	}, [][]string{{"某局", "100.00", "60.00", "30.00", "10.00"}})
+	if errs := findings(run(unknown), "SUM-02", check.Error); len(errs) > 0 {
+		t.Errorf("a total over an unknown heading was checked: %v", errs)
+	}
+}
+
+// TestSanGongRows: a 三公 table with the parts as rows is checked in each column.
+func TestSanGongRows(t *testing.T) {
+	header := [][]string{{"项目", "合计", "一般公共预算", "政府性基金预算"}}
+	rows := [][]string{
+		{"“三公”经费", "226.86", "226.86", "0.00"},
+		{"其中：（一）因公出国（境）支出", "215.60", "215.60", "0.00"},
+		{"（二）公务用车购置及运行维护支出", "0.10", "0.10", "0.00"},
+		{"1.公务用车购置费", "0.00", "0.00", "0.00"},
+		{"2.公务用车运行维护费", "0.10", "0.10", "0.00"},
+		{"（三）公务接待费支出", "11.16", "11.16", "0.00"},
+	}
+	if errs := findings(run(table(t, disclosure.SanGongTable, header, rows)), "SUM-03", check.Error); len(errs) > 0 {
+		t.Fatalf("a table that adds up: %v", errs)
+	}
+	rows[4][1] = "0.20" // 合计 of 运行维护费 no longer its funds', nor the car row's part
+	errs := findings(run(table(t, disclosure.SanGongTable, header, rows)), "SUM-03", check.Error)
+	car := 0
+	for _, f := range errs {
+		if strings.Contains(f.Message, "公务用车购置及运行维护费为") {
+			car++
+		}
+	}
+	if len(errs) != 2 || car != 1 {
+		t.Errorf("want the car row and the row's funds reported, got %v", errs)
+	}
+}
+
+// TestSummarySpendingClasses: the classes of a summary's spending side are its
+// numbered items, or, unnumbered, the rows whose names are known classes; an
+// unnumbered side with a row nobody knows is not summed.
+func TestSummarySpendingClasses(t *testing.T) {
+	header := [][]string{{"收入|2|1", "支出|2|1"}, {"项目", "预算数", "项目", "预算数"}}
+	summary := func(rows ...[]string) *disclosure.Table {
+		tb := table(t, disclosure.SummaryTable, header, rows)
+		tb.Columns[2].Kind = disclosure.TextCol
+		return tb
+	}
+	numbered := summary(
+		[]string{"一、财政拨款", "110.00", "一、某新设的类支出", "100.00"},
+		[]string{"", "", "行政运行", "100.00"},
+		[]string{"", "", "二、金融支出", "10.00"},
+		[]string{"本年收入合计", "110.00", "本年支出合计", "110.00"},
+	)
+	if errs := findings(run(numbered), "BAL-03", check.Error); len(errs) > 0 {
+		t.Errorf("numbered classes that add up: %v", errs)
+	}
+	numbered.Rows[3].Cells[3] = disclosure.Cell{Amount: wan(t, "120.00"), Printed: "120.00"}
+	if errs := findings(run(numbered), "BAL-03", check.Error); len(errs) != 1 {
+		t.Errorf("numbered classes that do not add up: want 1 BAL-03, got %v", errs)
+	}
+	unknown := summary(
+		[]string{"一、财政拨款", "110.00", "金融支出", "10.00"},
+		[]string{"", "", "某新设的类支出", "100.00"},
+		[]string{"本年收入合计", "110.00", "本年支出合计", "110.00"},
+	)
+	if errs := findings(run(unknown), "BAL-03", check.Error); len(errs) > 0 {
+		t.Errorf("an unknown class was taken for a lower row: %v", errs)
+	}
+}
+
+// TestWholeWan: a narrative figure in whole 万元 shows the tables' figure rounded.
+func TestWholeWan(t *testing.T) {
+	for _, tt := range []struct {
+		printed, table string
+		rounded        int
+		same           bool
+	}{
+		{"2144", "2144.33", 2, true},
+		{"2144", "2144.50", 2, true},
+		{"2144", "2144.51", 2, false},
+		{"2145", "2144.33", 2, false},
+		{"2144.3", "2144.33", 1, true},
+		{"2144.3", "2144.36", 1, false},
+		{"2144.33", "2144.34", 0, false},
+	} {
+		got := check.SamePrinted(*wan(t, tt.printed), *wan(t, tt.table), tt.rounded, 0)
+		if got != tt.same {
+			t.Errorf("%s万元 printed with %d decimals left out shows %s: %v, want %v", tt.printed, tt.rounded, tt.table, got, tt.same)
+		}
+	}
+}
+
+// TestUnreadTable: a table the reader could not read reliably is reported once
+// and checked no further, and still counts as present.
+func TestUnreadTable(t *testing.T) {
+	bad := table(t, disclosure.SpendingTable, [][]string{{"科目名称", "合计", "基本支出", "项目支出"}},
+		[][]string{{"某局", "100.00", "60.00", "10.00"}})
+	bad.Unread = "表头中有两列读作同一表头"
+	fs := run(bad)
+	if errs := findings(fs, "SUM-02", check.Error); len(errs) > 0 {
+		t.Errorf("an unread table was checked: %v", errs)
+	}
+	if w := findings(fs, "READ-01", check.Warning); len(w) != 1 {
+		t.Errorf("want one READ-01 warning, got %v", fs)
+	}
+}
