@@ -83,6 +83,33 @@ type outcome struct {
 // the order of the inputs; a joined document takes the place of its
 // narrative file. twoFiles says the user named exactly two files.
 func checkFiles(inputs []input, twoFiles bool, opts check.Options, stderr io.Writer) []report.Entry {
+	var entries []report.Entry
+	for _, d := range readDocs(inputs, twoFiles, opts, stderr) {
+		name := strings.Join(d.files, " + ")
+		if d.err != nil {
+			entries = append(entries, report.Entry{Summary: report.Summary{File: name}, Err: d.err})
+			continue
+		}
+		entries = append(entries, report.Entry{Summary: report.SummaryOf(name, d.doc), Result: d.res})
+	}
+	return entries
+}
+
+// readDoc is one document read and checked by readDocs: from one file, or
+// from a narrative file and a tables file joined.
+type readDoc struct {
+	at    int      // the input it came from, its narrative file's when joined
+	files []string // the file, or the narrative file and the tables file
+	doc   *disclosure.Document
+	res   check.Result
+	err   error
+}
+
+// readDocs reads and checks the inputs in parallel, joins the halves of
+// documents published as two files, and returns one document per input in
+// order, a joined document in the place of its narrative file. yusuan check
+// and yusuan import both read published files through it.
+func readDocs(inputs []input, twoFiles bool, opts check.Options, stderr io.Writer) []readDoc {
 	prog := &progress{w: stderr, total: len(inputs)}
 	out := make([]outcome, len(inputs))
 	parallel(len(inputs), func(i int) {
@@ -145,22 +172,17 @@ func checkFiles(inputs []input, twoFiles bool, opts check.Options, stderr io.Wri
 		prog.finished(files[i], o.err)
 	})
 
-	var entries []report.Entry
+	var docs []readDoc
 	for i, o := range out {
 		if joined[i] {
 			continue
 		}
-		name := inputs[i].path
-		if files[i] != nil {
-			name = strings.Join(files[i], " + ")
+		if files[i] == nil {
+			files[i] = []string{inputs[i].path}
 		}
-		if o.err != nil {
-			entries = append(entries, report.Entry{Summary: report.Summary{File: name}, Err: o.err})
-			continue
-		}
-		entries = append(entries, report.Entry{Summary: report.SummaryOf(name, o.doc), Result: o.res})
+		docs = append(docs, readDoc{at: i, files: files[i], doc: o.doc, res: o.res, err: o.err})
 	}
-	return entries
+	return docs
 }
 
 // readFile is reader.ReadFile that turns a panic on a hostile file into an

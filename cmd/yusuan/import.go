@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"yusuan/budgetfile"
 	"yusuan/build"
@@ -18,26 +19,39 @@ import (
 	"yusuan/classification"
 	"yusuan/disclosure"
 	"yusuan/profile"
-	"yusuan/reader"
 	"yusuan/store"
 )
 
-const importUsage = `用法：yusuan import [--db 数据库] [--region 地区] [--synthetic] <文件>...
+const importUsage = `用法：yusuan import [--db 数据库] [--region 地区] [--synthetic] <文件或目录>...
 
-把部门预算导入门户数据库。每个文件可以是：
+把部门预算导入门户数据库。每个参数可以是：
   预算数据（.yaml、.xlsx 预算填报表，或含 budget.yaml / budget.xlsx 的目录）：
       生成公开文件（连同网页、Excel、PDF 文件）并核对后导入；
-  已公开的文件（.txt、.pdf、.xlsx）：读取并核对后导入，核对发现的问题一并保存。
-先读取全部文件，全部无误后一次写入；任何一个文件出错，数据库都不作任何改动。
+  已公开的文件（.pdf、.txt、.xlsx）：用与 yusuan check 相同的方法读取并核对后导入，
+      核对发现的问题一并保存；
+  其他目录：导入其中（含子目录）全部已公开的文件，隐藏文件除外。同一目录中只有扩展名
+      不同的几个文件（如 PDF 和由它转出的 .txt）是同一份文件，只导入一个（依次优先 .pdf、.xlsx、.txt）。
+文字说明和表格分成两个文件公开的，同一年度、同一部门的两个文件合为一份导入；只有其中一个时不能导入。
+所属地区取部门名称开头的行政区划（深圳市信访局 → 深圳市，中共深圳市委宣传部 → 深圳市，
+上海市普陀区商务委员会 → 上海市普陀区）；名称不以行政区划开头的部门（国家信访局、外交部）归入“中央”。
+
+整批导入：先读取全部文件，逐个列出无法导入的文件及原因（不是部门预算或单位预算、是决算、
+读不出部门或年度等）；只要有一个出错，数据库就不作任何改动，退出码为 1。这样改正或移走出错的
+文件后可以原样重新导入，已导入的文件不会多出一个版本。
 同一部门、年度和类型（单位预算还要同一单位）的文件再次导入时成为新版本，旧版本保留为历史。
 
 选项：
   --db 数据库      SQLite 数据库文件（不存在时自动创建）或 postgres:// 连接地址；
                    默认取环境变量 YUSUAN_DB，未设置时为当前目录下的 yusuan.db
-  --region 地区    文件所属地区，如 深圳市龙岗区；默认取预算数据中的地区，或从部门名称推断
+  --region 地区    全部文件所属的地区，如 深圳市龙岗区；默认取预算数据中的地区，或从部门名称推断
   --synthetic      标记为示例数据（生成或重建的数据，不是真实公开的文件）
   --profile 格式   预算数据按指定地区格式生成（shenzhen 深圳、shanghai 上海）
   --codes 文件     使用指定的政府收支分类科目表
+
+示例：
+  yusuan import --db portal.db 公开文件目录
+  yusuan import --db portal.db 文字部分.pdf 表格部分.pdf
+  yusuan import --db portal.db examples/longgang-2024
 `
 
 // databaseOf is the database a command uses: the --db flag, else YUSUAN_DB, else defaultDB.
@@ -83,20 +97,15 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 
 	// Every file is read, derived and checked before the database is touched.
-	set := store.ImportSet{Synthetic: *synthetic}
-	var errs []string
-	for _, p := range pos {
-		docs, err := importFile(p, strings.TrimSpace(*region), *prof, cat)
-		if err != nil {
-			errs = append(errs, err.Error())
-			continue
-		}
-		set.Documents = append(set.Documents, docs...)
-	}
+	docs, errs := importInputs(pos, strings.TrimSpace(*region), *prof, cat, stderr)
 	if len(errs) > 0 {
-		fmt.Fprintf(stderr, "导入失败，数据库未作任何改动。\n%s\n", strings.Join(errs, "\n"))
+		fmt.Fprintf(stderr, "导入失败，数据库未作任何改动。\n")
+		for _, err := range errs {
+			fmt.Fprintln(stderr, err)
+		}
 		return exitError
 	}
+	set := store.ImportSet{Documents: docs, Synthetic: *synthetic}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -115,39 +124,149 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// importFile reads one input: a budget (derived into its documents, each rendered
-// and checked) or a published document (read and checked). An .xlsx is tried as a
-// budget workbook first, then as a published one.
-func importFile(path, region, profileName string, cat *classification.Catalogue) ([]store.ImportDoc, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		if os.IsNotExist(err) {
-			return nil, fmt.Errorf("文件 %s 不存在", path)
+// importArg is one thing to import, after directories are opened.
+type importArg struct {
+	path   string
+	budget bool // a budget: a .yaml, or a directory holding budget.yaml or budget.xlsx
+	err    error
+}
+
+// importArgs lists what args name, in order. A directory holding a budget file
+// is a budget; any other directory stands for its published files, as yusuan
+// check finds them, one form of each (oneForm).
+func importArgs(args []string, stderr io.Writer) []importArg {
+	var out []importArg
+	for _, arg := range args {
+		fi, err := os.Stat(arg)
+		switch {
+		case os.IsNotExist(err):
+			out = append(out, importArg{path: arg, err: fmt.Errorf("文件 %s 不存在", arg)})
+			continue
+		case err != nil:
+			out = append(out, importArg{path: arg, err: fmt.Errorf("无法读取文件 %s：%v", arg, err)})
+			continue
+		case !fi.IsDir():
+			ext := strings.ToLower(filepath.Ext(arg))
+			out = append(out, importArg{path: arg, budget: ext == ".yaml" || ext == ".yml"})
+			continue
+		case holdsBudget(arg):
+			out = append(out, importArg{path: arg, budget: true})
+			continue
 		}
-		return nil, fmt.Errorf("无法读取文件 %s：%v", path, err)
+		files, err := filesIn(arg)
+		if err != nil {
+			out = append(out, importArg{path: arg, err: fmt.Errorf("无法读取目录 %s：%v", arg, err)})
+			continue
+		}
+		files, skipped := oneForm(files)
+		if len(files) == 0 {
+			out = append(out, importArg{path: arg, err: fmt.Errorf("目录 %s 中既没有预算数据（budget.yaml 或 budget.xlsx），也没有公开文件（.pdf、.txt 或 .xlsx）", arg)})
+		}
+		if skipped > 0 {
+			fmt.Fprintf(stderr, "目录 %s 中有 %d 个文件与同名的 .pdf 或 .xlsx 文件是同一份文件，已略过。\n", arg, skipped)
+		}
+		for _, f := range files {
+			out = append(out, importArg{path: f})
+		}
 	}
-	ext := strings.ToLower(filepath.Ext(path))
-	switch {
-	case fi.IsDir(), ext == ".yaml", ext == ".yml":
-		return importBudget(path, region, profileName, cat)
-	case ext == ".xlsx":
-		docs, berr := importBudget(path, region, profileName, cat)
-		if berr == nil {
-			return docs, nil
+	return out
+}
+
+// holdsBudget reports whether dir holds a budget file, as budgetfile.Load looks for.
+func holdsBudget(dir string) bool {
+	for _, name := range []string{"budget.yaml", "budget.yml", "budget.xlsx"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return true
 		}
-		var buildErr *build.CheckError
-		if errors.As(berr, &buildErr) {
-			return nil, berr
-		}
-		docs, perr := importPublished(path, region, cat)
-		if perr == nil {
-			return docs, nil
-		}
-		return nil, fmt.Errorf("无法识别 %s：\n  作为预算填报表：%v\n  作为公开文件：%v", path, indent(berr), indent(perr))
-	case ext == ".txt", ext == ".text", ext == ".md", ext == ".pdf":
-		return importPublished(path, region, cat)
 	}
-	return nil, fmt.Errorf("文件 %s 的类型不受支持：应为预算数据（.yaml、.xlsx 或目录）或公开文件（.txt、.pdf、.xlsx）", path)
+	return false
+}
+
+// formRank orders the forms a published document is found in: the PDF as
+// published, then a workbook, then text, which is most often extracted from
+// the PDF beside it (pdftotext -layout).
+var formRank = map[string]int{".pdf": 0, ".xlsx": 1, ".txt": 2}
+
+// oneForm keeps, of files in one folder whose names differ only in their
+// extension, the one of the lowest formRank, so that a folder of PDFs and
+// their text imports each document once. It returns the files in order and
+// how many it left out.
+func oneForm(files []string) ([]string, int) {
+	best := map[string]string{}
+	for _, f := range files {
+		key := strings.TrimSuffix(f, filepath.Ext(f))
+		if b, ok := best[key]; !ok || formRank[strings.ToLower(filepath.Ext(f))] < formRank[strings.ToLower(filepath.Ext(b))] {
+			best[key] = f
+		}
+	}
+	var out []string
+	for _, f := range files {
+		if best[strings.TrimSuffix(f, filepath.Ext(f))] == f {
+			out = append(out, f)
+		}
+	}
+	return out, len(files) - len(out)
+}
+
+// importInputs reads every input into the documents to import, in the order
+// of args, and returns them with every error. Budgets are derived, rendered
+// and checked one by one; published files are read and checked as yusuan check
+// does, in parallel, with the narrative and the tables of a document published
+// as two files joined into one. An .xlsx is tried as a budget workbook first.
+func importInputs(args []string, region, profileName string, cat *classification.Catalogue, stderr io.Writer) ([]store.ImportDoc, []error) {
+	items := importArgs(args, stderr)
+	docs := make([][]store.ImportDoc, len(items))
+	errs := make([]error, len(items))
+	var published []input
+	var publishedAt []int
+	budgetErrs := map[int]error{} // of an .xlsx that is not a budget workbook
+	for i, it := range items {
+		ext := strings.ToLower(filepath.Ext(it.path))
+		switch {
+		case it.err != nil:
+			errs[i] = it.err
+		case it.budget:
+			docs[i], errs[i] = importBudget(it.path, region, profileName, cat)
+		case ext == ".xlsx":
+			var berr error
+			if docs[i], berr = importBudget(it.path, region, profileName, cat); berr == nil {
+				continue
+			}
+			if buildErr := (*build.CheckError)(nil); errors.As(berr, &buildErr) {
+				errs[i] = berr
+				continue
+			}
+			budgetErrs[i] = berr
+			published, publishedAt = append(published, input{path: it.path}), append(publishedAt, i)
+		case ext == ".txt", ext == ".text", ext == ".md", ext == ".pdf":
+			published, publishedAt = append(published, input{path: it.path}), append(publishedAt, i)
+		default:
+			errs[i] = fmt.Errorf("文件 %s 的类型不受支持：应为预算数据（.yaml、.xlsx 或目录）或公开文件（.txt、.pdf、.xlsx）", it.path)
+		}
+	}
+	// A tables file joined to its narrative file leaves its own place empty.
+	for _, d := range readDocs(published, namesTwoFiles(args), check.Options{Codes: cat}, stderr) {
+		i := publishedAt[d.at]
+		if d.err != nil {
+			errs[i] = d.err
+			if berr := budgetErrs[i]; berr != nil {
+				errs[i] = fmt.Errorf("无法识别 %s：\n  作为预算填报表：%v\n  作为公开文件：%v", items[i].path, indent(berr), indent(d.err))
+			}
+			continue
+		}
+		doc, err := checkedDoc(d.files, region, d.doc, d.res)
+		docs[i], errs[i] = []store.ImportDoc{doc}, err
+	}
+	var out []store.ImportDoc
+	var failed []error
+	for i := range items {
+		if errs[i] != nil {
+			failed = append(failed, errs[i])
+			continue
+		}
+		out = append(out, docs[i]...)
+	}
+	return out, failed
 }
 
 func importBudget(path, region, profileName string, cat *classification.Catalogue) ([]store.ImportDoc, error) {
@@ -184,53 +303,114 @@ func importBudget(path, region, profileName string, cat *classification.Catalogu
 	return out, nil
 }
 
-func importPublished(path, region string, cat *classification.Catalogue) ([]store.ImportDoc, error) {
-	doc, err := reader.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	d, err := importDoc(path, region, doc, cat)
-	if err != nil {
-		return nil, err
-	}
-	return []store.ImportDoc{d}, nil
+// importFile reads one input, as yusuan import does, into its documents.
+func importFile(path, region, profileName string, cat *classification.Catalogue) ([]store.ImportDoc, error) {
+	docs, errs := importInputs([]string{path}, region, profileName, cat, io.Discard)
+	return docs, errors.Join(errs...)
 }
 
+// importDoc checks a document derived from the budget at path and makes it one
+// to import.
 func importDoc(path, region string, doc *disclosure.Document, cat *classification.Catalogue) (store.ImportDoc, error) {
+	return checkedDoc([]string{path}, region, doc, check.Run(doc, check.Options{Codes: cat}))
+}
+
+// checkedDoc is a document to import from its files (two for a narrative and
+// its tables published apart), once it is known to be a 部门预算 or 单位预算 of
+// a department, a year and a region.
+func checkedDoc(files []string, region string, doc *disclosure.Document, res check.Result) (store.ImportDoc, error) {
+	name := strings.Join(files, " + ")
+	var bases []string
+	for _, f := range files {
+		bases = append(bases, filepath.Base(f))
+	}
+	dept := store.DepartmentName(doc)
+	switch {
+	case doc.Kind != store.DepartmentBudget && doc.Kind != store.UnitBudget:
+		return store.ImportDoc{}, fmt.Errorf("%s：是%s，只能导入部门预算和单位预算", name, orUnknown(doc.Kind))
+	case len(files) == 1 && halfOf(doc) == narrativeHalf:
+		return store.ImportDoc{}, fmt.Errorf("%s：只有文字说明，没有读出表格；文字说明和表格分两个文件公开的，请把两个文件一起导入（两者年度和部门名称须相同）", name)
+	case len(files) == 1 && halfOf(doc) == tablesHalf:
+		return store.ImportDoc{}, fmt.Errorf("%s：只有表格，没有文字说明；文字说明和表格分两个文件公开的，请把两个文件一起导入（两者年度和部门名称须相同）", name)
+	case dept == "":
+		return store.ImportDoc{}, fmt.Errorf("%s：读不出部门名称，不是可导入的部门预算或单位预算", name)
+	case doc.Year < 1949 || doc.Year > 2200:
+		return store.ImportDoc{}, fmt.Errorf("%s：读不出预算年度", name)
+	}
 	if region == "" {
 		region = documentRegion(doc)
 	}
 	if region == "" {
-		return store.ImportDoc{}, fmt.Errorf("%s：无法从部门名称“%s”判断所属地区，请用 --region 指定（如 --region 深圳市龙岗区）", path, store.DepartmentName(doc))
+		return store.ImportDoc{}, fmt.Errorf("%s：无法从部门名称“%s”判断所属地区，请用 --region 指定（如 --region 深圳市龙岗区）", name, dept)
 	}
-	return store.ImportDoc{
-		Region:     region,
-		Source:     filepath.Base(path),
-		Disclosure: doc,
-		Check:      check.Run(doc, check.Options{Codes: cat}),
-	}, nil
+	return store.ImportDoc{Region: region, Source: strings.Join(bases, " + "), Disclosure: doc, Check: res}, nil
+}
+
+func orUnknown(kind string) string {
+	if kind == "" {
+		return "无法识别的文件"
+	}
+	return kind
 }
 
 var leadingYear = regexp.MustCompile(`^\s*\d{4}\s*年`)
 
-// documentRegion infers the region from the names a document is published under.
+// centralRegion is the region of the central government's departments.
+const centralRegion = "中央"
+
+// documentRegion infers the region from the names a document is published
+// under. A department whose name starts with no area (国家信访局, 外交部) is a
+// central one, unless its name starts with a level alone (区财政局), which
+// leaves the area unsaid.
 func documentRegion(doc *disclosure.Document) string {
-	for _, name := range []string{store.DepartmentName(doc), leadingYear.ReplaceAllString(doc.Title, "")} {
+	dept := store.DepartmentName(doc)
+	for _, name := range []string{dept, leadingYear.ReplaceAllString(doc.Title, "")} {
 		if r := regionOf(name); r != "" {
 			return r
 		}
+	}
+	if first, _ := utf8.DecodeRuneInString(dept); dept != "" && !strings.ContainsRune(levelRunes, first) {
+		return centralRegion
 	}
 	return ""
 }
 
 // regionLevels are the suffixes of administrative areas, from province down to
 // district or county; a name starts with at most one of each level.
-var regionLevels = [][]string{{"自治区", "省"}, {"市"}, {"新区", "区", "县", "旗"}}
+var regionLevels = [][]string{{"自治区", "省"}, {"自治州", "市"}, {"新区", "区", "县", "旗"}}
+
+// levelRunes end the names of areas; no area's own name holds one before its
+// suffix.
+const levelRunes = "省市区县旗"
+
+// organisations are the bodies whose local committees put the area after the
+// organisation's name (中共深圳市委宣传部, 九三学社深圳市委员会): the Party, the
+// Youth League, the other parties and the CPPCC.
+var organisations = []string{
+	"中国共产党", "中共", "中国共产主义青年团", "共青团", "中国人民政治协商会议", "政协",
+	"中国国民党革命委员会", "民革", "中国民主同盟", "民盟", "中国民主建国会", "民建",
+	"中国民主促进会", "民进", "中国农工民主党", "农工党", "中国致公党", "致公党",
+	"九三学社", "台湾民主自治同盟", "台盟",
+}
 
 // regionOf returns the administrative area a department's name starts with
-// (深圳市龙岗区政务服务数据管理局 → 深圳市龙岗区), or "" when it starts with none.
+// (深圳市龙岗区政务服务数据管理局 → 深圳市龙岗区), after the name of one of the
+// organisations (中共深圳市委宣传部 → 深圳市), or "" when it starts with none.
 func regionOf(name string) string {
-	rest := []rune(strings.TrimSpace(name))
+	name = strings.TrimSpace(name)
+	for _, org := range organisations {
+		if rest, ok := strings.CutPrefix(name, org); ok {
+			if r := areasAt(rest); r != "" {
+				return r
+			}
+		}
+	}
+	return areasAt(name)
+}
+
+// areasAt returns the areas, one of each level at most, s starts with.
+func areasAt(s string) string {
+	rest := []rune(s)
 	var out []rune
 	for _, level := range regionLevels {
 		if n := areaPrefix(rest, level); n > 0 {
@@ -241,11 +421,11 @@ func regionOf(name string) string {
 }
 
 // areaPrefix returns the length of the area name at the start of s with one of
-// the suffixes: one to six characters before the suffix, none of them a suffix
-// itself, so that 深圳市城市管理局 does not yield 深圳市城市.
+// the suffixes: one to seven characters before the suffix (黔东南苗族侗族自治州),
+// none of them a level's, so that 深圳市城市管理局 does not yield 深圳市城市.
 func areaPrefix(s []rune, suffixes []string) int {
-	for n := 1; n < len(s) && n <= 6; n++ {
-		if strings.ContainsRune("省市区县旗", s[n-1]) {
+	for n := 1; n < len(s) && n <= 7; n++ {
+		if strings.ContainsRune(levelRunes, s[n-1]) {
 			return 0
 		}
 		for _, suf := range suffixes {

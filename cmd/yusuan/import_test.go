@@ -2,11 +2,16 @@ package main
 
 import (
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"yusuan/disclosure"
+	"yusuan/money"
 	"yusuan/store"
 )
 
@@ -125,11 +130,192 @@ func TestRegionOf(t *testing.T) {
 		"上海市浦东新区发展和改革委员会":     "上海市浦东新区",
 		"某某县测试部门局":            "某某县",
 		"新疆维吾尔自治区乌鲁木齐市天山区财政局": "新疆维吾尔自治区乌鲁木齐市天山区",
+		"黔东南苗族侗族自治州财政局":       "黔东南苗族侗族自治州",
+		"深圳市信访局":              "深圳市",
+		"中共深圳市委宣传部（本级）":       "深圳市",
+		"中共江苏省委办公厅":           "江苏省",
+		"江苏省人民检察院":            "江苏省",
+		"九三学社深圳市委员会":          "深圳市",
+		"中国人民政治协商会议深圳市委员会办公厅": "深圳市",
+		"中共中央办公厅":             "",
 		"国家税务总局":              "",
 		"":                    "",
 	} {
 		if got := regionOf(name); got != want {
 			t.Errorf("regionOf(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestDocumentRegion(t *testing.T) {
+	for _, tc := range []struct{ dept, title, want string }{
+		{"深圳市信访局", "2026年深圳市信访局部门预算", "深圳市"},
+		{"上海市普陀区商务委员会", "上海市普陀区2025年区级部门预算", "上海市普陀区"},
+		{"上海市普陀区XX局", "上海市普陀区2026年区级部门预算", "上海市普陀区"},
+		{"财政局", "上海市普陀区2026年区级部门预算", "上海市普陀区"},
+		{"国家信访局", "国家信访局2026年度部门预算", "中央"},
+		{"外交部", "", "中央"},
+		{"区财政局", "2026年区财政局部门预算", ""},
+		{"", "", ""},
+	} {
+		doc := &disclosure.Document{Department: tc.dept, Title: tc.title}
+		if got := documentRegion(doc); got != tc.want {
+			t.Errorf("documentRegion(%q, %q) = %q, want %q", tc.dept, tc.title, got, tc.want)
+		}
+	}
+}
+
+func TestOneForm(t *testing.T) {
+	files := []string{"a/x.pdf", "a/x.txt", "a/y.TXT", "a/y.xlsx", "a/z.txt", "b/x.txt", "b/w.xlsx", "b/w.PDF"}
+	got, skipped := oneForm(files)
+	want := []string{"a/x.pdf", "a/y.xlsx", "a/z.txt", "b/x.txt", "b/w.PDF"}
+	if !slices.Equal(got, want) || skipped != 3 {
+		t.Errorf("oneForm = %q, %d skipped; want %q, 3", got, skipped, want)
+	}
+}
+
+// TestImportDirectory: a directory stands for the published files in it, as
+// yusuan check finds them; a narrative and its tables published as two files
+// are one document, and either alone is refused.
+func TestImportDirectory(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "portal.db")
+	dir := corpusDir(t)
+	code, out, errs := runCLI(t, "import", "--db", db, dir)
+	if code != exitOK || !strings.Contains(out, "已导入 2 份公开文件") {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	regions, err := openDB(t, db).Regions(context.Background())
+	if err != nil || len(regions) != 2 || regions[0].Name != "上海市普陀区" || regions[1].Name != "深圳市龙岗区" {
+		t.Errorf("regions = %+v, %v", regions, err)
+	}
+
+	empty := t.TempDir()
+	if code, _, errs := runCLI(t, "import", "--db", db, empty); code != exitError || !strings.Contains(errs, "既没有预算数据") {
+		t.Errorf("empty directory: exit %d\n%s", code, errs)
+	}
+
+	halvesDir := t.TempDir()
+	narrative, tables := halves(t, halvesDir)
+	code, out, errs = runCLI(t, "import", "--db", db, tables)
+	if code == exitOK || !strings.Contains(errs, "只有表格") || !strings.Contains(errs, tables) {
+		if strings.Contains(out, "已导入") {
+			t.Skipf("the reader does not read the seed's tables alone as a half:\n%s", out)
+		}
+		t.Errorf("tables alone: exit %d\n%s%s", code, out, errs)
+	}
+	code, out, errs = runCLI(t, "import", "--db", db, halvesDir)
+	if code != exitOK || !strings.Contains(out, "已导入 1 份公开文件") {
+		t.Fatalf("halves: exit %d\n%s%s", code, out, errs)
+	}
+	depts, err := openDB(t, db).Departments(context.Background(), "深圳市龙岗区")
+	if err != nil || len(depts) != 1 {
+		t.Fatalf("departments = %+v, %v", depts, err)
+	}
+	docs, err := openDB(t, db).Documents(context.Background(), depts[0].ID)
+	if want := filepath.Base(narrative) + " + " + filepath.Base(tables); err != nil || len(docs) != 1 || docs[0].Current.Source != want {
+		t.Errorf("documents = %+v, %v; want the current version from %s", docs, err, want)
+	}
+}
+
+// shenzhen2026 holds the eight Shenzhen city department budgets of 2026 in the
+// shared corpus, next to the repository: each PDF with its text.
+const shenzhen2026 = "../../../shared/corpus/shenzhen-2026"
+
+// TestImportShenzhen2026 imports the folder as a user would: eight documents
+// of 深圳市 for 2026, the PDFs and not their text, every table with its cells
+// under their column keys, and the totals of each 收支总表 as printed.
+func TestImportShenzhen2026(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads eight PDFs; skipped with -short")
+	}
+	texts, _ := filepath.Glob(filepath.Join(shenzhen2026, "*.txt"))
+	if len(texts) != 8 {
+		t.Skipf("corpus not available in %s", shenzhen2026)
+	}
+	db := filepath.Join(t.TempDir(), "portal.db")
+	code, out, errs := runCLI(t, "import", "--db", db, shenzhen2026)
+	if code != exitOK || !strings.Contains(out, "已导入 8 份公开文件") || !strings.Contains(out, "新增 8 份，更新 0 份") {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	s := openDB(t, db)
+	ctx := context.Background()
+	regions, err := s.Regions(ctx)
+	if err != nil || len(regions) != 1 || regions[0].Name != "深圳市" {
+		t.Fatalf("regions = %+v, %v; want 深圳市 alone", regions, err)
+	}
+	depts, err := s.Departments(ctx, "深圳市")
+	if err != nil || len(depts) != 8 {
+		t.Fatalf("departments = %+v, %v; want 8", depts, err)
+	}
+	// The totals a reader sees on the 收支总表 of the text beside each PDF.
+	printed := func(text, label string) money.Amount {
+		m := regexp.MustCompile(`(?m)^\s*` + label + `\s+([\d,]+\.\d\d)`).FindStringSubmatch(text)
+		if m == nil {
+			t.Fatalf("no %s in the text", label)
+		}
+		a, err := money.Parse(m[1], money.UnitWan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	for _, d := range depts {
+		docs, err := s.Documents(ctx, d.ID)
+		if err != nil || len(docs) != 1 {
+			t.Fatalf("%s: documents = %+v, %v", d.Name, docs, err)
+		}
+		doc := docs[0]
+		if doc.Year != 2026 || doc.Kind != store.DepartmentBudget || !strings.HasSuffix(doc.Current.Source, ".pdf") {
+			t.Errorf("%s: %d %s from %s; want a 2026 部门预算 from its PDF", d.Name, doc.Year, doc.Kind, doc.Current.Source)
+		}
+		dd, err := s.Document(ctx, doc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		read := dd.Version.Disclosure
+		if len(read.Tables) != 11 {
+			t.Errorf("%s: %d tables read, want the 11 of the format", d.Name, len(read.Tables))
+		}
+		// Every amount the reader read is a stored cell of its table, under a column key.
+		want := map[int]int{}
+		for _, tb := range read.Tables {
+			for _, r := range tb.Rows {
+				for _, c := range r.Cells {
+					if c.Amount != nil {
+						want[tb.Number]++
+					}
+				}
+			}
+		}
+		got := map[int]int{}
+		totals := map[string]money.Amount{}
+		err = s.Cells(ctx, store.CellFilter{DocumentID: doc.ID, Limit: store.MaxCells}, func(c store.Cell) error {
+			if c.TableNumber == 0 {
+				return nil // a table set in the narrative
+			}
+			got[c.TableNumber]++
+			if c.Column == "" {
+				t.Errorf("%s: 表%d row %d column %d has no column key", d.Name, c.TableNumber, c.Row, c.Col)
+			}
+			if c.TableNumber == 1 && c.Column == "income" {
+				totals[c.Name] = c.Amount
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("%s: stored cells by table %v, read %v", d.Name, got, want)
+		}
+		data, err := os.ReadFile(filepath.Join(shenzhen2026, strings.TrimSuffix(doc.Current.Source, ".pdf")+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, label := range []string{"本年收入合计", "收入总计"} {
+			if got, want := totals[label], printed(string(data), label); got != want {
+				t.Errorf("%s: 表1 %s = %s, printed %s", d.Name, label, got.Wan(), want.Wan())
+			}
 		}
 	}
 }
