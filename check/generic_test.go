@@ -234,3 +234,36 @@ func TestUnreadTable(t *testing.T) {
 		t.Errorf("want one READ-01 warning, got %v", fs)
 	}
 }
+
+// TestStatedChanges: a stated change agrees with the figures printed beside it,
+// within their rounding, in any format; a percentage one short in its last digit
+// is a cut, remarked on, not an error.
+func TestStatedChanges(t *testing.T) {
+	for _, tt := range []struct {
+		text, rule string
+		sev        check.Severity
+	}{
+		{"收入预算29956.27万元，比2025年年初预算数28479.84万元增加1476.43万元，增长5.18%。", "", ""},
+		{"支出预算29956.27万元，比2025年年初预算数28479.84万元增加1476.73万元，增长5.18%。", "CHG-01", check.Error},
+		{"项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少22.21%。", "", ""},
+		{"项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少13.22%。", "CHG-02", check.Error},
+		{"行政运行支出9370.12万元，与上年相比增加1297.83万元，增长16.07%。", "TAIL-01", check.Info},
+		{"行政运行支出9370.12万元，与上年相比增加1297.83万元，下降16.08%。", "CHG-03", check.Error},
+		{"收入预算2,144万元，比2025年预算增加19万元，增长0.9%。", "", ""},
+	} {
+		doc := &disclosure.Document{Profile: "generic", Format: "generic", Kind: "部门预算", Year: 2026,
+			Parts: []disclosure.Part{{Number: 1, Title: "部门预算情况说明", Blocks: []disclosure.Block{{Kind: disclosure.Paragraph, Text: tt.text}}}}}
+		var got []string
+		for _, f := range check.Run(doc, check.Options{}).Findings {
+			if strings.HasPrefix(f.Rule, "CHG") || f.Rule == "TAIL-01" {
+				got = append(got, f.Rule+" "+f.Severity.Label()+" "+f.Message)
+				if tt.rule == "" || f.Rule != tt.rule || f.Severity != tt.sev {
+					t.Errorf("%s: %s %s %s", tt.text, f.Rule, f.Severity.Label(), f.Message)
+				}
+			}
+		}
+		if tt.rule != "" && len(got) != 1 {
+			t.Errorf("%s: want one %s, got %v", tt.text, tt.rule, got)
+		}
+	}
+}

@@ -292,14 +292,14 @@ func (c *Doc) Change(s Sentence, what string, this money.Amount, thisTails int, 
 // jurisdiction whose format the document follows.
 func (c *Doc) narrative() {
 	c.vehicles()
-	if c.format == nil {
-		return
-	}
-	for _, name := range c.format.Rules {
-		if rs := registered[name]; rs != nil {
-			rs(c)
+	if c.format != nil {
+		for _, name := range c.format.Rules {
+			if rs := registered[name]; rs != nil {
+				rs(c)
+			}
 		}
 	}
+	c.statedChanges()
 }
 
 // RuleSet is a jurisdiction's rules on a document's narrative. Its profile

@@ -1,0 +1,174 @@
+package check
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"yusuan/disclosure"
+	"yusuan/money"
+)
+
+// statedChanges: every change a narrative states against an earlier year agrees
+// with itself, whatever the document's format and whatever the tables say: this
+// year's figure less last year's (when the text gives it) is the stated change, and
+// the stated percentage is the change over last year's figure, each within the
+// rounding of the figures as printed (half a unit of the last decimal printed).
+//
+//	收入预算29956.27万元，比2025年年初预算数28479.84万元增加1476.43万元，增长5.18%
+//	项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少13.22%
+//
+// A sentence that a jurisdiction's own rules already found wanting is left to them.
+func (c *Doc) statedChanges() {
+	for _, p := range c.doc.Parts {
+		heading := p.Heading()
+		for _, b := range p.Blocks {
+			if b.Kind == disclosure.TableRef || b.Kind == disclosure.Heading {
+				continue
+			}
+			text := Normalize(b.Text)
+			for _, m := range statedChangeRe.FindAllStringSubmatchIndex(text, -1) {
+				c.statedChange(text, m, Sentence{Text: sentenceSpan(text, m[0], m[1]), Part: heading, Pos: b.Pos, Block: text})
+			}
+		}
+	}
+}
+
+var (
+	wanNumber = `([0-9][0-9,]*(?:\.[0-9]+)?)万元`
+	// statedChangeRe: this year's figure, what it is compared with (and that
+	// figure, if printed), the change and its percentage.
+	statedChangeRe = regexp.MustCompile(wanNumber + `[。，,；]?` +
+		`(?:与上年相比|比上年|较上年|与(?:19|20)[0-9]{2}年[^0-9，。；%]{0,10}?相比|(?:比|较)(?:19|20)[0-9]{2}年)[^0-9，。；%]{0,16}?` +
+		`(?:` + wanNumber + `)?(?:相比)?[，,]?(增加|减少|增长|下降)了?` + wanNumber +
+		`(?:[，,](增长|下降|增幅|减幅|降幅|增加|减少)了?([0-9]+(?:\.[0-9]+)?)%)?`)
+)
+
+// sentenceSpan is the sentences of text that hold bytes i to j.
+func sentenceSpan(text string, i, j int) string {
+	start := strings.LastIndex(text[:i], "。")
+	if start < 0 {
+		start = 0
+	} else {
+		start += len("。")
+	}
+	end := strings.Index(text[j:], "。")
+	if end < 0 {
+		return text[start:]
+	}
+	return text[start : j+end+len("。")]
+}
+
+// printed is a figure as the text prints it: its value in thousandths of 万元 and
+// half a unit of its last printed decimal, in the same thousandths.
+type printed struct {
+	v, half int64
+}
+
+func parsePrinted(s string) (printed, bool) {
+	a, err := money.Parse(s, money.UnitWan)
+	if err != nil {
+		return printed{}, false
+	}
+	p := printed{v: a.Hundredths(money.UnitWan) * 10, half: 5}
+	if r := rounded(s); r > 0 {
+		p.half = 5
+		for range r {
+			p.half *= 10
+		}
+	}
+	return p, true
+}
+
+func (c *Doc) statedChange(text string, m []int, s Sentence) {
+	group := func(k int) string {
+		if m[2*k] < 0 {
+			return ""
+		}
+		return text[m[2*k]:m[2*k+1]]
+	}
+	loc := s.Loc()
+	for _, f := range c.findings {
+		if f.Location.Sentence == loc.Sentence && (strings.HasPrefix(f.Rule, "CHG") || f.Rule == "TXT-01") {
+			return
+		}
+	}
+	this, ok := parsePrinted(group(1))
+	if !ok {
+		return
+	}
+	verb, pctWord := group(3), group(5)
+	change, ok := parsePrinted(group(4))
+	if !ok {
+		return
+	}
+	up := verb == "增加" || verb == "增长"
+	signed := change.v
+	if !up {
+		signed = -signed
+	}
+	wan := func(v int64) string { return money.Amount(v / 10 * int64(money.Wan/100)).Format(money.UnitWan) }
+	var last printed
+	hasLast := false
+	if g := group(2); g != "" {
+		last, hasLast = parsePrinted(g)
+	}
+	if hasLast {
+		want := this.v - last.v
+		tol := this.half + last.half + change.half
+		if d := want - signed; d > tol || d < -tol {
+			c.Add(Finding{Rule: "CHG-01", Severity: Error, Location: loc, Expected: wan(abs(want)), Actual: wan(change.v),
+				Message: fmt.Sprintf("文字称本年 %s万元、上年 %s万元，%s %s万元；两数实际相差 %s万元", wan(this.v), wan(last.v), verb, wan(change.v), wan(want))})
+			return
+		}
+	}
+	if pctWord == "" {
+		return
+	}
+	pctUp := pctWord == "增长" || pctWord == "增幅" || pctWord == "增加"
+	if pctUp != up {
+		c.Add(Finding{Rule: "CHG-03", Severity: Error, Location: loc,
+			Message: fmt.Sprintf("增减用词前后矛盾：先说“%s”，后说“%s”", verb, pctWord)})
+		return
+	}
+	pct, err := strconv.ParseFloat(group(6), 64)
+	if err != nil {
+		return
+	}
+	digits := 0
+	if i := strings.IndexByte(group(6), '.'); i >= 0 {
+		digits = len(group(6)) - i - 1
+	}
+	// Last year's figure: printed, or this year's less the change.
+	base, baseHalf := this.v-signed, this.half+change.half
+	if hasLast {
+		base, baseHalf = last.v, last.half
+	}
+	if base-baseHalf <= 0 {
+		return // too small a base to judge
+	}
+	lo := float64(change.v-change.half) / float64(base+baseHalf) * 100
+	hi := float64(change.v+change.half) / float64(base-baseHalf) * 100
+	unit := math.Pow(10, -float64(digits))
+	if pct >= lo-unit/2-1e-9 && pct <= hi+unit/2+1e-9 {
+		return
+	}
+	exact := strconv.FormatFloat(float64(change.v)/float64(base)*100, 'f', max(digits, 1), 64)
+	f := Finding{Rule: "CHG-02", Severity: Error, Location: loc, Expected: exact + "%", Actual: group(6) + "%",
+		Message: fmt.Sprintf("%s %s万元（上年 %s万元），应%s %s%%，文字为 %s%%", verb, wan(change.v), wan(base), pctWord, exact, group(6))}
+	// One unit short in the last digit: the percentage was cut, not rounded.
+	if pct < lo && pct >= lo-unit-1e-9 {
+		f.Rule, f.Severity = "TAIL-01", Info
+		f.Message = fmt.Sprintf("%s %s万元（上年 %s万元），四舍五入应为 %s%%，文字为 %s%%，似为截尾所致", verb, wan(change.v), wan(base), exact, group(6))
+	}
+	c.Add(f)
+}
+
+func abs(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
