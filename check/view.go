@@ -175,6 +175,12 @@ func (v *View) Head(key string) string {
 	if c, ok := v.keys[key]; ok {
 		return v.heads[c]
 	}
+	// Codes printed in 类/款/项 columns are headed by the first of them.
+	for j, col := range v.T.Columns {
+		if key == "code" && col.Kind == disclosure.CodeCol {
+			return v.heads[j]
+		}
+	}
 	return key
 }
 

@@ -42,6 +42,8 @@ func expandInputs(args []string) []input {
 			continue
 		}
 		files, err := filesIn(arg)
+		// A PDF's text beside it (pdftotext) is the same document: check it once.
+		files, _ = oneForm(files)
 		switch {
 		case err != nil:
 			add(input{path: arg, err: fmt.Errorf("无法读取目录 %s：%v", arg, err)})
@@ -181,18 +183,24 @@ func pairHalves(narratives, tables []halfDoc, twoFiles bool) []pair {
 	return pairs
 }
 
-// department is the name a document is published under, without spaces.
+// department is the name a document is published under, without spaces and
+// without the party or body a department of it is named with (中共江苏省委办公厅
+// and 江苏省委办公厅 are one department).
 func department(doc *disclosure.Document) string {
 	name := doc.Department
 	if name == "" {
 		name = doc.Subject
 	}
-	return strings.Map(func(r rune) rune {
+	name = strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return -1
 		}
 		return r
 	}, name)
+	for _, p := range []string{"中国共产党", "中共"} {
+		name = strings.TrimPrefix(name, p)
+	}
+	return name
 }
 
 // nameAlike measures how alike two files' names are: shared is how many
