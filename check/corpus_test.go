@@ -45,7 +45,10 @@ var corpusErrors = []struct {
 		"TXT-01 同一段又称预算安排 441.25万元",
 		"CHG-02 上年 132.59万元",
 	}},
-	{[]string{"other/shanghai-caikuai-zhongxin-2026-unit-budget.pdf"}, nil},
+	{[]string{"other/shanghai-caikuai-zhongxin-2026-unit-budget.pdf"}, []string{
+		// “住房保障支出”科目57万元: the tables give 575,900元 = 57.59万元, 58 in whole 万元.
+		"TXT-01 “住房保障支出”为 57万元",
+	}},
 	{[]string{"other/beijing-sifaju-2026-dept-budget-text.pdf", "other/beijing-sifaju-2026-dept-budget-tables.pdf"}, []string{
 		// 支出预算29956.27万元，比28479.84万元增加1476.73万元: the two differ by
 		// 1476.43, as the income paragraph says.
@@ -54,6 +57,8 @@ var corpusErrors = []struct {
 	{[]string{"other/central-guojia-xinfangju-2026-dept-budget.pdf"}, []string{
 		// 委托业务费 1,391.68万元，增加333.83万元: 31.56%, printed 31.35%.
 		"CHG-02 应增长 31.56%",
+		// 财政拨款收支总预算18,728.91万元: 表4 prints 收入总计 = 支出总计 = 18,728.94.
+		"TXT-01 18,728.91万元",
 	}},
 	{[]string{"other/guangzhou-bangongting-2026-dept-budget.pdf"}, nil},
 	{[]string{"other/hangzhou-qixiang-2026-dept-budget.pdf"}, nil},

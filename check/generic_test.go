@@ -267,3 +267,32 @@ func TestStatedChanges(t *testing.T) {
 		}
 	}
 }
+
+// TestStatedFigures: a figure stated under a name the family shares shows one of
+// the cells the name may stand for, as printed; words before the name that make
+// it another figure, and figures of another year, are left alone.
+func TestStatedFigures(t *testing.T) {
+	summary := table(t, disclosure.SummaryTable, [][]string{{"收入|2|1", "支出|2|1"}, {"项目", "预算数", "项目", "预算数"}}, [][]string{
+		{"一、财政拨款", "2144.33", "一、一般公共服务支出", "2144.33"},
+		{"收入总计", "2144.33", "支出总计", "2144.33"},
+	})
+	summary.Columns[2].Kind = disclosure.TextCol
+	for _, tt := range []struct {
+		text string
+		errs int
+	}{
+		{"2026年收入预算2,144.33万元。", 0},
+		{"2026年收入预算2,144万元。", 0},
+		{"2026年收入预算2,145万元。", 1},
+		{"2026年收入预算2,144.30万元。", 1},
+		{"2025年收入预算1,900.00万元。", 0},
+		{"上级专项转移支付收入预算29.15万元。", 0},
+		{"财政拨款收入预算29.15万元。", 0},
+	} {
+		doc := &disclosure.Document{Profile: "generic", Format: "generic", Kind: "部门预算", Year: 2026, Tables: []*disclosure.Table{summary},
+			Parts: []disclosure.Part{{Number: 1, Title: "部门预算情况说明", Blocks: []disclosure.Block{{Kind: disclosure.Paragraph, Text: tt.text}}}}}
+		if got := findings(check.Run(doc, check.Options{}).Findings, "TXT-01", check.Error); len(got) != tt.errs {
+			t.Errorf("%s: %d errors, want %d: %v", tt.text, len(got), tt.errs, got)
+		}
+	}
+}

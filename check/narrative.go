@@ -300,6 +300,7 @@ func (c *Doc) narrative() {
 		}
 	}
 	c.statedChanges()
+	c.statedFigures()
 }
 
 // RuleSet is a jurisdiction's rules on a document's narrative. Its profile

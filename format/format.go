@@ -45,6 +45,9 @@ type Format struct {
 	// Rules names the jurisdiction's narrative rule sets that apply to documents of
 	// this format; the profile that owns the format supplies them.
 	Rules []string `yaml:"rules"`
+	// Figures are the names the narrative states figures under and the cells
+	// they stand for (财政拨款收支总预算: 财政拨款收支总表 › 收入总计).
+	Figures []Figure `yaml:"figures"`
 	// EmptyNote says the jurisdiction requires a table without data to say so in
 	// a note (本表为空表); elsewhere a bare empty table is only remarked on.
 	EmptyNote bool `yaml:"empty_note"`
@@ -64,6 +67,28 @@ type Workbook struct {
 	// that name the 主管部门 and the unit the document is published for.
 	Department []string `yaml:"department"`
 	Subject    []string `yaml:"subject"`
+}
+
+// Figure is a name a narrative states a figure under (收支总预算18,728.94万元) and
+// the table cells it may stand for; a stated figure that shows none of them, as
+// printed, is an error.
+type Figure struct {
+	// Name names the figure in findings.
+	Name string `yaml:"name"`
+	// Says are patterns of the words printed before the amount.
+	Says []string `yaml:"says"`
+	// Unless are words that, printed right before Says, make it another figure
+	// (财政拨款 before 收支总预算).
+	Unless []string     `yaml:"unless"`
+	Cells  []FigureCell `yaml:"cells"`
+}
+
+// FigureCell is a cell a Figure may stand for: in the table of the kind, the
+// row whose label is Row (empty: the table's total row), the column keyed Column.
+type FigureCell struct {
+	Table  disclosure.TableKind `yaml:"table"`
+	Row    string               `yaml:"row"`
+	Column string               `yaml:"column"`
 }
 
 // Recognise says how a document shows that it follows a format.
@@ -207,6 +232,14 @@ func (f *Format) compile() error {
 				return fmt.Errorf("table %s: starts: %w", t.Title, err)
 			}
 			t.starts = re
+		}
+	}
+	for _, fig := range f.Figures {
+		if fig.Name == "" || len(fig.Says) == 0 || len(fig.Cells) == 0 {
+			return fmt.Errorf("figure %q needs a name, says and cells", fig.Name)
+		}
+		if _, err := compileAll(fig.Says); err != nil {
+			return fmt.Errorf("figure %s: %w", fig.Name, err)
 		}
 	}
 	return nil
