@@ -30,6 +30,9 @@ func (c *Doc) statedChanges() {
 			}
 			text := Normalize(b.Text)
 			for _, m := range statedChangeRe.FindAllStringSubmatchIndex(text, -1) {
+				if gluedNumber(text, m[2]) {
+					continue // 公开项目BKDFY7525.08万元: where the name ends is not known
+				}
 				c.statedChange(text, m, Sentence{Text: sentenceSpan(text, m[0], m[1]), Part: heading, Pos: b.Pos, Block: text})
 			}
 		}
@@ -45,6 +48,16 @@ var (
 		`(?:` + wanNumber + `)?(?:相比)?[，,]?(增加|减少|增长|下降)了?` + wanNumber +
 		`(?:[，,](增长|下降|增幅|减幅|降幅|增加|减少)了?([0-9]+(?:\.[0-9]+)?)%)?`)
 )
+
+// gluedNumber reports whether the number at byte i follows a letter or digit
+// of a name, so that its first digits may be the name's.
+func gluedNumber(text string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	b := text[i-1]
+	return b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b == '.'
+}
 
 // sentenceSpan is the sentences of text that hold bytes i to j.
 func sentenceSpan(text string, i, j int) string {

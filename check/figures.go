@@ -34,7 +34,7 @@ func (c *Doc) statedFigures() {
 			text := Normalize(b.Text)
 			for _, f := range append(figs, classes...) {
 				for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {
-					if c.otherYear(text, m[0]) || preceded(text[:m[0]], f.unless) {
+					if c.otherYear(text, m[0]) || preceded(text[:m[0]], f.unless) || gluedNumber(text, m[2]) {
 						continue
 					}
 					s := Sentence{Text: sentenceSpan(text, m[0], m[1]), Part: heading, Pos: b.Pos, Block: text}

@@ -250,6 +250,7 @@ func TestStatedChanges(t *testing.T) {
 		{"行政运行支出9370.12万元，与上年相比增加1297.83万元，增长16.07%。", "TAIL-01", check.Info},
 		{"行政运行支出9370.12万元，与上年相比增加1297.83万元，下降16.08%。", "CHG-03", check.Error},
 		{"收入预算2,144万元，比2025年预算增加19万元，增长0.9%。", "", ""},
+		{"8.公开项目BKDFY7525.08万元。较2019年年初预算减少323.08万元，减幅38.1%。", "", ""},
 	} {
 		doc := &disclosure.Document{Profile: "generic", Format: "generic", Kind: "部门预算", Year: 2026,
 			Parts: []disclosure.Part{{Number: 1, Title: "部门预算情况说明", Blocks: []disclosure.Block{{Kind: disclosure.Paragraph, Text: tt.text}}}}}
