@@ -122,7 +122,7 @@ func compareDocument(t *testing.T, fx *fixture, doc *disclosure.Document) {
 		}
 	}
 	for _, ft := range fx.Tables {
-		got := findTable(read, ft.Kind, ft.Title)
+		got := findTable(read, ft.Kind, ft.Title, ft.Pages...)
 		if got == nil {
 			t.Errorf("table %s %q (%s) not read; read %s", ft.Label, ft.Title, ft.Kind, titles(read))
 			continue
@@ -171,8 +171,21 @@ func findListed(ts []*disclosure.Table, doc *disclosure.Document, entry string) 
 	return nil
 }
 
-// findTable finds a read table by title, or an untitled one by kind.
-func findTable(ts []*disclosure.Table, kind, title string) *disclosure.Table {
+// findTable finds a read table by title, or an untitled one by kind. Of tables
+// printed under the same title (a form per project), it takes the one that starts
+// on the pages given (first and last), if any.
+func findTable(ts []*disclosure.Table, kind, title string, pages ...int) *disclosure.Table {
+	if len(pages) == 2 {
+		var on []*disclosure.Table
+		for _, t := range ts {
+			if t.Pos.Page >= pages[0] && t.Pos.Page <= pages[1] {
+				on = append(on, t)
+			}
+		}
+		if t := findTable(on, kind, title); t != nil {
+			return t
+		}
+	}
 	want := format.TitleKey(title)
 	var best *disclosure.Table
 	bestLen := 0

@@ -16,11 +16,12 @@ import (
 // by the columns' printed widths, which its description gives.
 
 // formPage is a page of a form: its lines and where its text starts and its
-// amounts end.
+// amounts end, and the page's em.
 type formPage struct {
 	page        int
 	lines       []*tline
 	left, right float64
+	em          float64
 }
 
 // readFormLayout keeps a page of a form from positioned text; finish reads them all.

@@ -56,7 +56,7 @@ func knownHeader(text string) bool {
 	if totalRe.MatchString(f) {
 		return true
 	}
-	for _, k := range []disclosure.TableKind{disclosure.SummaryTable, disclosure.IncomeTable, disclosure.SpendingTable, disclosure.SanGongTable, disclosure.ProjectTable} {
+	for _, k := range []disclosure.TableKind{disclosure.SummaryTable, disclosure.IncomeTable, disclosure.SpendingTable, disclosure.SanGongTable, disclosure.ProjectTable, disclosure.ProjectPerformanceTable} {
 		if key, _ := format.Meaning(k, []string{f}, 0); key != "" {
 			return true
 		}

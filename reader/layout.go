@@ -53,7 +53,8 @@ func (d *docReader) layout(doc *disclosure.Document, f *format.Format, body []*t
 		return labelNumber(last.compact)
 	}
 	for i, l := range body {
-		if t := d.matchTable(f, l); t != nil && d.startsTable(body, i) {
+		titled := d.matchTable(f, l)
+		if t := titled; t != nil && d.startsTable(f, body, i) {
 			label := dropLabel()
 			if n := labelNumber(l.compact); n > 0 {
 				label = n
@@ -75,17 +76,23 @@ func (d *docReader) layout(doc *disclosure.Document, f *format.Format, body []*t
 		if cur == nil {
 			continue
 		}
-		// A table set in a part starts at its header line and ends at a note or
-		// the part's end; the part goes on after it.
+		// A table set in a part starts at its header line, or at its title, and
+		// ends at a note, another table's title or the part's end; the part goes
+		// on after it. A form printed again (one per project) is another table.
 		if cur.part != nil || cur.inline != nil {
-			if t := inlineTable(f, l); t != nil && cur.inline == nil {
+			if t := inlineTable(f, l); t != nil {
 				part := cur.part
 				if part == nil {
 					part = &heading{}
 				}
-				cur = &region{part: part, inline: t}
+				var before []*tline
+				if n := len(cur.chunks); n > 0 {
+					before = cur.chunks[n-1]
+				}
+				title := inlineTitle(t, l, before)
+				cur = &region{part: part, inline: t, title: title}
 				regions = append(regions, cur)
-			} else if cur.inline != nil && noteRe.MatchString(format.Fold(l.compact)) {
+			} else if cur.inline != nil && (noteRe.MatchString(format.Fold(l.compact)) || titled != nil) {
 				cur = &region{part: cur.part, table: nil}
 				cur.part = &heading{continued: true}
 				regions = append(regions, cur)
@@ -117,7 +124,7 @@ func (d *docReader) layout(doc *disclosure.Document, f *format.Format, body []*t
 	for _, r := range regions {
 		switch {
 		case r.inline != nil:
-			t, err := d.readTable(r.inline, "", 0, doc.Year, r.chunks)
+			t, err := d.readTable(r.inline, r.title, 0, doc.Year, r.chunks)
 			if err != nil {
 				return err
 			}
@@ -171,6 +178,30 @@ func inlineTable(f *format.Format, l *tline) *format.Table {
 	return nil
 }
 
+// inlineTitle is the title of a table set in the narrative: the line that begins
+// it, when that is a title (one word ending in 表: a form's title), or else the
+// heading of the part's text just above it when that names the table (七、重点项目
+// 预算绩效目标情况) among the few lines before; empty for a table printed without a
+// title.
+func inlineTitle(t *format.Table, start *tline, before []*tline) string {
+	if c := format.Fold(start.compact); len(start.words) == 1 && strings.HasSuffix(c, "表") {
+		return c
+	}
+	for k := len(before) - 1; k >= 0 && k >= len(before)-4; k-- {
+		h := format.Fold(before[k].compact)
+		if !headingRe.MatchString(h) {
+			continue
+		}
+		for _, name := range t.Names() {
+			if format.TitleKey(h) == format.TitleKey(name) {
+				return format.StripLabel(h)
+			}
+		}
+		break
+	}
+	return ""
+}
+
 // matchTable returns the table of f a line titles, or the family's table when f
 // has none by that title.
 func (d *docReader) matchTable(f *format.Format, l *tline) *format.Table {
@@ -194,12 +225,13 @@ func (d *docReader) matchTable(f *format.Format, l *tline) *format.Table {
 
 // startsTable reports whether the title at i heads a table: a unit, an entity or
 // the table's first numbers follow before the next title. A list of titles (a 目录
-// inside a part) heads nothing.
-func (d *docReader) startsTable(body []*tline, i int) bool {
+// inside a part) heads nothing, nor does a heading over a table set in the text
+// (（7）项目绩效目标表 over a project's form).
+func (d *docReader) startsTable(f *format.Format, body []*tline, i int) bool {
 	for k := i + 1; k < len(body) && k <= i+12; k++ {
 		l := body[k]
 		c := format.Fold(l.compact)
-		if format.Generic().MatchTable(titleText(l)) != nil && len([]rune(c)) < 60 {
+		if format.Generic().MatchTable(titleText(l)) != nil && len([]rune(c)) < 60 || inlineTable(f, l) != nil {
 			return false
 		}
 		for _, w := range l.words {

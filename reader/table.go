@@ -178,6 +178,10 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 		r.readForm(lines, pg)
 		return
 	}
+	if r.spec != nil && r.spec.Layout == layoutIndicators && !pg.grid {
+		r.keepIndicatorPage(lines, pg)
+		return
+	}
 	// The body starts at the first line with amounts or a code; a table without
 	// any starts at its total's label.
 	b := 0
@@ -1223,6 +1227,9 @@ func (r *tableReader) finish() (*disclosure.Table, error) {
 	}
 	if t.Unit == "" {
 		t.Unit = money.UnitWan
+	}
+	if r.spec != nil && r.spec.Layout == layoutIndicators && r.cols == nil {
+		return r.readIndicators()
 	}
 	// Columns the vocabulary does not know are amounts when most of their cells are
 	// numbers.
