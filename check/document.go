@@ -187,6 +187,31 @@ func otherTableNamed(note, title string) string {
 
 // codes: each code's name agrees with the classification; an unknown code is a warning.
 func (c *Doc) codes() {
+	// Codes the catalogue does not know are listed once per classification, where
+	// the first of them is printed.
+	unknown := map[classification.Kind]map[string]bool{}
+	order := map[classification.Kind][]string{}
+	first := map[classification.Kind]Location{}
+	defer func() {
+		for _, kind := range []classification.Kind{classification.Functional, classification.Economic} {
+			codes := order[kind]
+			if len(codes) == 0 {
+				continue
+			}
+			shown := codes
+			if len(shown) > 30 {
+				shown = shown[:30]
+			}
+			more := ""
+			if len(codes) > len(shown) {
+				more = fmt.Sprintf("等，共 %d 个", len(codes))
+			} else {
+				more = fmt.Sprintf("，共 %d 个", len(codes))
+			}
+			c.Add(Finding{Rule: "CODE-02", Severity: Warning, Location: first[kind], Actual: strings.Join(codes, "、"),
+				Message: fmt.Sprintf("%s %s%s，不在已知科目表中，无法核对名称（可用 --codes 加载当年官方科目表）", kind.Label(), strings.Join(shown, "、"), more)})
+		}
+	}()
 	for _, t := range c.doc.Tables {
 		v := c.tables[t.Kind]
 		if v == nil || v.T != t {
@@ -212,8 +237,16 @@ func (c *Doc) codes() {
 			loc := v.At(r, "code")
 			switch {
 			case !ok:
-				c.Add(Finding{Rule: "CODE-02", Severity: Warning, Location: loc, Actual: row.Code,
-					Message: fmt.Sprintf("%s“%s”不在已知科目表中，无法核对名称（可用 --codes 加载当年官方科目表）", kind.Label(), row.Code)})
+				if !unknown[kind][row.Code] {
+					if unknown[kind] == nil {
+						unknown[kind] = map[string]bool{}
+					}
+					unknown[kind][row.Code] = true
+					order[kind] = append(order[kind], row.Code)
+					if _, ok := first[kind]; !ok {
+						first[kind] = loc
+					}
+				}
 			case name != "" && !classification.SameName(name, known.Name) && c.doc.Year > 0 && c.doc.Year < classification.NamesFrom:
 				// Names change over the years (20805 行政事业单位离退休 became
 				// 行政事业单位养老支出): an older document may use its year's name.
