@@ -152,7 +152,7 @@ func (d *docReader) contents(from int) ([]string, []*tline) {
 			continue
 		}
 		// The document starts over with a heading the 目录 listed, perhaps naming
-		// the department where the 目录 said 部门 (上海市普陀区商务委员会主要职能).
+		// the department where the 目录 said 部门 (某区商务委员会主要职能).
 		if seen[key] || restates(seen, key) {
 			end = i
 			break

@@ -344,7 +344,7 @@ func (d *docReader) page(n int) *tpage {
 
 // names sets the document's subject (the name it is published under) and its
 // department (the 主管部门). The title names the subject unless it names only the
-// region (上海市普陀区2025年区级部门预算), where the cover's 预算单位 or 预算主管部门
+// region (某市某区2025年区级部门预算), where the cover's 预算单位 or 预算主管部门
 // line does; a 单位预算's 预算单位 line names its subject before all.
 func (d *docReader) names(doc *disclosure.Document) {
 	s := titleYearRe.ReplaceAllString(doc.Title, "")
