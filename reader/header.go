@@ -148,7 +148,8 @@ func headerCells(lines []*tline, em float64, text bool) []*hcell {
 			var joined *chain
 			for _, c := range open {
 				last := c.frags[len(c.frags)-1]
-				if continues(last, f, em, text) || text && c.carried && f.top-last.bottom <= 1.6 && continues(shifted(last, f.top-last.bottom), f, em, text) {
+				if continues(last, f, em, text) || text && c.carried && f.top-last.bottom <= 1.6 && continues(shifted(last, f.top-last.bottom), f, em, text) ||
+					!text && c.carried && f.top-last.bottom <= 2*em && continues(shifted(last, f.top-last.bottom), f, em, text) && wraps(c.frags, f) {
 					joined = c
 					break
 				}
@@ -171,6 +172,7 @@ func headerCells(lines []*tline, em float64, text bool) []*hcell {
 			last := c.frags[len(c.frags)-1]
 			switch {
 			case !text && l.top-last.bottom < 1.25*em:
+				c.carried = c.carried || !overlaps(l, last)
 				next = append(next, c)
 			case text && !c.carried && l.top-last.bottom < 0.6 && !overlaps(l, last):
 				c.carried = true
@@ -184,6 +186,17 @@ func headerCells(lines []*tline, em float64, text bool) []*hcell {
 		cells = append(cells, splitChain(c.frags)...)
 	}
 	return cells
+}
+
+// wraps reports whether fragment f completes the header word that frags begin:
+// a cell's last characters wrapped below a line of its neighbours' words
+// (采购品目大 / 类).
+func wraps(frags []*hcell, f *hcell) bool {
+	var b strings.Builder
+	for _, p := range frags {
+		b.WriteString(p.text)
+	}
+	return !knownHeader(b.String()) && knownHeader(b.String()+f.text)
 }
 
 // shifted is cell c moved down by d, as if its next line followed it directly.
@@ -347,7 +360,7 @@ func buildColumns(cells []*hcell, em float64) []*column {
 		}
 		// Layout text squeezes a header's lines together: there a cell with no
 		// cell below it is a column of its own wherever it lies.
-		if !over && (c.cy() >= mid-0.6*em || em == 1 && nothingBelow(c, cells)) && !overGap(c, leaves, em) {
+		if !over && (c.cy() >= mid-0.6*em || nothingBelow(c, cells)) && !overGap(c, leaves, em) {
 			c.leaf = true
 			leaves = append(leaves, c)
 		}

@@ -49,7 +49,8 @@ var (
 	entityRe = regexp.MustCompile(`^(部门名称|单位名称|编制部门|编制单位|预算单位|部门|单位|主管部门|预算主管部门)[：:](.*)$`)
 	unitRe   = regexp.MustCompile(`^(?:金额)?单位[：:]\s*(万元|元)$`)
 	periodRe = regexp.MustCompile(`^(?:19|20)[0-9]{2}\s*年度?$`)
-	noteRe   = regexp.MustCompile(`^(注[：:0-9一二三１-９]|注$|备注|说明[：:]|（注|\(注|本表|本套报表|数据来源)`)
+	// noteRe begins a note under a table, one that lost its 注 too (：“科目编码”…).
+	noteRe   = regexp.MustCompile(`^(注[：:0-9一二三１-９]|注$|备注|说明[：:]|（注|\(注|本表|本套报表|数据来源|[：:]\S)`)
 	colNumRe = regexp.MustCompile(`^(\*\*|栏次|甲|乙|丙|丁|[0-9]{1,2})$`)
 	totalRe  = regexp.MustCompile(`^(合计|总计|小计|收入总计|支出总计|本年收入合计|本年支出合计|收入合计|支出合计|当年收入小计|当年支出小计|本年收入|本年支出)$`)
 	// itemRe is an item's number at the start of a row label (一、 1. （一）).
@@ -210,7 +211,7 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 	} else if !pg.grid && pg.em > 1 {
 		// The first row's name may wrap above its amounts, which are centred on
 		// it: lines of text closer together than a header's rows belong to it.
-		for b > 0 && lines[b].y-lines[b-1].y <= 1.2*pg.em && !r.anchors(lines[b-1]) && (r.cols != nil || b > 1) {
+		for b > 0 && lines[b].y-lines[b-1].y <= 1.2*pg.em && !r.anchors(lines[b-1]) && (r.cols != nil || b > 1) && !(b > 1 && wrapsHeader(lines[b-2], lines[b-1])) {
 			b--
 		}
 	}
@@ -269,6 +270,24 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 		return
 	}
 	r.readBody(lines[b:], pg)
+}
+
+// wrapsHeader reports whether every word of line l completes a header word that a
+// word of the line above begins (采购组织形 / 式): l is the header's, not the
+// first row's.
+func wrapsHeader(above, l *tline) bool {
+	for _, w := range l.words {
+		ok := false
+		for _, u := range above.words {
+			if overlap(u.x0, u.x1, w.x0, w.x1) > 0 && wraps([]*hcell{{text: u.text}}, &hcell{text: w.text}) {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return len(l.words) > 0
 }
 
 // proseLine reports whether a line prints running text: a long word with stops
@@ -435,7 +454,7 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 		for i, l := range lines {
 			// A total's row may print no amounts (an empty table's 合计), and an
 			// item numbered in a column of row labels is a row (一、…, 1.…).
-			if totalLine(l) || r.startsRow(l) && nearestAnchor(lines, anchor, i) >= 0.6*pitch {
+			if totalLine(l) || r.startsRow(l) && (nearestAnchor(lines, anchor, i) >= 0.6*pitch || r.itemBeside(lines, anchor, i)) {
 				starter[i] = true
 			}
 		}
@@ -897,6 +916,28 @@ func totalLine(l *tline) bool {
 	return len(l.words) > 0
 }
 
+// itemBeside reports whether the line with amounts nearest line i begins an item
+// of its own in the column where line i begins one (七、… above 八、… 1,890.27):
+// line i is then no wrapped part of that row's label.
+func (r *tableReader) itemBeside(lines []*tline, anchor []bool, i int) bool {
+	best, at := math.Inf(1), -1
+	for k, l := range lines {
+		if anchor[k] && k != i && math.Abs(l.y-lines[i].y) < best {
+			best, at = math.Abs(l.y-lines[i].y), k
+		}
+	}
+	if at < 0 || len(lines[i].words) == 0 {
+		return false
+	}
+	j := r.colOf(lines[i].words[0], false)
+	for _, w := range lines[at].words {
+		if !w.num && r.colOf(w, false) == j {
+			return rowStartRe.MatchString(format.Fold(w.text))
+		}
+	}
+	return false
+}
+
 // nearestAnchor is the distance from line i to the nearest line with amounts.
 func nearestAnchor(lines []*tline, anchor []bool, i int) float64 {
 	best := math.Inf(1)
@@ -986,7 +1027,7 @@ func (r *tableReader) startsRow(l *tline) bool {
 	if len(l.words) == 0 {
 		return false
 	}
-	if totalRe.MatchString(format.Fold(l.compact)) {
+	if c := format.Fold(l.compact); totalRe.MatchString(c) || emptyRowRe.MatchString(c) {
 		return true
 	}
 	// An item number or a code begins a row in a column that labels rows, not in
@@ -1322,6 +1363,8 @@ func (r *tableReader) finish() (*disclosure.Table, error) {
 		row.Code = r.rowCode(&row, codeCols)
 		if label := format.Fold(rowLabel(&row, r.t)); totalRe.MatchString(label) {
 			row.Kind = disclosure.TotalRow
+		} else if emptyRowRe.MatchString(label) {
+			t.Empty = true
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -1335,6 +1378,9 @@ func (r *tableReader) finish() (*disclosure.Table, error) {
 }
 
 var emptyNoteRe = regexp.MustCompile(`空表|无发生额|无数据|没有数据|无此项|没有使用|没有.*安排的支出|无.*预算支出`)
+
+// emptyRowRe is a row that says the table is empty (此表为空), printed in its body.
+var emptyRowRe = regexp.MustCompile(`^(?:此表|本表)?(?:为空|为空表|无数据)[。.]?$`)
 
 // rowLabel is the first text of a row.
 func rowLabel(row *disclosure.Row, t *disclosure.Table) string {
