@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"yusuan/check"
 	"yusuan/report"
@@ -135,15 +136,32 @@ func namesTwoFiles(args []string) bool {
 }
 
 const rulesUsage = `用法：yusuan rules [--format text|json|markdown]
+      yusuan rules --explain 规则编号
 
 列出全部核对规则：编号、名称、严重程度、类别、容差和示例。
+--explain 只说明一条规则，例如 yusuan rules --explain SUM-02。
 `
 
 func runRules(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("rules", rulesUsage, stderr)
 	format := fs.String("format", "text", "")
+	explain := fs.String("explain", "", "")
 	if _, code, ok := parse(fs, args, rulesUsage, stderr); !ok {
 		return code
+	}
+	if *explain != "" {
+		for _, r := range check.Rules() {
+			if strings.EqualFold(r.ID, strings.TrimSpace(*explain)) {
+				fmt.Fprintf(stdout, "%s %s\n严重程度：%s\n类别：%s\n容差：%s\n示例：%s\n", r.ID, r.Title, r.Severity.Label(), r.Category, r.Tolerance, r.Example)
+				return exitOK
+			}
+		}
+		var ids []string
+		for _, r := range check.Rules() {
+			ids = append(ids, r.ID)
+		}
+		fmt.Fprintf(stderr, "参数错误：没有编号为 %s 的规则；已有的规则：%s\n", *explain, strings.Join(ids, "、"))
+		return exitUsage
 	}
 	var err error
 	switch *format {

@@ -197,3 +197,16 @@ func TestTemplateAndConvert(t *testing.T) {
 		t.Fatalf("validate converted: %s", errs)
 	}
 }
+
+// TestRulesExplain: yusuan rules --explain names one rule's check, severity,
+// tolerance and example, and an unknown ID is a usage error listing the IDs.
+func TestRulesExplain(t *testing.T) {
+	code, out, _ := runCLI(t, "rules", "--explain", "chg-02")
+	if code != 0 || !strings.Contains(out, "CHG-02 所述增减百分比") || !strings.Contains(out, "容差：") || !strings.Contains(out, "示例：") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	code, _, errs := runCLI(t, "rules", "--explain", "NO-1")
+	if code != 2 || !strings.Contains(errs, "没有编号为 NO-1 的规则") || !strings.Contains(errs, "SUM-02") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+}
