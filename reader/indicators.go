@@ -28,8 +28,20 @@ import (
 // that each text is centred on its rows; a text is repeated in every row it
 // covers. A cell cut by a page break goes on at the head of the next page.
 
-// layoutIndicators is the layout of a table read as an indicator grid.
-const layoutIndicators = "indicators"
+// The layouts read as grids with merged cells: an indicator grid, found under
+// the line that names two indicator columns, and any other grid whose left
+// columns merge (layout "merged"), found under its first line of header words. A
+// header cell over two columns of text, the left one of merged cells (a category
+// over its items), is split in two.
+const (
+	layoutIndicators = "indicators"
+	layoutMerged     = "merged"
+)
+
+// gridLayout reports whether a table is read as a grid with merged cells.
+func gridLayout(spec *format.Table) bool {
+	return spec != nil && (spec.Layout == layoutIndicators || spec.Layout == layoutMerged)
+}
 
 // indicatorKeys are the columns by which an indicator grid's header is found.
 var indicatorKeys = map[string]bool{
@@ -74,11 +86,12 @@ type gridRun struct {
 func (r *tableReader) readIndicators() (*disclosure.Table, error) {
 	t := r.t
 	last := map[int]string{} // each merged column's text at the foot of the page before
+	merged := map[*column]bool{}
 	var rows []*gridRow
 	for _, p := range r.formPages {
 		lines := p.lines
 		em := max(p.em, 1)
-		if at, end := r.indicatorHeader(lines, em); at >= 0 {
+		if at, end := r.gridHeader(lines, em); at >= 0 {
 			cols := buildColumns(headerCells(lines[at:end], em, em == 1), em)
 			for _, c := range cols {
 				c.key, c.kind = format.Meaning(t.Kind, c.path, r.year)
@@ -86,6 +99,8 @@ func (r *tableReader) readIndicators() (*disclosure.Table, error) {
 			switch {
 			case r.cols == nil:
 				r.cols = cols
+				r.em = em
+				r.splitMerged(lines[end:], em, merged)
 			case len(cols) == len(r.cols):
 				for j := range cols {
 					cols[j].path, cols[j].key, cols[j].kind = r.cols[j].path, r.cols[j].key, r.cols[j].kind
@@ -97,7 +112,7 @@ func (r *tableReader) readIndicators() (*disclosure.Table, error) {
 			continue // the form's blocks above its grid
 		}
 		r.em = em
-		rows = append(rows, r.gridPage(lines, em, len(rows) > 0, last)...)
+		rows = append(rows, r.gridPage(lines, em, len(rows) > 0, last, merged)...)
 	}
 	if r.cols == nil {
 		t.Unread = "未找到绩效指标表的表头（一级指标、二级指标、指标值等），表格未能读出"
@@ -137,8 +152,16 @@ func (r *tableReader) readIndicators() (*disclosure.Table, error) {
 			}
 			row.Cells[j] = disclosure.T(v)
 		}
-		if totalRe.MatchString(format.Fold(rowLabel(&row, t))) {
-			row.Kind = disclosure.TotalRow
+		// The row's label is its first text outside merged cells (小计 beside
+		// its category).
+		for j, c := range row.Cells {
+			if merged[r.cols[j]] || r.cols[j].kind == disclosure.AmountCol || strings.TrimSpace(c.Text) == "" {
+				continue
+			}
+			if totalRe.MatchString(format.Fold(c.Text)) {
+				row.Kind = disclosure.TotalRow
+			}
+			break
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -148,16 +171,17 @@ func (r *tableReader) readIndicators() (*disclosure.Table, error) {
 	return t, nil
 }
 
-// indicatorHeader finds an indicator grid's header among a page's lines: the first
-// line that names two indicator columns, the lines close around it whose cells the
-// vocabulary knows, and a 其中 above them. It returns the header's lines [at, end),
-// or -1 when the page prints none.
-func (r *tableReader) indicatorHeader(lines []*tline, em float64) (int, int) {
+// gridHeader finds a grid's header among a page's lines: the first line that
+// names two of its columns (two indicator columns in an indicator grid), the lines
+// close around it whose cells the vocabulary knows, and a 其中 above them. It
+// returns the header's lines [at, end), or -1 when the page prints none.
+func (r *tableReader) gridHeader(lines []*tline, em float64) (int, int) {
 	main := -1
 	for i, l := range lines {
 		n := 0
 		for _, w := range splitHeaderWords(l.words) {
-			if key, _ := format.Meaning(r.t.Kind, []string{w.text}, r.year); indicatorKeys[key] {
+			key, _ := format.Meaning(r.t.Kind, []string{w.text}, r.year)
+			if indicatorKeys[key] || r.spec != nil && r.spec.Layout == layoutMerged && r.knownHeader(w.text) {
 				n++
 			}
 		}
@@ -239,13 +263,11 @@ func whereofLine(l *tline) bool {
 // gridPage reads the body lines of one page of the grid into rows. continues says
 // that rows came before on earlier pages; last holds each merged column's text at
 // the foot of the page before and is updated.
-func (r *tableReader) gridPage(lines []*tline, em float64, continues bool, last map[int]string) []*gridRow {
+func (r *tableReader) gridPage(lines []*tline, em float64, continues bool, last map[int]string, merged map[*column]bool) []*gridRow {
 	spans := map[int]bool{}
-	if r.spec != nil {
-		for j, c := range r.cols {
-			if slices.Contains(r.spec.Spans, c.key) {
-				spans[j] = true
-			}
+	for j, c := range r.cols {
+		if merged[c] || r.spec != nil && slices.Contains(r.spec.Spans, c.key) {
+			spans[j] = true
 		}
 	}
 	frags := r.gridFrags(lines)
@@ -298,6 +320,63 @@ func (r *tableReader) gridPage(lines []*tline, em float64, continues bool, last 
 		last[j] = runs[len(runs)-1].text
 	}
 	return rows
+}
+
+// splitMerged splits a column of text whose words lie in two groups with a gutter
+// between that no word crosses, the left ones centred alike and fewer (a
+// category's merged cells beside its items): the header cell is over both. The
+// left column is keyed category and marked merged.
+func (r *tableReader) splitMerged(lines []*tline, em float64, merged map[*column]bool) {
+	for j := 0; j < len(r.cols); j++ {
+		c := r.cols[j]
+		if c.kind != disclosure.TextCol || c.cell == nil {
+			continue
+		}
+		var ws []word
+		for _, l := range lines {
+			for _, w := range l.words {
+				for _, p := range spacedPieces(w) {
+					if !p.num && p.center() >= r.cols[0].lo && r.colOf(p, false) == j {
+						ws = append(ws, p)
+					}
+				}
+			}
+		}
+		slices.SortFunc(ws, func(a, b word) int { return cmpFloat(a.x0, b.x0) })
+		cut, reach := -1, math.Inf(-1)
+		for i, w := range ws {
+			if i > 0 && w.x0-reach >= 1.2*em {
+				cut = i
+				break
+			}
+			reach = max(reach, w.x1)
+		}
+		if cut < 2 || len(ws)-cut <= cut {
+			continue
+		}
+		left := ws[:cut]
+		centre := 0.0
+		for _, w := range left {
+			centre += w.center() / float64(len(left))
+		}
+		centred := true
+		for _, w := range left {
+			centred = centred && math.Abs(w.center()-centre) <= em
+		}
+		if !centred {
+			continue
+		}
+		lc := *c.cell
+		lc.x0, lc.x1 = left[0].x0, reach
+		rc := *c.cell
+		rc.x0 = ws[cut].x0
+		l := &column{cell: &lc, center: centre, path: c.path, key: "category", kind: disclosure.TextCol}
+		c.cell = &rc
+		r.cols = slices.Insert(r.cols, j, l)
+		merged[l] = true
+		setSlots(r.cols)
+		j++
+	}
 }
 
 // gridFrags cuts a page's lines into the text each prints in each column. Words
@@ -655,10 +734,14 @@ func groupRuns(fs []gridFrag, inner [][]gridFrag, run gridRun, rows []*gridRow, 
 			best[i][j] = math.Inf(1)
 		}
 	}
+	// The first rows may go on from the page before; on a grid's first page a
+	// row or two may stand outside the merged cells (收入总计 above the funds).
 	best[0][0] = 0
-	if first {
-		for j := 1; j < n; j++ {
+	for j := 1; j < n; j++ {
+		if first {
 			best[0][j] = 0
+		} else {
+			best[0][j] = best[0][j-1] + 0.25*(bottom[run.from+j-1]-top[run.from+j-1])
 		}
 	}
 	for i := 0; i < m; i++ {
@@ -695,8 +778,10 @@ func groupRuns(fs []gridFrag, inner [][]gridFrag, run gridRun, rows []*gridRow, 
 		}
 		out = append(out, gridRun{from: run.from + p[1], to: run.from + j, text: text, own: true})
 		i, j = p[0], p[1]
-		if i == 0 && j > 0 {
+		if i == 0 && j > 0 && first {
 			out = append(out, gridRun{from: run.from, to: run.from + j, text: prev, inherited: true})
+		} else if i == 0 && j > 0 {
+			out = append(out, gridRun{from: run.from, to: run.from + j})
 		}
 	}
 	slices.Reverse(out)

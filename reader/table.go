@@ -179,7 +179,7 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 		r.readForm(lines, pg)
 		return
 	}
-	if r.spec != nil && r.spec.Layout == layoutIndicators && !pg.grid {
+	if gridLayout(r.spec) && !pg.grid {
 		r.keepIndicatorPage(lines, pg)
 		return
 	}
@@ -1269,7 +1269,7 @@ func (r *tableReader) finish() (*disclosure.Table, error) {
 	if t.Unit == "" {
 		t.Unit = money.UnitWan
 	}
-	if r.spec != nil && r.spec.Layout == layoutIndicators && r.cols == nil {
+	if gridLayout(r.spec) && r.cols == nil {
 		return r.readIndicators()
 	}
 	// Columns the vocabulary does not know are amounts when most of their cells are
