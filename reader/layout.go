@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"yusuan/disclosure"
 	"yusuan/format"
@@ -65,6 +66,13 @@ func (d *docReader) layout(doc *disclosure.Document, f *format.Format, body []*t
 				continue
 			}
 			cur = &region{table: t, title: titleText(l), label: label}
+			regions = append(regions, cur)
+			continue
+		}
+		// A table no description knows, printed with its label and a title, is
+		// read as printed, its kind unknown.
+		if t, title := d.unknownTable(f, body, i); titled == nil && t != nil {
+			cur = &region{table: t, title: title, label: labelNumber(l.compact)}
 			regions = append(regions, cur)
 			continue
 		}
@@ -166,6 +174,38 @@ func (d *docReader) layout(doc *disclosure.Document, f *format.Format, body []*t
 		}
 	}
 	return nil
+}
+
+// printedLabelRe is a table's label as printed: 表13, 公开13表, 预算13表, 附表3.
+var printedLabelRe = regexp.MustCompile(`^(?:(?:部门)?公开[0-9]+表|预算[0-9]+表|(?:部门公开)?表[0-9]+|附表[0-9]+)[：:.．、]?`)
+
+// unknownTable returns a table for line i when it is a table's label with a title
+// that no description knows, on the line or the next (公开 13 表 / 部门预算重大项目
+// 资金安排表), and a table follows: its title and no kind. It also returns the
+// title as printed.
+func (d *docReader) unknownTable(f *format.Format, body []*tline, i int) (*format.Table, string) {
+	l := body[i]
+	c := format.Fold(l.compact)
+	label := printedLabelRe.FindString(c)
+	if label == "" {
+		return nil, ""
+	}
+	at, title := i, format.Fold(format.StripLabel(format.Fold(titleText(l))))
+	if title == "" {
+		if i+1 >= len(body) {
+			return nil, ""
+		}
+		at = i + 1
+		title = format.Fold(titleText(body[at]))
+	}
+	n := utf8.RuneCountInString(title)
+	if n < 4 || n > 40 || !strings.HasSuffix(title, "表") || sentenceEnd.MatchString(title) || strings.Contains(title, "，") {
+		return nil, ""
+	}
+	if d.matchTable(f, body[at]) != nil || !d.startsTable(f, body, at) {
+		return nil, ""
+	}
+	return &format.Table{Title: title, Unit: f.Unit}, titleText(body[at])
 }
 
 // inlineTable returns the table of f whose header a line in the narrative begins.
