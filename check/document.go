@@ -113,7 +113,7 @@ func (c *Doc) listed(titles ...string) bool {
 }
 
 // emptyNote finds a note that says a table is empty.
-var emptyNote = regexp.MustCompile(`空表|表为空|无发生额|无数据|没有数据|没有(?:使用)?.{0,16}(?:安排的|的)?(?:支出|收入|预算)|无.{0,16}安排的(?:支出|预算)|不涉及`)
+var emptyNote = regexp.MustCompile(`空表|表为空|无发生额|无数据|没有数据|没有(?:使用)?.{0,16}(?:安排的|的)?(?:支出|收入|预算)|无.{0,16}安排的(?:支出|预算)|无相关.{0,8}(?:收支|支出|项目)|不涉及`)
 
 // mayBeEmpty are the tables that a department prints empty when it has no such
 // money; the summary tables, and 三公 with its one row of zeros, are never "empty".
