@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -680,19 +681,10 @@ func shareRuns(frags []gridFrag, inner [][]gridFrag, outer []gridRun, rows []*gr
 // Lines a line apart may make one text or several; a text takes at least one row;
 // the first rows may go on from the page before (when first).
 func groupRuns(fs []gridFrag, inner [][]gridFrag, run gridRun, rows []*gridRow, top, bottom []float64, em float64, first bool, prev string) []gridRun {
-	const huge = 1e7
+	const huge = 1e5
 	n, m := run.to-run.from, len(fs)
-	// extent returns the extent of the text fs[a:b]: its lines', or a text's of a
-	// column to its right centred alike.
-	extent := func(a, b int) (float64, float64, float64) {
-		c := centreOf(fs[a:b])
-		lo, hi := fs[a].y, fs[b-1].y
-		for _, ch := range inner {
-			if math.Abs(centreOf(ch)-c) <= 0.5*em {
-				lo, hi = min(lo, ch[0].y), max(hi, ch[len(ch)-1].y)
-			}
-		}
-		return c, lo, hi
+	if m > maxGrouped || n > maxGrouped {
+		return nearestRuns(fs, run, rows, em)
 	}
 	// A full line is as wide as the widest: its text goes on on the next line.
 	widest := 0.0
@@ -700,29 +692,61 @@ func groupRuns(fs []gridFrag, inner [][]gridFrag, run gridRun, rows []*gridRow, 
 		widest = max(widest, f.x1-f.x0)
 	}
 	full := func(f gridFrag) bool { return f.x1-f.x0 >= 0.8*widest }
-	// cost of the text fs[a:b] over rows [s, e] (relative to the run).
+	// What the text fs[a:b] costs whatever its rows: lines that cannot be one
+	// text, or a text that stops where its words go on.
+	type measure struct {
+		centre     float64
+		first, end int // the run's rows its extent holds: [first, end)
+		fixed      float64
+	}
+	measures := make([][]measure, m)
+	for a := range m {
+		measures[a] = make([]measure, m+1)
+		bad, sum := 0.0, 0.0
+		for b := a + 1; b <= m; b++ {
+			sum += fs[b-1].y
+			if b > a+1 {
+				// Text wraps only where a line is full: a short line ends its
+				// text, but for characters printed one a line down the cell.
+				p, q := fs[b-2], fs[b-1]
+				if q.y-p.y > 3*em || p.x1-p.x0 < 0.6*(q.x1-q.x0) && (utf8.RuneCountInString(p.text) > 1 || utf8.RuneCountInString(q.text) > 1) {
+					bad = huge
+				}
+			}
+			c := sum / float64(b-a)
+			// The text's extent: its lines', or a text's of a column to its right
+			// centred alike (a project's goal beside its name).
+			lo, hi := fs[a].y, fs[b-1].y
+			for _, ch := range inner {
+				if math.Abs(centreOf(ch)-c) <= 0.5*em {
+					lo, hi = min(lo, ch[0].y), max(hi, ch[len(ch)-1].y)
+				}
+			}
+			fixed := bad
+			// Nor does a text end with a full line that the next line follows
+			// (layout text shows no spacing to tell lines of a cell from a row's).
+			if b < m && em > 1 && fs[b].y-fs[b-1].y <= 1.6*em && full(fs[b-1]) {
+				fixed += huge
+			}
+			in := rows[run.from:run.to]
+			f0 := sort.Search(n, func(i int) bool { return in[i].y >= lo-0.3*em })
+			f1 := sort.Search(n, func(i int) bool { return in[i].y > hi+0.3*em })
+			measures[a][b] = measure{centre: c, first: f0, end: f1, fixed: fixed - 0.1*em}
+		}
+	}
+	// cost of the text fs[a:b] over rows [s, e] (relative to the run): how far
+	// off their middle it is centred, and each row its extent holds but it does
+	// not cover.
 	cost := func(a, b, s, e int) float64 {
-		c, lo, hi := extent(a, b)
-		v := math.Abs(c - (top[run.from+s]+bottom[run.from+e])/2)
-		for i := 0; i < n; i++ {
-			if (i < s || i > e) && rows[run.from+i].y >= lo-0.3*em && rows[run.from+i].y <= hi+0.3*em {
-				v += huge / 100
-			}
+		ms := measures[a][b]
+		v := math.Abs(ms.centre-(top[run.from+s]+bottom[run.from+e])/2) + ms.fixed
+		if ms.first < s {
+			v += huge * float64(min(s, ms.end)-ms.first)
 		}
-		// Text wraps only where a line is full: a short line ends its text, but
-		// for characters printed one a line down the cell.
-		for i := a + 1; i < b; i++ {
-			p, q := fs[i-1], fs[i]
-			if q.y-p.y > 3*em || p.x1-p.x0 < 0.6*(q.x1-q.x0) && (utf8.RuneCountInString(p.text) > 1 || utf8.RuneCountInString(q.text) > 1) {
-				v += huge / 100
-			}
+		if ms.end > e+1 {
+			v += huge * float64(ms.end-max(e+1, ms.first))
 		}
-		// Nor does a text end with a full line that the next line follows (layout
-		// text shows no spacing to tell lines of a cell from a row's).
-		if b < m && em > 1 && fs[b].y-fs[b-1].y <= 1.6*em && full(fs[b-1]) {
-			v += huge / 100
-		}
-		return v - 0.1*em
+		return v
 	}
 	// best[i][j]: the first i lines made into texts covering rows up to j.
 	best := make([][]float64, m+1)
@@ -785,5 +809,39 @@ func groupRuns(fs []gridFrag, inner [][]gridFrag, run gridRun, rows []*gridRow, 
 		}
 	}
 	slices.Reverse(out)
+	return out
+}
+
+// maxGrouped bounds the lines and rows whose best sharing out is searched; more,
+// and each row takes the text nearest it.
+const maxGrouped = 80
+
+// nearestRuns gives each row of a run the text of the column nearest it.
+func nearestRuns(fs []gridFrag, run gridRun, rows []*gridRow, em float64) []gridRun {
+	texts := textChains(fs, em)
+	var out []gridRun
+	for i := run.from; i < run.to; i++ {
+		best, text := math.Inf(1), ""
+		for _, ch := range texts {
+			d := 0.0
+			switch lo, hi := ch[0].y, ch[len(ch)-1].y; {
+			case rows[i].y < lo:
+				d = lo - rows[i].y
+			case rows[i].y > hi:
+				d = rows[i].y - hi
+			}
+			if d < best {
+				best, text = d, ""
+				for _, f := range ch {
+					text += f.text
+				}
+			}
+		}
+		if n := len(out); n > 0 && out[n-1].text == text {
+			out[n-1].to = i + 1
+			continue
+		}
+		out = append(out, gridRun{from: i, to: i + 1, text: text, own: true})
+	}
 	return out
 }
