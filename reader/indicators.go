@@ -73,13 +73,12 @@ type gridRow struct {
 	cells []string
 }
 
-// gridRun is a run of rows [from, to) that one merged cell covers; inherited runs
-// go on from the page before.
+// gridRun is a run of rows [from, to) that one merged cell covers.
 type gridRun struct {
-	from, to  int
-	text      string
-	inherited bool
-	// own says that a text of the page covers the run.
+	from, to int
+	text     string
+	// own says that a text of the page covers the run, not one going on from
+	// the page before or none.
 	own bool
 }
 
@@ -304,7 +303,7 @@ func (r *tableReader) gridPage(lines []*tline, em float64, continues bool, last 
 			spanCols = append(spanCols, j)
 		}
 	}
-	runs := []gridRun{{from: 0, to: len(rows), inherited: continues, own: true}}
+	runs := []gridRun{{from: 0, to: len(rows), own: true}}
 	for k, j := range spanCols {
 		// The texts of the columns to the right, whole: a cell's text may skip a
 		// line.
@@ -613,8 +612,9 @@ func centreOf(fs []gridFrag) float64 {
 // texts of a merged column that lie in it: each text covers consecutive rows,
 // centred on them, and takes every row its cell's extent holds; the extent of a
 // text is at least that of a text of a column to its right centred alike (a
-// project's goal beside its name). An inherited run's first rows may go on with
-// the text the column had at the foot of the page before (prev).
+// project's goal beside its name). On a page that goes on with the grid, the first
+// rows may go on with the text the column had at the foot of the page before
+// (prev).
 func shareRuns(frags []gridFrag, inner [][]gridFrag, outer []gridRun, rows []*gridRow, top, bottom []float64, em float64, continues bool, prev string) []gridRun {
 	// Cut the column's chains where a run of the outer column that has a text of
 	// its own ends and another begins.
@@ -664,10 +664,10 @@ func shareRuns(frags []gridFrag, inner [][]gridFrag, outer []gridRun, rows []*gr
 		first := continues && run.from == 0
 		if len(fs) == 0 {
 			text := ""
-			if first || run.inherited {
+			if first {
 				text = prev
 			}
-			out = append(out, gridRun{from: run.from, to: run.to, text: text, inherited: first || run.inherited})
+			out = append(out, gridRun{from: run.from, to: run.to, text: text})
 			continue
 		}
 		out = append(out, groupRuns(fs, inner, run, rows, top, bottom, em, first, prev)...)
@@ -802,10 +802,12 @@ func groupRuns(fs []gridFrag, inner [][]gridFrag, run gridRun, rows []*gridRow, 
 		}
 		out = append(out, gridRun{from: run.from + p[1], to: run.from + j, text: text, own: true})
 		i, j = p[0], p[1]
-		if i == 0 && j > 0 && first {
-			out = append(out, gridRun{from: run.from, to: run.from + j, text: prev, inherited: true})
-		} else if i == 0 && j > 0 {
-			out = append(out, gridRun{from: run.from, to: run.from + j})
+		if i == 0 && j > 0 {
+			text := ""
+			if first {
+				text = prev
+			}
+			out = append(out, gridRun{from: run.from, to: run.from + j, text: text})
 		}
 	}
 	slices.Reverse(out)
