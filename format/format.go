@@ -148,6 +148,8 @@ type Table struct {
 	Starts string `yaml:"starts"`
 
 	starts *regexp.Regexp
+	// keys are the table's names as titles are compared, computed once.
+	keys []string
 }
 
 // StartsAt reports whether a line (compact text) begins the inline table.
@@ -174,6 +176,15 @@ func ColumnKind(key string) disclosure.ColumnKind {
 
 // Names returns the table's title and aliases.
 func (t *Table) Names() []string { return append([]string{t.Title}, t.Aliases...) }
+
+// nameKeys are the table's names as titles are compared (TitleKey).
+func (t *Table) nameKeys() []string {
+	var keys []string
+	for _, n := range t.Names() {
+		keys = append(keys, TitleKey(n))
+	}
+	return keys
+}
 
 // Names returns the part's title and aliases.
 func (p *Part) Names() []string { return append([]string{p.Title}, p.Aliases...) }
@@ -226,6 +237,7 @@ func (f *Format) compile() error {
 		if t.Unit == "" {
 			t.Unit = f.Unit
 		}
+		t.keys = t.nameKeys()
 		if t.Starts != "" {
 			re, err := regexp.Compile(t.Starts)
 			if err != nil {
@@ -321,8 +333,11 @@ func (f *Format) MatchTable(printed string) *Table {
 		if t.Inline {
 			continue
 		}
-		for _, name := range t.Names() {
-			n := TitleKey(name)
+		keys := t.keys
+		if keys == nil {
+			keys = t.nameKeys()
+		}
+		for _, n := range keys {
 			if n == "" || !strings.HasSuffix(title, n) || len(n) <= bestLen {
 				continue
 			}
