@@ -124,8 +124,13 @@ type Table struct {
 	Required bool     `yaml:"required"`
 	// Unit is the table's money unit when the table does not print it.
 	Unit money.Unit `yaml:"unit"`
-	// Layout is "form" for a table laid out as a form (单位整体支出绩效目标表)
-	// rather than a grid; empty for a grid.
+	// Layout says how the table is laid out when it is not a plain grid:
+	// "form" for a form whose labels say what each cell is (单位整体支出绩效目标表,
+	// read with Columns and Widths); "indicators" for a 绩效目标 form whose
+	// indicator grid (一级指标 … 指标值) is read from under the line naming its
+	// columns, with the cells of Spans merged over rows; "merged" for a grid whose
+	// left columns merge over rows (a fund over its items), read the same way.
+	// Empty for a grid.
 	Layout string `yaml:"layout"`
 	// Columns are the keys of the table's columns in order, for a form, whose
 	// header is part of its body, and for a header printed too broken to read.
