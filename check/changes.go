@@ -22,21 +22,14 @@ import (
 //
 // A sentence that a jurisdiction's own rules already found wanting is left to them.
 func (c *Doc) statedChanges() {
-	for _, p := range c.doc.Parts {
-		heading := p.Heading()
-		for _, b := range p.Blocks {
-			if b.Kind == disclosure.TableRef || b.Kind == disclosure.Heading {
-				continue
+	c.eachBlock(func(heading string, pos disclosure.Pos, text string) {
+		for _, m := range statedChangeRe.FindAllStringSubmatchIndex(text, -1) {
+			if gluedNumber(text, m[2]) {
+				continue // 公开项目BKDFY7525.08万元: where the name ends is not known
 			}
-			text := Normalize(b.Text)
-			for _, m := range statedChangeRe.FindAllStringSubmatchIndex(text, -1) {
-				if gluedNumber(text, m[2]) {
-					continue // 公开项目BKDFY7525.08万元: where the name ends is not known
-				}
-				c.statedChange(text, m, Sentence{Text: sentenceSpan(text, m[0], m[1]), Part: heading, Pos: b.Pos, Block: text})
-			}
+			c.statedChange(text, m, Sentence{Text: sentenceSpan(text, m[0], m[1]), Part: heading, Pos: pos, Block: text})
 		}
-	}
+	})
 }
 
 var (

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"yusuan/check"
+	"yusuan/check/checktest"
 	"yusuan/disclosure"
 	"yusuan/reader"
 )
@@ -104,31 +105,7 @@ func TestCorpusFindings(t *testing.T) {
 					got = append(got, f.Rule+" "+f.Location.String()+"："+f.Message)
 				}
 			}
-			sameErrors(t, got, c.errors)
+			checktest.SameErrors(t, got, c.errors)
 		})
-	}
-}
-
-// sameErrors reports the difference between the errors found and those expected.
-func sameErrors(t *testing.T, got, want []string) {
-	t.Helper()
-	used := make([]bool, len(got))
-	for _, w := range want {
-		rule, piece, _ := strings.Cut(w, " ")
-		found := false
-		for i, g := range got {
-			if !used[i] && strings.HasPrefix(g, rule+" ") && strings.Contains(g, piece) {
-				used[i], found = true, true
-				break
-			}
-		}
-		if !found {
-			t.Errorf("the checker missed the document's contradiction %q", w)
-		}
-	}
-	for i, g := range got {
-		if !used[i] {
-			t.Errorf("unexpected error: %s", g)
-		}
 	}
 }

@@ -25,24 +25,17 @@ func (c *Doc) statedFigures() {
 	if len(figs) == 0 && len(classes) == 0 {
 		return
 	}
-	for _, p := range c.doc.Parts {
-		heading := p.Heading()
-		for _, b := range p.Blocks {
-			if b.Kind == disclosure.TableRef || b.Kind == disclosure.Heading {
-				continue
-			}
-			text := Normalize(b.Text)
-			for _, f := range append(figs, classes...) {
-				for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {
-					if c.otherYear(text, m[0]) || preceded(text[:m[0]], f.unless) || gluedNumber(text, m[2]) {
-						continue
-					}
-					s := Sentence{Text: sentenceSpan(text, m[0], m[1]), Part: heading, Pos: b.Pos, Block: text}
-					c.statedFigure(s, f, text[m[2]:m[3]])
+	c.eachBlock(func(heading string, pos disclosure.Pos, text string) {
+		for _, f := range append(figs, classes...) {
+			for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {
+				if c.otherYear(text, m[0]) || preceded(text[:m[0]], f.unless) || gluedNumber(text, m[2]) {
+					continue
 				}
+				s := Sentence{Text: sentenceSpan(text, m[0], m[1]), Part: heading, Pos: pos, Block: text}
+				c.statedFigure(s, f, text[m[2]:m[3]])
 			}
 		}
-	}
+	})
 }
 
 // figure is a name a narrative states a figure under and the cells it may be.

@@ -136,26 +136,31 @@ func After(s, label string) (Stated, bool) {
 	return ParseStatement(rest)
 }
 
+// eachBlock calls fn with every paragraph, list item and note of the narrative,
+// normalized, and the heading of its part.
+func (c *Doc) eachBlock(fn func(heading string, pos disclosure.Pos, text string)) {
+	for _, p := range c.doc.Parts {
+		heading := p.Heading()
+		for _, b := range p.Blocks {
+			if b.Kind != disclosure.TableRef && b.Kind != disclosure.Heading {
+				fn(heading, b.Pos, Normalize(b.Text))
+			}
+		}
+	}
+}
+
 func (c *Doc) Sentences() []Sentence {
 	if c.sents != nil {
 		return c.sents
 	}
 	out := []Sentence{}
-	for _, p := range c.doc.Parts {
-		heading := p.Heading()
-		for _, b := range p.Blocks {
-			if b.Kind == disclosure.TableRef || b.Kind == disclosure.Heading {
-				continue
-			}
-			block := Normalize(b.Text)
-			for _, s := range strings.SplitAfter(block, "。") {
-				if s == "" {
-					continue
-				}
-				out = append(out, Sentence{Text: s, Part: heading, Pos: b.Pos, Block: block})
+	c.eachBlock(func(heading string, pos disclosure.Pos, block string) {
+		for _, s := range strings.SplitAfter(block, "。") {
+			if s != "" {
+				out = append(out, Sentence{Text: s, Part: heading, Pos: pos, Block: block})
 			}
 		}
-	}
+	})
 	c.sents = out
 	return out
 }

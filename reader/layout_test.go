@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"yusuan/check"
+	"yusuan/check/checktest"
 	"yusuan/disclosure"
 	"yusuan/money"
 	"yusuan/profile/shanghai"
@@ -36,30 +37,6 @@ var shanghaiCorpus = []struct {
 		"TXT-01 同一段又称预算安排 441.25万元",
 		"CHG-02 上年 132.59万元",
 	}},
-}
-
-// sameErrors reports the difference between the errors found and those expected.
-func sameErrors(t *testing.T, got, want []string) {
-	t.Helper()
-	used := make([]bool, len(got))
-	for _, w := range want {
-		rule, piece, _ := strings.Cut(w, " ")
-		found := false
-		for i, g := range got {
-			if !used[i] && strings.HasPrefix(g, rule+" ") && strings.Contains(g, piece) {
-				used[i], found = true, true
-				break
-			}
-		}
-		if !found {
-			t.Errorf("the checker missed the document's contradiction %q", w)
-		}
-	}
-	for i, g := range got {
-		if !used[i] {
-			t.Errorf("unexpected error: %s", g)
-		}
-	}
 }
 
 var (
@@ -193,7 +170,7 @@ func TestShanghaiText(t *testing.T) {
 					}
 				}
 			}
-			sameErrors(t, errorFindings(t, doc), c.errors)
+			checktest.SameErrors(t, errorFindings(t, doc), c.errors)
 		})
 	}
 }
@@ -298,7 +275,7 @@ func TestShanghaiPDF(t *testing.T) {
 					}
 				}
 			}
-			sameErrors(t, errorFindings(t, doc), c.errors)
+			checktest.SameErrors(t, errorFindings(t, doc), c.errors)
 		})
 	}
 }
