@@ -13,6 +13,7 @@ import (
 	"yusuan/classification"
 	"yusuan/disclosure"
 	"yusuan/format"
+	"yusuan/profile/beijing"
 	"yusuan/profile/central"
 	"yusuan/profile/guangzhou"
 	"yusuan/profile/hangzhou"
@@ -29,6 +30,7 @@ var jurisdictions = []Jurisdiction{
 	guangzhou.Jurisdiction{},
 	hangzhou.Jurisdiction{},
 	jiangsu.Jurisdiction{},
+	beijing.Jurisdiction{},
 }
 
 // Jurisdiction is a region whose documents yusuan reads and checks.
