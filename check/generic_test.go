@@ -297,3 +297,35 @@ func TestStatedFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestWholeYuanTails: in a table printed in whole 元, a total one 元 off the sum
+// of its parts is a rounding tail, as 0.01 is in a table printed to the 分.
+func TestWholeYuanTails(t *testing.T) {
+	build := func(total string) *disclosure.Table {
+		tb := &disclosure.Table{Number: 3, Kind: disclosure.SpendingTable, Title: "支出预算总表", Unit: money.UnitYuan}
+		tb.Header = [][]disclosure.Cell{{{Text: "科目名称"}, {Text: "合计"}, {Text: "基本支出"}, {Text: "项目支出"}}}
+		tb.Columns = []disclosure.Column{{Kind: disclosure.TextCol}, {Kind: disclosure.AmountCol}, {Kind: disclosure.AmountCol}, {Kind: disclosure.AmountCol}}
+		for j, k := range format.Keys(tb, 2026) {
+			tb.Columns[j].Key = k
+		}
+		cell := func(s string) disclosure.Cell {
+			a, err := money.Parse(s, money.UnitYuan)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return disclosure.Cell{Amount: &a, Printed: s}
+		}
+		tb.Rows = []disclosure.Row{{Cells: []disclosure.Cell{{Text: "某局"}, cell(total), cell("1,234,567"), cell("765,432")}}}
+		return tb
+	}
+	fs := run(build("2,000,000")) // 1,999,999 printed as the parts' sum, 1 元 off
+	if errs := findings(fs, "SUM-02", check.Error); len(errs) > 0 {
+		t.Errorf("a 1-元 tail in a whole-元 table is an error: %v", errs)
+	}
+	if tails := findings(fs, "TAIL-01", check.Info); len(tails) != 1 || !strings.Contains(tails[0].Message, "每项最多 0.5元") {
+		t.Errorf("want one tail remark, got %v", fs)
+	}
+	if errs := findings(run(build("2,000,009")), "SUM-02", check.Error); len(errs) != 1 {
+		t.Errorf("a 10-元 difference is not reported")
+	}
+}

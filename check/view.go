@@ -21,6 +21,9 @@ type Doc struct {
 	inline   map[disclosure.TableKind]*View // tables set in the narrative
 	// unread are the kinds of the tables that could not be read reliably.
 	unread map[disclosure.TableKind]bool
+	// steps are the tables' printed precision, by their label: the last printed
+	// place of their amounts (0.01 of the unit, or 1 for whole 元).
+	steps map[string]money.Amount
 	// computed once per run
 	sents      []Sentence
 	classNames map[string]bool
@@ -56,6 +59,10 @@ func (c *Doc) index() {
 		}
 		c.tables[t.Kind] = newView(t)
 	}
+	c.steps = map[string]money.Amount{}
+	for _, v := range c.tables {
+		c.steps[v.Label] = printedStep(v.T, v.Unit)
+	}
 	for _, p := range c.doc.Parts {
 		for _, b := range p.Blocks {
 			if b.Kind == disclosure.TableRef && b.Table != nil && b.Table.Kind != "" && c.inline[b.Table.Kind] == nil {
@@ -63,6 +70,29 @@ func (c *Doc) index() {
 			}
 		}
 	}
+}
+
+// printedStep is the last place a table prints its amounts to: a hundredth of
+// its unit unless every amount it prints is whole (a table in whole 元), then one
+// unit. Derived tables, whose cells print no text, have two decimals.
+func printedStep(t *disclosure.Table, unit money.Unit) money.Amount {
+	step := unit.Scale() / 100
+	whole, printed := true, 0
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			if c.Amount == nil || c.Printed == "" {
+				continue
+			}
+			printed++
+			if strings.Contains(c.Printed, ".") {
+				whole = false
+			}
+		}
+	}
+	if printed > 0 && whole {
+		return unit.Scale()
+	}
+	return step
 }
 
 func newView(t *disclosure.Table) *View {
@@ -253,7 +283,7 @@ func (c *Doc) Balance(rule string, loc Location, unit money.Unit, what string, t
 	if diff == 0 {
 		return
 	}
-	step := unit.Scale() / 100
+	step := c.step(loc, unit)
 	hundredths := int64(diff.Abs() / step)
 	f := Finding{
 		Rule:       rule,
@@ -265,12 +295,25 @@ func (c *Doc) Balance(rule string, loc Location, unit money.Unit, what string, t
 	}
 	if hundredths*2 <= int64(len(parts)+1) {
 		f.Rule, f.Severity = "TAIL-01", Info
-		f.Message = fmt.Sprintf("%s为 %s，各项相加为 %s，相差 %s，在四舍五入尾数误差范围内（%d 项，每项最多 0.005%s）",
-			what, total.Format(unit), sum.Format(unit), diff.Format(unit), len(parts)+1, unit)
+		half := "0.005"
+		if step >= unit.Scale() {
+			half = "0.5" // a table printed in whole 元
+		}
+		f.Message = fmt.Sprintf("%s为 %s，各项相加为 %s，相差 %s，在四舍五入尾数误差范围内（%d 项，每项最多 %s%s）",
+			what, total.Format(unit), sum.Format(unit), diff.Format(unit), len(parts)+1, half, unit)
 	} else {
 		f.Message = fmt.Sprintf("%s为 %s，但各项相加为 %s，相差 %s", what, total.Format(unit), sum.Format(unit), diff.Format(unit))
 	}
 	c.Add(f)
+}
+
+// step is the printed precision of the table a finding is in: one unit for a
+// table printed in whole 元, else a hundredth of the unit.
+func (c *Doc) step(loc Location, unit money.Unit) money.Amount {
+	if st, ok := c.steps[loc.Table]; ok && st > unit.Scale()/100 {
+		return st
+	}
+	return unit.Scale() / 100
 }
 
 // Equal compares two printed amounts that show the same figure. tails is how many
@@ -282,7 +325,7 @@ func (c *Doc) Equal(rule string, loc Location, unit money.Unit, what string, wan
 	}
 	diff := got - want
 	f := Finding{Rule: rule, Severity: Error, Location: loc, Expected: want.Format(unit), Actual: got.Format(unit), Difference: diff.Format(unit)}
-	if int64(diff.Abs()/(unit.Scale()/100))*2 <= int64(tails) {
+	if int64(diff.Abs()/c.step(loc, unit))*2 <= int64(tails) {
 		f.Rule, f.Severity = "TAIL-01", Info
 		f.Message = fmt.Sprintf("%s为 %s，对应数为 %s，相差 %s，在四舍五入尾数误差范围内", what, got.Format(unit), want.Format(unit), diff.Format(unit))
 	} else {
