@@ -197,7 +197,14 @@ func (c *Doc) statedFigure(s Sentence, f figure, num string) {
 	}
 	want := cells[0]
 	wan := money.UnitWan
-	c.Add(Finding{Rule: "TXT-01", Severity: Error, Location: loc,
+	fd := Finding{Rule: "TXT-01", Severity: Error, Location: loc,
 		Expected: want.A.Format(wan), Actual: num, Difference: (stated - want.A).Format(wan),
-		Message: fmt.Sprintf("文字中%s为 %s万元，%s为 %s万元", f.what, num, want.Source, want.A.Format(wan))})
+		Message: fmt.Sprintf("文字中%s为 %s万元，%s为 %s万元", f.what, num, want.Source, want.A.Format(wan))}
+	for _, cell := range cells {
+		if Truncates(stated, cell.A, r) {
+			fd.Rule, fd.Severity = "TAIL-01", Info
+			fd.Message = fmt.Sprintf("文字中%s为 %s万元，%s为 %s万元，是截尾而非四舍五入的结果", f.what, num, cell.Source, cell.A.Format(wan))
+		}
+	}
+	c.Add(fd)
 }

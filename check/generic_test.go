@@ -329,3 +329,25 @@ func TestWholeYuanTails(t *testing.T) {
 		t.Errorf("a 10-元 difference is not reported")
 	}
 }
+
+// TestTruncatedFigure: a narrative figure that is its cell cut rather than
+// rounded to the printed decimals (56.78万元 for 567,890元) is a remark, not an
+// error.
+func TestTruncatedFigure(t *testing.T) {
+	for _, tt := range []struct {
+		printed, cell string
+		rounded       int
+		cut           bool
+	}{
+		{"56.78", "56.789", 0, true},
+		{"56.79", "56.789", 0, false},
+		{"56.77", "56.789", 0, false},
+		{"56", "56.89", 2, true},
+		{"57", "56.89", 2, false},
+		{"56.78", "56.78", 0, false},
+	} {
+		if got := check.Truncates(*wan(t, tt.printed), *wan(t, tt.cell), tt.rounded); got != tt.cut {
+			t.Errorf("%s万元 for a cell of %s万元: cut %v, want %v", tt.printed, tt.cell, got, tt.cut)
+		}
+	}
+}

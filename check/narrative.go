@@ -78,6 +78,21 @@ func SamePrinted(printed, a money.Amount, roundedOut, tails int) bool {
 	return 2*d <= step+int64(tails)
 }
 
+// Truncates reports whether a figure printed with some of the two decimals of
+// 万元 left out is amount a cut, not rounded, to the printed decimals (56.78万元
+// for a cell of 567,890元).
+func Truncates(printed, a money.Amount, roundedOut int) bool {
+	step := money.Wan / 100
+	for range roundedOut {
+		step *= 10
+	}
+	if a < 0 || printed < 0 {
+		return false
+	}
+	cut := a / step * step
+	return printed == cut && a != cut
+}
+
 // ParseStatement reads "X万元" at the start of s and the change that follows it.
 func ParseStatement(s string) (Stated, bool) {
 	loc := NumberRe.FindStringSubmatchIndex(s)
@@ -191,9 +206,13 @@ func (c *Doc) Figure(s Sentence, what string, st Stated, want Ref, last *money.A
 		f := Finding{Rule: "TXT-01", Severity: Error, Location: s.Loc(),
 			Expected: want.A.Format(wan), Actual: st.Value.Format(wan), Difference: diff.Format(wan),
 			Message: fmt.Sprintf("文字中%s为 %s万元，%s为 %s万元", what, st.Value.Format(wan), want.Source, want.A.Format(wan))}
-		if want.Tails > 0 && diff.Abs().Hundredths(wan)*2 <= int64(want.Tails+1) {
+		switch {
+		case want.Tails > 0 && diff.Abs().Hundredths(wan)*2 <= int64(want.Tails+1):
 			f.Rule, f.Severity = "TAIL-01", Info
 			f.Message += fmt.Sprintf("（表中为 %d 个单元格之和），在四舍五入尾数误差范围内", want.Tails)
+		case Truncates(st.Value, want.A, st.Rounded):
+			f.Rule, f.Severity = "TAIL-01", Info
+			f.Message += "，是截尾而非四舍五入的结果"
 		}
 		c.Add(f)
 	}
