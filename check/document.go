@@ -224,6 +224,9 @@ func (c *Doc) codes() {
 			// The code says its classification: 2… 支出功能分类, 3… 部门预算支出经济
 			//分类; 5… (政府预算支出经济分类) is not in the catalogue.
 			var kind classification.Kind
+			if classification.LevelOf(row.Code) == 0 {
+				continue // CODE-03 says so
+			}
 			switch row.Code[0] {
 			case '2':
 				kind = classification.Functional

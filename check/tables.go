@@ -356,6 +356,12 @@ func (c *Doc) codeTables() {
 		if v == nil || v.T != t || !HasCodes(t) {
 			continue
 		}
+		// A row whose code is not a code of any level (3, 5 or 7 digits) is the
+		// defect to report; where it belongs in the tree is not known, so the
+		// table's levels are not summed.
+		if c.malformedCodes(v) {
+			continue
+		}
 		keys := v.AmountKeys()
 		// Sections: a head row without code (a unit or 合计), then coded rows.
 		var heads []int
@@ -440,6 +446,43 @@ func (c *Doc) unitRowsAddUp(v *View, heads []int, keys []string) {
 	}
 }
 
+// malformedCodes reports each row of v whose code is not a classification code,
+// or is printed otherwise than it reads (301   2 read as 30102), and whether any
+// row's code fits no level of the tree.
+func (c *Doc) malformedCodes(v *View) bool {
+	codeCols := 0
+	for _, col := range v.T.Columns {
+		if col.Kind == disclosure.CodeCol {
+			codeCols++
+		}
+	}
+	broken := false
+	for r, row := range v.T.Rows {
+		printed := strings.TrimSpace(v.raw(r, "code"))
+		compact := strings.Join(strings.Fields(printed), "")
+		// A code the reader could not take for one (3 for 30102) leaves the row
+		// without a code but digits in the code column.
+		if row.Code == "" && !(codeCols == 1 && codeDigitsRe.MatchString(compact)) {
+			continue
+		}
+		if classification.LevelOf(row.Code) == 0 {
+			broken = true
+			c.Add(Finding{Rule: "CODE-03", Severity: Warning, Location: v.At(r, "code"), Actual: printed,
+				Message: fmt.Sprintf("科目编码“%s”位数不对（类 3 位、款 5 位、项 7 位），无法确定其层级，本表的逐级汇总未核对", printed)})
+			continue
+		}
+		// One code column printing the code with a gap: 301   2 for 30102.
+		if codeCols == 1 && printed != compact && codeDigitsRe.MatchString(compact) {
+			c.Add(Finding{Rule: "CODE-03", Severity: Warning, Location: v.At(r, "code"), Actual: printed, Expected: row.Code,
+				Message: fmt.Sprintf("科目编码印作“%s”，按“%s”读取，请核对", printed, row.Code)})
+		}
+	}
+	return broken
+}
+
+var codeDigitsRe = regexp.MustCompile(`^[0-9]+$`)
+
+// HasCodes reports whether any row of t carries a classification code.
 func HasCodes(t *disclosure.Table) bool {
 	for _, r := range t.Rows {
 		if r.Code != "" {

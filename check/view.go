@@ -170,6 +170,15 @@ func (v *View) Amount(r int, key string) (money.Amount, bool) {
 	return g.cell.Amount.Round(v.Unit.Scale() / 100), true
 }
 
+// raw is the text printed in row r, column key, as read (spaces kept).
+func (v *View) raw(r int, key string) string {
+	c, ok := v.keys[key]
+	if !ok || r < 0 || r >= len(v.body) || v.body[r][c].cell == nil {
+		return ""
+	}
+	return v.body[r][c].cell.Text
+}
+
 // Text returns the Text in row r, column key (a spanning cell's Text counts).
 func (v *View) Text(r int, key string) string {
 	c, ok := v.keys[key]
