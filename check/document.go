@@ -238,6 +238,14 @@ func (c *Doc) codes() {
 			name := v.Text(r, "name")
 			known, ok := c.cat.Lookup(kind, row.Code)
 			loc := v.At(r, "code")
+			if rn, renamed := classification.RenamedFrom(kind, row.Code, name); renamed {
+				// The code's former name: right in its years, outdated after.
+				if c.doc.Year >= rn.From {
+					c.Add(Finding{Rule: "CODE-04", Severity: Warning, Location: loc, Expected: rn.New, Actual: name,
+						Message: fmt.Sprintf("%s“%s”自 %d 年起称“%s”，表中仍用旧称“%s”", kind.Label(), row.Code, rn.From, rn.New, name)})
+				}
+				continue
+			}
 			switch {
 			case !ok:
 				if !unknown[kind][row.Code] {

@@ -393,3 +393,27 @@ func TestOddCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestOutdatedNames: a class called by its former name is remarked on in the
+// years after it was renamed, in tables and text, and not before.
+func TestOutdatedNames(t *testing.T) {
+	for _, tt := range []struct {
+		year int
+		want int
+	}{{2026, 2}, {2019, 2}, {2018, 0}} {
+		tb := &disclosure.Table{Number: 7, Kind: disclosure.GPFunctionalTable, Title: "一般公共预算支出表", Unit: money.UnitWan,
+			Header:  [][]disclosure.Cell{{{Text: "科目编码"}, {Text: "科目名称"}, {Text: "合计"}}},
+			Columns: []disclosure.Column{{Key: "code", Kind: disclosure.CodeCol}, {Key: "name", Kind: disclosure.TextCol}, {Key: "total", Kind: disclosure.AmountCol}},
+			Rows: []disclosure.Row{{Code: "210", Cells: []disclosure.Cell{{Text: "210"}, {Text: "医疗卫生与计划生育支出"}, {Amount: wan(t, "10.00"), Printed: "10.00"}}}},
+		}
+		doc := &disclosure.Document{Profile: "generic", Format: "generic", Kind: "部门预算", Year: tt.year, Tables: []*disclosure.Table{tb},
+			Parts: []disclosure.Part{{Number: 1, Title: "部门预算情况说明", Blocks: []disclosure.Block{{Kind: disclosure.Paragraph, Text: "医疗卫生与计划生育支出10.00万元。"}}}}}
+		fs := check.Run(doc, check.Options{}).Findings
+		if got := findings(fs, "CODE-04", check.Warning); len(got) != tt.want {
+			t.Errorf("%d: %d CODE-04, want %d: %v", tt.year, len(got), tt.want, got)
+		}
+		if errs := findings(fs, "CODE-01", check.Error); len(errs) > 0 {
+			t.Errorf("%d: a former name is a CODE-01 error: %v", tt.year, errs)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"yusuan/classification"
 
 	"yusuan/disclosure"
 	"yusuan/money"
@@ -325,6 +326,23 @@ func (c *Doc) narrative() {
 	}
 	c.statedChanges()
 	c.statedFigures()
+	c.outdatedNames()
+}
+
+// outdatedNames: the narrative of a year after a class was renamed does not call
+// it by its former name (医疗卫生与计划生育支出 has been 卫生健康支出 since 2019).
+func (c *Doc) outdatedNames() {
+	for _, rn := range classification.Renames() {
+		if c.doc.Year < rn.From {
+			continue
+		}
+		for _, s := range c.Sentences() {
+			if strings.Contains(s.Text, rn.Old) {
+				c.Add(Finding{Rule: "CODE-04", Severity: Warning, Location: s.Loc(), Expected: rn.New, Actual: rn.Old,
+					Message: fmt.Sprintf("“%s”自 %d 年起称“%s”，文字中仍用旧称", rn.Old, rn.From, rn.New)})
+			}
+		}
+	}
 }
 
 // RuleSet is a jurisdiction's rules on a document's narrative. Its profile

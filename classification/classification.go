@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -170,6 +171,58 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// Rename is a code's former name and the first budget year of its name now.
+type Rename struct {
+	Kind Kind
+	Code string
+	Old  string
+	New  string
+	From int
+}
+
+// Renames lists the renamed codes the catalogue knows (data/renamed.csv).
+func Renames() []Rename {
+	renamesOnce.Do(func() {
+		f, err := data.Open("data/renamed.csv")
+		if err != nil {
+			panic(err) // embedded at build time
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			line := strings.TrimSpace(sc.Text())
+			if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "kind,") {
+				continue
+			}
+			p := strings.Split(line, ",")
+			if len(p) != 5 {
+				panic("classification: embedded renamed.csv: " + line)
+			}
+			from, err := strconv.Atoi(p[4])
+			if err != nil {
+				panic("classification: embedded renamed.csv: " + line)
+			}
+			renames = append(renames, Rename{Kind(p[0]), p[1], p[2], p[3], from})
+		}
+	})
+	return renames
+}
+
+var (
+	renamesOnce sync.Once
+	renames     []Rename
+)
+
+// RenamedFrom returns the rename of code whose former name is name, if any.
+func RenamedFrom(k Kind, code, name string) (Rename, bool) {
+	for _, r := range Renames() {
+		if r.Kind == k && r.Code == code && SameName(r.Old, name) {
+			return r, true
+		}
+	}
+	return Rename{}, false
 }
 
 // NamesFrom is the first budget year whose names the built-in catalogue holds: the
