@@ -404,7 +404,7 @@ func TestOutdatedNames(t *testing.T) {
 		tb := &disclosure.Table{Number: 7, Kind: disclosure.GPFunctionalTable, Title: "一般公共预算支出表", Unit: money.UnitWan,
 			Header:  [][]disclosure.Cell{{{Text: "科目编码"}, {Text: "科目名称"}, {Text: "合计"}}},
 			Columns: []disclosure.Column{{Key: "code", Kind: disclosure.CodeCol}, {Key: "name", Kind: disclosure.TextCol}, {Key: "total", Kind: disclosure.AmountCol}},
-			Rows: []disclosure.Row{{Code: "210", Cells: []disclosure.Cell{{Text: "210"}, {Text: "医疗卫生与计划生育支出"}, {Amount: wan(t, "10.00"), Printed: "10.00"}}}},
+			Rows:    []disclosure.Row{{Code: "210", Cells: []disclosure.Cell{{Text: "210"}, {Text: "医疗卫生与计划生育支出"}, {Amount: wan(t, "10.00"), Printed: "10.00"}}}},
 		}
 		doc := &disclosure.Document{Profile: "generic", Format: "generic", Kind: "部门预算", Year: tt.year, Tables: []*disclosure.Table{tb},
 			Parts: []disclosure.Part{{Number: 1, Title: "部门预算情况说明", Blocks: []disclosure.Block{{Kind: disclosure.Paragraph, Text: "医疗卫生与计划生育支出10.00万元。"}}}}}
