@@ -417,3 +417,30 @@ func TestOutdatedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestComparisonYearAndRepeats: a budget compared with its own year, and a run
+// of paragraphs printed twice, are remarked on.
+func TestComparisonYearAndRepeats(t *testing.T) {
+	long := "本部门主要职能包括贯彻执行国家和本市有关方针政策，负责本区相关工作的规划、协调和监督管理，推进各项改革。"
+	second := "负责组织实施本区相关发展规划和年度计划，协调解决运行中的重大问题，提出政策建议并组织落实。"
+	para := func(page int, text string) disclosure.Block {
+		return disclosure.Block{Kind: disclosure.Paragraph, Text: text, Pos: disclosure.Pos{Page: page, Line: 1}}
+	}
+	doc := &disclosure.Document{Profile: "generic", Format: "generic", Kind: "部门预算", Year: 2026,
+		Parts: []disclosure.Part{
+			{Number: 1, Title: "部门职责", Blocks: []disclosure.Block{para(1, long), para(1, second), para(3, long), para(3, second)}},
+			{Number: 2, Title: "收支预算情况", Blocks: []disclosure.Block{para(4, "收入预算100.00万元，比2026年预算增加10.00万元。"), para(4, "支出预算100.00万元，比2025年预算增加10.00万元。")}},
+		}}
+	fs := check.Run(doc, check.Options{}).Findings
+	if got := findings(fs, "TXT-06", check.Warning); len(got) != 1 || got[0].Location.Page != 3 {
+		t.Errorf("TXT-06: %v", got)
+	}
+	if got := findings(fs, "CHG-05", check.Warning); len(got) != 1 || got[0].Actual != "2026" {
+		t.Errorf("CHG-05: %v", got)
+	}
+	// The same paragraphs on the next page may be a clipped flow: not remarked on.
+	doc.Parts[0].Blocks[2].Pos.Page, doc.Parts[0].Blocks[3].Pos.Page = 2, 2
+	if got := findings(check.Run(doc, check.Options{}).Findings, "TXT-06", check.Warning); len(got) != 0 {
+		t.Errorf("TXT-06 on the next page: %v", got)
+	}
+}

@@ -327,6 +327,8 @@ func (c *Doc) narrative() {
 	c.statedChanges()
 	c.statedFigures()
 	c.outdatedNames()
+	c.comparisonYears()
+	c.repeatedBlocks()
 }
 
 // outdatedNames: the narrative of a year after a class was renamed does not call
