@@ -444,3 +444,33 @@ func TestComparisonYearAndRepeats(t *testing.T) {
 		t.Errorf("TXT-06 on the next page: %v", got)
 	}
 }
+
+// TestItemStatements: a 项 named by its path of names, in any of the family's
+// forms, shows the amount the functional table gives it, as printed.
+func TestItemStatements(t *testing.T) {
+	tb := &disclosure.Table{Number: 5, Kind: disclosure.GPFunctionalTable, Title: "一般公共预算支出表", Unit: money.UnitWan,
+		Header:  [][]disclosure.Cell{{{Text: "科目编码"}, {Text: "科目名称"}, {Text: "合计"}}},
+		Columns: []disclosure.Column{{Key: "code", Kind: disclosure.CodeCol}, {Key: "name", Kind: disclosure.TextCol}, {Key: "total", Kind: disclosure.AmountCol}},
+	}
+	for _, r := range [][3]string{{"201", "一般公共服务支出", "9370.12"}, {"20131", "党委办公厅（室）及相关机构事务", "9370.12"}, {"2013101", "行政运行", "9370.12"}} {
+		tb.Rows = append(tb.Rows, disclosure.Row{Code: r[0], Cells: []disclosure.Cell{{Text: r[0]}, {Text: r[1]}, {Amount: wan(t, r[2]), Printed: r[2]}}})
+	}
+	for _, tt := range []struct {
+		text string
+		errs int
+	}{
+		{"1．党委办公厅（室）及相关机构事务（款）行政运行（项）支出9370.12万元，与上年相比增加1297.83万元。", 0},
+		{"1．党委办公厅（室）及相关机构事务（款）行政运行（项）支出9370.21万元。", 1},
+		{"一般公共服务支出（201类）党委办公厅（室）及相关机构事务（31款）行政运行（01项）9370万元。", 0},
+		{"一般公共服务支出（201类）党委办公厅（室）及相关机构事务（31款）行政运行（01项）9371万元。", 1},
+		{"“一般公共服务支出-党委办公厅（室）及相关机构事务-行政运行”科目9,370.12万元。", 0},
+		{"“一般公共服务支出-党委办公厅（室）及相关机构事务-行政运行”科目9,307.12万元。", 1},
+		{"2018年党委办公厅（室）及相关机构事务（款）行政运行（项）支出8072.29万元。", 0},
+	} {
+		doc := &disclosure.Document{Profile: "generic", Format: "generic", Kind: "部门预算", Year: 2019, Tables: []*disclosure.Table{tb},
+			Parts: []disclosure.Part{{Number: 1, Title: "部门预算情况说明", Blocks: []disclosure.Block{{Kind: disclosure.Paragraph, Text: tt.text}}}}}
+		if got := findings(check.Run(doc, check.Options{}).Findings, "TXT-01", check.Error); len(got) != tt.errs {
+			t.Errorf("%s: %d errors, want %d: %v", tt.text, len(got), tt.errs, got)
+		}
+	}
+}

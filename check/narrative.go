@@ -324,8 +324,11 @@ func (c *Doc) narrative() {
 			}
 		}
 	}
-	c.statedChanges()
+	// Figures against the tables first: a sentence whose figure is wrong is
+	// reported for that, not again for the change it states.
 	c.statedFigures()
+	c.itemStatements()
+	c.statedChanges()
 	c.outdatedNames()
 	c.comparisonYears()
 	c.repeatedBlocks()
