@@ -175,6 +175,13 @@ func preceded(before string, words []string) bool {
 var clauseYearRe = regexp.MustCompile(`((?:19|20)[0-9]{2})年`)
 
 func (c *Doc) statedFigure(s Sentence, f figure, num string) {
+	c.judgeFigure(s, f.what, num, f.cells)
+}
+
+// judgeFigure reports a figure a sentence states as num under the name what when
+// it shows none of the cells it may stand for, as printed; cut rather than rounded
+// from one of them, it is a remark. A sentence already found wanting is left alone.
+func (c *Doc) judgeFigure(s Sentence, what, num string, cellsOf func() []Ref) {
 	loc := s.Loc()
 	for _, g := range c.findings {
 		if g.Location.Sentence == loc.Sentence && (g.Rule == "TXT-01" || strings.HasPrefix(g.Rule, "CHG")) {
@@ -185,7 +192,7 @@ func (c *Doc) statedFigure(s Sentence, f figure, num string) {
 	if err != nil {
 		return
 	}
-	cells := f.cells()
+	cells := cellsOf()
 	if len(cells) == 0 {
 		return
 	}
@@ -199,11 +206,11 @@ func (c *Doc) statedFigure(s Sentence, f figure, num string) {
 	wan := money.UnitWan
 	fd := Finding{Rule: "TXT-01", Severity: Error, Location: loc,
 		Expected: want.A.Format(wan), Actual: num, Difference: (stated - want.A).Format(wan),
-		Message: fmt.Sprintf("文字中%s为 %s万元，%s为 %s万元", f.what, num, want.Source, want.A.Format(wan))}
+		Message: fmt.Sprintf("文字中%s为 %s万元，%s为 %s万元", what, num, want.Source, want.A.Format(wan))}
 	for _, cell := range cells {
 		if Truncates(stated, cell.A, r) {
 			fd.Rule, fd.Severity = "TAIL-01", Info
-			fd.Message = fmt.Sprintf("文字中%s为 %s万元，%s为 %s万元，是截尾而非四舍五入的结果", f.what, num, cell.Source, cell.A.Format(wan))
+			fd.Message = fmt.Sprintf("文字中%s为 %s万元，%s为 %s万元，是截尾而非四舍五入的结果", what, num, cell.Source, cell.A.Format(wan))
 		}
 	}
 	c.Add(fd)

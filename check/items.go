@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"yusuan/disclosure"
-	"yusuan/money"
 )
 
 // itemStatements: a narrative item that names a 项 by its path of names and states
@@ -61,16 +60,12 @@ func cleanItemName(s string) string {
 }
 
 func (c *Doc) itemStatement(s Sentence, class, kuan, xiang, num string) {
-	loc := s.Loc()
-	for _, g := range c.findings {
-		if g.Location.Sentence == loc.Sentence && (g.Rule == "TXT-01" || strings.HasPrefix(g.Rule, "CHG")) {
-			return
-		}
-	}
-	stated, err := money.Parse(num, money.UnitWan)
-	if err != nil {
-		return
-	}
+	c.judgeFigure(s, fmt.Sprintf("“%s”（项）", xiang), num, func() []Ref { return c.itemCells(class, kuan, xiang) })
+}
+
+// itemCells are the totals the functional tables print for the 项 of a path of
+// names (its 类's name may be empty: any).
+func (c *Doc) itemCells(class, kuan, xiang string) []Ref {
 	var cells []Ref
 	for _, kind := range []disclosure.TableKind{disclosure.SpendingTable, disclosure.GPFunctionalTable, disclosure.FiscalFunctionalTable} {
 		v := c.tables[kind]
@@ -98,26 +93,5 @@ func (c *Doc) itemStatement(s Sentence, class, kuan, xiang, num string) {
 			}
 		}
 	}
-	if len(cells) == 0 {
-		return
-	}
-	r := rounded(num)
-	for _, cell := range cells {
-		if SamePrinted(stated, cell.A, r, 0) {
-			return
-		}
-	}
-	want := cells[0]
-	wan := money.UnitWan
-	what := fmt.Sprintf("“%s”（项）", xiang)
-	f := Finding{Rule: "TXT-01", Severity: Error, Location: loc,
-		Expected: want.A.Format(wan), Actual: num, Difference: (stated - want.A).Format(wan),
-		Message: fmt.Sprintf("文字中%s为 %s万元，%s为 %s万元", what, num, want.Source, want.A.Format(wan))}
-	for _, cell := range cells {
-		if Truncates(stated, cell.A, r) {
-			f.Rule, f.Severity = "TAIL-01", Info
-			f.Message = fmt.Sprintf("文字中%s为 %s万元，%s为 %s万元，是截尾而非四舍五入的结果", what, num, cell.Source, cell.A.Format(wan))
-		}
-	}
-	c.Add(f)
+	return cells
 }
