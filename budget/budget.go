@@ -19,6 +19,10 @@ const (
 	SpecialAccount  FundType = "财政专户管理资金"
 	BusinessIncome  FundType = "事业收入"
 	OperatingIncome FundType = "事业单位经营收入"
+	// SuperiorSubsidy and AffiliateRemit are the two further sources of 单位资金 that
+	// the 2026 formats print (上级补助收入, 附属单位上缴收入).
+	SuperiorSubsidy FundType = "上级补助收入"
+	AffiliateRemit  FundType = "附属单位上缴收入"
 	OtherIncome     FundType = "其他收入"
 	CarryOver       FundType = "上年结转"
 )
@@ -38,6 +42,10 @@ func (f FundType) Key() string {
 		return "business"
 	case OperatingIncome:
 		return "operating"
+	case SuperiorSubsidy:
+		return "superior"
+	case AffiliateRemit:
+		return "affiliated"
 	case OtherIncome:
 		return "other"
 	case CarryOver:
@@ -74,6 +82,11 @@ const (
 	Personnel SpendKind = "人员经费"
 	Public    SpendKind = "公用经费"
 	ProjectSp SpendKind = "项目支出"
+	// The spending of an institution that is neither basic nor a project, printed in
+	// its own columns of the 2026 支出总表.
+	OperatingSp SpendKind = "事业单位经营支出"
+	SubsidySp   SpendKind = "对附属单位补助支出"
+	RemitSp     SpendKind = "上缴上级支出"
 )
 
 // SpendKinds lists the kinds in table order.
@@ -118,10 +131,13 @@ type Budget struct {
 	Projects    []Project     `yaml:"projects,omitempty" json:"projects,omitempty"`
 	Items       []LineItem    `yaml:"items" json:"items"`
 	Procurement []Procurement `yaml:"procurement,omitempty" json:"procurement,omitempty"`
-	LastYear    LastYear      `yaml:"last_year" json:"last_year"`
-	Assets      Assets        `yaml:"assets" json:"assets"`
-	Performance Performance   `yaml:"performance" json:"performance"`
-	Text        Text          `yaml:"text" json:"text"`
+	// CarryForward is what the budget plans to carry into next year (结转下年), by unit
+	// and fund; almost always empty.
+	CarryForward []CarryForward `yaml:"carry_forward,omitempty" json:"carry_forward,omitempty"`
+	LastYear     LastYear       `yaml:"last_year" json:"last_year"`
+	Assets       Assets         `yaml:"assets" json:"assets"`
+	Performance  Performance    `yaml:"performance" json:"performance"`
+	Text         Text           `yaml:"text" json:"text"`
 }
 
 // Department is the 主管部门 that publishes.
@@ -178,9 +194,12 @@ type LineItem struct {
 	Project     string    `yaml:"project,omitempty" json:"project,omitempty"`
 	Fund        FundType  `yaml:"fund" json:"fund"`
 	// CarryFrom names the fund that a 上年结转 amount came from; empty means 一般公共预算.
-	CarryFrom FundType     `yaml:"carry_from,omitempty" json:"carry_from,omitempty"`
-	Amount    money.Amount `yaml:"amount" json:"amount"`
-	Src       Source       `yaml:"-" json:"-"`
+	CarryFrom FundType `yaml:"carry_from,omitempty" json:"carry_from,omitempty"`
+	// StaffGrowth marks personnel spending set aside for staff and pay increases during
+	// the year (增人增资), which some narratives list apart from 在职人员经费.
+	StaffGrowth bool         `yaml:"staff_growth,omitempty" json:"staff_growth,omitempty"`
+	Amount      money.Amount `yaml:"amount" json:"amount"`
+	Src         Source       `yaml:"-" json:"-"`
 }
 
 // SourceFund is the fund that the money finally comes from: for carry-over, the fund
@@ -239,7 +258,23 @@ type Procurement struct {
 	Item     string              `yaml:"item" json:"item"`
 	Category ProcurementCategory `yaml:"category" json:"category"`
 	Amount   money.Amount        `yaml:"amount" json:"amount"`
-	Src      Source              `yaml:"-" json:"-"`
+	// Functional is the functional code the purchase is paid from, for formats that
+	// print procurement by code (the 2026 支出总表); empty when not given.
+	Functional string `yaml:"functional,omitempty" json:"functional,omitempty"`
+	// ReservedSME is the part of Amount reserved for small and medium enterprises
+	// (预留给中小企业), and ReservedSmall the part of that reserved for small and
+	// micro enterprises (其中预留给小型、微型企业).
+	ReservedSME   money.Amount `yaml:"reserved_sme,omitempty" json:"reserved_sme,omitempty"`
+	ReservedSmall money.Amount `yaml:"reserved_small,omitempty" json:"reserved_small,omitempty"`
+	Src           Source       `yaml:"-" json:"-"`
+}
+
+// CarryForward is an amount of one unit and fund carried into next year.
+type CarryForward struct {
+	Unit   string       `yaml:"unit" json:"unit"`
+	Fund   FundType     `yaml:"fund" json:"fund"`
+	Amount money.Amount `yaml:"amount" json:"amount"`
+	Src    Source       `yaml:"-" json:"-"`
 }
 
 // LastYear holds last year's figures that this year's are compared with.
