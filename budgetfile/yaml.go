@@ -238,7 +238,7 @@ func nodeKindName(n *yaml.Node) string {
 var yamlLabels = map[reflect.Type]map[string]string{
 	reflect.TypeFor[budget.Budget](): {
 		"profile": "配置", "year": "预算年度", "department": "部门", "units": "预算单位", "projects": "项目",
-		"items": "支出明细", "procurement": "政府采购", "last_year": "上年数", "assets": "资产",
+		"items": "支出明细", "procurement": "政府采购", "carry_forward": "结转下年", "last_year": "上年数", "assets": "资产",
 		"performance": "绩效目标", "text": "部门文字",
 	},
 	reflect.TypeFor[budget.Department](): {"code": "部门编码", "name": "部门名称", "title": "公开名称", "region": "地区"},
@@ -253,6 +253,7 @@ var yamlLabels = map[reflect.Type]map[string]string{
 	reflect.TypeFor[budget.LineItem](): {
 		"unit": "单位编码", "functional": "功能科目", "economic": "经济科目", "gov_economic": "政府经济科目",
 		"kind": "支出类型", "project": "项目编码", "fund": "资金性质", "carry_from": "结转来源", "amount": "金额",
+		"staff_growth": "增人增资",
 	},
 	reflect.TypeFor[budget.Project](): {
 		"code": "项目编码", "unit": "单位编码", "name": "项目名称", "category": "项目类别", "purpose": "项目用途",
@@ -265,7 +266,9 @@ var yamlLabels = map[reflect.Type]map[string]string{
 	},
 	reflect.TypeFor[budget.Procurement](): {
 		"unit": "单位编码", "project": "项目编码", "item": "采购品目", "category": "采购类别", "amount": "金额",
+		"functional": "功能科目", "reserved_sme": "预留给中小企业", "reserved_small": "其中预留给小型、微型企业",
 	},
+	reflect.TypeFor[budget.CarryForward](): {"unit": "单位编码", "fund": "资金性质", "amount": "金额"},
 	reflect.TypeFor[budget.LastYear](): {
 		"income": keyLastIncome, "expenditure": keyLastExpenditure, "office_cost": keyLastOfficeCost,
 		"fiscal_income": keyLastFiscalIncome, "fiscal_spending": keyLastFiscalSpend, "general_spending": keyLastGeneral,
