@@ -52,3 +52,55 @@ func TestReadCSVErrorsNameTheLine(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// An official list loaded with --codes keeps loading as before: positional
+// columns, with or without a header, the kind given or in the first column.
+func TestReadCSVOfficialLists(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		kind Kind
+	}{
+		{"科目编码,科目名称\n201,一般公共服务支出\n2010301,行政运行\n", Functional},
+		{"201,一般公共服务支出\n2010301,行政运行,项,20103\n", Functional},
+		{"kind,code,name\nF,201,一般公共服务支出\nF,2010301,行政运行\n", ""},
+	} {
+		cat := New()
+		if err := cat.ReadCSV(strings.NewReader(tc.text), tc.kind); err != nil {
+			t.Fatalf("%q: %v", tc.text, err)
+		}
+		if cat.Name(Functional, "2010301") != "行政运行" || cat.Len(Functional) != 2 {
+			t.Errorf("%q: read %v", tc.text, cat.Codes(Functional))
+		}
+	}
+}
+
+// The built-in lists name their columns and carry years and sources; a code known
+// by two names gives the name of each year, the later one as its current name.
+func TestNamesByYear(t *testing.T) {
+	codes, err := ParseCSV(strings.NewReader("kind,code,name,level,from,to,source\n"+
+		"F,20805,行政事业单位养老支出,款,2023,,b\n"+
+		"F,20805,行政事业单位离退休,款,2019,2019,a\n"+
+		"F,20805,行政事业单位养老支出,款,2024,2026,c\n"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := New()
+	for _, c := range codes {
+		cat.merge(c)
+	}
+	if c, _ := cat.Lookup(Functional, "20805"); c.Name != "行政事业单位养老支出" || c.From != 2023 || c.To != 0 || c.Source != "b；c" {
+		t.Errorf("current %+v", c)
+	}
+	if c, ok := cat.LookupIn(Functional, "20805", 2019); !ok || c.Name != "行政事业单位离退休" {
+		t.Errorf("2019: %+v %v", c, ok)
+	}
+	if c, ok := cat.LookupIn(Functional, "20805", 2021); ok || c.Name != "行政事业单位养老支出" {
+		t.Errorf("2021 (no evidence): %+v %v", c, ok)
+	}
+	if h := cat.History(Functional, "20805"); len(h) != 2 || h[0].Name != "行政事业单位离退休" {
+		t.Errorf("history %+v", h)
+	}
+	if _, err := ParseCSV(strings.NewReader("kind,code,name,from\nF,201,一般公共服务支出,19\n"), ""); err == nil || !strings.Contains(err.Error(), "第 2 行") {
+		t.Errorf("bad year: %v", err)
+	}
+}
