@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"yusuan/classification"
@@ -211,17 +210,52 @@ func yearOf(name string) int {
 
 // scan finds codes with their names in text the reader does not read, line by
 // line. Codes printed apart (201 06 01) are not taken: their columns are too
-// easily confused with amounts. A name that a line just above or below goes on
-// (text alone at the name's column) is wrapped, and may be cut or belong to a
-// neighbour: it is left out.
+// easily confused with amounts.
+//
+// A long name wraps in its cell, and the layout then sets the code's line in the
+// middle of the name's lines: a line of the name alone (its continuation) above
+// and one below, with the name's middle part, if any, on the code's line. A
+// code whose line has no name takes the continuations just above and below it;
+// then a code whose line has a name takes both its neighbours when both are
+// continuations no other code took. A name with a continuation left on one side
+// only, or any continuation not taken within two lines, may be cut: it is left
+// out.
 func scan(file string, year int, text string) []Seen {
 	lines := strings.Split(text, "\n")
+	claimed := map[int]bool{}
+	named := map[int]Seen{}
+	for i, line := range lines {
+		m := bareCodeRe.FindStringSubmatch(line)
+		if m == nil || i == 0 || i+1 >= len(lines) {
+			continue
+		}
+		above, ca, ok1 := continuation(lines[i-1])
+		below, cb, ok2 := continuation(lines[i+1])
+		if kind := kindOf(m[1]); kind != "" && ok1 && ok2 && ca-cb <= 1 && cb-ca <= 1 {
+			claimed[i-1], claimed[i+1] = true, true
+			named[i] = Seen{Kind: kind, Code: m[1], Name: above + below, File: file, Year: year, Scanned: true}
+		}
+	}
 	var out []Seen
 	for i, line := range lines {
+		if s, ok := named[i]; ok {
+			out = append(out, s)
+			continue
+		}
 		for _, m := range lineCodeRe.FindAllStringSubmatchIndex(line, -1) {
 			code, name := line[m[2]:m[3]], line[m[4]:m[5]]
 			kind := kindOf(code)
-			if kind == "" || wrapped(lines, i, utf8.RuneCountInString(line[:m[4]])) {
+			if kind == "" {
+				continue
+			}
+			col := utf8.RuneCountInString(line[:m[4]])
+			above := contAt(lines, i-1, col, claimed)
+			below := contAt(lines, i+1, col, claimed)
+			switch {
+			case above != "" && below != "":
+				claimed[i-1], claimed[i+1] = true, true
+				name = above + name + below
+			case above != "" || below != "" || loose(lines, i, col, claimed):
 				continue
 			}
 			out = append(out, Seen{Kind: kind, Code: code, Name: name, File: file, Year: year, Scanned: true})
@@ -230,19 +264,41 @@ func scan(file string, year int, text string) []Seen {
 	return out
 }
 
-// wrapped reports whether a line within two of line i starts with Han text at
-// column col (give or take one): the rest of a name printed on two lines.
-func wrapped(lines []string, i, col int) bool {
+var (
+	// A code alone at the start of its line, then amounts: its name is wrapped
+	// around the line.
+	bareCodeRe = regexp.MustCompile(`^\s*([23][0-9]{2}(?:[0-9]{2}){0,2})\s{2,}-?[0-9][0-9,]*\.[0-9]{2}(?:\s|$)`)
+	// A line that holds only a piece of a name.
+	contRe = regexp.MustCompile(`^(\s*)([\p{Han}（）()、“”]+)\s*$`)
+)
+
+// continuation returns the piece of a name a line holds alone, and its column.
+func continuation(line string) (string, int, bool) {
+	m := contRe.FindStringSubmatch(line)
+	if m == nil {
+		return "", 0, false
+	}
+	return m[2], utf8.RuneCountInString(m[1]), true
+}
+
+// contAt returns the continuation on line j at column col (give or take one)
+// that no code has taken, or "".
+func contAt(lines []string, j, col int, claimed map[int]bool) string {
+	if j < 0 || j >= len(lines) || claimed[j] {
+		return ""
+	}
+	text, c, ok := continuation(lines[j])
+	if !ok || c < col-1 || c > col+1 {
+		return ""
+	}
+	return text
+}
+
+// loose reports whether a continuation no code has taken lies within two lines
+// of line i at column col: the name there may be cut from it.
+func loose(lines []string, i, col int, claimed map[int]bool) bool {
 	for j := i - 2; j <= i+2; j++ {
-		if j == i || j < 0 || j >= len(lines) {
-			continue
-		}
-		runes := []rune(strings.TrimRight(lines[j], " "))
-		start := 0
-		for start < len(runes) && runes[start] == ' ' {
-			start++
-		}
-		if start < len(runes) && start >= col-1 && start <= col+1 && unicode.Is(unicode.Han, runes[start]) {
+		if j != i && contAt(lines, j, col, claimed) != "" {
 			return true
 		}
 	}

@@ -45,22 +45,31 @@ func TestResolve(t *testing.T) {
 	}
 }
 
-func TestScanLeavesWrappedNamesOut(t *testing.T) {
-	text := "2120801   征地和拆迁补偿支出            0.00\n" +
-		"          国有土地使用权出让收入\n" +
+// Names wrapped in their cells, as pdftotext lays out a 决算 (佛山市轨道交通局 2019).
+func TestScanJoinsWrappedNames(t *testing.T) {
+	text := "          国有土地使用权出让收入\n" +
 		"21208     及对应专项债务收入安排          0.00\n" +
-		"          的支出\n\n\n" +
-		"\n" +
-		"2140101   行政运行         609.30\n" +
+		"          的支出\n" +
+		"2120801   征地和拆迁补偿支出            0.00\n" +
+		"          农业土地开发资金安排的\n" +
+		"21211                          0.00        0.00        0.00\n" +
+		"          支出\n" +
 		"2140102   一般行政管理事务     905.60\n" +
-		"30101   基本工资                      301.79   30201   办公费                   13.80\n"
+		"          其他公路水路运输\n" +
+		"\n" +
+		"30101   基本工资                      301.79   30201   办公费                   13.80\n" +
+		// a code cut in two (310 / 07) beside a name on three lines: left out
+		"                                    310         信息网络及软件购置更\n" +
+		"                                          07\n" +
+		"                                                新\n"
 	var got []string
 	for _, s := range scan("f.txt", 2019, text) {
 		got = append(got, s.Code+" "+s.Name)
 	}
-	want := "2140101 行政运行|2140102 一般行政管理事务|30101 基本工资|30201 办公费"
+	want := "21208 国有土地使用权出让收入及对应专项债务收入安排的支出|2120801 征地和拆迁补偿支出|" +
+		"21211 农业土地开发资金安排的支出|30101 基本工资|30201 办公费"
 	if strings.Join(got, "|") != want {
-		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
+		t.Errorf("got  %q\nwant %q", strings.Join(got, "|"), want)
 	}
 }
 
