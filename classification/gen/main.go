@@ -1,8 +1,9 @@
 // Command gen writes the built-in catalogue's generated lists from their evidence:
 //
-//	go run ./classification/gen [-corpus ../shared/corpus] [-data classification/data]
+//	go run ./classification/gen [-corpus ../shared/corpus] [-data classification/data] [-list]
 //
-// run from the repository root. It reads every corpus document with yusuan's
+// run from the repository root. With -list it only prints what it reads, one
+// line per code, name and document (kind, code, name, year, file), for review. It reads every corpus document with yusuan's
 // reader (classification/internal/observe) and writes
 //
 //   - corpus.csv: every code and name the documents print, with the years of the
@@ -31,11 +32,18 @@ import (
 func main() {
 	corpus := flag.String("corpus", "../shared/corpus", "the corpus folder")
 	dataDir := flag.String("data", "classification/data", "the catalogue's data folder")
+	list := flag.Bool("list", false, "print what the documents print and write nothing")
 	flag.Parse()
 	log.SetFlags(0)
 	seen, err := observe.Corpus(*corpus)
 	if err != nil {
 		log.Fatalf("gen: %v", err)
+	}
+	if *list {
+		for _, s := range seen {
+			fmt.Printf("%s\t%s\t%s\t%d\t%s\n", s.Kind, s.Code, s.Name, s.Year, s.File)
+		}
+		return
 	}
 	entries, variants := observe.Resolve(seen)
 	if err := write(filepath.Join(*dataDir, "corpus.csv"), observe.CorpusCSV(entries)); err != nil {
