@@ -198,6 +198,22 @@ func TestSummarySpendingClasses(t *testing.T) {
 	if errs := findings(run(unknown), "BAL-03", check.Error); len(errs) > 0 {
 		t.Errorf("an unknown class was taken for a lower row: %v", errs)
 	}
+	// 229 其他支出, 22999 其他支出 and 2299999 其他支出 share one name: the class
+	// counts once.
+	sameName := summary(
+		[]string{"一、财政拨款", "110.00", "金融支出", "10.00"},
+		[]string{"", "", "其他支出", "100.00"},
+		[]string{"", "", "其他支出", "100.00"},
+		[]string{"", "", "其他支出", "100.00"},
+		[]string{"本年收入合计", "110.00", "本年支出合计", "110.00"},
+	)
+	if errs := findings(run(sameName), "BAL-03", check.Error); len(errs) > 0 {
+		t.Errorf("a class's 款 and 项 of its own name counted again: %v", errs)
+	}
+	sameName.Rows[4].Cells[3] = disclosure.Cell{Amount: wan(t, "210.00"), Printed: "210.00"}
+	if errs := findings(run(sameName), "BAL-03", check.Error); len(errs) != 1 {
+		t.Errorf("a total that counts a class twice: want 1 BAL-03, got %v", errs)
+	}
 }
 
 // TestWholeWan: a narrative figure in whole 万元 shows the tables' figure rounded.

@@ -212,10 +212,20 @@ func (c *Doc) spendingSide(v *View, key, amt string, yr int, yearOut money.Amoun
 		}
 	}
 	var classes []money.Amount
+	prev := "" // the name of the row above, when it was taken as a class
 	for r := 0; r < yr; r++ {
 		text := v.Text(r, key)
 		name := ordinal.ReplaceAllString(text, "")
 		if name == "" {
+			continue
+		}
+		// A 款 and 项 may carry their 类's name (229 其他支出, 22999 其他支出,
+		// 2299999 其他支出): unnumbered, the rows under a class named as it are its
+		// parts, not further classes.
+		above := prev
+		prev = ""
+		if !numbered && above != "" && classification.SameName(above, name) {
+			prev = above
 			continue
 		}
 		// Unnumbered, a row nobody knows the name of may be a class: then the
@@ -230,6 +240,7 @@ func (c *Doc) spendingSide(v *View, key, amt string, yr int, yearOut money.Amoun
 		}
 		if a, ok := v.Amount(r, amt); ok {
 			classes = append(classes, a)
+			prev = name
 		}
 	}
 	if len(classes) > 0 {
