@@ -139,6 +139,16 @@ func (c *Doc) emptyTables() {
 				}
 			}
 		}
+		// A row of classified units (涉密单位，按要求不予公开) may stand for spending
+		// that prints as 0.00: whether such a table is empty cannot be told.
+		classified := false
+		for r := range v.body {
+			for _, text := range v.texts[r] {
+				if strings.Contains(text, "涉密") || strings.Contains(text, "不予公开") {
+					classified = true
+				}
+			}
+		}
 		note := ""
 		for _, n := range t.Notes {
 			if emptyNote.MatchString(n) {
@@ -159,9 +169,12 @@ func (c *Doc) emptyTables() {
 			loc.Sentence = note
 			c.Add(Finding{Rule: "EMPTY-02", Severity: Error, Location: loc, Message: "本表有数据，但附注称其为空表"})
 		case !hasData && note == "" && mayBeEmpty[t.Kind] && (t.Kind == disclosure.GovFundTable || t.Kind == disclosure.StateCapitalTable || t.Empty):
-			if c.format != nil && c.format.EmptyNote {
+			switch {
+			case classified:
+				c.Add(Finding{Rule: "EMPTY-01", Severity: Warning, Location: loc, Message: "本表没有可见数据，也未附注说明为空表；表中列有涉密单位，无法判断其是否有支出，请确认"})
+			case c.format != nil && c.format.EmptyNote:
 				c.Add(Finding{Rule: "EMPTY-01", Severity: Error, Location: loc, Message: "本表没有数据，但未附注说明本表为空表"})
-			} else {
+			default:
 				c.Add(Finding{Rule: "EMPTY-01", Severity: Warning, Location: loc, Message: "本表没有数据，也未附注说明为空表；本格式未要求附注，请确认无需说明"})
 			}
 		case !hasData && note != "":

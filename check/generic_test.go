@@ -490,3 +490,17 @@ func TestItemStatements(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyWithClassifiedRow: a table with no visible amounts but a row of classified
+// units cannot be told empty; the missing note is a warning that says why.
+func TestEmptyWithClassifiedRow(t *testing.T) {
+	header := [][]string{{"预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出"}}
+	rows := [][]string{
+		{"合计", "", "", "0.00", "0.00", "0.00"},
+		{"涉密单位（按要求不予公开）", "", "", "0.00", "0.00", "0.00"},
+	}
+	got := findings(run(table(t, disclosure.GovFundTable, header, rows)), "EMPTY-01", check.Warning)
+	if len(got) != 1 || !strings.Contains(got[0].Message, "涉密") {
+		t.Errorf("want one EMPTY-01 warning naming the classified row, got %v", got)
+	}
+}

@@ -194,6 +194,11 @@ func readPerformance(name string, t *disclosure.Table, pages []*formPage) error 
 			head.Cells[c].Text += tok.text
 		}
 	}
+	// A long unit name leaves 主管部门 one space from the department's name in
+	// layout text, and the two read as one word: the label is the form's own.
+	if h := head.Cells[3].Text; strings.HasPrefix(h, "主管部门") && len(h) > len("主管部门") && head.Cells[4].Text == "" {
+		head.Cells[3].Text, head.Cells[4].Text = "主管部门", strings.TrimSpace(h[len("主管部门"):])
+	}
 	t.Rows = append(t.Rows, head)
 
 	// The heading of the tasks: 任务名称, 主要内容 and 预算金额（万元） over 总额 and
@@ -378,7 +383,31 @@ func readPerformance(name string, t *disclosure.Table, pages []*formPage) error 
 		}, height)
 	}
 	t.Rows = append(t.Rows, indRows...)
+	if len(taskRows) > 0 { // rows share their cells with t.Rows
+		relabelSections(&taskRows[0].Cells[0].Text, &goals.Cells[0].Text, &head2.Cells[0].Text)
+	}
 	return nil
+}
+
+// The form's three section labels, in the order it prints them.
+var formSections = [3]string{"年度主要任务", "年度总体目标", "年度绩效指标"}
+
+// relabelSections puts the section labels back where they belong when their text
+// wrapped past their own rows: a section of one short row (no tasks, no goals)
+// leaves its label's second line among the next section's lines, so 年度主 |
+// 要任务年度总体目标年度绩 | 效指标 reads back as three wrong labels. The three together
+// still spell the three labels in order.
+func relabelSections(labels ...*string) {
+	joined := ""
+	for _, l := range labels {
+		joined += format.Fold(*l)
+	}
+	if joined != strings.Join(formSections[:], "") {
+		return
+	}
+	for i, l := range labels {
+		*l = formSections[i]
+	}
 }
 
 // once undoes the repetition of a spanning cell's text on a continuation page.
