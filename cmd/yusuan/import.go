@@ -255,6 +255,9 @@ func importInputs(args []string, region, profileName string, cat *classification
 			continue
 		}
 		doc, err := checkedDoc(d.files, region, d.doc, d.res)
+		if err == nil {
+			err = keepOriginals(&doc, d.files)
+		}
 		docs[i], errs[i] = []store.ImportDoc{doc}, err
 	}
 	var out []store.ImportDoc
@@ -344,6 +347,24 @@ func checkedDoc(files []string, region string, doc *disclosure.Document, res che
 		return store.ImportDoc{}, fmt.Errorf("%s：无法从部门名称“%s”判断所属地区，请用 --region 指定（如 --region 深圳市龙岗区）", name, dept)
 	}
 	return store.ImportDoc{Region: region, Source: strings.Join(bases, " + "), Disclosure: doc, Check: res}, nil
+}
+
+// keepOriginals marks a document read from published files as such and keeps
+// the files as they are, so that the portal offers the original for download
+// rather than a rendering of what was read from it.
+func keepOriginals(d *store.ImportDoc, files []string) error {
+	d.Published = true
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return fmt.Errorf("无法读取文件 %s：%v", f, err)
+		}
+		if len(data) > store.MaxFileSize {
+			return fmt.Errorf("文件 %s 有 %d MB，门户最多保存 %d MB 的原文件", f, len(data)>>20, store.MaxFileSize>>20)
+		}
+		d.Originals = append(d.Originals, store.Original{OriginalInfo: store.OriginalInfo{Name: filepath.Base(f)}, Data: data})
+	}
+	return nil
 }
 
 func orUnknown(kind string) string {
