@@ -44,7 +44,11 @@ type homeView struct {
 	Classes     []store.CodeTotal
 	Departments []store.Department
 	Synthetic   bool // some department's data is synthetic
+	Published   bool // every department's documents were read from published files
 	Chart       chart
+	// Others are the regions not shown, real ones before synthetic ones, so that
+	// a visitor meets published budgets before invented ones.
+	Others []store.Region
 }
 
 // showHome shows a region's totals for a year and its departments.
@@ -83,9 +87,12 @@ func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 	if v.Departments, err = s.store.Departments(ctx, v.Region); err != nil {
 		return err
 	}
+	v.Published = len(v.Departments) > 0
 	for _, d := range v.Departments {
 		v.Synthetic = v.Synthetic || d.Synthetic
+		v.Published = v.Published && d.Published == d.Documents
 	}
+	v.Others = otherRegions(v.Regions, v.Region)
 	return s.render(w, r, "home", v.Region+"部门预算", "home", v)
 }
 
@@ -128,4 +135,18 @@ func pickYear(r *http.Request, name string, years []int) (int, error) {
 		return 0, nil
 	}
 	return years[0], nil
+}
+
+// otherRegions returns the regions but shown, those with real data first, each
+// group in the store's order (by name).
+func otherRegions(regions []store.Region, shown string) []store.Region {
+	var out []store.Region
+	for _, synthetic := range []bool{false, true} {
+		for _, r := range regions {
+			if r.Name != shown && r.Synthetic == synthetic {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
 }
