@@ -18,6 +18,7 @@ import (
 	"yusuan/check"
 	"yusuan/classification"
 	"yusuan/internal/browsertest"
+	"yusuan/money"
 	"yusuan/reader"
 	"yusuan/store"
 )
@@ -195,6 +196,14 @@ func TestPublishedRegion(t *testing.T) {
 	if !regexp.MustCompile(`收入总计</th><td[^>]*>37,385.88<`).Match(page) {
 		t.Error("财政局: 表1 收入总计 37,385.88 not shown")
 	}
+	// A department's totals are those its table prints, not its classes re-added:
+	// the 水务局's 13 units' rounded 类 rows add up to 723,786.74 and 46,138.76.
+	_, _, dept := p.get(t, "/departments/"+id(p.depts["深圳市水务局"]))
+	for _, want := range []string{">723,786.76<", ">46,138.79<", ">677,647.97<"} {
+		if !bytes.Contains(dept, []byte(want)) {
+			t.Errorf("水务局 department page lacks %s", want)
+		}
+	}
 	if code, _, body := p.get(t, "/region?region=深圳市&year=2026"); code != http.StatusOK || !bytes.Contains(body, []byte("农林水支出")) {
 		t.Errorf("region page %d", code)
 	}
@@ -276,5 +285,28 @@ func TestBrowserPublished(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTotalRow picks a functional table's printed total: its 合计 row, else a
+// first row without a code (the department heading its units), else its 类
+// rows summed.
+func TestTotalRow(t *testing.T) {
+	row := func(code, name string, total int64) *tableRow {
+		return &tableRow{code: code, name: name, total: money.Amount(total)}
+	}
+	for _, c := range []struct {
+		name string
+		rows []*tableRow
+		want int64
+	}{
+		{"合计 last", []*tableRow{row("201", "一般公共服务支出", 4), row("208", "社会保障和就业支出", 5), row("", "合 计", 10)}, 10},
+		{"department first", []*tableRow{row("", "深圳市水务局", 11), row("", "深圳市水务局（本级）", 3), row("213", "农林水支出", 3)}, 11},
+		{"no total row", []*tableRow{row("201", "一般公共服务支出", 4), row("20101", "人大事务", 4), row("208", "社会保障和就业支出", 5)}, 9},
+		{"empty", nil, 0},
+	} {
+		if got := totalRow(c.rows).total; got != money.Amount(c.want) {
+			t.Errorf("%s: total %d, want %d", c.name, got, c.want)
+		}
 	}
 }
