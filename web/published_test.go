@@ -204,6 +204,10 @@ func TestPublishedRegion(t *testing.T) {
 			t.Errorf("水务局 department page lacks %s", want)
 		}
 	}
+	_, _, sw := p.get(t, "/documents/"+id(p.docs["深圳市水务局"]))
+	if !bytes.Contains(sw, []byte(`"labels":["基本支出","项目支出"],"values":[46138.79,677647.97]`)) {
+		t.Error("水务局 document: the basic and project chart is not the printed 46,138.79 and 677,647.97")
+	}
 	if code, _, body := p.get(t, "/region?region=深圳市&year=2026"); code != http.StatusOK || !bytes.Contains(body, []byte("农林水支出")) {
 		t.Errorf("region page %d", code)
 	}
