@@ -55,6 +55,7 @@ type Imported struct {
 	Year                  int
 	Kind, Subject, Title  string
 	Cells, Files          int
+	Originals             int // published files kept as they were
 	Errors, Warnings      int
 	Infos                 int
 }
@@ -243,7 +244,7 @@ func DepartmentName(doc *disclosure.Document) string {
 
 func importDoc(ctx context.Context, tx *tx, p *prepared, synthetic bool, at time.Time) (Imported, error) {
 	im := Imported{Region: p.region, Department: p.department, Year: p.year, Kind: p.kind, Subject: p.subject,
-		Title: p.title, Cells: p.cells, Files: len(p.files), Errors: p.errors, Warnings: p.warnings, Infos: p.infos}
+		Title: p.title, Cells: p.cells, Files: len(p.files), Originals: len(p.originals), Errors: p.errors, Warnings: p.warnings, Infos: p.infos}
 	regionID, err := upsertRegion(ctx, tx, p.region)
 	if err != nil {
 		return im, err

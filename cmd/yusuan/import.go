@@ -484,6 +484,9 @@ func printImport(w io.Writer, db string, res store.ImportResult) {
 		if d.Files > 0 {
 			files = fmt.Sprintf("，%d 个文件", d.Files)
 		}
+		if d.Originals > 0 {
+			files += fmt.Sprintf("，保存公开原文 %d 个", d.Originals)
+		}
 		who := d.Department
 		if d.Kind == store.UnitBudget {
 			who += "，" + d.Subject

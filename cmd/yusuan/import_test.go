@@ -238,7 +238,7 @@ func TestImportShenzhen2026(t *testing.T) {
 	texts, _ := filepath.Glob(filepath.Join(shenzhen2026, "*.txt"))
 	db := filepath.Join(t.TempDir(), "portal.db")
 	code, out, errs := runCLI(t, "import", "--db", db, bundled2026)
-	if code != exitOK || !strings.Contains(out, "已导入 8 份公开文件") || !strings.Contains(out, "新增 8 份，更新 0 份") {
+	if code != exitOK || !strings.Contains(out, "已导入 8 份公开文件") || !strings.Contains(out, "新增 8 份，更新 0 份") || strings.Count(out, "保存公开原文 1 个") != 8 {
 		t.Fatalf("exit %d\n%s%s", code, out, errs)
 	}
 	s := openDB(t, db)
