@@ -314,3 +314,39 @@ func TestTotalRow(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceURL links a published document to the address it was published at,
+// when the import knew it.
+func TestSourceURL(t *testing.T) {
+	fs, err := fixtures()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "yusuan.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	d := fs[0].imp
+	d.Files = nil
+	d.Published, d.SourceURL = true, "https://www.example.gov.cn/a?b=1&c=<2>"
+	d.Originals = []store.Original{{OriginalInfo: store.OriginalInfo{Name: "原件.pdf"}, Data: []byte("%PDF")}}
+	res, err := st.Import(context.Background(), store.ImportSet{Documents: []store.ImportDoc{d}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(New(st, Options{}))
+	defer srv.Close()
+	resp, err := srv.Client().Get(srv.URL + "/documents/" + id(res.Documents[0].DocumentID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var b bytes.Buffer
+	b.ReadFrom(resp.Body)
+	for _, want := range []string{`原文发布地址：<a href="https://www.example.gov.cn/a?b=1&amp;c=%3c2%3e" rel="noopener noreferrer">`, "原件.pdf", "据公开文件读取"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("document page lacks %s", want)
+		}
+	}
+}

@@ -47,6 +47,8 @@ const importUsage = `用法：yusuan import [--db 数据库] [--region 地区] [
   --synthetic      标记为示例数据（生成或重建的数据，不是真实公开的文件）
   --profile 格式   预算数据按指定地区格式生成（shenzhen 深圳、shanghai 上海）
   --codes 文件     使用指定的政府收支分类科目表
+  --source-url 地址  已公开文件的原文发布地址（http:// 或 https://），门户在文件页面链接到它；
+                   只能在导入一份已公开的文件时使用
 
 示例：
   yusuan import --db portal.db 公开文件目录
@@ -75,6 +77,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	synthetic := fs.Bool("synthetic", false, "")
 	prof := fs.String("profile", "", "")
 	codes := fs.String("codes", "", "")
+	sourceURL := fs.String("source-url", "", "")
 	pos, code, ok := parse(fs, args, importUsage, stderr)
 	if !ok {
 		return code
@@ -104,6 +107,17 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, err)
 		}
 		return exitError
+	}
+	if u := strings.TrimSpace(*sourceURL); u != "" {
+		if len(docs) != 1 || !docs[0].Published {
+			fmt.Fprintf(stderr, "参数错误：--source-url 只能在导入一份已公开的文件时使用（本次导入 %d 份）\n", len(docs))
+			return exitUsage
+		}
+		if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+			fmt.Fprintf(stderr, "参数错误：--source-url 应以 http:// 或 https:// 开头，实为“%s”\n", u)
+			return exitUsage
+		}
+		docs[0].SourceURL = u
 	}
 	set := store.ImportSet{Documents: docs, Synthetic: *synthetic}
 

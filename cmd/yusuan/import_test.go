@@ -386,3 +386,31 @@ func TestImportShenzhen2026(t *testing.T) {
 		}
 	}
 }
+
+// TestImportSourceURL records where one published document was published, and
+// refuses the address for a batch or a budget, or when it is no web address.
+func TestImportSourceURL(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "portal.db")
+	const u = "https://www.example.gov.cn/zwgk/2024/yusuan.html"
+	if code, out, errs := runCLI(t, "import", "--db", db, "--source-url", u, seedText); code != exitOK {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	s := openDB(t, db)
+	depts, err := s.Departments(context.Background(), "深圳市龙岗区")
+	if err != nil || len(depts) != 1 {
+		t.Fatalf("departments = %+v, %v", depts, err)
+	}
+	docs, err := s.Documents(context.Background(), depts[0].ID)
+	if err != nil || len(docs) != 1 || docs[0].Current.SourceURL != u || !docs[0].Current.Published {
+		t.Errorf("documents = %+v, %v; want the address %s", docs, err, u)
+	}
+	for _, args := range [][]string{
+		{"--source-url", u, seedText, putuoText},
+		{"--source-url", u, example},
+		{"--source-url", "javascript:alert(1)", seedText},
+	} {
+		if code, _, errs := runCLI(t, append([]string{"import", "--db", db}, args...)...); code != exitUsage || !strings.Contains(errs, "--source-url") {
+			t.Errorf("%v: exit %d\n%s", args, code, errs)
+		}
+	}
+}
