@@ -138,6 +138,15 @@ func TestPublishedRegion(t *testing.T) {
 	if !bytes.Contains(home, []byte("据公开文件读取")) {
 		t.Error("home page does not say its budgets were read from published files")
 	}
+	// The home page offers the comparisons of the eight, 三公 first.
+	m := regexp.MustCompile(`href="(/compare/departments\?[^"]*table=san_gong[^"]*)"`).FindSubmatch(home)
+	if m == nil {
+		t.Fatal("home page offers no 三公 comparison of its departments")
+	}
+	link := strings.ReplaceAll(string(m[1]), "&amp;", "&")
+	if code, _, body := p.get(t, link); code != http.StatusOK || !bytes.Contains(body, []byte(">469.17<")) || strings.Count(link, "d=") != 8 {
+		t.Errorf("%s: %d, or not the eight departments' 三公", link, code)
+	}
 	for _, name := range shenzhenDepartments {
 		docID, deptID := id(p.docs[name]), id(p.depts[name])
 		if code, _, body := p.get(t, "/departments/"+deptID); code != http.StatusOK || !bytes.Contains(body, []byte("据公开文件读取")) {
