@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -90,7 +91,7 @@ func (s *Server) showDocument(w http.ResponseWriter, r *http.Request) error {
 	v.Findings = findingViews(v.Version.Findings)
 	v.Errors, v.Warnings, v.Infos = v.Version.Errors, v.Version.Warnings, v.Version.Infos
 	v.Originals = originalLinks(v.Doc.ID, v.Version, v.Current)
-	v.Downloads = append(v.Originals, downloads(v.Doc.ID, v.Version, v.Current)...)
+	v.Downloads = slices.Concat(v.Originals, downloads(v.Doc.ID, v.Version, v.Current))
 	title := v.Version.Title
 	if title == "" {
 		title = v.Doc.Department + v.Doc.Kind

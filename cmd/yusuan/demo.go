@@ -226,8 +226,8 @@ func prepareDemo(ctx context.Context, path string, stdout, stderr io.Writer) err
 		}
 	}
 	start := time.Now()
-	fmt.Fprintf(stdout, "首次启动：正在生成演示数据库 %s——深圳市 %d 年 %d 个部门的公开预算（读取内置的 PDF 原文件）、两个真实示例和虚拟示例区（60 个部门、3 年，含网页、Excel、PDF 文件），约需 1 分钟……\n",
-		path, demo.PublishedYear, len(demo.Published()))
+	fmt.Fprintf(stdout, "首次启动：正在生成演示数据库 %s——%s %d 年 %d 个部门的公开预算（读取内置的 PDF 原文件）、两个真实示例和虚拟示例区（60 个部门、3 年，含网页、Excel、PDF 文件），约需 1 分钟……\n",
+		path, demo.PublishedRegion, demo.PublishedYear, len(demo.Published()))
 	tmp := path + ".loading"
 	suffixes := []string{"", "-wal", "-shm"}
 	for _, s := range suffixes {
@@ -288,7 +288,7 @@ func addPublished(ctx context.Context, path string, cat *classification.Catalogu
 		return err
 	}
 	if n > 0 {
-		fmt.Fprintf(stdout, "已把深圳市 %d 年 %d 份公开预算导入演示数据库 %s，用时 %.0f 秒。\n", demo.PublishedYear, n, path, time.Since(start).Seconds())
+		fmt.Fprintf(stdout, "已把%s %d 年 %d 份公开预算导入演示数据库 %s，用时 %.0f 秒。\n", demo.PublishedRegion, demo.PublishedYear, n, path, time.Since(start).Seconds())
 	}
 	return st.Close()
 }
@@ -325,7 +325,7 @@ func importPublished(ctx context.Context, st *store.Store, cat *classification.C
 		}
 		paths = append(paths, p)
 	}
-	fmt.Fprintf(stderr, "正在读取内置的深圳市 %d 年公开预算 %d 份（PDF 原文件）……\n", demo.PublishedYear, len(paths))
+	fmt.Fprintf(stderr, "正在读取内置的%s %d 年公开预算 %d 份（PDF 原文件）……\n", demo.PublishedRegion, demo.PublishedYear, len(paths))
 	docs, errs := importInputs(paths, demo.PublishedRegion, "", cat, io.Discard)
 	if len(errs) > 0 {
 		return 0, fmt.Errorf("无法读取内置的公开预算：%w", errors.Join(errs...))
@@ -333,6 +333,6 @@ func importPublished(ctx context.Context, st *store.Store, cat *classification.C
 	if _, err := st.Import(ctx, store.ImportSet{Documents: docs}); err != nil {
 		return 0, fmt.Errorf("导入内置的公开预算失败：%v", err)
 	}
-	fmt.Fprintf(stderr, "已导入深圳市 %d 年公开预算 %d 份（据公开文件读取）\n", demo.PublishedYear, len(docs))
+	fmt.Fprintf(stderr, "已导入%s %d 年公开预算 %d 份（据公开文件读取）\n", demo.PublishedRegion, demo.PublishedYear, len(docs))
 	return len(docs), nil
 }
