@@ -9,6 +9,8 @@ type Region struct {
 	ID          int64
 	Name        string
 	Departments int
+	// Synthetic says every department of the region is generated example data.
+	Synthetic bool
 }
 
 // Department is a 主管部门 of a region.
@@ -20,8 +22,9 @@ type Department struct {
 	Code     string
 	// Synthetic marks generated or reconstructed example data.
 	Synthetic bool
-	// Documents counts its documents (current versions).
-	Documents int
+	// Documents counts its documents (current versions), and Published those
+	// whose current version was read from published files.
+	Documents, Published int
 }
 
 // Regions returns every region, by name.
@@ -30,9 +33,11 @@ func (s *Store) Regions(ctx context.Context) ([]Region, error) {
 	err := s.view(ctx, "regions", func(tx *tx) (err error) {
 		out, err = collect(ctx, tx, func(sc scanner) (Region, error) {
 			var r Region
-			err := sc.Scan(&r.ID, &r.Name, &r.Departments)
+			err := sc.Scan(&r.ID, &r.Name, &r.Departments, &r.Synthetic)
 			return r, err
-		}, `SELECT r.id, r.name, COUNT(d.id) FROM regions r
+		}, `SELECT r.id, r.name, COUNT(d.id),
+				COUNT(d.id) > 0 AND COUNT(d.id) = SUM(CASE WHEN d.synthetic THEN 1 ELSE 0 END)
+			FROM regions r
 			LEFT JOIN departments d ON d.region_id = r.id
 			GROUP BY r.id, r.name ORDER BY r.name LIMIT ?`, MaxListLength)
 		return err
@@ -41,12 +46,14 @@ func (s *Store) Regions(ctx context.Context) ([]Region, error) {
 }
 
 const departmentSelect = `SELECT d.id, d.region_id, r.name, d.name, d.code, d.synthetic,
-		(SELECT COUNT(*) FROM documents doc WHERE doc.department_id = d.id)
+		(SELECT COUNT(*) FROM documents doc WHERE doc.department_id = d.id),
+		(SELECT COUNT(*) FROM documents doc JOIN versions v ON v.document_id = doc.id AND v.superseded_at IS NULL
+			WHERE doc.department_id = d.id AND v.published)
 	FROM departments d JOIN regions r ON r.id = d.region_id `
 
 func scanDepartment(sc scanner) (Department, error) {
 	var d Department
-	err := sc.Scan(&d.ID, &d.RegionID, &d.Region, &d.Name, &d.Code, &d.Synthetic, &d.Documents)
+	err := sc.Scan(&d.ID, &d.RegionID, &d.Region, &d.Name, &d.Code, &d.Synthetic, &d.Documents, &d.Published)
 	return d, err
 }
 

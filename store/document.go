@@ -38,6 +38,13 @@ type VersionInfo struct {
 	SupersededAt            time.Time
 	Errors, Warnings, Infos int
 	Formats                 []string // of its rendered files
+	// Published says the version was read from published files (yusuan import of
+	// a PDF, workbook or text) rather than built from budget data.
+	Published bool
+	// SourceURL is the address the files were published at, when the import knew it.
+	SourceURL string
+	// Originals are the published files it was read from, kept as they were.
+	Originals []OriginalInfo
 }
 
 // Current reports whether the version is its document's current one.
@@ -59,7 +66,8 @@ type DocumentDetail struct {
 
 const documentSelect = `SELECT doc.id, doc.department_id, d.name, r.name, doc.year, doc.kind, doc.subject,
 		(SELECT COUNT(*) FROM versions n WHERE n.document_id = doc.id),
-		v.id, v.number, v.title, v.subject, v.profile, v.source, v.imported_at, v.superseded_at, v.errors, v.warnings, v.infos
+		v.id, v.number, v.title, v.subject, v.profile, v.source, v.imported_at, v.superseded_at, v.errors, v.warnings, v.infos,
+		v.published, v.source_url
 	FROM documents doc
 	JOIN departments d ON d.id = doc.department_id
 	JOIN regions r ON r.id = d.region_id
@@ -70,7 +78,8 @@ func scanDocument(sc scanner) (Document, error) {
 	var superseded sql.NullTime
 	v := &d.Current
 	err := sc.Scan(&d.ID, &d.DepartmentID, &d.Department, &d.Region, &d.Year, &d.Kind, &d.Subject, &d.Versions,
-		&v.ID, &v.Number, &v.Title, &v.Subject, &v.Profile, &v.Source, &v.ImportedAt, &superseded, &v.Errors, &v.Warnings, &v.Infos)
+		&v.ID, &v.Number, &v.Title, &v.Subject, &v.Profile, &v.Source, &v.ImportedAt, &superseded, &v.Errors, &v.Warnings, &v.Infos,
+		&v.Published, &v.SourceURL)
 	v.DocumentID = d.ID
 	v.SupersededAt = superseded.Time
 	return d, err
@@ -105,6 +114,7 @@ func (s *Store) Document(ctx context.Context, id int64) (*DocumentDetail, error)
 			return err
 		}
 		dd.Current.Formats = dd.Version.Formats
+		dd.Current.Originals = dd.Version.Originals
 		dd.History, err = history(ctx, tx, id)
 		return err
 	})
@@ -125,13 +135,14 @@ func (s *Store) Version(ctx context.Context, id int64) (*Version, error) {
 	return v, err
 }
 
-const versionColumns = `id, document_id, number, title, subject, profile, source, imported_at, superseded_at, errors, warnings, infos`
+const versionColumns = `id, document_id, number, title, subject, profile, source, imported_at, superseded_at, errors, warnings, infos,
+	published, source_url`
 
 func scanVersionInfo(sc scanner, extra ...any) (VersionInfo, error) {
 	var v VersionInfo
 	var superseded sql.NullTime
 	err := sc.Scan(append([]any{&v.ID, &v.DocumentID, &v.Number, &v.Title, &v.Subject, &v.Profile, &v.Source,
-		&v.ImportedAt, &superseded, &v.Errors, &v.Warnings, &v.Infos}, extra...)...)
+		&v.ImportedAt, &superseded, &v.Errors, &v.Warnings, &v.Infos, &v.Published, &v.SourceURL}, extra...)...)
 	v.SupersededAt = superseded.Time
 	return v, err
 }
@@ -152,7 +163,10 @@ func version(ctx context.Context, tx *tx, id int64) (*Version, error) {
 	if err := json.Unmarshal([]byte(findings), &v.Findings); err != nil {
 		return nil, err
 	}
-	v.Formats, err = formats(ctx, tx, id)
+	if v.Formats, err = formats(ctx, tx, id); err != nil {
+		return nil, err
+	}
+	v.Originals, err = originals(ctx, tx, id)
 	return v, err
 }
 
@@ -164,6 +178,9 @@ func history(ctx context.Context, tx *tx, docID int64) ([]VersionInfo, error) {
 	}
 	for i := range out {
 		if out[i].Formats, err = formats(ctx, tx, out[i].ID); err != nil {
+			return nil, err
+		}
+		if out[i].Originals, err = originals(ctx, tx, out[i].ID); err != nil {
 			return nil, err
 		}
 	}

@@ -33,6 +33,12 @@ type ImportDoc struct {
 	Disclosure     *disclosure.Document
 	Check          check.Result
 	Files          []File // rendered pdf, xlsx or html; optional
+	// Published says the disclosure was read from published files, which
+	// Originals hold as they were (optional: a test may have none to give).
+	Published bool
+	Originals []Original
+	// SourceURL is where the files were published, when known.
+	SourceURL string
 }
 
 // ImportResult says what an import did, one entry per document in order.
@@ -49,6 +55,7 @@ type Imported struct {
 	Year                  int
 	Kind, Subject, Title  string
 	Cells, Files          int
+	Originals             int // published files kept as they were
 	Errors, Warnings      int
 	Infos                 int
 }
@@ -110,6 +117,9 @@ type prepared struct {
 	cells                    int
 	terms                    []term
 	files                    []File
+	published                bool
+	sourceURL                string
+	originals                []Original
 }
 
 func prepare(d ImportDoc) (*prepared, error) {
@@ -186,7 +196,37 @@ func prepare(d ImportDoc) (*prepared, error) {
 		}
 		p.files = append(p.files, File{Format: f.Format, Name: clean(f.Name), Data: f.Data})
 	}
+	if err := p.addOrigin(d); err != nil {
+		return nil, err
+	}
 	return p, nil
+}
+
+// addOrigin takes what d says of the published files it was read from. Only a
+// published document has originals, and only an http(s) address is kept as its
+// source, since the portal links to it.
+func (p *prepared) addOrigin(d ImportDoc) error {
+	if !d.Published && (len(d.Originals) > 0 || d.SourceURL != "") {
+		return invalid("import: 《%s》 has original files or a source address but is not marked as published", p.title)
+	}
+	p.published = d.Published
+	if u := strings.TrimSpace(d.SourceURL); u != "" {
+		if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+			return invalid("import: source address %q of 《%s》 is not an http(s) address", u, p.title)
+		}
+		p.sourceURL = clean(u)
+	}
+	for _, o := range d.Originals {
+		if len(o.Data) > MaxFileSize {
+			return invalid("import: original file %s is %d MB, at most %d MB", o.Name, len(o.Data)>>20, MaxFileSize>>20)
+		}
+		name := clean(strings.TrimSpace(o.Name))
+		if name == "" {
+			return invalid("import: an original file of 《%s》 has no name", p.title)
+		}
+		p.originals = append(p.originals, Original{OriginalInfo: OriginalInfo{Seq: len(p.originals) + 1, Name: name, Size: int64(len(o.Data))}, Data: o.Data})
+	}
+	return nil
 }
 
 // DepartmentName is the 主管部门 a document belongs to: its Department, or, when a
@@ -204,7 +244,7 @@ func DepartmentName(doc *disclosure.Document) string {
 
 func importDoc(ctx context.Context, tx *tx, p *prepared, synthetic bool, at time.Time) (Imported, error) {
 	im := Imported{Region: p.region, Department: p.department, Year: p.year, Kind: p.kind, Subject: p.subject,
-		Title: p.title, Cells: p.cells, Files: len(p.files), Errors: p.errors, Warnings: p.warnings, Infos: p.infos}
+		Title: p.title, Cells: p.cells, Files: len(p.files), Originals: len(p.originals), Errors: p.errors, Warnings: p.warnings, Infos: p.infos}
 	regionID, err := upsertRegion(ctx, tx, p.region)
 	if err != nil {
 		return im, err
@@ -223,6 +263,9 @@ func importDoc(ctx context.Context, tx *tx, p *prepared, synthetic bool, at time
 		return im, err
 	}
 	if err := insertFiles(ctx, tx, im.VersionID, p.files); err != nil {
+		return im, err
+	}
+	if err := insertOriginals(ctx, tx, im.VersionID, p.originals); err != nil {
 		return im, err
 	}
 	if err := insertTables(ctx, tx, im.VersionID, p.tables); err != nil {
@@ -284,10 +327,10 @@ func insertVersion(ctx context.Context, tx *tx, docID int64, p *prepared, at tim
 	}
 	var id int64
 	err := tx.queryRow(ctx, `INSERT INTO versions (document_id, number, title, subject, profile, source, imported_at,
-			body, errors, warnings, infos, findings)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			body, errors, warnings, infos, findings, published, source_url)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		docID, number, p.title, p.subject, p.profile, p.source, at,
-		string(p.body), p.errors, p.warnings, p.infos, string(p.findings)).Scan(&id)
+		string(p.body), p.errors, p.warnings, p.infos, string(p.findings), p.published, p.sourceURL).Scan(&id)
 	return id, number, err
 }
 
@@ -295,6 +338,16 @@ func insertFiles(ctx context.Context, tx *tx, versionID int64, files []File) err
 	for _, f := range files {
 		if _, err := tx.exec(ctx, `INSERT INTO files (version_id, format, name, size, data) VALUES (?, ?, ?, ?, ?)`,
 			versionID, f.Format, f.Name, len(f.Data), f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func insertOriginals(ctx context.Context, tx *tx, versionID int64, originals []Original) error {
+	for _, o := range originals {
+		if _, err := tx.exec(ctx, `INSERT INTO originals (version_id, seq, name, size, data) VALUES (?, ?, ?, ?, ?)`,
+			versionID, o.Seq, o.Name, o.Size, o.Data); err != nil {
 			return err
 		}
 	}

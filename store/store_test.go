@@ -146,7 +146,7 @@ func cloneDoc(t testing.TB, doc *disclosure.Document) *disclosure.Document {
 func rowCounts(t *testing.T, s *Store) map[string]int {
 	t.Helper()
 	out := map[string]int{}
-	for _, table := range []string{"regions", "departments", "documents", "versions", "files", "doc_tables", "cells", "search_terms", "schema_migrations"} {
+	for _, table := range []string{"regions", "departments", "documents", "versions", "files", "originals", "doc_tables", "cells", "search_terms", "schema_migrations"} {
 		var n int
 		if err := s.db.QueryRow("SELECT COUNT(*) FROM " + table).Scan(&n); err != nil {
 			t.Fatal(err)

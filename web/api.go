@@ -55,6 +55,18 @@ type apiVersion struct {
 	Warnings   int      `json:"warnings"`
 	Infos      int      `json:"infos"`
 	Formats    []string `json:"formats"`
+	// Published, SourceURL and Originals say where a version read from published
+	// files came from; Originals link to the files as published.
+	Published bool          `json:"published"`
+	Source    string        `json:"source"`
+	SourceURL string        `json:"source_url"`
+	Originals []apiOriginal `json:"originals"`
+}
+
+type apiOriginal struct {
+	Name string `json:"name"`
+	Size int64  `json:"size"`
+	URL  string `json:"url"`
 }
 
 func toAPIDepartment(d store.Department) apiDepartment {
@@ -66,8 +78,13 @@ func toAPIVersion(v store.VersionInfo) apiVersion {
 	if f == nil {
 		f = []string{}
 	}
+	origs := []apiOriginal{}
+	for _, o := range v.Originals {
+		origs = append(origs, apiOriginal{o.Name, o.Size, originalURL(v.DocumentID, v.ID, o.Seq, v.Current())})
+	}
 	return apiVersion{ID: v.ID, Number: v.Number, Title: v.Title, Profile: v.Profile, ImportedAt: v.ImportedAt.UTC().Format("2006-01-02T15:04:05Z"),
-		Current: v.Current(), Errors: v.Errors, Warnings: v.Warnings, Infos: v.Infos, Formats: f}
+		Current: v.Current(), Errors: v.Errors, Warnings: v.Warnings, Infos: v.Infos, Formats: f,
+		Published: v.Published, Source: v.Source, SourceURL: v.SourceURL, Originals: origs}
 }
 
 func toAPIDocument(d store.Document) apiDocument {

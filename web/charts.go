@@ -80,15 +80,28 @@ func documentCharts(doc *disclosure.Document) []chart {
 		out = append(out, c)
 	}
 	if fn != nil {
-		var basic, project money.Amount
-		for _, r := range classRows(fn, "basic") {
-			basic += r.amount
-		}
-		for _, r := range classRows(fn, "project") {
-			project += r.amount
-		}
+		total := totalRow(tableRows(fn))
 		out = append(out, chart{ID: "chart-basic", Type: "pie", Title: "基本支出与项目支出", Unit: "万元",
-			Labels: []string{"基本支出", "项目支出"}, Values: []float64{wanValue(basic), wanValue(project)}})
+			Labels: []string{"基本支出", "项目支出"}, Values: []float64{wanValue(total.basic), wanValue(total.project)}})
+	}
+	return out
+}
+
+// tableRows are the rows of a functional table with their code, their first
+// label and their total, basic and project amounts, for totalRow.
+func tableRows(t *disclosure.Table) []*tableRow {
+	var out []*tableRow
+	for r, row := range disclosure.Grid(t.BodyCells(), len(t.Columns)) {
+		tr := &tableRow{code: t.Rows[r].Code}
+		for _, p := range row {
+			switch {
+			case p.Amount != nil && p.Col < len(t.Columns):
+				tr.add(t.Columns[p.Col].Key, *p.Amount)
+			case p.Amount == nil && tr.name == "" && hasHan(p.Text) && (p.Col >= len(t.Columns) || t.Columns[p.Col].Kind != disclosure.CodeCol):
+				tr.name = p.Text
+			}
+		}
+		out = append(out, tr)
 	}
 	return out
 }

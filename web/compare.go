@@ -223,6 +223,7 @@ func (s *Server) compareDepartments(r *http.Request) (*compareDepartmentsView, e
 		return v, nil
 	}
 	p := newPivot(len(ids))
+	var sanGong []sanGongRows
 	for i, id := range ids {
 		var cells []store.Cell
 		err := s.store.Cells(ctx, store.CellFilter{DepartmentID: id, Year: v.Year, Kind: store.DepartmentBudget, TableKind: kind, Limit: 100_000},
@@ -233,12 +234,21 @@ func (s *Server) compareDepartments(r *http.Request) (*compareDepartmentsView, e
 		if err != nil {
 			return nil, err
 		}
+		if kind == disclosure.SanGongTable {
+			sanGong = append(sanGong, readSanGong(cells, v.Year))
+			continue
+		}
 		if v.Column == "" {
 			v.Column = pickColumn(cells)
 		}
 		for _, c := range cells {
 			p.add(c.Code, c.Name, c.Column, c.Header, i, c.Amount)
 		}
+	}
+	if kind == disclosure.SanGongTable {
+		// The 三公 table prints years as rows and each item by fund: compared, its
+		// items are the rows and the years the columns.
+		p, v.Column = sanGongPivot(sanGong, v.Year), sgThis
 	}
 	p.sort()
 	for _, row := range p.rows {
@@ -272,6 +282,9 @@ func (s *Server) compareDepartments(r *http.Request) (*compareDepartmentsView, e
 	})
 	v.Table.Caption = v.KindName + "（" + strconv.Itoa(v.Year) + "年）"
 	v.Chart = p.classChart("chart-departments", "（"+strconv.Itoa(v.Year)+"年）", names)
+	if kind == disclosure.SanGongTable {
+		v.Chart = sanGongChart(p, v.Year, names)
+	}
 	return v, nil
 }
 

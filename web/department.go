@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"yusuan/disclosure"
 	"yusuan/money"
@@ -46,33 +47,16 @@ func (s *Server) showDepartment(w http.ResponseWriter, r *http.Request) error {
 			v.Years = append(v.Years, d.Year)
 		}
 	}
-	byYear := map[int]*yearTotal{}
+	var cells []store.Cell
 	err = s.store.Cells(ctx, store.CellFilter{DepartmentID: id, Kind: store.DepartmentBudget, TableKind: disclosure.GPFunctionalTable, Limit: 200_000},
 		func(c store.Cell) error {
-			if len(c.Code) != 3 {
-				return nil
-			}
-			t := byYear[c.Year]
-			if t == nil {
-				t = &yearTotal{Year: c.Year}
-				byYear[c.Year] = t
-			}
-			switch c.Column {
-			case "total":
-				t.Total += c.Amount
-			case "basic":
-				t.Basic += c.Amount
-			case "project":
-				t.Project += c.Amount
-			}
+			cells = append(cells, c)
 			return nil
 		})
 	if err != nil {
 		return err
 	}
-	for _, t := range byYear {
-		v.Totals = append(v.Totals, *t)
-	}
+	v.Totals = printedTotals(cells)
 	sort.Slice(v.Totals, func(i, j int) bool { return v.Totals[i].Year < v.Totals[j].Year })
 	v.Chart = chart{ID: "chart-years", Type: "stack", Title: "历年一般公共预算支出", Unit: "万元"}
 	basic, project := series{Name: "基本支出"}, series{Name: "项目支出"}
@@ -104,4 +88,103 @@ func (s *Server) sanGong(r *http.Request, deptID int64) (chart, error) {
 		}
 	}
 	return sanGongSeries(cells), nil
+}
+
+// printedTotals returns each year's total, basic and project spending of a
+// department's 一般公共预算支出表（按功能分类）, from the cells of its 部门预算 of
+// each year: the figures the table prints on its total row (合计, or the
+// department's own row heading a table of several units), so that the page shows
+// what the document does. Only a table without such a row has its 类 rows summed,
+// whose separately rounded amounts can miss the printed total by a few 分.
+func printedTotals(cells []store.Cell) []yearTotal {
+	type docRows struct {
+		year  int
+		order []int // rows in table order
+		rows  map[int]*tableRow
+	}
+	docs := map[int64]*docRows{}
+	var ids []int64
+	for _, c := range cells {
+		d := docs[c.DocumentID]
+		if d == nil {
+			d = &docRows{year: c.Year, rows: map[int]*tableRow{}}
+			docs[c.DocumentID] = d
+			ids = append(ids, c.DocumentID)
+		}
+		r := d.rows[c.Row]
+		if r == nil {
+			r = &tableRow{code: c.Code, name: c.Name}
+			d.rows[c.Row] = r
+			d.order = append(d.order, c.Row)
+		}
+		r.add(c.Column, c.Amount)
+	}
+	byYear := map[int]*yearTotal{}
+	for _, id := range ids {
+		d := docs[id]
+		t := byYear[d.year]
+		if t == nil {
+			t = &yearTotal{Year: d.year}
+			byYear[d.year] = t
+		}
+		rows := make([]*tableRow, len(d.order))
+		for i, n := range d.order {
+			rows[i] = d.rows[n]
+		}
+		total := totalRow(rows)
+		t.Total += total.total
+		t.Basic += total.basic
+		t.Project += total.project
+	}
+	out := make([]yearTotal, 0, len(byYear))
+	for _, t := range byYear {
+		out = append(out, *t)
+	}
+	return out
+}
+
+// tableRow is one row of a functional table: its code, label and amounts.
+type tableRow struct {
+	code, name            string
+	total, basic, project money.Amount
+}
+
+func (r *tableRow) add(column string, a money.Amount) {
+	switch column {
+	case "total":
+		r.total += a
+	case "basic":
+		r.basic += a
+	case "project":
+		r.project += a
+	}
+}
+
+// totalRow is a functional table's total: its 合计 (总计) row; else its first row
+// when that has no code, as the department's row heads Shenzhen's 2026 tables;
+// else the sum of its 类 rows.
+func totalRow(rows []*tableRow) tableRow {
+	for _, r := range rows {
+		if r.code == "" && isTotalLabel(r.name) {
+			return *r
+		}
+	}
+	if len(rows) > 0 && rows[0].code == "" {
+		return *rows[0]
+	}
+	var sum tableRow
+	for _, r := range rows {
+		if len(r.code) == 3 {
+			sum.total += r.total
+			sum.basic += r.basic
+			sum.project += r.project
+		}
+	}
+	return sum
+}
+
+// isTotalLabel reports whether a row label names a table's total.
+func isTotalLabel(s string) bool {
+	s = strings.Join(strings.Fields(s), "")
+	return s == "合计" || s == "总计" || strings.HasSuffix(s, "合计") && !strings.ContainsAny(s, "0123456789")
 }

@@ -2,7 +2,10 @@ package web
 
 import (
 	"net/http"
+	"path"
+	"slices"
 	"strconv"
+	"strings"
 
 	"yusuan/check"
 	"yusuan/disclosure"
@@ -21,6 +24,7 @@ type documentView struct {
 	Charts     []chart
 	Findings   []findingView
 	Downloads  []downloadLink
+	Originals  []downloadLink // the published files it was read from
 	Errors     int
 	Warnings   int
 	Infos      int
@@ -40,6 +44,7 @@ type findingView struct {
 
 type downloadLink struct {
 	Format, Label, URL string
+	Name               string // of an original file
 }
 
 // showDocument shows a document as published: check status and findings, charts,
@@ -85,7 +90,8 @@ func (s *Server) showDocument(w http.ResponseWriter, r *http.Request) error {
 	v.Charts = append(v.Charts, sg)
 	v.Findings = findingViews(v.Version.Findings)
 	v.Errors, v.Warnings, v.Infos = v.Version.Errors, v.Version.Warnings, v.Version.Infos
-	v.Downloads = downloads(v.Doc.ID, v.Version, v.Current)
+	v.Originals = originalLinks(v.Doc.ID, v.Version, v.Current)
+	v.Downloads = slices.Concat(v.Originals, downloads(v.Doc.ID, v.Version, v.Current))
 	title := v.Version.Title
 	if title == "" {
 		title = v.Doc.Department + v.Doc.Kind
@@ -131,15 +137,39 @@ func downloads(docID int64, v *store.Version, current bool) []downloadLink {
 	for _, f := range []string{"pdf", "xlsx", "html"} {
 		for _, have := range v.Formats {
 			if have == f {
-				out = append(out, downloadLink{f, formatLabels[f], base + f + q})
+				out = append(out, downloadLink{Format: f, Label: formatLabels[f], URL: base + f + q})
 			}
 		}
 	}
-	out = append(out, downloadLink{"json", formatLabels["json"], base + "json" + q})
+	out = append(out, downloadLink{Format: "json", Label: formatLabels["json"], URL: base + "json" + q})
 	if current {
-		out = append(out, downloadLink{"csv", formatLabels["csv"], base + "csv"})
+		out = append(out, downloadLink{Format: "csv", Label: formatLabels["csv"], URL: base + "csv"})
 	}
 	return out
+}
+
+// originalLinks lists the published files a version was read from. The original
+// comes first among the downloads: it is the document itself, where everything
+// else is what the portal read from it.
+func originalLinks(docID int64, v *store.Version, current bool) []downloadLink {
+	var out []downloadLink
+	for _, o := range v.Originals {
+		format := strings.TrimPrefix(strings.ToLower(path.Ext(o.Name)), ".")
+		label := "公开原文（" + strings.ToUpper(format) + "，" + sizeText(o.Size) + "）"
+		out = append(out, downloadLink{Format: format, Label: label, URL: originalURL(docID, v.ID, o.Seq, current), Name: o.Name})
+	}
+	return out
+}
+
+// sizeText is a file size as a reader expects it: 764 KB, 1.2 MB.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
+	case n >= 1<<10:
+		return strconv.FormatInt((n+512)>>10, 10) + " KB"
+	}
+	return strconv.FormatInt(n, 10) + " 字节"
 }
 
 func findingViews(fs []check.Finding) []findingView {

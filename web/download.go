@@ -106,3 +106,47 @@ func attach(w http.ResponseWriter, name, contentType string) {
 	w.Header().Set("Content-Disposition", cd)
 	w.Header().Set("Cache-Control", "no-cache")
 }
+
+// originalURL is where a published file a version was read from is downloaded.
+func originalURL(docID, versionID int64, seq int, current bool) string {
+	u := "/documents/" + strconv.FormatInt(docID, 10) + "/original/" + strconv.Itoa(seq)
+	if !current {
+		u += "?version=" + strconv.FormatInt(versionID, 10)
+	}
+	return u
+}
+
+// downloadOriginal sends a published file a document was read from, byte for
+// byte as it was imported.
+func (s *Server) downloadOriginal(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	seq, err := strconv.Atoi(r.PathValue("seq"))
+	if err != nil || seq <= 0 {
+		return errNotFound
+	}
+	versionID, err := idParam(r, "version")
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.query(r)
+	defer cancel()
+	dd, err := s.store.Document(ctx, id)
+	if err != nil {
+		return err
+	}
+	v, err := s.version(r, dd, versionID)
+	if err != nil {
+		return err
+	}
+	o, err := s.store.Original(ctx, v.ID, seq)
+	if err != nil {
+		return err
+	}
+	attach(w, o.Name, o.ContentType())
+	w.Header().Set("Content-Length", strconv.Itoa(len(o.Data)))
+	_, err = w.Write(o.Data)
+	return nil
+}

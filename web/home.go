@@ -3,7 +3,9 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"slices"
+	"strconv"
 
 	"yusuan/disclosure"
 	"yusuan/money"
@@ -44,7 +46,49 @@ type homeView struct {
 	Classes     []store.CodeTotal
 	Departments []store.Department
 	Synthetic   bool // some department's data is synthetic
+	Published   bool // every department's documents were read from published files
 	Chart       chart
+	// Others are the regions not shown, real ones before synthetic ones, so that
+	// a visitor meets published budgets before invented ones.
+	Others []store.Region
+	// Compare links the comparisons of all the region's departments for the
+	// year, when there are few enough to compare side by side.
+	Compare []compareLink
+}
+
+type compareLink struct {
+	Text string
+	URL  string
+}
+
+// regionComparisons are the comparisons the home page offers of a small region's
+// departments: the tables a reader compares first.
+var regionComparisons = []struct {
+	table disclosure.TableKind
+	text  string
+}{
+	{disclosure.SanGongTable, "“三公”经费（按项目，上年与本年）"},
+	{disclosure.GPFunctionalTable, "一般公共预算支出：按功能分类、基本支出与项目支出"},
+	{disclosure.SpendingTable, "支出总表"},
+}
+
+// compareLinks returns the links to compare all of depts in year, or none
+// when there are fewer than two or more than can be compared at once.
+func compareLinks(depts []store.Department, year int) []compareLink {
+	if len(depts) < 2 || len(depts) > maxCompared {
+		return nil
+	}
+	q := url.Values{}
+	for _, d := range depts {
+		q.Add("d", strconv.FormatInt(d.ID, 10))
+	}
+	q.Set("year", strconv.Itoa(year))
+	var out []compareLink
+	for _, c := range regionComparisons {
+		q.Set("table", string(c.table))
+		out = append(out, compareLink{c.text, "/compare/departments?" + q.Encode()})
+	}
+	return out
 }
 
 // showHome shows a region's totals for a year and its departments.
@@ -83,9 +127,13 @@ func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 	if v.Departments, err = s.store.Departments(ctx, v.Region); err != nil {
 		return err
 	}
+	v.Published = len(v.Departments) > 0
 	for _, d := range v.Departments {
 		v.Synthetic = v.Synthetic || d.Synthetic
+		v.Published = v.Published && d.Published == d.Documents
 	}
+	v.Others = otherRegions(v.Regions, v.Region)
+	v.Compare = compareLinks(v.Departments, v.Year)
 	return s.render(w, r, "home", v.Region+"部门预算", "home", v)
 }
 
@@ -128,4 +176,18 @@ func pickYear(r *http.Request, name string, years []int) (int, error) {
 		return 0, nil
 	}
 	return years[0], nil
+}
+
+// otherRegions returns the regions but shown, those with real data first, each
+// group in the store's order (by name).
+func otherRegions(regions []store.Region, shown string) []store.Region {
+	var out []store.Region
+	for _, synthetic := range []bool{false, true} {
+		for _, r := range regions {
+			if r.Name != shown && r.Synthetic == synthetic {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
 }

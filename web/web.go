@@ -73,6 +73,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("GET /departments/{id}", s.cached(s.page(s.showDepartment)))
 	mux.Handle("GET /documents/{id}", s.cached(s.page(s.showDocument)))
 	mux.Handle("GET /documents/{id}/download/{format}", s.page(s.downloadDocument))
+	mux.Handle("GET /documents/{id}/original/{seq}", s.page(s.downloadOriginal))
 	mux.Handle("GET /compare/{$}", s.page(s.showCompareIndex))
 	mux.Handle("GET /compare/years", s.page(s.showCompareYears))
 	mux.Handle("GET /compare/departments", s.page(s.showCompareDepartments))

@@ -90,3 +90,24 @@ func cpuTime() time.Duration {
 	sys, _ := strconv.Atoi(f[12])
 	return time.Duration(user+sys) * time.Second / 100
 }
+
+// BenchmarkImportPublished2026 runs `yusuan import` of the eight bundled
+// Shenzhen 2026 PDFs (what `serve --demo` loads first) into a new SQLite
+// database each time: reading, checking, and writing the documents, their
+// cells and their original files. The PDF runtime is started before the timer,
+// as it is once per process.
+func BenchmarkImportPublished2026(b *testing.B) {
+	if err := pdftext.Start(); err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	n := 0
+	for b.Loop() {
+		n++
+		db := filepath.Join(dir, strconv.Itoa(n)+".db")
+		if code := runImport([]string{"--db", db, bundled2026}, io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("yusuan import %s: exit %d", bundled2026, code)
+		}
+	}
+	b.ReportMetric(float64(8*b.N)/b.Elapsed().Seconds(), "docs/s")
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -184,10 +185,11 @@ func demoSet(budgets []*budget.Budget, source string, files bool, cat *classific
 }
 
 // demoDB is the database of yusuan serve --demo when --db does not say, and
-// demoRegion the region its home page shows first.
+// demoRegion the region its home page shows first: the real region of the
+// bundled published budgets.
 const (
 	demoDB     = "yusuan-demo.db"
-	demoRegion = "示例区" + demo.RegionMark
+	demoRegion = demo.PublishedRegion
 )
 
 // demoExamples are the real examples the demonstration portal shows beside the
@@ -214,15 +216,18 @@ func prepareDemo(ctx context.Context, path string, stdout, stderr io.Writer) err
 	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
 		return fmt.Errorf("--demo 只使用 SQLite 文件；PostgreSQL 请先用 yusuan import 和 yusuan demo 导入数据")
 	}
+	cat := classification.Default()
 	if _, err := os.Stat(path); err == nil {
-		return nil
+		return addPublished(ctx, path, cat, stdout, stderr)
 	}
 	for _, p := range demoExamples {
 		if _, err := os.Stat(p); err != nil {
 			return fmt.Errorf("找不到示例 %s：请在 yusuan 仓库的根目录运行", p)
 		}
 	}
-	fmt.Fprintf(stdout, "首次启动：正在生成演示数据库 %s——两个真实示例和虚拟示例区（60 个部门、3 年，含网页、Excel、PDF 文件），约需 1 分钟……\n", path)
+	start := time.Now()
+	fmt.Fprintf(stdout, "首次启动：正在生成演示数据库 %s——%s %d 年 %d 个部门的公开预算（读取内置的 PDF 原文件）、两个真实示例和虚拟示例区（60 个部门、3 年，含网页、Excel、PDF 文件），约需 1 分钟……\n",
+		path, demo.PublishedRegion, demo.PublishedYear, len(demo.Published()))
 	tmp := path + ".loading"
 	suffixes := []string{"", "-wal", "-shm"}
 	for _, s := range suffixes {
@@ -238,7 +243,10 @@ func prepareDemo(ctx context.Context, path string, stdout, stderr io.Writer) err
 			os.Remove(tmp + s)
 		}
 	}()
-	cat := classification.Default()
+	// The real region first: its documents are the first a visitor meets.
+	if _, err := importPublished(ctx, st, cat, stderr); err != nil {
+		return err
+	}
 	for _, p := range demoExamples {
 		docs, err := importFile(p, "", "", cat)
 		if err != nil {
@@ -262,5 +270,69 @@ func prepareDemo(ctx context.Context, path string, stdout, stderr io.Writer) err
 			}
 		}
 	}
+	fmt.Fprintf(stdout, "演示数据库已生成，用时 %.0f 秒。\n", time.Since(start).Seconds())
 	return nil
+}
+
+// addPublished brings a demonstration database made before the published
+// budgets were bundled up to date: it imports those it does not hold yet.
+func addPublished(ctx context.Context, path string, cat *classification.Catalogue, stdout, stderr io.Writer) error {
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		return fmt.Errorf("无法打开数据库 %s：%v", path, err)
+	}
+	defer st.Close()
+	start := time.Now()
+	n, err := importPublished(ctx, st, cat, stderr)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		fmt.Fprintf(stdout, "已把%s %d 年 %d 份公开预算导入演示数据库 %s，用时 %.0f 秒。\n", demo.PublishedRegion, demo.PublishedYear, n, path, time.Since(start).Seconds())
+	}
+	return st.Close()
+}
+
+// importPublished imports the bundled published budgets that st does not hold
+// yet, known by the names of their original files, exactly as yusuan import
+// reads published PDFs: each is checked, labelled as read from its published
+// file and keeps that file for download. It returns how many it imported.
+func importPublished(ctx context.Context, st *store.Store, cat *classification.Catalogue, stderr io.Writer) (int, error) {
+	have, err := st.OriginalNames(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("无法读取数据库：%v", err)
+	}
+	var todo []demo.PublishedFile
+	for _, f := range demo.Published() {
+		if !have[f.Name] {
+			todo = append(todo, f)
+		}
+	}
+	if len(todo) == 0 {
+		return 0, nil
+	}
+	// The readers take files by path, as yusuan import gives them.
+	dir, err := os.MkdirTemp("", "yusuan-published-")
+	if err != nil {
+		return 0, fmt.Errorf("无法创建临时目录：%v", err)
+	}
+	defer os.RemoveAll(dir)
+	var paths []string
+	for _, f := range todo {
+		p := filepath.Join(dir, f.Name)
+		if err := os.WriteFile(p, f.Data, 0o600); err != nil {
+			return 0, fmt.Errorf("无法写出 %s：%v", p, err)
+		}
+		paths = append(paths, p)
+	}
+	fmt.Fprintf(stderr, "正在读取内置的%s %d 年公开预算 %d 份（PDF 原文件）……\n", demo.PublishedRegion, demo.PublishedYear, len(paths))
+	docs, errs := importInputs(paths, demo.PublishedRegion, "", cat, io.Discard)
+	if len(errs) > 0 {
+		return 0, fmt.Errorf("无法读取内置的公开预算：%w", errors.Join(errs...))
+	}
+	if _, err := st.Import(ctx, store.ImportSet{Documents: docs}); err != nil {
+		return 0, fmt.Errorf("导入内置的公开预算失败：%v", err)
+	}
+	fmt.Fprintf(stderr, "已导入%s %d 年公开预算 %d 份（据公开文件读取）\n", demo.PublishedRegion, demo.PublishedYear, len(docs))
+	return len(docs), nil
 }

@@ -2,13 +2,16 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"yusuan/demo"
+	"yusuan/store"
 )
 
 func TestDemoCommand(t *testing.T) {
@@ -74,7 +77,7 @@ func TestPrepareDemo(t *testing.T) {
 	}
 	s := openDB(t, db)
 	ctx := context.Background()
-	want := map[string]bool{"深圳市龙岗区": false, "上海市普陀区": false, "示例区" + demo.RegionMark: true}
+	want := map[string]bool{demo.PublishedRegion: false, "深圳市龙岗区": false, "上海市普陀区": false, "示例区" + demo.RegionMark: true}
 	regions, err := s.Regions(ctx)
 	if err != nil || len(regions) != len(want) {
 		t.Fatalf("regions = %+v, %v", regions, err)
@@ -90,6 +93,13 @@ func TestPrepareDemo(t *testing.T) {
 			}
 		}
 	}
+	// The real region comes first and holds the bundled published budgets, each
+	// labelled as read from its original file.
+	first := slices.MinFunc(regions, func(a, b store.Region) int { return cmp.Compare(a.ID, b.ID) })
+	if first.Name != demo.PublishedRegion {
+		t.Errorf("first region imported = %s, want %s", first.Name, demo.PublishedRegion)
+	}
+	checkPublished(t, s)
 	stdout.Reset()
 	if err := prepareDemo(ctx, db, &stdout, &stderr); err != nil || stdout.Len() != 0 {
 		t.Errorf("second start: %v\n%s", err, stdout.String())
@@ -100,4 +110,50 @@ func TestPrepareDemo(t *testing.T) {
 	if err := prepareDemo(ctx, "postgres://localhost/x", &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "SQLite") {
 		t.Errorf("postgres: %v", err)
 	}
+}
+
+// checkPublished expects the bundled published budgets in s: eight departments of
+// 深圳市 with a 2026 部门预算 each, read from and keeping its original PDF.
+func checkPublished(t *testing.T, s *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	depts, err := s.Departments(ctx, demo.PublishedRegion)
+	if err != nil || len(depts) != len(demo.Published()) {
+		t.Fatalf("%s: departments = %+v, %v; want %d", demo.PublishedRegion, depts, err, len(demo.Published()))
+	}
+	names := map[string]bool{}
+	for _, f := range demo.Published() {
+		names[f.Name] = true
+	}
+	for _, d := range depts {
+		docs, err := s.Documents(ctx, d.ID)
+		if err != nil || len(docs) != 1 || docs[0].Year != demo.PublishedYear || !docs[0].Current.Published || !names[docs[0].Current.Source] {
+			t.Errorf("%s: documents = %+v, %v; want one of %d read from its published file", d.Name, docs, err, demo.PublishedYear)
+		}
+		delete(names, docs[0].Current.Source)
+	}
+	if len(names) != 0 {
+		t.Errorf("not imported: %v", names)
+	}
+}
+
+// TestPrepareDemoAddsPublished opens a demonstration database made before the
+// published budgets were bundled: the next start imports them, and the one after
+// imports nothing.
+func TestPrepareDemoAddsPublished(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "yusuan-demo.db")
+	if code, out, errs := runCLI(t, "demo", "--db", db, "--departments", "1", "--years", "1", "--files=false"); code != exitOK {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	var stdout, stderr bytes.Buffer
+	ctx := context.Background()
+	if err := prepareDemo(ctx, db, &stdout, &stderr); err != nil || !strings.Contains(stdout.String(), "8 份公开预算") {
+		t.Fatalf("%v\n%s%s", err, stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	if err := prepareDemo(ctx, db, &stdout, &stderr); err != nil || stdout.Len() != 0 {
+		t.Errorf("third start: %v\n%s", err, stdout.String())
+	}
+	s := openDB(t, db)
+	checkPublished(t, s)
 }

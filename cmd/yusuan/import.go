@@ -47,6 +47,8 @@ const importUsage = `用法：yusuan import [--db 数据库] [--region 地区] [
   --synthetic      标记为示例数据（生成或重建的数据，不是真实公开的文件）
   --profile 格式   预算数据按指定地区格式生成（shenzhen 深圳、shanghai 上海）
   --codes 文件     使用指定的政府收支分类科目表
+  --source-url 地址  已公开文件的原文发布地址（http:// 或 https://），门户在文件页面链接到它；
+                   只能在导入一份已公开的文件时使用
 
 示例：
   yusuan import --db portal.db 公开文件目录
@@ -75,6 +77,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	synthetic := fs.Bool("synthetic", false, "")
 	prof := fs.String("profile", "", "")
 	codes := fs.String("codes", "", "")
+	sourceURL := fs.String("source-url", "", "")
 	pos, code, ok := parse(fs, args, importUsage, stderr)
 	if !ok {
 		return code
@@ -104,6 +107,17 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, err)
 		}
 		return exitError
+	}
+	if u := strings.TrimSpace(*sourceURL); u != "" {
+		if len(docs) != 1 || !docs[0].Published {
+			fmt.Fprintf(stderr, "参数错误：--source-url 只能在导入一份已公开的文件时使用（本次导入 %d 份）\n", len(docs))
+			return exitUsage
+		}
+		if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+			fmt.Fprintf(stderr, "参数错误：--source-url 应以 http:// 或 https:// 开头，实为“%s”\n", u)
+			return exitUsage
+		}
+		docs[0].SourceURL = u
 	}
 	set := store.ImportSet{Documents: docs, Synthetic: *synthetic}
 
@@ -255,6 +269,9 @@ func importInputs(args []string, region, profileName string, cat *classification
 			continue
 		}
 		doc, err := checkedDoc(d.files, region, d.doc, d.res)
+		if err == nil {
+			err = keepOriginals(&doc, d.files)
+		}
 		docs[i], errs[i] = []store.ImportDoc{doc}, err
 	}
 	var out []store.ImportDoc
@@ -344,6 +361,24 @@ func checkedDoc(files []string, region string, doc *disclosure.Document, res che
 		return store.ImportDoc{}, fmt.Errorf("%s：无法从部门名称“%s”判断所属地区，请用 --region 指定（如 --region 深圳市龙岗区）", name, dept)
 	}
 	return store.ImportDoc{Region: region, Source: strings.Join(bases, " + "), Disclosure: doc, Check: res}, nil
+}
+
+// keepOriginals marks a document read from published files as such and keeps
+// the files as they are, so that the portal offers the original for download
+// rather than a rendering of what was read from it.
+func keepOriginals(d *store.ImportDoc, files []string) error {
+	d.Published = true
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return fmt.Errorf("无法读取文件 %s：%v", f, err)
+		}
+		if len(data) > store.MaxFileSize {
+			return fmt.Errorf("文件 %s 有 %d MB，门户最多保存 %d MB 的原文件", f, len(data)>>20, store.MaxFileSize>>20)
+		}
+		d.Originals = append(d.Originals, store.Original{OriginalInfo: store.OriginalInfo{Name: filepath.Base(f)}, Data: data})
+	}
+	return nil
 }
 
 func orUnknown(kind string) string {
@@ -462,6 +497,9 @@ func printImport(w io.Writer, db string, res store.ImportResult) {
 		files := ""
 		if d.Files > 0 {
 			files = fmt.Sprintf("，%d 个文件", d.Files)
+		}
+		if d.Originals > 0 {
+			files += fmt.Sprintf("，保存公开原文 %d 个", d.Originals)
 		}
 		who := d.Department
 		if d.Kind == store.UnitBudget {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"maps"
 	"os"
@@ -218,23 +219,26 @@ func TestImportDirectory(t *testing.T) {
 }
 
 // shenzhen2026 holds the eight Shenzhen city department budgets of 2026 in the
-// shared corpus, next to the repository: each PDF with its text.
-const shenzhen2026 = "../../../shared/corpus/shenzhen-2026"
+// shared corpus, next to the repository: each PDF with its text. bundled2026
+// holds the same PDFs as the repository bundles them for the demonstration.
+const (
+	shenzhen2026 = "../../../shared/corpus/shenzhen-2026"
+	bundled2026  = "../../demo/published/shenzhen-2026"
+)
 
-// TestImportShenzhen2026 imports the folder as a user would: eight documents
-// of 深圳市 for 2026, the PDFs and not their text, every table with its cells
-// under their column keys, and the totals of each 收支总表 as printed.
+// TestImportShenzhen2026 imports the bundled PDFs as a user would: eight
+// documents of 深圳市 for 2026, each keeping its PDF as published, every table
+// with its cells under their column keys, a few cells as printed, and, when the
+// corpus is beside the repository, the totals of each 收支总表 as its text prints
+// them.
 func TestImportShenzhen2026(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads eight PDFs; skipped with -short")
 	}
 	texts, _ := filepath.Glob(filepath.Join(shenzhen2026, "*.txt"))
-	if len(texts) != 8 {
-		t.Skipf("corpus not available in %s", shenzhen2026)
-	}
 	db := filepath.Join(t.TempDir(), "portal.db")
-	code, out, errs := runCLI(t, "import", "--db", db, shenzhen2026)
-	if code != exitOK || !strings.Contains(out, "已导入 8 份公开文件") || !strings.Contains(out, "新增 8 份，更新 0 份") {
+	code, out, errs := runCLI(t, "import", "--db", db, bundled2026)
+	if code != exitOK || !strings.Contains(out, "已导入 8 份公开文件") || !strings.Contains(out, "新增 8 份，更新 0 份") || strings.Count(out, "保存公开原文 1 个") != 8 {
 		t.Fatalf("exit %d\n%s%s", code, out, errs)
 	}
 	s := openDB(t, db)
@@ -246,6 +250,56 @@ func TestImportShenzhen2026(t *testing.T) {
 	depts, err := s.Departments(ctx, "深圳市")
 	if err != nil || len(depts) != 8 {
 		t.Fatalf("departments = %+v, %v; want 8", depts, err)
+	}
+	var names []string
+	for _, d := range depts {
+		names = append(names, d.Name)
+	}
+	slices.Sort(names)
+	wantNames := []string{"中共深圳市委宣传部", "深圳市交通运输局", "深圳市人民政府办公厅", "深圳市信访局", "深圳市公安局",
+		"深圳市卫生健康委员会", "深圳市水务局", "深圳市财政局"}
+	slices.Sort(wantNames)
+	if !slices.Equal(names, wantNames) {
+		t.Errorf("departments %v, want %v", names, wantNames)
+	}
+	// Cells as the PDFs print them (万元): 表1 收入总计 of 财政局, the 水务局's
+	// 收入总表 of the department and its 13 units, and its 2026 三公 total, which
+	// is the department's own row and not the sum of its units'.
+	known := []struct {
+		dept         string
+		table        int
+		row          int // 1-based; 0 for any row named name
+		name, column string
+		amount       string
+	}{
+		{"深圳市财政局", 1, 0, "收入总计", "income", "37,385.88"},
+		{"深圳市财政局", 9, 2, "2026 年", "total.general", "58.46"},
+		{"深圳市水务局", 2, 1, "深圳市水务局", "general", ""},
+		{"深圳市水务局", 2, 14, "深圳市智慧水务综合指挥调度和保障中心", "unit", ""},
+		{"深圳市水务局", 9, 2, "2026 年", "total.general", "469.17"},
+		{"深圳市水务局", 7, 1, "深圳市水务局", "total", "723,786.76"},
+		{"深圳市信访局", 7, 1, "深圳市信访局", "total", "4,684.30"},
+	}
+	for _, k := range known {
+		var dept store.Department
+		for _, d := range depts {
+			if d.Name == k.dept {
+				dept = d
+			}
+		}
+		found := false
+		err := s.Cells(ctx, store.CellFilter{DepartmentID: dept.ID, TableNumber: k.table, Limit: store.MaxCells}, func(c store.Cell) error {
+			if (k.row == 0 || c.Row == k.row) && c.Name == k.name && (k.amount == "" || c.Column == k.column) {
+				found = true
+				if k.amount != "" && c.Amount.Wan() != k.amount {
+					t.Errorf("%s 表%d %s %s = %s, printed %s", k.dept, k.table, k.name, k.column, c.Amount.Wan(), k.amount)
+				}
+			}
+			return nil
+		})
+		if err != nil || !found {
+			t.Errorf("%s 表%d: no cell of row %d %s (%v)", k.dept, k.table, k.row, k.name, err)
+		}
 	}
 	// The totals a reader sees on the 收支总表 of the text beside each PDF.
 	printed := func(text, label string) money.Amount {
@@ -271,6 +325,16 @@ func TestImportShenzhen2026(t *testing.T) {
 		dd, err := s.Document(ctx, doc.ID)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// The original is kept byte for byte, and nothing is rendered from what was read.
+		if !dd.Current.Published || len(dd.Current.Originals) != 1 || dd.Current.Originals[0].Name != doc.Current.Source || len(dd.Current.Formats) != 0 {
+			t.Errorf("%s: published %v, originals %+v, formats %v; want its PDF alone", d.Name, dd.Current.Published, dd.Current.Originals, dd.Current.Formats)
+		} else {
+			orig, err := s.Original(ctx, dd.Current.ID, 1)
+			pdf, _ := os.ReadFile(filepath.Join(bundled2026, doc.Current.Source))
+			if err != nil || !bytes.Equal(orig.Data, pdf) || orig.ContentType() != "application/pdf" {
+				t.Errorf("%s: original %d bytes (%v), the PDF has %d", d.Name, len(orig.Data), err, len(pdf))
+			}
 		}
 		read := dd.Version.Disclosure
 		if len(read.Tables) != 11 {
@@ -308,6 +372,9 @@ func TestImportShenzhen2026(t *testing.T) {
 		if !maps.Equal(got, want) {
 			t.Errorf("%s: stored cells by table %v, read %v", d.Name, got, want)
 		}
+		if len(texts) != 8 {
+			continue // the corpus's text is not beside the repository
+		}
 		data, err := os.ReadFile(filepath.Join(shenzhen2026, strings.TrimSuffix(doc.Current.Source, ".pdf")+".txt"))
 		if err != nil {
 			t.Fatal(err)
@@ -316,6 +383,34 @@ func TestImportShenzhen2026(t *testing.T) {
 			if got, want := totals[label], printed(string(data), label); got != want {
 				t.Errorf("%s: 表1 %s = %s, printed %s", d.Name, label, got.Wan(), want.Wan())
 			}
+		}
+	}
+}
+
+// TestImportSourceURL records where one published document was published, and
+// refuses the address for a batch or a budget, or when it is no web address.
+func TestImportSourceURL(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "portal.db")
+	const u = "https://www.example.gov.cn/zwgk/2024/yusuan.html"
+	if code, out, errs := runCLI(t, "import", "--db", db, "--source-url", u, seedText); code != exitOK {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	s := openDB(t, db)
+	depts, err := s.Departments(context.Background(), "深圳市龙岗区")
+	if err != nil || len(depts) != 1 {
+		t.Fatalf("departments = %+v, %v", depts, err)
+	}
+	docs, err := s.Documents(context.Background(), depts[0].ID)
+	if err != nil || len(docs) != 1 || docs[0].Current.SourceURL != u || !docs[0].Current.Published {
+		t.Errorf("documents = %+v, %v; want the address %s", docs, err, u)
+	}
+	for _, args := range [][]string{
+		{"--source-url", u, seedText, putuoText},
+		{"--source-url", u, example},
+		{"--source-url", "javascript:alert(1)", seedText},
+	} {
+		if code, _, errs := runCLI(t, append([]string{"import", "--db", db}, args...)...); code != exitUsage || !strings.Contains(errs, "--source-url") {
+			t.Errorf("%v: exit %d\n%s", args, code, errs)
 		}
 	}
 }
