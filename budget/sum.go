@@ -63,16 +63,20 @@ func (b *Budget) Sum(f Filter) money.Amount {
 	return s
 }
 
-// Split is a sum broken down into basic (personnel, public) and project spending.
+// Split is a sum broken down into basic (personnel, public) and project spending, and
+// the institutions' own kinds of spending (经营支出, 对附属单位补助支出, 上缴上级支出).
 type Split struct {
 	Personnel, Public, Project money.Amount
+	Operating, Subsidy, Remit  money.Amount
 }
 
 // Basic is personnel plus public spending.
 func (s Split) Basic() money.Amount { return s.Personnel + s.Public }
 
-// Total is basic plus project spending.
-func (s Split) Total() money.Amount { return s.Personnel + s.Public + s.Project }
+// Total is every kind of spending.
+func (s Split) Total() money.Amount {
+	return s.Personnel + s.Public + s.Project + s.Operating + s.Subsidy + s.Remit
+}
 
 func (s *Split) add(li *LineItem) {
 	switch li.Kind {
@@ -80,6 +84,12 @@ func (s *Split) add(li *LineItem) {
 		s.Personnel += li.Amount
 	case Public:
 		s.Public += li.Amount
+	case OperatingSp:
+		s.Operating += li.Amount
+	case SubsidySp:
+		s.Subsidy += li.Amount
+	case RemitSp:
+		s.Remit += li.Amount
 	default:
 		s.Project += li.Amount
 	}
