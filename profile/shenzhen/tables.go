@@ -174,7 +174,9 @@ func (d *deriver) summary(num int, kind disclosure.TableKind, title string, sel 
 func (d *deriver) incomeTable() *disclosure.Table {
 	t := d.newTable(2, disclosure.IncomeTable, "收入总表")
 	t.Wide = true
-	funds := budget.FundTypes
+	// The 2024 table has its own columns; FundTypes has grown since.
+	funds := []budget.FundType{budget.GeneralPublic, budget.GovFund, budget.StateCapital, budget.SpecialAccount,
+		budget.BusinessIncome, budget.OperatingIncome, budget.OtherIncome, budget.CarryOver}
 	t.Columns = []disclosure.Column{{Key: "unit", Kind: disclosure.TextCol, Width: 28}, {Key: "total", Kind: disclosure.AmountCol, Width: 12}}
 	for _, f := range funds {
 		t.Columns = append(t.Columns, disclosure.Column{Key: f.Key(), Kind: disclosure.AmountCol, Width: 11})
@@ -201,7 +203,7 @@ func (d *deriver) incomeTable() *disclosure.Table {
 func (d *deriver) perUnit(t *disclosure.Table, add func(name string, sel budget.Filter, kind disclosure.RowKind)) {
 	visible, classified := d.visibleUnits()
 	if len(visible)+classified > 1 {
-		add("合计", budget.All, disclosure.TotalRow)
+		add(d.totalLabel, budget.All, disclosure.TotalRow)
 	}
 	for _, u := range visible {
 		add(u.Name, budget.OfUnit(u.Code), disclosure.GroupRow)
