@@ -300,10 +300,10 @@ func (d *deriver) keyProjects2026() disclosure.Part {
 		Kind: disclosure.KeyProjectTable,
 		Unit: money.UnitWan,
 		Columns: []disclosure.Column{
-			{Key: "unit", Kind: disclosure.TextCol, Width: 14},
+			{Key: "unit", Kind: disclosure.TextCol, Width: 18},
 			{Key: "project", Kind: disclosure.TextCol, Width: 16},
-			{Key: "total", Kind: disclosure.AmountCol, Width: 12},
-			{Key: "target", Kind: disclosure.TextCol, Width: 40},
+			{Key: "total", Kind: disclosure.AmountCol, Width: 16},
+			{Key: "target", Kind: disclosure.TextCol, Width: 36},
 		},
 		Header: [][]disclosure.Cell{{T("二级预算单位名称"), T("一级项目名称"), T("预算数（万元）"), T("绩效目标")}},
 	}

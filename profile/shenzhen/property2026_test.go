@@ -423,7 +423,9 @@ func TestIdentity2026CheckerCatchesErrors(t *testing.T) {
 		{"a source of 表5", "表5", func(d *disclosure.Document) { bump(&tableOf(d, 5).Rows[0], 2, 1) }},
 		{"结转下年 of 表1", "表1", func(d *disclosure.Document) { bump(rowByText(tableOf(d, 1), "上年结余、结转"), 3, 1) }},
 		{"第四部分 procurement", "第四部分", func(d *disclosure.Document) { editPart(d, 4, "共有", "共有9") }},
-		{"第五部分 reception", "第五部分", func(d *disclosure.Document) { editPart(d, 5, "公务接待费。2026年预算数", "公务接待费。2026年预算数1") }},
+		{"第五部分 reception", "第五部分", func(d *disclosure.Document) {
+			editPart(d, 5, "公务接待费。2026年预算数", "公务接待费。2026年预算数1")
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -477,12 +477,23 @@ func (d *deriver) fundTable2026(num int, tk disclosure.TableKind, title string, 
 	return t
 }
 
-// sanGongTable2026 is the 三公 table of 2024 as 2026 prints it: under 部门名称, with
-// the note on rounding.
+// sanGongTable2026 is the 三公 table of 2024 as 2026 prints it: under 部门名称, each
+// unit's name on its first row rather than merged over its three, with the note on
+// rounding.
 func (d *deriver) sanGongTable2026() *disclosure.Table {
 	t := d.sanGongTable()
 	t.EntityLabel = "部门名称"
 	t.Header[0][3].Text = "因公出国(境)费"
+	// 增减变化金额 on one line: a year cell that wraps reads back split.
+	t.Columns[1].Width = 13
+	for i := range t.Rows {
+		if c := &t.Rows[i].Cells[0]; c.RowSpan > 1 {
+			for j := i + 1; j < i+c.RowSpan; j++ {
+				t.Rows[j].Cells = append([]disclosure.Cell{T("")}, t.Rows[j].Cells...)
+			}
+			c.RowSpan = 0
+		}
+	}
 	t.Notes = []string{roundingNote}
 	return t
 }
