@@ -26,10 +26,12 @@ type Options struct {
 	// Classified asks for at least one classified project and, when there are two or
 	// more units, one classified unit.
 	Classified bool
-	// Year fixes the budget's year; 0 leaves it to the seed (2019 to 2026). Budgets of
-	// 2026 and later also use the fields of the 2026 formats: institutions' own income
-	// and spending kinds, 增人增资, procurement by code with reserved shares, 结转下年.
+	// Year fixes the budget's year; 0 leaves it to the seed (2019 to 2026).
 	Year int
+	// Fields2026 asks for the fields that only the 2026 formats print: institutions'
+	// own income and spending kinds, 增人增资, procurement by code with reserved
+	// shares, 结转下年. Formats without them refuse or ignore them.
+	Fields2026 bool
 }
 
 // Markers start every name that a classified unit or project must never show, so a
@@ -67,7 +69,7 @@ func Random(r *rand.Rand, opts Options) *budget.Budget {
 	g.functionalNotes()
 	g.unitTexts()
 	g.unitHistory()
-	if g.b.Year >= 2026 {
+	if g.opts.Fields2026 {
 		g.fields2026()
 	}
 	return g.b

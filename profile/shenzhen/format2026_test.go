@@ -173,8 +173,7 @@ func TestRoundTrip2026Example(t *testing.T) {
 
 // random2026 is a random budget published in the 2026 format.
 func random2026(seed int64) *budget.Budget {
-	b := budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{Classified: seed%3 == 0, Year: 2026})
-	return b
+	return budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{Classified: seed%3 == 0, Year: 2026, Fields2026: true})
 }
 
 func TestRoundTrip2026Random(t *testing.T) {
