@@ -2,6 +2,7 @@ package shenzhen
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -388,7 +389,7 @@ func (d *deriver) other2026() disclosure.Part {
 		parts = append(parts, fmt.Sprintf("%s%d辆", ty, counts[ty]))
 	}
 	for _, ty := range budget.VehicleTypes {
-		if counts[ty] > 0 && !contains(vehicleTypes, ty) {
+		if counts[ty] > 0 && !slices.Contains(vehicleTypes, ty) {
 			parts = append(parts, fmt.Sprintf("%s%d辆", ty, counts[ty]))
 		}
 	}
@@ -409,7 +410,7 @@ func (d *deriver) other2026() disclosure.Part {
 		absent = append(absent, "国有资本经营预算支出")
 	}
 	for _, a := range b.Text.AlsoAbsent {
-		if !contains(absent, a) {
+		if !slices.Contains(absent, a) {
 			absent = append(absent, a)
 		}
 	}
@@ -454,15 +455,6 @@ func listOf(items []string) string {
 		return strings.Join(items, "、")
 	}
 	return strings.Join(items[:len(items)-1], "、") + "和" + items[len(items)-1]
-}
-
-func contains(xs []string, x string) bool {
-	for _, s := range xs {
-		if s == x {
-			return true
-		}
-	}
-	return false
 }
 
 func (d *deriver) glossary2026() disclosure.Part {

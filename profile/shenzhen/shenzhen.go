@@ -1,6 +1,7 @@
-// Package shenzhen derives the Shenzhen 部门预算 disclosure from a budget: nine narrative
-// parts and twelve tables, everything in 万元 with two decimals, laid out like the
-// Longgang district documents.
+// Package shenzhen derives the Shenzhen 部门预算 disclosure from a budget, everything in
+// 万元 with two decimals: up to 2025 the district format of the Longgang documents
+// (nine narrative parts, twelve tables), from 2026 the city format of the 2026
+// documents (nine parts, eleven tables).
 package shenzhen
 
 import (
@@ -31,7 +32,7 @@ func (Profile) Derive(b *budget.Budget, cat *classification.Catalogue) (*disclos
 	if err != nil {
 		return nil, err
 	}
-	d := &deriver{b: b, cat: cat, subject: b.SubjectName(), totalLabel: "合计"}
+	d := &deriver{b: b, cat: cat, subject: b.SubjectName()}
 	if f.ID == format2026 {
 		return d.document2026(f), nil
 	}
@@ -109,10 +110,6 @@ type deriver struct {
 	b       *budget.Budget
 	cat     *classification.Catalogue
 	subject string
-	// totalLabel names the department's row above its units' rows. The 2026
-	// documents print the department's name there, but 合计 is what readers and
-	// checks know as a total, so both formats print 合计.
-	totalLabel string
 }
 
 func (d *deriver) year() string     { return fmt.Sprintf("%d年", d.b.Year) }

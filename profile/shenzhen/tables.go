@@ -69,19 +69,7 @@ func fundIncomeName(f budget.FundType) string {
 
 // summary builds 表1 收支总表 (all funds) or 表6 财政拨款收支总表 (fiscal funds only).
 func (d *deriver) summary(num int, kind disclosure.TableKind, title string, sel budget.Filter, fiscalOnly bool) *disclosure.Table {
-	t := d.newTable(num, kind, title)
-	t.Columns = []disclosure.Column{
-		{Key: "income_item", Kind: disclosure.TextCol, Width: 26},
-		{Key: "income", Kind: disclosure.AmountCol, Width: 14},
-		{Key: "spending_item", Kind: disclosure.TextCol, Width: 30},
-		{Key: "spending", Kind: disclosure.AmountCol, Width: 14},
-	}
-	yearCol := fmt.Sprintf("%d年预算数", d.b.Year)
-	t.Header = [][]disclosure.Cell{
-		{{Text: "收入", ColSpan: 2}, {Text: "支出", ColSpan: 2}},
-		{T("项目"), T(yearCol), T("项目"), T(yearCol)},
-	}
-
+	t := d.summaryShell(num, kind, title)
 	var income []incomeLine
 	var gov money.Amount
 	for _, f := range budget.FiscalFunds {
@@ -118,17 +106,7 @@ func (d *deriver) summary(num int, kind disclosure.TableKind, title string, sel 
 	for _, cs := range d.b.ByCode(classification.Functional, sel) {
 		spending = append(spending, incomeLine{d.codeName(classification.Functional, cs.Code), cs.Total(), classification.LevelOf(cs.Code) - 1})
 	}
-	for i := 0; i < len(income) || i < len(spending); i++ {
-		var row []disclosure.Cell
-		for _, side := range [][]incomeLine{income, spending} {
-			if i < len(side) {
-				row = append(row, disclosure.Cell{Text: side[i].name, Indent: side[i].indent}, A(side[i].amount))
-			} else {
-				row = append(row, T(""), T(""))
-			}
-		}
-		t.Rows = append(t.Rows, disclosure.Row{Cells: row})
-	}
+	twoSided(t, income, spending)
 
 	var yearIncome money.Amount
 	for _, l := range income {
@@ -203,7 +181,9 @@ func (d *deriver) incomeTable() *disclosure.Table {
 func (d *deriver) perUnit(t *disclosure.Table, add func(name string, sel budget.Filter, kind disclosure.RowKind)) {
 	visible, classified := d.visibleUnits()
 	if len(visible)+classified > 1 {
-		add(d.totalLabel, budget.All, disclosure.TotalRow)
+		// The 2026 documents print the department's name here; 合计 is what readers
+		// and checks know as the total, so both formats print it.
+		add("合计", budget.All, disclosure.TotalRow)
 	}
 	for _, u := range visible {
 		add(u.Name, budget.OfUnit(u.Code), disclosure.GroupRow)

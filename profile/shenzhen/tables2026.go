@@ -17,26 +17,26 @@ const (
 	fiscalNote   = "注：财政拨款收支情况包括一般公共预算、政府性基金预算、国有资本经营预算拨款收支情况；本套报表金额单位转换时可能存在尾数误差。"
 )
 
-// fundColumn is one income source as the 2026 tables print it.
+// fundColumn is one income source and its name in the 2026 tables' headers and in
+// the 收支总表's lines.
 type fundColumn struct {
 	fund budget.FundType
-	head string // its header cell
-	line string // its line in the 收支总表, after the number
+	name string
 }
 
 // The sources of the 2026 tables, in their order: 财政拨款, 财政专户管理资金, 单位资金.
 var (
 	fiscalColumns = []fundColumn{
-		{budget.GeneralPublic, "一般公共预算拨款", "一般公共预算拨款"},
-		{budget.GovFund, "政府性基金预算拨款", "政府性基金预算拨款"},
-		{budget.StateCapital, "国有资本经营预算拨款", "国有资本经营预算拨款"},
+		{budget.GeneralPublic, "一般公共预算拨款"},
+		{budget.GovFund, "政府性基金预算拨款"},
+		{budget.StateCapital, "国有资本经营预算拨款"},
 	}
 	ownColumns = []fundColumn{
-		{budget.BusinessIncome, "事业收入", "事业收入"},
-		{budget.OperatingIncome, "事业单位经营收入", "事业单位经营收入"},
-		{budget.SuperiorSubsidy, "上级补助收入", "上级补助收入"},
-		{budget.AffiliateRemit, "附属单位上缴收入", "附属单位上缴收入"},
-		{budget.OtherIncome, "其他收入", "其他收入"},
+		{budget.BusinessIncome, "事业收入"},
+		{budget.OperatingIncome, "事业单位经营收入"},
+		{budget.SuperiorSubsidy, "上级补助收入"},
+		{budget.AffiliateRemit, "附属单位上缴收入"},
+		{budget.OtherIncome, "其他收入"},
 	}
 )
 
@@ -93,7 +93,7 @@ func (d *deriver) numberedSpending(sel budget.Filter) []incomeLine {
 	return out
 }
 
-// twoSided lays income and spending lines side by side, then the closing rows.
+// twoSided lays income and spending lines side by side, a row for each pair.
 func twoSided(t *disclosure.Table, income, spending []incomeLine) {
 	for i := 0; i < len(income) || i < len(spending); i++ {
 		var row []disclosure.Cell
@@ -108,6 +108,8 @@ func twoSided(t *disclosure.Table, income, spending []incomeLine) {
 	}
 }
 
+// summaryShell is a 收支总表 without rows: income and spending, each an item and
+// this year's amount.
 func (d *deriver) summaryShell(num int, kind disclosure.TableKind, title string) *disclosure.Table {
 	t := d.newTable(num, kind, title)
 	t.Columns = []disclosure.Column{
@@ -132,12 +134,12 @@ func (d *deriver) summary2026() *disclosure.Table {
 	for i, c := range fiscalColumns {
 		a := d.income2026(anyUnit, c.fund)
 		fiscal += a
-		fiscalLines = append(fiscalLines, incomeLine{fmt.Sprintf("%d.%s", i+1, c.line), a, 1})
+		fiscalLines = append(fiscalLines, incomeLine{fmt.Sprintf("%d.%s", i+1, c.name), a, 1})
 	}
 	for i, c := range ownColumns {
 		a := d.income2026(anyUnit, c.fund)
 		own += a
-		ownLines = append(ownLines, incomeLine{fmt.Sprintf("%d.%s", i+1, c.line), a, 1})
+		ownLines = append(ownLines, incomeLine{fmt.Sprintf("%d.%s", i+1, c.name), a, 1})
 	}
 	special := d.income2026(anyUnit, budget.SpecialAccount)
 	income := append([]incomeLine{{"一、财政拨款", fiscal, 0}}, fiscalLines...)
@@ -171,7 +173,7 @@ func (d *deriver) fiscalSummary2026() *disclosure.Table {
 		a := d.income2026(anyUnit, c.fund)
 		fiscal += a
 		next += d.carriedForward(anyUnit, c.fund)
-		income = append(income, incomeLine{fmt.Sprintf("%d.%s", i+1, c.line), a, 1})
+		income = append(income, incomeLine{fmt.Sprintf("%d.%s", i+1, c.name), a, 1})
 	}
 	income = append([]incomeLine{{"财政拨款", fiscal, 0}}, income...)
 	twoSided(t, income, d.numberedSpending(budget.Fiscal))
@@ -186,7 +188,7 @@ func (d *deriver) fiscalSummary2026() *disclosure.Table {
 	for i, c := range fiscalColumns {
 		f := c.fund
 		a := d.b.Sum(budget.And(isCarry, func(li *budget.LineItem) bool { return li.SourceFund() == f }))
-		t.Rows = append(t.Rows, disclosure.Row{Cells: []disclosure.Cell{{Text: fmt.Sprintf("%d.%s结余、结转", i+1, c.line), Indent: 1}, A(a), T(""), T("")}})
+		t.Rows = append(t.Rows, disclosure.Row{Cells: []disclosure.Cell{{Text: fmt.Sprintf("%d.%s结余、结转", i+1, c.name), Indent: 1}, A(a), T(""), T("")}})
 	}
 	t.Rows = append(t.Rows, disclosure.Row{Kind: disclosure.TotalRow, Cells: []disclosure.Cell{T("收入总计"), A(fiscal + carry), T("支出总计"), A(spent + next)}})
 	t.Notes = []string{roundingNote}
@@ -200,14 +202,10 @@ func sourceColumns(fiscalSubtotal bool) []disclosure.Column {
 	if fiscalSubtotal {
 		cols = append(cols, disclosure.Column{Key: "fiscal", Kind: disclosure.AmountCol, Width: 11})
 	}
-	for _, c := range fiscalColumns {
-		cols = append(cols, disclosure.Column{Key: c.fund.Key(), Kind: disclosure.AmountCol, Width: 11})
+	for _, f := range append(yearSources(), budget.CarryOver) {
+		cols = append(cols, disclosure.Column{Key: f.Key(), Kind: disclosure.AmountCol, Width: 10})
 	}
-	cols = append(cols, disclosure.Column{Key: budget.SpecialAccount.Key(), Kind: disclosure.AmountCol, Width: 10})
-	for _, c := range ownColumns {
-		cols = append(cols, disclosure.Column{Key: c.fund.Key(), Kind: disclosure.AmountCol, Width: 10})
-	}
-	return append(cols, disclosure.Column{Key: budget.CarryOver.Key(), Kind: disclosure.AmountCol, Width: 10})
+	return cols
 }
 
 // sourceHeader is the two header rows over sourceColumns, the first starting with lead.
@@ -224,7 +222,7 @@ func sourceHeader(lead []disclosure.Cell, fiscalSubtotal bool) [][]disclosure.Ce
 		leaves = append(leaves, T("小计"))
 	}
 	for _, c := range append(append([]fundColumn(nil), fiscalColumns...), ownColumns...) {
-		leaves = append(leaves, T(c.head))
+		leaves = append(leaves, T(c.name))
 	}
 	return [][]disclosure.Cell{append(lead, groups...), leaves}
 }
@@ -241,11 +239,10 @@ func (d *deriver) bySource(sel budget.Filter, fiscalSubtotal bool) []disclosure.
 	if fiscalSubtotal {
 		cells = append([]disclosure.Cell{A(fiscal)}, cells...)
 	}
-	cells = append(cells, A(d.b.Sum(budget.And(sel, budget.OfFund(budget.SpecialAccount)))))
-	for _, c := range ownColumns {
-		cells = append(cells, A(d.b.Sum(budget.And(sel, budget.OfFund(c.fund)))))
+	for _, f := range append(yearSources()[len(fiscalColumns):], budget.CarryOver) {
+		cells = append(cells, A(d.b.Sum(budget.And(sel, budget.OfFund(f)))))
 	}
-	return append(cells, A(d.b.Sum(budget.And(sel, budget.OfFund(budget.CarryOver)))))
+	return cells
 }
 
 // incomeTable2026 builds 表2 收入总表: each unit's income by source.
@@ -263,12 +260,7 @@ func (d *deriver) incomeTable2026() *disclosure.Table {
 		unit := func(code string) bool { return sel(&budget.LineItem{Unit: code}) }
 		var cells []disclosure.Cell
 		var total money.Amount
-		for _, c := range fiscalColumns {
-			a := d.income2026(unit, c.fund)
-			total += a
-			cells = append(cells, A(a))
-		}
-		for _, f := range append([]budget.FundType{budget.SpecialAccount}, fundsOf(ownColumns)...) {
+		for _, f := range yearSources() {
 			a := d.income2026(unit, f)
 			total += a
 			cells = append(cells, A(a))
@@ -281,10 +273,16 @@ func (d *deriver) incomeTable2026() *disclosure.Table {
 	return t
 }
 
-func fundsOf(cols []fundColumn) []budget.FundType {
-	out := make([]budget.FundType, len(cols))
-	for i, c := range cols {
-		out[i] = c.fund
+// yearSources are the funds of the year's income in column order: 财政拨款, 财政专户管理资金,
+// 单位资金.
+func yearSources() []budget.FundType {
+	var out []budget.FundType
+	for _, c := range fiscalColumns {
+		out = append(out, c.fund)
+	}
+	out = append(out, budget.SpecialAccount)
+	for _, c := range ownColumns {
+		out = append(out, c.fund)
 	}
 	return out
 }
