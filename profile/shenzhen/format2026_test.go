@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -41,20 +40,7 @@ func TestGolden2026(t *testing.T) {
 	if doc.Format != "shenzhen-2026" || len(doc.Tables) != 11 || len(doc.Parts) != 9 {
 		t.Fatalf("derived %s with %d tables and %d parts, want shenzhen-2026 with 11 and 9", doc.Format, len(doc.Tables), len(doc.Parts))
 	}
-	got := render(t, doc)
-	path := filepath.Join("testdata", "example-2026.golden.txt")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("derived document differs from %s; run go test ./profile/shenzhen -update and review the diff", path)
-	}
+	golden(t, filepath.Join("testdata", "example-2026.golden.txt"), render(t, doc))
 }
 
 // TestFormatChoice: the year chooses the format, and the budget's format key overrides it.

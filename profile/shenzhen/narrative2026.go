@@ -77,24 +77,9 @@ func (d *deriver) change2026(this, last money.Amount, withPct bool) string {
 }
 
 func (d *deriver) overview2026() disclosure.Part {
-	t := d.b.Text
-	p := disclosure.Part{Number: 1, Title: "部门概况"}
-	p.Blocks = append(p.Blocks, heading("一、部门职责"))
-	for _, s := range t.Duties {
-		p.Blocks = append(p.Blocks, para("%s", s))
-	}
-	p.Blocks = append(p.Blocks, heading("二、机构编制"))
-	for _, s := range t.Organisation {
-		p.Blocks = append(p.Blocks, para("%s", s))
-	}
-	p.Blocks = append(p.Blocks, heading(fmt.Sprintf("三、%d年主要工作目标", d.b.Year)))
-	if len(t.Goals) > 0 {
-		p.Blocks = append(p.Blocks, para("%s%d年主要工作目标包括：", d.subject, d.b.Year))
-		for i, g := range t.Goals {
-			p.Blocks = append(p.Blocks, item("%d.%s", i+1, sentence(g)))
-		}
-	}
-	return p
+	return d.overviewWith("二、机构编制", func(i int, g string, _ bool) disclosure.Block {
+		return item("%d.%s", i+1, sentence(g))
+	})
 }
 
 func (d *deriver) totals2026() disclosure.Part {
@@ -273,15 +258,7 @@ func (d *deriver) sanGong2026() disclosure.Part {
 }
 
 func (d *deriver) performance2026() disclosure.Part {
-	visible, classified := d.visibleUnits()
-	var names []string
-	for _, u := range visible {
-		names = append(names, u.Name)
-	}
-	scope := strings.Join(names, "、")
-	if classified > 0 {
-		scope += fmt.Sprintf("及涉密单位%d家", classified)
-	}
+	scope := d.unitScope()
 	p := disclosure.Part{Number: 6, Title: "部门预算绩效管理情况"}
 	p.Blocks = append(p.Blocks,
 		heading("一、实施部门预算绩效管理的单位范围"),
@@ -378,21 +355,7 @@ func (d *deriver) other2026() disclosure.Part {
 	}
 
 	p.Blocks = append(p.Blocks, heading("二、国有资产占用情况"))
-	counts := map[string]int{}
-	total := 0
-	for _, v := range b.Assets.Vehicles {
-		counts[v.Type] += v.Count
-		total += v.Count
-	}
-	var parts []string
-	for _, ty := range vehicleTypes {
-		parts = append(parts, fmt.Sprintf("%s%d辆", ty, counts[ty]))
-	}
-	for _, ty := range budget.VehicleTypes {
-		if counts[ty] > 0 && !slices.Contains(vehicleTypes, ty) {
-			parts = append(parts, fmt.Sprintf("%s%d辆", ty, counts[ty]))
-		}
-	}
+	total, parts := d.vehicles()
 	asOf := b.Assets.AsOf
 	if asOf == "" {
 		asOf = fmt.Sprintf("%d年底", b.Year-1)

@@ -299,47 +299,15 @@ func (c *checker) narrative2026(t1 summary, spend spending2026, t9 sanGong) {
 	} else if len(c.b.Procurement) > 0 {
 		c.errorf("第四部分 没有政府采购总额")
 	}
-	c.sanGongPart2026(t9)
+	c.sanGongPart(t9, wording2026)
 }
 
 var changeRe2026 = regexp.MustCompile(`预算数?` + amountText + `，(?:较\d{4}年年初预算(增加|减少)` + amountText + `|与\d{4}年年初预算持平)`)
 
-// sanGongPart2026 checks 第五部分 of 2026: each figure is 表9's, and each stated change
-// (without a percentage, as the 2026 documents word it) follows from 表9.
-func (c *checker) sanGongPart2026(t9 sanGong) {
-	if t9.this == nil {
-		return
-	}
-	blocks := c.blocks(5)
-	find := func(prefix string) string {
-		for _, b := range blocks {
-			if strings.HasPrefix(b.Text, prefix) || (prefix == "" && b.Kind == disclosure.Paragraph) {
-				return b.Text
-			}
-		}
-		c.errorf("第五部分 没有以“%s”开头的段落", prefix)
-		return ""
-	}
-	for _, p := range []struct {
-		name, prefix string
-		part         int
-	}{
-		{"“三公”经费", "", sgTotal},
-		{"因公出国（境）费用", "1.因公出国（境）费用", sgAbroad},
-		{"公务接待费", "2.公务接待费", sgReception},
-		{"公务用车购置费", "公务用车购置费", sgCarPurchase},
-		{"公务用车运行维护费", "公务用车运行维护费", sgCarRunning},
-	} {
-		text := find(p.prefix)
-		m := changeRe2026.FindStringSubmatch(text)
-		if m == nil {
-			c.errorf("第五部分 %s：找不到预算数和变化：“%s”", p.name, text)
-			continue
-		}
-		where := "第五部分 " + p.name
-		this, last := c.part(t9.this, p.part), c.part(t9.last, p.part)
-		c.printed(where+" = 表9 本年", c.parsed(where, m[1]), this...)
-		d := sumExact(this) - sumExact(last)
+// wording2026 words the changes against last year's 年初预算, without percentages.
+var wording2026 = sanGongWording{"1.因公出国（境）费用", "2.公务接待费", "3.公务用车购置和运行维护费", changeRe2026,
+	func(c *checker, where string, m []string, this, last money.Amount, diff []num) {
+		d := this - last
 		verb := "增加"
 		if d < 0 {
 			verb = "减少"
@@ -352,15 +320,9 @@ func (c *checker) sanGongPart2026(t9 sanGong) {
 		case m[2] != verb:
 			c.errorf("%s：应为%s，文字为“%s”", where, verb, m[0])
 		default:
-			c.printed(where+" 变化额 = 本年 − 上年", c.parsed(where, m[3]), absAll(c.part(t9.diff, p.part), d < 0)...)
+			c.printed(where+" 变化额 = 本年 − 上年", c.parsed(where, m[3]), absAll(diff, d < 0)...)
 		}
-	}
-	if m := carTotalRe.FindStringSubmatch(find("3.公务用车购置和运行维护费")); m != nil {
-		c.printed("第五部分 公务用车购置和运行维护费 = 表9 本年", c.parsed("第五部分", m[1]), c.part(t9.this, sgCar)...)
-	} else {
-		c.errorf("第五部分 公务用车购置和运行维护费：找不到预算数")
-	}
-}
+	}}
 
 // exactNum is an amount of the budget, as a cell would print it.
 func exactNum(a money.Amount) num { return num{a, a.Round(money.Wan / 100)} }
