@@ -104,12 +104,20 @@ type CodeSum struct {
 // ByCode sums the selected items by their code of kind k, at every level of the tree
 // (类, 款 and, for functional codes, 项), in code order with parents before children.
 func (b *Budget) ByCode(k classification.Kind, f Filter) []CodeSum {
-	sums := map[string]*Split{}
+	var items []*LineItem
 	for i := range b.Items {
-		li := &b.Items[i]
-		if !f(li) {
-			continue
+		if f(&b.Items[i]) {
+			items = append(items, &b.Items[i])
 		}
+	}
+	return CodeSums(items, k)
+}
+
+// CodeSums is ByCode of items already selected: one pass however many callers share
+// a selection.
+func CodeSums(items []*LineItem, k classification.Kind) []CodeSum {
+	sums := map[string]*Split{}
+	for _, li := range items {
 		code := li.Functional
 		if k == classification.Economic {
 			code = li.Economic
@@ -130,6 +138,15 @@ func (b *Budget) ByCode(k classification.Kind, f Filter) []CodeSum {
 	// Lexical order puts 201 before 20103 before 2010301 before 20104.
 	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
 	return out
+}
+
+// SplitItems sums items already selected into one split.
+func SplitItems(items []*LineItem) Split {
+	var s Split
+	for _, li := range items {
+		s.add(li)
+	}
+	return s
 }
 
 // SplitOf sums the selected items into one split.

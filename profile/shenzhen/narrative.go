@@ -233,8 +233,7 @@ func (d *deriver) projectsWithTargets() (n int) {
 		if strings.TrimSpace(pr.Target) == "" {
 			continue
 		}
-		code := pr.Code
-		amount := d.b.Sum(func(li *budget.LineItem) bool { return li.Project == code })
+		amount := d.ix.projectAmount[pr.Code]
 		if !d.projectHidden(pr) || amount.Hundredths(money.UnitWan) != 0 {
 			n++
 		}

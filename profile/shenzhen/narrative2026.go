@@ -108,16 +108,12 @@ type unitSpending struct {
 	operating, subsidy, remit                     money.Amount
 }
 
-// spendingOf sums the selected items as part 3 names them: 在职人员经费 (301), 公用经费,
+// spendingOf sums the items as part 3 names them: 在职人员经费 (301), 公用经费,
 // 对个人和家庭的补助支出 (303), 增人增资 (personnel marked as such), 项目支出 and the
 // institutions' own kinds.
-func (d *deriver) spendingOf(sel budget.Filter) unitSpending {
+func spendingOf(items []*budget.LineItem) unitSpending {
 	var s unitSpending
-	for i := range d.b.Items {
-		li := &d.b.Items[i]
-		if !sel(li) {
-			continue
-		}
+	for _, li := range items {
 		s.total += li.Amount
 		switch {
 		case li.StaffGrowth:
@@ -161,7 +157,7 @@ func (d *deriver) spending2026() disclosure.Part {
 	}
 	if classified > 0 {
 		n++
-		hidden := func(li *budget.LineItem) bool { return d.b.Unit(li.Unit).Classified }
+		hidden := func(li *budget.LineItem) bool { return d.ix.units[li.Unit].Classified }
 		p.Blocks = append(p.Blocks, heading(disclosure.ChineseNumber(n)+"、涉密单位"),
 			para("涉密单位%d家，预算%s，按要求不予公开。", classified, wan(d.b.Sum(hidden))))
 	}
@@ -171,7 +167,7 @@ func (d *deriver) spending2026() disclosure.Part {
 // unitSpending2026 is one unit's section of part 3.
 func (d *deriver) unitSpending2026(u budget.Unit) []disclosure.Block {
 	t := d.b.Text
-	s := d.spendingOf(budget.OfUnit(u.Code))
+	s := spendingOf(d.ix.unitItems[u.Code])
 	lines := []spendingLine{
 		{"在职人员经费", "在职人员经费", s.staff, "主要是" + orDefault(t.PersonnelNote, "在职人员工资福利和社保缴费等相关支出"), true},
 		{"公用经费", "公用经费", s.public, "主要包括" + orDefault(t.PublicNote, "公用综合定额经费、水电费、物业管理费、工会经费和职工福利费等公用经费"), true},
@@ -205,8 +201,7 @@ func (d *deriver) unitSpending2026(u budget.Unit) []disclosure.Block {
 		if pr.Unit != u.Code {
 			continue
 		}
-		code := pr.Code
-		amount := d.b.Sum(func(li *budget.LineItem) bool { return li.Project == code })
+		amount := d.ix.projectAmount[pr.Code]
 		if d.projectHidden(pr) {
 			secret++
 			secretSum += amount
@@ -299,8 +294,7 @@ func (d *deriver) keyProjects2026() disclosure.Part {
 		if strings.TrimSpace(pr.Target) == "" {
 			continue
 		}
-		code := pr.Code
-		list = append(list, keyProject{pr, d.b.Sum(func(li *budget.LineItem) bool { return li.Project == code })})
+		list = append(list, keyProject{pr, d.ix.projectAmount[pr.Code]})
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].amount > list[j].amount })
 	for _, k := range list {
@@ -332,7 +326,7 @@ func (d *deriver) officeCost2026() (money.Amount, bool) {
 		runs = runs || u.Kind.RunsOffice()
 	}
 	return d.b.Sum(func(li *budget.LineItem) bool {
-		u := d.b.Unit(li.Unit)
+		u := d.ix.units[li.Unit]
 		return u != nil && u.Kind.RunsOffice() && li.SourceFund() == budget.GeneralPublic && officeCodes(li)
 	}), runs
 }

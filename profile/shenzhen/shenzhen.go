@@ -32,7 +32,7 @@ func (Profile) Derive(b *budget.Budget, cat *classification.Catalogue) (*disclos
 	if err != nil {
 		return nil, err
 	}
-	d := &deriver{b: b, cat: cat, subject: b.SubjectName()}
+	d := &deriver{b: b, cat: cat, subject: b.SubjectName(), ix: newIndex(b)}
 	if f.ID == format2026 {
 		return d.document2026(f), nil
 	}
@@ -110,6 +110,7 @@ type deriver struct {
 	b       *budget.Budget
 	cat     *classification.Catalogue
 	subject string
+	ix      *index
 }
 
 func (d *deriver) year() string     { return fmt.Sprintf("%d年", d.b.Year) }

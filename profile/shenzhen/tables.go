@@ -213,9 +213,15 @@ var (
 	}
 )
 
-// codeTable builds a table of spending by classification code with three amount
-// columns: tables 3, 4, 7, 8, 10 and 11.
-func (d *deriver) codeTable(num int, tk disclosure.TableKind, title string, kind classification.Kind, sel budget.Filter, cols columnsOf) *disclosure.Table {
+// cells prints the three amounts of a split.
+func (c columnsOf) cells(s budget.Split) []disclosure.Cell {
+	v := c.values(s)
+	return []disclosure.Cell{A(v[0]), A(v[1]), A(v[2])}
+}
+
+// codeShell is a table of spending by code without rows: unit, code, name and the
+// three amounts.
+func (d *deriver) codeShell(num int, tk disclosure.TableKind, title string, cols columnsOf) *disclosure.Table {
 	t := d.newTable(num, tk, title)
 	t.Columns = []disclosure.Column{
 		{Key: "unit", Kind: disclosure.TextCol, Width: 20},
@@ -226,10 +232,14 @@ func (d *deriver) codeTable(num int, tk disclosure.TableKind, title string, kind
 		{Key: cols.keys[2], Kind: disclosure.AmountCol, Width: 12},
 	}
 	t.Header = [][]disclosure.Cell{{T("预算单位"), T("科目编码"), T("科目名称"), T(cols.names[0]), T(cols.names[1]), T(cols.names[2])}}
-	amounts := func(s budget.Split) []disclosure.Cell {
-		v := cols.values(s)
-		return []disclosure.Cell{A(v[0]), A(v[1]), A(v[2])}
-	}
+	return t
+}
+
+// codeTable builds a table of spending by classification code with three amount
+// columns: tables 3, 4, 7, 8, 10 and 11.
+func (d *deriver) codeTable(num int, tk disclosure.TableKind, title string, kind classification.Kind, sel budget.Filter, cols columnsOf) *disclosure.Table {
+	t := d.codeShell(num, tk, title, cols)
+	amounts := cols.cells
 	// Amounts are never negative, so a zero sum means nothing is spent here.
 	empty := d.b.Sum(sel) == 0
 	d.perUnit(t, func(name string, unitSel budget.Filter, rowKind disclosure.RowKind) {

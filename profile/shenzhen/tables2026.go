@@ -202,7 +202,7 @@ func sourceColumns(fiscalSubtotal bool) []disclosure.Column {
 	if fiscalSubtotal {
 		cols = append(cols, disclosure.Column{Key: "fiscal", Kind: disclosure.AmountCol, Width: 11})
 	}
-	for _, f := range append(yearSources(), budget.CarryOver) {
+	for _, f := range sourceFunds {
 		cols = append(cols, disclosure.Column{Key: f.Key(), Kind: disclosure.AmountCol, Width: 10})
 	}
 	return cols
@@ -227,55 +227,9 @@ func sourceHeader(lead []disclosure.Cell, fiscalSubtotal bool) [][]disclosure.Ce
 	return [][]disclosure.Cell{append(lead, groups...), leaves}
 }
 
-// bySource splits the selected items' amount by source, in sourceColumns order.
-func (d *deriver) bySource(sel budget.Filter, fiscalSubtotal bool) []disclosure.Cell {
-	var cells []disclosure.Cell
-	var fiscal money.Amount
-	for _, c := range fiscalColumns {
-		a := d.b.Sum(budget.And(sel, budget.OfFund(c.fund)))
-		fiscal += a
-		cells = append(cells, A(a))
-	}
-	if fiscalSubtotal {
-		cells = append([]disclosure.Cell{A(fiscal)}, cells...)
-	}
-	for _, f := range append(yearSources()[len(fiscalColumns):], budget.CarryOver) {
-		cells = append(cells, A(d.b.Sum(budget.And(sel, budget.OfFund(f)))))
-	}
-	return cells
-}
-
-// incomeTable2026 builds 表2 收入总表: each unit's income by source.
-func (d *deriver) incomeTable2026() *disclosure.Table {
-	t := d.newTable(2, disclosure.IncomeTable, "收入总表")
-	t.Wide = true
-	t.Columns = append([]disclosure.Column{{Key: "unit", Kind: disclosure.TextCol, Width: 24}, {Key: "total", Kind: disclosure.AmountCol, Width: 12}},
-		sourceColumns(false)...)
-	top := []disclosure.Cell{{Text: "预算单位", RowSpan: 3}, {Text: "收入总计", RowSpan: 3},
-		{Text: "本年收入", ColSpan: len(fiscalColumns) + 1 + len(ownColumns)}, {Text: "上年结余、结转", RowSpan: 3}}
-	h := sourceHeader(nil, false)
-	// 上年结余、结转 is not income of the year: it stands beside 本年收入, the whole depth.
-	t.Header = [][]disclosure.Cell{top, h[0][:3], h[1]}
-	d.perUnit(t, func(name string, sel budget.Filter, kind disclosure.RowKind) {
-		unit := func(code string) bool { return sel(&budget.LineItem{Unit: code}) }
-		var cells []disclosure.Cell
-		var total money.Amount
-		for _, f := range yearSources() {
-			a := d.income2026(unit, f)
-			total += a
-			cells = append(cells, A(a))
-		}
-		carry := d.b.Sum(budget.And(sel, budget.OfFund(budget.CarryOver)))
-		cells = append(cells, A(carry))
-		t.Rows = append(t.Rows, disclosure.Row{Kind: kind, Cells: append([]disclosure.Cell{T(name), A(total + carry)}, cells...)})
-	})
-	t.Notes = []string{roundingNote}
-	return t
-}
-
-// yearSources are the funds of the year's income in column order: 财政拨款, 财政专户管理资金,
-// 单位资金.
-func yearSources() []budget.FundType {
+// sourceFunds are the sources in column order: the funds of the year's income
+// (财政拨款, 财政专户管理资金, 单位资金), then 上年结余、结转.
+var sourceFunds = func() []budget.FundType {
 	var out []budget.FundType
 	for _, c := range fiscalColumns {
 		out = append(out, c.fund)
@@ -284,7 +238,78 @@ func yearSources() []budget.FundType {
 	for _, c := range ownColumns {
 		out = append(out, c.fund)
 	}
-	return out
+	return append(out, budget.CarryOver)
+}()
+
+// sources is an amount split by source, in sourceFunds order.
+type sources [10]money.Amount
+
+func (s *sources) addTo(f budget.FundType, a money.Amount) {
+	for i, g := range sourceFunds {
+		if g == f {
+			s[i] += a
+			return
+		}
+	}
+}
+
+func (s *sources) add(li *budget.LineItem) { s.addTo(li.Fund, li.Amount) }
+
+func (s *sources) total() money.Amount {
+	var t money.Amount
+	for _, a := range s {
+		t += a
+	}
+	return t
+}
+
+// cells prints the split, led by the 财政拨款 小计 when fiscalSubtotal.
+func (s *sources) cells(fiscalSubtotal bool) []disclosure.Cell {
+	var cells []disclosure.Cell
+	if fiscalSubtotal {
+		var fiscal money.Amount
+		for i := range fiscalColumns {
+			fiscal += s[i]
+		}
+		cells = append(cells, A(fiscal))
+	}
+	for _, a := range s {
+		cells = append(cells, A(a))
+	}
+	return cells
+}
+
+func sourcesOf(items []*budget.LineItem) *sources {
+	var s sources
+	for _, li := range items {
+		s.add(li)
+	}
+	return &s
+}
+
+// incomeTable2026 builds 表2 收入总表: each unit's income by source, with what it
+// carries into next year counted as income of its fund.
+func (d *deriver) incomeTable2026() *disclosure.Table {
+	t := d.newTable(2, disclosure.IncomeTable, "收入总表")
+	t.Wide = true
+	t.Columns = append([]disclosure.Column{{Key: "unit", Kind: disclosure.TextCol, Width: 24}, {Key: "total", Kind: disclosure.AmountCol, Width: 12}},
+		sourceColumns(false)...)
+	top := []disclosure.Cell{{Text: "预算单位", RowSpan: 3}, {Text: "收入总计", RowSpan: 3},
+		{Text: "本年收入", ColSpan: len(sourceFunds) - 1}, {Text: "上年结余、结转", RowSpan: 3}}
+	h := sourceHeader(nil, false)
+	// 上年结余、结转 is not income of the year: it stands beside 本年收入, the whole depth.
+	t.Header = [][]disclosure.Cell{top, h[0][:3], h[1]}
+	for _, g := range d.groups() {
+		s := sourcesOf(g.items)
+		for _, c := range d.b.CarryForward {
+			if g.units[c.Unit] {
+				s.addTo(c.Fund, c.Amount)
+			}
+		}
+		t.Rows = append(t.Rows, disclosure.Row{Kind: g.kind, Cells: append([]disclosure.Cell{T(g.name), A(s.total())}, s.cells(false)...)})
+	}
+	t.Notes = []string{roundingNote}
+	return t
 }
 
 // procurementSum is procurement by code: the amount and the shares reserved.
@@ -303,30 +328,18 @@ func (d *deriver) procurementCode(pr budget.Procurement) string {
 	if pr.Functional != "" {
 		return pr.Functional
 	}
-	first := func(sel budget.Filter) string {
-		code := ""
-		for i := range d.b.Items {
-			li := &d.b.Items[i]
-			if sel(li) && (code == "" || li.Functional < code) {
-				code = li.Functional
-			}
-		}
-		return code
+	if c := d.ix.firstCode[pr.Project]; pr.Project != "" && c != "" {
+		return c
 	}
-	if pr.Project != "" {
-		if c := first(func(li *budget.LineItem) bool { return li.Project == pr.Project }); c != "" {
-			return c
-		}
-	}
-	return first(budget.OfUnit(pr.Unit))
+	return d.ix.firstCode["unit:"+pr.Unit]
 }
 
-// procurementByCode sums the procurement of the selected units by functional code at
-// every level; the key "" holds the whole.
-func (d *deriver) procurementByCode(unit func(code string) bool) map[string]*procurementSum {
+// procurementByCode sums the procurement of the units by functional code at every
+// level; the key "" holds the whole.
+func (d *deriver) procurementByCode(units map[string]bool) map[string]*procurementSum {
 	out := map[string]*procurementSum{"": {}}
 	for _, pr := range d.b.Procurement {
-		if !unit(pr.Unit) {
+		if !units[pr.Unit] {
 			continue
 		}
 		out[""].add(pr)
@@ -366,18 +379,18 @@ func (d *deriver) spendingTable2026() *disclosure.Table {
 		}
 		return []disclosure.Cell{A(s.Total()), A(s.Basic()), A(s.Project), A(s.Operating), A(s.Subsidy), A(s.Remit), A(p.amount), A(p.sme), A(p.small)}
 	}
-	d.perUnit(t, func(name string, sel budget.Filter, kind disclosure.RowKind) {
-		proc := d.procurementByCode(func(code string) bool { return sel(&budget.LineItem{Unit: code}) })
-		t.Rows = append(t.Rows, disclosure.Row{Kind: kind, Cells: append([]disclosure.Cell{T(name), T(""), T("")}, amounts(d.b.SplitOf(sel), proc[""])...)})
-		if kind == disclosure.TotalRow || name == classifiedUnits {
-			return
+	for _, g := range d.groups() {
+		proc := d.procurementByCode(g.units)
+		t.Rows = append(t.Rows, disclosure.Row{Kind: g.kind, Cells: append([]disclosure.Cell{T(g.name), T(""), T("")}, amounts(budget.SplitItems(g.items), proc[""])...)})
+		if !g.named {
+			continue
 		}
-		for _, cs := range d.b.ByCode(classification.Functional, sel) {
+		for _, cs := range budget.CodeSums(g.items, classification.Functional) {
 			t.Rows = append(t.Rows, disclosure.Row{Code: cs.Code, Cells: append([]disclosure.Cell{
 				T(""), T(cs.Code), {Text: d.codeName(classification.Functional, cs.Code), Indent: classification.LevelOf(cs.Code) - 1},
 			}, amounts(cs.Split, proc[cs.Code])...)})
 		}
-	})
+	}
 	t.Notes = []string{roundingNote}
 	return t
 }
@@ -394,20 +407,28 @@ func (d *deriver) basicTable2026() *disclosure.Table {
 		sourceColumns(true)...)
 	t.Header = sourceHeader([]disclosure.Cell{{Text: "支出项目类别", RowSpan: 2}, {Text: "总计", RowSpan: 2}}, true)
 	empty := d.b.Sum(budget.Basic) == 0
-	d.perUnit(t, func(name string, unitSel budget.Filter, kind disclosure.RowKind) {
-		sel := budget.And(budget.Basic, unitSel)
-		t.Rows = append(t.Rows, disclosure.Row{Kind: kind, Cells: append([]disclosure.Cell{T(name), A(d.b.Sum(sel))}, d.bySource(sel, true)...)})
-		if kind == disclosure.TotalRow || name == classifiedUnits || empty {
-			return
+	for _, g := range d.groups() {
+		basic := selectItems(g.items, budget.Basic)
+		s := sourcesOf(basic)
+		t.Rows = append(t.Rows, disclosure.Row{Kind: g.kind, Cells: append([]disclosure.Cell{T(g.name), A(s.total())}, s.cells(true)...)})
+		if !g.named || empty {
+			continue
 		}
-		for _, cs := range d.b.ByCode(classification.Economic, sel) {
-			code := cs.Code
-			codeSel := budget.And(sel, budget.EconomicClass(code))
+		byCode := map[string]*sources{}
+		for _, li := range basic {
+			for c := li.Economic; c != ""; c = classification.ParentOf(c) {
+				if byCode[c] == nil {
+					byCode[c] = &sources{}
+				}
+				byCode[c].add(li)
+			}
+		}
+		for _, cs := range budget.CodeSums(basic, classification.Economic) {
 			t.Rows = append(t.Rows, disclosure.Row{Cells: append([]disclosure.Cell{
-				{Text: d.codeName(classification.Economic, code), Indent: classification.LevelOf(code)}, A(cs.Total()),
-			}, d.bySource(codeSel, true)...)})
+				{Text: d.codeName(classification.Economic, cs.Code), Indent: classification.LevelOf(cs.Code)}, A(cs.Total()),
+			}, byCode[cs.Code].cells(true)...)})
 		}
-	})
+	}
 	t.Notes = []string{roundingNote}
 	if empty {
 		t.Empty = true
@@ -417,7 +438,7 @@ func (d *deriver) basicTable2026() *disclosure.Table {
 }
 
 // projectTable2026 builds 表5 项目支出总表: each unit's projects by source, in project
-// code order.
+// code order; a unit's classified projects, and those of classified units, in one row.
 func (d *deriver) projectTable2026() *disclosure.Table {
 	t := d.newTable(5, disclosure.ProjectTable, "项目支出总表")
 	t.Wide = true
@@ -430,32 +451,45 @@ func (d *deriver) projectTable2026() *disclosure.Table {
 	}
 	projects := append([]budget.Project(nil), d.b.Projects...)
 	sort.SliceStable(projects, func(i, j int) bool { return projects[i].Code < projects[j].Code })
-	isProject := budget.OfKind(budget.ProjectSp)
-	d.perUnit(t, func(name string, unitSel budget.Filter, kind disclosure.RowKind) {
-		sel := budget.And(isProject, unitSel)
-		t.Rows = append(t.Rows, disclosure.Row{Kind: kind, Cells: append([]disclosure.Cell{T(name), A(d.b.Sum(sel))}, d.bySource(sel, false)...)})
-		if kind == disclosure.TotalRow {
-			return
+	byProject := map[string]*sources{}
+	for i := range d.b.Items {
+		if li := &d.b.Items[i]; li.Project != "" {
+			if byProject[li.Project] == nil {
+				byProject[li.Project] = &sources{}
+			}
+			byProject[li.Project].add(li)
 		}
+	}
+	for _, g := range d.groups() {
+		s := sourcesOf(selectItems(g.items, budget.OfKind(budget.ProjectSp)))
+		t.Rows = append(t.Rows, disclosure.Row{Kind: g.kind, Cells: append([]disclosure.Cell{T(g.name), A(s.total())}, s.cells(false)...)})
+		if g.kind == disclosure.TotalRow {
+			continue
+		}
+		var hidden sources
 		secret := 0
 		for _, p := range projects {
-			if !unitSel(&budget.LineItem{Unit: p.Unit}) {
+			if !g.units[p.Unit] {
 				continue
+			}
+			ps := byProject[p.Code]
+			if ps == nil {
+				ps = &sources{}
 			}
 			if d.projectHidden(p) {
 				secret++
+				for i, a := range ps {
+					hidden[i] += a
+				}
 				continue
 			}
-			code := p.Code
-			ofProject := func(li *budget.LineItem) bool { return li.Project == code }
-			t.Rows = append(t.Rows, disclosure.Row{Cells: append([]disclosure.Cell{{Text: p.DisplayName(), Indent: 1}, A(d.b.Sum(ofProject))}, d.bySource(ofProject, false)...)})
+			t.Rows = append(t.Rows, disclosure.Row{Cells: append([]disclosure.Cell{{Text: p.DisplayName(), Indent: 1}, A(ps.total())}, ps.cells(false)...)})
 		}
 		if secret > 0 {
-			hidden := budget.And(sel, d.b.Classified)
-			t.Rows = append(t.Rows, disclosure.Row{Cells: append([]disclosure.Cell{{Text: fmt.Sprintf("涉密项目%d个（按要求不予公开）", secret), Indent: 1}, A(d.b.Sum(hidden))},
-				d.bySource(hidden, false)...)})
+			t.Rows = append(t.Rows, disclosure.Row{Cells: append([]disclosure.Cell{{Text: fmt.Sprintf("涉密项目%d个（按要求不予公开）", secret), Indent: 1}, A(hidden.total())},
+				hidden.cells(false)...)})
 		}
-	})
+	}
 	t.Notes = []string{roundingNote}
 	if len(d.b.Projects) == 0 {
 		t.Empty = true
@@ -467,9 +501,25 @@ func (d *deriver) projectTable2026() *disclosure.Table {
 // fundTable2026 builds a table of one fiscal fund's spending by code (tables 7, 8, 10
 // and 11); carry-over of the fund counts as the fund's.
 func (d *deriver) fundTable2026(num int, tk disclosure.TableKind, title string, kind classification.Kind, f budget.FundType) *disclosure.Table {
-	t := d.codeTable(num, tk, title, kind, func(li *budget.LineItem) bool { return li.SourceFund() == f }, totalBasicProject)
+	t := d.codeShell(num, tk, title, totalBasicProject)
+	ofFund := func(li *budget.LineItem) bool { return li.SourceFund() == f }
+	// Amounts are never negative, so a zero sum means nothing is spent here.
+	empty := d.b.Sum(ofFund) == 0
+	for _, g := range d.groups() {
+		items := selectItems(g.items, ofFund)
+		t.Rows = append(t.Rows, disclosure.Row{Kind: g.kind, Cells: append([]disclosure.Cell{T(g.name), T(""), T("")}, totalBasicProject.cells(budget.SplitItems(items))...)})
+		if !g.named || empty {
+			continue
+		}
+		for _, cs := range budget.CodeSums(items, kind) {
+			t.Rows = append(t.Rows, disclosure.Row{Code: cs.Code, Cells: append([]disclosure.Cell{
+				T(""), T(cs.Code), {Text: d.codeName(kind, cs.Code), Indent: classification.LevelOf(cs.Code) - 1},
+			}, totalBasicProject.cells(cs.Split)...)})
+		}
+	}
 	t.Notes = []string{roundingNote}
-	if t.Empty {
+	if empty {
+		t.Empty = true
 		t.Notes = []string{emptyNote}
 	}
 	return t
@@ -479,18 +529,22 @@ func (d *deriver) fundTable2026(num int, tk disclosure.TableKind, title string, 
 // unit's name on its first row rather than merged over its three, with the note on
 // rounding.
 func (d *deriver) sanGongTable2026() *disclosure.Table {
-	t := d.sanGongTable()
+	t := d.sanGongShell()
 	t.EntityLabel = "部门名称"
 	t.Header[0][3].Text = "因公出国(境)费"
 	// 增减变化金额 on one line: a year cell that wraps reads back split.
 	t.Columns[1].Width = 13
-	for i := range t.Rows {
-		if c := &t.Rows[i].Cells[0]; c.RowSpan > 1 {
-			for j := i + 1; j < i+c.RowSpan; j++ {
-				t.Rows[j].Cells = append([]disclosure.Cell{T("")}, t.Rows[j].Cells...)
-			}
-			c.RowSpan = 0
+	for _, g := range d.groups() {
+		var last [3]sanGong
+		for i, f := range budget.FiscalFunds {
+			last[i] = d.sanGongLastYear(func(code string) bool { return g.units[code] }, f)
 		}
+		rows := d.sanGongRows(g.name, g.kind, sanGongOf(g.items), last)
+		rows[0].Cells[0].RowSpan = 0
+		for i := 1; i < len(rows); i++ {
+			rows[i].Cells = append([]disclosure.Cell{T("")}, rows[i].Cells...)
+		}
+		t.Rows = append(t.Rows, rows...)
 	}
 	t.Notes = []string{roundingNote}
 	return t
