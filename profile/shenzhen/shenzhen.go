@@ -70,7 +70,7 @@ func formatOf(b *budget.Budget) (*format.Format, error) {
 		}
 	}
 	if b.Format != "" {
-		return nil, fmt.Errorf("公开格式“%s”不是深圳的格式，应为“%s”或“%s”（不填则按预算年度选用）", b.Format, format2024, format2026)
+		return nil, fmt.Errorf("%s：公开格式“%s”不是深圳的格式，应为“%s”或“%s”（不填则按预算年度选用）", b.Department.Src.Describe("公开格式"), b.Format, format2024, format2026)
 	}
 	id := format2024
 	if b.Year >= 2026 {
@@ -83,6 +83,9 @@ func formatOf(b *budget.Budget) (*format.Format, error) {
 	}
 	return nil, fmt.Errorf("shenzhen: format %s not embedded", id)
 }
+
+// use2026 tells how to choose the 2026 format.
+const use2026 = "请改用 " + format2026 + "（YAML 写 format: " + format2026 + "，Excel 在“部门”表填“公开格式”）"
 
 // fits2024 refuses a budget that the 2024 format has no place for: its tables know
 // neither the institutions' own income and spending nor 结转下年.
@@ -97,10 +100,10 @@ func (d *deriver) fits2024() error {
 		default:
 			continue
 		}
-		return fmt.Errorf("%d年格式（%s）的表格没有“%s”栏目，请使用 2026 年格式（公开格式填 %s）", d.b.Year, format2024, what, format2026)
+		return fmt.Errorf("%s：公开格式 %s（深圳 2024 年区级格式）的表格没有“%s”栏目，%s", li.Src.Describe(""), format2024, what, use2026)
 	}
 	if len(d.b.CarryForward) > 0 {
-		return fmt.Errorf("%d年格式（%s）的表格不列结转下年，请使用 2026 年格式（公开格式填 %s）", d.b.Year, format2024, format2026)
+		return fmt.Errorf("%s：公开格式 %s（深圳 2024 年区级格式）的表格不列结转下年，%s", d.b.CarryForward[0].Src.Describe(""), format2024, use2026)
 	}
 	return nil
 }
