@@ -55,7 +55,7 @@ func (f FundType) Key() string {
 }
 
 // FundTypes lists every fund type in table order.
-var FundTypes = []FundType{GeneralPublic, GovFund, StateCapital, SpecialAccount, BusinessIncome, OperatingIncome, OtherIncome, CarryOver}
+var FundTypes = []FundType{GeneralPublic, GovFund, StateCapital, SpecialAccount, BusinessIncome, OperatingIncome, SuperiorSubsidy, AffiliateRemit, OtherIncome, CarryOver}
 
 // FiscalFunds are the fund types that count as 财政拨款.
 var FiscalFunds = []FundType{GeneralPublic, GovFund, StateCapital}
@@ -69,6 +69,11 @@ func (f FundType) Valid() bool {
 	}
 	return false
 }
+
+// InstitutionOnly reports whether f is income that only a 事业单位 receives: 上级补助收入
+// (from its superior, not from the treasury) and 附属单位上缴收入 (from its affiliated
+// units), kinds of income of the 收入管理 chapter of the 事业单位财务规则 (财政部令第108号).
+func (f FundType) InstitutionOnly() bool { return f == SuperiorSubsidy || f == AffiliateRemit }
 
 // Fiscal reports whether f is 财政拨款 (一般公共预算, 政府性基金 or 国有资本经营).
 func (f FundType) Fiscal() bool {
@@ -90,10 +95,18 @@ const (
 )
 
 // SpendKinds lists the kinds in table order.
-var SpendKinds = []SpendKind{Personnel, Public, ProjectSp}
+var SpendKinds = []SpendKind{Personnel, Public, ProjectSp, OperatingSp, SubsidySp, RemitSp}
 
 // Basic reports whether k is basic spending (基本支出).
 func (k SpendKind) Basic() bool { return k == Personnel || k == Public }
+
+// InstitutionOnly reports whether k is spending that only a 事业单位 has: 经营支出,
+// 对附属单位补助支出 and 上缴上级支出 are kinds of spending of the 支出管理 chapter of the
+// 事业单位财务规则 (财政部令第108号), which pays them from the institution's own income,
+// never from 财政补助收入.
+func (k SpendKind) InstitutionOnly() bool {
+	return k == OperatingSp || k == SubsidySp || k == RemitSp
+}
 
 // UnitKind is the legal kind of a budget unit; it decides whether 机关运行经费 applies.
 type UnitKind string
@@ -124,7 +137,10 @@ var ProcurementCategories = []ProcurementCategory{Goods, Works, Services}
 
 // Budget is one department's approved budget for one year.
 type Budget struct {
-	Profile     string        `yaml:"profile" json:"profile"`
+	Profile string `yaml:"profile" json:"profile"`
+	// Format names the profile's format to publish in (e.g. shenzhen-2024), for a
+	// department that must keep an older layout; empty takes the format of the year.
+	Format      string        `yaml:"format,omitempty" json:"format,omitempty"`
 	Year        int           `yaml:"year" json:"year"`
 	Department  Department    `yaml:"department" json:"department"`
 	Units       []Unit        `yaml:"units" json:"units"`

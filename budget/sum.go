@@ -63,16 +63,20 @@ func (b *Budget) Sum(f Filter) money.Amount {
 	return s
 }
 
-// Split is a sum broken down into basic (personnel, public) and project spending.
+// Split is a sum broken down into basic (personnel, public) and project spending, and
+// the institutions' own kinds of spending (经营支出, 对附属单位补助支出, 上缴上级支出).
 type Split struct {
 	Personnel, Public, Project money.Amount
+	Operating, Subsidy, Remit  money.Amount
 }
 
 // Basic is personnel plus public spending.
 func (s Split) Basic() money.Amount { return s.Personnel + s.Public }
 
-// Total is basic plus project spending.
-func (s Split) Total() money.Amount { return s.Personnel + s.Public + s.Project }
+// Total is every kind of spending.
+func (s Split) Total() money.Amount {
+	return s.Personnel + s.Public + s.Project + s.Operating + s.Subsidy + s.Remit
+}
 
 func (s *Split) add(li *LineItem) {
 	switch li.Kind {
@@ -80,6 +84,12 @@ func (s *Split) add(li *LineItem) {
 		s.Personnel += li.Amount
 	case Public:
 		s.Public += li.Amount
+	case OperatingSp:
+		s.Operating += li.Amount
+	case SubsidySp:
+		s.Subsidy += li.Amount
+	case RemitSp:
+		s.Remit += li.Amount
 	default:
 		s.Project += li.Amount
 	}
@@ -94,12 +104,20 @@ type CodeSum struct {
 // ByCode sums the selected items by their code of kind k, at every level of the tree
 // (类, 款 and, for functional codes, 项), in code order with parents before children.
 func (b *Budget) ByCode(k classification.Kind, f Filter) []CodeSum {
-	sums := map[string]*Split{}
+	var items []*LineItem
 	for i := range b.Items {
-		li := &b.Items[i]
-		if !f(li) {
-			continue
+		if f(&b.Items[i]) {
+			items = append(items, &b.Items[i])
 		}
+	}
+	return CodeSums(items, k)
+}
+
+// CodeSums is ByCode of items already selected: one pass however many callers share
+// a selection.
+func CodeSums(items []*LineItem, k classification.Kind) []CodeSum {
+	sums := map[string]*Split{}
+	for _, li := range items {
 		code := li.Functional
 		if k == classification.Economic {
 			code = li.Economic
@@ -120,6 +138,15 @@ func (b *Budget) ByCode(k classification.Kind, f Filter) []CodeSum {
 	// Lexical order puts 201 before 20103 before 2010301 before 20104.
 	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
 	return out
+}
+
+// SplitItems sums items already selected into one split.
+func SplitItems(items []*LineItem) Split {
+	var s Split
+	for _, li := range items {
+		s.add(li)
+	}
+	return s
 }
 
 // SplitOf sums the selected items into one split.

@@ -99,6 +99,7 @@ func Validate(b *Budget, cat *classification.Catalogue) error {
 	projects := v.projects(b, units)
 	v.items(b, units, projects)
 	v.procurement(b, units, projects)
+	v.carryForward(b, units)
 	v.lastYear(b, units)
 	v.assets(b)
 	v.performance(b)
@@ -227,6 +228,16 @@ func (v *validator) items(b *Budget, units map[string]*Unit, projects map[string
 					v.add(li.Src, "经济科目", "公用经费不应使用 301 或 303 类经济科目“%s”（应为人员经费）", li.Economic)
 				}
 			}
+		case OperatingSp, SubsidySp, RemitSp:
+			if li.Project != "" {
+				v.add(li.Src, "项目编码", "%s不是项目支出，不应填写项目编码“%s”", li.Kind, li.Project)
+			}
+			if u := units[li.Unit]; u != nil && u.Kind != Institution {
+				v.add(li.Src, "支出类型", "%s只适用于事业单位，单位“%s”为%s", li.Kind, li.Unit, u.Kind)
+			}
+			if li.SourceFund().Fiscal() {
+				v.add(li.Src, "资金性质", "%s应由单位自有资金安排，不能使用财政拨款（%s）", li.Kind, li.SourceFund())
+			}
 		case ProjectSp:
 			switch p := projects[li.Project]; {
 			case li.Project == "":
@@ -241,6 +252,14 @@ func (v *validator) items(b *Budget, units map[string]*Unit, projects map[string
 		}
 		if !li.Fund.Valid() {
 			v.add(li.Src, "资金性质", "资金性质应为%s之一，实际为“%s”", quoteAll(fundStrings()), li.Fund)
+		}
+		if li.SourceFund().InstitutionOnly() {
+			if u := units[li.Unit]; u != nil && u.Kind != Institution {
+				v.add(li.Src, "资金性质", "%s只有事业单位才有，单位“%s”为%s", li.SourceFund(), li.Unit, u.Kind)
+			}
+		}
+		if li.StaffGrowth && li.Kind != Personnel {
+			v.add(li.Src, "增人增资", "增人增资只能标在人员经费上，本行为%s", li.Kind)
 		}
 		if li.CarryFrom != "" && (li.Fund != CarryOver || li.CarryFrom == CarryOver || !li.CarryFrom.Valid()) {
 			v.add(li.Src, "结转来源", "只有“上年结转”资金可填写结转来源，且应为“上年结转”以外的资金性质，实际为“%s”", li.CarryFrom)
@@ -258,6 +277,10 @@ func (v *validator) items(b *Budget, units map[string]*Unit, projects map[string
 }
 
 func (v *validator) procurement(b *Budget, units map[string]*Unit, projects map[string]*Project) {
+	spendsOn := map[unitCode]bool{}
+	for i := range b.Items {
+		spendsOn[unitCode{b.Items[i].Unit, b.Items[i].Functional}] = true
+	}
 	for i := range b.Procurement {
 		p := &b.Procurement[i]
 		v.unitRef(p.Src, units, p.Unit)
@@ -273,6 +296,44 @@ func (v *validator) procurement(b *Budget, units map[string]*Unit, projects map[
 		if p.Amount < 0 {
 			v.add(p.Src, "金额", "金额不能为负数，实际为 %s", p.Amount)
 		}
+		switch {
+		case p.ReservedSME < 0 || p.ReservedSmall < 0:
+			v.add(p.Src, "预留给中小企业", "预留份额不能为负数")
+		case p.ReservedSME > p.Amount:
+			v.add(p.Src, "预留给中小企业", "预留给中小企业的金额 %s 超过采购金额 %s", p.ReservedSME, p.Amount)
+		case p.ReservedSmall > p.ReservedSME:
+			v.add(p.Src, "其中预留给小型、微型企业", "预留给小型、微型企业的金额 %s 超过预留给中小企业的金额 %s（前者是后者的一部分）", p.ReservedSmall, p.ReservedSME)
+		}
+		if p.Functional != "" {
+			if err := v.cat.Check(classification.Functional, p.Functional, "", 3); err != nil {
+				v.add(p.Src, "功能科目", "%v", err)
+			} else if !spendsOn[unitCode{p.Unit, p.Functional}] {
+				v.add(p.Src, "功能科目", "单位“%s”没有功能科目“%s”的支出明细，采购不能记在该科目下", p.Unit, p.Functional)
+			}
+		}
+	}
+}
+
+type unitCode struct{ unit, code string }
+
+func (v *validator) carryForward(b *Budget, units map[string]*Unit) {
+	seen := map[FundType]map[string]*CarryForward{}
+	for i := range b.CarryForward {
+		c := &b.CarryForward[i]
+		v.unitRef(c.Src, units, c.Unit)
+		if !c.Fund.Valid() || c.Fund == CarryOver {
+			v.add(c.Src, "资金性质", "结转下年的资金性质应为“上年结转”以外的%s之一，实际为“%s”", quoteAll(fundStrings()), c.Fund)
+		}
+		if c.Amount < 0 {
+			v.add(c.Src, "金额", "金额不能为负数，实际为 %s", c.Amount)
+		}
+		if seen[c.Fund] == nil {
+			seen[c.Fund] = map[string]*CarryForward{}
+		}
+		if first := seen[c.Fund][c.Unit]; first != nil {
+			v.add(c.Src, "", "与%s重复（同一单位、同一资金性质的结转下年），请合并为一行", first.Src.Describe(""))
+		}
+		seen[c.Fund][c.Unit] = c
 	}
 }
 

@@ -32,6 +32,7 @@ func amtp(s string) *money.Amount {
 func richBudget() *budget.Budget {
 	b := &budget.Budget{
 		Profile: "shenzhen",
+		Format:  "shenzhen-2024",
 		Year:    2025,
 		Department: budget.Department{
 			Code: "001", Name: "深圳市龙岗区示范局", Title: "深圳市龙岗区示范局（本级）", Region: "深圳市龙岗区",
@@ -87,11 +88,20 @@ func richBudget() *budget.Budget {
 			{Unit: "001001", Functional: "2010350", Economic: "30227", Kind: budget.ProjectSp, Project: "P2025003", Fund: budget.CarryOver, Amount: amt("600")},
 			{Unit: "001001", Functional: "2010350", Economic: "30201", Kind: budget.ProjectSp, Project: "P2025003", Fund: budget.CarryOver, CarryFrom: budget.GovFund, Amount: amt("700")},
 			{Unit: "001009", Functional: "2010301", Economic: "30101", Kind: budget.Personnel, Fund: budget.GeneralPublic, Amount: amt("999999999999.99")},
+			{Unit: "001001", Functional: "2010301", Economic: "30199", Kind: budget.Personnel, Fund: budget.GeneralPublic, StaffGrowth: true, Amount: amt("12000.00")},
+			{Unit: "001003", Functional: "2010301", Economic: "30299", Kind: budget.OperatingSp, Fund: budget.OperatingIncome, Amount: amt("80")},
+			{Unit: "001003", Functional: "2010301", Economic: "30299", Kind: budget.SubsidySp, Fund: budget.SuperiorSubsidy, Amount: amt("70")},
+			{Unit: "001003", Functional: "2010301", Economic: "31002", Kind: budget.RemitSp, Fund: budget.AffiliateRemit, Amount: amt("60")},
 		},
 		Procurement: []budget.Procurement{
-			{Unit: "001001", Project: "P2025001", Item: "服务器", Category: budget.Goods, Amount: amt("300000")},
+			{Unit: "001001", Project: "P2025001", Item: "服务器", Category: budget.Goods, Amount: amt("300000"),
+				Functional: "2010350", ReservedSME: amt("300000"), ReservedSmall: amt("100000.01")},
 			{Unit: "001001", Item: "办公楼维修", Category: budget.Works, Amount: amt("120000.10")},
 			{Unit: "001002", Project: "P2025002", Item: "物业管理服务", Category: budget.Services, Amount: amt("80000")},
+		},
+		CarryForward: []budget.CarryForward{
+			{Unit: "001001", Fund: budget.GeneralPublic, Amount: amt("1000")},
+			{Unit: "001003", Fund: budget.BusinessIncome, Amount: amt("0.50")},
 		},
 		LastYear: budget.LastYear{
 			Income: amt("5000000"), Expenditure: amt("5000000"), OfficeCost: amt("450000.01"),

@@ -61,6 +61,7 @@ const (
 	shProjectDesc = "项目说明"
 	shItems       = "支出明细"
 	shProcurement = "政府采购"
+	shCarryNext   = "结转下年"
 	shLastYear    = "上年数"
 	shSanGong     = "上年三公"
 	shUnitLast    = "单位上年数"
@@ -96,6 +97,7 @@ const (
 // Keys of the 部门 sheet.
 const (
 	keyProfile = "配置"
+	keyFormat  = "公开格式"
 	keyYear    = "预算年度"
 	keyCode    = "部门编码"
 	keyName    = "部门名称"
@@ -230,6 +232,7 @@ var sheets = []sheetSpec{
 			{label: keyName, kind: kText, help: "主管部门全称，如 深圳市龙岗区某某局。"},
 			{label: keyTitle, kind: kText, help: "公开文件使用的名称，与部门名称相同时可不填。"},
 			{label: keyRegion, kind: kText, help: "行政区域，如 深圳市龙岗区。"},
+			{label: keyFormat, kind: kText, help: "公开格式的编号，如 shenzhen-2024；一般不填，按预算年度选用该年的格式（深圳：2025 年及以前 shenzhen-2024，2026 年起 shenzhen-2026）。"},
 		}},
 	{name: shUnits, required: true, about: "本部门的预算单位，每个单位一行（含本级）。",
 		cols: []column{
@@ -272,11 +275,12 @@ var sheets = []sheetSpec{
 			{label: "功能科目", kind: kClassCode, width: 34, listName: listFunctional, help: "支出功能分类 7 位“项”级编码。可从下拉列表选择“编码 名称”，程序只读编码；也可只填编码。"},
 			{label: "经济科目", kind: kClassCode, width: 30, listName: listEconomic, help: "部门预算支出经济分类 5 位“款”级编码。可从下拉列表选择“编码 名称”，程序只读编码；也可只填编码。"},
 			{label: "政府经济科目", kind: kCode, width: 14, optional: true, help: "政府预算支出经济分类 5 位编码（以 5 开头），可不填。"},
-			{label: "支出类型", width: 12, list: spendKinds, help: "人员经费、公用经费（合称基本支出）或项目支出。人员经费只用 301、303 类经济科目。"},
+			{label: "支出类型", width: 12, list: spendKinds, help: "人员经费、公用经费（合称基本支出）或项目支出；事业单位用自有资金安排的事业单位经营支出、对附属单位补助支出、上缴上级支出。人员经费只用 301、303 类经济科目。"},
 			{label: "项目编码", kind: kCode, width: 16, optional: true, help: "支出类型为“项目支出”时必填，须在“项目”表中；基本支出不填。"},
 			{label: "资金性质", width: 18, list: allFunds, help: "从下拉列表选择资金来源。"},
 			{label: "结转来源", width: 14, list: fiscalFunds, optional: true, help: "仅资金性质为“上年结转”时填写：结转资金原来的资金性质；空白视为一般公共预算。"},
 			{label: "金额", kind: kAmount, width: 18, help: helpAmount},
+			{label: "增人增资", kind: kBool, width: 10, list: yesNo, optional: true, help: "人员经费中为预算执行中增人、晋级增资等预留的部分填“是”（2026 年起的深圳格式在“支出具体情况”中单独列示）；空白视为“否”。"},
 		},
 		examples: [][]string{
 			{exampleMark + "001001", "2010301", "30101", "50101", string(budget.Personnel), "", string(budget.GeneralPublic), "", "552000"},
@@ -290,8 +294,18 @@ var sheets = []sheetSpec{
 			{label: "采购品目", width: 30, help: "采购的货物、工程或服务名称。"},
 			{label: "采购类别", width: 10, list: procCats, help: "货物、工程或服务。"},
 			{label: "金额", kind: kAmount, width: 18, help: helpAmount},
+			{label: "功能科目", kind: kClassCode, width: 34, listName: listFunctional, optional: true, help: "采购资金所在的功能分类 7 位“项”级编码（2026 年起的深圳格式在支出总表中按科目列示采购），须是本单位有支出的科目；可不填。"},
+			{label: "预留给中小企业", kind: kAmount, width: 18, optional: true, help: "采购金额中预留给中小企业的部分（元），不超过采购金额；空白视为 0。"},
+			{label: "其中预留给小型、微型企业", kind: kAmount, width: 22, optional: true, help: "预留给中小企业的金额中，再预留给小型、微型企业的部分（元）；空白视为 0。"},
 		},
-		examples: [][]string{{exampleMark + "001001", "P001", "服务器", string(budget.Goods), "30000"}}},
+		examples: [][]string{{exampleMark + "001001", "P001", "服务器", string(budget.Goods), "30000", "2010301", "30000", "10000"}}},
+	{name: shCarryNext, about: "结转下年：预算中计划结转到下一年使用的资金，按单位和资金性质各一行；没有可不填。",
+		cols: []column{
+			{label: "单位编码", kind: kCode, width: 14, help: helpUnitRef},
+			{label: "资金性质", width: 18, list: allFunds, help: "结转资金的资金性质，不能是“上年结转”。"},
+			{label: "金额", kind: kAmount, width: 18, help: helpAmount},
+		},
+		examples: [][]string{{exampleMark + "001001", string(budget.GeneralPublic), "10000"}}},
 	{name: shLastYear, about: "上年部门预算的收入、支出和机关运行经费，以及上年财政拨款收支（部分格式比较），用于与本年比较。",
 		cols: kvCols("金额", 18), keys: []kvKey{
 			{label: keyLastIncome, kind: kAmount, help: "上年部门预算收入合计（元）。"},

@@ -98,6 +98,7 @@ func (x *xlsxReader) read() (*budget.Budget, error) {
 	x.projectDescriptions(b, tables[shProjectDesc])
 	x.items(b, tables[shItems])
 	x.procurement(b, tables[shProcurement])
+	x.carryForward(b, tables[shCarryNext])
 	x.lastYear(b, tables[shLastYear], tables[shSanGong])
 	x.unitLastYears(b, tables[shUnitLast])
 	x.assets(b, tables[shAssets])

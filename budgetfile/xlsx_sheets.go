@@ -78,12 +78,14 @@ func (x *xlsxReader) kvSrc(t *table, fields ...string) budget.Source {
 }
 
 func (x *xlsxReader) department(b *budget.Budget, t *table) {
-	b.Department.Src = x.kvSrc(t, keyProfile, keyYear, keyCode, keyName, keyTitle, keyRegion)
+	b.Department.Src = x.kvSrc(t, keyProfile, keyFormat, keyYear, keyCode, keyName, keyTitle, keyRegion)
 	col := t.cols[t.spec.cols[1].label]
 	for _, kv := range x.keyValues(t) {
 		switch kv.key {
 		case keyProfile:
 			b.Profile = kv.value
+		case keyFormat:
+			b.Format = kv.value
 		case keyYear:
 			b.Year = x.integer(t.spec.name, kv.num, col, kv.key, kv.value)
 		case keyCode:
@@ -254,6 +256,7 @@ func (x *xlsxReader) items(b *budget.Budget, t *table) {
 			Project:     x.code(t, r, "项目编码"),
 			Fund:        budget.FundType(t.get(r, "资金性质")),
 			CarryFrom:   budget.FundType(t.get(r, "结转来源")),
+			StaffGrowth: x.boolean(t, r, "增人增资"),
 			Src:         t.src(x.name, r),
 		}
 		li.Amount = x.mustAmount(t, r, "金额")
@@ -281,7 +284,22 @@ func (x *xlsxReader) procurement(b *budget.Budget, t *table) {
 			Src:      t.src(x.name, r),
 		}
 		p.Amount = x.mustAmount(t, r, "金额")
+		p.Functional = x.code(t, r, "功能科目")
+		p.ReservedSME, _ = x.amount(t, r, "预留给中小企业")
+		p.ReservedSmall, _ = x.amount(t, r, "其中预留给小型、微型企业")
 		b.Procurement = append(b.Procurement, p)
+	}
+}
+
+func (x *xlsxReader) carryForward(b *budget.Budget, t *table) {
+	for _, r := range t.rows {
+		c := budget.CarryForward{
+			Unit: x.code(t, r, "单位编码"),
+			Fund: budget.FundType(t.get(r, "资金性质")),
+			Src:  t.src(x.name, r),
+		}
+		c.Amount = x.mustAmount(t, r, "金额")
+		b.CarryForward = append(b.CarryForward, c)
 	}
 }
 

@@ -206,6 +206,22 @@ func yesNoOf(b bool) string {
 	return "否"
 }
 
+// yesOrEmpty writes a flag that is almost always off: 是, or nothing.
+func yesOrEmpty(b bool) string {
+	if b {
+		return "是"
+	}
+	return ""
+}
+
+// amountOrEmpty writes an optional amount, empty when zero.
+func amountOrEmpty(a money.Amount) string {
+	if a == 0 {
+		return ""
+	}
+	return yuan(a)
+}
+
 func intOf(i int) string {
 	if i == 0 {
 		return ""
@@ -224,7 +240,7 @@ func (wb *workbook) fill(b *budget.Budget) {
 	}
 	d := b.Department
 	wb.keyValues(shDept, map[string][]string{
-		keyProfile: {b.Profile}, keyYear: {intOf(b.Year)}, keyCode: {d.Code}, keyName: {d.Name}, keyTitle: {d.Title}, keyRegion: {d.Region},
+		keyProfile: {b.Profile}, keyFormat: {b.Format}, keyYear: {intOf(b.Year)}, keyCode: {d.Code}, keyName: {d.Name}, keyTitle: {d.Title}, keyRegion: {d.Region},
 	}, nil)
 	for i, u := range b.Units {
 		wb.row(shUnits, i+2, []string{u.Code, u.Name, string(u.Kind), yesNoOf(u.Classified)}, false)
@@ -240,10 +256,14 @@ func (wb *workbook) fill(b *budget.Budget) {
 	wb.projectDescriptions(b.Projects)
 	for i, li := range b.Items {
 		wb.row(shItems, i+2, []string{li.Unit, withName(classification.Functional, li.Functional), withName(classification.Economic, li.Economic),
-			li.GovEconomic, string(li.Kind), li.Project, string(li.Fund), string(li.CarryFrom), yuan(li.Amount)}, false)
+			li.GovEconomic, string(li.Kind), li.Project, string(li.Fund), string(li.CarryFrom), yuan(li.Amount), yesOrEmpty(li.StaffGrowth)}, false)
 	}
 	for i, p := range b.Procurement {
-		wb.row(shProcurement, i+2, []string{p.Unit, p.Project, p.Item, string(p.Category), yuan(p.Amount)}, false)
+		wb.row(shProcurement, i+2, []string{p.Unit, p.Project, p.Item, string(p.Category), yuan(p.Amount),
+			withName(classification.Functional, p.Functional), amountOrEmpty(p.ReservedSME), amountOrEmpty(p.ReservedSmall)}, false)
+	}
+	for i, c := range b.CarryForward {
+		wb.row(shCarryNext, i+2, []string{c.Unit, string(c.Fund), yuan(c.Amount)}, false)
 	}
 	ly := b.LastYear
 	lastYear := map[string][]string{}

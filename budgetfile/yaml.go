@@ -237,7 +237,7 @@ func nodeKindName(n *yaml.Node) string {
 // use for it, so a message about line 12 says 功能科目 rather than functional.
 var yamlLabels = map[reflect.Type]map[string]string{
 	reflect.TypeFor[budget.Budget](): {
-		"profile": "配置", "year": "预算年度", "department": "部门", "units": "预算单位", "projects": "项目",
+		"profile": "配置", "format": "公开格式", "year": "预算年度", "department": "部门", "units": "预算单位", "projects": "项目",
 		"items": "支出明细", "procurement": "政府采购", "carry_forward": "结转下年", "last_year": "上年数", "assets": "资产",
 		"performance": "绩效目标", "text": "部门文字",
 	},

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -121,7 +122,11 @@ func TestClassifiedNeverPublished(t *testing.T) {
 	_, pdfErr := exec.LookPath("pdftotext")
 	cat := classification.Default()
 	for seed := int64(0); seed < seeds; seed++ {
-		b := budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{Classified: true})
+		opts := budgettest.Options{Classified: true}
+		if seed%2 == 1 { // the 2026 format with every field it prints
+			opts.Year, opts.Fields2026 = 2026, true
+		}
+		b := budgettest.Random(rand.New(rand.NewSource(seed)), opts)
 		secret, hidden := secrets(b)
 		visible := visibleName(b)
 		doc, err := build.Derive(b, cat)
@@ -148,8 +153,7 @@ func TestClassifiedNeverPublished(t *testing.T) {
 			}
 		}
 		if hidden > 0 {
-			said := regexp.MustCompile(fmt.Sprintf(`涉密项目%d个[^\n]*不予公开`, hidden))
-			if !said.MatchString(out["text"]) {
+			if !saysHidden(out["text"], doc.Format, hidden) {
 				t.Errorf("seed %d: %d classified projects, but the text never says 涉密项目%d个……不予公开", seed, hidden, hidden)
 			}
 		}
@@ -260,4 +264,22 @@ func TestClassifiedNeverPublishedShanghai(t *testing.T) {
 			}
 		}
 	}
+}
+
+var hiddenRe = regexp.MustCompile(`涉密项目(\d+)个（按要求不予公开）`)
+
+// saysHidden reports whether a text says it leaves n classified projects out: in one
+// sentence, or in the 2026 format in the 项目支出总表's row of each unit.
+func saysHidden(text, format string, n int) bool {
+	if format != "shenzhen-2026" {
+		return regexp.MustCompile(fmt.Sprintf(`涉密项目%d个[^\n]*不予公开`, n)).MatchString(text)
+	}
+	_, tables, _ := strings.Cut(text, "项目支出总表")
+	tables, _, _ = strings.Cut(tables, "财政拨款收支总表")
+	said := 0
+	for _, m := range hiddenRe.FindAllStringSubmatch(tables, -1) {
+		k, _ := strconv.Atoi(m[1])
+		said += k
+	}
+	return said == n
 }

@@ -26,6 +26,12 @@ type Options struct {
 	// Classified asks for at least one classified project and, when there are two or
 	// more units, one classified unit.
 	Classified bool
+	// Year fixes the budget's year; 0 leaves it to the seed (2019 to 2026).
+	Year int
+	// Fields2026 asks for the fields that only the 2026 formats print: institutions'
+	// own income and spending kinds, 增人增资, procurement by code with reserved
+	// shares, 结转下年. Formats without them refuse or ignore them.
+	Fields2026 bool
 }
 
 // Markers start every name that a classified unit or project must never show, so a
@@ -63,6 +69,9 @@ func Random(r *rand.Rand, opts Options) *budget.Budget {
 	g.functionalNotes()
 	g.unitTexts()
 	g.unitHistory()
+	if g.opts.Fields2026 {
+		g.fields2026()
+	}
 	return g.b
 }
 
@@ -162,6 +171,9 @@ func (g *gen) header() {
 			Region: region,
 		},
 	}
+	if g.opts.Year != 0 {
+		g.b.Year = g.opts.Year
+	}
 	if g.chance(0.2) {
 		g.b.Department.Title = g.b.Department.Name + "（本级）"
 	}
@@ -196,12 +208,17 @@ func (g *gen) units() {
 	}
 }
 
+// fundTypes are the fund types every unit may have, as budget.FundTypes listed them
+// before the institutions' own sources (which fields2026 draws) were added.
+var fundTypes = []budget.FundType{budget.GeneralPublic, budget.GovFund, budget.StateCapital, budget.SpecialAccount,
+	budget.BusinessIncome, budget.OperatingIncome, budget.OtherIncome, budget.CarryOver}
+
 // chooseFunds chooses the fund types of this budget: always 一般公共预算, each other one by
 // chance, and in some budgets only 财政拨款 (so that 表6 equals 表1).
 func (g *gen) chooseFunds() {
 	g.funds = []budget.FundType{budget.GeneralPublic}
 	g.allFiscal = g.chance(0.25)
-	for _, f := range budget.FundTypes[1:] {
+	for _, f := range fundTypes[1:] {
 		if g.allFiscal && !f.Fiscal() && f != budget.CarryOver {
 			continue
 		}
@@ -762,4 +779,71 @@ func Diff(want, got *budget.Budget) string {
 		}
 	}
 	return fmt.Sprintf("want %d JSON lines, got %d", len(wl), len(gl))
+}
+
+// ownFunds are the sources of 单位资金 an institution spends on its own kinds.
+var ownFunds = []budget.FundType{budget.BusinessIncome, budget.OperatingIncome, budget.SuperiorSubsidy, budget.AffiliateRemit, budget.OtherIncome}
+
+// fields2026 draws the fields of the 2026 formats, after every other field so that a
+// seed gives the budget of before. Amounts it adds go to the last task's 其他资金, so
+// the tasks still add up to the budget.
+func (g *gen) fields2026() {
+	before := g.b.Sum(budget.All)
+	for i := range g.b.Items {
+		li := &g.b.Items[i]
+		if li.Kind == budget.Personnel && strings.HasPrefix(li.Economic, "301") && g.chance(0.25) {
+			li.StaffGrowth = true
+		}
+	}
+	if !g.allFiscal {
+		codes := append(append([]string(nil), g.economic["302"]...), g.economic["310"]...)
+		for _, u := range g.b.Units {
+			if u.Kind != budget.Institution || g.chance(0.3) {
+				continue
+			}
+			for _, k := range []budget.SpendKind{budget.OperatingSp, budget.SubsidySp, budget.RemitSp, budget.Public} {
+				if g.chance(0.5) {
+					li := g.item(u.Code, pick(g.r, codes), k, "")
+					li.Fund, li.CarryFrom = pick(g.r, ownFunds), ""
+					if g.chance(0.2) {
+						li.Fund, li.CarryFrom = budget.CarryOver, pick(g.r, ownFunds)
+					}
+					g.add(li)
+				}
+			}
+		}
+	}
+	spends := map[string][]string{}
+	for _, li := range g.b.Items {
+		spends[li.Unit] = append(spends[li.Unit], li.Functional)
+	}
+	for i := range g.b.Procurement {
+		p := &g.b.Procurement[i]
+		if g.chance(0.7) && len(spends[p.Unit]) > 0 {
+			p.Functional = pick(g.r, spends[p.Unit])
+		}
+		if g.chance(0.6) && p.Amount > 0 {
+			p.ReservedSME = money.Amount(g.r.Int63n(int64(p.Amount) + 1))
+			if g.chance(0.6) && p.ReservedSME > 0 {
+				p.ReservedSmall = money.Amount(g.r.Int63n(int64(p.ReservedSME) + 1))
+			}
+		}
+	}
+	if g.chance(0.3) {
+		funds := budget.FiscalFunds
+		if !g.allFiscal {
+			funds = append(append([]budget.FundType(nil), funds...), budget.SpecialAccount, budget.BusinessIncome, budget.OtherIncome)
+		}
+		seen := map[string]bool{}
+		for i, n := 0, 1+g.r.Intn(2); i < n; i++ {
+			c := budget.CarryForward{Unit: pick(g.r, g.b.Units).Code, Fund: pick(g.r, funds), Amount: g.amount()}
+			if key := c.Unit + string(c.Fund); !seen[key] {
+				seen[key] = true
+				g.b.CarryForward = append(g.b.CarryForward, c)
+			}
+		}
+	}
+	if tasks := g.b.Performance.Tasks; len(tasks) > 0 {
+		tasks[len(tasks)-1].Other += g.b.Sum(budget.All) - before
+	}
 }

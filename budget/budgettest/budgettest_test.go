@@ -19,7 +19,7 @@ func random(seed int64, opts budgettest.Options) *budget.Budget {
 func TestRandomIsValid(t *testing.T) {
 	cat := classification.Default()
 	for seed := int64(0); seed < 500; seed++ {
-		for _, opts := range []budgettest.Options{{}, {Classified: true}} {
+		for _, opts := range []budgettest.Options{{}, {Classified: true}, {Year: 2026, Fields2026: true}, {Classified: true, Fields2026: true}} {
 			if err := budget.Validate(random(seed, opts), cat); err != nil {
 				t.Fatalf("seed %d %+v: generated budget is invalid:\n%v", seed, opts, err)
 			}
@@ -198,5 +198,31 @@ func TestDiff(t *testing.T) {
 	b.Items[0].Amount++
 	if d := budgettest.Diff(a, b); !strings.Contains(d, "amount") {
 		t.Errorf("a one-分 change is not reported: %q", d)
+	}
+}
+
+// TestFields2026Coverage checks that budgets with the 2026 fields use each of them.
+func TestFields2026Coverage(t *testing.T) {
+	seen := map[string]bool{}
+	for seed := int64(0); seed < 100; seed++ {
+		b := random(seed, budgettest.Options{Year: 2026, Fields2026: true})
+		for _, li := range b.Items {
+			seen["kind "+string(li.Kind)] = true
+			seen["fund "+string(li.SourceFund())] = true
+			seen["staff growth"] = seen["staff growth"] || li.StaffGrowth
+		}
+		for _, p := range b.Procurement {
+			seen["procurement code"] = seen["procurement code"] || p.Functional != ""
+			seen["reserved SME"] = seen["reserved SME"] || p.ReservedSME > 0
+			seen["reserved small"] = seen["reserved small"] || p.ReservedSmall > 0
+		}
+		seen["carry forward"] = seen["carry forward"] || len(b.CarryForward) > 0
+	}
+	for _, want := range []string{"kind " + string(budget.OperatingSp), "kind " + string(budget.SubsidySp), "kind " + string(budget.RemitSp),
+		"fund " + string(budget.SuperiorSubsidy), "fund " + string(budget.AffiliateRemit), "staff growth",
+		"procurement code", "reserved SME", "reserved small", "carry forward"} {
+		if !seen[want] {
+			t.Errorf("100 budgets never use %s", want)
+		}
 	}
 }

@@ -66,14 +66,14 @@ func sameBudget(t *testing.T, seed int64, how string, want, got *budget.Budget) 
 
 func TestYAMLRoundTrip(t *testing.T) {
 	for seed := int64(0); seed < roundTripSeeds(); seed++ {
-		b := random(seed, budgettest.Options{Classified: seed%3 == 0})
+		b := random(seed, budgettest.Options{Classified: seed%3 == 0, Fields2026: seed%2 == 1})
 		sameBudget(t, seed, "WriteYAML → ReadYAML", b, readYAML(t, seed, writeYAML(t, seed, b)))
 	}
 }
 
 func TestXLSXRoundTrip(t *testing.T) {
 	for seed := int64(0); seed < roundTripSeeds(); seed++ {
-		b := random(seed, budgettest.Options{Classified: seed%3 == 0})
+		b := random(seed, budgettest.Options{Classified: seed%3 == 0, Fields2026: seed%2 == 1})
 		sameBudget(t, seed, "WriteXLSX → ReadXLSX", b, readXLSX(t, seed, writeXLSX(t, seed, b)))
 	}
 }
@@ -83,7 +83,7 @@ func TestXLSXRoundTrip(t *testing.T) {
 // fewer seeds than the round trips.
 func TestXLSXToYAMLIsStable(t *testing.T) {
 	for seed := int64(0); seed < roundTripSeeds()*2/5; seed++ {
-		b := random(seed, budgettest.Options{Classified: seed%3 == 0})
+		b := random(seed, budgettest.Options{Classified: seed%3 == 0, Fields2026: seed%2 == 1})
 		yaml1 := writeYAML(t, seed, readXLSX(t, seed, writeXLSX(t, seed, b)))
 		xlsx2 := writeXLSX(t, seed, readYAML(t, seed, yaml1))
 		yaml2 := writeYAML(t, seed, readXLSX(t, seed, xlsx2))

@@ -55,13 +55,25 @@ func (d *deriver) narrative() []disclosure.Part {
 }
 
 func (d *deriver) overview() disclosure.Part {
+	return d.overviewWith("二、机构设置情况", func(i int, g string, last bool) disclosure.Block {
+		end := "；"
+		if last {
+			end = "。"
+		}
+		return item("%d. %s%s", i+1, strings.TrimRight(g, "；;。"), end)
+	})
+}
+
+// overviewWith is 第一部分 部门概况 with the formats' own heading of the organisation
+// and numbering of the goals.
+func (d *deriver) overviewWith(orgHeading string, goal func(i int, g string, last bool) disclosure.Block) disclosure.Part {
 	t := d.b.Text
 	p := disclosure.Part{Number: 1, Title: "部门概况"}
 	p.Blocks = append(p.Blocks, heading("一、部门职责"))
 	for _, s := range t.Duties {
 		p.Blocks = append(p.Blocks, para("%s", s))
 	}
-	p.Blocks = append(p.Blocks, heading("二、机构设置情况"))
+	p.Blocks = append(p.Blocks, heading(orgHeading))
 	for _, s := range t.Organisation {
 		p.Blocks = append(p.Blocks, para("%s", s))
 	}
@@ -69,11 +81,7 @@ func (d *deriver) overview() disclosure.Part {
 	if len(t.Goals) > 0 {
 		p.Blocks = append(p.Blocks, para("%s%d年主要工作目标包括：", d.subject, d.b.Year))
 		for i, g := range t.Goals {
-			end := "；"
-			if i == len(t.Goals)-1 {
-				end = "。"
-			}
-			p.Blocks = append(p.Blocks, item("%d. %s%s", i+1, strings.TrimRight(g, "；;。"), end))
+			p.Blocks = append(p.Blocks, goal(i, g, i == len(t.Goals)-1))
 		}
 	}
 	return p
@@ -225,8 +233,7 @@ func (d *deriver) projectsWithTargets() (n int) {
 		if strings.TrimSpace(pr.Target) == "" {
 			continue
 		}
-		code := pr.Code
-		amount := d.b.Sum(func(li *budget.LineItem) bool { return li.Project == code })
+		amount := d.ix.projectAmount[pr.Code]
 		if !d.projectHidden(pr) || amount.Hundredths(money.UnitWan) != 0 {
 			n++
 		}
@@ -234,7 +241,9 @@ func (d *deriver) projectsWithTargets() (n int) {
 	return n
 }
 
-func (d *deriver) performanceManagement() disclosure.Part {
+// unitScope names the units that performance management covers: each that may be
+// named, and the classified ones counted.
+func (d *deriver) unitScope() string {
 	visible, classified := d.visibleUnits()
 	var names []string
 	for _, u := range visible {
@@ -244,6 +253,11 @@ func (d *deriver) performanceManagement() disclosure.Part {
 	if classified > 0 {
 		scope += fmt.Sprintf("及涉密单位%d家", classified)
 	}
+	return scope
+}
+
+func (d *deriver) performanceManagement() disclosure.Part {
+	scope := d.unitScope()
 	finance := d.region() + "财政部门"
 	p := disclosure.Part{Number: 6, Title: "部门预算绩效管理情况"}
 	p.Blocks = append(p.Blocks,
@@ -317,23 +331,7 @@ func (d *deriver) other() disclosure.Part {
 	}
 
 	p.Blocks = append(p.Blocks, heading("二、国有资产占用情况"))
-	counts := map[string]int{}
-	total := 0
-	for _, v := range b.Assets.Vehicles {
-		counts[v.Type] += v.Count
-		total += v.Count
-	}
-	var parts []string
-	for _, ty := range vehicleTypes {
-		parts = append(parts, fmt.Sprintf("%s%d辆", ty, counts[ty]))
-	}
-	// Types Shenzhen does not list by default are named when the department has them,
-	// so the parts always add up to the total.
-	for _, ty := range budget.VehicleTypes {
-		if counts[ty] > 0 && !slices.Contains(vehicleTypes, ty) {
-			parts = append(parts, fmt.Sprintf("%s%d辆", ty, counts[ty]))
-		}
-	}
+	total, parts := d.vehicles()
 	p.Blocks = append(p.Blocks,
 		para("截至%d年底，本部门共有车辆%d辆，其中：%s；单价100万元以上设备%d台（套）。", b.Year-1, total, strings.Join(parts, "、"), b.Assets.Equipment),
 		para("%d年计划购置车辆%d辆；新增单价100万元以上设备%d台（套）。", b.Year, b.Assets.PlannedVehicles, b.Assets.PlannedEquipment),
@@ -353,6 +351,26 @@ func (d *deriver) other() disclosure.Part {
 	}
 	p.Blocks = append(p.Blocks, para("%d年部门预算中数字保留2位小数、百分比保留1位小数后列示，数据单位转换时可能存在尾数误差。", b.Year))
 	return p
+}
+
+// vehicles counts the department's vehicles and words them by type: the types a
+// Shenzhen document always lists, then any other type the department has, so that the
+// parts always add up to the total.
+func (d *deriver) vehicles() (total int, parts []string) {
+	counts := map[string]int{}
+	for _, v := range d.b.Assets.Vehicles {
+		counts[v.Type] += v.Count
+		total += v.Count
+	}
+	for _, ty := range vehicleTypes {
+		parts = append(parts, fmt.Sprintf("%s%d辆", ty, counts[ty]))
+	}
+	for _, ty := range budget.VehicleTypes {
+		if counts[ty] > 0 && !slices.Contains(vehicleTypes, ty) {
+			parts = append(parts, fmt.Sprintf("%s%d辆", ty, counts[ty]))
+		}
+	}
+	return total, parts
 }
 
 // vehicleTypes are the vehicle types a Shenzhen document always lists.

@@ -28,7 +28,13 @@ func TestIdentities(t *testing.T) {
 	for seed := int64(0); seed < seeds; seed++ {
 		ok := t.Run(fmt.Sprintf("seed%d", seed), func(t *testing.T) {
 			b := budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{Classified: seed%4 == 0})
-			c := check(derive(t, b), b)
+			doc := derive(t, b)
+			c := &checker{doc: doc, b: b}
+			if doc.Format == "shenzhen-2026" {
+				c.check2026()
+			} else {
+				c.check()
+			}
 			for _, p := range c.problems {
 				t.Errorf("seed %d: %s", seed, p)
 			}
@@ -48,7 +54,7 @@ func TestIdentityCheckerCatchesErrors(t *testing.T) {
 	var b *budget.Budget
 	for seed := int64(0); ; seed++ {
 		b = budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{Classified: true})
-		if len(b.Units) >= 2 && len(b.Projects) >= 2 && len(b.Procurement) > 0 && sanGongSpent(b) {
+		if b.Year < 2026 && len(b.Units) >= 2 && len(b.Projects) >= 2 && len(b.Procurement) > 0 && sanGongSpent(b) {
 			doc = derive(t, b)
 			break
 		}
@@ -878,7 +884,7 @@ func (c *checker) narrative(t1 summary, codes map[int]codeTable, t9 sanGong) {
 	} else if c.find(4, noProcurementRe) == nil {
 		c.errorf("第四部分 既没有政府采购总额和分类，也没有说明未安排政府采购")
 	}
-	c.sanGongPart(t9)
+	c.sanGongPart(t9, wording2024)
 	if m := c.match(6, part6Re, "项目支出预算资金"); m != nil {
 		c.printed("第六部分 涉及预算资金 = 表3 项目支出", c.parsed("第六部分", m[1]), codes[3].total[2])
 	}
@@ -990,9 +996,23 @@ func (c *checker) spendingPart(codes map[int]codeTable) {
 	}
 }
 
-// sanGongPart checks 第五部分 against 表9: each amount, and each change in amount,
+// sanGongWording is how a format words 第五部分: the items' openings, the pattern of
+// a figure and its change, and how a stated change is checked.
+type sanGongWording struct {
+	abroad, reception, car string
+	change                 *regexp.Regexp
+	stated                 func(c *checker, where string, m []string, this, last money.Amount, diff []num)
+}
+
+// wording2024 words the changes against last year's budget, with percentages.
+var wording2024 = sanGongWording{"1. 因公出国（境）费用", "2. 公务接待费", "3. 公务用车购置和运行维护费", changeRe,
+	func(c *checker, where string, m []string, this, last money.Amount, diff []num) {
+		c.stated(where, m, this, last, diff, "增长", "下降")
+	}}
+
+// sanGongPart checks 第五部分: each figure is 表9's, and each stated change, with its
 // direction and percentage, follows from the department's rows of 表9.
-func (c *checker) sanGongPart(t9 sanGong) {
+func (c *checker) sanGongPart(t9 sanGong, w sanGongWording) {
 	if t9.this == nil {
 		return
 	}
@@ -1011,13 +1031,13 @@ func (c *checker) sanGongPart(t9 sanGong) {
 		part         int
 	}{
 		{"“三公”经费", "", sgTotal},
-		{"因公出国（境）费用", "1. 因公出国（境）费用", sgAbroad},
-		{"公务接待费", "2. 公务接待费", sgReception},
+		{"因公出国（境）费用", w.abroad, sgAbroad},
+		{"公务接待费", w.reception, sgReception},
 		{"公务用车购置费", "公务用车购置费", sgCarPurchase},
 		{"公务用车运行维护费", "公务用车运行维护费", sgCarRunning},
 	} {
 		text := find(p.prefix)
-		m := changeRe.FindStringSubmatch(text)
+		m := w.change.FindStringSubmatch(text)
 		if m == nil {
 			c.errorf("第五部分 %s：找不到预算数和变化：“%s”", p.name, text)
 			continue
@@ -1025,9 +1045,9 @@ func (c *checker) sanGongPart(t9 sanGong) {
 		where := "第五部分 " + p.name
 		this, last := c.part(t9.this, p.part), c.part(t9.last, p.part)
 		c.printed(where+" = 表9 本年", c.parsed(where, m[1]), this...)
-		c.stated(where, m, sumExact(this), sumExact(last), c.part(t9.diff, p.part), "增长", "下降")
+		w.stated(c, where, m, sumExact(this), sumExact(last), c.part(t9.diff, p.part))
 	}
-	if m := carTotalRe.FindStringSubmatch(find("3. 公务用车购置和运行维护费")); m != nil {
+	if m := carTotalRe.FindStringSubmatch(find(w.car)); m != nil {
 		c.printed("第五部分 公务用车购置和运行维护费 = 表9 本年", c.parsed("第五部分", m[1]), c.part(t9.this, sgCar)...)
 	} else {
 		c.errorf("第五部分 公务用车购置和运行维护费：找不到预算数")

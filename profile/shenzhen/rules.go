@@ -74,6 +74,17 @@ func spendingPart(c *check.Doc) {
 	personnel, family, public, project, total := c.BasicParts()
 	var listed []money.Amount
 	var projectSentence *check.Sentence
+	// The 2026 documents give each unit a section of its own; the department's
+	// totals then stand in no one sentence, and only each project is checked.
+	sections := 0
+	for _, s := range c.PartSentences("支出具体情况") {
+		if strings.HasPrefix(s.Text, "（一）") || strings.HasPrefix(s.Text, "涉密单位") {
+			sections++
+		}
+	}
+	if sections > 1 {
+		project.OK = false
+	}
 	for _, s := range c.PartSentences("支出具体情况") {
 		t := s.Text
 		if strings.Contains(t, "包括人员支出") {
@@ -145,7 +156,7 @@ func spendingPart(c *check.Doc) {
 			}
 		}
 	}
-	if projectSentence != nil && len(listed) > 0 {
+	if projectSentence != nil && len(listed) > 0 && sections <= 1 {
 		st, _ := check.After(projectSentence.Text, "（四）项目支出")
 		c.TextSum(*projectSentence, "项目支出（所列项目合计）", st.Value, listed)
 	}

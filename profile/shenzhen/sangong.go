@@ -70,6 +70,49 @@ func (d *deriver) sanGongTotals() (this, last sanGong) {
 
 // sanGongTable builds 表9 财政拨款“三公”经费支出表.
 func (d *deriver) sanGongTable() *disclosure.Table {
+	t := d.sanGongShell()
+	d.perUnit(t, func(name string, sel budget.Filter, kind disclosure.RowKind) {
+		unitOf := func(code string) bool {
+			u := d.b.Unit(code)
+			return u != nil && sel(&budget.LineItem{Unit: code})
+		}
+		var this, last [3]sanGong
+		for i, f := range budget.FiscalFunds {
+			this[i] = d.sanGongThisYear(sel, f)
+			last[i] = d.sanGongLastYear(unitOf, f)
+		}
+		t.Rows = append(t.Rows, d.sanGongRows(name, kind, this, last)...)
+	})
+	return t
+}
+
+// sanGongRows are one unit's three rows of 表9: last year, this year and the change,
+// each by part and fund; the name spans the three.
+func (d *deriver) sanGongRows(name string, kind disclosure.RowKind, this, last [3]sanGong) []disclosure.Row {
+	values := func(by [3]sanGong) []disclosure.Cell {
+		var cells []disclosure.Cell
+		for _, get := range []func(sanGong) money.Amount{sanGong.Total, func(s sanGong) money.Amount { return s.Abroad },
+			func(s sanGong) money.Amount { return s.Reception }, sanGong.Car,
+			func(s sanGong) money.Amount { return s.CarPurchase }, func(s sanGong) money.Amount { return s.CarRunning }} {
+			for _, s := range by {
+				cells = append(cells, A(get(s)))
+			}
+		}
+		return cells
+	}
+	var diff [3]sanGong
+	for i := range diff {
+		diff[i] = this[i].minus(last[i])
+	}
+	return []disclosure.Row{
+		{Kind: kind, Cells: append([]disclosure.Cell{{Text: name, RowSpan: 3}, T(d.lastYear())}, values(last)...)},
+		{Kind: kind, Cells: append([]disclosure.Cell{T(d.year())}, values(this)...)},
+		{Kind: kind, Cells: append([]disclosure.Cell{T("增减变化金额")}, values(diff)...)},
+	}
+}
+
+// sanGongShell is 表9 without rows.
+func (d *deriver) sanGongShell() *disclosure.Table {
 	t := d.newTable(9, disclosure.SanGongTable, "财政拨款“三公”经费支出表")
 	t.EntityLabel = "单位名称"
 	t.Wide = true
@@ -89,35 +132,31 @@ func (d *deriver) sanGongTable() *disclosure.Table {
 		{{Text: "小计", ColSpan: 3}, {Text: "公务用车购置费", ColSpan: 3}, {Text: "公务用车运行维护费", ColSpan: 3}},
 		fundHeads,
 	}
-	values := func(by [3]sanGong) []disclosure.Cell {
-		var cells []disclosure.Cell
-		for _, get := range []func(sanGong) money.Amount{sanGong.Total, func(s sanGong) money.Amount { return s.Abroad },
-			func(s sanGong) money.Amount { return s.Reception }, sanGong.Car,
-			func(s sanGong) money.Amount { return s.CarPurchase }, func(s sanGong) money.Amount { return s.CarRunning }} {
-			for _, s := range by {
-				cells = append(cells, A(get(s)))
+	return t
+}
+
+// sanGongOf sums the items' 三公 spending by fiscal fund, in FiscalFunds order.
+func sanGongOf(items []*budget.LineItem) [3]sanGong {
+	var out [3]sanGong
+	for _, li := range items {
+		for i, f := range budget.FiscalFunds {
+			if li.SourceFund() != f {
+				continue
+			}
+			s := &out[i]
+			switch {
+			case abroadCodes(li):
+				s.Abroad += li.Amount
+			case receptionCodes(li):
+				s.Reception += li.Amount
+			case carPurchaseCodes(li):
+				s.CarPurchase += li.Amount
+			case carRunningCodes(li):
+				s.CarRunning += li.Amount
 			}
 		}
-		return cells
 	}
-	d.perUnit(t, func(name string, sel budget.Filter, kind disclosure.RowKind) {
-		unitOf := func(code string) bool {
-			u := d.b.Unit(code)
-			return u != nil && sel(&budget.LineItem{Unit: code})
-		}
-		var this, last, diff [3]sanGong
-		for i, f := range budget.FiscalFunds {
-			this[i] = d.sanGongThisYear(sel, f)
-			last[i] = d.sanGongLastYear(unitOf, f)
-			diff[i] = this[i].minus(last[i])
-		}
-		t.Rows = append(t.Rows,
-			disclosure.Row{Kind: kind, Cells: append([]disclosure.Cell{{Text: name, RowSpan: 3}, T(d.lastYear())}, values(last)...)},
-			disclosure.Row{Kind: kind, Cells: append([]disclosure.Cell{T(d.year())}, values(this)...)},
-			disclosure.Row{Kind: kind, Cells: append([]disclosure.Cell{T("增减变化金额")}, values(diff)...)},
-		)
-	})
-	return t
+	return out
 }
 
 // performanceTable builds 表12 单位整体支出绩效目标表.

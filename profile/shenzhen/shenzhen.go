@@ -1,6 +1,7 @@
-// Package shenzhen derives the Shenzhen 部门预算 disclosure from a budget: nine narrative
-// parts and twelve tables, everything in 万元 with two decimals, laid out like the
-// Longgang district documents.
+// Package shenzhen derives the Shenzhen 部门预算 disclosure from a budget, everything in
+// 万元 with two decimals: up to 2025 the district format of the Longgang documents
+// (nine narrative parts, twelve tables), from 2026 the city format of the 2026
+// documents (nine parts, eleven tables).
 package shenzhen
 
 import (
@@ -10,6 +11,7 @@ import (
 	"yusuan/budget"
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/format"
 	"yusuan/money"
 )
 
@@ -22,11 +24,21 @@ func (Profile) Name() string { return "shenzhen" }
 // Label implements profile.Profile.
 func (Profile) Label() string { return "深圳" }
 
-// Derive builds the Shenzhen document from a validated budget.
+// Derive builds the Shenzhen document from a validated budget, in the format the
+// budget names or else the format of its year: the district format of 2024 up to
+// 2025, the city format of 2026 from then on.
 func (Profile) Derive(b *budget.Budget, cat *classification.Catalogue) (*disclosure.Document, error) {
-	d := &deriver{b: b, cat: cat, subject: b.SubjectName()}
-	// The generator writes the district format of 2024 (formats[0]) for every year.
-	f := formats[0]
+	f, err := formatOf(b)
+	if err != nil {
+		return nil, err
+	}
+	d := &deriver{b: b, cat: cat, subject: b.SubjectName(), ix: newIndex(b)}
+	if f.ID == format2026 {
+		return d.document2026(f), nil
+	}
+	if err := d.fits2024(); err != nil {
+		return nil, err
+	}
 	doc := &disclosure.Document{
 		Profile:     "shenzhen",
 		Format:      f.ID,
@@ -43,11 +55,65 @@ func (Profile) Derive(b *budget.Budget, cat *classification.Catalogue) (*disclos
 	return doc, nil
 }
 
+// The formats the generator writes.
+const (
+	format2024 = "shenzhen-2024"
+	format2026 = "shenzhen-2026"
+)
+
+// formatOf returns the format a budget is published in: the one it names, or the one
+// whose years cover the budget's.
+func formatOf(b *budget.Budget) (*format.Format, error) {
+	for _, f := range formats {
+		if b.Format != "" && f.ID == b.Format {
+			return f, nil
+		}
+	}
+	if b.Format != "" {
+		return nil, fmt.Errorf("%s：公开格式“%s”不是深圳的格式，应为“%s”或“%s”（不填则按预算年度选用）", b.Department.Src.Describe("公开格式"), b.Format, format2024, format2026)
+	}
+	id := format2024
+	if b.Year >= 2026 {
+		id = format2026
+	}
+	for _, f := range formats {
+		if f.ID == id {
+			return f, nil
+		}
+	}
+	return nil, fmt.Errorf("shenzhen: format %s not embedded", id)
+}
+
+// use2026 tells how to choose the 2026 format.
+const use2026 = "请改用 " + format2026 + "（YAML 写 format: " + format2026 + "，Excel 在“部门”表填“公开格式”）"
+
+// fits2024 refuses a budget that the 2024 format has no place for: its tables know
+// neither the institutions' own income and spending nor 结转下年.
+func (d *deriver) fits2024() error {
+	for _, li := range d.b.Items {
+		what := ""
+		switch {
+		case li.Kind.InstitutionOnly():
+			what = string(li.Kind)
+		case li.SourceFund().InstitutionOnly():
+			what = string(li.SourceFund())
+		default:
+			continue
+		}
+		return fmt.Errorf("%s：公开格式 %s（深圳 2024 年区级格式）的表格没有“%s”栏目，%s", li.Src.Describe(""), format2024, what, use2026)
+	}
+	if len(d.b.CarryForward) > 0 {
+		return fmt.Errorf("%s：公开格式 %s（深圳 2024 年区级格式）的表格不列结转下年，%s", d.b.CarryForward[0].Src.Describe(""), format2024, use2026)
+	}
+	return nil
+}
+
 // deriver holds what every table and part needs.
 type deriver struct {
 	b       *budget.Budget
 	cat     *classification.Catalogue
 	subject string
+	ix      *index
 }
 
 func (d *deriver) year() string     { return fmt.Sprintf("%d年", d.b.Year) }

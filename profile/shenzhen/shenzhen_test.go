@@ -52,8 +52,12 @@ func render(t testing.TB, doc *disclosure.Document) string {
 
 // TestGolden pins the whole example document, tables and narrative, as text.
 func TestGolden(t *testing.T) {
-	got := render(t, deriveExample(t))
-	path := filepath.Join("testdata", "longgang-2024.golden.txt")
+	golden(t, filepath.Join("testdata", "longgang-2024.golden.txt"), render(t, deriveExample(t)))
+}
+
+// golden compares got with the golden file at path, rewriting it under -update.
+func golden(t *testing.T, path, got string) {
+	t.Helper()
 	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)

@@ -69,19 +69,7 @@ func fundIncomeName(f budget.FundType) string {
 
 // summary builds 表1 收支总表 (all funds) or 表6 财政拨款收支总表 (fiscal funds only).
 func (d *deriver) summary(num int, kind disclosure.TableKind, title string, sel budget.Filter, fiscalOnly bool) *disclosure.Table {
-	t := d.newTable(num, kind, title)
-	t.Columns = []disclosure.Column{
-		{Key: "income_item", Kind: disclosure.TextCol, Width: 26},
-		{Key: "income", Kind: disclosure.AmountCol, Width: 14},
-		{Key: "spending_item", Kind: disclosure.TextCol, Width: 30},
-		{Key: "spending", Kind: disclosure.AmountCol, Width: 14},
-	}
-	yearCol := fmt.Sprintf("%d年预算数", d.b.Year)
-	t.Header = [][]disclosure.Cell{
-		{{Text: "收入", ColSpan: 2}, {Text: "支出", ColSpan: 2}},
-		{T("项目"), T(yearCol), T("项目"), T(yearCol)},
-	}
-
+	t := d.summaryShell(num, kind, title)
 	var income []incomeLine
 	var gov money.Amount
 	for _, f := range budget.FiscalFunds {
@@ -118,17 +106,7 @@ func (d *deriver) summary(num int, kind disclosure.TableKind, title string, sel 
 	for _, cs := range d.b.ByCode(classification.Functional, sel) {
 		spending = append(spending, incomeLine{d.codeName(classification.Functional, cs.Code), cs.Total(), classification.LevelOf(cs.Code) - 1})
 	}
-	for i := 0; i < len(income) || i < len(spending); i++ {
-		var row []disclosure.Cell
-		for _, side := range [][]incomeLine{income, spending} {
-			if i < len(side) {
-				row = append(row, disclosure.Cell{Text: side[i].name, Indent: side[i].indent}, A(side[i].amount))
-			} else {
-				row = append(row, T(""), T(""))
-			}
-		}
-		t.Rows = append(t.Rows, disclosure.Row{Cells: row})
-	}
+	twoSided(t, income, spending)
 
 	var yearIncome money.Amount
 	for _, l := range income {
@@ -174,7 +152,9 @@ func (d *deriver) summary(num int, kind disclosure.TableKind, title string, sel 
 func (d *deriver) incomeTable() *disclosure.Table {
 	t := d.newTable(2, disclosure.IncomeTable, "收入总表")
 	t.Wide = true
-	funds := budget.FundTypes
+	// The 2024 table has its own columns; FundTypes has grown since.
+	funds := []budget.FundType{budget.GeneralPublic, budget.GovFund, budget.StateCapital, budget.SpecialAccount,
+		budget.BusinessIncome, budget.OperatingIncome, budget.OtherIncome, budget.CarryOver}
 	t.Columns = []disclosure.Column{{Key: "unit", Kind: disclosure.TextCol, Width: 28}, {Key: "total", Kind: disclosure.AmountCol, Width: 12}}
 	for _, f := range funds {
 		t.Columns = append(t.Columns, disclosure.Column{Key: f.Key(), Kind: disclosure.AmountCol, Width: 11})
@@ -201,6 +181,8 @@ func (d *deriver) incomeTable() *disclosure.Table {
 func (d *deriver) perUnit(t *disclosure.Table, add func(name string, sel budget.Filter, kind disclosure.RowKind)) {
 	visible, classified := d.visibleUnits()
 	if len(visible)+classified > 1 {
+		// The 2026 documents print the department's name here; 合计 is what readers
+		// and checks know as the total, so both formats print it.
 		add("合计", budget.All, disclosure.TotalRow)
 	}
 	for _, u := range visible {
@@ -231,9 +213,15 @@ var (
 	}
 )
 
-// codeTable builds a table of spending by classification code with three amount
-// columns: tables 3, 4, 7, 8, 10 and 11.
-func (d *deriver) codeTable(num int, tk disclosure.TableKind, title string, kind classification.Kind, sel budget.Filter, cols columnsOf) *disclosure.Table {
+// cells prints the three amounts of a split.
+func (c columnsOf) cells(s budget.Split) []disclosure.Cell {
+	v := c.values(s)
+	return []disclosure.Cell{A(v[0]), A(v[1]), A(v[2])}
+}
+
+// codeShell is a table of spending by code without rows: unit, code, name and the
+// three amounts.
+func (d *deriver) codeShell(num int, tk disclosure.TableKind, title string, cols columnsOf) *disclosure.Table {
 	t := d.newTable(num, tk, title)
 	t.Columns = []disclosure.Column{
 		{Key: "unit", Kind: disclosure.TextCol, Width: 20},
@@ -244,10 +232,14 @@ func (d *deriver) codeTable(num int, tk disclosure.TableKind, title string, kind
 		{Key: cols.keys[2], Kind: disclosure.AmountCol, Width: 12},
 	}
 	t.Header = [][]disclosure.Cell{{T("预算单位"), T("科目编码"), T("科目名称"), T(cols.names[0]), T(cols.names[1]), T(cols.names[2])}}
-	amounts := func(s budget.Split) []disclosure.Cell {
-		v := cols.values(s)
-		return []disclosure.Cell{A(v[0]), A(v[1]), A(v[2])}
-	}
+	return t
+}
+
+// codeTable builds a table of spending by classification code with three amount
+// columns: tables 3, 4, 7, 8, 10 and 11.
+func (d *deriver) codeTable(num int, tk disclosure.TableKind, title string, kind classification.Kind, sel budget.Filter, cols columnsOf) *disclosure.Table {
+	t := d.codeShell(num, tk, title, cols)
+	amounts := cols.cells
 	// Amounts are never negative, so a zero sum means nothing is spent here.
 	empty := d.b.Sum(sel) == 0
 	d.perUnit(t, func(name string, unitSel budget.Filter, rowKind disclosure.RowKind) {
