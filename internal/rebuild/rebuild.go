@@ -1,0 +1,622 @@
+// Package rebuild turns a published 部门预算 back into the line items that produce it.
+// A published document prints marginals only: spending by functional 项 and by
+// economic 款, by fund, by project. Rebuild reads them from a document that package
+// reader has read, allocates line items (unit × functional × economic × project ×
+// fund) whose sums reproduce every leaf cell to the 分, and merges them into an
+// overlay: a hand-written budget file with what the tables cannot give (codes, unit
+// kinds, project purposes, text, last year's figures, assets). Items that the
+// overlay lists are kept as they are and the rest is allocated around them, so the
+// natural pairs a reader knows (代理银行手续费 is 财政国库业务 × 手续费) can be fixed
+// by hand.
+//
+// It knows the family's table kinds and column keys (package format's vocabulary),
+// never a jurisdiction.
+package rebuild
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"yusuan/budget"
+	"yusuan/classification"
+	"yusuan/disclosure"
+	"yusuan/money"
+)
+
+// DefaultProjectEconomic is the economic class given to project spending whose
+// economic class no table prints (政府性基金, 国有资本经营 and 单位资金 projects: the
+// economic tables cover 一般公共预算 only).
+const DefaultProjectEconomic = "30299"
+
+// stream is the money of a group of funds that the functional tables print
+// together: 一般公共预算, 政府性基金, 国有资本经营, and the non-fiscal rest.
+type stream struct {
+	name  string
+	funds []budget.FundType
+	// table is the functional table of the stream; "" for the non-fiscal rest,
+	// which is the 支出总表 minus the fiscal tables.
+	table disclosure.TableKind
+	// carryFrom is what a carried-over amount of this stream came from.
+	carryFrom budget.FundType
+	// economic says whether an economic table (按经济分类) prints the stream's
+	// project spending.
+	economic bool
+}
+
+var streams = []stream{
+	{"一般公共预算", []budget.FundType{budget.GeneralPublic}, disclosure.GPFunctionalTable, "", true},
+	{"政府性基金", []budget.FundType{budget.GovFund}, disclosure.GovFundTable, budget.GovFund, false},
+	{"国有资本经营", []budget.FundType{budget.StateCapital}, disclosure.StateCapitalTable, budget.StateCapital, false},
+	{"单位资金", []budget.FundType{budget.SpecialAccount, budget.BusinessIncome, budget.OperatingIncome, budget.SuperiorSubsidy, budget.AffiliateRemit, budget.OtherIncome}, "", budget.OtherIncome, false},
+}
+
+// Rebuild returns the overlay completed with line items, projects and procurement
+// that reproduce the tables of doc. The overlay is not changed.
+func Rebuild(doc *disclosure.Document, overlay *budget.Budget, cat *classification.Catalogue) (*budget.Budget, error) {
+	names, err := unitNames(tableOf(doc, disclosure.IncomeTable))
+	if err != nil {
+		return nil, err
+	}
+	out := *overlay
+	out.Projects = append([]budget.Project(nil), overlay.Projects...)
+	out.Items = nil
+	r := &rebuilder{doc: doc, cat: cat, econ: newEconomicNames(cat), out: &out, names: names, fixed: overlay.Items}
+	for _, n := range names {
+		u := r.unitNamed(n)
+		if u == nil {
+			return nil, fmt.Errorf("预算单位“%s”不在底稿的单位表中：请在底稿中写明它的编码和类型", n)
+		}
+		if err := r.unit(u); err != nil {
+			return nil, fmt.Errorf("%s：%w", n, err)
+		}
+	}
+	items, err := merge(r.items)
+	if err != nil {
+		return nil, err
+	}
+	out.Items = items
+	if len(overlay.Procurement) == 0 {
+		out.Procurement = r.procurement
+	}
+	return &out, nil
+}
+
+type rebuilder struct {
+	doc         *disclosure.Document
+	cat         *classification.Catalogue
+	econ        *economicNames
+	out         *budget.Budget
+	names       []string
+	fixed       []budget.LineItem // the overlay's items
+	items       []budget.LineItem
+	procurement []budget.Procurement
+}
+
+func (r *rebuilder) unitNamed(name string) *budget.Unit {
+	for i := range r.out.Units {
+		if classification.SameName(r.out.Units[i].Name, name) {
+			return &r.out.Units[i]
+		}
+	}
+	return nil
+}
+
+// projectCode returns the code of the unit's project of the name, adding a project
+// when the overlay has none.
+func (r *rebuilder) projectCode(unit, name string) string {
+	n := 0
+	for _, p := range r.out.Projects {
+		if p.Unit != unit {
+			continue
+		}
+		n++
+		if classification.SameName(p.DisplayName(), name) || classification.SameName(p.Name, name) {
+			return p.Code
+		}
+	}
+	code := fmt.Sprintf("%s-P%03d", unit, n+1)
+	r.out.Projects = append(r.out.Projects, budget.Project{Code: code, Unit: unit, Name: name})
+	return code
+}
+
+// pools are the amounts still to place, by fund and by economic code (basic) or
+// project (projects).
+type pools map[budget.FundType]map[string]money.Amount
+
+func (p pools) add(f budget.FundType, key string, a money.Amount) {
+	if a == 0 {
+		return
+	}
+	if p[f] == nil {
+		p[f] = map[string]money.Amount{}
+	}
+	p[f][key] += a
+}
+
+// unitFigures are one unit's marginals.
+type unitFigures struct {
+	// fn[stream][kind] are functional 项 amounts; kind is "basic" or "project".
+	fn map[string]map[string]*margin
+	// gpEcon[kind] are the 一般公共预算 economic 款 amounts.
+	gpEcon map[string]*margin
+	// basic are the 基本支出总表 amounts by fund (上年结转 as budget.CarryOver) and
+	// economic 款; projects by fund and project code.
+	basic, projects pools
+	// projectOrder lists the unit's projects in table order.
+	projectOrder []string
+	income       map[string]money.Amount
+}
+
+func (r *rebuilder) unit(u *budget.Unit) error {
+	f := &unitFigures{fn: map[string]map[string]*margin{}, gpEcon: map[string]*margin{}, basic: pools{}, projects: pools{}, income: map[string]money.Amount{}}
+	if err := r.read(u, f); err != nil {
+		return err
+	}
+	carry, err := r.carry(f)
+	if err != nil {
+		return err
+	}
+	var anchors []budget.LineItem
+	for _, li := range r.fixed {
+		if li.Unit == u.Code {
+			anchors = append(anchors, li)
+		}
+	}
+	for _, s := range streams {
+		if err := r.stream(u, f, s, carry[s.name], anchors); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// read collects the unit's marginals from every table.
+func (r *rebuilder) read(u *budget.Unit, f *unitFigures) error {
+	doc := r.doc
+	if t := tableOf(doc, disclosure.IncomeTable); t != nil {
+		for _, row := range byUnit(t, "unit", r.names)[u.Name] {
+			for _, c := range t.Columns {
+				if c.Kind == disclosure.AmountCol {
+					f.income[c.Key] += amount(t, row, c.Key)
+				}
+			}
+		}
+	}
+	spend := tableOf(doc, disclosure.SpendingTable)
+	spendRows := byUnit(spend, "unit", r.names)[u.Name]
+	for _, key := range []string{"operating_spending", "subsidy", "remit"} {
+		l, err := leaves(spend, spendRows, key, 7)
+		if err != nil {
+			return err
+		}
+		for code, a := range l {
+			if a != 0 {
+				return fmt.Errorf("支出总表 %s 的“%s”列有金额 %s：这类支出还不能重建", code, key, a.Wan())
+			}
+		}
+	}
+	rest := map[string]map[string]money.Amount{}
+	for _, kind := range []string{"basic", "project"} {
+		l, err := leaves(spend, spendRows, kind, 7)
+		if err != nil {
+			return err
+		}
+		rest[kind] = l
+	}
+	for _, s := range streams {
+		f.fn[s.name] = map[string]*margin{}
+		for _, kind := range []string{"basic", "project"} {
+			m := newMargin()
+			if s.table != "" {
+				t := tableOf(doc, s.table)
+				l, err := leaves(t, byUnit(t, "unit", r.names)[u.Name], kind, 7)
+				if err != nil {
+					return err
+				}
+				for _, code := range sortedKeys(l) {
+					a := l[code]
+					m.add(code, a)
+					rest[kind][code] -= a
+				}
+			} else {
+				for _, code := range sortedKeys(rest[kind]) {
+					if a := rest[kind][code]; a < 0 {
+						return fmt.Errorf("%s %s：财政拨款各表之和超过支出总表 %s", kind, code, (-a).Wan())
+					}
+					m.add(code, rest[kind][code])
+				}
+			}
+			f.fn[s.name][kind] = m
+		}
+	}
+	gpe := tableOf(doc, disclosure.GPEconomicTable)
+	gpeRows := byUnit(gpe, "unit", r.names)[u.Name]
+	for _, kind := range []string{"basic", "project"} {
+		m := newMargin()
+		l, err := leaves(gpe, gpeRows, kind, 5)
+		if err != nil {
+			return err
+		}
+		for _, code := range sortedKeys(l) {
+			m.add(code, l[code])
+		}
+		f.gpEcon[kind] = m
+	}
+	if err := r.readBasic(u, f); err != nil {
+		return err
+	}
+	if err := r.readProjects(u, f); err != nil {
+		return err
+	}
+	r.readProcurement(u, spend, spendRows)
+	return nil
+}
+
+// fundColumns are the fund columns of the 基本支出总表 and 项目支出总表.
+var fundColumns = []budget.FundType{budget.GeneralPublic, budget.GovFund, budget.StateCapital, budget.SpecialAccount, budget.BusinessIncome, budget.OperatingIncome, budget.SuperiorSubsidy, budget.AffiliateRemit, budget.OtherIncome, budget.CarryOver}
+
+func (r *rebuilder) readBasic(u *budget.Unit, f *unitFigures) error {
+	t := tableOf(r.doc, disclosure.BasicTable)
+	rows := byUnit(t, "name", r.names)[u.Name]
+	if len(rows) == 0 {
+		return nil
+	}
+	// The table names its rows; give them their codes and read them like a coded
+	// table.
+	class := ""
+	coded := []disclosure.Row{rows[0]}
+	for _, row := range rows[1:] {
+		name := classification.NormalizeName(text(t, row, "name"))
+		if c, ok := r.econ.classes[name]; ok {
+			class = c
+			row.Code = c
+			coded = append(coded, row)
+			continue
+		}
+		code := r.econ.items[class][name]
+		if code == "" {
+			return fmt.Errorf("基本支出总表第 %d 页“%s”：在经济分类科目“%s”下找不到这个名称", row.Pos.Page, text(t, row, "name"), class)
+		}
+		row.Code = code
+		coded = append(coded, row)
+	}
+	for _, fund := range fundColumns {
+		l, err := leaves(t, coded, fund.Key(), 5)
+		if err != nil {
+			return err
+		}
+		for _, code := range sortedKeys(l) {
+			f.basic.add(fund, code, l[code])
+		}
+	}
+	return nil
+}
+
+func (r *rebuilder) readProjects(u *budget.Unit, f *unitFigures) error {
+	t := tableOf(r.doc, disclosure.ProjectTable)
+	rows := byUnit(t, "project", r.names)[u.Name]
+	if len(rows) == 0 {
+		return nil
+	}
+	for _, row := range rows[1:] {
+		f.projectOrder = append(f.projectOrder, r.projectCode(u.Code, text(t, row, "project")))
+	}
+	for _, fund := range fundColumns {
+		// The projects are the unit row's children: the same tails as a coded table.
+		out := map[string]money.Amount{}
+		var live []string
+		var sum money.Amount
+		for i, row := range rows[1:] {
+			a := amount(t, row, fund.Key())
+			out[f.projectOrder[i]] += a
+			sum += a
+			if a != 0 {
+				live = append(live, f.projectOrder[i])
+			}
+		}
+		if d := amount(t, rows[0], fund.Key()) - sum; d != 0 {
+			if err := spread(out, live, d); err != nil {
+				return fmt.Errorf("项目支出总表“%s”列：各项目合计 %s 与单位合计不符：%w", fund, sum.Wan(), err)
+			}
+		}
+		for _, p := range f.projectOrder {
+			f.projects.add(fund, p, out[p])
+		}
+	}
+	return nil
+}
+
+// readProcurement keeps one procurement line per functional code, for overlays that
+// list none: the tables print procurement by code only, not by item or category.
+func (r *rebuilder) readProcurement(u *budget.Unit, t *disclosure.Table, rows []disclosure.Row) {
+	for _, row := range rows {
+		a := amount(t, row, "procurement")
+		if len(row.Code) != 7 || a == 0 {
+			continue
+		}
+		r.procurement = append(r.procurement, budget.Procurement{
+			Unit: u.Code, Item: "政府采购（" + text(t, row, "name") + "）", Category: budget.Services, Amount: a,
+			Functional: row.Code, ReservedSME: amount(t, row, "procurement_sme"), ReservedSmall: amount(t, row, "procurement_micro"),
+		})
+	}
+}
+
+// carry works out how much of the carried-over money (上年结余、结转) each stream
+// spends, by kind: a fiscal table prints the stream's spending including what it
+// carried over, the fund columns without it.
+func (r *rebuilder) carry(f *unitFigures) (map[string]map[string]money.Amount, error) {
+	out := map[string]map[string]money.Amount{}
+	total := map[string]money.Amount{"basic": sum(f.basic[budget.CarryOver]), "project": sum(f.projects[budget.CarryOver])}
+	for _, s := range streams {
+		out[s.name] = map[string]money.Amount{}
+		for kind, p := range map[string]pools{"basic": f.basic, "project": f.projects} {
+			if s.table == "" {
+				out[s.name][kind] = total[kind]
+				continue
+			}
+			var own money.Amount
+			for _, fund := range s.funds {
+				own += sum(p[fund])
+			}
+			c := f.fn[s.name][kind].total() - own
+			if c < 0 {
+				return nil, fmt.Errorf("%s的%s：按功能分类的表合计 %s 少于资金列 %s", s.name, kindLabel(kind), f.fn[s.name][kind].total().Wan(), own.Wan())
+			}
+			out[s.name][kind] = c
+			total[kind] -= c
+		}
+	}
+	for kind, a := range total {
+		if a != 0 {
+			return nil, fmt.Errorf("%s的上年结余结转与各表不符（相差 %s）", kindLabel(kind), a.Wan())
+		}
+	}
+	return out, nil
+}
+
+func kindLabel(kind string) string {
+	if kind == "basic" {
+		return "基本支出"
+	}
+	return "项目支出"
+}
+
+func sum(m map[string]money.Amount) money.Amount {
+	var s money.Amount
+	for _, a := range m {
+		s += a
+	}
+	return s
+}
+
+func sortedKeys(m map[string]money.Amount) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// streamOf is the stream a line item's money belongs to.
+func streamOf(li budget.LineItem) string {
+	src := li.SourceFund()
+	for _, s := range streams {
+		for _, f := range s.funds {
+			if f == src {
+				return s.name
+			}
+		}
+	}
+	return streams[len(streams)-1].name
+}
+
+// takeCarry moves up to want of the carried-over pool into the stream's own pool,
+// key by key in order, so that a stream's carry is placed like its own funds.
+func takeCarry(from map[string]money.Amount, order []string, want money.Amount) map[string]money.Amount {
+	out := map[string]money.Amount{}
+	for _, k := range order {
+		if want == 0 {
+			break
+		}
+		a := min(from[k], want)
+		if a > 0 {
+			out[k] += a
+			from[k] -= a
+			want -= a
+		}
+	}
+	return out
+}
+
+// stream allocates one stream of one unit: basic, then projects.
+func (r *rebuilder) stream(u *budget.Unit, f *unitFigures, s stream, carry map[string]money.Amount, anchors []budget.LineItem) error {
+	carryFund := budget.CarryOver
+	// The stream's funds, with its share of the carried-over money.
+	basicPools, projectPools := pools{}, pools{}
+	for _, fund := range s.funds {
+		for k, a := range f.basic[fund] {
+			basicPools.add(fund, k, a)
+		}
+		for k, a := range f.projects[fund] {
+			projectPools.add(fund, k, a)
+		}
+	}
+	econOrder := sortedKeys(f.basic[budget.CarryOver])
+	for k, a := range takeCarry(f.basic[budget.CarryOver], econOrder, carry["basic"]) {
+		basicPools.add(carryFund, k, a)
+	}
+	for k, a := range takeCarry(f.projects[budget.CarryOver], f.projectOrder, carry["project"]) {
+		projectPools.add(carryFund, k, a)
+	}
+	fundOrder := append(append([]budget.FundType(nil), s.funds...), carryFund)
+
+	fnBasic, fnProject := copyMargin(f.fn[s.name]["basic"]), copyMargin(f.fn[s.name]["project"])
+	var econBasic, econProject *margin
+	if s.economic {
+		econBasic, econProject = copyMargin(f.gpEcon["basic"]), copyMargin(f.gpEcon["project"])
+	} else {
+		econBasic = newMargin()
+		for _, fund := range fundOrder {
+			for _, k := range sortedKeys(basicPools[fund]) {
+				econBasic.add(k, basicPools[fund][k])
+			}
+		}
+	}
+	projRows := newMargin()
+	for _, p := range f.projectOrder {
+		for _, fund := range fundOrder {
+			projRows.add(p, projectPools[fund][p])
+		}
+	}
+	// The overlay's items come off first. A project item without an economic class
+	// fixes only the project's functional class; the economic split is allocated.
+	var fixedCells []cell
+	for _, li := range anchors {
+		if streamOf(li) != s.name {
+			continue
+		}
+		fund := li.Fund
+		if li.Kind.Basic() {
+			fnBasic.add(li.Functional, -li.Amount)
+			econBasic.add(li.Economic, -li.Amount)
+			basicPools.add(fund, li.Economic, -li.Amount)
+		} else {
+			fnProject.add(li.Functional, -li.Amount)
+			projRows.add(li.Project, -li.Amount)
+			if li.Economic == "" {
+				fixedCells = append(fixedCells, cell{li.Project, li.Functional, li.Amount})
+				continue
+			}
+			if econProject != nil {
+				econProject.add(li.Economic, -li.Amount)
+			}
+			projectPools.add(fund, li.Project, -li.Amount)
+		}
+		r.items = append(r.items, li)
+	}
+
+	where := fmt.Sprintf("%s的基本支出（功能分类 × 经济分类）", s.name)
+	cells, err := transport(where, fnBasic, econBasic, prefer)
+	if err != nil {
+		return err
+	}
+	for _, c := range cells {
+		kind := budget.Public
+		if strings.HasPrefix(c.col, "301") || strings.HasPrefix(c.col, "303") {
+			kind = budget.Personnel
+		}
+		li := budget.LineItem{Unit: u.Code, Functional: c.row, Economic: c.col, Kind: kind}
+		if err := r.split(li, c.amt, basicPools, fundOrder, c.col, s); err != nil {
+			return fmt.Errorf("%s：%w", where, err)
+		}
+	}
+
+	where = fmt.Sprintf("%s的项目支出（项目 × 功能分类）", s.name)
+	pcells, err := transport(where, projRows, fnProject, nil)
+	if err != nil {
+		return err
+	}
+	pcells = append(fixedCells, pcells...)
+	type placed struct {
+		project, functional, economic string
+		amt                           money.Amount
+	}
+	var items []placed
+	if econProject != nil {
+		rows := newMargin()
+		for _, c := range pcells {
+			rows.add(c.row+"|"+c.col, c.amt)
+		}
+		where = fmt.Sprintf("%s的项目支出（功能分类 × 经济分类）", s.name)
+		ecells, err := transport(where, rows, econProject, func(row, col string) int {
+			return prefer(row[strings.Index(row, "|")+1:], col)
+		})
+		if err != nil {
+			return err
+		}
+		for _, c := range ecells {
+			p, fn, _ := strings.Cut(c.row, "|")
+			items = append(items, placed{p, fn, c.col, c.amt})
+		}
+	} else {
+		for _, c := range pcells {
+			items = append(items, placed{c.row, c.col, DefaultProjectEconomic, c.amt})
+		}
+	}
+	for _, it := range items {
+		li := budget.LineItem{Unit: u.Code, Functional: it.functional, Economic: it.economic, Kind: budget.ProjectSp, Project: it.project}
+		if err := r.split(li, it.amt, projectPools, fundOrder, it.project, s); err != nil {
+			return fmt.Errorf("%s：%w", where, err)
+		}
+	}
+	return nil
+}
+
+// split adds li with amount a, divided among the funds in order as their pools
+// for key allow.
+func (r *rebuilder) split(li budget.LineItem, a money.Amount, p pools, order []budget.FundType, key string, s stream) error {
+	for _, fund := range order {
+		if a == 0 {
+			return nil
+		}
+		take := min(a, p[fund][key])
+		if take <= 0 {
+			continue
+		}
+		p[fund][key] -= take
+		a -= take
+		item := li
+		item.Fund = fund
+		if fund == budget.CarryOver {
+			item.CarryFrom = s.carryFrom
+		}
+		item.Amount = take
+		r.items = append(r.items, item)
+	}
+	if a != 0 {
+		return fmt.Errorf("%s %s 有 %s 在各资金列中找不到（按经济分类的表与基本支出总表、项目支出总表不符）", li.Functional, key, a.Wan())
+	}
+	return nil
+}
+
+func copyMargin(m *margin) *margin {
+	out := newMargin()
+	if m == nil {
+		return out
+	}
+	for _, k := range m.keys {
+		out.add(k, m.amt[k])
+	}
+	return out
+}
+
+// merge joins items that are the same line (every field equal) and refuses two
+// items that validation would call duplicates but that differ (one of them marked
+// 增人增资, say): the overlay must then fix the other one elsewhere.
+func merge(items []budget.LineItem) ([]budget.LineItem, error) {
+	type key struct {
+		unit, fn, econ, project string
+		kind                    budget.SpendKind
+		fund, from              budget.FundType
+	}
+	idx := map[key]int{}
+	var out []budget.LineItem
+	for _, li := range items {
+		if li.Amount == 0 {
+			continue
+		}
+		k := key{li.Unit, li.Functional, li.Economic, li.Project, li.Kind, li.Fund, li.CarryFrom}
+		if i, ok := idx[k]; ok {
+			if out[i].StaffGrowth != li.StaffGrowth || out[i].GovEconomic != li.GovEconomic {
+				return nil, fmt.Errorf("单位 %s 功能科目 %s 经济科目 %s 项目“%s”：底稿固定的明细与分配的明细重复而标记不同，请在底稿中另行固定该科目的其余金额", li.Unit, li.Functional, li.Economic, li.Project)
+			}
+			out[i].Amount += li.Amount
+			continue
+		}
+		idx[k] = len(out)
+		out = append(out, li)
+	}
+	return out, nil
+}
