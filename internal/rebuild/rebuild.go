@@ -54,7 +54,7 @@ var streams = []stream{
 // Rebuild returns the overlay completed with line items, projects and procurement
 // that reproduce the tables of doc. The overlay is not changed.
 func Rebuild(doc *disclosure.Document, overlay *budget.Budget, cat *classification.Catalogue) (*budget.Budget, error) {
-	names, err := unitNames(tableOf(doc, disclosure.IncomeTable))
+	names, err := unitNames(tableOf(doc, disclosure.IncomeTable), doc.Department)
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +79,40 @@ func Rebuild(doc *disclosure.Document, overlay *budget.Budget, cat *classificati
 	if len(overlay.Procurement) == 0 {
 		out.Procurement = r.procurement
 	}
+	if len(overlay.LastYear.SanGong) == 0 {
+		out.LastYear.SanGong = r.lastSanGong()
+	}
 	return &out, nil
+}
+
+// lastSanGong reads last year's 三公 budget of every unit and fiscal fund from the
+// 三公 table's rows of last year, for overlays that do not give it.
+func (r *rebuilder) lastSanGong() []budget.SanGongLine {
+	t := tableOf(r.doc, disclosure.SanGongTable)
+	if t == nil {
+		return nil
+	}
+	last := fmt.Sprintf("%d年", r.out.Year-1)
+	var out []budget.SanGongLine
+	var unit *budget.Unit
+	for _, row := range t.Rows {
+		if n := text(t, row, "unit"); n != "" {
+			unit = r.unitNamed(n)
+		}
+		if unit == nil || strings.ReplaceAll(text(t, row, "year"), " ", "") != last {
+			continue
+		}
+		for _, fund := range budget.FiscalFunds {
+			k := "." + fund.Key()
+			l := budget.SanGongLine{Unit: unit.Code, Fund: fund,
+				Abroad: amount(t, row, "abroad"+k), Reception: amount(t, row, "reception"+k),
+				CarPurchase: amount(t, row, "car_purchase"+k), CarRunning: amount(t, row, "car_running"+k)}
+			if l.Abroad+l.Reception+l.CarPurchase+l.CarRunning != 0 {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
 }
 
 type rebuilder struct {
@@ -196,13 +229,11 @@ func (r *rebuilder) read(u *budget.Unit, f *unitFigures) error {
 			}
 		}
 	}
+	// The non-fiscal rest is what the 支出总表 prints beyond the fiscal tables, cell
+	// by cell as printed: each table's own tails would leave slivers of a few 分.
 	rest := map[string]map[string]money.Amount{}
 	for _, kind := range []string{"basic", "project"} {
-		l, err := leaves(spend, spendRows, kind, 7)
-		if err != nil {
-			return err
-		}
-		rest[kind] = l
+		rest[kind] = printedLeaves(spend, spendRows, kind, 7)
 	}
 	for _, s := range streams {
 		f.fn[s.name] = map[string]*margin{}
@@ -210,13 +241,29 @@ func (r *rebuilder) read(u *budget.Unit, f *unitFigures) error {
 			m := newMargin()
 			if s.table != "" {
 				t := tableOf(doc, s.table)
-				l, err := leaves(t, byUnit(t, "unit", r.names)[u.Name], kind, 7)
+				rows := byUnit(t, "unit", r.names)[u.Name]
+				var l map[string]money.Amount
+				var err error
+				if s.economic {
+					// One total by function and by economic class.
+					gpe := tableOf(doc, disclosure.GPEconomicTable)
+					var econ map[string]money.Amount
+					l, econ, err = sharedLeaves(t, rows, gpe, byUnit(gpe, "unit", r.names)[u.Name], kind)
+					e := newMargin()
+					for _, code := range sortedKeys(econ) {
+						e.add(code, econ[code])
+					}
+					f.gpEcon[kind] = e
+				} else {
+					l, err = leaves(t, rows, kind, 7)
+				}
 				if err != nil {
 					return err
 				}
 				for _, code := range sortedKeys(l) {
-					a := l[code]
-					m.add(code, a)
+					m.add(code, l[code])
+				}
+				for code, a := range printedLeaves(t, byUnit(t, "unit", r.names)[u.Name], kind, 7) {
 					rest[kind][code] -= a
 				}
 			} else {
@@ -229,19 +276,6 @@ func (r *rebuilder) read(u *budget.Unit, f *unitFigures) error {
 			}
 			f.fn[s.name][kind] = m
 		}
-	}
-	gpe := tableOf(doc, disclosure.GPEconomicTable)
-	gpeRows := byUnit(gpe, "unit", r.names)[u.Name]
-	for _, kind := range []string{"basic", "project"} {
-		m := newMargin()
-		l, err := leaves(gpe, gpeRows, kind, 5)
-		if err != nil {
-			return err
-		}
-		for _, code := range sortedKeys(l) {
-			m.add(code, l[code])
-		}
-		f.gpEcon[kind] = m
 	}
 	if err := r.readBasic(u, f); err != nil {
 		return err
@@ -348,11 +382,11 @@ func (r *rebuilder) readProcurement(u *budget.Unit, t *disclosure.Table, rows []
 func (r *rebuilder) carry(f *unitFigures) (map[string]map[string]money.Amount, error) {
 	out := map[string]map[string]money.Amount{}
 	total := map[string]money.Amount{"basic": sum(f.basic[budget.CarryOver]), "project": sum(f.projects[budget.CarryOver])}
+	slack := money.Amount(len(f.projectOrder)+2) * tailDown
 	for _, s := range streams {
 		out[s.name] = map[string]money.Amount{}
 		for kind, p := range map[string]pools{"basic": f.basic, "project": f.projects} {
 			if s.table == "" {
-				out[s.name][kind] = total[kind]
 				continue
 			}
 			var own money.Amount
@@ -360,6 +394,9 @@ func (r *rebuilder) carry(f *unitFigures) (map[string]map[string]money.Amount, e
 				own += sum(p[fund])
 			}
 			c := f.fn[s.name][kind].total() - own
+			if c < 0 && -c <= slack {
+				c = 0 // rounding: the pools are reconciled with the tables later
+			}
 			if c < 0 {
 				return nil, fmt.Errorf("%s的%s：按功能分类的表合计 %s 少于资金列 %s", s.name, kindLabel(kind), f.fn[s.name][kind].total().Wan(), own.Wan())
 			}
@@ -367,10 +404,25 @@ func (r *rebuilder) carry(f *unitFigures) (map[string]map[string]money.Amount, e
 			total[kind] -= c
 		}
 	}
+	// The rest is the non-fiscal streams'; a rest within rounding, where the
+	// non-fiscal stream spends nothing, belongs to the fiscal stream that carries
+	// most (the tables print its parts rounded).
+	nf := streams[len(streams)-1].name
 	for kind, a := range total {
-		if a != 0 {
-			return nil, fmt.Errorf("%s的上年结余结转与各表不符（相差 %s）", kindLabel(kind), a.Wan())
+		if a != 0 && a.Abs() <= slack && f.fn[nf][kind].total() == 0 {
+			best := streams[0].name
+			for _, s := range streams[:len(streams)-1] {
+				if out[s.name][kind] > out[best][kind] {
+					best = s.name
+				}
+			}
+			out[best][kind] += a
+			continue
 		}
+		if a < 0 {
+			return nil, fmt.Errorf("%s的上年结余结转少于各表所需（相差 %s）", kindLabel(kind), a.Wan())
+		}
+		out[nf][kind] = a
 	}
 	return out, nil
 }
@@ -463,6 +515,9 @@ func (r *rebuilder) stream(u *budget.Unit, f *unitFigures, s stream, carry map[s
 				econBasic.add(k, basicPools[fund][k])
 			}
 		}
+	}
+	if err := reconcile(s, basicPools, projectPools, fundOrder, econBasic, fnBasic, fnProject); err != nil {
+		return err
 	}
 	projRows := newMargin()
 	for _, p := range f.projectOrder {
@@ -619,4 +674,97 @@ func merge(items []budget.LineItem) ([]budget.LineItem, error) {
 		out = append(out, li)
 	}
 	return out, nil
+}
+
+// reconcile makes the fund pools add up to what the functional and economic tables
+// print, where the fund columns of the 基本支出总表 and 项目支出总表 were rounded
+// apart from them: each difference is spread over the pool entries, carried-over
+// money first, within what still prints the same.
+func reconcile(s stream, basic, projects pools, order []budget.FundType, econBasic, fnBasic, fnProject *margin) error {
+	type entry struct {
+		fund budget.FundType
+		key  string
+	}
+	// entries lists the pools' entries of the keys, carry first, then by amount.
+	entries := func(p pools, keys []string) []entry {
+		var out []entry
+		for _, fund := range append([]budget.FundType{budget.CarryOver}, order[:len(order)-1]...) {
+			for _, k := range keys {
+				if p[fund][k] != 0 {
+					out = append(out, entry{fund, k})
+				}
+			}
+		}
+		sort.SliceStable(out, func(i, j int) bool {
+			ci, cj := out[i].fund == budget.CarryOver, out[j].fund == budget.CarryOver
+			if ci != cj {
+				return ci
+			}
+			return p[out[i].fund][out[i].key] > p[out[j].fund][out[j].key]
+		})
+		return out
+	}
+	spreadPools := func(p pools, es []entry, d money.Amount, what string) error {
+		for _, e := range es {
+			if d == 0 {
+				break
+			}
+			a := max(min(d, tailUp), -tailDown)
+			p[e.fund][e.key] += a
+			d -= a
+		}
+		if d != 0 {
+			return fmt.Errorf("%s的%s：资金列与按功能、经济分类的表相差 %s，超出四舍五入的范围", s.name, what, d.Wan())
+		}
+		return nil
+	}
+	poolSum := func(p pools, key string) money.Amount {
+		var t money.Amount
+		for _, fund := range order {
+			if key == "" {
+				t += sum(p[fund])
+			} else {
+				t += p[fund][key]
+			}
+		}
+		return t
+	}
+	if s.economic {
+		for _, e := range econBasic.keys {
+			if d := econBasic.amt[e] - poolSum(basic, e); d != 0 {
+				if err := spreadPools(basic, entries(basic, []string{e}), d, "基本支出 "+e); err != nil {
+					return err
+				}
+			}
+		}
+	} else if d := fnBasic.total() - poolSum(basic, ""); d != 0 {
+		var keys []string
+		for _, fund := range order {
+			keys = append(keys, sortedKeys(basic[fund])...)
+		}
+		if err := spreadPools(basic, entries(basic, keys), d, "基本支出"); err != nil {
+			return err
+		}
+	}
+	if d := fnProject.total() - poolSum(projects, ""); d != 0 {
+		var keys []string
+		for _, fund := range order {
+			keys = append(keys, sortedKeys(projects[fund])...)
+		}
+		es := entries(projects, keys)
+		// A carried-over project's own funds next to its carry, so that the
+		// project's row keeps printing its total.
+		if len(es) > 0 && es[0].fund == budget.CarryOver {
+			for i, e := range es[1:] {
+				if e.key == es[0].key && e.fund != budget.CarryOver {
+					es = append([]entry{es[0], e}, append(es[1:i+1:i+1], es[i+2:]...)...)
+					break
+				}
+			}
+		}
+		if err := spreadPools(projects, es, d, "项目支出"); err != nil {
+			return err
+		}
+	}
+	return nil
 }

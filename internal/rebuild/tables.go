@@ -1,6 +1,7 @@
 package rebuild
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 
@@ -74,13 +75,11 @@ func byUnit(t *disclosure.Table, nameKey string, units []string) map[string][]di
 	return out
 }
 
-// leaves returns a coded table's column at the rows of the given code length (7 for
-// functional 项, 5 for economic 款), as exact amounts that add up to every printed
-// parent (see exact). rows are one unit's, its own row first.
-func leaves(t *disclosure.Table, rows []disclosure.Row, key string, digits int) (map[string]money.Amount, error) {
-	out := map[string]money.Amount{}
+// codedTree reads a coded table's column for one unit (rows are the unit's, its own
+// row first) as a tree of printed amounts; nil when the table has no such column.
+func codedTree(t *disclosure.Table, rows []disclosure.Row, key string) (*tree, error) {
 	if t == nil || col(t, key) < 0 || len(rows) == 0 {
-		return out, nil
+		return nil, nil
 	}
 	printed := map[string]money.Amount{}
 	for _, r := range rows {
@@ -97,21 +96,78 @@ func leaves(t *disclosure.Table, rows []disclosure.Row, key string, digits int) 
 			}
 		}
 	}
-	ex, err := exact(printed, root)
+	tr, err := newTree(printed, root)
 	if err != nil {
 		return nil, fmt.Errorf("%s“%s”列 %w", t.Title, key, err)
 	}
-	for c, a := range ex {
+	return tr, nil
+}
+
+// leaves returns a coded table's column at the rows of the given code length (7 for
+// functional 项, 5 for economic 款), as exact amounts that add up to every printed
+// parent (see exact). rows are one unit's, its own row first.
+func leaves(t *disclosure.Table, rows []disclosure.Row, key string, digits int) (map[string]money.Amount, error) {
+	tr, err := codedTree(t, rows, key)
+	if err != nil || tr == nil {
+		return map[string]money.Amount{}, err
+	}
+	return atDigits(tr.share(tr.clamp(tr.root)), digits), nil
+}
+
+// sharedLeaves is leaves of two tables that print one total two ways (一般公共预算
+// by function and by economic class): their roots are given one amount that both
+// trees allow.
+func sharedLeaves(t1 *disclosure.Table, rows1 []disclosure.Row, t2 *disclosure.Table, rows2 []disclosure.Row, key string) (map[string]money.Amount, map[string]money.Amount, error) {
+	a, err := codedTree(t1, rows1, key)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := codedTree(t2, rows2, key)
+	if err != nil {
+		return nil, nil, err
+	}
+	if a == nil || b == nil {
+		l1, err1 := leaves(t1, rows1, key, 7)
+		l2, err2 := leaves(t2, rows2, key, 5)
+		return l1, l2, errors.Join(err1, err2)
+	}
+	lo, hi := max(a.lo[""], b.lo[""]), min(a.hi[""], b.hi[""])
+	if lo > hi {
+		return nil, nil, fmt.Errorf("%s与%s的“%s”合计在四舍五入的范围内也不相等（%s 与 %s）", t1.Title, t2.Title, key, a.root.Wan(), b.root.Wan())
+	}
+	v := max(lo, min(hi, a.root))
+	return atDigits(a.share(v), 7), atDigits(b.share(v), 5), nil
+}
+
+func atDigits(m map[string]money.Amount, digits int) map[string]money.Amount {
+	out := map[string]money.Amount{}
+	for c, a := range m {
 		if len(c) == digits {
 			out[c] = a
 		}
 	}
-	return out, nil
+	return out
+}
+
+// printedLeaves returns a coded table's column at the rows of the given code length,
+// as printed.
+func printedLeaves(t *disclosure.Table, rows []disclosure.Row, key string, digits int) map[string]money.Amount {
+	out := map[string]money.Amount{}
+	if t == nil || col(t, key) < 0 {
+		return out
+	}
+	for _, r := range rows {
+		if len(r.Code) == digits {
+			out[r.Code] += amount(t, r, key)
+		}
+	}
+	return out
 }
 
 // unitNames reads the units from the income table: every row, except a first row
-// that is the sum of the others (the department's total).
-func unitNames(t *disclosure.Table) ([]string, error) {
+// that is the department's total (it names the department, or it is the sum of the
+// others within their rounding).
+func unitNames(t *disclosure.Table, department string) ([]string, error) {
 	if t == nil {
 		return nil, fmt.Errorf("文件中没有收入总表，无法得知预算单位")
 	}
@@ -126,7 +182,8 @@ func unitNames(t *disclosure.Table) ([]string, error) {
 			rest += amount(t, r, "total")
 		}
 	}
-	if len(names) > 1 && amount(t, t.Rows[0], "total") == rest {
+	slack := money.Amount(len(names)) * tailDown
+	if d := amount(t, t.Rows[0], "total") - rest; len(names) > 1 && (classification.SameName(names[0], department) || d.Abs() <= slack) {
 		names = names[1:]
 	}
 	if len(names) == 0 {
@@ -170,14 +227,32 @@ const (
 
 // exact works out exact amounts for a column printed as a tree of codes (类, 款, 项)
 // under a root (the unit's row). Published tables round every cell from its exact
-// sum, so a parent may print 0.01 more or less than its printed children add up
-// to; then the children cannot all be exactly what they print. Every node is given
-// the part of its parent's exact amount that its printed siblings leave, spread
-// over the non-zero siblings within what still prints the same. A column that adds
-// up as printed comes back as printed.
+// sum, so a parent may print 0.01 more or less than its printed children add up to;
+// then the children cannot all be exactly what they print. Each cell may be anything
+// that prints the same (a zero stays zero); going up, a parent's range is what its
+// children's ranges add up to within its own; going down, each node takes its printed
+// amount where its range allows and the nearest amount where not, and its children
+// share it out, as near their printed amounts as they can, the largest moving
+// first. A column that adds up as printed comes back as printed.
 func exact(printed map[string]money.Amount, root money.Amount) (map[string]money.Amount, error) {
-	out := map[string]money.Amount{}
-	children := map[string][]string{}
+	tr, err := newTree(printed, root)
+	if err != nil {
+		return nil, err
+	}
+	return tr.share(tr.clamp(root)), nil
+}
+
+// tree is a printed column as a tree of codes with the range of exact amounts each
+// node may have.
+type tree struct {
+	printed  map[string]money.Amount
+	root     money.Amount
+	children map[string][]string
+	lo, hi   map[string]money.Amount
+}
+
+func newTree(printed map[string]money.Amount, root money.Amount) (*tree, error) {
+	t := &tree{printed: printed, root: root, children: map[string][]string{}, lo: map[string]money.Amount{}, hi: map[string]money.Amount{}}
 	for c := range printed {
 		p := classification.ParentOf(c)
 		for p != "" {
@@ -186,39 +261,81 @@ func exact(printed map[string]money.Amount, root money.Amount) (map[string]money
 			}
 			p = classification.ParentOf(p)
 		}
-		children[p] = append(children[p], c)
+		t.children[p] = append(t.children[p], c)
 	}
-	var walk func(node string, value money.Amount) error
-	walk = func(node string, value money.Amount) error {
-		kids := children[node]
-		if len(kids) == 0 {
-			return nil
-		}
+	for _, kids := range t.children {
 		sort.Strings(kids)
-		var sum money.Amount
-		var live []string
+	}
+	return t, t.bounds("")
+}
+
+func (t *tree) value(node string) money.Amount {
+	if node == "" {
+		return t.root
+	}
+	return t.printed[node]
+}
+
+func (t *tree) bounds(node string) error {
+	v := t.value(node)
+	l, h := v-tailDown, v+tailUp
+	if v == 0 {
+		l, h = 0, 0
+	}
+	if kids := t.children[node]; len(kids) > 0 {
+		var kl, kh money.Amount
 		for _, k := range kids {
-			sum += printed[k]
-			if printed[k] != 0 {
-				live = append(live, k)
-			}
-		}
-		for _, k := range kids {
-			out[k] = printed[k]
-		}
-		if d := value - sum; d != 0 {
-			if err := spread(out, live, d); err != nil {
-				return fmt.Errorf("%s：下级合计 %s 与本级 %s 相差过大：%w", orRoot(node), sum.Wan(), value.Wan(), err)
-			}
-		}
-		for _, k := range kids {
-			if err := walk(k, out[k]); err != nil {
+			if err := t.bounds(k); err != nil {
 				return err
 			}
+			kl += t.lo[k]
+			kh += t.hi[k]
 		}
-		return nil
+		l, h = max(l, kl), min(h, kh)
 	}
-	return out, walk("", root)
+	if l > h {
+		return fmt.Errorf("%s：印出 %s，下级无论怎样四舍五入都合不上", orRoot(node), v.Wan())
+	}
+	t.lo[node], t.hi[node] = l, h
+	return nil
+}
+
+// clamp is the amount nearest v that the root may have.
+func (t *tree) clamp(v money.Amount) money.Amount { return max(t.lo[""], min(t.hi[""], v)) }
+
+// share gives the root the amount v and shares it out down the tree.
+func (t *tree) share(v money.Amount) map[string]money.Amount {
+	out := map[string]money.Amount{}
+	var share func(node string, v money.Amount)
+	share = func(node string, v money.Amount) {
+		out[node] = v
+		kids := t.children[node]
+		if len(kids) == 0 {
+			return
+		}
+		var sum money.Amount
+		for _, k := range kids {
+			out[k] = max(t.lo[k], min(t.hi[k], t.printed[k]))
+			sum += out[k]
+		}
+		d := v - sum
+		order := append([]string(nil), kids...)
+		sort.SliceStable(order, func(i, j int) bool { return t.printed[order[i]] > t.printed[order[j]] })
+		for _, k := range order {
+			if d == 0 {
+				break
+			}
+			a := max(min(d, t.hi[k]-out[k]), t.lo[k]-out[k])
+			out[k] += a
+			d -= a
+		}
+		for _, k := range kids {
+			share(k, out[k])
+		}
+	}
+	share("", v)
+	delete(out, "")
+	return out
 }
 
 func orRoot(node string) string {
