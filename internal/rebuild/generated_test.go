@@ -1,0 +1,279 @@
+package rebuild_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"yusuan/build"
+	"yusuan/classification"
+	"yusuan/disclosure"
+	"yusuan/money"
+)
+
+// knownDifferences are the published 财政局 document's figures that the generated
+// document may print otherwise, by part: each is listed in the README next to the
+// seed's differences. Empty: the published text has no figure the data contradicts.
+var knownDifferences = map[int][]string{}
+
+// TestCaizhengGenerated builds examples/shenzhen-caizheng-2026 with the Shenzhen
+// profile and compares the generated document with the published one: every table
+// row by row (by code or name) and cell by cell at the printed precision, and every
+// part's figures in order. It runs once the profile writes the 2026 format.
+func TestCaizhengGenerated(t *testing.T) {
+	b, pub := loadExample(t, examples[0])
+	doc, err := build.Derive(b, classification.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Format != "shenzhen-2026" {
+		t.Skipf("the Shenzhen profile writes %q for 2026; this test compares with the published 2026 document once it writes shenzhen-2026", doc.Format)
+	}
+	diffs := compareDocuments(pub, doc)
+	for _, d := range diffs {
+		t.Error(d)
+	}
+	t.Run("mutation", func(t *testing.T) {
+		bad := *b
+		bad.Items = append(bad.Items[:0:0], b.Items...)
+		bad.Items[len(bad.Items)/2].Amount += money.Wan / 100
+		doc, err := build.Derive(&bad, classification.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(compareDocuments(pub, doc)) <= len(diffs) {
+			t.Fatal("a line item changed by 0.01 万元 and the generated document compares as before")
+		}
+	})
+}
+
+// TestCompareDocuments shows that the comparison finds a changed cell and a changed
+// figure, whatever the profile writes today.
+func TestCompareDocuments(t *testing.T) {
+	_, pub := loadExample(t, examples[0])
+	if d := compareDocuments(pub, pub); len(d) != 0 {
+		t.Fatalf("a document differs from itself: %v", d)
+	}
+	changed := copyDocument(pub)
+	for _, tb := range changed.Tables {
+		if tb.Kind == disclosure.GPEconomicTable {
+			c := &tb.Rows[len(tb.Rows)-1].Cells[3]
+			a := *c.Amount + money.Wan/100
+			c.Amount, c.Printed = &a, ""
+		}
+	}
+	if d := compareDocuments(pub, changed); len(d) != 1 {
+		t.Errorf("one changed cell: %d differences %v", len(d), d)
+	}
+	changed = copyDocument(pub)
+	p := &changed.Parts[1].Blocks[0]
+	p.Text = strings.Replace(p.Text, "37,385.88", "37,385.89", 1)
+	if d := compareDocuments(pub, changed); len(d) != 1 {
+		t.Errorf("one changed figure: %d differences %v", len(d), d)
+	}
+}
+
+// copyDocument copies the parts, tables, rows and cells that a test changes.
+func copyDocument(d *disclosure.Document) *disclosure.Document {
+	c := *d
+	c.Tables = nil
+	for _, t := range d.Tables {
+		tc := *t
+		tc.Rows = nil
+		for _, r := range t.Rows {
+			r.Cells = append([]disclosure.Cell(nil), r.Cells...)
+			tc.Rows = append(tc.Rows, r)
+		}
+		c.Tables = append(c.Tables, &tc)
+	}
+	c.Parts = nil
+	for _, p := range d.Parts {
+		p.Blocks = append([]disclosure.Block(nil), p.Blocks...)
+		c.Parts = append(c.Parts, p)
+	}
+	return &c
+}
+
+// compareDocuments lists every difference of got from the published document.
+func compareDocuments(pub, got *disclosure.Document) []string {
+	var diffs []string
+	for _, pt := range allTables(pub) {
+		gt := tableOfKind(got, pt.Kind)
+		if gt == nil {
+			diffs = append(diffs, fmt.Sprintf("table %q (%s): not generated", pt.Title, pt.Kind))
+			continue
+		}
+		diffs = append(diffs, compareTables(pt, gt)...)
+	}
+	pubParts, gotParts := partFigures(pub), partFigures(got)
+	for n := 1; n <= max(len(pub.Parts), len(got.Parts)); n++ {
+		want := withoutKnown(pubParts[n], knownDifferences[n])
+		have := withoutKnown(gotParts[n], knownDifferences[n])
+		if d := firstDifference(want, have); d != "" {
+			diffs = append(diffs, fmt.Sprintf("part %d: figures differ %s\n  published: %s\n  generated: %s", n, d, strings.Join(want, " "), strings.Join(have, " ")))
+		}
+	}
+	return diffs
+}
+
+func allTables(d *disclosure.Document) []*disclosure.Table {
+	out := append([]*disclosure.Table(nil), d.Tables...)
+	for _, p := range d.Parts {
+		for _, b := range p.Blocks {
+			if b.Table != nil {
+				out = append(out, b.Table)
+			}
+		}
+	}
+	return out
+}
+
+func tableOfKind(d *disclosure.Document, k disclosure.TableKind) *disclosure.Table {
+	for _, t := range allTables(d) {
+		if t.Kind == k {
+			return t
+		}
+	}
+	return nil
+}
+
+// rowKeys names each row by what identifies it for a reader: the unit it is under,
+// and its code, else its texts (a 三公 row's year, a summary line's labels).
+func rowKeys(t *disclosure.Table) []string {
+	keys := make([]string, len(t.Rows))
+	unit := ""
+	seen := map[string]int{}
+	for i, r := range t.Rows {
+		var texts []string
+		for j, c := range r.Cells {
+			if c.Amount == nil && j < len(t.Columns) && strings.TrimSpace(c.Text) != "" {
+				if t.Columns[j].Key == "unit" {
+					unit = normal(c.Text)
+					continue
+				}
+				texts = append(texts, normal(c.Text))
+			}
+		}
+		k := unit + "|"
+		if r.Code != "" {
+			k += r.Code
+		} else {
+			k += strings.Join(texts, "|")
+		}
+		seen[k]++
+		if seen[k] > 1 {
+			k += fmt.Sprintf("#%d", seen[k])
+		}
+		keys[i] = k
+	}
+	return keys
+}
+
+func normal(s string) string {
+	return classification.NormalizeName(strings.ReplaceAll(s, " ", ""))
+}
+
+// compareTables compares every amount of the published table with the generated
+// row of the same key, column by column key, as printed; generated rows that the
+// published table lacks are differences too.
+func compareTables(pt, gt *disclosure.Table) []string {
+	var diffs []string
+	gk := rowKeys(gt)
+	gotRow := map[string]disclosure.Row{}
+	for i, k := range gk {
+		gotRow[k] = gt.Rows[i]
+	}
+	pk := rowKeys(pt)
+	printed := map[string]bool{}
+	for i, k := range pk {
+		printed[k] = true
+		pr := pt.Rows[i]
+		gr, ok := gotRow[k]
+		if !ok {
+			diffs = append(diffs, fmt.Sprintf("%s: row %s (page %d) not generated", pt.Title, k, pr.Pos.Page))
+			continue
+		}
+		for j, c := range pr.Cells {
+			if c.Amount == nil || j >= len(pt.Columns) {
+				continue
+			}
+			key := pt.Columns[j].Key
+			gj := colIndex(gt, key)
+			if gj < 0 || gj >= len(gr.Cells) {
+				diffs = append(diffs, fmt.Sprintf("%s: row %s column %s not generated", pt.Title, k, key))
+				continue
+			}
+			want := strings.ReplaceAll(c.Printed, " ", "")
+			if want == "" {
+				want = c.Display(pt.Unit)
+			}
+			if have := gr.Cells[gj].Display(gt.Unit); have != want {
+				diffs = append(diffs, fmt.Sprintf("%s: row %s column %s: published %s, generated %s", pt.Title, k, key, want, have))
+			}
+		}
+	}
+	for i, k := range gk {
+		if !printed[k] && hasAmount(gt.Rows[i]) {
+			diffs = append(diffs, fmt.Sprintf("%s: generated row %s is not in the published table", gt.Title, k))
+		}
+	}
+	return diffs
+}
+
+func hasAmount(r disclosure.Row) bool {
+	for _, c := range r.Cells {
+		if c.Amount != nil && *c.Amount != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+var figure = regexp.MustCompile(`-?\d[\d,]*(?:\.\d+)?%?`)
+
+// partFigures lists the figures of each part's text in order, tables left out.
+func partFigures(d *disclosure.Document) map[int][]string {
+	out := map[int][]string{}
+	for _, p := range d.Parts {
+		for _, b := range p.Blocks {
+			if b.Table == nil {
+				out[p.Number] = append(out[p.Number], figure.FindAllString(b.Text, -1)...)
+			}
+		}
+	}
+	return out
+}
+
+func withoutKnown(figs, known []string) []string {
+	skip := map[string]int{}
+	for _, k := range known {
+		skip[k]++
+	}
+	var out []string
+	for _, f := range figs {
+		if skip[f] > 0 {
+			skip[f]--
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// firstDifference says where two figure sequences part, or "" when they are equal.
+func firstDifference(want, have []string) string {
+	for i := 0; i < max(len(want), len(have)); i++ {
+		w, h := "(none)", "(none)"
+		if i < len(want) {
+			w = want[i]
+		}
+		if i < len(have) {
+			h = have[i]
+		}
+		if w != h {
+			return fmt.Sprintf("at figure %d: published %s, generated %s", i+1, w, h)
+		}
+	}
+	return ""
+}
