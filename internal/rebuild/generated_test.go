@@ -144,11 +144,12 @@ func rowKeys(t *disclosure.Table) []string {
 	keys := make([]string, len(t.Rows))
 	unit := ""
 	seen := map[string]int{}
-	for i, r := range t.Rows {
+	for i, row := range placed(t) {
+		r := t.Rows[i]
 		var texts []string
-		for j, c := range r.Cells {
-			if c.Amount == nil && j < len(t.Columns) && strings.TrimSpace(c.Text) != "" {
-				if t.Columns[j].Key == "unit" {
+		for _, c := range row {
+			if c.Amount == nil && c.Col < len(t.Columns) && strings.TrimSpace(c.Text) != "" {
+				if t.Columns[c.Col].Key == "unit" {
 					unit = normal(c.Text)
 					continue
 				}
@@ -170,6 +171,23 @@ func rowKeys(t *disclosure.Table) []string {
 	return keys
 }
 
+// placed lays a table's body out on its columns: a cell that spans rows (a unit's
+// name over its three 三公 rows) is left out of the rows below it.
+func placed(t *disclosure.Table) [][]disclosure.Placed {
+	return disclosure.Grid(t.BodyCells(), len(t.Columns))
+}
+
+// byColumn maps a placed row's cells by column key.
+func byColumn(t *disclosure.Table, row []disclosure.Placed) map[string]disclosure.Cell {
+	out := map[string]disclosure.Cell{}
+	for _, c := range row {
+		if c.Col < len(t.Columns) {
+			out[t.Columns[c.Col].Key] = c.Cell
+		}
+	}
+	return out
+}
+
 func normal(s string) string {
 	return classification.NormalizeName(strings.ReplaceAll(s, " ", ""))
 }
@@ -180,27 +198,29 @@ func normal(s string) string {
 func compareTables(pt, gt *disclosure.Table) []string {
 	var diffs []string
 	gk := rowKeys(gt)
-	gotRow := map[string]disclosure.Row{}
-	for i, k := range gk {
-		gotRow[k] = gt.Rows[i]
+	gotRow := map[string]map[string]disclosure.Cell{}
+	for i, row := range placed(gt) {
+		gotRow[gk[i]] = byColumn(gt, row)
 	}
 	pk := rowKeys(pt)
 	printed := map[string]bool{}
-	for i, k := range pk {
+	for i, row := range placed(pt) {
+		k := pk[i]
 		printed[k] = true
-		pr := pt.Rows[i]
 		gr, ok := gotRow[k]
 		if !ok {
-			diffs = append(diffs, fmt.Sprintf("%s: row %s (page %d) not generated", pt.Title, k, pr.Pos.Page))
+			diffs = append(diffs, fmt.Sprintf("%s: row %s (page %d) not generated", pt.Title, k, pt.Rows[i].Pos.Page))
 			continue
 		}
-		for j, c := range pr.Cells {
-			if c.Amount == nil || j >= len(pt.Columns) {
+		cells := byColumn(pt, row)
+		for _, col := range pt.Columns {
+			key := col.Key
+			c, ok := cells[key]
+			if !ok || c.Amount == nil {
 				continue
 			}
-			key := pt.Columns[j].Key
-			gj := colIndex(gt, key)
-			if gj < 0 || gj >= len(gr.Cells) {
+			g, ok := gr[key]
+			if !ok || g.Amount == nil {
 				diffs = append(diffs, fmt.Sprintf("%s: row %s column %s not generated", pt.Title, k, key))
 				continue
 			}
@@ -208,7 +228,7 @@ func compareTables(pt, gt *disclosure.Table) []string {
 			if want == "" {
 				want = c.Display(pt.Unit)
 			}
-			if have := gr.Cells[gj].Display(gt.Unit); have != want {
+			if have := g.Display(gt.Unit); have != want {
 				diffs = append(diffs, fmt.Sprintf("%s: row %s column %s: published %s, generated %s", pt.Title, k, key, want, have))
 			}
 		}

@@ -51,9 +51,23 @@ var streams = []stream{
 	{"单位资金", []budget.FundType{budget.SpecialAccount, budget.BusinessIncome, budget.OperatingIncome, budget.SuperiorSubsidy, budget.AffiliateRemit, budget.OtherIncome}, "", budget.OtherIncome, false},
 }
 
+// Tail moves the exact amount of one economic 款 of a unit's 一般公共预算 spending
+// (basic or project) within what still prints the same. A figure that the text
+// derives from several cells (机关运行经费 adds a list of economic classes) may print
+// 0.01 off their printed sum; the tails that make it agree cannot be read from the
+// tables, so the overlay's author gives them. The tails of a column must add up to
+// zero.
+type Tail struct {
+	Unit   string       `yaml:"unit"`
+	Column string       `yaml:"column"` // basic or project
+	Code   string       `yaml:"code"`
+	Amount money.Amount `yaml:"amount"`
+	Note   string       `yaml:"note,omitempty"`
+}
+
 // Rebuild returns the overlay completed with line items, projects and procurement
 // that reproduce the tables of doc. The overlay is not changed.
-func Rebuild(doc *disclosure.Document, overlay *budget.Budget, cat *classification.Catalogue) (*budget.Budget, error) {
+func Rebuild(doc *disclosure.Document, overlay *budget.Budget, cat *classification.Catalogue, tails ...Tail) (*budget.Budget, error) {
 	names, err := unitNames(tableOf(doc, disclosure.IncomeTable), doc.Department)
 	if err != nil {
 		return nil, err
@@ -61,7 +75,7 @@ func Rebuild(doc *disclosure.Document, overlay *budget.Budget, cat *classificati
 	out := *overlay
 	out.Projects = append([]budget.Project(nil), overlay.Projects...)
 	out.Items = nil
-	r := &rebuilder{doc: doc, cat: cat, econ: newEconomicNames(cat), out: &out, names: names, fixed: overlay.Items}
+	r := &rebuilder{doc: doc, cat: cat, econ: newEconomicNames(cat), out: &out, names: names, fixed: overlay.Items, tails: tails}
 	for _, n := range names {
 		u := r.unitNamed(n)
 		if u == nil {
@@ -122,6 +136,7 @@ type rebuilder struct {
 	out         *budget.Budget
 	names       []string
 	fixed       []budget.LineItem // the overlay's items
+	tails       []Tail
 	items       []budget.LineItem
 	procurement []budget.Procurement
 }
@@ -276,6 +291,16 @@ func (r *rebuilder) read(u *budget.Unit, f *unitFigures) error {
 			}
 			f.fn[s.name][kind] = m
 		}
+	}
+	for _, tl := range r.tails {
+		if tl.Unit != u.Code {
+			continue
+		}
+		m := f.gpEcon[tl.Column]
+		if m == nil || m.amt[tl.Code] == 0 || tl.Amount < -tailDown || tl.Amount > tailUp {
+			return fmt.Errorf("尾数调整 %s %s %s：一般公共预算支出表（按经济分类）没有这一格，或调整超出四舍五入的范围（-50.00 至 49.99 元）", tl.Column, tl.Code, tl.Amount)
+		}
+		m.add(tl.Code, tl.Amount)
 	}
 	if err := r.readBasic(u, f); err != nil {
 		return err
