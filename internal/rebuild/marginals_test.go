@@ -31,7 +31,7 @@ type example struct {
 
 var examples = []example{
 	{"shenzhen-caizheng-2026", "shenzhen-2026/shenzhen-caizheng-2026-dept-budget.pdf", 0},
-	{"shenzhen-shuiwu-2026", "shenzhen-2026/shenzhen-shuiwu-2026-dept-budget.pdf", 102},
+	{"shenzhen-shuiwu-2026", "shenzhen-2026/shenzhen-shuiwu-2026-dept-budget.pdf", 66},
 }
 
 // loadExample loads and validates an example's budget and reads its published
@@ -67,10 +67,12 @@ func TestExampleMarginals(t *testing.T) {
 			for _, d := range m.diffs {
 				t.Error(d)
 			}
-			if m.cents > ex.cents {
+			if m.cents > ex.cents || testing.Verbose() {
 				for _, d := range m.centDiffs {
 					t.Log(d)
 				}
+			}
+			if m.cents > ex.cents {
 				t.Errorf("%d cells differ by 0.01 or 0.02 from the published ones, at most %d may", m.cents, ex.cents)
 			}
 			if m.cents < ex.cents {

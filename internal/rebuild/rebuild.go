@@ -252,42 +252,46 @@ func (r *rebuilder) read(u *budget.Unit, f *unitFigures) error {
 	}
 	for _, s := range streams {
 		f.fn[s.name] = map[string]*margin{}
-		for _, kind := range []string{"basic", "project"} {
-			m := newMargin()
-			if s.table != "" {
-				t := tableOf(doc, s.table)
-				rows := byUnit(t, "unit", r.names)[u.Name]
-				var l map[string]money.Amount
-				var err error
-				if s.economic {
-					// One total by function and by economic class.
-					gpe := tableOf(doc, disclosure.GPEconomicTable)
-					var econ map[string]money.Amount
-					l, econ, err = sharedLeaves(t, rows, gpe, byUnit(gpe, "unit", r.names)[u.Name], kind)
-					e := newMargin()
-					for _, code := range sortedKeys(econ) {
-						e.add(code, econ[code])
-					}
-					f.gpEcon[kind] = e
-				} else {
-					l, err = leaves(t, rows, kind, 7)
+		if s.table != "" {
+			t := tableOf(doc, s.table)
+			rows := byUnit(t, "unit", r.names)[u.Name]
+			var et *disclosure.Table
+			var erows []disclosure.Row
+			if s.economic {
+				// One total by function and by economic class.
+				et = tableOf(doc, disclosure.GPEconomicTable)
+				erows = byUnit(et, "unit", r.names)[u.Name]
+			}
+			fn, econ, err := jointLeaves(t, rows, et, erows)
+			if err != nil {
+				return err
+			}
+			for _, kind := range []string{"basic", "project"} {
+				m := newMargin()
+				for _, code := range sortedKeys(fn[kind]) {
+					m.add(code, fn[kind][code])
 				}
-				if err != nil {
-					return err
-				}
-				for _, code := range sortedKeys(l) {
-					m.add(code, l[code])
-				}
-				for code, a := range printedLeaves(t, byUnit(t, "unit", r.names)[u.Name], kind, 7) {
+				f.fn[s.name][kind] = m
+				for code, a := range printedLeaves(t, rows, kind, 7) {
 					rest[kind][code] -= a
 				}
-			} else {
-				for _, code := range sortedKeys(rest[kind]) {
-					if a := rest[kind][code]; a < 0 {
-						return fmt.Errorf("%s %s：财政拨款各表之和超过支出总表 %s", kind, code, (-a).Wan())
+				if s.economic {
+					e := newMargin()
+					for _, code := range sortedKeys(econ[kind]) {
+						e.add(code, econ[kind][code])
 					}
-					m.add(code, rest[kind][code])
+					f.gpEcon[kind] = e
 				}
+			}
+			continue
+		}
+		for _, kind := range []string{"basic", "project"} {
+			m := newMargin()
+			for _, code := range sortedKeys(rest[kind]) {
+				if a := rest[kind][code]; a < 0 {
+					return fmt.Errorf("%s %s：财政拨款各表之和超过支出总表 %s", kind, code, (-a).Wan())
+				}
+				m.add(code, rest[kind][code])
 			}
 			f.fn[s.name][kind] = m
 		}
@@ -308,7 +312,9 @@ func (r *rebuilder) read(u *budget.Unit, f *unitFigures) error {
 	if err := r.readProjects(u, f); err != nil {
 		return err
 	}
-	r.readProcurement(u, spend, spendRows)
+	if err := r.readProcurement(u, spend, spendRows); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -388,17 +394,28 @@ func (r *rebuilder) readProjects(u *budget.Unit, f *unitFigures) error {
 
 // readProcurement keeps one procurement line per functional code, for overlays that
 // list none: the tables print procurement by code only, not by item or category.
-func (r *rebuilder) readProcurement(u *budget.Unit, t *disclosure.Table, rows []disclosure.Row) {
+// The amounts are exact like the spending columns' (a code's parent may print 0.01
+// off its children).
+func (r *rebuilder) readProcurement(u *budget.Unit, t *disclosure.Table, rows []disclosure.Row) error {
+	cols := map[string]map[string]money.Amount{}
+	for _, key := range []string{"procurement", "procurement_sme", "procurement_micro"} {
+		l, err := leaves(t, rows, key, 7)
+		if err != nil {
+			return err
+		}
+		cols[key] = l
+	}
 	for _, row := range rows {
-		a := amount(t, row, "procurement")
+		a := cols["procurement"][row.Code]
 		if len(row.Code) != 7 || a == 0 {
 			continue
 		}
 		r.procurement = append(r.procurement, budget.Procurement{
 			Unit: u.Code, Item: "政府采购（" + text(t, row, "name") + "）", Category: budget.Services, Amount: a,
-			Functional: row.Code, ReservedSME: amount(t, row, "procurement_sme"), ReservedSmall: amount(t, row, "procurement_micro"),
+			Functional: row.Code, ReservedSME: cols["procurement_sme"][row.Code], ReservedSmall: cols["procurement_micro"][row.Code],
 		})
 	}
+	return nil
 }
 
 // carry works out how much of the carried-over money (上年结余、结转) each stream

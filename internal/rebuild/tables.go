@@ -1,7 +1,6 @@
 package rebuild
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 
@@ -112,31 +111,6 @@ func leaves(t *disclosure.Table, rows []disclosure.Row, key string, digits int) 
 		return map[string]money.Amount{}, err
 	}
 	return atDigits(tr.share(tr.clamp(tr.root)), digits), nil
-}
-
-// sharedLeaves is leaves of two tables that print one total two ways (一般公共预算
-// by function and by economic class): their roots are given one amount that both
-// trees allow.
-func sharedLeaves(t1 *disclosure.Table, rows1 []disclosure.Row, t2 *disclosure.Table, rows2 []disclosure.Row, key string) (map[string]money.Amount, map[string]money.Amount, error) {
-	a, err := codedTree(t1, rows1, key)
-	if err != nil {
-		return nil, nil, err
-	}
-	b, err := codedTree(t2, rows2, key)
-	if err != nil {
-		return nil, nil, err
-	}
-	if a == nil || b == nil {
-		l1, err1 := leaves(t1, rows1, key, 7)
-		l2, err2 := leaves(t2, rows2, key, 5)
-		return l1, l2, errors.Join(err1, err2)
-	}
-	lo, hi := max(a.lo[""], b.lo[""]), min(a.hi[""], b.hi[""])
-	if lo > hi {
-		return nil, nil, fmt.Errorf("%s与%s的“%s”合计在四舍五入的范围内也不相等（%s 与 %s）", t1.Title, t2.Title, key, a.root.Wan(), b.root.Wan())
-	}
-	v := max(lo, min(hi, a.root))
-	return atDigits(a.share(v), 7), atDigits(b.share(v), 5), nil
 }
 
 func atDigits(m map[string]money.Amount, digits int) map[string]money.Amount {
@@ -304,7 +278,12 @@ func (t *tree) bounds(node string) error {
 func (t *tree) clamp(v money.Amount) money.Amount { return max(t.lo[""], min(t.hi[""], v)) }
 
 // share gives the root the amount v and shares it out down the tree.
-func (t *tree) share(v money.Amount) map[string]money.Amount {
+func (t *tree) share(v money.Amount) map[string]money.Amount { return t.shareWithin(v, nil) }
+
+// shareWithin is share where a node should also stay within what limit allows (the
+// room another column leaves it), as far as the node's own range and its parent's
+// amount let it.
+func (t *tree) shareWithin(v money.Amount, limit func(node string) (lo, hi money.Amount, ok bool)) map[string]money.Amount {
 	out := map[string]money.Amount{}
 	var share func(node string, v money.Amount)
 	share = func(node string, v money.Amount) {
@@ -313,9 +292,27 @@ func (t *tree) share(v money.Amount) map[string]money.Amount {
 		if len(kids) == 0 {
 			return
 		}
+		lo, hi := map[string]money.Amount{}, map[string]money.Amount{}
+		var sumLo, sumHi money.Amount
+		for _, k := range kids {
+			lo[k], hi[k] = t.lo[k], t.hi[k]
+			if limit != nil {
+				if l, h, ok := limit(k); ok && max(l, t.lo[k]) <= min(h, t.hi[k]) {
+					lo[k], hi[k] = max(l, t.lo[k]), min(h, t.hi[k])
+				}
+			}
+			sumLo += lo[k]
+			sumHi += hi[k]
+		}
+		if v < sumLo || v > sumHi {
+			// The limits cannot all hold: the node's own ranges still can.
+			for _, k := range kids {
+				lo[k], hi[k] = t.lo[k], t.hi[k]
+			}
+		}
 		var sum money.Amount
 		for _, k := range kids {
-			out[k] = max(t.lo[k], min(t.hi[k], t.printed[k]))
+			out[k] = max(lo[k], min(hi[k], t.printed[k]))
 			sum += out[k]
 		}
 		d := v - sum
@@ -325,7 +322,7 @@ func (t *tree) share(v money.Amount) map[string]money.Amount {
 			if d == 0 {
 				break
 			}
-			a := max(min(d, t.hi[k]-out[k]), t.lo[k]-out[k])
+			a := max(min(d, hi[k]-out[k]), lo[k]-out[k])
 			out[k] += a
 			d -= a
 		}
@@ -336,6 +333,95 @@ func (t *tree) share(v money.Amount) map[string]money.Amount {
 	share("", v)
 	delete(out, "")
 	return out
+}
+
+// columns are a coded table's basic, project and total columns as trees; total may
+// be nil.
+type columns struct{ basic, project, total *tree }
+
+func readColumns(t *disclosure.Table, rows []disclosure.Row) (*columns, error) {
+	var c columns
+	var err error
+	if c.basic, err = codedTree(t, rows, "basic"); err != nil {
+		return nil, err
+	}
+	if c.project, err = codedTree(t, rows, "project"); err != nil {
+		return nil, err
+	}
+	if c.total, err = codedTree(t, rows, "total"); err != nil {
+		c.total = nil // a total that does not add up constrains nothing
+	}
+	if c.basic == nil || c.project == nil {
+		return nil, nil
+	}
+	return &c, nil
+}
+
+// split shares the roots b and p out, the project column within what each node's
+// total leaves beside its basic amount.
+func (c *columns) split(b, p money.Amount) (basic, project map[string]money.Amount) {
+	basic = c.basic.share(b)
+	if c.total == nil {
+		return basic, c.project.share(p)
+	}
+	project = c.project.shareWithin(p, func(node string) (money.Amount, money.Amount, bool) {
+		v := c.total.printed[node]
+		if v == 0 {
+			return 0, 0, false
+		}
+		return v - tailDown - basic[node], v + tailUp - basic[node], true
+	})
+	return basic, project
+}
+
+// jointLeaves reads a functional table's basic and project columns, and those of
+// an economic table that prints the same money (nil for none), so that each node's
+// two columns also add up to what its 支出总计 prints, and the two tables share
+// their totals.
+func jointLeaves(ft *disclosure.Table, frows []disclosure.Row, et *disclosure.Table, erows []disclosure.Row) (fn, econ map[string]map[string]money.Amount, err error) {
+	fn = map[string]map[string]money.Amount{"basic": {}, "project": {}}
+	econ = map[string]map[string]money.Amount{"basic": {}, "project": {}}
+	f, err := readColumns(ft, frows)
+	if err != nil || f == nil {
+		return fn, econ, err
+	}
+	var e *columns
+	if et != nil {
+		if e, err = readColumns(et, erows); err != nil {
+			return nil, nil, err
+		}
+	}
+	bl, bh := f.basic.lo[""], f.basic.hi[""]
+	pl, ph := f.project.lo[""], f.project.hi[""]
+	tl, th := bl+pl, bh+ph
+	for _, c := range []*columns{f, e} {
+		if c == nil {
+			continue
+		}
+		bl, bh = max(bl, c.basic.lo[""]), min(bh, c.basic.hi[""])
+		pl, ph = max(pl, c.project.lo[""]), min(ph, c.project.hi[""])
+		if c.total != nil {
+			tl, th = max(tl, c.total.lo[""]), min(th, c.total.hi[""])
+		}
+	}
+	if bl > bh || pl > ph {
+		return nil, nil, fmt.Errorf("%s与%s的合计在四舍五入的范围内也不相等", ft.Title, et.Title)
+	}
+	b := max(bl, min(bh, f.basic.root))
+	p := max(pl, min(ph, f.project.root))
+	// Both move, as little as they can, for their sum to print the total.
+	if d := max(tl, min(th, b+p)) - (b + p); d != 0 {
+		db := max(min(d, bh-b), bl-b)
+		b += db
+		p += max(min(d-db, ph-p), pl-p)
+	}
+	fb, fp := f.split(b, p)
+	fn["basic"], fn["project"] = atDigits(fb, 7), atDigits(fp, 7)
+	if e != nil {
+		eb, ep := e.split(b, p)
+		econ["basic"], econ["project"] = atDigits(eb, 5), atDigits(ep, 5)
+	}
+	return fn, econ, nil
 }
 
 func orRoot(node string) string {
