@@ -193,11 +193,10 @@ type unitFigures struct {
 	basic, projects pools
 	// projectOrder lists the unit's projects in table order.
 	projectOrder []string
-	income       map[string]money.Amount
 }
 
 func (r *rebuilder) unit(u *budget.Unit) error {
-	f := &unitFigures{fn: map[string]map[string]*margin{}, gpEcon: map[string]*margin{}, basic: pools{}, projects: pools{}, income: map[string]money.Amount{}}
+	f := &unitFigures{fn: map[string]map[string]*margin{}, gpEcon: map[string]*margin{}, basic: pools{}, projects: pools{}}
 	if err := r.read(u, f); err != nil {
 		return err
 	}
@@ -222,15 +221,6 @@ func (r *rebuilder) unit(u *budget.Unit) error {
 // read collects the unit's marginals from every table.
 func (r *rebuilder) read(u *budget.Unit, f *unitFigures) error {
 	doc := r.doc
-	if t := tableOf(doc, disclosure.IncomeTable); t != nil {
-		for _, row := range byUnit(t, "unit", r.names)[u.Name] {
-			for _, c := range t.Columns {
-				if c.Kind == disclosure.AmountCol {
-					f.income[c.Key] += amount(t, row, c.Key)
-				}
-			}
-		}
-	}
 	spend := tableOf(doc, disclosure.SpendingTable)
 	spendRows := byUnit(spend, "unit", r.names)[u.Name]
 	for _, key := range []string{"operating_spending", "subsidy", "remit"} {
@@ -244,6 +234,36 @@ func (r *rebuilder) read(u *budget.Unit, f *unitFigures) error {
 			}
 		}
 	}
+	if err := r.readStreams(u, f, spend, spendRows); err != nil {
+		return err
+	}
+	for _, tl := range r.tails {
+		if tl.Unit != u.Code {
+			continue
+		}
+		m := f.gpEcon[tl.Column]
+		if m == nil || m.amt[tl.Code] == 0 || tl.Amount < -tailDown || tl.Amount > tailUp {
+			return fmt.Errorf("尾数调整 %s %s %s：一般公共预算支出表（按经济分类）没有这一格，或调整超出四舍五入的范围（-50.00 至 49.99 元）", tl.Column, tl.Code, tl.Amount)
+		}
+		m.add(tl.Code, tl.Amount)
+	}
+	if err := r.readBasic(u, f); err != nil {
+		return err
+	}
+	if err := r.readProjects(u, f); err != nil {
+		return err
+	}
+	if err := r.readProcurement(u, spend, spendRows); err != nil {
+		return err
+	}
+	return nil
+}
+
+// readStreams reads each stream's functional amounts, basic and project, and the
+// economic ones of 一般公共预算: exact, from the fiscal tables, and the non-fiscal
+// rest from the 支出总表.
+func (r *rebuilder) readStreams(u *budget.Unit, f *unitFigures, spend *disclosure.Table, spendRows []disclosure.Row) error {
+	doc := r.doc
 	// The non-fiscal rest is what the 支出总表 prints beyond the fiscal tables, cell
 	// by cell as printed: each table's own tails would leave slivers of a few 分.
 	rest := map[string]map[string]money.Amount{}
@@ -289,31 +309,12 @@ func (r *rebuilder) read(u *budget.Unit, f *unitFigures) error {
 			m := newMargin()
 			for _, code := range sortedKeys(rest[kind]) {
 				if a := rest[kind][code]; a < 0 {
-					return fmt.Errorf("%s %s：财政拨款各表之和超过支出总表 %s", kind, code, (-a).Wan())
+					return fmt.Errorf("%s %s：财政拨款各表之和超过支出总表 %s", kindLabel(kind), code, (-a).Wan())
 				}
 				m.add(code, rest[kind][code])
 			}
 			f.fn[s.name][kind] = m
 		}
-	}
-	for _, tl := range r.tails {
-		if tl.Unit != u.Code {
-			continue
-		}
-		m := f.gpEcon[tl.Column]
-		if m == nil || m.amt[tl.Code] == 0 || tl.Amount < -tailDown || tl.Amount > tailUp {
-			return fmt.Errorf("尾数调整 %s %s %s：一般公共预算支出表（按经济分类）没有这一格，或调整超出四舍五入的范围（-50.00 至 49.99 元）", tl.Column, tl.Code, tl.Amount)
-		}
-		m.add(tl.Code, tl.Amount)
-	}
-	if err := r.readBasic(u, f); err != nil {
-		return err
-	}
-	if err := r.readProjects(u, f); err != nil {
-		return err
-	}
-	if err := r.readProcurement(u, spend, spendRows); err != nil {
-		return err
 	}
 	return nil
 }
