@@ -54,8 +54,8 @@ func TestCaizhengGenerated(t *testing.T) {
 	})
 }
 
-// TestCompareDocuments shows that the comparison finds a changed cell and a changed
-// figure, whatever the profile writes today.
+// TestCompareDocuments shows that the comparison finds a changed amount, a changed
+// name and a changed figure, whatever the profile writes today.
 func TestCompareDocuments(t *testing.T) {
 	_, pub := loadExample(t, examples[0])
 	if d := compareDocuments(pub, pub, nil); len(d) != 0 {
@@ -71,6 +71,15 @@ func TestCompareDocuments(t *testing.T) {
 	}
 	if d := compareDocuments(pub, changed, nil); len(d) != 1 {
 		t.Errorf("one changed cell: %d differences %v", len(d), d)
+	}
+	changed = copyDocument(pub)
+	for _, tb := range changed.Tables {
+		if tb.Kind == disclosure.GPFunctionalTable {
+			tb.Rows[1].Cells[2].Text += "事务"
+		}
+	}
+	if d := compareDocuments(pub, changed, nil); len(d) != 1 {
+		t.Errorf("one changed name: %d differences %v", len(d), d)
 	}
 	changed = copyDocument(pub)
 	p := &changed.Parts[1].Blocks[0]
@@ -198,9 +207,9 @@ func normal(s string) string {
 	return classification.NormalizeName(strings.ReplaceAll(s, " ", ""))
 }
 
-// compareTables compares every amount of the published table with the generated
-// row of the same key, column by column key, as printed; generated rows that the
-// published table lacks are differences too.
+// compareTables compares every cell of the published table with the generated row
+// of the same key, column by column key: amounts as printed, texts but for spaces;
+// generated rows that the published table lacks are differences too.
 func compareTables(pt, gt *disclosure.Table) []string {
 	var diffs []string
 	gk := rowKeys(gt)
@@ -222,7 +231,15 @@ func compareTables(pt, gt *disclosure.Table) []string {
 		for _, col := range pt.Columns {
 			key := col.Key
 			c, ok := cells[key]
-			if !ok || c.Amount == nil {
+			if !ok {
+				continue
+			}
+			if c.Amount == nil {
+				// Names, codes and targets, as printed but for spaces and the width
+				// of brackets.
+				if g := gr[key]; normal(c.Text) != "" && normal(g.Text) != normal(c.Text) {
+					diffs = append(diffs, fmt.Sprintf("%s: row %s column %s: published %q, generated %q", pt.Title, k, key, c.Text, g.Text))
+				}
 				continue
 			}
 			g, ok := gr[key]
