@@ -110,7 +110,7 @@ func leaves(t *disclosure.Table, rows []disclosure.Row, key string, digits int) 
 	if err != nil || tr == nil {
 		return map[string]money.Amount{}, err
 	}
-	return atDigits(tr.share(tr.clamp(tr.root)), digits), nil
+	return atDigits(tr.exact(), digits), nil
 }
 
 func atDigits(m map[string]money.Amount, digits int) map[string]money.Amount {
@@ -192,8 +192,9 @@ func newEconomicNames(cat *classification.Catalogue) *economicNames {
 	return e
 }
 
-// halfCent is the most an exact amount may differ from what a table prints at two
-// decimals of 万元 and still print the same: rounding half up keeps [v−50元, v+50元).
+// tailDown and tailUp are the most an exact amount may differ from what a table
+// prints at two decimals of 万元 and still print the same: rounding half up keeps
+// [v−50元, v+50元).
 const (
 	tailDown = 5000 // 分
 	tailUp   = 4999
@@ -213,7 +214,7 @@ func exact(printed map[string]money.Amount, root money.Amount) (map[string]money
 	if err != nil {
 		return nil, err
 	}
-	return tr.share(tr.clamp(root)), nil
+	return tr.exact(), nil
 }
 
 // tree is a printed column as a tree of codes with the range of exact amounts each
@@ -273,6 +274,9 @@ func (t *tree) bounds(node string) error {
 	t.lo[node], t.hi[node] = l, h
 	return nil
 }
+
+// exact shares out the amount nearest the printed root that the tree allows.
+func (t *tree) exact() map[string]money.Amount { return t.share(t.clamp(t.root)) }
 
 // clamp is the amount nearest v that the root may have.
 func (t *tree) clamp(v money.Amount) money.Amount { return max(t.lo[""], min(t.hi[""], v)) }
