@@ -31,7 +31,7 @@ type example struct {
 
 var examples = []example{
 	{"shenzhen-caizheng-2026", "shenzhen-2026/shenzhen-caizheng-2026-dept-budget.pdf", 0},
-	{"shenzhen-shuiwu-2026", "shenzhen-2026/shenzhen-shuiwu-2026-dept-budget.pdf", 66},
+	{"shenzhen-shuiwu-2026", "shenzhen-2026/shenzhen-shuiwu-2026-dept-budget.pdf", 54},
 }
 
 // loadExample loads and validates an example's budget and reads its published

@@ -76,6 +76,7 @@ func Rebuild(doc *disclosure.Document, overlay *budget.Budget, cat *classificati
 	out.Projects = append([]budget.Project(nil), overlay.Projects...)
 	out.Items = nil
 	r := &rebuilder{doc: doc, cat: cat, econ: newEconomicNames(cat), out: &out, names: names, fixed: overlay.Items, tails: tails}
+	var units []*budget.Unit
 	for _, n := range names {
 		u := r.unitNamed(n)
 		if u == nil {
@@ -83,6 +84,13 @@ func Rebuild(doc *disclosure.Document, overlay *budget.Budget, cat *classificati
 		}
 		if err := r.unit(u); err != nil {
 			return nil, fmt.Errorf("%s：%w", n, err)
+		}
+		units = append(units, u)
+	}
+	r.department()
+	for i, u := range units {
+		if err := r.allocate(u, r.figures[i]); err != nil {
+			return nil, fmt.Errorf("%s：%w", u.Name, err)
 		}
 	}
 	items, err := merge(r.items)
@@ -139,6 +147,7 @@ type rebuilder struct {
 	tails       []Tail
 	items       []budget.LineItem
 	procurement []budget.Procurement
+	figures     []*unitFigures // by unit, in the order of names
 }
 
 func (r *rebuilder) unitNamed(name string) *budget.Unit {
@@ -193,12 +202,32 @@ type unitFigures struct {
 	basic, projects pools
 	// projectOrder lists the unit's projects in table order.
 	projectOrder []string
+	// splits are the fiscal streams' functional tables, by stream.
+	splits map[string]*split
 }
 
 func (r *rebuilder) unit(u *budget.Unit) error {
-	f := &unitFigures{fn: map[string]map[string]*margin{}, gpEcon: map[string]*margin{}, basic: pools{}, projects: pools{}}
+	f := &unitFigures{fn: map[string]map[string]*margin{}, gpEcon: map[string]*margin{}, basic: pools{}, projects: pools{}, splits: map[string]*split{}}
 	if err := r.read(u, f); err != nil {
 		return err
+	}
+	r.figures = append(r.figures, f)
+	return nil
+}
+
+// allocate places one unit's line items, once every unit is read.
+func (r *rebuilder) allocate(u *budget.Unit, f *unitFigures) error {
+	for _, s := range streams {
+		if fs := f.splits[s.name]; fs != nil {
+			for _, kind := range []string{"basic", "project"} {
+				m := newMargin()
+				l := fs.leaves(kind)
+				for _, code := range sortedKeys(l) {
+					m.add(code, l[code])
+				}
+				f.fn[s.name][kind] = m
+			}
+		}
 	}
 	carry, err := r.carry(f)
 	if err != nil {
@@ -282,14 +311,16 @@ func (r *rebuilder) readStreams(u *budget.Unit, f *unitFigures, spend *disclosur
 				et = tableOf(doc, disclosure.GPEconomicTable)
 				erows = byUnit(et, "unit", r.names)[u.Name]
 			}
-			fn, econ, err := jointLeaves(t, rows, et, erows)
+			fs, econ, err := jointLeaves(t, rows, et, erows)
 			if err != nil {
 				return err
 			}
+			f.splits[s.name] = fs
 			for _, kind := range []string{"basic", "project"} {
 				m := newMargin()
-				for _, code := range sortedKeys(fn[kind]) {
-					m.add(code, fn[kind][code])
+				l := fs.leaves(kind)
+				for _, code := range sortedKeys(l) {
+					m.add(code, l[code])
 				}
 				f.fn[s.name][kind] = m
 				for code, a := range printedLeaves(t, rows, kind, 7) {

@@ -378,16 +378,35 @@ func (c *columns) split(b, p money.Amount) (basic, project map[string]money.Amou
 	return basic, project
 }
 
+// split is one unit's functional table of one stream with the exact basic and
+// project amounts of every node, kept so that the department's totals can move
+// tails from one code to another within a unit.
+type split struct {
+	cols           *columns
+	basic, project map[string]money.Amount
+}
+
+// leaves are the split's 项 amounts of a kind.
+func (s *split) leaves(kind string) map[string]money.Amount {
+	if s == nil {
+		return map[string]money.Amount{}
+	}
+	if kind == "basic" {
+		return atDigits(s.basic, 7)
+	}
+	return atDigits(s.project, 7)
+}
+
 // jointLeaves reads a functional table's basic and project columns, and those of
 // an economic table that prints the same money (nil for none), so that each node's
 // two columns also add up to what its 支出总计 prints, and the two tables share
-// their totals.
-func jointLeaves(ft *disclosure.Table, frows []disclosure.Row, et *disclosure.Table, erows []disclosure.Row) (fn, econ map[string]map[string]money.Amount, err error) {
-	fn = map[string]map[string]money.Amount{"basic": {}, "project": {}}
+// their totals. It returns the functional split (nil for a table without the
+// columns) and the economic 款 amounts by kind.
+func jointLeaves(ft *disclosure.Table, frows []disclosure.Row, et *disclosure.Table, erows []disclosure.Row) (fs *split, econ map[string]map[string]money.Amount, err error) {
 	econ = map[string]map[string]money.Amount{"basic": {}, "project": {}}
 	f, err := readColumns(ft, frows)
 	if err != nil || f == nil {
-		return fn, econ, err
+		return nil, econ, err
 	}
 	var e *columns
 	if et != nil {
@@ -420,12 +439,11 @@ func jointLeaves(ft *disclosure.Table, frows []disclosure.Row, et *disclosure.Ta
 		p += max(min(d-db, ph-p), pl-p)
 	}
 	fb, fp := f.split(b, p)
-	fn["basic"], fn["project"] = atDigits(fb, 7), atDigits(fp, 7)
 	if e != nil {
 		eb, ep := e.split(b, p)
 		econ["basic"], econ["project"] = atDigits(eb, 5), atDigits(ep, 5)
 	}
-	return fn, econ, nil
+	return &split{cols: f, basic: fb, project: fp}, econ, nil
 }
 
 func orRoot(node string) string {
