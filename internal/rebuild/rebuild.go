@@ -429,22 +429,41 @@ func (r *rebuilder) readProjects(u *budget.Unit, f *unitFigures) error {
 // The amounts are exact like the spending columns' (a code's parent may print 0.01
 // off its children).
 func (r *rebuilder) readProcurement(u *budget.Unit, t *disclosure.Table, rows []disclosure.Row) error {
-	cols := map[string]map[string]money.Amount{}
+	// Each share is exact within what it is a share of: the procurement no less
+	// than its 中小企业 share, which is no less than its 小微企业 share.
+	trees := map[string]*tree{}
 	for _, key := range []string{"procurement", "procurement_sme", "procurement_micro"} {
-		l, err := leaves(t, rows, key, 7)
+		tr, err := codedTree(t, rows, key)
 		if err != nil {
 			return err
 		}
-		cols[key] = l
+		trees[key] = tr
 	}
+	if trees["procurement"] == nil {
+		return nil
+	}
+	var sme map[string]money.Amount
+	if tr := trees["procurement_sme"]; tr != nil {
+		sme = tr.exact()
+		sme[""] = tr.clamp(tr.root)
+	}
+	ptr := trees["procurement"]
+	ptr.bound(sme, nil)
+	proc := ptr.exact()
+	micro := map[string]money.Amount{}
+	if tr := trees["procurement_micro"]; tr != nil {
+		tr.bound(nil, sme)
+		micro = tr.exact()
+	}
+	exact := []map[string]money.Amount{proc, sme, micro}
 	for _, row := range rows {
-		a := cols["procurement"][row.Code]
+		a := exact[0][row.Code]
 		if len(row.Code) != 7 || a == 0 {
 			continue
 		}
 		r.procurement = append(r.procurement, budget.Procurement{
 			Unit: u.Code, Item: "政府采购（" + text(t, row, "name") + "）", Category: budget.Services, Amount: a,
-			Functional: row.Code, ReservedSME: cols["procurement_sme"][row.Code], ReservedSmall: cols["procurement_micro"][row.Code],
+			Functional: row.Code, ReservedSME: min(exact[1][row.Code], a), ReservedSmall: min(exact[2][row.Code], exact[1][row.Code], a),
 		})
 	}
 	return nil

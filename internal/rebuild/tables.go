@@ -275,6 +275,36 @@ func (t *tree) bounds(node string) error {
 	return nil
 }
 
+// bound narrows each node's range to [lo, hi] of the maps (a missing key narrows
+// nothing) where the range allows it, and a parent's to what its children's
+// narrowed ranges add up to: a share (中小企业) bounded by what it is a share of.
+func (t *tree) bound(lo, hi map[string]money.Amount) {
+	var walk func(node string)
+	walk = func(node string) {
+		kids := t.children[node]
+		var kl, kh money.Amount
+		for _, k := range kids {
+			walk(k)
+			kl += t.lo[k]
+			kh += t.hi[k]
+		}
+		l, h := t.lo[node], t.hi[node]
+		if len(kids) > 0 {
+			l, h = max(l, kl), min(h, kh)
+		}
+		if v, ok := lo[node]; ok {
+			l = max(l, v)
+		}
+		if v, ok := hi[node]; ok {
+			h = min(h, v)
+		}
+		if l <= h {
+			t.lo[node], t.hi[node] = l, h
+		}
+	}
+	walk("")
+}
+
 // exact shares out the amount nearest the printed root that the tree allows.
 func (t *tree) exact() map[string]money.Amount { return t.share(t.clamp(t.root)) }
 
