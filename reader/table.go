@@ -210,8 +210,10 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 		}
 	} else if !pg.grid && pg.em > 1 {
 		// The first row's name may wrap above its amounts, which are centred on
-		// it: lines of text closer together than a header's rows belong to it.
-		for b > 0 && lines[b].y-lines[b-1].y <= 1.2*pg.em && !r.anchors(lines[b-1]) && (r.cols != nil || b > 1) && !(b > 1 && wrapsHeader(lines[b-2], lines[b-1])) {
+		// it: lines of text closer together than a header's rows belong to it. A
+		// cell's lines lie one line height (1.45 em) apart; the padding of two
+		// cells puts a header's last line further from the body.
+		for b > 0 && lines[b].y-lines[b-1].y <= 1.5*pg.em && !r.anchors(lines[b-1]) && (r.cols != nil || b > 1) && !(b > 1 && wrapsHeader(lines[b-2], lines[b-1])) {
 			b--
 		}
 	}
