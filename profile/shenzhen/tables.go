@@ -203,9 +203,13 @@ func (d *deriver) perUnit(t *disclosure.Table, add func(name string, sel budget.
 	if len(visible)+classified > 1 {
 		add("合计", budget.All, disclosure.TotalRow)
 	}
+	// Each unit's row sums over a copy of the budget with the unit's items alone.
+	whole, units := d.b, d.b.ByUnit()
 	for _, u := range visible {
+		d.b = units[u.Code]
 		add(u.Name, budget.OfUnit(u.Code), disclosure.GroupRow)
 	}
+	d.b = whole
 	if classified > 0 {
 		add("涉密单位（按要求不予公开）", func(li *budget.LineItem) bool { return d.b.Unit(li.Unit).Classified }, disclosure.GroupRow)
 	}
