@@ -26,6 +26,13 @@ type Options struct {
 	// Classified asks for at least one classified project and, when there are two or
 	// more units, one classified unit.
 	Classified bool
+	// Units, when positive, is the exact number of units (MaxUnits is then ignored):
+	// benchmarks ask for departments of a given size.
+	Units int
+	// Items, when positive, is the number of line items to draw: the units' and
+	// projects' own draws are topped up with more of the same kinds, or cut short.
+	// A few more may follow so that every fund of the budget is used.
+	Items int
 }
 
 // Markers start every name that a classified unit or project must never show, so a
@@ -169,6 +176,9 @@ func (g *gen) header() {
 
 func (g *gen) units() {
 	n := 1 + g.r.Intn(g.opts.MaxUnits)
+	if g.opts.Units > 0 {
+		n = g.opts.Units
+	}
 	kinds := append([]budget.UnitKind(nil), budget.UnitKinds...)
 	g.r.Shuffle(len(kinds), func(i, j int) { kinds[i], kinds[j] = kinds[j], kinds[i] })
 	classified := -1
@@ -335,6 +345,9 @@ func (g *gen) items() {
 			g.add(g.item(p.Unit, econ, budget.ProjectSp, p.Code))
 		}
 	}
+	if g.opts.Items > 0 {
+		g.resize(g.opts.Items, personnel, public, every)
+	}
 	// Every chosen fund is used somewhere; carry-over names each kind of origin.
 	used := map[budget.FundType]bool{}
 	for _, li := range g.b.Items {
@@ -353,6 +366,29 @@ func (g *gen) items() {
 			li.Amount = 1234567
 		}
 		g.add(li)
+	}
+}
+
+// resize cuts the items drawn so far to n, or adds basic items of random units and
+// items of random projects until there are n.
+func (g *gen) resize(n int, personnel, public, every []string) {
+	if len(g.b.Items) > n {
+		for _, li := range g.b.Items[n:] {
+			delete(g.keys, itemKey{li.Unit, li.Functional, li.Economic, li.GovEconomic, li.Project, li.Kind, li.Fund, li.CarryFrom})
+		}
+		g.b.Items = g.b.Items[:n]
+	}
+	for len(g.b.Items) < n {
+		u := pick(g.r, g.b.Units).Code
+		switch {
+		case len(g.b.Projects) > 0 && g.chance(0.5):
+			p := pick(g.r, g.b.Projects)
+			g.add(g.item(p.Unit, pick(g.r, every), budget.ProjectSp, p.Code))
+		case g.chance(0.5):
+			g.add(g.item(u, pick(g.r, personnel), budget.Personnel, ""))
+		default:
+			g.add(g.item(u, pick(g.r, public), budget.Public, ""))
+		}
 	}
 }
 
