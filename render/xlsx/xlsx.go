@@ -44,7 +44,7 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 
 	if doc.Workbook == disclosure.TemplateWorkbook {
 		if err := b.writeTemplate(doc); err != nil {
-			return fmt.Errorf("xlsx: template layout: %w", err)
+			return chinese(err)
 		}
 		return finish(w, f, doc)
 	}
@@ -56,25 +56,25 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 	}
 	names := sheetNames(tables)
 	if err := f.SetSheetName("Sheet1", CoverSheet); err != nil {
-		return fmt.Errorf("xlsx: name cover sheet: %w", err)
+		return fmt.Errorf("工作表“%s”：%w", CoverSheet, chinese(err))
 	}
 	if err := b.writeCover(doc, tables, names); err != nil {
-		return fmt.Errorf("xlsx: cover: %w", err)
+		return fmt.Errorf("工作表“%s”：%w", CoverSheet, chinese(err))
 	}
 	if len(doc.Parts) > 0 {
 		if _, err := f.NewSheet(NarrativeSheet); err != nil {
-			return fmt.Errorf("xlsx: add sheet %q: %w", NarrativeSheet, err)
+			return fmt.Errorf("工作表“%s”：%w", NarrativeSheet, chinese(err))
 		}
 		if err := b.writeNarrative(doc.Parts); err != nil {
-			return fmt.Errorf("xlsx: narrative: %w", err)
+			return fmt.Errorf("工作表“%s”：%w", NarrativeSheet, chinese(err))
 		}
 	}
 	for i, t := range tables {
 		if _, err := f.NewSheet(names[i]); err != nil {
-			return fmt.Errorf("xlsx: add sheet %q: %w", names[i], err)
+			return fmt.Errorf("工作表“%s”：%w", names[i], chinese(err))
 		}
 		if err := b.writeTable(names[i], t); err != nil {
-			return fmt.Errorf("xlsx: sheet %q: %w", names[i], err)
+			return fmt.Errorf("工作表“%s”：%w", names[i], chinese(err))
 		}
 	}
 	return finish(w, f, doc)
@@ -89,10 +89,10 @@ func finish(w io.Writer, f *excelize.File, doc *disclosure.Document) error {
 		Creator:  "yusuan",
 		Language: "zh-CN",
 	}); err != nil {
-		return fmt.Errorf("xlsx: document properties: %w", err)
+		return fmt.Errorf("文档属性：%w", chinese(err))
 	}
 	if _, err := f.WriteTo(w); err != nil {
-		return fmt.Errorf("xlsx: write %q: %w", doc.Title, err)
+		return fmt.Errorf("写出文件失败：%w", err)
 	}
 	return nil
 }
@@ -110,7 +110,7 @@ func (b *book) layOut(sh string, t *disclosure.Table, firstRow int) (body [][]di
 	body = disclosure.Grid(t.BodyCells(), len(t.Columns))
 	n = max(len(t.Columns), disclosure.GridWidth(head), disclosure.GridWidth(body), 1)
 	if n > excelize.MaxColumns || firstRow+len(head)+len(body)+len(t.Notes) > excelize.TotalRows {
-		return nil, 0, nil, nil, fmt.Errorf("table %q is larger than a sheet: %d columns, %d rows", t.Title, n, len(head)+len(body))
+		return nil, 0, nil, nil, &tableSizeError{Cols: n, Rows: firstRow + len(head) + len(body) + len(t.Notes)}
 	}
 	widths = make([]float64, n)
 	kinds = make([]disclosure.ColumnKind, n)
@@ -128,7 +128,6 @@ func (b *book) layOut(sh string, t *disclosure.Table, firstRow int) (body [][]di
 // writeTable lays one table out on its sheet: label, title, entity and unit, header,
 // body and notes, then sets it up for printing.
 func (b *book) writeTable(sh string, t *disclosure.Table) error {
-	f := b.f
 	body, n, widths, kinds, err := b.layOut(sh, t, headRow)
 	if err != nil {
 		return err
@@ -143,7 +142,7 @@ func (b *book) writeTable(sh string, t *disclosure.Table) error {
 	if err := b.put(sh, 0, titleRow, t.Title, styleKey{role: roleTitle}); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, titleRow, max(24, textHeight(t.Title, sum(widths), 18))); err != nil {
+	if err := b.setHeight(sh, titleRow, max(24, textHeight(t.Title, sum(widths), 18))); err != nil {
 		return err
 	}
 	if err := b.writeMeta(sh, t, n); err != nil {
@@ -164,7 +163,7 @@ func (b *book) writeTable(sh string, t *disclosure.Table) error {
 		if err := b.put(sh, 0, row, note, styleKey{role: roleNote}); err != nil {
 			return err
 		}
-		if err := f.SetRowHeight(sh, row, max(18, textHeight(note, sum(widths), 15))); err != nil {
+		if err := b.setHeight(sh, row, max(18, textHeight(note, sum(widths), 15))); err != nil {
 			return err
 		}
 		row++
@@ -204,7 +203,7 @@ func (b *book) writeGrid(sh string, t *disclosure.Table, r0 int, widths []float6
 		}
 	}
 	for r, h := range heights {
-		if err := f.SetRowHeight(sh, r0+r, max(h, 20)); err != nil {
+		if err := b.setHeight(sh, r0+r, max(h, 20)); err != nil {
 			return 0, err
 		}
 	}
@@ -245,7 +244,7 @@ func (b *book) writeGrid(sh string, t *disclosure.Table, r0 int, widths []float6
 	}
 	for r, h := range heights {
 		if h > 18 {
-			if err := f.SetRowHeight(sh, firstBody+r, h); err != nil {
+			if err := b.setHeight(sh, firstBody+r, h); err != nil {
 				return 0, err
 			}
 		}
@@ -353,7 +352,7 @@ func (b *book) writeCover(doc *disclosure.Document, tables []*disclosure.Table, 
 	if err := b.put(sh, 0, 1, title, styleKey{role: roleCoverTitle}); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, 1, max(30, textHeight(title, 82, 24))); err != nil {
+	if err := b.setHeight(sh, 1, max(30, textHeight(title, 82, 24))); err != nil {
 		return err
 	}
 	row := 3
@@ -433,6 +432,9 @@ func (b *book) cell(sh string, r0 int, p disclosure.Placed, cs, rs, style int, u
 	if p.Text == "" {
 		return nil
 	}
+	if err := fitsCell(top, p.Text); err != nil {
+		return err
+	}
 	// SetCellStr, never SetCellValue: text from users must not become a formula.
 	return b.f.SetCellStr(sh, top, p.Text)
 }
@@ -449,6 +451,9 @@ func (b *book) put(sh string, col, row int, text string, k styleKey) error {
 	}
 	if text == "" {
 		return nil
+	}
+	if err := fitsCell(c, text); err != nil {
+		return err
 	}
 	return b.f.SetCellStr(sh, c, text)
 }
