@@ -111,7 +111,7 @@ func Render(doc *disclosure.Document, formats []Format) ([]File, error) {
 	for _, f := range formats {
 		var buf bytes.Buffer
 		if err := f.Write(&buf, doc); err != nil {
-			return nil, fmt.Errorf("生成%s失败：%w", f.Label, err)
+			return nil, fmt.Errorf("生成%s %s 失败：%w", f.Label, base+f.Ext, err)
 		}
 		files = append(files, File{Name: base + f.Ext, Data: buf.Bytes()})
 	}

@@ -215,3 +215,24 @@ func errorsOf(res check.Result) []string {
 	}
 	return out
 }
+
+// TestRenderErrorIsChinese: a document that a format cannot hold (here a paragraph
+// over an Excel cell's limit, which validation keeps out of a budget) fails with a
+// Chinese message that names the file, the sheet, the row and the part.
+func TestRenderErrorIsChinese(t *testing.T) {
+	doc := exampleDoc(t)
+	doc.Parts[0].Blocks = append(doc.Parts[0].Blocks, disclosure.Block{Kind: disclosure.Paragraph, Text: strings.Repeat("字", 40000)})
+	_, err := build.Render(doc, build.Formats)
+	if err == nil {
+		t.Fatal("rendered a paragraph over the cell limit")
+	}
+	msg := err.Error()
+	for _, want := range []string{"生成Excel 表格 " + build.FileBase(doc) + ".xlsx 失败", "工作表“文字部分”", doc.Parts[0].Heading(), "行", "40000 个字符"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error does not say %q:\n%s", want, msg)
+		}
+	}
+	if strings.Contains(msg, "xlsx:") || strings.Contains(msg, "height of the row") {
+		t.Errorf("error has the library's English:\n%s", msg)
+	}
+}

@@ -36,7 +36,7 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 		doc = &disclosure.Document{}
 	}
 	if err := page.Execute(w, newPageView(doc)); err != nil {
-		return fmt.Errorf("html: render %q: %w", doc.Title, err)
+		return fmt.Errorf("写出网页失败：%w", err)
 	}
 	return nil
 }
@@ -45,7 +45,7 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 // period, unit), the table in a region that scrolls sideways, and its notes.
 func WriteTable(w io.Writer, tv TableView) error {
 	if err := table.Execute(w, tv); err != nil {
-		return fmt.Errorf("html: render table %q: %w", tv.Title, err)
+		return fmt.Errorf("写出表格“%s”失败：%w", tv.Title, err)
 	}
 	return nil
 }
