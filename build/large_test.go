@@ -25,8 +25,9 @@ func largeBudget(profile string, items, units int) *budget.Budget {
 }
 
 // BenchmarkBuildLarge builds departments of growing size for each profile into all
-// four formats, as build.Run does (validation, derivation, the self-check, every
-// document the profile publishes), without writing the files. The time should grow
+// four formats, as build.Run does (build.Build: validation, derivation, the
+// self-check and every format of every document the profile publishes), without
+// writing the files. The time should grow
 // in proportion to the size; the target is under 3 s and 500 MB at 10,000 items.
 func BenchmarkBuildLarge(b *testing.B) {
 	cat := classification.Default()
@@ -49,23 +50,17 @@ func BenchmarkBuildLarge(b *testing.B) {
 	}
 }
 
-// buildAll derives and renders every document of bud in every format, and returns
-// the number of documents and the bytes rendered.
+// buildAll builds bud in every format as build.Run does, and returns the number of
+// documents and the bytes rendered.
 func buildAll(b *testing.B, bud *budget.Budget, cat *classification.Catalogue) (docs, bytes int) {
-	ds, err := build.Documents(bud, "", cat)
+	files, err := build.Build(bud, "", cat, build.Formats)
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, doc := range ds {
-		files, err := build.Render(doc, build.Formats)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, f := range files {
-			bytes += len(f.Data)
-		}
+	for _, f := range files {
+		bytes += len(f.Data)
 	}
-	return len(ds), bytes
+	return len(files) / len(build.Formats), bytes
 }
 
 // resetPeakRSS lets the next reportPeakRSS measure from now (Linux: writing 5 to
