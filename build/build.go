@@ -133,16 +133,18 @@ func Build(b *budget.Budget, profileName string, cat *classification.Catalogue, 
 	checks := make([]error, len(docs))
 	renders := make([]error, len(docs)*len(formats))
 	files := make([]File, len(docs)*len(formats))
+	// The renders go first: they take longer than the checks, and those fill in
+	// the time left at the end.
 	var jobs []func()
-	for i, doc := range docs {
-		jobs = append(jobs, func() { checks[i] = selfCheck(doc, cat) })
-	}
 	for i, doc := range docs {
 		base := FileBase(doc)
 		for j, f := range formats {
 			k := i*len(formats) + j
 			jobs = append(jobs, func() { files[k], renders[k] = render(doc, base, f) })
 		}
+	}
+	for i, doc := range docs {
+		jobs = append(jobs, func() { checks[i] = selfCheck(doc, cat) })
 	}
 	parallel(jobs)
 	for _, err := range append(checks, renders...) {
