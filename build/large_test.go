@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
-	"syscall"
 	"testing"
-	"time"
 
 	"yusuan/budget"
 	"yusuan/budget/budgettest"
@@ -65,16 +63,6 @@ func buildAll(b *testing.B, bud *budget.Budget, cat *classification.Catalogue) (
 		bytes += len(f.Data)
 	}
 	return len(files) / len(build.Formats), bytes
-}
-
-// cpuTime is the CPU time the process has used, on every core: a figure that other
-// processes on the machine stretch less than the time on the clock.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // resetPeakRSS lets the next reportPeakRSS measure from now (Linux: writing 5 to
