@@ -49,7 +49,7 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 	}
 	// The 目录 precedes what it lists, so a first pass lays the document out
 	// without drawing to learn the page each part and table starts on.
-	dry := &renderer{cjk: cjk, latin: latin, layouts: map[layoutKey]*tableLayout{}}
+	dry := &renderer{cjk: cjk, latin: latin}
 	dry.document(doc, nil)
 
 	f := fpdf.New("P", "mm", "A4", "")
@@ -63,7 +63,7 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 	f.AddUTF8FontFromBytes(cjk.family, "", cjk.ttf)
 	f.AddUTF8FontFromBytes(latin.family, "", latin.ttf)
 	f.SetLineWidth(ruleWidth)
-	r := &renderer{pdf: f, cjk: cjk, latin: latin, layouts: dry.layouts}
+	r := &renderer{pdf: f, cjk: cjk, latin: latin}
 	r.document(doc, dry.starts)
 	if err := f.Output(w); err != nil {
 		return fmt.Errorf("写出 PDF 失败：%w", err)
@@ -85,9 +85,6 @@ type renderer struct {
 	size   float64
 	// starts are the pages where each part, then each table, begins.
 	starts []int
-	// layouts are the tables laid out so far, kept from the measuring pass for
-	// the drawing pass: laying out a long table is a third of the time.
-	layouts map[layoutKey]*tableLayout
 }
 
 func (r *renderer) left() float64   { return marginX }

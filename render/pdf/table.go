@@ -94,29 +94,6 @@ type tableLayout struct {
 	lh       float64
 }
 
-// layoutKey is what a table's layout depends on: the table, and where its columns go.
-type layoutKey struct {
-	t           *disclosure.Table
-	left, width float64
-}
-
-// layout returns t laid out in width from the left margin: the layout made before
-// for the same table and width, when there is one, with no cell yet drawn.
-func (r *renderer) layout(t *disclosure.Table, width float64) *tableLayout {
-	k := layoutKey{t, r.left(), width}
-	if lay := r.layouts[k]; lay != nil {
-		for _, c := range lay.cells {
-			c.shown = 0
-		}
-		return lay
-	}
-	lay := r.layout(t, width)
-	if r.layouts != nil {
-		r.layouts[k] = lay
-	}
-	return lay
-}
-
 func (r *renderer) layoutTable(t *disclosure.Table, width float64) *tableLayout {
 	maxCols := len(t.Columns)
 	for _, row := range t.Header {
