@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"testing"
 
 	"yusuan/budget"
@@ -66,7 +68,10 @@ func buildAll(b *testing.B, bud *budget.Budget, cat *classification.Catalogue) (
 }
 
 // resetPeakRSS lets the next reportPeakRSS measure from now (Linux: writing 5 to
-// clear_refs resets VmHWM to the current resident size).
+// clear_refs resets VmHWM to the current resident size), after giving the memory
+// of earlier benchmarks back to the system.
 func resetPeakRSS() {
+	runtime.GC()
+	debug.FreeOSMemory()
 	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
 }
