@@ -195,7 +195,7 @@ func (b *book) writeGrid(sh string, t *disclosure.Table, r0 int, widths []float6
 	for r, row := range head {
 		for _, p := range row {
 			cs, rs := p.Clamp(n)
-			if err := b.cell(sh, r0, p, cs, rs, hs, t.Unit); err != nil {
+			if err := b.cell(sh, r0, p, cs, rs, hs, hs, t.Unit); err != nil {
 				return 0, err
 			}
 			need := textHeight(p.Display(t.Unit), spanWidth(widths, p.Col, cs), 15) / float64(rs)
@@ -209,11 +209,11 @@ func (b *book) writeGrid(sh string, t *disclosure.Table, r0 int, widths []float6
 	}
 
 	// The body: an ordinary bordered cell everywhere, then each cell's own style.
+	base, err := b.style(styleKey{role: roleText})
+	if err != nil {
+		return 0, err
+	}
 	if len(body) > 0 {
-		base, err := b.style(styleKey{role: roleText})
-		if err != nil {
-			return 0, err
-		}
 		if err := f.SetCellStyle(sh, ref(0, firstBody), last(firstBody+len(body)-1), base); err != nil {
 			return 0, err
 		}
@@ -234,7 +234,7 @@ func (b *book) writeGrid(sh string, t *disclosure.Table, r0 int, widths []float6
 			if err != nil {
 				return 0, err
 			}
-			if err := b.cell(sh, firstBody, p, cs, rs, id, t.Unit); err != nil {
+			if err := b.cell(sh, firstBody, p, cs, rs, id, base, t.Unit); err != nil {
 				return 0, err
 			}
 			text := p.Display(t.Unit)
@@ -412,8 +412,9 @@ func (b *book) writeCover(doc *disclosure.Document, tables []*disclosure.Table, 
 }
 
 // cell writes one placed cell whose grid rows start at sheet row r0: amounts as
-// numbers, text as strings, merged over its span.
-func (b *book) cell(sh string, r0 int, p disclosure.Placed, cs, rs, style int, u money.Unit) error {
+// numbers, text as strings, merged over its span, in style unless that is has: the
+// style its whole range already has (most cells of a long table).
+func (b *book) cell(sh string, r0 int, p disclosure.Placed, cs, rs, style, has int, u money.Unit) error {
 	top := ref(p.Col, r0+p.Row)
 	bottom := ref(p.Col+cs-1, r0+p.Row+rs-1)
 	if cs > 1 || rs > 1 {
@@ -421,8 +422,10 @@ func (b *book) cell(sh string, r0 int, p disclosure.Placed, cs, rs, style int, u
 			return err
 		}
 	}
-	if err := b.f.SetCellStyle(sh, top, bottom, style); err != nil {
-		return err
+	if style != has {
+		if err := b.f.SetCellStyle(sh, top, bottom, style); err != nil {
+			return err
+		}
 	}
 	if p.Amount != nil {
 		// The hundredths are exact integers; the float exists only to hand them to
