@@ -27,7 +27,7 @@ func (b *book) writeNarrative(parts []disclosure.Part) error {
 			if bl.Kind != disclosure.TableRef || bl.Table == nil {
 				continue
 			}
-			for c := range tableWidth(bl.Table) {
+			for c := range b.tableWidth(bl.Table) {
 				for len(widths) <= c {
 					widths = append(widths, 0)
 				}
@@ -108,7 +108,7 @@ func (b *book) narrativeTable(t *disclosure.Table, row *int, widths []float64) e
 	if t == nil {
 		return nil
 	}
-	n := tableWidth(t)
+	n := b.tableWidth(t)
 	if *row+len(t.Header)+len(t.Rows) > excelize.TotalRows {
 		return errTooLong
 	}
@@ -126,9 +126,8 @@ func (b *book) narrativeTable(t *disclosure.Table, row *int, widths []float64) e
 
 // tableWidth is the number of grid columns that t takes: its columns, or more when
 // its rows are wider.
-func tableWidth(t *disclosure.Table) int {
-	head := disclosure.Grid(t.Header, len(t.Columns))
-	body := disclosure.Grid(t.BodyCells(), len(t.Columns))
+func (b *book) tableWidth(t *disclosure.Table) int {
+	head, body := b.grids(t)
 	return max(len(t.Columns), disclosure.GridWidth(head), disclosure.GridWidth(body), 1)
 }
 

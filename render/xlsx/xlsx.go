@@ -100,14 +100,28 @@ func finish(w io.Writer, f *excelize.File, doc *disclosure.Document) error {
 type book struct {
 	f      *excelize.File
 	styles map[styleKey]int
+	// grid is the last table placed on the grid (grids).
+	grid struct {
+		t          *disclosure.Table
+		head, body [][]disclosure.Placed
+	}
+}
+
+// grids places t's header and body on the grid. A table's layout and the writing
+// of its cells both need them, and placing a long table's takes a tenth of the
+// workbook's time, so the last table's are kept.
+func (b *book) grids(t *disclosure.Table) (head, body [][]disclosure.Placed) {
+	if b.grid.t != t {
+		b.grid.t, b.grid.head, b.grid.body = t, disclosure.Grid(t.Header, len(t.Columns)), disclosure.Grid(t.BodyCells(), len(t.Columns))
+	}
+	return b.grid.head, b.grid.body
 }
 
 // layOut places a table's header and body on the grid and sets its sheet's column
 // widths; firstRow is the sheet row where its header starts, to refuse a table larger
 // than a sheet.
 func (b *book) layOut(sh string, t *disclosure.Table, firstRow int) (body [][]disclosure.Placed, n int, widths []float64, kinds []disclosure.ColumnKind, err error) {
-	head := disclosure.Grid(t.Header, len(t.Columns))
-	body = disclosure.Grid(t.BodyCells(), len(t.Columns))
+	head, body := b.grids(t)
 	n = max(len(t.Columns), disclosure.GridWidth(head), disclosure.GridWidth(body), 1)
 	if n > excelize.MaxColumns || firstRow+len(head)+len(body)+len(t.Notes) > excelize.TotalRows {
 		return nil, 0, nil, nil, &tableSizeError{Cols: n, Rows: firstRow + len(head) + len(body) + len(t.Notes)}
@@ -175,8 +189,7 @@ func (b *book) writeTable(sh string, t *disclosure.Table) error {
 // wide as widths, and returns the first body row. The narrative's tables use it too.
 func (b *book) writeGrid(sh string, t *disclosure.Table, r0 int, widths []float64, kinds []disclosure.ColumnKind) (int, error) {
 	f, n := b.f, len(widths)
-	head := disclosure.Grid(t.Header, len(t.Columns))
-	body := disclosure.Grid(t.BodyCells(), len(t.Columns))
+	head, body := b.grids(t)
 	last := func(row int) string { return ref(n-1, row) }
 
 	// The header: every position gets the header style first, so that the borders of
