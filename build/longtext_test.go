@@ -3,6 +3,8 @@ package build_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"html"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -61,6 +63,8 @@ func longBudget(t *testing.T, profile string, texts longTexts) *budget.Budget {
 	b.Profile = profile
 	b.Projects[0].Target = texts.target
 	b.Projects[1].Name = texts.name
+	// Shanghai names a project in its 项目经费情况说明, which a description gives it.
+	b.Projects[1].Description = &budget.ProjectDescription{Overview: "项目概述。"}
 	b.Text.Duties = append([]string{texts.duties}, b.Text.Duties...)
 	if err := budget.Validate(b, classification.Default()); err != nil {
 		t.Fatalf("the long texts do not pass validation: %v", err)
@@ -70,9 +74,9 @@ func longBudget(t *testing.T, profile string, texts longTexts) *budget.Budget {
 
 // TestLongTextFitsEveryFormat builds a budget with a 1,500-character project
 // target, an 800-character project name and a 1,500-character duties paragraph in
-// every format, for each profile, and reads the text, XLSX and PDF back: each long
-// text is found whole where the document prints it, and what is read back passes
-// the checks.
+// every format, for each profile, and reads the text, JSON, XLSX and PDF back (and
+// searches the HTML): each long text is found whole where the document prints it,
+// and what is read back passes the checks.
 func TestLongTextFitsEveryFormat(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads PDFs back")
@@ -81,12 +85,12 @@ func TestLongTextFitsEveryFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, profile := range []string{"shenzhen", "shanghai"} {
-		t.Run(profile, func(t *testing.T) { buildAndReadBack(t, profile, long, []string{"text", "xlsx", "pdf"}) })
+		t.Run(profile, func(t *testing.T) { buildAndReadBack(t, profile, long, []string{"text", "json", "xlsx", "pdf"}) })
 	}
 }
 
 // TestLongestTextBuilds builds the same texts as long as validation allows
-// (budget.MaxText) into every format, and reads the text and XLSX back. The PDF is
+// (budget.MaxText) into every format, and reads the text, JSON and XLSX back. The PDF is
 // built but not read back: yusuan's PDF reader gives a table row that goes on over
 // a page to the row below it.
 func TestLongestTextBuilds(t *testing.T) {
@@ -94,7 +98,7 @@ func TestLongestTextBuilds(t *testing.T) {
 		t.Skip("builds a large document")
 	}
 	for _, profile := range []string{"shenzhen", "shanghai"} {
-		t.Run(profile, func(t *testing.T) { buildAndReadBack(t, profile, longest, []string{"text", "xlsx"}) })
+		t.Run(profile, func(t *testing.T) { buildAndReadBack(t, profile, longest, []string{"text", "json", "xlsx"}) })
 	}
 }
 
@@ -135,6 +139,19 @@ func buildAndReadBack(t *testing.T, profile string, texts longTexts, formats []s
 			back["pdf"] = func() (*disclosure.Document, error) {
 				return reader.ReadPDF(context.Background(), "long.pdf", data)
 			}
+		case ".json":
+			back["json"] = func() (*disclosure.Document, error) {
+				var d disclosure.Document
+				return &d, json.Unmarshal(data, &d)
+			}
+		case ".html":
+			// No reader takes HTML back: its text, unescaped, holds each text whole.
+			page := html.UnescapeString(string(data))
+			for what, s := range want {
+				if !strings.Contains(page, s) {
+					t.Errorf("html: the %s is not on the page whole", what)
+				}
+			}
 		}
 	}
 	for _, name := range formats {
@@ -145,6 +162,9 @@ func buildAndReadBack(t *testing.T, profile string, texts longTexts, formats []s
 		}
 		all := squeeze(allText(got))
 		for what, s := range want {
+			if notReadBack[profile+" "+name+" "+what] {
+				continue
+			}
 			if !strings.Contains(all, squeeze(s)) {
 				t.Errorf("%s: the %s does not read back whole", name, what)
 			}
@@ -154,6 +174,11 @@ func buildAndReadBack(t *testing.T, profile string, texts longTexts, formats []s
 		}
 	}
 }
+
+// notReadBack are the texts a format prints but yusuan's reader of it does not
+// give back, however short: the reader titles a Shanghai workbook's 项目经费情况说明
+// as its 目录 lists them, without the project's name.
+var notReadBack = map[string]bool{"shanghai xlsx project name": true}
 
 // printedLongTexts returns which of the long texts doc prints (a profile may leave
 // a project's target out of its narrative), and fails when it prints none.
@@ -173,7 +198,7 @@ func printedLongTexts(t *testing.T, doc *disclosure.Document, texts longTexts) m
 	return out
 }
 
-// allText is every text of doc: narrative blocks and table cells.
+// allText is every text of doc: part headings, narrative blocks and table cells.
 func allText(doc *disclosure.Document) string {
 	var b strings.Builder
 	table := func(t *disclosure.Table) {
@@ -185,6 +210,8 @@ func allText(doc *disclosure.Document) string {
 		}
 	}
 	for _, p := range doc.Parts {
+		b.WriteString(p.Heading())
+		b.WriteByte('\n')
 		for _, bl := range p.Blocks {
 			b.WriteString(bl.Text)
 			b.WriteByte('\n')

@@ -144,10 +144,20 @@ func (b *book) templateText(sh, title string, lines []string) error {
 	if err := b.f.SetColWidth(sh, "A", "A", narrativeWidth); err != nil {
 		return err
 	}
-	if err := b.put(sh, 0, 1, title, styleKey{role: rolePart}); err != nil {
-		return err
-	}
 	row := partTextRow
+	// A title of one line stays in row 1 as the templates have it; a longer one (a
+	// project's 经费情况说明 is titled by its name) is as tall as it needs.
+	if textHeight(title, narrativeWidth, 20) <= 24 {
+		if err := b.put(sh, 0, 1, title, styleKey{role: rolePart}); err != nil {
+			return err
+		}
+	} else {
+		n, err := b.tallText(sh, 0, 1, title, styleKey{role: rolePart}, narrativeWidth, 20, 0)
+		if err != nil {
+			return fmt.Errorf("第 1 行：%w", err)
+		}
+		row = max(row, 2+n)
+	}
 	for _, l := range lines {
 		if row >= excelize.TotalRows {
 			return errTooLong
