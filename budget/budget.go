@@ -154,6 +154,8 @@ type Budget struct {
 	Assets       Assets         `yaml:"assets" json:"assets"`
 	Performance  Performance    `yaml:"performance" json:"performance"`
 	Text         Text           `yaml:"text" json:"text"`
+
+	idx lookups // units and projects by code, built when first asked (index.go)
 }
 
 // Department is the 主管部门 that publishes.

@@ -160,26 +160,6 @@ func (b *Budget) SplitOf(f Filter) Split {
 	return s
 }
 
-// Unit returns the unit with the code, or nil.
-func (b *Budget) Unit(code string) *Unit {
-	for i := range b.Units {
-		if b.Units[i].Code == code {
-			return &b.Units[i]
-		}
-	}
-	return nil
-}
-
-// Project returns the project with the code, or nil.
-func (b *Budget) Project(code string) *Project {
-	for i := range b.Projects {
-		if b.Projects[i].Code == code {
-			return &b.Projects[i]
-		}
-	}
-	return nil
-}
-
 // Classified reports whether an item belongs to a classified unit or project.
 func (b *Budget) Classified(li *LineItem) bool {
 	if u := b.Unit(li.Unit); u != nil && u.Classified {

@@ -104,6 +104,7 @@ func Validate(b *Budget, cat *classification.Catalogue) error {
 	v.assets(b)
 	v.performance(b)
 	v.notes(b)
+	v.textLengths(b)
 	return v.errs.Err()
 }
 

@@ -10,7 +10,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"yusuan/budget"
 	"yusuan/budgetfile"
@@ -76,6 +78,20 @@ func Derive(b *budget.Budget, cat *classification.Catalogue) (*disclosure.Docume
 // Documents validates b and derives every document its profile publishes (the
 // profile named, or else the budget's own), each checked like Derive's.
 func Documents(b *budget.Budget, profileName string, cat *classification.Catalogue) ([]*disclosure.Document, error) {
+	docs, err := derive(b, profileName, cat)
+	if err != nil {
+		return nil, err
+	}
+	for _, doc := range docs {
+		if err := selfCheck(doc, cat); err != nil {
+			return nil, err
+		}
+	}
+	return docs, nil
+}
+
+// derive validates b and derives every document its profile publishes, unchecked.
+func derive(b *budget.Budget, profileName string, cat *classification.Catalogue) ([]*disclosure.Document, error) {
 	if err := budget.Validate(b, cat); err != nil {
 		return nil, err
 	}
@@ -90,12 +106,71 @@ func Documents(b *budget.Budget, profileName string, cat *classification.Catalog
 	if err != nil {
 		return nil, fmt.Errorf("生成公开文件失败：%w", err)
 	}
-	for _, doc := range docs {
-		if res := check.Run(doc, check.Options{Codes: cat}); res.Count(check.Error) > 0 {
-			return nil, &CheckError{Title: doc.Title, Result: res}
+	return docs, nil
+}
+
+// selfCheck runs the same checks as yusuan check on doc and refuses it if it has errors.
+func selfCheck(doc *disclosure.Document, cat *classification.Catalogue) error {
+	if res := check.Run(doc, check.Options{Codes: cat}); res.Count(check.Error) > 0 {
+		return &CheckError{Title: doc.Title, Result: res}
+	}
+	return nil
+}
+
+// Build validates b, derives every document its profile publishes, checks each and
+// renders each in every format, in memory, and returns the files in the order of
+// the documents and, within one, of the formats. Nothing is returned unless every
+// document passed its checks and every format rendered.
+//
+// The checks and the renders read the documents only, so they run side by side,
+// as many at once as Go may run threads (GOMAXPROCS): a department of a thousand
+// units is a document of thousands of pages, and its formats take seconds each.
+func Build(b *budget.Budget, profileName string, cat *classification.Catalogue, formats []Format) ([]File, error) {
+	docs, err := derive(b, profileName, cat)
+	if err != nil {
+		return nil, err
+	}
+	checks := make([]error, len(docs))
+	renders := make([]error, len(docs)*len(formats))
+	files := make([]File, len(docs)*len(formats))
+	// The renders go first: they take longer than the checks, and those fill in
+	// the time left at the end.
+	var jobs []func()
+	for i, doc := range docs {
+		base := FileBase(doc)
+		for j, f := range formats {
+			k := i*len(formats) + j
+			jobs = append(jobs, func() { files[k], renders[k] = render(doc, base, f) })
 		}
 	}
-	return docs, nil
+	for i, doc := range docs {
+		jobs = append(jobs, func() { checks[i] = selfCheck(doc, cat) })
+	}
+	parallel(jobs)
+	for _, err := range append(checks, renders...) {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// parallel runs the jobs on GOMAXPROCS goroutines and returns when all are done.
+func parallel(jobs []func()) {
+	next := make(chan func())
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for job := range next {
+				job()
+			}
+		})
+	}
+	for _, job := range jobs {
+		next <- job
+	}
+	close(next)
+	wg.Wait()
 }
 
 // File is one rendered output.
@@ -109,13 +184,22 @@ func Render(doc *disclosure.Document, formats []Format) ([]File, error) {
 	base := FileBase(doc)
 	var files []File
 	for _, f := range formats {
-		var buf bytes.Buffer
-		if err := f.Write(&buf, doc); err != nil {
-			return nil, fmt.Errorf("生成%s失败：%w", f.Label, err)
+		file, err := render(doc, base, f)
+		if err != nil {
+			return nil, err
 		}
-		files = append(files, File{Name: base + f.Ext, Data: buf.Bytes()})
+		files = append(files, file)
 	}
 	return files, nil
+}
+
+// render renders doc in one format as the file base plus the format's extension.
+func render(doc *disclosure.Document, base string, f Format) (File, error) {
+	var buf bytes.Buffer
+	if err := f.Write(&buf, doc); err != nil {
+		return File{}, fmt.Errorf("生成%s %s 失败：%w", f.Label, base+f.Ext, err)
+	}
+	return File{Name: base + f.Ext, Data: buf.Bytes()}, nil
 }
 
 // FileBase is the file name of a document without extension: its title, followed by
@@ -147,17 +231,9 @@ func Run(input, dir, profileName string, cat *classification.Catalogue, formats 
 	if err != nil {
 		return nil, err
 	}
-	docs, err := Documents(b, profileName, cat)
+	files, err := Build(b, profileName, cat, formats)
 	if err != nil {
 		return nil, err
-	}
-	var files []File
-	for _, doc := range docs {
-		fs, err := Render(doc, formats)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, fs...)
 	}
 	return WriteAll(dir, files)
 }

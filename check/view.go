@@ -43,6 +43,9 @@ type View struct {
 	texts  [][]string // normalized text of body[r][c]
 	ncols  int
 	rowPos []disclosure.Pos
+	// names are columns' texts as folded by a rule's own folding (NamesBy), by
+	// the fold's name and the column's key.
+	names map[string]*Names
 }
 
 type gridCell struct {
@@ -245,6 +248,40 @@ func (v *View) AtNamed(r int, key, nameKey string) Location {
 		l.Page, l.Line = v.T.Pos.Page, v.T.Pos.Line
 	}
 	return l
+}
+
+// Names is one column's texts, each folded by a rule's own folding (a project's
+// name without its 通用项目 suffix, say), and the rows of each folded text.
+type Names struct {
+	// Text is the folded text of each row.
+	Text []string
+	rows map[string][]int
+}
+
+// Rows returns the rows whose folded text is s, in order.
+func (n *Names) Rows(s string) []int { return n.rows[s] }
+
+// NamesBy folds the text of column key in every row with fold, once per view: a rule
+// that looks up many names in a table (every project of a long narrative) then
+// compares each with the folded texts, or finds it in an index, rather than folding
+// the whole column again for every name. foldName names fold, which must always be
+// the same function for the same name.
+func (v *View) NamesBy(foldName, key string, fold func(string) string) *Names {
+	id := foldName + "\x00" + key
+	if n := v.names[id]; n != nil {
+		return n
+	}
+	n := &Names{Text: make([]string, len(v.body)), rows: map[string][]int{}}
+	for r := range v.body {
+		t := fold(v.Text(r, key))
+		n.Text[r] = t
+		n.rows[t] = append(n.rows[t], r)
+	}
+	if v.names == nil {
+		v.names = map[string]*Names{}
+	}
+	v.names[id] = n
+	return n
 }
 
 // FindRow returns the first row at or after from whose name cells, normalized, equal

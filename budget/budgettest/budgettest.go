@@ -32,6 +32,13 @@ type Options struct {
 	// own income and spending kinds, 增人增资, procurement by code with reserved
 	// shares, 结转下年. Formats without them refuse or ignore them.
 	Fields2026 bool
+	// Units, when positive, is the exact number of units (MaxUnits is then ignored):
+	// benchmarks ask for departments of a given size.
+	Units int
+	// Items, when positive, is the number of line items to draw: the units' and
+	// projects' own draws are topped up with more of the same kinds, or cut short.
+	// A few more may follow so that every fund of the budget is used.
+	Items int
 }
 
 // Markers start every name that a classified unit or project must never show, so a
@@ -181,6 +188,9 @@ func (g *gen) header() {
 
 func (g *gen) units() {
 	n := 1 + g.r.Intn(g.opts.MaxUnits)
+	if g.opts.Units > 0 {
+		n = g.opts.Units
+	}
 	kinds := append([]budget.UnitKind(nil), budget.UnitKinds...)
 	g.r.Shuffle(len(kinds), func(i, j int) { kinds[i], kinds[j] = kinds[j], kinds[i] })
 	classified := -1
@@ -352,6 +362,9 @@ func (g *gen) items() {
 			g.add(g.item(p.Unit, econ, budget.ProjectSp, p.Code))
 		}
 	}
+	if g.opts.Items > 0 {
+		g.resize(g.opts.Items, personnel, public, every)
+	}
 	// Every chosen fund is used somewhere; carry-over names each kind of origin.
 	used := map[budget.FundType]bool{}
 	for _, li := range g.b.Items {
@@ -370,6 +383,29 @@ func (g *gen) items() {
 			li.Amount = 1234567
 		}
 		g.add(li)
+	}
+}
+
+// resize cuts the items drawn so far to n, or adds basic items of random units and
+// items of random projects until there are n.
+func (g *gen) resize(n int, personnel, public, every []string) {
+	if len(g.b.Items) > n {
+		for _, li := range g.b.Items[n:] {
+			delete(g.keys, itemKey{li.Unit, li.Functional, li.Economic, li.GovEconomic, li.Project, li.Kind, li.Fund, li.CarryFrom})
+		}
+		g.b.Items = g.b.Items[:n]
+	}
+	for len(g.b.Items) < n {
+		u := pick(g.r, g.b.Units).Code
+		switch {
+		case len(g.b.Projects) > 0 && g.chance(0.5):
+			p := pick(g.r, g.b.Projects)
+			g.add(g.item(p.Unit, pick(g.r, every), budget.ProjectSp, p.Code))
+		case g.chance(0.5):
+			g.add(g.item(u, pick(g.r, personnel), budget.Personnel, ""))
+		default:
+			g.add(g.item(u, pick(g.r, public), budget.Public, ""))
+		}
 	}
 }
 

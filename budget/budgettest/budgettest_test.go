@@ -226,3 +226,23 @@ func TestFields2026Coverage(t *testing.T) {
 		}
 	}
 }
+
+// TestRandomSize: Units and Items give a department of the size asked for (a few
+// items more where a fund would otherwise be unused), and it is valid.
+func TestRandomSize(t *testing.T) {
+	cat := classification.Default()
+	for seed := int64(0); seed < 20; seed++ {
+		for _, size := range []struct{ units, items int }{{1, 5}, {3, 200}, {40, 400}, {100, 60}} {
+			b := random(seed, budgettest.Options{Units: size.units, Items: size.items, Classified: seed%2 == 0})
+			if len(b.Units) != size.units {
+				t.Errorf("seed %d %+v: %d units", seed, size, len(b.Units))
+			}
+			if n := len(b.Items); n < size.items || n > size.items+len(budget.FundTypes) {
+				t.Errorf("seed %d %+v: %d items", seed, size, n)
+			}
+			if err := budget.Validate(b, cat); err != nil {
+				t.Fatalf("seed %d %+v: generated budget is invalid:\n%v", seed, size, err)
+			}
+		}
+	}
+}

@@ -28,11 +28,13 @@ func (Profile) Derive(b *budget.Budget, cat *classification.Catalogue) (*disclos
 // the order of the budget's units. Classified units publish nothing of their own.
 func (Profile) Documents(b *budget.Budget, cat *classification.Catalogue) ([]*disclosure.Document, error) {
 	docs := []*disclosure.Document{newDeriver(b, cat, nil).document()}
+	// A unit's document sums over a copy of the budget with the unit's items alone.
+	units := b.ByUnit()
 	for i := range b.Units {
 		if b.Units[i].Classified {
 			continue
 		}
-		docs = append(docs, newDeriver(b, cat, &b.Units[i]).document())
+		docs = append(docs, newDeriver(units[b.Units[i].Code], cat, &b.Units[i]).document())
 	}
 	return docs, nil
 }

@@ -216,16 +216,17 @@ func knownProject(c *check.Doc, name string) bool {
 		{c.Table(disclosure.PerformanceTable), "content"},
 		{c.Inline(disclosure.KeyProjectTable), "project"},
 	} {
-		if src.v == nil {
-			continue
-		}
-		for r := range src.v.Len() {
-			if projectName(src.v.Text(r, src.key)) == want {
-				return true
-			}
+		if src.v != nil && len(projectNamesOf(src.v, src.key).Rows(want)) > 0 {
+			return true
 		}
 	}
 	return false
+}
+
+// projectNamesOf is the column key of v folded by projectName, computed once per
+// document: a long narrative names thousands of projects.
+func projectNamesOf(v *check.View, key string) *check.Names {
+	return v.NamesBy("shenzhen.projectName", key, projectName)
 }
 
 // projectAmount finds a project's amount in 项目支出总表, 表12 or the narrative's
@@ -245,17 +246,16 @@ func projectAmount(c *check.Doc, name string, skip *check.View) check.Ref {
 		}
 		// A project of the same name in several units' blocks (a multi-unit
 		// department) has no one figure to compare with unless all agree.
+		names := projectNamesOf(src.v, src.name)
 		var found, exact []int
-		for r := range src.v.Len() {
-			got := projectName(src.v.Text(r, src.name))
-			if got == "" {
-				continue
-			}
-			if got == want {
-				exact = append(exact, r)
-			}
-			if strings.Contains(got, want) || strings.Contains(want, got) {
-				found = append(found, r)
+		if want != "" {
+			exact = names.Rows(want)
+		}
+		if len(exact) == 0 {
+			for r, got := range names.Text {
+				if got != "" && (strings.Contains(got, want) || strings.Contains(want, got)) {
+					found = append(found, r)
+				}
 			}
 		}
 		if len(exact) > 0 {

@@ -185,9 +185,13 @@ func (d *deriver) perUnit(t *disclosure.Table, add func(name string, sel budget.
 		// and checks know as the total, so both formats print it.
 		add("合计", budget.All, disclosure.TotalRow)
 	}
+	// Each unit's row sums over a copy of the budget with the unit's items alone.
+	whole, units := d.b, d.b.ByUnit()
 	for _, u := range visible {
+		d.b = units[u.Code]
 		add(u.Name, budget.OfUnit(u.Code), disclosure.GroupRow)
 	}
+	d.b = whole
 	if classified > 0 {
 		add("涉密单位（按要求不予公开）", func(li *budget.LineItem) bool { return d.b.Unit(li.Unit).Classified }, disclosure.GroupRow)
 	}
@@ -303,29 +307,33 @@ func (d *deriver) projectTable() *disclosure.Table {
 		{{Text: "预算单位", RowSpan: 2}, {Text: "项目名称", RowSpan: 2}, {Text: "项目类别", RowSpan: 2}, {Text: "合计", RowSpan: 2}, {Text: "财政拨款", ColSpan: 3}, {Text: "其他资金", RowSpan: 2}},
 		{T("一般公共预算"), T("政府性基金"), T("国有资本经营")},
 	}
-	amounts := func(sel budget.Filter) []disclosure.Cell {
-		total := d.b.Sum(sel)
-		gp := d.b.Sum(budget.And(sel, budget.OfFund(budget.GeneralPublic)))
-		gf := d.b.Sum(budget.And(sel, budget.OfFund(budget.GovFund)))
-		sc := d.b.Sum(budget.And(sel, budget.OfFund(budget.StateCapital)))
+	amounts := func(b *budget.Budget, sel budget.Filter) []disclosure.Cell {
+		total := b.Sum(sel)
+		gp := b.Sum(budget.And(sel, budget.OfFund(budget.GeneralPublic)))
+		gf := b.Sum(budget.And(sel, budget.OfFund(budget.GovFund)))
+		sc := b.Sum(budget.And(sel, budget.OfFund(budget.StateCapital)))
 		return []disclosure.Cell{A(total), A(gp), A(gf), A(sc), A(total - gp - gf - sc)}
 	}
 	projects := budget.OfKind(budget.ProjectSp)
-	t.Rows = append(t.Rows, disclosure.Row{Kind: disclosure.TotalRow, Cells: append([]disclosure.Cell{T("合计"), T(""), T("")}, amounts(projects)...)})
+	t.Rows = append(t.Rows, disclosure.Row{Kind: disclosure.TotalRow, Cells: append([]disclosure.Cell{T("合计"), T(""), T("")}, amounts(d.b, projects)...)})
 	secret := 0
+	units := d.b.ByUnit() // a project's items are all its unit's: sum over those alone
 	for _, p := range d.b.Projects {
 		if d.projectHidden(p) {
 			secret++
 			continue
 		}
-		unit := d.b.Unit(p.Unit)
+		unit, own := d.b.Unit(p.Unit), units[p.Unit]
+		if own == nil {
+			own = d.b
+		}
 		code := p.Code
 		t.Rows = append(t.Rows, disclosure.Row{Cells: append([]disclosure.Cell{T(unit.Name), T(p.Name), T(p.Category)},
-			amounts(func(li *budget.LineItem) bool { return li.Project == code })...)})
+			amounts(own, func(li *budget.LineItem) bool { return li.Project == code })...)})
 	}
 	if secret > 0 {
 		t.Rows = append(t.Rows, disclosure.Row{Cells: append([]disclosure.Cell{T(""), T(fmt.Sprintf("涉密项目%d个（按要求不予公开）", secret)), T("")},
-			amounts(func(li *budget.LineItem) bool { return li.Kind == budget.ProjectSp && d.b.Classified(li) })...)})
+			amounts(d.b, func(li *budget.LineItem) bool { return li.Kind == budget.ProjectSp && d.b.Classified(li) })...)})
 	}
 	if len(d.b.Projects) == 0 {
 		t.Empty = true

@@ -22,7 +22,7 @@ var pageTmpl string
 var styleCSS string
 
 // page is parsed once; Write only executes it.
-var page = template.Must(template.New("page").Parse(pageTmpl))
+var page = template.Must(template.New("page").Funcs(template.FuncMap{"cells": cellsHTML}).Parse(pageTmpl))
 
 // maxIndent is the deepest indentation the CSS has a class for; deeper names stay there.
 const maxIndent = 6
@@ -36,7 +36,7 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 		doc = &disclosure.Document{}
 	}
 	if err := page.Execute(w, newPageView(doc)); err != nil {
-		return fmt.Errorf("html: render %q: %w", doc.Title, err)
+		return fmt.Errorf("写出网页失败：%w", err)
 	}
 	return nil
 }
@@ -45,7 +45,7 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 // period, unit), the table in a region that scrolls sideways, and its notes.
 func WriteTable(w io.Writer, tv TableView) error {
 	if err := table.Execute(w, tv); err != nil {
-		return fmt.Errorf("html: render table %q: %w", tv.Title, err)
+		return fmt.Errorf("写出表格“%s”失败：%w", tv.Title, err)
 	}
 	return nil
 }
@@ -377,3 +377,48 @@ next:
 	}
 	return s
 }
+
+// cellsHTML writes a row's cells as <th> or <td> elements with their attributes.
+// A long document has hundreds of thousands of cells, and a template run for each
+// took most of the page's time; the text and the attribute values are escaped here
+// exactly as html/template escapes them in those places.
+func cellsHTML(cells []CellView) template.HTML {
+	var b strings.Builder
+	attr := func(name, value string) {
+		b.WriteString(" " + name + `="`)
+		htmlEscaper.WriteString(&b, value)
+		b.WriteByte('"')
+	}
+	for _, c := range cells {
+		tag := "td"
+		if c.Header {
+			tag = "th"
+		}
+		b.WriteString("<" + tag)
+		if c.Scope != "" {
+			attr("scope", c.Scope)
+		}
+		if c.ID != "" {
+			attr("id", c.ID)
+		}
+		if c.Headers != "" {
+			attr("headers", c.Headers)
+		}
+		if c.Class != "" {
+			attr("class", c.Class)
+		}
+		if c.ColSpan > 1 {
+			attr("colspan", strconv.Itoa(c.ColSpan))
+		}
+		if c.RowSpan > 1 {
+			attr("rowspan", strconv.Itoa(c.RowSpan))
+		}
+		b.WriteByte('>')
+		htmlEscaper.WriteString(&b, c.Text)
+		b.WriteString("</" + tag + ">")
+	}
+	return template.HTML(b.String())
+}
+
+// htmlEscaper escapes as html/template does text and quoted attribute values.
+var htmlEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")

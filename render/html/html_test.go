@@ -345,8 +345,8 @@ func TestOddDocuments(t *testing.T) {
 
 func TestWriteError(t *testing.T) {
 	err := Write(failWriter{}, rendertest.TestDoc())
-	if err == nil || !strings.HasPrefix(err.Error(), "html: ") {
-		t.Errorf("err = %v, want an html: error", err)
+	if err == nil || !strings.HasPrefix(err.Error(), "写出网页失败：") {
+		t.Errorf("err = %v, want 写出网页失败：…", err)
 	}
 }
 

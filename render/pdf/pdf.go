@@ -41,11 +41,11 @@ var (
 // Write renders doc as an A4 PDF to w.
 func Write(w io.Writer, doc *disclosure.Document) error {
 	if doc == nil {
-		return errors.New("pdf: nil document")
+		return errors.New("没有要生成的文件内容")
 	}
 	cjk, latin, err := loadFaces()
 	if err != nil {
-		return err
+		return fmt.Errorf("程序内嵌的字体无法读取，请报告此问题（技术信息：%w）", err)
 	}
 	// The 目录 precedes what it lists, so a first pass lays the document out
 	// without drawing to learn the page each part and table starts on.
@@ -66,7 +66,7 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 	r := &renderer{pdf: f, cjk: cjk, latin: latin}
 	r.document(doc, dry.starts)
 	if err := f.Output(w); err != nil {
-		return fmt.Errorf("pdf: %s: %w", doc.Title, err)
+		return fmt.Errorf("写出 PDF 失败：%w", err)
 	}
 	return nil
 }

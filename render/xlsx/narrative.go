@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/xuri/excelize/v2"
 
@@ -26,7 +27,7 @@ func (b *book) writeNarrative(parts []disclosure.Part) error {
 			if bl.Kind != disclosure.TableRef || bl.Table == nil {
 				continue
 			}
-			for c := range tableWidth(bl.Table) {
+			for c := range b.tableWidth(bl.Table) {
 				for len(widths) <= c {
 					widths = append(widths, 0)
 				}
@@ -50,17 +51,15 @@ func (b *book) writeNarrative(parts []disclosure.Part) error {
 
 	row := 1
 	text := func(s string, r role) error {
-		if err := b.put(sh, 0, row, s, styleKey{role: r}); err != nil {
-			return err
-		}
 		line := 15.0
 		if r == rolePart {
 			line = 20
 		}
-		if err := f.SetRowHeight(sh, row, max(18, textHeight(s, narrativeWidth, line))); err != nil {
-			return err
+		n, err := b.tallText(sh, 0, row, s, styleKey{role: r}, narrativeWidth, line, 18)
+		if err != nil {
+			return fmt.Errorf("第 %d 行：%w", row, err)
 		}
-		row++
+		row += n
 		return nil
 	}
 	for i, p := range parts {
@@ -68,7 +67,7 @@ func (b *book) writeNarrative(parts []disclosure.Part) error {
 			row++ // a blank line between parts
 		}
 		if err := text(p.Heading(), rolePart); err != nil {
-			return err
+			return fmt.Errorf("%s：%w", p.Heading(), err)
 		}
 		for _, bl := range p.Blocks {
 			if row >= excelize.TotalRows {
@@ -88,7 +87,7 @@ func (b *book) writeNarrative(parts []disclosure.Part) error {
 				err = text(bl.Text, roleParagraph)
 			}
 			if err != nil {
-				return err
+				return fmt.Errorf("%s：%w", p.Heading(), err)
 			}
 		}
 	}
@@ -109,7 +108,7 @@ func (b *book) narrativeTable(t *disclosure.Table, row *int, widths []float64) e
 	if t == nil {
 		return nil
 	}
-	n := tableWidth(t)
+	n := b.tableWidth(t)
 	if *row+len(t.Header)+len(t.Rows) > excelize.TotalRows {
 		return errTooLong
 	}
@@ -127,9 +126,8 @@ func (b *book) narrativeTable(t *disclosure.Table, row *int, widths []float64) e
 
 // tableWidth is the number of grid columns that t takes: its columns, or more when
 // its rows are wider.
-func tableWidth(t *disclosure.Table) int {
-	head := disclosure.Grid(t.Header, len(t.Columns))
-	body := disclosure.Grid(t.BodyCells(), len(t.Columns))
+func (b *book) tableWidth(t *disclosure.Table) int {
+	head, body := b.grids(t)
 	return max(len(t.Columns), disclosure.GridWidth(head), disclosure.GridWidth(body), 1)
 }
 
@@ -142,6 +140,6 @@ func column(t *disclosure.Table, c int) disclosure.Column {
 }
 
 var (
-	errTooWide = errors.New("a table of the narrative is wider than a sheet")
-	errTooLong = errors.New("the narrative is longer than a sheet")
+	errTooWide = errors.New("文字部分中的表格超过 Excel 工作表的列数上限")
+	errTooLong = errors.New("内容超过 Excel 工作表的行数上限")
 )

@@ -1,7 +1,11 @@
 package xlsx
 
 import (
+	"bytes"
+	"fmt"
+	"math"
 	"slices"
+	"strings"
 	"testing"
 	"yusuan/render/rendertest"
 
@@ -92,5 +96,76 @@ func TestNoNarrative(t *testing.T) {
 	doc.Parts = nil
 	if slices.Contains(write(t, doc).GetSheetList(), NarrativeSheet) {
 		t.Errorf("a document without parts has a %s sheet", NarrativeSheet)
+	}
+}
+
+// TestTallText: a paragraph taller than Excel's tallest row is one cell merged down
+// over rows that share its height, each within the limit; a table cell as tall
+// stops at the limit with its text whole; the next block follows the merged rows.
+func TestTallText(t *testing.T) {
+	long := strings.Repeat("负责统筹全区政务服务体系建设、数据资源管理和电子政务工作。", 100) // 2,900 characters
+	doc := rendertest.TestDoc()
+	doc.Parts = []disclosure.Part{{Number: 1, Title: "概况", Blocks: []disclosure.Block{
+		{Kind: disclosure.Paragraph, Text: long},
+		{Kind: disclosure.Paragraph, Text: "下一段。"},
+	}}}
+	doc.Tables[0].Rows[0].Cells[0].Text = long
+	f := write(t, doc)
+	sh := NarrativeSheet
+	need := textHeight(long, narrativeWidth, 15)
+	n := int(math.Ceil(need / maxRowHeight))
+	if n < 2 {
+		t.Fatalf("the test text needs %v points, not more than a row", need)
+	}
+	merged, err := f.GetMergeCells(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("A2:A%d", 1+n)
+	if len(merged) != 1 || merged[0].GetStartAxis()+":"+merged[0].GetEndAxis() != want {
+		t.Errorf("merged cells %v, want %s", merged, want)
+	}
+	total := 0.0
+	for r := 2; r <= 1+n; r++ {
+		h, _ := f.GetRowHeight(sh, r)
+		if h > maxRowHeight {
+			t.Errorf("row %d is %v points tall", r, h)
+		}
+		total += h
+	}
+	if total < need-1 {
+		t.Errorf("the merged rows are %v points tall, the text needs %v", total, need)
+	}
+	if got, _ := f.GetCellValue(sh, "A2"); got != long {
+		t.Errorf("A2 holds %d characters, want %d", len([]rune(got)), len([]rune(long)))
+	}
+	if got, _ := f.GetCellValue(sh, fmt.Sprintf("A%d", 2+n)); got != "下一段。" {
+		t.Errorf("the next paragraph is not right below the merged rows: %q", got)
+	}
+
+	tsh := f.GetSheetList()[2]
+	rows, _ := f.GetRows(tsh)
+	for r := range rows {
+		if h, _ := f.GetRowHeight(tsh, r+1); h > maxRowHeight {
+			t.Errorf("%s row %d is %v points tall", tsh, r+1, h)
+		}
+	}
+}
+
+// TestTextOverCellLimit: a text longer than a cell holds is refused, in Chinese
+// with the sheet, row and cell, never cut short.
+func TestTextOverCellLimit(t *testing.T) {
+	doc := rendertest.TestDoc()
+	doc.Parts = []disclosure.Part{{Number: 1, Title: "概况", Blocks: []disclosure.Block{
+		{Kind: disclosure.Paragraph, Text: strings.Repeat("字", maxCellChars+1)},
+	}}}
+	err := Write(&bytes.Buffer{}, doc)
+	if err == nil {
+		t.Fatal("a text over the cell limit was written")
+	}
+	for _, want := range []string{"工作表“文字部分”", "第 2 行", "单元格 A2", "32768 个字符"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not say %q", err, want)
+		}
 	}
 }

@@ -30,13 +30,13 @@ func (b *book) writeTemplate(doc *disclosure.Document) error {
 		return err
 	}
 	if err := b.templateCover(doc); err != nil {
-		return fmt.Errorf("cover: %w", err)
+		return fmt.Errorf("工作表“封面”：%w", chinese(err))
 	}
 	if _, err := f.NewSheet("目录"); err != nil {
 		return err
 	}
 	if err := b.templateText("目录", "目  录", doc.Contents); err != nil {
-		return fmt.Errorf("contents: %w", err)
+		return fmt.Errorf("工作表“目录”：%w", chinese(err))
 	}
 	at := doc.TablesAt
 	if at <= 0 || at > len(doc.Parts) {
@@ -63,7 +63,7 @@ func (b *book) writeTemplate(doc *disclosure.Document) error {
 	}
 	for _, p := range doc.Parts[:at] {
 		if err := part(p); err != nil {
-			return fmt.Errorf("part %q: %w", p.Title, err)
+			return fmt.Errorf("“%s”部分：%w", p.Heading(), chinese(err))
 		}
 	}
 	for _, t := range doc.Tables {
@@ -72,15 +72,15 @@ func (b *book) writeTemplate(doc *disclosure.Document) error {
 		}
 		sh, err := sheet(t.Sheet, t.Title)
 		if err != nil {
-			return err
+			return fmt.Errorf("工作表“%s”：%w", sh, chinese(err))
 		}
 		if err := b.templateTable(sh, t); err != nil {
-			return fmt.Errorf("sheet %q: %w", sh, err)
+			return fmt.Errorf("工作表“%s”：%w", sh, chinese(err))
 		}
 	}
 	for _, p := range doc.Parts[at:] {
 		if err := part(p); err != nil {
-			return fmt.Errorf("part %q: %w", p.Title, err)
+			return fmt.Errorf("“%s”部分：%w", p.Heading(), chinese(err))
 		}
 	}
 	return nil
@@ -144,20 +144,29 @@ func (b *book) templateText(sh, title string, lines []string) error {
 	if err := b.f.SetColWidth(sh, "A", "A", narrativeWidth); err != nil {
 		return err
 	}
-	if err := b.put(sh, 0, 1, title, styleKey{role: rolePart}); err != nil {
-		return err
+	row := partTextRow
+	// A title of one line stays in row 1 as the templates have it; a longer one (a
+	// project's 经费情况说明 is titled by its name) is as tall as it needs.
+	if textHeight(title, narrativeWidth, 20) <= 24 {
+		if err := b.put(sh, 0, 1, title, styleKey{role: rolePart}); err != nil {
+			return err
+		}
+	} else {
+		n, err := b.tallText(sh, 0, 1, title, styleKey{role: rolePart}, narrativeWidth, 20, 0)
+		if err != nil {
+			return fmt.Errorf("第 1 行：%w", err)
+		}
+		row = max(row, 2+n)
 	}
-	for i, l := range lines {
-		row := partTextRow + i
+	for _, l := range lines {
 		if row >= excelize.TotalRows {
 			return errTooLong
 		}
-		if err := b.put(sh, 0, row, l, styleKey{role: roleParagraph}); err != nil {
-			return err
+		n, err := b.tallText(sh, 0, row, l, styleKey{role: roleParagraph}, narrativeWidth, 15, 18)
+		if err != nil {
+			return fmt.Errorf("第 %d 行：%w", row, err)
 		}
-		if err := b.f.SetRowHeight(sh, row, max(18, textHeight(l, narrativeWidth, 15))); err != nil {
-			return err
-		}
+		row += n
 	}
 	return nil
 }
@@ -165,7 +174,6 @@ func (b *book) templateText(sh, title string, lines []string) error {
 // templateTable writes a table like the template's: title, 编制部门 and 单位, header,
 // body and notes.
 func (b *book) templateTable(sh string, t *disclosure.Table) error {
-	f := b.f
 	body, n, widths, kinds, err := b.layOut(sh, t, tplHeadRow)
 	if err != nil {
 		return err
@@ -176,7 +184,7 @@ func (b *book) templateTable(sh string, t *disclosure.Table) error {
 	if err := b.put(sh, 0, tplTitleRow, t.Title, styleKey{role: roleTitle}); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, tplTitleRow, max(24, textHeight(t.Title, sum(widths), 18))); err != nil {
+	if err := b.setHeight(sh, tplTitleRow, max(24, textHeight(t.Title, sum(widths), 18))); err != nil {
 		return err
 	}
 	if t.Entity != "" {

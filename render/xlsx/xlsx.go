@@ -44,7 +44,7 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 
 	if doc.Workbook == disclosure.TemplateWorkbook {
 		if err := b.writeTemplate(doc); err != nil {
-			return fmt.Errorf("xlsx: template layout: %w", err)
+			return chinese(err)
 		}
 		return finish(w, f, doc)
 	}
@@ -56,25 +56,25 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 	}
 	names := sheetNames(tables)
 	if err := f.SetSheetName("Sheet1", CoverSheet); err != nil {
-		return fmt.Errorf("xlsx: name cover sheet: %w", err)
+		return fmt.Errorf("工作表“%s”：%w", CoverSheet, chinese(err))
 	}
 	if err := b.writeCover(doc, tables, names); err != nil {
-		return fmt.Errorf("xlsx: cover: %w", err)
+		return fmt.Errorf("工作表“%s”：%w", CoverSheet, chinese(err))
 	}
 	if len(doc.Parts) > 0 {
 		if _, err := f.NewSheet(NarrativeSheet); err != nil {
-			return fmt.Errorf("xlsx: add sheet %q: %w", NarrativeSheet, err)
+			return fmt.Errorf("工作表“%s”：%w", NarrativeSheet, chinese(err))
 		}
 		if err := b.writeNarrative(doc.Parts); err != nil {
-			return fmt.Errorf("xlsx: narrative: %w", err)
+			return fmt.Errorf("工作表“%s”：%w", NarrativeSheet, chinese(err))
 		}
 	}
 	for i, t := range tables {
 		if _, err := f.NewSheet(names[i]); err != nil {
-			return fmt.Errorf("xlsx: add sheet %q: %w", names[i], err)
+			return fmt.Errorf("工作表“%s”：%w", names[i], chinese(err))
 		}
 		if err := b.writeTable(names[i], t); err != nil {
-			return fmt.Errorf("xlsx: sheet %q: %w", names[i], err)
+			return fmt.Errorf("工作表“%s”：%w", names[i], chinese(err))
 		}
 	}
 	return finish(w, f, doc)
@@ -89,10 +89,10 @@ func finish(w io.Writer, f *excelize.File, doc *disclosure.Document) error {
 		Creator:  "yusuan",
 		Language: "zh-CN",
 	}); err != nil {
-		return fmt.Errorf("xlsx: document properties: %w", err)
+		return fmt.Errorf("文档属性：%w", chinese(err))
 	}
 	if _, err := f.WriteTo(w); err != nil {
-		return fmt.Errorf("xlsx: write %q: %w", doc.Title, err)
+		return fmt.Errorf("写出文件失败：%w", err)
 	}
 	return nil
 }
@@ -100,17 +100,31 @@ func finish(w io.Writer, f *excelize.File, doc *disclosure.Document) error {
 type book struct {
 	f      *excelize.File
 	styles map[styleKey]int
+	// grid is the last table placed on the grid (grids).
+	grid struct {
+		t          *disclosure.Table
+		head, body [][]disclosure.Placed
+	}
+}
+
+// grids places t's header and body on the grid. A table's layout and the writing
+// of its cells both need them, and placing a long table's takes a tenth of the
+// workbook's time, so the last table's are kept.
+func (b *book) grids(t *disclosure.Table) (head, body [][]disclosure.Placed) {
+	if b.grid.t != t {
+		b.grid.t, b.grid.head, b.grid.body = t, disclosure.Grid(t.Header, len(t.Columns)), disclosure.Grid(t.BodyCells(), len(t.Columns))
+	}
+	return b.grid.head, b.grid.body
 }
 
 // layOut places a table's header and body on the grid and sets its sheet's column
 // widths; firstRow is the sheet row where its header starts, to refuse a table larger
 // than a sheet.
 func (b *book) layOut(sh string, t *disclosure.Table, firstRow int) (body [][]disclosure.Placed, n int, widths []float64, kinds []disclosure.ColumnKind, err error) {
-	head := disclosure.Grid(t.Header, len(t.Columns))
-	body = disclosure.Grid(t.BodyCells(), len(t.Columns))
+	head, body := b.grids(t)
 	n = max(len(t.Columns), disclosure.GridWidth(head), disclosure.GridWidth(body), 1)
 	if n > excelize.MaxColumns || firstRow+len(head)+len(body)+len(t.Notes) > excelize.TotalRows {
-		return nil, 0, nil, nil, fmt.Errorf("table %q is larger than a sheet: %d columns, %d rows", t.Title, n, len(head)+len(body))
+		return nil, 0, nil, nil, &tableSizeError{Cols: n, Rows: firstRow + len(head) + len(body) + len(t.Notes)}
 	}
 	widths = make([]float64, n)
 	kinds = make([]disclosure.ColumnKind, n)
@@ -128,7 +142,6 @@ func (b *book) layOut(sh string, t *disclosure.Table, firstRow int) (body [][]di
 // writeTable lays one table out on its sheet: label, title, entity and unit, header,
 // body and notes, then sets it up for printing.
 func (b *book) writeTable(sh string, t *disclosure.Table) error {
-	f := b.f
 	body, n, widths, kinds, err := b.layOut(sh, t, headRow)
 	if err != nil {
 		return err
@@ -143,7 +156,7 @@ func (b *book) writeTable(sh string, t *disclosure.Table) error {
 	if err := b.put(sh, 0, titleRow, t.Title, styleKey{role: roleTitle}); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, titleRow, max(24, textHeight(t.Title, sum(widths), 18))); err != nil {
+	if err := b.setHeight(sh, titleRow, max(24, textHeight(t.Title, sum(widths), 18))); err != nil {
 		return err
 	}
 	if err := b.writeMeta(sh, t, n); err != nil {
@@ -164,7 +177,7 @@ func (b *book) writeTable(sh string, t *disclosure.Table) error {
 		if err := b.put(sh, 0, row, note, styleKey{role: roleNote}); err != nil {
 			return err
 		}
-		if err := f.SetRowHeight(sh, row, max(18, textHeight(note, sum(widths), 15))); err != nil {
+		if err := b.setHeight(sh, row, max(18, textHeight(note, sum(widths), 15))); err != nil {
 			return err
 		}
 		row++
@@ -176,8 +189,7 @@ func (b *book) writeTable(sh string, t *disclosure.Table) error {
 // wide as widths, and returns the first body row. The narrative's tables use it too.
 func (b *book) writeGrid(sh string, t *disclosure.Table, r0 int, widths []float64, kinds []disclosure.ColumnKind) (int, error) {
 	f, n := b.f, len(widths)
-	head := disclosure.Grid(t.Header, len(t.Columns))
-	body := disclosure.Grid(t.BodyCells(), len(t.Columns))
+	head, body := b.grids(t)
 	last := func(row int) string { return ref(n-1, row) }
 
 	// The header: every position gets the header style first, so that the borders of
@@ -196,7 +208,7 @@ func (b *book) writeGrid(sh string, t *disclosure.Table, r0 int, widths []float6
 	for r, row := range head {
 		for _, p := range row {
 			cs, rs := p.Clamp(n)
-			if err := b.cell(sh, r0, p, cs, rs, hs, t.Unit); err != nil {
+			if err := b.cell(sh, r0, p, cs, rs, hs, hs, t.Unit); err != nil {
 				return 0, err
 			}
 			need := textHeight(p.Display(t.Unit), spanWidth(widths, p.Col, cs), 15) / float64(rs)
@@ -204,17 +216,17 @@ func (b *book) writeGrid(sh string, t *disclosure.Table, r0 int, widths []float6
 		}
 	}
 	for r, h := range heights {
-		if err := f.SetRowHeight(sh, r0+r, max(h, 20)); err != nil {
+		if err := b.setHeight(sh, r0+r, max(h, 20)); err != nil {
 			return 0, err
 		}
 	}
 
 	// The body: an ordinary bordered cell everywhere, then each cell's own style.
+	base, err := b.style(styleKey{role: roleText})
+	if err != nil {
+		return 0, err
+	}
 	if len(body) > 0 {
-		base, err := b.style(styleKey{role: roleText})
-		if err != nil {
-			return 0, err
-		}
 		if err := f.SetCellStyle(sh, ref(0, firstBody), last(firstBody+len(body)-1), base); err != nil {
 			return 0, err
 		}
@@ -235,7 +247,7 @@ func (b *book) writeGrid(sh string, t *disclosure.Table, r0 int, widths []float6
 			if err != nil {
 				return 0, err
 			}
-			if err := b.cell(sh, firstBody, p, cs, rs, id, t.Unit); err != nil {
+			if err := b.cell(sh, firstBody, p, cs, rs, id, base, t.Unit); err != nil {
 				return 0, err
 			}
 			text := p.Display(t.Unit)
@@ -245,7 +257,7 @@ func (b *book) writeGrid(sh string, t *disclosure.Table, r0 int, widths []float6
 	}
 	for r, h := range heights {
 		if h > 18 {
-			if err := f.SetRowHeight(sh, firstBody+r, h); err != nil {
+			if err := b.setHeight(sh, firstBody+r, h); err != nil {
 				return 0, err
 			}
 		}
@@ -353,7 +365,7 @@ func (b *book) writeCover(doc *disclosure.Document, tables []*disclosure.Table, 
 	if err := b.put(sh, 0, 1, title, styleKey{role: roleCoverTitle}); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, 1, max(30, textHeight(title, 82, 24))); err != nil {
+	if err := b.setHeight(sh, 1, max(30, textHeight(title, 82, 24))); err != nil {
 		return err
 	}
 	row := 3
@@ -413,8 +425,9 @@ func (b *book) writeCover(doc *disclosure.Document, tables []*disclosure.Table, 
 }
 
 // cell writes one placed cell whose grid rows start at sheet row r0: amounts as
-// numbers, text as strings, merged over its span.
-func (b *book) cell(sh string, r0 int, p disclosure.Placed, cs, rs, style int, u money.Unit) error {
+// numbers, text as strings, merged over its span, in style unless that is has: the
+// style its whole range already has (most cells of a long table).
+func (b *book) cell(sh string, r0 int, p disclosure.Placed, cs, rs, style, has int, u money.Unit) error {
 	top := ref(p.Col, r0+p.Row)
 	bottom := ref(p.Col+cs-1, r0+p.Row+rs-1)
 	if cs > 1 || rs > 1 {
@@ -422,8 +435,10 @@ func (b *book) cell(sh string, r0 int, p disclosure.Placed, cs, rs, style int, u
 			return err
 		}
 	}
-	if err := b.f.SetCellStyle(sh, top, bottom, style); err != nil {
-		return err
+	if style != has {
+		if err := b.f.SetCellStyle(sh, top, bottom, style); err != nil {
+			return err
+		}
 	}
 	if p.Amount != nil {
 		// The hundredths are exact integers; the float exists only to hand them to
@@ -432,6 +447,9 @@ func (b *book) cell(sh string, r0 int, p disclosure.Placed, cs, rs, style int, u
 	}
 	if p.Text == "" {
 		return nil
+	}
+	if err := fitsCell(top, p.Text); err != nil {
+		return err
 	}
 	// SetCellStr, never SetCellValue: text from users must not become a formula.
 	return b.f.SetCellStr(sh, top, p.Text)
@@ -449,6 +467,9 @@ func (b *book) put(sh string, col, row int, text string, k styleKey) error {
 	}
 	if text == "" {
 		return nil
+	}
+	if err := fitsCell(c, text); err != nil {
+		return err
 	}
 	return b.f.SetCellStr(sh, c, text)
 }

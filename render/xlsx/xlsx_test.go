@@ -294,8 +294,8 @@ func TestOddDocuments(t *testing.T) {
 
 func TestWriteError(t *testing.T) {
 	err := Write(failWriter{}, rendertest.TestDoc())
-	if err == nil || !strings.HasPrefix(err.Error(), "xlsx: ") {
-		t.Errorf("err = %v, want an xlsx: error", err)
+	if err == nil || !strings.HasPrefix(err.Error(), "写出文件失败：") {
+		t.Errorf("err = %v, want 写出文件失败：…", err)
 	}
 }
 
