@@ -327,8 +327,11 @@ func (c *Doc) narrative() {
 	// Figures against the tables first: a sentence whose figure is wrong is
 	// reported for that, not again for the change it states.
 	c.statedFigures()
+	c.sanGongFigures()
+	c.sanGongChanges()
 	c.itemStatements()
 	c.statedChanges()
+	c.listedParts()
 	c.outdatedNames()
 	c.comparisonYears()
 	c.repeatedBlocks()

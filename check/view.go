@@ -247,11 +247,24 @@ func (v *View) AtNamed(r int, key, nameKey string) Location {
 	return l
 }
 
-// FindRow returns the first row at or after from whose name cells, normalized, equal
-// one of names.
+// FindRow returns the first row whose name cells, normalized, equal one of names.
 func (v *View) FindRow(key string, names ...string) int {
 	for r := range v.body {
 		got := v.Text(r, key)
+		for _, n := range names {
+			if got == Normalize(n) {
+				return r
+			}
+		}
+	}
+	return -1
+}
+
+// findNumberedRow is FindRow for names printed with or without their 一、 or 1.
+// numbering (二十七、结转下年).
+func (v *View) findNumberedRow(key string, names ...string) int {
+	for r := range v.body {
+		got := ordinal.ReplaceAllString(v.Text(r, key), "")
 		for _, n := range names {
 			if got == Normalize(n) {
 				return r
