@@ -51,11 +51,19 @@ func editText(t *testing.T, doc *disclosure.Document, old, new string) {
 	t.Fatalf("no block holds %q", old)
 }
 
-// editCell sets, in the table of kind, the nth amount (from 0) of the row whose
+// editCell sets, in the table of kind (in the tables part or the narrative), the nth amount (from 0) of the row whose
 // cells hold name.
 func editCell(t *testing.T, doc *disclosure.Document, kind disclosure.TableKind, name string, nth int, printed string) {
 	t.Helper()
-	for _, tb := range doc.Tables {
+	tables := doc.Tables
+	for _, p := range doc.Parts {
+		for _, b := range p.Blocks {
+			if b.Kind == disclosure.TableRef && b.Table != nil {
+				tables = append(tables, b.Table)
+			}
+		}
+	}
+	for _, tb := range tables {
 		if tb.Kind != kind {
 			continue
 		}
@@ -63,7 +71,7 @@ func editCell(t *testing.T, doc *disclosure.Document, kind disclosure.TableKind,
 			named, seen := false, 0
 			for i, c := range r.Cells {
 				if c.Amount == nil {
-					named = named || c.Text == name
+					named = named || check.Normalize(c.Text) == name
 					continue
 				}
 				if named && seen == nth {
@@ -124,6 +132,9 @@ func TestNarrativeRulesOnRealDocuments(t *testing.T) {
 		{"财政拨款收支总表 spending against the 一般公共预算 table", xinfang, func(t *testing.T, d *disclosure.Document) {
 			editCell(t, d, disclosure.FiscalSummaryTable, "行政运行", 0, "2,052.84")
 		}, "X-06", "“行政运行”"},
+		{"a 重点项目 against the 项目支出 table", guangzhou, func(t *testing.T, d *disclosure.Document) {
+			editCell(t, d, disclosure.KeyProjectTable, "专项工作经费（广州市人民政府办公厅）", 0, "823.25")
+		}, "TXT-01", "表12 部门预算项目支出及其他支出预算表为 749.25万元"},
 		{"结转结余下年 in 支出总计", guangzhou, func(t *testing.T, d *disclosure.Document) {
 			editCell(t, d, disclosure.SummaryTable, "结转结余下年", 0, "2.00")
 		}, "BAL-01", "支出总计（本年支出合计 + 结转下年）"},

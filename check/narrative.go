@@ -329,6 +329,7 @@ func (c *Doc) narrative() {
 	c.statedFigures()
 	c.sanGongFigures()
 	c.sanGongChanges()
+	c.keyProjects()
 	c.itemStatements()
 	c.statedChanges()
 	c.listedParts()

@@ -179,6 +179,19 @@ func (v *View) raw(r int, key string) string {
 	return v.body[r][c].cell.Text
 }
 
+// printedAt is the amount in row r, column key as printed ("1,234.5"), or as the
+// tables print two decimals when the reader kept no printed form.
+func (v *View) printedAt(r int, key string) string {
+	c, ok := v.keys[key]
+	if !ok || r < 0 || r >= len(v.body) || v.body[r][c].cell == nil || v.body[r][c].cell.Amount == nil {
+		return ""
+	}
+	if p := v.body[r][c].cell.Printed; p != "" {
+		return p
+	}
+	return v.body[r][c].cell.Amount.Format(v.Unit)
+}
+
 // Text returns the Text in row r, column key (a spanning cell's Text counts).
 func (v *View) Text(r int, key string) string {
 	c, ok := v.keys[key]
