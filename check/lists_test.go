@@ -97,6 +97,7 @@ func editCell(t *testing.T, doc *disclosure.Document, kind disclosure.TableKind,
 func TestNarrativeRulesOnRealDocuments(t *testing.T) {
 	const xinfang = "shenzhen-2026/shenzhen-xinfang-2026-dept-budget.pdf"
 	const guangzhou = "other/guangzhou-bangongting-2026-dept-budget.pdf"
+	const central = "other/central-guojia-xinfangju-2026-dept-budget.pdf"
 	cases := []struct {
 		name, file string
 		edit       func(*testing.T, *disclosure.Document)
@@ -123,6 +124,12 @@ func TestNarrativeRulesOnRealDocuments(t *testing.T) {
 		{"a change printed after a bracket", guangzhou, func(t *testing.T, d *disclosure.Document) {
 			editText(t, d, "下降100%", "下降110%")
 		}, "CHG-02", "文字为 110%"},
+		{"a share of the list's total", central, func(t *testing.T, d *disclosure.Document) {
+			editText(t, d, "上年结转2,254.12万元，占4.45%", "上年结转2,254.12万元，占6.45%")
+		}, "TXT-08", "应为 4.45%，文字为 6.45%"},
+		{"a share of parts making 100%", central, func(t *testing.T, d *disclosure.Document) {
+			editText(t, d, "教育支出118.01万元，占0.63%", "教育支出118.01万元，占0.68%")
+		}, "TXT-08", "文字为 0.68%"},
 		{"numbered income items", xinfang, func(t *testing.T, d *disclosure.Document) {
 			editCell(t, d, disclosure.SummaryTable, "二、财政专户管理资金", 0, "2.00")
 		}, "BAL-02", "本年收入合计为 4,676.96，但各项相加为 4,678.96"},

@@ -330,6 +330,7 @@ func (c *Doc) narrative() {
 	c.sanGongFigures()
 	c.sanGongChanges()
 	c.keyProjects()
+	c.statedShares()
 	c.itemStatements()
 	c.statedChanges()
 	c.listedParts()
