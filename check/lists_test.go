@@ -98,6 +98,7 @@ func TestNarrativeRulesOnRealDocuments(t *testing.T) {
 	const xinfang = "shenzhen-2026/shenzhen-xinfang-2026-dept-budget.pdf"
 	const guangzhou = "other/guangzhou-bangongting-2026-dept-budget.pdf"
 	const central = "other/central-guojia-xinfangju-2026-dept-budget.pdf"
+	const shangwuwei = "shanghai/putuo-shangwuwei-2025-dept-budget.pdf"
 	cases := []struct {
 		name, file string
 		edit       func(*testing.T, *disclosure.Document)
@@ -121,6 +122,9 @@ func TestNarrativeRulesOnRealDocuments(t *testing.T) {
 		{"三公 changes of the parts", guangzhou, func(t *testing.T, d *disclosure.Document) {
 			editText(t, d, "比上年减少70万元", "比上年减少77万元")
 		}, "CHG-06", "所述各部分的变化相加为 -395.88万元"},
+		{"财政拨款 change against its funds' changes", shangwuwei, func(t *testing.T, d *disclosure.Document) {
+			editText(t, d, "一般公共预算拨款支出预算37,151.47万元，比2024年预算增加24,491.71万元", "一般公共预算拨款支出预算37,151.47万元，比2024年预算增加25,491.71万元")
+		}, "CHG-06", "所述各部分的变化相加为 25,491.71万元"},
 		{"a change printed after a bracket", guangzhou, func(t *testing.T, d *disclosure.Document) {
 			editText(t, d, "下降100%", "下降110%")
 		}, "CHG-02", "文字为 110%"},

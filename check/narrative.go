@@ -328,7 +328,7 @@ func (c *Doc) narrative() {
 	// reported for that, not again for the change it states.
 	c.statedFigures()
 	c.sanGongFigures()
-	c.sanGongChanges()
+	c.partChanges()
 	c.keyProjects()
 	c.statedShares()
 	c.itemStatements()
