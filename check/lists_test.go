@@ -99,6 +99,7 @@ func TestNarrativeRulesOnRealDocuments(t *testing.T) {
 	const guangzhou = "other/guangzhou-bangongting-2026-dept-budget.pdf"
 	const central = "other/central-guojia-xinfangju-2026-dept-budget.pdf"
 	const shangwuwei = "shanghai/putuo-shangwuwei-2025-dept-budget.pdf"
+	const caikuai = "other/shanghai-caikuai-zhongxin-2026-unit-budget.pdf"
 	cases := []struct {
 		name, file string
 		edit       func(*testing.T, *disclosure.Document)
@@ -134,6 +135,10 @@ func TestNarrativeRulesOnRealDocuments(t *testing.T) {
 		{"a share of parts making 100%", central, func(t *testing.T, d *disclosure.Document) {
 			editText(t, d, "教育支出118.01万元，占0.63%", "教育支出118.01万元，占0.68%")
 		}, "TXT-08", "文字为 0.68%"},
+		{"the 收支总表's split of 基本支出", caikuai, func(t *testing.T, d *disclosure.Document) {
+			editCell(t, d, disclosure.SummaryTable, "支出总计", 1, "11,873,700")
+			editCell(t, d, disclosure.SummaryTable, "支出总计", 2, "2,667,100")
+		}, "X-08", "两者各差 100,000"},
 		{"numbered income items", xinfang, func(t *testing.T, d *disclosure.Document) {
 			editCell(t, d, disclosure.SummaryTable, "二、财政专户管理资金", 0, "2.00")
 		}, "BAL-02", "本年收入合计为 4,676.96，但各项相加为 4,678.96"},
