@@ -252,6 +252,9 @@ func (c *Doc) fiscalIncomeRows(v *View, kind disclosure.TableKind) {
 	}
 	for r := 0; r < end; r++ {
 		name := ordinal.ReplaceAllString(v.Text(r, "income_item"), "")
+		if strings.Contains(name, "结转") || strings.Contains(name, "结余") {
+			break // the money carried over, whose fund rows repeat this year's names
+		}
 		got, ok := v.Amount(r, "income")
 		if name == "" || !ok {
 			continue
