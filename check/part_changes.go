@@ -21,7 +21,7 @@ import (
 //	财政拨款支出预算16497.86万元，比2022年预算增加1421.25万元 … 一般公共预算拨款支出预算
 //	16497.86万元，比2022年预算增加1421.25万元；政府性基金拨款支出预算0万元，比2022年预算持平；…
 //
-// 持平 is a change of zero. Only a sum whose every term is stated, once, is
+// 持平 is a change of zero, within the rounding of two decimals. Only a sum whose every term is stated, once, is
 // judged; where a term's own sentence is already wrong (CHG, TXT-01), that is the
 // finding.
 func (c *Doc) partChanges() {
@@ -38,7 +38,8 @@ func (c *Doc) partChanges() {
 					if changeWordRe.MatchString(t[m[2]:m[3]]) || gluedNumber(t, m[4]) {
 						continue
 					}
-					var p printed
+					// 持平: a change that rounds to zero at two decimals.
+					p := printed{half: 5}
 					if m[8] >= 0 {
 						var ok bool
 						if p, ok = parsePrinted(t[m[8]:m[9]]); !ok {
