@@ -29,6 +29,18 @@ func (c *Doc) statedChanges() {
 			}
 			c.statedChange(text, m, Sentence{Text: sentenceSpan(text, m[0], m[1]), Part: heading, Pos: pos, Block: text})
 		}
+		// A figure and its change may be printed apart by what is in brackets:
+		// 公务用车购置及运行维护费0万元（公务用车购置费0万元，…）比上年减少388.88万元，下降100%.
+		plain := bracketRe.ReplaceAllString(text, "")
+		if plain == text {
+			return
+		}
+		for _, m := range statedChangeRe.FindAllStringSubmatchIndex(plain, -1) {
+			if gluedNumber(plain, m[2]) || strings.Contains(text, plain[m[0]:m[1]]) {
+				continue
+			}
+			c.statedChange(plain, m, Sentence{Text: sentenceSpan(plain, m[0], m[1]), Part: heading, Pos: pos, Block: text})
+		}
 	})
 }
 

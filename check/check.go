@@ -166,5 +166,6 @@ var tableRules = []func(*Doc){
 	(*Doc).sanGong,
 	(*Doc).performance,
 	(*Doc).crossTables,
+	(*Doc).basicSplit,
 	(*Doc).narrative,
 }

@@ -69,6 +69,9 @@ var corpusErrors = []struct {
 		"CHG-02 应减少 22.21%",
 		// 住房公积金1442.74万元，增加368.97万元: 34.36%, printed 34.38%.
 		"CHG-02 应增加 34.36%",
+		// 支出预算合计24,169.74万元，其中：基本支出15,844.04万元，占65.56%: 65.5535%
+		// (65.5533–65.5537 within the rounding of both figures), printed 65.56%.
+		"TXT-08 应为 65.55%",
 	}},
 	{[]string{"other/jiangsu-shengwei-bgt-2019-dept-budget-text.pdf", "other/jiangsu-shengwei-bgt-2019-dept-budget-tables.pdf"}, nil},
 }

@@ -230,8 +230,10 @@ func (c *Doc) codes() {
 		if v == nil || v.T != t {
 			continue
 		}
+		moved := c.renumbered(v)
+		c.reportRenumbered(v, moved)
 		for r, row := range t.Rows {
-			if row.Code == "" {
+			if _, ok := moved[r]; row.Code == "" || ok {
 				continue
 			}
 			// The code says its classification: 2… 支出功能分类, 3… 部门预算支出经济

@@ -184,7 +184,7 @@ func (c *Doc) statedFigure(s Sentence, f figure, num string) {
 func (c *Doc) judgeFigure(s Sentence, what, num string, cellsOf func() []Ref) {
 	loc := s.Loc()
 	for _, g := range c.findings {
-		if g.Location.Sentence == loc.Sentence && (g.Rule == "TXT-01" || strings.HasPrefix(g.Rule, "CHG")) {
+		if g.Location.Sentence == loc.Sentence && g.Severity == Error && (g.Rule == "TXT-01" || strings.HasPrefix(g.Rule, "CHG")) {
 			return
 		}
 	}

@@ -504,3 +504,31 @@ func TestEmptyWithClassifiedRow(t *testing.T) {
 		t.Errorf("want one EMPTY-01 warning naming the classified row, got %v", got)
 	}
 }
+
+// TestRenumberedCodes: a 302 table numbered in order with the names of other codes
+// is one warning listing its rows, not an error per row; one listing consecutive
+// standard codes under their names is nothing.
+func TestRenumberedCodes(t *testing.T) {
+	economic := func(rows [][2]string) *disclosure.Table {
+		tb := &disclosure.Table{Number: 8, Kind: disclosure.GPEconomicTable, Title: "一般公共预算支出表（按经济分类）", Unit: money.UnitWan,
+			Header:  [][]disclosure.Cell{{{Text: "科目编码"}, {Text: "科目名称"}, {Text: "合计"}}},
+			Columns: []disclosure.Column{{Key: "code", Kind: disclosure.CodeCol}, {Key: "name", Kind: disclosure.TextCol}, {Key: "total", Kind: disclosure.AmountCol}},
+		}
+		for _, r := range rows {
+			tb.Rows = append(tb.Rows, disclosure.Row{Code: r[0], Cells: []disclosure.Cell{{Text: r[0]}, {Text: r[1]}, {Amount: wan(t, "1.00"), Printed: "1.00"}}})
+		}
+		return tb
+	}
+	fs := run(economic([][2]string{{"30201", "办公费"}, {"30202", "印刷费"}, {"30203", "手续费"}, {"30204", "水费"}, {"30205", "电费"}}))
+	got := findings(fs, "CODE-05", check.Warning)
+	if len(got) != 1 || !strings.Contains(got[0].Message, "30203 手续费（应为 30204）") || !strings.Contains(got[0].Message, "共 3 行") {
+		t.Errorf("CODE-05: %v", got)
+	}
+	if errs := findings(fs, "CODE-01", check.Error); len(errs) > 0 {
+		t.Errorf("renumbered rows reported one by one: %v", errs)
+	}
+	fs = run(economic([][2]string{{"30201", "办公费"}, {"30202", "印刷费"}, {"30203", "咨询费"}, {"30204", "手续费"}}))
+	if got := findings(fs, "CODE-05", check.Warning); len(got) > 0 {
+		t.Errorf("standard codes in order: %v", got)
+	}
+}

@@ -327,8 +327,13 @@ func (c *Doc) narrative() {
 	// Figures against the tables first: a sentence whose figure is wrong is
 	// reported for that, not again for the change it states.
 	c.statedFigures()
+	c.sanGongFigures()
+	c.partChanges()
+	c.keyProjects()
+	c.statedShares()
 	c.itemStatements()
 	c.statedChanges()
+	c.listedParts()
 	c.outdatedNames()
 	c.comparisonYears()
 	c.repeatedBlocks()

@@ -35,6 +35,9 @@ func (c *Doc) summaryTables() {
 		get := func(key, amtKey string, names ...string) (int, money.Amount, bool) {
 			r := v.FindRow(key, names...)
 			if r < 0 {
+				r = v.findNumberedRow(key, names...)
+			}
+			if r < 0 {
 				return -1, 0, false
 			}
 			a, ok := v.Amount(r, amtKey)
@@ -45,7 +48,7 @@ func (c *Doc) summaryTables() {
 		_, yearIn, okYearIn := get(in, inAmt, "本年收入合计", "本年收入")
 		_, carryIn, okCarry := get(in, inAmt, "上年结余、结转", "上年结转", "上年结余结转", "上年结转结余")
 		rYearOut, yearOut, okYearOut := get(out, outAmt, "本年支出合计", "本年支出")
-		_, carryOut, okCarryOut := get(out, outAmt, "结转下年", "年末结转和结余", "结转下年结余")
+		_, carryOut, okCarryOut := get(out, outAmt, "结转下年", "年末结转和结余", "结转下年结余", "结转结余下年")
 		if okIn && okOut {
 			c.Equal("BAL-01", v.AtNamed(rOut, outAmt, out), v.Unit, "支出总计", totalIn, totalOut, 0)
 		}
@@ -64,10 +67,16 @@ func (c *Doc) summaryTables() {
 			c.Balance("BAL-01", v.AtNamed(rOut, outAmt, out), v.Unit, "支出总计（本年支出合计 + 结转下年）", totalOut, parts...)
 		}
 		c.carryOverParts(v, in, inAmt)
-		c.incomeSide(v, in, inAmt)
-		if okIn && !okYearIn {
+		switch rYearIn := v.FindRow(in, "本年收入合计", "本年收入"); {
+		case okIn && !okYearIn:
 			c.ordinalIncome(v, in, inAmt, rIn, totalIn)
+		case okYearIn && numberedIncome(v, in, rYearIn):
+			// Income numbered 一、 1. above 本年收入合计, whatever its names.
+			c.ordinalIncome(v, in, inAmt, rYearIn, yearIn)
+		default:
+			c.incomeSide(v, in, inAmt)
 		}
+		c.fiscalIncomeRows(v, kind)
 		// Without a 本年支出合计 row (Shanghai), 支出总计 is the sum of the classes.
 		if !okYearOut && okOut {
 			rYearOut, yearOut, okYearOut = rOut, totalOut, true
@@ -79,8 +88,10 @@ func (c *Doc) summaryTables() {
 	}
 }
 
-// ordinalIncome: where income is listed as 一、二、… with 1. 2. … below (Shanghai),
-// 收入总计 is the sum of the 一、二、… items and each of them the sum of its 1. 2. ….
+// ordinalIncome: where income is listed as 一、二、… with 1. 2. … below (Shanghai,
+// and above 本年收入合计 elsewhere), the total is the sum of the 一、二、… items and
+// each of them the sum of its 1. 2. …. An unnumbered row with numbered rows below
+// it (财政拨款, then 1.一般公共预算拨款) is an item of the first level too.
 func (c *Doc) ordinalIncome(v *View, key, amt string, totalRow int, total money.Amount) {
 	var tops []money.Amount
 	top, topAmt := -1, money.Amount(0)
@@ -91,6 +102,13 @@ func (c *Doc) ordinalIncome(v *View, key, amt string, totalRow int, total money.
 		}
 		subs = nil
 	}
+	heading := func(r int) bool {
+		name := v.Text(r, key)
+		if topOrdinal.MatchString(name) {
+			return true
+		}
+		return name != "" && !subOrdinal.MatchString(name) && r+1 < totalRow && subOrdinal.MatchString(v.Text(r+1, key))
+	}
 	for r := 0; r < totalRow; r++ {
 		name := v.Text(r, key)
 		a, ok := v.Amount(r, amt)
@@ -98,7 +116,7 @@ func (c *Doc) ordinalIncome(v *View, key, amt string, totalRow int, total money.
 			continue
 		}
 		switch {
-		case topOrdinal.MatchString(name):
+		case heading(r):
 			closeTop()
 			top, topAmt = r, a
 			tops = append(tops, a)
@@ -108,7 +126,7 @@ func (c *Doc) ordinalIncome(v *View, key, amt string, totalRow int, total money.
 	}
 	closeTop()
 	if len(tops) > 0 {
-		c.Balance("BAL-02", v.AtNamed(totalRow, amt, key), v.Unit, "收入总计", total, tops...)
+		c.Balance("BAL-02", v.AtNamed(totalRow, amt, key), v.Unit, ordinal.ReplaceAllString(v.Text(totalRow, key), ""), total, tops...)
 	}
 }
 
@@ -200,6 +218,57 @@ func (c *Doc) incomeSide(v *View, key, amt string) {
 	}
 }
 
+// numberedIncome reports whether the income side above row end numbers its items
+// 一、二、… with 1. 2. … below some of them.
+func numberedIncome(v *View, key string, end int) bool {
+	tops, subs, named := 0, 0, 0
+	for r := 0; r < end; r++ {
+		name := v.Text(r, key)
+		switch {
+		case name == "":
+			continue
+		case topOrdinal.MatchString(name), r+1 < end && subOrdinal.MatchString(v.Text(r+1, key)) && !subOrdinal.MatchString(name):
+			tops++
+		case subOrdinal.MatchString(name):
+			subs++
+		}
+		named++
+	}
+	// Every item is numbered or heads numbered items: no unnumbered part of
+	// another item whose level is not known.
+	return tops > 0 && tops+subs == named && (subs > 0 || tops > 1)
+}
+
+// fiscalIncomeRows: each income row of the 财政拨款收支总表 above 本年收入合计 shows
+// what the 收支总表 shows on the row of the same name (财政拨款, 1.一般公共预算拨款…).
+func (c *Doc) fiscalIncomeRows(v *View, kind disclosure.TableKind) {
+	s1 := c.tables[disclosure.SummaryTable]
+	if kind != disclosure.FiscalSummaryTable || s1 == nil {
+		return
+	}
+	end, end1 := v.FindRow("income_item", "本年收入合计", "本年收入"), s1.FindRow("income_item", "本年收入合计", "本年收入")
+	if end1 < 0 {
+		end1 = s1.Len()
+	}
+	for r := 0; r < end; r++ {
+		name := ordinal.ReplaceAllString(v.Text(r, "income_item"), "")
+		if strings.Contains(name, "结转") || strings.Contains(name, "结余") {
+			break // the money carried over, whose fund rows repeat this year's names
+		}
+		got, ok := v.Amount(r, "income")
+		if name == "" || !ok {
+			continue
+		}
+		r1 := s1.findNumberedRow("income_item", name)
+		if r1 < 0 || r1 >= end1 {
+			continue
+		}
+		if want, ok := s1.Amount(r1, "income"); ok {
+			c.Equal("X-07", v.AtNamed(r, "income", "income_item"), v.Unit, "“"+name+"”（与"+s1.Label+"对照）", want, got, 0)
+		}
+	}
+}
+
 // spendingSide: 本年支出合计 = the functional 类 rows above it.
 func (c *Doc) spendingSide(v *View, key, amt string, yr int, yearOut money.Amount) {
 	// The classes are the items numbered 一、二、… where the side numbers them;
@@ -257,7 +326,7 @@ func (c *Doc) spendingRows(v *View, key, amt string, end int, fiscal bool) {
 	ref := c.tables[disclosure.SpendingTable]
 	if ref == nil || fiscal {
 		ref = nil
-		if c.AllGeneralPublic() {
+		if c.AllGeneralPublic() || fiscal && c.allFiscalIsGeneralPublic(v, key, amt, end) {
 			ref = c.tables[disclosure.GPFunctionalTable]
 		}
 	}
@@ -310,6 +379,20 @@ func (c *Doc) spendingRows(v *View, key, amt string, end int, fiscal bool) {
 			}
 		}
 	}
+}
+
+// allFiscalIsGeneralPublic reports whether a 财政拨款收支总表's 本年支出合计 (row
+// yr) is what the 一般公共预算 table spends in all: then every spending row of it is
+// that table's row.
+func (c *Doc) allFiscalIsGeneralPublic(v *View, key, amt string, yr int) bool {
+	gp := c.tables[disclosure.GPFunctionalTable]
+	top := TopRow(gp)
+	if top < 0 || yr < 0 {
+		return false
+	}
+	want, ok1 := gp.Amount(top, "total")
+	got, ok2 := v.Amount(yr, amt)
+	return ok1 && ok2 && want == got
 }
 
 // isFunctionalName reports whether a name is a 功能分类 款 or 项 the catalogue or

@@ -182,6 +182,19 @@ func (v *View) raw(r int, key string) string {
 	return v.body[r][c].cell.Text
 }
 
+// printedAt is the amount in row r, column key as printed ("1,234.5"), or as the
+// tables print two decimals when the reader kept no printed form.
+func (v *View) printedAt(r int, key string) string {
+	c, ok := v.keys[key]
+	if !ok || r < 0 || r >= len(v.body) || v.body[r][c].cell == nil || v.body[r][c].cell.Amount == nil {
+		return ""
+	}
+	if p := v.body[r][c].cell.Printed; p != "" {
+		return p
+	}
+	return v.body[r][c].cell.Amount.Format(v.Unit)
+}
+
 // Text returns the Text in row r, column key (a spanning cell's Text counts).
 func (v *View) Text(r int, key string) string {
 	c, ok := v.keys[key]
@@ -284,11 +297,24 @@ func (v *View) NamesBy(foldName, key string, fold func(string) string) *Names {
 	return n
 }
 
-// FindRow returns the first row at or after from whose name cells, normalized, equal
-// one of names.
+// FindRow returns the first row whose name cells, normalized, equal one of names.
 func (v *View) FindRow(key string, names ...string) int {
 	for r := range v.body {
 		got := v.Text(r, key)
+		for _, n := range names {
+			if got == Normalize(n) {
+				return r
+			}
+		}
+	}
+	return -1
+}
+
+// findNumberedRow is FindRow for names printed with or without their 一、 or 1.
+// numbering (二十七、结转下年).
+func (v *View) findNumberedRow(key string, names ...string) int {
+	for r := range v.body {
+		got := ordinal.ReplaceAllString(v.Text(r, key), "")
 		for _, n := range names {
 			if got == Normalize(n) {
 				return r

@@ -268,6 +268,11 @@ func RulesMarkdown(w io.Writer) error {
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", r.ID, r.Title, r.Severity.Label(), r.Tolerance, r.Example)
 	}
+	b.WriteString("\n## 不核对的数字\n\n文件中以下几类数字没有表格、合计或增减可以核对，规则不检查它们；")
+	b.WriteString("变异测试（每次改动一个数字，须引出新的错误）也只跳过这几类。\n\n| 类别 | 说明 | 示例 |\n|---|---|---|\n")
+	for _, u := range check.Unverified() {
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", u.ID, u.What, u.Example)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
