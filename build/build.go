@@ -138,18 +138,24 @@ func Build(b *budget.Budget, profileName string, cat *classification.Catalogue, 
 	checks := make([]error, len(docs))
 	renders := make([]error, len(docs)*len(formats))
 	files := make([]File, len(docs)*len(formats))
-	// The renders go first, the slowest format first: they take longer than the
-	// checks, and those fill in the time left at the end.
+	// Each document's renders go slowest format first, its check second: on two
+	// cores the check then runs beside the slowest format and the next slowest
+	// starts after it, so that the two formats with the largest models in memory
+	// (PDF and XLSX, at the end, when each writes its file) do not reach their
+	// peaks together, and the cores still finish together.
 	var jobs []func()
 	for i, doc := range docs {
 		base := FileBase(doc)
-		for _, j := range slowestFirst(formats) {
+		for n, j := range slowestFirst(formats) {
 			k := i*len(formats) + j
 			jobs = append(jobs, func() { files[k], renders[k] = render(doc, base, formats[j]) })
+			if n == 0 {
+				jobs = append(jobs, func() { checks[i] = selfCheck(doc, cat) })
+			}
 		}
-	}
-	for i, doc := range docs {
-		jobs = append(jobs, func() { checks[i] = selfCheck(doc, cat) })
+		if len(formats) == 0 {
+			jobs = append(jobs, func() { checks[i] = selfCheck(doc, cat) })
+		}
 	}
 	parallel(jobs)
 	for _, err := range append(checks, renders...) {
