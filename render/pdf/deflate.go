@@ -160,13 +160,14 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// contentsOf reads "/Contents N 0 R" of a page object.
+// contentsOf reads "/Contents N 0 R" of a page object: the last key fpdf writes
+// in it, after any annotations (whose own /Contents would be a string).
 func contentsOf(body []byte) (int, bool) {
 	end := bytes.Index(body, []byte("endobj\n"))
 	if end < 0 {
 		return 0, false
 	}
-	i := bytes.Index(body[:end], contentsKey)
+	i := bytes.LastIndex(body[:end], contentsKey)
 	if i < 0 {
 		return 0, false
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand"
+	"slices"
 	"testing"
 	"time"
 
@@ -51,4 +52,39 @@ func firstDifference(a, b []byte) string {
 		n++
 	}
 	return fmt.Sprintf("at byte %d (%d against %d bytes): %q against %q", n, len(a), len(b), a[n:min(n+80, len(a))], b[n:min(n+80, len(b))])
+}
+
+// TestDeflateInPieces gives the deflater a document in pieces, as a writer may be
+// given it, and wants what it writes for the document in one piece.
+func TestDeflateInPieces(t *testing.T) {
+	f := fpdf.New("P", "mm", "A4", "")
+	f.SetCompression(false)
+	f.SetFont("Helvetica", "", 12)
+	for i := range 3 {
+		f.AddPage()
+		f.Text(20, 20, fmt.Sprintf("page %d", i+1))
+	}
+	var raw bytes.Buffer
+	if err := f.Output(&raw); err != nil {
+		t.Fatal(err)
+	}
+	var whole, pieces bytes.Buffer
+	if _, err := (&deflater{w: &whole}).Write(raw.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	d := &deflater{w: &pieces}
+	for p := range slices.Chunk(raw.Bytes(), 100) {
+		if _, err := d.Write(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := d.close(); err != nil {
+		t.Fatal(err)
+	}
+	if diff := firstDifference(whole.Bytes(), pieces.Bytes()); diff != "" {
+		t.Errorf("in pieces: %s", diff)
+	}
+	if n := bytes.Count(whole.Bytes(), []byte("/Filter /FlateDecode")); n != 3 {
+		t.Errorf("%d compressed streams, want the 3 pages'", n)
+	}
 }
