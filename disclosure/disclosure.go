@@ -152,7 +152,7 @@ type Table struct {
 	// reliably (its header gives two columns one meaning, say); the checker then
 	// reports that and checks nothing in it.
 	Unread string `json:"unread,omitempty"`
-	Pos   Pos    `json:"pos,omitzero"`
+	Pos    Pos    `json:"pos,omitzero"`
 }
 
 // Label returns "表1" style numbering, or "" for tables in the narrative and
@@ -266,23 +266,33 @@ func Grid(rows [][]Cell, ncols int) [][]Placed {
 	for _, row := range rows {
 		bound = max(bound, len(row))
 	}
-	covered := map[[2]int]bool{}
+	// below[c] is the first row under every span placed so far in column c: a
+	// position (r, c) is covered by a cell of an earlier row exactly when
+	// r < below[c]. Cells of the same row lie left of the next one's column, so one
+	// number per column does what a set of covered positions would, without a map
+	// entry per cell (tables of thousands of rows are placed by every format).
+	var below []int
 	out := make([][]Placed, len(rows))
 	for r, row := range rows {
+		placed := make([]Placed, 0, len(row))
 		col := 0
 		for _, c := range row {
-			for covered[[2]int{r, col}] {
+			for col < len(below) && below[col] > r {
 				col++
 			}
 			cs, rs := c.Span()
 			c.ColSpan, c.RowSpan = min(cs, bound), min(rs, len(rows)-r)
-			for dr := 0; dr < c.RowSpan; dr++ {
-				for dc := 0; dc < c.ColSpan; dc++ {
-					covered[[2]int{r + dr, col + dc}] = true
-				}
+			for len(below) < col+c.ColSpan {
+				below = append(below, 0)
 			}
-			out[r] = append(out[r], Placed{Cell: c, Row: r, Col: col})
+			for dc := range c.ColSpan {
+				below[col+dc] = max(below[col+dc], r+c.RowSpan)
+			}
+			placed = append(placed, Placed{Cell: c, Row: r, Col: col})
 			col += c.ColSpan
+		}
+		if len(placed) > 0 {
+			out[r] = placed
 		}
 	}
 	return out

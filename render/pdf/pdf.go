@@ -40,6 +40,12 @@ var (
 
 // Write renders doc as an A4 PDF to w.
 func Write(w io.Writer, doc *disclosure.Document) error {
+	return write(w, doc, false)
+}
+
+// write renders doc; with fpdfCompresses fpdf compresses the pages itself, as
+// Write's own compression must match (deflate.go).
+func write(w io.Writer, doc *disclosure.Document, fpdfCompresses bool) error {
 	if doc == nil {
 		return errors.New("没有要生成的文件内容")
 	}
@@ -54,7 +60,7 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetAutoPageBreak(false, 0)
-	f.SetCompression(true)
+	f.SetCompression(fpdfCompresses)
 	f.SetTitle(clean(doc.Title), true)
 	f.SetSubject(clean(doc.Subject), true)
 	f.SetAuthor(clean(doc.Department), true)
@@ -65,7 +71,18 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 	f.SetLineWidth(ruleWidth)
 	r := &renderer{pdf: f, cjk: cjk, latin: latin}
 	r.document(doc, dry.starts)
-	if err := f.Output(w); err != nil {
+	if fpdfCompresses {
+		if err := f.Output(w); err != nil {
+			return fmt.Errorf("写出 PDF 失败：%w", err)
+		}
+		return nil
+	}
+	d := &deflater{w: w}
+	err = f.Output(d)
+	if err == nil {
+		err = d.close()
+	}
+	if err != nil {
 		return fmt.Errorf("写出 PDF 失败：%w", err)
 	}
 	return nil

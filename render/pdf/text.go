@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 const (
@@ -101,30 +102,38 @@ func isWordRune(c rune) bool {
 }
 
 func (r *renderer) units(s string, st style, maxW float64) []unit {
-	var us []unit
-	rs := []rune(s)
-	for i := 0; i < len(rs); {
-		c := rs[i]
-		j := i + 1
+	// Units are slices of s, not copies: a large document lays out millions.
+	us := make([]unit, 0, len(s)/3+1)
+	for i := 0; i < len(s); {
+		c, n := utf8.DecodeRuneInString(s[i:])
+		j := i + n
+		last := c
 		if isWordRune(c) {
-			for j < len(rs) && isWordRune(rs[j]) {
-				j++
+			for j < len(s) {
+				d, m := utf8.DecodeRuneInString(s[j:])
+				if !isWordRune(d) {
+					break
+				}
+				last = d
+				j += m
 			}
 		}
-		if w := r.width(string(rs[i:j]), st); j-i == 1 || w <= maxW {
+		if w := r.width(s[i:j], st); j-i == n || w <= maxW {
 			us = append(us, unit{
-				s:       string(rs[i:j]),
+				s:       s[i:j],
 				w:       w,
 				space:   unicode.IsSpace(c),
 				noStart: strings.ContainsRune(noStart, c),
-				noEnd:   strings.ContainsRune(noEnd, rs[j-1]),
+				noEnd:   strings.ContainsRune(noEnd, last),
 			})
 			i = j
 			continue
 		}
 		// Longer than a whole line: it has to break somewhere, so anywhere.
-		for ; i < j; i++ {
-			us = append(us, unit{s: string(rs[i]), w: r.runeWidth(rs[i], st)})
+		for i < j {
+			c, n := utf8.DecodeRuneInString(s[i:])
+			us = append(us, unit{s: s[i : i+n], w: r.runeWidth(c, st)})
+			i += n
 		}
 	}
 	return us
@@ -143,7 +152,19 @@ type line struct {
 func (r *renderer) wrap(s string, st style, width, indent float64) []line {
 	var out []line
 	first := true
-	for _, piece := range strings.Split(s, "\n") {
+	for piece := range strings.SplitSeq(s, "\n") {
+		room := width
+		if first {
+			room -= indent
+		}
+		// Most pieces (a table's numbers and names) are one line: without a space
+		// to trim and narrower than the line, with a margin far above the rounding
+		// of summing the widths unit by unit, the piece is its own line.
+		if piece != "" && r.width(piece, st) <= room-1e-9 && strings.IndexFunc(piece, unicode.IsSpace) < 0 {
+			out = append(out, line{s: piece, hard: true})
+			first = false
+			continue
+		}
 		us := r.units(piece, st, width)
 		start := 0
 		for {
