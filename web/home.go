@@ -124,6 +124,14 @@ func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 			v.Project += t.Amount
 		}
 	}
+	// The headline figures are what the documents print on their total rows.
+	printed, ok, err := s.regionPrinted(r, v.Region, v.Year)
+	if err != nil {
+		return err
+	}
+	if ok {
+		v.Total, v.Basic, v.Project = printed.Total, printed.Basic, printed.Project
+	}
 	if v.Departments, err = s.store.Departments(ctx, v.Region); err != nil {
 		return err
 	}

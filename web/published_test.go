@@ -138,6 +138,16 @@ func TestPublishedRegion(t *testing.T) {
 	if !bytes.Contains(home, []byte("据公开文件读取")) {
 		t.Error("home page does not say its budgets were read from published files")
 	}
+	// The headline adds the eight 表7 total rows as printed (10,192.01 + 37,385.88 +
+	// … + 149,200.90), not their 类 rows, which add up to 1,664,031.93.
+	for _, want := range []string{">1,664,031.94<", ">260,330.54<", ">1,403,701.41<"} {
+		if !bytes.Contains(home, []byte(want)) {
+			t.Errorf("home page headline lacks %s", want)
+		}
+	}
+	if _, _, region := p.get(t, "/region?region=深圳市&year=2026"); !bytes.Contains(region, []byte(">1,664,031.94<")) {
+		t.Error("region page's total is not the printed totals' sum 1,664,031.94")
+	}
 	// The home page offers the comparisons of the eight, 三公 first.
 	m := regexp.MustCompile(`href="(/compare/departments\?[^"]*table=san_gong[^"]*)"`).FindSubmatch(home)
 	if m == nil {

@@ -77,6 +77,13 @@ func (s *Server) showRegion(w http.ResponseWriter, r *http.Request) error {
 	if code != "" && byCode[code] == nil {
 		return notFoundf("该年度没有科目 " + code + " 的支出")
 	}
+	// The total is what the documents print: each department's total row, or the
+	// code's own row, not its parts' separately rounded amounts added up.
+	defer func() {
+		if code != "" {
+			v.Total = byCode[code].Amount
+		}
+	}()
 	for l := 3; l <= len(code); l += 2 {
 		if row := byCode[code[:l]]; row != nil {
 			v.Trail = append(v.Trail, row.CodeTotal)
@@ -89,6 +96,15 @@ func (s *Server) showRegion(w http.ResponseWriter, r *http.Request) error {
 			row.Leaf = len(c) >= 7
 			v.Rows = append(v.Rows, row)
 			v.Total += row.Amount
+		}
+	}
+	if code == "" {
+		printed, ok, err := s.regionPrinted(r, v.Region, v.Year)
+		if err != nil {
+			return err
+		}
+		if ok {
+			v.Total = printed.Total
 		}
 	}
 	v.Chart = chart{ID: "chart-drill", Type: "bar", Title: "一般公共预算支出（按功能分类）", Unit: "万元"}
@@ -107,6 +123,30 @@ func (s *Server) showRegion(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	return s.render(w, r, "region", v.Region+"部门预算汇总", "region", v)
+}
+
+// regionPrinted adds up the totals that the region's 部门预算 print on their
+// 一般公共预算支出表（按功能分类）'s total rows (see printedTotals) for year; ok is
+// false when the region has no such table that year.
+func (s *Server) regionPrinted(r *http.Request, region string, year int) (total yearTotal, ok bool, err error) {
+	ctx, cancel := s.query(r)
+	defer cancel()
+	var cells []store.Cell
+	err = s.store.Cells(ctx, store.CellFilter{Region: region, Year: year, Kind: store.DepartmentBudget,
+		TableKind: disclosure.GPFunctionalTable, Limit: store.MaxCells},
+		func(c store.Cell) error {
+			cells = append(cells, c)
+			return nil
+		})
+	if err != nil {
+		return yearTotal{}, false, err
+	}
+	for _, t := range printedTotals(cells) {
+		if t.Year == year {
+			return t, true, nil
+		}
+	}
+	return yearTotal{}, false, nil
 }
 
 // regionDepartments sums each department's spending on one functional code.
