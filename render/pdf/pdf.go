@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/go-pdf/fpdf"
 
@@ -162,7 +163,7 @@ func (r *renderer) cover(doc *disclosure.Document) {
 	r.newPage(false)
 	width := r.right() - r.left() - 20
 	r.y = 95
-	for _, l := range r.wrap(clean(doc.Title), coverStyle, width, 0) {
+	for _, l := range r.balanced(clean(doc.Title), coverStyle, width) {
 		lh := coverStyle.em() * 1.6
 		r.centred(r.y+lh/2, l.s, coverStyle)
 		r.y += lh
@@ -176,6 +177,37 @@ func (r *renderer) cover(doc *disclosure.Document) {
 		r.centred(r.y+lh/2, l.s, subjectStyle)
 		r.y += lh
 	}
+}
+
+// balanced wraps a title into as few lines as width allows, and then into lines of
+// even length, so that a long title does not leave its last character alone on a
+// line (部门预 / 算).
+func (r *renderer) balanced(text string, st style, width float64) []line {
+	lines := r.wrap(text, st, width, 0)
+	if len(lines) < 2 {
+		return lines
+	}
+	// The document's kind ends the title: it takes a line of its own when that
+	// costs no extra line.
+	for _, kind := range []string{"部门预算", "单位预算", "部门决算", "单位决算"} {
+		head, ok := strings.CutSuffix(text, kind)
+		if !ok || head == "" {
+			continue
+		}
+		if hl := r.wrap(head, st, width, 0); len(hl)+1 == len(lines) {
+			return append(hl, r.wrap(kind, st, width, 0)...)
+		}
+	}
+	lo, hi := width/float64(len(lines)), width
+	for range 24 {
+		mid := (lo + hi) / 2
+		if len(r.wrap(text, st, mid, 0)) > len(lines) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return r.wrap(text, st, hi, 0)
 }
 
 // contents writes the 目录. starts is nil in the measuring pass, where page

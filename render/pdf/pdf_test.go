@@ -362,3 +362,37 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 }
+
+// TestCoverTitleBalanced: a cover title that needs two lines puts the document's kind
+// on a line of its own, and otherwise breaks into lines of even length, never leaving
+// one character alone on the last line.
+func TestCoverTitleBalanced(t *testing.T) {
+	cjk, latin, err := loadFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &renderer{cjk: cjk, latin: latin, w: 210} // the cover is A4 portrait
+	width := r.right() - r.left() - 20
+	lines := r.balanced("2026年深圳市财政局（本级）部门预算", coverStyle, width)
+	if len(lines) != 2 || lines[1].s != "部门预算" {
+		t.Errorf("title with its kind: %q", texts(lines))
+	}
+	long := strings.Repeat("深圳市某某局", 5) + "年度工作报告附表"
+	lines = r.balanced(long, coverStyle, width)
+	plain := r.wrap(long, coverStyle, width, 0)
+	if len(lines) != len(plain) {
+		t.Fatalf("balanced title takes %d lines, plain wrapping %d", len(lines), len(plain))
+	}
+	first, last := []rune(lines[0].s), []rune(lines[len(lines)-1].s)
+	if len(first)-len(last) > 2 {
+		t.Errorf("uneven lines: %q", texts(lines))
+	}
+}
+
+func texts(lines []line) []string {
+	var out []string
+	for _, l := range lines {
+		out = append(out, l.s)
+	}
+	return out
+}
