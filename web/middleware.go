@@ -29,6 +29,11 @@ func (s *Server) secure(next http.Handler) http.Handler {
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		h.Set("Cross-Origin-Resource-Policy", "same-origin")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		// The API and the bulk data are public and read-only: any site may read them.
+		if isAPI(r) || strings.HasPrefix(r.URL.Path, "/data/") {
+			h.Set("Access-Control-Allow-Origin", "*")
+			h.Set("Cross-Origin-Resource-Policy", "cross-origin")
+		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			h.Set("Allow", "GET, HEAD")
 			s.fail(w, r, &Error{"method", "只允许查看（GET）请求"}, http.StatusMethodNotAllowed)

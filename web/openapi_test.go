@@ -253,8 +253,9 @@ func TestOpenAPICoversEveryRoute(t *testing.T) {
 		t.Fatalf("found only %d API routes in web.go", len(routes))
 	}
 	for _, m := range routes {
-		if _, ok := spec.Paths[m[1]]; !ok && m[1] != "/api/openapi.json" {
-			t.Errorf("route %s is not in openapi.json", m[1])
+		path := strings.TrimSuffix(m[1], "{$}")
+		if _, ok := spec.Paths[path]; !ok && path != "/api/openapi.json" {
+			t.Errorf("route %s is not in openapi.json", path)
 		}
 	}
 }

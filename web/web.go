@@ -84,6 +84,11 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("GET /data/datapackage.json", s.page(s.downloadDataPackage))
 	mux.Handle("GET /developers", s.page(s.showDevelopers))
 
+	mux.Handle("GET /robots.txt", s.page(s.showRobots))
+	mux.Handle("GET /sitemap.xml", s.page(s.showSitemap))
+	mux.Handle("GET /favicon.ico", s.page(s.showFavicon))
+
+	mux.Handle("GET /api/{$}", s.api(s.apiIndex))
 	mux.Handle("GET /api/openapi.json", s.api(s.apiOpenAPI))
 	mux.Handle("GET /api/regions", s.api(s.apiRegions))
 	mux.Handle("GET /api/years", s.api(s.apiYears))
