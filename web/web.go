@@ -57,7 +57,7 @@ func New(st *store.Store, opts Options) *Server {
 		opts.Logger = slog.Default()
 	}
 	s := &Server{store: st, opts: opts, log: opts.Logger, bulk: make(chan struct{}, opts.MaxBulk), cache: newPageCache()}
-	s.handler = s.secure(s.routes())
+	s.handler = s.secure(compress(s.routes()))
 	return s
 }
 
