@@ -512,8 +512,11 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 			// touches unless it begins a row. A numbered item begins a row unless
 			// it lies closer to a line of amounts that prints no label of its own
 			// than rows lie apart: a label wrapped around its amounts.
+			// A line as close to both rows goes to the one whose own line prints
+			// nothing in its column: a name wrapped around a row that prints only
+			// its code (it is centred), where the row above prints its own name.
 			near, dist := above, da
-			if db < da {
+			if db < da || db == da && below != nil && r.labelled(lines[ka], l) && !r.labelled(lines[kb], l) {
 				near, dist = below, db
 			}
 			if starts {
