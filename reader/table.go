@@ -204,8 +204,9 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 		}
 	} else if !pg.grid && pg.em == 1 {
 		// In layout text, the first row's name may wrap onto the line just above
-		// its amounts: a line of words no header prints, right above them.
-		for b > 1 && lines[b].y-lines[b-1].y <= 1 && !r.anchors(lines[b-1]) && !headerWords(lines[b-1]) {
+		// its amounts: a line of words no header prints, right above them (not
+		// the line that numbers the columns, ** 1 2 3).
+		for b > 1 && lines[b].y-lines[b-1].y <= 1 && !r.anchors(lines[b-1]) && !headerWords(lines[b-1]) && !colNumberLine(lines[b-1]) {
 			b--
 		}
 	} else if !pg.grid && pg.em > 1 {
@@ -266,6 +267,11 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 				cols[j].path, cols[j].key, cols[j].kind = r.cols[j].path, r.cols[j].key, r.cols[j].kind
 			}
 			r.cols = cols
+			if pg.em == 1 {
+				// Layout text sets each page on a grid of its own: where the
+				// amounts of the pages before ended says nothing here.
+				r.rights = nil
+			}
 		}
 	}
 	if r.cols == nil {
@@ -368,6 +374,9 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 	lines = joinWrappedDigits(lines, pg.em)
 	for i, l := range lines {
 		lines[i] = joinSpacedLetters(l, pg.em)
+		if pg.em == 1 && !pg.grid {
+			lines[i] = r.pullAmounts(lines[i])
+		}
 	}
 	if len(lines) == 0 {
 		return
@@ -1014,7 +1023,7 @@ func (r *tableReader) anchors(l *tline) bool {
 			if yearWordRe.MatchString(w.text) && i+1 < len(l.words) && strings.HasPrefix(l.words[i+1].text, "年") {
 				continue
 			}
-			if r.cols != nil && r.textColumnAt(w) && !codePrefixRe.MatchString(w.text) {
+			if r.cols != nil && r.textColumnAt(w) && !(codePrefixRe.MatchString(w.text) && r.codeAt(w)) {
 				continue
 			}
 			return true
@@ -1024,6 +1033,13 @@ func (r *tableReader) anchors(l *tline) bool {
 		}
 	}
 	return false
+}
+
+// codeAt reports whether a number that reads as a code falls where a code may
+// print: a column of codes or one that labels rows, not a target's text (20000 人).
+func (r *tableReader) codeAt(w word) bool {
+	j := r.colOf(w, true)
+	return j >= 0 && (r.cols[j].kind == disclosure.CodeCol || r.labelColumn(j))
 }
 
 // startsRow reports whether a line of text only begins a row: an item number, a
@@ -1140,6 +1156,14 @@ func (r *tableReader) placeOwned(row *rawRow, l *tline, owner map[int]*rawRow) {
 	for i, j := range amountCols {
 		anchors[i] = r.cols[j].center
 	}
+	if edges := r.textEdges(amountCols); edges != nil {
+		// Layout text sets amounts flush right: a short amount's centre may lie
+		// nearer the next column than its own, its end does not.
+		for i, w := range nums {
+			ends[i] = w.x1
+		}
+		anchors = edges
+	}
 	cols, _, ok := assign(ends, anchors)
 	if !ok {
 		// More numbers than columns: place each where it falls.
@@ -1155,6 +1179,72 @@ func (r *tableReader) placeOwned(row *rawRow, l *tline, owner map[int]*rawRow) {
 		row.cells[j] = joinCell(row.cells[j], w.text)
 		r.noteRight(j, w)
 	}
+}
+
+// pullAmounts moves onto its column an amount that layout text sets so far off
+// that it falls in a column of text beside it: layout text squeezes the columns of
+// a page otherwise than its header (2.非财政拨款结余、结转 … 268.37 under the other
+// side's 项目; 本年支出合计 29,956.265460 under 本年支出合计's own column). An
+// amount in a column of text belongs to the column of amounts after it when the
+// line prints that column's label before it, else to the column of amounts
+// before it, if the line prints nothing in that column.
+func (r *tableReader) pullAmounts(l *tline) *tline {
+	var out *tline
+	for k, w := range l.words {
+		if !amountWord(w) {
+			continue
+		}
+		j := r.colOf(w, true)
+		if j < 0 || r.cols[j].kind != disclosure.TextCol {
+			continue
+		}
+		to := j - 1
+		for _, x := range l.words[:k] {
+			if !x.num && r.colOf(x, false) == j {
+				to = j + 1
+			}
+		}
+		if to < 0 || to >= len(r.cols) || r.cols[to].kind == disclosure.TextCol || r.cols[to].kind == disclosure.CodeCol {
+			continue
+		}
+		taken := false
+		for _, x := range l.words {
+			if x.num && r.colOf(x, true) == to {
+				taken = true
+			}
+		}
+		if taken {
+			continue
+		}
+		if out == nil {
+			c := *l
+			c.words = slices.Clone(l.words)
+			out = &c
+		}
+		c := r.cols[to].center
+		half := (w.x1 - w.x0) / 2
+		out.words[k].x0, out.words[k].x1 = c-half, c+half
+	}
+	if out == nil {
+		return l
+	}
+	return out
+}
+
+// textEdges returns, in layout text, where the amounts of each of cols end, as
+// the rows read so far show; nil unless every column has shown it a few times.
+func (r *tableReader) textEdges(cols []int) []float64 {
+	if r.em != 1 {
+		return nil
+	}
+	edges := make([]float64, len(cols))
+	for i, j := range cols {
+		if len(r.rights[j]) < 3 {
+			return nil
+		}
+		edges[i] = median(r.rights[j])
+	}
+	return edges
 }
 
 // amountWord reports whether a word is an amount: a number with a separator or
