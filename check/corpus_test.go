@@ -117,9 +117,6 @@ func TestCorpusFindings(t *testing.T) {
 // each must report exactly the PDF's errors.
 //
 // Known gaps, whose .txt still reports errors the PDF does not (docs/corpus.md):
-//   - shenzhen-shuiwu: the 重点项目 table's targets wrap under its amounts and
-//     some lines begin with a figure (19.53 公里…), read as an amount that
-//     starts a row (TXT-04 counts 51 items for 48).
 //   - beijing-sifaju tables: 表1's last lines merge and 表2's header reads as
 //     other columns (BAL-03, SUM-02).
 //   - central-guojia-xinfangju: its pages set amounts a few characters apart
@@ -133,6 +130,7 @@ var textClean = map[string]bool{
 	"shenzhen-2026/shenzhen-caizheng-2026-dept-budget.pdf":    true,
 	"shenzhen-2026/shenzhen-gongan-2026-dept-budget.pdf":      true,
 	"shenzhen-2026/shenzhen-jiaotong-2026-dept-budget.pdf":    true,
+	"shenzhen-2026/shenzhen-shuiwu-2026-dept-budget.pdf":      true,
 	"shenzhen-2026/shenzhen-weijian-2026-dept-budget.pdf":     true,
 	"shenzhen-2026/shenzhen-xinfang-2026-dept-budget.pdf":     true,
 	"shenzhen-2026/shenzhen-xuanchuan-2026-dept-budget.pdf":   true,

@@ -47,6 +47,11 @@ func TestLayoutTextRows(t *testing.T) {
 		{"other/hangzhou-qixiang-2026-dept-budget.txt", 5, "合计|", "合计|5,753.07|3,745.07|"},
 		// A short amount set flush right in its column.
 		{"other/shanghai-caikuai-zhongxin-2026-unit-budget.txt", 3, "208|05|99|", "208|05|99|其他行政事业单位养老支出|1,200|1,200|"},
+		// Figures in a target's text wrapped under its row (19.53 公里…, 22.45
+		// 公里）) are text: the row's name reads whole. 0 is the table set in the
+		// narrative (重点项目).
+		{"shenzhen-2026/shenzhen-shuiwu-2026-dept-budget.txt", 0, "深圳市北部水源工程管理处|水务工程运行与维护|", "深圳市北部水源工程管理处|水务工程运行与维护|2,847.87|"},
+		{"shenzhen-2026/shenzhen-shuiwu-2026-dept-budget.txt", 0, "深圳市龙岗河坪山河流域管理中心|水务工程运行与维护|", "深圳市龙岗河坪山河流域管理中心|水务工程运行与维护|11,212.99|"},
 	}
 	docs := map[string]*disclosure.Document{}
 	for _, c := range cases {
@@ -59,7 +64,15 @@ func TestLayoutTextRows(t *testing.T) {
 			docs[c.file] = doc
 		}
 		var got []string
-		for _, tb := range doc.Tables {
+		tables := doc.Tables
+		for _, p := range doc.Parts {
+			for _, b := range p.Blocks {
+				if b.Table != nil {
+					tables = append(tables, b.Table)
+				}
+			}
+		}
+		for _, tb := range tables {
 			if tb.Number != c.table {
 				continue
 			}

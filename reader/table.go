@@ -375,6 +375,11 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 	for i, l := range lines {
 		lines[i] = joinSpacedLetters(l, pg.em)
 		if pg.em == 1 && !pg.grid {
+			var above *tline
+			if i > 0 {
+				above = lines[i-1]
+			}
+			lines[i] = r.runningFigure(above, lines[i])
 			lines[i] = r.pullAmounts(lines[i])
 		}
 	}
@@ -1230,6 +1235,49 @@ func (r *tableReader) pullAmounts(l *tline) *tline {
 	}
 	return out
 }
+
+// runningFigure reads as text the figures of a target's text that layout text
+// wraps under a row (19.53 公里北线引水工程及; …河道总长度 / 22.45 公里）): a figure
+// that opens a line right below a word of text starting where it starts (amounts
+// are set flush right, so they seldom start where text above them starts), and a
+// figure followed at one space by a measure word (公里, 个, 项次), which no
+// amount's cell is. A code in a column of codes stays a code.
+func (r *tableReader) runningFigure(above, l *tline) *tline {
+	var out *tline
+	for k, w := range l.words {
+		if !w.num || k+1 >= len(l.words) || l.words[k+1].num {
+			continue
+		}
+		if j := r.colOf(w, true); j >= 0 && r.cols[j].kind == disclosure.CodeCol {
+			continue
+		}
+		next := l.words[k+1]
+		text := next.x0-w.x1 <= 1 && measureRe.MatchString(next.text)
+		if k == 0 && above != nil && l.y-above.y == 1 {
+			for _, a := range above.words {
+				if !a.num && a.x0 == w.x0 {
+					text = true
+				}
+			}
+		}
+		if !text {
+			continue
+		}
+		if out == nil {
+			c := *l
+			c.words = slices.Clone(l.words)
+			out = &c
+		}
+		out.words[k].num = false
+	}
+	if out == nil {
+		return l
+	}
+	return out
+}
+
+// measureRe is a measure word that follows a count in running text.
+var measureRe = regexp.MustCompile(`^(?:公里|千米|米|平方|立方|个|项|人|台|套|辆|户|座|次|家|所|宗|件|条|份|处|天|小时|吨|篇|场|期|批|万人|亿)`)
 
 // textEdges returns, in layout text, where the amounts of each of cols end, as
 // the rows read so far show; nil unless every column has shown it a few times.
