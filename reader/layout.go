@@ -525,8 +525,10 @@ func narrate(lines []*tline, grid bool, ems, rights map[int]float64, pitch float
 				flush()
 			case ended && !grid && prev != nil && prev.page == l.page && l.y-prev.y > 1.12*pitch:
 				flush()
-			case ended && ems[l.page] == 1 && prev != nil && prev.page == l.page && l.y-prev.y >= 2:
-				flush() // an empty line between paragraphs of layout text
+			case ended && ems[l.page] == 1 && prev != nil && prev.page == l.page && l.y-prev.y >= 2 && pitch < 2:
+				// An empty line between paragraphs of layout text, unless the
+				// text leaves one between every two lines (its pitch is 2).
+				flush()
 			}
 		}
 		if len(para) == 0 {

@@ -204,8 +204,9 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 		}
 	} else if !pg.grid && pg.em == 1 {
 		// In layout text, the first row's name may wrap onto the line just above
-		// its amounts: a line of words no header prints, right above them.
-		for b > 1 && lines[b].y-lines[b-1].y <= 1 && !r.anchors(lines[b-1]) && !headerWords(lines[b-1]) {
+		// its amounts: a line of words no header prints, right above them (not
+		// the line that numbers the columns, ** 1 2 3).
+		for b > 1 && lines[b].y-lines[b-1].y <= 1 && !r.anchors(lines[b-1]) && !headerWords(lines[b-1]) && !colNumberLine(lines[b-1]) {
 			b--
 		}
 	} else if !pg.grid && pg.em > 1 {
@@ -266,6 +267,11 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 				cols[j].path, cols[j].key, cols[j].kind = r.cols[j].path, r.cols[j].key, r.cols[j].kind
 			}
 			r.cols = cols
+			if pg.em == 1 {
+				// Layout text sets each page on a grid of its own: where the
+				// amounts of the pages before ended says nothing here.
+				r.rights = nil
+			}
 		}
 	}
 	if r.cols == nil {
@@ -368,6 +374,14 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 	lines = joinWrappedDigits(lines, pg.em)
 	for i, l := range lines {
 		lines[i] = joinSpacedLetters(l, pg.em)
+		if pg.em == 1 && !pg.grid {
+			var above *tline
+			if i > 0 {
+				above = lines[i-1]
+			}
+			lines[i] = r.runningFigure(above, lines[i])
+			lines[i] = r.pullAmounts(lines[i])
+		}
 	}
 	if len(lines) == 0 {
 		return
@@ -512,8 +526,11 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 			// touches unless it begins a row. A numbered item begins a row unless
 			// it lies closer to a line of amounts that prints no label of its own
 			// than rows lie apart: a label wrapped around its amounts.
+			// A line as close to both rows goes to the one whose own line prints
+			// nothing in its column: a name wrapped around a row that prints only
+			// its code (it is centred), where the row above prints its own name.
 			near, dist := above, da
-			if db < da {
+			if db < da || db == da && below != nil && r.labelled(lines[ka], l) && !r.labelled(lines[kb], l) {
 				near, dist = below, db
 			}
 			if starts {
@@ -1011,7 +1028,7 @@ func (r *tableReader) anchors(l *tline) bool {
 			if yearWordRe.MatchString(w.text) && i+1 < len(l.words) && strings.HasPrefix(l.words[i+1].text, "年") {
 				continue
 			}
-			if r.cols != nil && r.textColumnAt(w) && !codePrefixRe.MatchString(w.text) {
+			if r.cols != nil && r.textColumnAt(w) && !(codePrefixRe.MatchString(w.text) && r.codeAt(w)) {
 				continue
 			}
 			return true
@@ -1021,6 +1038,13 @@ func (r *tableReader) anchors(l *tline) bool {
 		}
 	}
 	return false
+}
+
+// codeAt reports whether a number that reads as a code falls where a code may
+// print: a column of codes or one that labels rows, not a target's text (20000 人).
+func (r *tableReader) codeAt(w word) bool {
+	j := r.colOf(w, true)
+	return j >= 0 && (r.cols[j].kind == disclosure.CodeCol || r.labelColumn(j))
 }
 
 // startsRow reports whether a line of text only begins a row: an item number, a
@@ -1137,6 +1161,14 @@ func (r *tableReader) placeOwned(row *rawRow, l *tline, owner map[int]*rawRow) {
 	for i, j := range amountCols {
 		anchors[i] = r.cols[j].center
 	}
+	if edges := r.textEdges(amountCols); edges != nil {
+		// Layout text sets amounts flush right: a short amount's centre may lie
+		// nearer the next column than its own, its end does not.
+		for i, w := range nums {
+			ends[i] = w.x1
+		}
+		anchors = edges
+	}
 	cols, _, ok := assign(ends, anchors)
 	if !ok {
 		// More numbers than columns: place each where it falls.
@@ -1152,6 +1184,115 @@ func (r *tableReader) placeOwned(row *rawRow, l *tline, owner map[int]*rawRow) {
 		row.cells[j] = joinCell(row.cells[j], w.text)
 		r.noteRight(j, w)
 	}
+}
+
+// pullAmounts moves onto its column an amount that layout text sets so far off
+// that it falls in a column of text beside it: layout text squeezes the columns of
+// a page otherwise than its header (2.非财政拨款结余、结转 … 268.37 under the other
+// side's 项目; 本年支出合计 29,956.265460 under 本年支出合计's own column). An
+// amount in a column of text belongs to the column of amounts after it when the
+// line prints that column's label before it, else to the column of amounts
+// before it, if the line prints nothing in that column.
+func (r *tableReader) pullAmounts(l *tline) *tline {
+	var out *tline
+	for k, w := range l.words {
+		if !amountWord(w) {
+			continue
+		}
+		j := r.colOf(w, true)
+		if j < 0 || r.cols[j].kind != disclosure.TextCol {
+			continue
+		}
+		to := j - 1
+		for _, x := range l.words[:k] {
+			if !x.num && r.colOf(x, false) == j {
+				to = j + 1
+			}
+		}
+		if to < 0 || to >= len(r.cols) || r.cols[to].kind == disclosure.TextCol || r.cols[to].kind == disclosure.CodeCol {
+			continue
+		}
+		taken := false
+		for _, x := range l.words {
+			if x.num && r.colOf(x, true) == to {
+				taken = true
+			}
+		}
+		if taken {
+			continue
+		}
+		if out == nil {
+			c := *l
+			c.words = slices.Clone(l.words)
+			out = &c
+		}
+		c := r.cols[to].center
+		half := (w.x1 - w.x0) / 2
+		out.words[k].x0, out.words[k].x1 = c-half, c+half
+	}
+	if out == nil {
+		return l
+	}
+	return out
+}
+
+// runningFigure reads as text the figures of a target's text that layout text
+// wraps under a row (19.53 公里北线引水工程及; …河道总长度 / 22.45 公里）): a figure
+// that opens a line right below a word of text starting where it starts (amounts
+// are set flush right, so they seldom start where text above them starts), and a
+// figure followed at one space by a measure word (公里, 个, 项次), which no
+// amount's cell is. A code in a column of codes stays a code.
+func (r *tableReader) runningFigure(above, l *tline) *tline {
+	var out *tline
+	for k, w := range l.words {
+		if !w.num || k+1 >= len(l.words) || l.words[k+1].num {
+			continue
+		}
+		if j := r.colOf(w, true); j >= 0 && r.cols[j].kind == disclosure.CodeCol {
+			continue
+		}
+		next := l.words[k+1]
+		text := next.x0-w.x1 <= 1 && measureRe.MatchString(next.text)
+		if k == 0 && above != nil && l.y-above.y == 1 {
+			for _, a := range above.words {
+				if !a.num && a.x0 == w.x0 {
+					text = true
+				}
+			}
+		}
+		if !text {
+			continue
+		}
+		if out == nil {
+			c := *l
+			c.words = slices.Clone(l.words)
+			out = &c
+		}
+		out.words[k].num = false
+	}
+	if out == nil {
+		return l
+	}
+	return out
+}
+
+// measureRe is a measure word that follows a count in running text.
+var measureRe = regexp.MustCompile(`^(?:公里|千米|米|平方|立方|个|项|人|台|套|辆|户|座|次|家|所|宗|件|条|份|处|天|小时|吨|篇|场|期|批|万人|亿)`)
+
+// textEdges returns, in layout text, where the amounts of each of cols end, as
+// the rows read so far show; nil unless every column has shown it a few times.
+func (r *tableReader) textEdges(cols []int) []float64 {
+	if r.em != 1 {
+		return nil
+	}
+	edges := make([]float64, len(cols))
+	for i, j := range cols {
+		if len(r.rights[j]) < 3 {
+			return nil
+		}
+		edges[i] = median(r.rights[j])
+	}
+	return edges
 }
 
 // amountWord reports whether a word is an amount: a number with a separator or

@@ -1,0 +1,95 @@
+package reader_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"yusuan/disclosure"
+	"yusuan/reader"
+)
+
+// printedCells is a row as printed: its cells' texts and printed amounts, "|"
+// between them.
+func printedCells(r disclosure.Row) string {
+	var parts []string
+	for _, c := range r.Cells {
+		if c.Printed != "" {
+			parts = append(parts, c.Printed)
+		} else {
+			parts = append(parts, c.Text)
+		}
+	}
+	return strings.Join(parts, "|")
+}
+
+// TestLayoutTextRows reads rows of the corpus's layout text (pdftotext -layout)
+// that layout text once read otherwise than the PDF, each as the PDF prints it.
+func TestLayoutTextRows(t *testing.T) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skip("the shared corpus is not next to the repository")
+	}
+	cases := []struct {
+		file  string
+		table int
+		start string // the row's first cells, as printedCells prints them
+		want  string
+	}{
+		// A name centred on its row over two lines: the line between a named row
+		// and a row printing only its code belongs to the latter.
+		{"shenzhen-2026/shenzhen-caizheng-2026-dept-budget.txt", 3, "|2080501|", "|2080501|行政单位离退休|477.81|477.81|"},
+		{"shenzhen-2026/shenzhen-caizheng-2026-dept-budget.txt", 3, "|2080505|", "|2080505|机关事业单位基本养老保险缴费支出|626.55|626.55|"},
+		// Amounts squeezed under the other side's 项目 on a short page.
+		{"shenzhen-2026/shenzhen-gongan-2026-dept-budget.txt", 1, "2.非财政拨款结余、结转|", "2.非财政拨款结余、结转|268.37||"},
+		{"shenzhen-2026/shenzhen-gongan-2026-dept-budget.txt", 1, "收入总计|", "收入总计|204,397.58|支出总计|204,397.58"},
+		// The column-number line (** 1 2 3) is not the first row's name.
+		{"other/hangzhou-qixiang-2026-dept-budget.txt", 5, "合计|", "合计|5,753.07|3,745.07|"},
+		// A short amount set flush right in its column.
+		{"other/shanghai-caikuai-zhongxin-2026-unit-budget.txt", 3, "208|05|99|", "208|05|99|其他行政事业单位养老支出|1,200|1,200|"},
+		// Figures in a target's text wrapped under its row (19.53 公里…, 22.45
+		// 公里）) are text: the row's name reads whole. 0 is the table set in the
+		// narrative (重点项目).
+		{"shenzhen-2026/shenzhen-shuiwu-2026-dept-budget.txt", 0, "深圳市北部水源工程管理处|水务工程运行与维护|", "深圳市北部水源工程管理处|水务工程运行与维护|2,847.87|"},
+		{"shenzhen-2026/shenzhen-shuiwu-2026-dept-budget.txt", 0, "深圳市龙岗河坪山河流域管理中心|水务工程运行与维护|", "深圳市龙岗河坪山河流域管理中心|水务工程运行与维护|11,212.99|"},
+	}
+	docs := map[string]*disclosure.Document{}
+	for _, c := range cases {
+		doc := docs[c.file]
+		if doc == nil {
+			var err error
+			if doc, err = reader.ReadFile(filepath.Join(corpusDir, c.file)); err != nil {
+				t.Fatal(err)
+			}
+			docs[c.file] = doc
+		}
+		var got []string
+		tables := doc.Tables
+		for _, p := range doc.Parts {
+			for _, b := range p.Blocks {
+				if b.Table != nil {
+					tables = append(tables, b.Table)
+				}
+			}
+		}
+		for _, tb := range tables {
+			if tb.Number != c.table {
+				continue
+			}
+			for _, r := range tb.Rows {
+				if p := printedCells(r); strings.HasPrefix(p, c.start) {
+					got = append(got, p)
+				}
+			}
+		}
+		ok := false
+		for _, g := range got {
+			if strings.HasPrefix(g, c.want) {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%s 表%d: row %q reads %q, want it to begin %q", c.file, c.table, c.start, got, c.want)
+		}
+	}
+}
