@@ -18,6 +18,10 @@ type regionYear struct {
 	Region  string // empty when the store holds no region
 	Years   []int
 	Year    int
+	// Missing is the year asked for when the region has no data for it (a year
+	// chosen with another region): the page shows the region's latest year and
+	// says so, rather than ending on a 404.
+	Missing int
 }
 
 // pickRegionYear reads the region and year a request asks for, defaulting to the
@@ -35,6 +39,11 @@ func (s *Server) pickRegionYear(ctx context.Context, r *http.Request) (regionYea
 		return v, err
 	}
 	v.Year, err = pickYear(r, "year", v.Years)
+	if err != nil && classify(err).Code == ENotFound && len(v.Years) > 0 {
+		if asked, perr := yearParam(r, "year"); perr == nil && asked != 0 {
+			v.Missing, v.Year, err = asked, v.Years[0], nil
+		}
+	}
 	return v, err
 }
 

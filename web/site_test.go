@@ -77,3 +77,21 @@ func TestSiteFiles(t *testing.T) {
 		t.Error("pages are open to other sites' scripts")
 	}
 }
+
+// TestRegionWithoutYear: choosing a region together with a year that only another
+// region has shows the region's latest year and says so, rather than a 404.
+func TestRegionWithoutYear(t *testing.T) {
+	p := newPortal(t, filepath.Join(t.TempDir(), "yusuan.db"))
+	for _, path := range []string{"/?region=深圳市龙岗区&year=2025", "/region?region=深圳市龙岗区&year=2025"} {
+		code, _, body := p.get(t, path)
+		if code != http.StatusOK || !strings.Contains(body, "没有 2025 年的部门预算，下面显示 2024 年") {
+			t.Errorf("%s: %d, or no notice of the missing year", path, code)
+		}
+	}
+	if code, _, _ := p.get(t, "/?region=深圳市龙岗区&year=1999"); code != http.StatusOK {
+		t.Errorf("a year no region has: %d", code)
+	}
+	if code, _, body := p.get(t, "/?region=深圳市龙岗区&year=2024"); code != http.StatusOK || strings.Contains(body, "下面显示") {
+		t.Errorf("a year the region has: %d, or a notice it does not need", code)
+	}
+}
