@@ -52,6 +52,7 @@ const mainUsage = `yusuan（预算）—— 部门预算公开：生成公开文
 命令：
 %s
   help        显示帮助（yusuan help <命令> 查看某个命令的说明）
+  version     显示版本（也可用 --version）
 
 示例：
   yusuan build examples/longgang-2024 -o out
@@ -80,6 +81,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
+	if args[0] == "version" || args[0] == "--version" || args[0] == "-version" {
+		fmt.Fprintln(stdout, versionLine())
+		return exitOK
+	}
 	for _, c := range commands() {
 		if c.name == args[0] {
 			return c.run(args[1:], stdout, stderr)
@@ -93,7 +98,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 func newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	// parse prints the usage itself, once, for -h and for errors.
+	fs.Usage = func() {}
 	return fs
 }
 
