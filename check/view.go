@@ -371,7 +371,8 @@ func (c *Doc) Balance(rule string, loc Location, unit money.Unit, what string, t
 		if step >= unit.Scale() {
 			half = "0.5" // a table printed in whole 元
 		}
-		f.Message = fmt.Sprintf("%s为 %s，各项相加为 %s，相差 %s，在四舍五入尾数误差范围内（%d 项，每项最多 %s%s）",
+		f.Message = fmt.Sprintf("%s为 %s，各项相加为 %s，相差 %s，在四舍五入尾数误差范围内（%d 项，每项最多 %s%s）。"+
+			"合计由未经四舍五入的金额算出，各项分别四舍五入后再相加会差几分：印刷的合计是正确的，不要为凑平而修改",
 			what, total.Format(unit), sum.Format(unit), diff.Format(unit), len(parts)+1, half, unit)
 	} else {
 		f.Message = fmt.Sprintf("%s为 %s，但各项相加为 %s，相差 %s", what, total.Format(unit), sum.Format(unit), diff.Format(unit))

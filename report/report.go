@@ -89,7 +89,16 @@ func Text(w io.Writer, s Summary, res check.Result) error {
 		fmt.Fprintf(&b, "\n%d. 【%s】%s %s\n", i+1, f.Severity.Label(), f.Rule, ruleTitle(f.Rule))
 		fmt.Fprintf(&b, "   位置：%s\n", f.Location)
 		fmt.Fprintf(&b, "   说明：%s\n", f.Message)
-		if f.Expected != "" || f.Actual != "" {
+		switch {
+		case f.Severity == check.Info && (f.Expected != "" || f.Actual != ""):
+			// A remark is no error: its figures are what the figures add up to and what
+			// is printed, and "应为" would invite a wrong fix.
+			fmt.Fprintf(&b, "   计算所得：%s　文件印为：%s", orDash(f.Expected), orDash(f.Actual))
+			if f.Difference != "" {
+				fmt.Fprintf(&b, "　相差：%s", f.Difference)
+			}
+			b.WriteByte('\n')
+		case f.Expected != "" || f.Actual != "":
 			fmt.Fprintf(&b, "   应为：%s　实为：%s", orDash(f.Expected), orDash(f.Actual))
 			if f.Difference != "" {
 				fmt.Fprintf(&b, "　差额：%s", f.Difference)

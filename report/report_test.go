@@ -39,7 +39,8 @@ func TestRulesDoc(t *testing.T) {
 var sample = check.Result{Findings: []check.Finding{
 	{Rule: "TXT-01", Severity: check.Error, Message: "文字中“三公”经费为 9.00万元，表9 为 7.00万元",
 		Location: check.Location{Part: "第五部分", Sentence: "=HYPERLINK(\"http://x\")", Line: 105}, Expected: "7.00", Actual: "9.00", Difference: "2.00"},
-	{Rule: "TAIL-01", Severity: check.Info, Message: "尾数", Location: check.Location{Table: "表7", Row: "合计", Column: "基本支出"}},
+	{Rule: "TAIL-01", Severity: check.Info, Message: "尾数", Location: check.Location{Table: "表7", Row: "合计", Column: "基本支出"},
+		Expected: "821.01", Actual: "821.00", Difference: "-0.01"},
 }}
 
 func TestTextAndJSON(t *testing.T) {
@@ -48,10 +49,14 @@ func TestTextAndJSON(t *testing.T) {
 	if err := Text(&buf, s, sample); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"1 个错误", "【错误】TXT-01", "第 105 行", "应为：7.00"} {
+	for _, want := range []string{"1 个错误", "【错误】TXT-01", "第 105 行", "应为：7.00", "计算所得：821.01　文件印为：821.00"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("text report lacks %q:\n%s", want, buf.String())
 		}
+	}
+	// A rounding remark never tells an officer what the total "should be".
+	if strings.Contains(buf.String(), "应为：821.01") {
+		t.Errorf("a rounding remark reads as a correction:\n%s", buf.String())
 	}
 	buf.Reset()
 	if err := JSON(&buf, s, sample); err != nil {
