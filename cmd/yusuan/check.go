@@ -73,7 +73,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUnreadable
 	}
 
-	entries := checkFiles(expandInputs(pos), namesTwoFiles(pos), check.Options{Codes: cat}, stderr)
+	inputs := expandInputs(pos)
+	announceSlowRead(inputs, stderr)
+	entries := checkFiles(inputs, namesTwoFiles(pos), check.Options{Codes: cat}, stderr)
 	if len(entries) == 1 && entries[0].Err != nil {
 		fmt.Fprintln(stderr, entries[0].Err)
 		return exitUnreadable

@@ -24,3 +24,16 @@ func TestVersionAndHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestSlowReadNotice: only a terminal hears that PDFs take a moment; a report sent to
+// a pipe or file stays exactly the report.
+func TestSlowReadNotice(t *testing.T) {
+	var buf strings.Builder
+	announceSlowRead([]input{{path: "a.pdf"}, {path: "b.PDF"}}, &buf)
+	if buf.Len() != 0 {
+		t.Errorf("a buffer was told %q", buf.String())
+	}
+	if isTerminal(&buf) {
+		t.Error("a buffer taken for a terminal")
+	}
+}
