@@ -16,6 +16,8 @@ import (
 	"yusuan/build"
 	"yusuan/classification"
 	"yusuan/demo"
+	"yusuan/examples"
+	"yusuan/profile/shenzhen"
 	"yusuan/store"
 )
 
@@ -202,6 +204,46 @@ var demoExamples = []string{
 	"examples/putuo-shangwuwei-2025",
 }
 
+// demoExampleRoot returns the directory that holds demoExamples: the working
+// directory when it is the repository's root, else a temporary copy of the copies
+// built into the binary, removed by cleanup.
+func demoExampleRoot() (root string, cleanup func(), err error) {
+	here := true
+	for _, p := range demoExamples {
+		if _, err := os.Stat(p); err != nil {
+			here = false
+		}
+	}
+	if here {
+		return "", func() {}, nil
+	}
+	dir, err := os.MkdirTemp("", "yusuan-examples-")
+	if err != nil {
+		return "", nil, fmt.Errorf("无法准备内置示例：%v", err)
+	}
+	cleanup = func() { os.RemoveAll(dir) }
+	files := map[string][]byte{demoExamples[1]: shenzhen.PublishedSeed}
+	for _, name := range []string{"longgang-2024/budget.yaml", "putuo-shangwuwei-2025/budget.yaml"} {
+		b, err := examples.Files.ReadFile(name)
+		if err != nil {
+			cleanup()
+			return "", nil, fmt.Errorf("内置示例 %s 缺失：%v", name, err)
+		}
+		files["examples/"+name] = b
+	}
+	for name, b := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err == nil {
+			err = os.WriteFile(path, b, 0o644)
+		}
+		if err != nil {
+			cleanup()
+			return "", nil, fmt.Errorf("无法写出内置示例 %s：%v", path, err)
+		}
+	}
+	return dir, cleanup, nil
+}
+
 // demoDistrict and demoFiles say what prepareDemo loads of the district; tests make
 // it smaller.
 var (
@@ -220,11 +262,11 @@ func prepareDemo(ctx context.Context, path string, stdout, stderr io.Writer) err
 	if _, err := os.Stat(path); err == nil {
 		return addPublished(ctx, path, cat, stdout, stderr)
 	}
-	for _, p := range demoExamples {
-		if _, err := os.Stat(p); err != nil {
-			return fmt.Errorf("找不到示例 %s：请在 yusuan 仓库的根目录运行", p)
-		}
+	root, cleanup, err := demoExampleRoot()
+	if err != nil {
+		return err
 	}
+	defer cleanup()
 	start := time.Now()
 	fmt.Fprintf(stdout, "首次启动：正在生成演示数据库 %s——%s %d 年 %d 个部门的公开预算（读取内置的 PDF 原文件）、两个真实示例和虚拟示例区（60 个部门、3 年，含网页、Excel、PDF 文件），约需 1 分钟……\n",
 		path, demo.PublishedRegion, demo.PublishedYear, len(demo.Published()))
@@ -248,7 +290,7 @@ func prepareDemo(ctx context.Context, path string, stdout, stderr io.Writer) err
 		return err
 	}
 	for _, p := range demoExamples {
-		docs, err := importFile(p, "", "", cat)
+		docs, err := importFile(filepath.Join(root, p), "", "", cat)
 		if err != nil {
 			return err
 		}

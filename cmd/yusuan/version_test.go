@@ -1,8 +1,12 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"yusuan/classification"
 )
 
 // TestVersionAndHelp: --version names the program; a command's -h prints its usage
@@ -35,5 +39,29 @@ func TestSlowReadNotice(t *testing.T) {
 	}
 	if isTerminal(&buf) {
 		t.Error("a buffer taken for a terminal")
+	}
+}
+
+// TestDemoExamplesAnywhere: away from the repository, the demonstration's examples
+// come from the copies built into the binary and import as they do at home.
+func TestDemoExamplesAnywhere(t *testing.T) {
+	t.Chdir(t.TempDir())
+	root, cleanup, err := demoExampleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if root == "" {
+		t.Fatal("the examples were found in an empty directory")
+	}
+	cat := classification.Default()
+	for _, p := range demoExamples {
+		docs, err := importFile(filepath.Join(root, p), "", "", cat)
+		if err != nil || len(docs) == 0 {
+			t.Errorf("%s: %d documents, %v", p, len(docs), err)
+		}
+	}
+	cleanup()
+	if _, err := os.Stat(root); !os.IsNotExist(err) {
+		t.Errorf("the temporary copy %s was left behind", root)
 	}
 }
