@@ -207,18 +207,23 @@ func NewTableView(t *disclosure.Table, id string) TableView {
 		return disclosure.TextCol
 	}
 
-	total := 0
+	// Columns share the page's width in proportion to their printed widths; below
+	// the least width that keeps an amount on one line and a name readable, the
+	// table's own box scrolls instead (a phone, a table of many columns).
+	total, least := 0, 0
+	widths := make([]int, n)
 	for c := 0; c < n; c++ {
-		w := 8
+		widths[c] = 8
 		if c < len(t.Columns) {
-			w = columnWidth(t.Columns[c])
+			widths[c] = columnWidth(t.Columns[c])
 		}
-		total += w
-		tv.Cols = append(tv.Cols, template.CSS("width:"+strconv.Itoa(w)+"em"))
+		total += widths[c]
+		least += leastWidth(kind(c), widths[c])
 	}
-	// Below this width the columns would squeeze their text into one character per
-	// line; the wrapper scrolls instead.
-	tv.MinWidth = template.CSS("min-width:" + strconv.Itoa(total) + "em")
+	for _, w := range widths {
+		tv.Cols = append(tv.Cols, template.CSS(fmt.Sprintf("width:%.2f%%", 100*float64(w)/float64(total))))
+	}
+	tv.MinWidth = template.CSS("min-width:" + strconv.Itoa(least) + "em")
 
 	// With more than one header row, a screen reader cannot tell from scope alone
 	// which of the stacked headers belong to a cell, so cells name them by id.
@@ -348,6 +353,19 @@ func NewTableView(t *disclosure.Table, id string) TableView {
 
 // columnWidth turns a column's width in characters of body text into em, with room
 // for padding; amounts need fewer em than characters because digits are half-width.
+// leastWidth is the narrowest a column may be, in em: an amount such as
+// 376,936.60 on one line, a code, or a name of about five characters a line. (The
+// browser widens a column whose amounts are longer, since amounts do not wrap.)
+func leastWidth(k disclosure.ColumnKind, w int) int {
+	switch k {
+	case disclosure.AmountCol:
+		return 6
+	case disclosure.CodeCol:
+		return 5
+	}
+	return min(w, 6)
+}
+
 func columnWidth(c disclosure.Column) int {
 	w := c.Width
 	if w <= 0 {
