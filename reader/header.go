@@ -146,7 +146,13 @@ func headerCells(lines []*tline, em float64, text bool) []*hcell {
 		var next []*chain
 		for _, f := range headerFragments(l, em) {
 			var joined *chain
+			if text {
+				joined = completes(open, f, func(c *chain) []*hcell { return c.frags }, func(c *chain) bool { return c.carried })
+			}
 			for _, c := range open {
+				if joined != nil {
+					break
+				}
 				last := c.frags[len(c.frags)-1]
 				if continues(last, f, em, text) || text && c.carried && f.top-last.bottom <= 1.6 && continues(shifted(last, f.top-last.bottom), f, em, text) ||
 					!text && c.carried && f.top-last.bottom <= 2*em && continues(shifted(last, f.top-last.bottom), f, em, text) && wraps(c.frags, f) {
@@ -186,6 +192,44 @@ func headerCells(lines []*tline, em float64, text bool) []*hcell {
 		cells = append(cells, splitChain(c.frags)...)
 	}
 	return cells
+}
+
+// completes finds the open chain, if any, whose word fragment f completes in
+// layout text, which shifts a wrapped cell's next line to the right of where its
+// first line starts, even under its neighbour (政府性基金 / 预算 with 预算 flush
+// with 国有资本经 beside it, whose 营预算 lies further right still). f must lie on
+// the chain's next line (or the one after, past a line of other cells' words)
+// and start within twice the chain's last line's width after it; the nearest
+// such chain wins.
+func completes[C any](open []C, f *hcell, frags func(C) []*hcell, carried func(C) bool) C {
+	var best C
+	bestD := math.Inf(1)
+	for _, c := range open {
+		fs := frags(c)
+		last := fs[len(fs)-1]
+		if last.spaced {
+			continue // letters spaced over a cell fill it: no line wraps there
+		}
+		gap := f.top - last.bottom
+		if gap > 0.6 && !(carried(c) && gap <= 1.6) || gap < 0 {
+			continue
+		}
+		d := f.x0 - last.x0
+		if d < 0 || d > 2*(last.x1-last.x0) {
+			continue
+		}
+		var b strings.Builder
+		for _, p := range fs {
+			b.WriteString(p.text)
+		}
+		if !knownHeader(b.String() + f.text) {
+			continue
+		}
+		if d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
 }
 
 // wraps reports whether fragment f completes the header word that frags begin:
@@ -440,7 +484,26 @@ func overGap(c *hcell, leaves []*hcell, em float64) bool {
 // of a row do not share columns; the placement that places the most parents wins,
 // then the one that covers the most columns, then the best centred. It returns the
 // blocks with each placed parent's span as one.
+//
+// Layout text may set a parent's words well off its columns' centre (本年支出 a
+// dozen characters left of the 支出 side it heads, next to 本年收入): where the
+// parents of a row cannot all be placed, a placement within twice the tolerance
+// that places more of them wins, each parent's words lying over its columns.
 func spanRow(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em float64) [][2]int {
+	out, placed := spanRowWithin(row, cols, units, leafTop, em, 1)
+	if em != 1 || placed == len(row) {
+		return out
+	}
+	if wide, more := spanRowWithin(row, cols, units, leafTop, em, 2); more > placed {
+		return wide
+	}
+	out, _ = spanRowWithin(row, cols, units, leafTop, em, 1)
+	return out
+}
+
+// spanRowWithin is spanRow with its tolerance scaled by factor; it also returns
+// how many parents it placed.
+func spanRowWithin(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em, factor float64) ([][2]int, int) {
 	slices.SortStableFunc(row, func(a, b *hcell) int { return cmpFloat(a.cx(), b.cx()) })
 	allowed := func(p *hcell, a, b int) bool {
 		for j := a; j <= b; j++ {
@@ -464,6 +527,7 @@ func spanRow(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em
 		}
 		tol = max(tol, share*median(widths))
 	}
+	tol *= factor
 	center := func(a, b int) float64 { return (cols[a].lo + cols[b].hi) / 2 }
 	type cand struct {
 		u1, u2 int // first and last unit
@@ -486,6 +550,9 @@ func spanRow(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em
 					// page gives them (two columns each), not one column each.
 					words := (cols[a].cell.x0 + cols[b].cell.x1) / 2
 					d = min(d, math.Abs(words-p.cx()), math.Abs(center(a, b)-wideCentre(p)), math.Abs(words-wideCentre(p)))
+				}
+				if factor > 1 && !holds(cols, a, b, p) {
+					continue // off centre, a parent still lies over its columns
 				}
 				if d <= tol {
 					cands[i] = append(cands[i], cand{u1, u2, d})
@@ -549,7 +616,7 @@ func spanRow(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em
 	}
 	solve(key{0, 0, false})
 	var out [][2]int
-	from, after := 0, false
+	from, after, placed := 0, false, 0
 	for i := range n {
 		k := choice[key{i, from, after}]
 		if k < 0 {
@@ -561,8 +628,15 @@ func spanRow(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em
 		row[i].first, row[i].last = a, b
 		out = append(out, [2]int{a, b})
 		from, after = c.u2+1, true
+		placed++
 	}
-	return append(out, units[from:]...)
+	return append(out, units[from:]...), placed
+}
+
+// holds reports whether columns a to b reach over the whole of parent p's
+// words, as wide as layout text prints them.
+func holds(cols []*column, a, b int, p *hcell) bool {
+	return cols[a].lo <= p.x0 && p.x0+2*(wideCentre(p)-p.x0) <= cols[b].hi
 }
 
 func nearestColumn(cols []*column, x float64, ok func(int) bool) int {

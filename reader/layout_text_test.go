@@ -47,6 +47,10 @@ func TestLayoutTextRows(t *testing.T) {
 		{"other/hangzhou-qixiang-2026-dept-budget.txt", 5, "合计|", "合计|5,753.07|3,745.07|"},
 		// A short amount set flush right in its column.
 		{"other/shanghai-caikuai-zhongxin-2026-unit-budget.txt", 3, "208|05|99|", "208|05|99|其他行政事业单位养老支出|1,200|1,200|"},
+		// A header wrapped within narrow columns, each cell's next line shifted
+		// right (政府性基金 / 预算, 国有资本经 / 营预算): twelve columns of amounts,
+		// not fifteen with 一般公共预算's 959.90 under 政府性基金.
+		{"other/guangzhou-bangongting-2026-dept-budget.txt", 2, "广州市政府政务信息系统管理中心|", "广州市政府政务信息系统管理中心|959.90|959.90|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00"},
 		// Figures in a target's text wrapped under its row (19.53 公里…, 22.45
 		// 公里）) are text: the row's name reads whole. 0 is the table set in the
 		// narrative (重点项目).
