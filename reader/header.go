@@ -491,14 +491,58 @@ func overGap(c *hcell, leaves []*hcell, em float64) bool {
 // that places more of them wins, each parent's words lying over its columns.
 func spanRow(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em float64) [][2]int {
 	out, placed := spanRowWithin(row, cols, units, leafTop, em, 1)
-	if em != 1 || placed == len(row) {
+	if em != 1 {
 		return out
 	}
-	if wide, more := spanRowWithin(row, cols, units, leafTop, em, 2); more > placed {
-		return wide
+	if placed < len(row) {
+		if wide, more := spanRowWithin(row, cols, units, leafTop, em, 2); more > placed {
+			return openWithSubtotal(row, cols, wide)
+		}
+		out, _ = spanRowWithin(row, cols, units, leafTop, em, 1)
 	}
-	out, _ = spanRowWithin(row, cols, units, leafTop, em, 1)
-	return out
+	return openWithSubtotal(row, cols, out)
+}
+
+// openWithSubtotal gives a placed parent of layout text the 小计 column left
+// alone just before its columns, when none of its own columns is one: a group's
+// 小计 opens it, so a 小计 between 本年收入's columns (which open with their own)
+// and 上年结转结余's, set right of its centre, is the latter's. The parent's words
+// must still lie over the columns it then covers. A 合计 left alone is the
+// table's, not the group's after it (合计 before 财政拨款收入's columns).
+func openWithSubtotal(row []*hcell, cols []*column, blocks [][2]int) [][2]int {
+	opens := func(j int) bool {
+		return format.Fold(cols[j].cell.text) == "小计"
+	}
+	for _, p := range row {
+		a, b := p.first, p.last
+		if a < 1 || cols[a-1].cell == nil || !opens(a-1) || !holds(cols, a-1, b, p) {
+			continue
+		}
+		i := slices.Index(blocks, [2]int{a, b})
+		if i < 1 || blocks[i-1] != [2]int{a - 1, a - 1} || covered(row, a-1) {
+			continue
+		}
+		own := false
+		for j := a; j <= b; j++ {
+			own = own || cols[j].cell != nil && opens(j)
+		}
+		if own {
+			continue
+		}
+		p.first = a - 1
+		blocks = slices.Replace(blocks, i-1, i+1, [2]int{a - 1, b})
+	}
+	return blocks
+}
+
+// covered reports whether a parent of row covers column j.
+func covered(row []*hcell, j int) bool {
+	for _, p := range row {
+		if p.first >= 0 && p.first <= j && j <= p.last {
+			return true
+		}
+	}
+	return false
 }
 
 // spanRowWithin is spanRow with its tolerance scaled by factor; it also returns

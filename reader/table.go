@@ -1402,6 +1402,12 @@ func joinCell(a, b string) string {
 	return a + b
 }
 
+// mergedAmountRe finds amounts with decimals in a cell's text. Layout text
+// that sets a page's lines on grids of their own may run the last lines of a
+// table together (本年收入合计 … / 上年结转结余 379.264822 …), leaving two amounts
+// in one cell of amounts: no table prints that, so the table was not read.
+var mergedAmountRe = regexp.MustCompile(`[0-9]\.[0-9]{2}`)
+
 // finish turns the raw rows into the table: the columns' kinds where the header
 // did not say, amounts, codes, and row kinds.
 func (r *tableReader) finish() (*disclosure.Table, error) {
@@ -1495,6 +1501,9 @@ func (r *tableReader) finish() (*disclosure.Table, error) {
 				}
 				a, err := money.Parse(strings.TrimSuffix(strings.ReplaceAll(v, "−", "-"), "%"), t.Unit)
 				if err != nil || strings.HasSuffix(v, "%") {
+					if r.em == 1 && len(mergedAmountRe.FindAllString(v, 2)) > 1 && t.Unread == "" {
+						t.Unread = fmt.Sprintf("“%s”一格中有两个金额，几行读成了一行，表格未能按印刷的样子读出", v)
+					}
 					row.Cells[j] = disclosure.T(v)
 					continue
 				}
