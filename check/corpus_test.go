@@ -118,7 +118,7 @@ func TestCorpusFindings(t *testing.T) {
 //
 // Known gaps, whose .txt still reports errors the PDF does not (docs/corpus.md):
 //   - central-guojia-xinfangju: its pages set amounts a few characters apart
-//     from line to line, so 表1, 表3 and 表6 put some on the wrong column.
+//     from line to line, so 表3 and 表6 put some on the wrong column.
 var textClean = map[string]bool{
 	"shenzhen-2026/shenzhen-bangongting-2026-dept-budget.pdf": true,
 	"shenzhen-2026/shenzhen-caizheng-2026-dept-budget.pdf":    true,

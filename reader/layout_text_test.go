@@ -47,6 +47,10 @@ func TestLayoutTextRows(t *testing.T) {
 		{"other/hangzhou-qixiang-2026-dept-budget.txt", 5, "合计|", "合计|5,753.07|3,745.07|"},
 		// A short amount set flush right in its column.
 		{"other/shanghai-caikuai-zhongxin-2026-unit-budget.txt", 3, "208|05|99|", "208|05|99|其他行政事业单位养老支出|1,200|1,200|"},
+		// A line of balance rows' labels without amounts is a row of its own,
+		// not the end of the names of the row above (本年收入合计使用非财政拨款结余).
+		{"other/central-guojia-xinfangju-2026-dept-budget.txt", 1, "本年收入合计|", "本年收入合计|48,362.82|本年支出合计|50,616.94"},
+		{"other/central-guojia-xinfangju-2026-dept-budget.txt", 1, "使用非财政拨款结余|", "使用非财政拨款结余||结转下年|"},
 		// A header wrapped within narrow columns, each cell's next line shifted
 		// right (政府性基金 / 预算, 国有资本经 / 营预算): twelve columns of amounts,
 		// not fifteen with 一般公共预算's 959.90 under 政府性基金.

@@ -519,7 +519,7 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 				break
 			}
 		}
-		starts := r.startsRow(l)
+		starts := r.startsRow(l) || text && balanceLine(l)
 		switch {
 		case text:
 			// Layout text shows no gaps to measure: a line joins the row it
@@ -1045,6 +1045,22 @@ func (r *tableReader) anchors(l *tline) bool {
 func (r *tableReader) codeAt(w word) bool {
 	j := r.colOf(w, true)
 	return j >= 0 && (r.cols[j].kind == disclosure.CodeCol || r.labelColumn(j))
+}
+
+// balanceRowRe matches the labels of the 收支总表's balance rows, which print no
+// amounts where there is nothing to carry.
+var balanceRowRe = regexp.MustCompile(`^(使用非财政拨款结余|上年结转(结余)?|结转下年(结余)?|年终结转结余|年末结转和结余|结转结余下年)$`)
+
+// balanceLine reports whether a line of layout text prints only the labels of
+// balance rows (使用非财政拨款结余 … 结转下年): a row of its own, without amounts,
+// not the wrapped end of the row above's names (本年收入合计使用非财政拨款结余).
+func balanceLine(l *tline) bool {
+	for _, w := range l.words {
+		if !balanceRowRe.MatchString(format.Fold(w.text)) {
+			return false
+		}
+	}
+	return len(l.words) > 0
 }
 
 // startsRow reports whether a line of text only begins a row: an item number, a
