@@ -117,14 +117,8 @@ func TestCorpusFindings(t *testing.T) {
 // each must report exactly the PDF's errors.
 //
 // Known gaps, whose .txt still reports errors the PDF does not (docs/corpus.md):
-//   - beijing-sifaju tables: 表1's last lines merge and 表2's header reads as
-//     other columns (BAL-03, SUM-02).
 //   - central-guojia-xinfangju: its pages set amounts a few characters apart
-//     from line to line, so 表1, 表3 and 表6 put some on the wrong column.
-//   - guangzhou-bangongting: 表2's header, wrapped within narrow columns, reads
-//     as more columns than it has (SUM-02); 表12 likewise.
-//   - shanghai-caikuai-zhongxin: 表1's header gives the 收入 side the 支出
-//     side's meanings (SUM-02).
+//     from line to line, so 表3 and 表6 put some on the wrong column.
 var textClean = map[string]bool{
 	"shenzhen-2026/shenzhen-bangongting-2026-dept-budget.pdf": true,
 	"shenzhen-2026/shenzhen-caizheng-2026-dept-budget.pdf":    true,
@@ -139,6 +133,9 @@ var textClean = map[string]bool{
 	"other/jiangsu-jianchayuan-2019-dept-budget.pdf":          true,
 	"other/hangzhou-qixiang-2026-dept-budget.pdf":             true,
 	"other/jiangsu-shengwei-bgt-2019-dept-budget-text.pdf":    true,
+	"other/shanghai-caikuai-zhongxin-2026-unit-budget.pdf":    true,
+	"other/guangzhou-bangongting-2026-dept-budget.pdf":        true,
+	"other/beijing-sifaju-2026-dept-budget-text.pdf":          true,
 }
 
 // TestCorpusTextFindings checks the layout text of every document in textClean

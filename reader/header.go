@@ -146,7 +146,13 @@ func headerCells(lines []*tline, em float64, text bool) []*hcell {
 		var next []*chain
 		for _, f := range headerFragments(l, em) {
 			var joined *chain
+			if text {
+				joined = completes(open, f, func(c *chain) []*hcell { return c.frags }, func(c *chain) bool { return c.carried })
+			}
 			for _, c := range open {
+				if joined != nil {
+					break
+				}
 				last := c.frags[len(c.frags)-1]
 				if continues(last, f, em, text) || text && c.carried && f.top-last.bottom <= 1.6 && continues(shifted(last, f.top-last.bottom), f, em, text) ||
 					!text && c.carried && f.top-last.bottom <= 2*em && continues(shifted(last, f.top-last.bottom), f, em, text) && wraps(c.frags, f) {
@@ -186,6 +192,44 @@ func headerCells(lines []*tline, em float64, text bool) []*hcell {
 		cells = append(cells, splitChain(c.frags)...)
 	}
 	return cells
+}
+
+// completes finds the open chain, if any, whose word fragment f completes in
+// layout text, which shifts a wrapped cell's next line to the right of where its
+// first line starts, even under its neighbour (政府性基金 / 预算 with 预算 flush
+// with 国有资本经 beside it, whose 营预算 lies further right still). f must lie on
+// the chain's next line (or the one after, past a line of other cells' words)
+// and start within twice the chain's last line's width after it; the nearest
+// such chain wins.
+func completes[C any](open []C, f *hcell, frags func(C) []*hcell, carried func(C) bool) C {
+	var best C
+	bestD := math.Inf(1)
+	for _, c := range open {
+		fs := frags(c)
+		last := fs[len(fs)-1]
+		if last.spaced {
+			continue // letters spaced over a cell fill it: no line wraps there
+		}
+		gap := f.top - last.bottom
+		if gap > 0.6 && !(carried(c) && gap <= 1.6) || gap < 0 {
+			continue
+		}
+		d := f.x0 - last.x0
+		if d < 0 || d > 2*(last.x1-last.x0) {
+			continue
+		}
+		var b strings.Builder
+		for _, p := range fs {
+			b.WriteString(p.text)
+		}
+		if !knownHeader(b.String() + f.text) {
+			continue
+		}
+		if d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
 }
 
 // wraps reports whether fragment f completes the header word that frags begin:
@@ -440,7 +484,70 @@ func overGap(c *hcell, leaves []*hcell, em float64) bool {
 // of a row do not share columns; the placement that places the most parents wins,
 // then the one that covers the most columns, then the best centred. It returns the
 // blocks with each placed parent's span as one.
+//
+// Layout text may set a parent's words well off its columns' centre (本年支出 a
+// dozen characters left of the 支出 side it heads, next to 本年收入): where the
+// parents of a row cannot all be placed, a placement within twice the tolerance
+// that places more of them wins, each parent's words lying over its columns.
 func spanRow(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em float64) [][2]int {
+	out, placed := spanRowWithin(row, cols, units, leafTop, em, 1)
+	if em != 1 {
+		return out
+	}
+	if placed < len(row) {
+		if wide, more := spanRowWithin(row, cols, units, leafTop, em, 2); more > placed {
+			return openWithSubtotal(row, cols, wide)
+		}
+		out, _ = spanRowWithin(row, cols, units, leafTop, em, 1)
+	}
+	return openWithSubtotal(row, cols, out)
+}
+
+// openWithSubtotal gives a placed parent of layout text the 小计 column left
+// alone just before its columns, when none of its own columns is one: a group's
+// 小计 opens it, so a 小计 between 本年收入's columns (which open with their own)
+// and 上年结转结余's, set right of its centre, is the latter's. The parent's words
+// must still lie over the columns it then covers. A 合计 left alone is the
+// table's, not the group's after it (合计 before 财政拨款收入's columns).
+func openWithSubtotal(row []*hcell, cols []*column, blocks [][2]int) [][2]int {
+	opens := func(j int) bool {
+		return format.Fold(cols[j].cell.text) == "小计"
+	}
+	for _, p := range row {
+		a, b := p.first, p.last
+		if a < 1 || cols[a-1].cell == nil || !opens(a-1) || !holds(cols, a-1, b, p) {
+			continue
+		}
+		i := slices.Index(blocks, [2]int{a, b})
+		if i < 1 || blocks[i-1] != [2]int{a - 1, a - 1} || covered(row, a-1) {
+			continue
+		}
+		own := false
+		for j := a; j <= b; j++ {
+			own = own || cols[j].cell != nil && opens(j)
+		}
+		if own {
+			continue
+		}
+		p.first = a - 1
+		blocks = slices.Replace(blocks, i-1, i+1, [2]int{a - 1, b})
+	}
+	return blocks
+}
+
+// covered reports whether a parent of row covers column j.
+func covered(row []*hcell, j int) bool {
+	for _, p := range row {
+		if p.first >= 0 && p.first <= j && j <= p.last {
+			return true
+		}
+	}
+	return false
+}
+
+// spanRowWithin is spanRow with its tolerance scaled by factor; it also returns
+// how many parents it placed.
+func spanRowWithin(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em, factor float64) ([][2]int, int) {
 	slices.SortStableFunc(row, func(a, b *hcell) int { return cmpFloat(a.cx(), b.cx()) })
 	allowed := func(p *hcell, a, b int) bool {
 		for j := a; j <= b; j++ {
@@ -464,6 +571,7 @@ func spanRow(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em
 		}
 		tol = max(tol, share*median(widths))
 	}
+	tol *= factor
 	center := func(a, b int) float64 { return (cols[a].lo + cols[b].hi) / 2 }
 	type cand struct {
 		u1, u2 int // first and last unit
@@ -486,6 +594,9 @@ func spanRow(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em
 					// page gives them (two columns each), not one column each.
 					words := (cols[a].cell.x0 + cols[b].cell.x1) / 2
 					d = min(d, math.Abs(words-p.cx()), math.Abs(center(a, b)-wideCentre(p)), math.Abs(words-wideCentre(p)))
+				}
+				if factor > 1 && !holds(cols, a, b, p) {
+					continue // off centre, a parent still lies over its columns
 				}
 				if d <= tol {
 					cands[i] = append(cands[i], cand{u1, u2, d})
@@ -549,7 +660,7 @@ func spanRow(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em
 	}
 	solve(key{0, 0, false})
 	var out [][2]int
-	from, after := 0, false
+	from, after, placed := 0, false, 0
 	for i := range n {
 		k := choice[key{i, from, after}]
 		if k < 0 {
@@ -561,8 +672,15 @@ func spanRow(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em
 		row[i].first, row[i].last = a, b
 		out = append(out, [2]int{a, b})
 		from, after = c.u2+1, true
+		placed++
 	}
-	return append(out, units[from:]...)
+	return append(out, units[from:]...), placed
+}
+
+// holds reports whether columns a to b reach over the whole of parent p's
+// words, as wide as layout text prints them.
+func holds(cols []*column, a, b int, p *hcell) bool {
+	return cols[a].lo <= p.x0 && p.x0+2*(wideCentre(p)-p.x0) <= cols[b].hi
 }
 
 func nearestColumn(cols []*column, x float64, ok func(int) bool) int {

@@ -47,6 +47,14 @@ func TestLayoutTextRows(t *testing.T) {
 		{"other/hangzhou-qixiang-2026-dept-budget.txt", 5, "合计|", "合计|5,753.07|3,745.07|"},
 		// A short amount set flush right in its column.
 		{"other/shanghai-caikuai-zhongxin-2026-unit-budget.txt", 3, "208|05|99|", "208|05|99|其他行政事业单位养老支出|1,200|1,200|"},
+		// A line of balance rows' labels without amounts is a row of its own,
+		// not the end of the names of the row above (本年收入合计使用非财政拨款结余).
+		{"other/central-guojia-xinfangju-2026-dept-budget.txt", 1, "本年收入合计|", "本年收入合计|48,362.82|本年支出合计|50,616.94"},
+		{"other/central-guojia-xinfangju-2026-dept-budget.txt", 1, "使用非财政拨款结余|", "使用非财政拨款结余||结转下年|"},
+		// A header wrapped within narrow columns, each cell's next line shifted
+		// right (政府性基金 / 预算, 国有资本经 / 营预算): twelve columns of amounts,
+		// not fifteen with 一般公共预算's 959.90 under 政府性基金.
+		{"other/guangzhou-bangongting-2026-dept-budget.txt", 2, "广州市政府政务信息系统管理中心|", "广州市政府政务信息系统管理中心|959.90|959.90|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00"},
 		// Figures in a target's text wrapped under its row (19.53 公里…, 22.45
 		// 公里）) are text: the row's name reads whole. 0 is the table set in the
 		// narrative (重点项目).
@@ -90,6 +98,72 @@ func TestLayoutTextRows(t *testing.T) {
 		}
 		if !ok {
 			t.Errorf("%s 表%d: row %q reads %q, want it to begin %q", c.file, c.table, c.start, got, c.want)
+		}
+	}
+}
+
+// TestLayoutTextHeaders reads headers of the corpus's layout text that layout
+// text once read otherwise than the PDF: each column must mean what it means in
+// the PDF.
+func TestLayoutTextHeaders(t *testing.T) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skip("the shared corpus is not next to the repository")
+	}
+	cases := []struct {
+		file  string // without its extension
+		table int
+	}{
+		// Cells wrapped within narrow columns, their next lines shifted right
+		// (政府性基金 / 预算 under 国有资本经).
+		{"other/guangzhou-bangongting-2026-dept-budget", 2},
+		// 本年支出 set a dozen characters left of the 支出 side's centre.
+		{"other/shanghai-caikuai-zhongxin-2026-unit-budget", 1},
+		// 上年结转结余 set right of its centre, its 小计 left alone.
+		{"other/beijing-sifaju-2026-dept-budget-tables", 2},
+	}
+	keys := func(file string, number int) []string {
+		doc, err := reader.ReadFile(filepath.Join(corpusDir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tb := range doc.Tables {
+			if tb.Number == number {
+				var ks []string
+				for _, c := range tb.Columns {
+					ks = append(ks, c.Key)
+				}
+				return ks
+			}
+		}
+		t.Fatalf("%s: no 表%d", file, number)
+		return nil
+	}
+	for _, c := range cases {
+		want := keys(c.file+".pdf", c.table)
+		got := keys(c.file+".txt", c.table)
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%s 表%d: columns %v, want the PDF's %v", c.file, c.table, got, want)
+		}
+	}
+}
+
+// TestLayoutTextMergedRows marks unread a table whose last lines layout text
+// runs together (本年收入合计 … / 上年结转结余 379.264822 …, two amounts in one
+// cell) rather than check it, while the PDF reads it whole.
+func TestLayoutTextMergedRows(t *testing.T) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skip("the shared corpus is not next to the repository")
+	}
+	const file = "other/beijing-sifaju-2026-dept-budget-tables"
+	for ext, unread := range map[string]bool{".txt": true, ".pdf": false} {
+		doc, err := reader.ReadFile(filepath.Join(corpusDir, file+ext))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tb := range doc.Tables {
+			if tb.Number == 1 && (tb.Unread != "") != unread {
+				t.Errorf("%s%s 表1: unread %q, want unread %v", file, ext, tb.Unread, unread)
+			}
 		}
 	}
 }

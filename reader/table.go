@@ -519,7 +519,7 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 				break
 			}
 		}
-		starts := r.startsRow(l)
+		starts := r.startsRow(l) || text && balanceLine(l)
 		switch {
 		case text:
 			// Layout text shows no gaps to measure: a line joins the row it
@@ -1047,6 +1047,22 @@ func (r *tableReader) codeAt(w word) bool {
 	return j >= 0 && (r.cols[j].kind == disclosure.CodeCol || r.labelColumn(j))
 }
 
+// balanceRowRe matches the labels of the 收支总表's balance rows, which print no
+// amounts where there is nothing to carry.
+var balanceRowRe = regexp.MustCompile(`^(使用非财政拨款结余|上年结转(结余)?|结转下年(结余)?|年终结转结余|年末结转和结余|结转结余下年)$`)
+
+// balanceLine reports whether a line of layout text prints only the labels of
+// balance rows (使用非财政拨款结余 … 结转下年): a row of its own, without amounts,
+// not the wrapped end of the row above's names (本年收入合计使用非财政拨款结余).
+func balanceLine(l *tline) bool {
+	for _, w := range l.words {
+		if !balanceRowRe.MatchString(format.Fold(w.text)) {
+			return false
+		}
+	}
+	return len(l.words) > 0
+}
+
 // startsRow reports whether a line of text only begins a row: an item number, a
 // code or a total's label at its start.
 func (r *tableReader) startsRow(l *tline) bool {
@@ -1402,6 +1418,12 @@ func joinCell(a, b string) string {
 	return a + b
 }
 
+// mergedAmountRe finds amounts with decimals in a cell's text. Layout text
+// that sets a page's lines on grids of their own may run the last lines of a
+// table together (本年收入合计 … / 上年结转结余 379.264822 …), leaving two amounts
+// in one cell of amounts: no table prints that, so the table was not read.
+var mergedAmountRe = regexp.MustCompile(`[0-9]\.[0-9]{2}`)
+
 // finish turns the raw rows into the table: the columns' kinds where the header
 // did not say, amounts, codes, and row kinds.
 func (r *tableReader) finish() (*disclosure.Table, error) {
@@ -1495,6 +1517,9 @@ func (r *tableReader) finish() (*disclosure.Table, error) {
 				}
 				a, err := money.Parse(strings.TrimSuffix(strings.ReplaceAll(v, "−", "-"), "%"), t.Unit)
 				if err != nil || strings.HasSuffix(v, "%") {
+					if r.em == 1 && len(mergedAmountRe.FindAllString(v, 2)) > 1 && t.Unread == "" {
+						t.Unread = fmt.Sprintf("“%s”一格中有两个金额，几行读成了一行，表格未能按印刷的样子读出", v)
+					}
 					row.Cells[j] = disclosure.T(v)
 					continue
 				}
