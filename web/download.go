@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"mime"
 	"net/http"
@@ -22,17 +23,9 @@ func (s *Server) downloadDocument(w http.ResponseWriter, r *http.Request) error 
 	if formatLabels[format] == "" {
 		return errNotFound
 	}
-	versionID, err := idParam(r, "version")
-	if err != nil {
-		return err
-	}
 	ctx, cancel := s.query(r)
 	defer cancel()
-	dd, err := s.store.Document(ctx, id)
-	if err != nil {
-		return err
-	}
-	v, err := s.version(r, dd, versionID)
+	dd, v, err := s.requestedVersion(ctx, r, id)
 	if err != nil {
 		return err
 	}
@@ -127,17 +120,9 @@ func (s *Server) downloadOriginal(w http.ResponseWriter, r *http.Request) error 
 	if err != nil || seq <= 0 {
 		return errNotFound
 	}
-	versionID, err := idParam(r, "version")
-	if err != nil {
-		return err
-	}
 	ctx, cancel := s.query(r)
 	defer cancel()
-	dd, err := s.store.Document(ctx, id)
-	if err != nil {
-		return err
-	}
-	v, err := s.version(r, dd, versionID)
+	_, v, err := s.requestedVersion(ctx, r, id)
 	if err != nil {
 		return err
 	}
@@ -149,4 +134,19 @@ func (s *Server) downloadOriginal(w http.ResponseWriter, r *http.Request) error 
 	w.Header().Set("Content-Length", strconv.Itoa(len(o.Data)))
 	_, err = w.Write(o.Data)
 	return nil
+}
+
+// requestedVersion is the document id and the version of it a download asks for:
+// ?version=, else the current one.
+func (s *Server) requestedVersion(ctx context.Context, r *http.Request, id int64) (*store.DocumentDetail, *store.Version, error) {
+	versionID, err := idParam(r, "version")
+	if err != nil {
+		return nil, nil, err
+	}
+	dd, err := s.store.Document(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	v, err := s.version(r, dd, versionID)
+	return dd, v, err
 }
