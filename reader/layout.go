@@ -510,7 +510,11 @@ func narrate(lines []*tline, grid bool, ems, rights map[int]float64, pitch float
 				// of wide characters and stops may end a few columns short.
 				margin = 3
 			}
-			short := prev != nil && prev.page == l.page && prev.words[len(prev.words)-1].x1 < right[l.page]-margin
+			// A line that ends short of its page's margin ends its paragraph, in a
+			// PDF also at the foot of a page: the next page's first line starts a
+			// new one. (Layout text measures a page's margin less surely.)
+			short := prev != nil && (prev.page == l.page || ems[prev.page] > 1) &&
+				prev.words[len(prev.words)-1].x1 < right[prev.page]-margin
 			switch {
 			case markerRe.MatchString(c):
 				flush()
