@@ -55,15 +55,7 @@ func editText(t *testing.T, doc *disclosure.Document, old, new string) {
 // cells hold name.
 func editCell(t *testing.T, doc *disclosure.Document, kind disclosure.TableKind, name string, nth int, printed string) {
 	t.Helper()
-	tables := doc.Tables
-	for _, p := range doc.Parts {
-		for _, b := range p.Blocks {
-			if b.Kind == disclosure.TableRef && b.Table != nil {
-				tables = append(tables, b.Table)
-			}
-		}
-	}
-	for _, tb := range tables {
+	for _, tb := range doc.AllTables() {
 		if tb.Kind != kind {
 			continue
 		}

@@ -43,6 +43,25 @@ type Document struct {
 	TablesAt int `json:"tables_at,omitempty"`
 }
 
+// AllTables lists the document's numbered tables (a missing one left out), then
+// the tables set in its narrative (a 重点项目 table in 第七部分, say), in order.
+func (d *Document) AllTables() []*Table {
+	out := make([]*Table, 0, len(d.Tables))
+	for _, t := range d.Tables {
+		if t != nil {
+			out = append(out, t)
+		}
+	}
+	for _, p := range d.Parts {
+		for _, b := range p.Blocks {
+			if b.Table != nil {
+				out = append(out, b.Table)
+			}
+		}
+	}
+	return out
+}
+
 // TemplateWorkbook lays a workbook out like an official template: a cover, the 目录,
 // then one sheet per part and per table, each named by its Sheet, in document order
 // with the tables after the first TablesAt parts.

@@ -111,7 +111,7 @@ func compareDocument(t *testing.T, fx *fixture, doc *disclosure.Document) {
 			t.Errorf("read %d parts from a file of tables", len(doc.Parts))
 		}
 	}
-	read := allTables(doc)
+	read := doc.AllTables()
 	// Every table the 目录 lists is read (from the file that holds the tables).
 	for _, c := range fx.Contents {
 		if fx.Holds == "narrative" {
@@ -129,19 +129,6 @@ func compareDocument(t *testing.T, fx *fixture, doc *disclosure.Document) {
 		}
 		compareTable(t, ft, got)
 	}
-}
-
-// allTables lists the document's tables, those set in the narrative too.
-func allTables(doc *disclosure.Document) []*disclosure.Table {
-	out := append([]*disclosure.Table(nil), doc.Tables...)
-	for _, p := range doc.Parts {
-		for _, b := range p.Blocks {
-			if b.Kind == disclosure.TableRef && b.Table != nil {
-				out = append(out, b.Table)
-			}
-		}
-	}
-	return out
 }
 
 func titles(ts []*disclosure.Table) string {

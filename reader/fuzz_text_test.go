@@ -37,7 +37,7 @@ func FuzzReadTextLayout(f *testing.F) {
 		if err != nil || !reflect.DeepEqual(doc, again) {
 			t.Fatalf("the same text read twice differs (second error: %v)", err)
 		}
-		for _, tb := range allTables(doc) {
+		for _, tb := range doc.AllTables() {
 			checkAmountsExact(t, tb)
 		}
 		for _, fd := range check.Run(doc, check.Options{}).Findings {

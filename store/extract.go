@@ -22,30 +22,12 @@ type cellRec struct {
 	amount              int64
 }
 
-// allTables returns the document's numbered tables, then those set in its narrative.
-func allTables(doc *disclosure.Document) []*disclosure.Table {
-	ts := make([]*disclosure.Table, 0, len(doc.Tables))
-	for _, t := range doc.Tables {
-		if t != nil {
-			ts = append(ts, t)
-		}
-	}
-	for _, p := range doc.Parts {
-		for _, b := range p.Blocks {
-			if b.Table != nil {
-				ts = append(ts, b.Table)
-			}
-		}
-	}
-	return ts
-}
-
 // extractTables lays out every table and keeps each cell that holds an amount,
 // with the row's code, the nearest label to its left, and its column's key and
 // header.
 func extractTables(doc *disclosure.Document) []tableRec {
 	var out []tableRec
-	for seq, t := range allTables(doc) {
+	for seq, t := range doc.AllTables() {
 		rec := tableRec{seq: seq + 1, number: t.Number, kind: t.Kind, title: clean(t.Title)}
 		headers := columnHeaders(t)
 		body := disclosure.Grid(t.BodyCells(), len(t.Columns))
@@ -160,7 +142,7 @@ func extractTerms(doc *disclosure.Document, department string) []term {
 		}
 	}
 	add(TermUnit, doc.Subject)
-	for _, t := range allTables(doc) {
+	for _, t := range doc.AllTables() {
 		unitCol, projectCol := column(t, "unit"), column(t, "project")
 		if t.Kind == disclosure.KeyProjectTable && projectCol < 0 {
 			projectCol = 0

@@ -114,7 +114,7 @@ func copyDocument(d *disclosure.Document) *disclosure.Document {
 // whose phrases are reworded first as known says.
 func compareDocuments(pub, got *disclosure.Document, known map[int][]rewording) []string {
 	var diffs []string
-	for _, pt := range allTables(pub) {
+	for _, pt := range pub.AllTables() {
 		gt := tableOfKind(got, pt.Kind)
 		if gt == nil {
 			diffs = append(diffs, fmt.Sprintf("table %q (%s): not generated", pt.Title, pt.Kind))
@@ -132,20 +132,8 @@ func compareDocuments(pub, got *disclosure.Document, known map[int][]rewording) 
 	return diffs
 }
 
-func allTables(d *disclosure.Document) []*disclosure.Table {
-	out := append([]*disclosure.Table(nil), d.Tables...)
-	for _, p := range d.Parts {
-		for _, b := range p.Blocks {
-			if b.Table != nil {
-				out = append(out, b.Table)
-			}
-		}
-	}
-	return out
-}
-
 func tableOfKind(d *disclosure.Document, k disclosure.TableKind) *disclosure.Table {
-	for _, t := range allTables(d) {
+	for _, t := range d.AllTables() {
 		if t.Kind == k {
 			return t
 		}

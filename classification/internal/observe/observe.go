@@ -113,23 +113,10 @@ func File(path string) ([]Seen, error) {
 		year = yearOf(name)
 	}
 	var out []Seen
-	for _, t := range tables(doc) {
+	for _, t := range doc.AllTables() {
 		out = append(out, rows(t, name, year)...)
 	}
 	return out, nil
-}
-
-// tables are the document's tables and those set in its narrative.
-func tables(doc *disclosure.Document) []*disclosure.Table {
-	out := append([]*disclosure.Table(nil), doc.Tables...)
-	for _, p := range doc.Parts {
-		for _, b := range p.Blocks {
-			if b.Kind == disclosure.TableRef && b.Table != nil {
-				out = append(out, b.Table)
-			}
-		}
-	}
-	return out
 }
 
 // rows lists the code and name of each coded row of t.
