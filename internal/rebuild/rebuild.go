@@ -220,12 +220,7 @@ func (r *rebuilder) allocate(u *budget.Unit, f *unitFigures) error {
 	for _, s := range streams {
 		if fs := f.splits[s.name]; fs != nil {
 			for _, kind := range []string{"basic", "project"} {
-				m := newMargin()
-				l := fs.leaves(kind)
-				for _, code := range sortedKeys(l) {
-					m.add(code, l[code])
-				}
-				f.fn[s.name][kind] = m
+				f.fn[s.name][kind] = marginOf(fs.leaves(kind))
 			}
 		}
 	}
@@ -317,12 +312,7 @@ func (r *rebuilder) readStreams(u *budget.Unit, f *unitFigures, spend *disclosur
 			}
 			f.splits[s.name] = fs
 			for _, kind := range []string{"basic", "project"} {
-				m := newMargin()
-				l := fs.leaves(kind)
-				for _, code := range sortedKeys(l) {
-					m.add(code, l[code])
-				}
-				f.fn[s.name][kind] = m
+				f.fn[s.name][kind] = marginOf(fs.leaves(kind))
 				for code, a := range printedLeaves(t, rows, kind, 7) {
 					rest[kind][code] -= a
 				}

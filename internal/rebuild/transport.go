@@ -17,6 +17,15 @@ type margin struct {
 
 func newMargin() *margin { return &margin{amt: map[string]money.Amount{}} }
 
+// marginOf is the margin of amounts by key, its keys in sorted order.
+func marginOf(amounts map[string]money.Amount) *margin {
+	m := newMargin()
+	for _, key := range sortedKeys(amounts) {
+		m.add(key, amounts[key])
+	}
+	return m
+}
+
 // add adds a to key; zero amounts leave no key.
 func (m *margin) add(key string, a money.Amount) {
 	if a == 0 {
