@@ -163,7 +163,7 @@ func pdfMutations(pages []pdftext.Page, tables, narrative [2]string) []wordMutat
 					continue
 				}
 				old := w.Text[m[0]:m[1]]
-				out = append(out, wordMutation{where[i].page, where[i].line, wi, m[0], m[1], old, bumpNumber(old), kind})
+				out = append(out, wordMutation{where[i].page, where[i].line, wi, m[0], m[1], old, BumpNumber(old), kind})
 			}
 		}
 	}
@@ -227,10 +227,11 @@ func firstRunes(s string, n int) string {
 	return string(r)
 }
 
-// bumpNumber changes a number visibly, keeping its format: its integer part by
-// +10%, at least +2 (as reader/seed_test.go's bump: +1 could turn a wrong figure
-// into the right one, and a whole percentage cannot tell 470 from 471).
-func bumpNumber(num string) string {
+// BumpNumber changes a number visibly, keeping its format: its integer part by
+// +10%, at least +2 (+1 could turn a wrong figure into the right one, and a whole
+// percentage cannot tell 470 from 471). Exported for the seed's mutation test in
+// package reader_test.
+func BumpNumber(num string) string {
 	neg := strings.HasPrefix(num, "-")
 	plain := strings.ReplaceAll(strings.TrimPrefix(num, "-"), ",", "")
 	intPart, frac, hasFrac := strings.Cut(plain, ".")

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -91,30 +90,7 @@ var (
 // error; and a 0-decimal percentage such as 81% cannot tell 470 from 471.)
 func bump(s string) string {
 	num := strings.TrimRight(s, " 万元%个项目家基层单位辆")
-	suffix := s[len(num):]
-	neg := strings.HasPrefix(num, "-")
-	plain := strings.ReplaceAll(strings.TrimPrefix(num, "-"), ",", "")
-	intPart, frac, hasFrac := strings.Cut(plain, ".")
-	n, _ := strconv.ParseInt(intPart, 10, 64)
-	n += max(2, n/10)
-	out := strconv.FormatInt(n, 10)
-	if strings.Contains(num, ",") && len(out) > 3 {
-		var b strings.Builder
-		for i, r := range out {
-			if i > 0 && (len(out)-i)%3 == 0 {
-				b.WriteByte(',')
-			}
-			b.WriteRune(r)
-		}
-		out = b.String()
-	}
-	if hasFrac {
-		out += "." + frac
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out + suffix
+	return reader.BumpNumber(num) + s[len(num):]
 }
 
 // mutations lists every verifiable number of the seed: each amount cell of its
