@@ -77,13 +77,6 @@ func (s *Server) showRegion(w http.ResponseWriter, r *http.Request) error {
 	if code != "" && byCode[code] == nil {
 		return notFoundf("该年度没有科目 " + code + " 的支出")
 	}
-	// The total is what the documents print: each department's total row, or the
-	// code's own row, not its parts' separately rounded amounts added up.
-	defer func() {
-		if code != "" {
-			v.Total = byCode[code].Amount
-		}
-	}()
 	for l := 3; l <= len(code); l += 2 {
 		if row := byCode[code[:l]]; row != nil {
 			v.Trail = append(v.Trail, row.CodeTotal)
@@ -98,7 +91,11 @@ func (s *Server) showRegion(w http.ResponseWriter, r *http.Request) error {
 			v.Total += row.Amount
 		}
 	}
-	if code == "" {
+	// The total is what the documents print: each department's total row, or the
+	// code's own rows, not its parts' separately rounded amounts added up.
+	if code != "" {
+		v.Total = byCode[code].Amount
+	} else {
 		printed, ok, err := s.regionPrinted(r, v.Region, v.Year)
 		if err != nil {
 			return err
