@@ -17,34 +17,27 @@ const (
 	maxCellChars = excelize.TotalCellChars
 )
 
-// setHeight sets a row's height, at most Excel's limit: a table's row whose text
-// needs more keeps all of it in its cell, shown to the limit (the reader and a
-// click on the cell see the whole).
-func (b *book) setHeight(sh string, row int, h float64) error {
-	return b.f.SetRowHeight(sh, row, min(h, maxRowHeight))
-}
-
 // tallText writes wrapped text at column col of row, in as many rows as it needs to
 // be seen whole: one row when it fits in Excel's tallest row, else the cell merged
 // down over enough rows to share its height, each within the limit. It returns the
 // number of rows used. Readers skip the empty rows under a merged cell, so a block
 // still reads back as one.
-func (b *book) tallText(sh string, col, row int, text string, k styleKey, width, lineHeight, minHeight float64) (int, error) {
+func (b *book) tallText(s *sheet, col, row int, text string, k styleKey, width, lineHeight, minHeight float64) (int, error) {
 	h := max(minHeight, textHeight(text, width, lineHeight))
 	n := int(math.Ceil(h / maxRowHeight))
 	if row+n-1 > excelize.TotalRows {
 		return 0, errTooLong
 	}
 	if n > 1 {
-		if err := b.span(sh, col, row, 1, n, k); err != nil {
+		if err := b.span(s, col, row, 1, n, k); err != nil {
 			return 0, err
 		}
 	}
-	if err := b.put(sh, col, row, text, k); err != nil {
+	if err := b.put(s, col, row, text, k); err != nil {
 		return 0, err
 	}
 	for r := row; r < row+n; r++ {
-		if err := b.setHeight(sh, r, h/float64(n)); err != nil {
+		if err := s.height(r, h/float64(n)); err != nil {
 			return 0, err
 		}
 	}

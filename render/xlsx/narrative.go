@@ -19,6 +19,22 @@ const narrativeWidth = 100
 // table set in the narrative as a small table in place, its header and then its rows.
 func (b *book) writeNarrative(parts []disclosure.Part) error {
 	f, sh := b.f, NarrativeSheet
+	size, orient, fitWide, fitTall, fit, grid := 9, "portrait", 1, 0, true, false
+	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{
+		Size: &size, Orientation: &orient, FitToWidth: &fitWide, FitToHeight: &fitTall,
+	}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := f.SetSheetView(sh, 0, &excelize.ViewOptions{ShowGridLines: &grid}); err != nil {
+		return err
+	}
+	s, err := b.streamSheet(sh)
+	if err != nil {
+		return err
+	}
 	// Text wraps in column A; a table in the narrative starts there too and takes the
 	// columns to its right, as wide as its widest column needs.
 	var widths []float64
@@ -43,19 +59,18 @@ func (b *book) writeNarrative(parts []disclosure.Part) error {
 		return errTooWide
 	}
 	for c, w := range widths {
-		name, _ := excelize.ColumnNumberToName(c + 1)
-		if err := f.SetColWidth(sh, name, name, w); err != nil {
+		if err := s.colWidth(c, w); err != nil {
 			return err
 		}
 	}
 
 	row := 1
-	text := func(s string, r role) error {
+	text := func(t string, r role) error {
 		line := 15.0
 		if r == rolePart {
 			line = 20
 		}
-		n, err := b.tallText(sh, 0, row, s, styleKey{role: r}, narrativeWidth, line, 18)
+		n, err := b.tallText(s, 0, row, t, styleKey{role: r}, narrativeWidth, line, 18)
 		if err != nil {
 			return fmt.Errorf("第 %d 行：%w", row, err)
 		}
@@ -76,7 +91,7 @@ func (b *book) writeNarrative(parts []disclosure.Part) error {
 			var err error
 			switch bl.Kind {
 			case disclosure.TableRef:
-				err = b.narrativeTable(bl.Table, &row, widths)
+				err = b.narrativeTable(s, bl.Table, &row, widths)
 			case disclosure.Heading:
 				err = text(bl.Text, roleHeading)
 			case disclosure.ListItem:
@@ -91,20 +106,11 @@ func (b *book) writeNarrative(parts []disclosure.Part) error {
 			}
 		}
 	}
-	size, orient, fitWide, fitTall, fit, grid := 9, "portrait", 1, 0, true, false
-	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{
-		Size: &size, Orientation: &orient, FitToWidth: &fitWide, FitToHeight: &fitTall,
-	}); err != nil {
-		return err
-	}
-	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	return f.SetSheetView(sh, 0, &excelize.ViewOptions{ShowGridLines: &grid})
+	return s.close()
 }
 
 // narrativeTable writes a table of the narrative from *row on and moves *row past it.
-func (b *book) narrativeTable(t *disclosure.Table, row *int, widths []float64) error {
+func (b *book) narrativeTable(s *sheet, t *disclosure.Table, row *int, widths []float64) error {
 	if t == nil {
 		return nil
 	}
@@ -116,7 +122,7 @@ func (b *book) narrativeTable(t *disclosure.Table, row *int, widths []float64) e
 	for c := range kinds {
 		kinds[c] = column(t, c).Kind
 	}
-	first, err := b.writeGrid(NarrativeSheet, t, *row, widths[:n], kinds)
+	first, err := b.writeGrid(s, t, *row, widths[:n], kinds)
 	if err != nil {
 		return err
 	}

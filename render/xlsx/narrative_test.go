@@ -33,7 +33,7 @@ func TestNarrative(t *testing.T) {
 		{},
 		{"第七部分 重点项目预算绩效情况说明"}, nil,
 		{"项目名称（一级项目）", "预算数（万元）", "绩效目标"},
-		{"办公用房修缮与维护（通用项目）", "27.00", "做好区政务服务中心空调日常维修和维保服务，确保室内温度适宜，通风流畅。"},
+		{"办公用房修缮与维护（通用项目）", "27", "做好区政务服务中心空调日常维修和维保服务，确保室内温度适宜，通风流畅。"},
 		{"政务管理", "2426.71", "对全区政务服务工作进行查漏补缺，提升工作质量；优化营商环境。"},
 		{"备注：涉密项目按要求不予公开。"},
 	}
@@ -65,6 +65,9 @@ func TestNarrative(t *testing.T) {
 	}
 	if typ, _ := f.GetCellType(sh, "B19"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
 		t.Errorf("B19 has type %v, want a number", typ)
+	}
+	if v, _ := f.GetCellValue(sh, "B18"); v != "27.00" {
+		t.Errorf("B18 shows %q, want 27.00 as the other formats print it", v)
 	}
 	if w, _ := f.GetColWidth(sh, "A"); w != narrativeWidth {
 		t.Errorf("column A is %v wide, want %v", w, narrativeWidth)

@@ -111,8 +111,8 @@ func sheetName(want, fallback string, used map[string]bool) string {
 }
 
 func (b *book) templateCover(doc *disclosure.Document) error {
-	sh := "封面"
-	if err := b.f.SetColWidth(sh, "A", "M", 9); err != nil {
+	s := b.modelSheet("封面")
+	if err := b.f.SetColWidth(s.name, "A", "M", 9); err != nil {
 		return err
 	}
 	lines := append([]struct {
@@ -128,31 +128,38 @@ func (b *book) templateCover(doc *disclosure.Document) error {
 		}{coverLineRow + i, l, roleMeta})
 	}
 	for _, l := range lines {
-		if err := b.span(sh, 0, l.row, 13, 1, styleKey{role: l.r}); err != nil {
+		if err := b.span(s, 0, l.row, 13, 1, styleKey{role: l.r}); err != nil {
 			return err
 		}
-		if err := b.put(sh, 0, l.row, l.text, styleKey{role: l.r}); err != nil {
+		if err := b.put(s, 0, l.row, l.text, styleKey{role: l.r}); err != nil {
 			return err
 		}
 	}
-	return b.f.SetRowHeight(sh, coverTitleRow, 36)
+	if err := s.height(coverTitleRow, 36); err != nil {
+		return err
+	}
+	return s.close()
 }
 
 // templateText writes a title in row 1 and lines from row partTextRow on, one a row,
 // wrapped in column A.
 func (b *book) templateText(sh, title string, lines []string) error {
-	if err := b.f.SetColWidth(sh, "A", "A", narrativeWidth); err != nil {
+	s, err := b.streamSheet(sh)
+	if err != nil {
+		return err
+	}
+	if err := s.colWidth(0, narrativeWidth); err != nil {
 		return err
 	}
 	row := partTextRow
 	// A title of one line stays in row 1 as the templates have it; a longer one (a
 	// project's 经费情况说明 is titled by its name) is as tall as it needs.
 	if textHeight(title, narrativeWidth, 20) <= 24 {
-		if err := b.put(sh, 0, 1, title, styleKey{role: rolePart}); err != nil {
+		if err := b.put(s, 0, 1, title, styleKey{role: rolePart}); err != nil {
 			return err
 		}
 	} else {
-		n, err := b.tallText(sh, 0, 1, title, styleKey{role: rolePart}, narrativeWidth, 20, 0)
+		n, err := b.tallText(s, 0, 1, title, styleKey{role: rolePart}, narrativeWidth, 20, 0)
 		if err != nil {
 			return fmt.Errorf("第 1 行：%w", err)
 		}
@@ -162,29 +169,34 @@ func (b *book) templateText(sh, title string, lines []string) error {
 		if row >= excelize.TotalRows {
 			return errTooLong
 		}
-		n, err := b.tallText(sh, 0, row, l, styleKey{role: roleParagraph}, narrativeWidth, 15, 18)
+		n, err := b.tallText(s, 0, row, l, styleKey{role: roleParagraph}, narrativeWidth, 15, 18)
 		if err != nil {
 			return fmt.Errorf("第 %d 行：%w", row, err)
 		}
 		row += n
 	}
-	return nil
+	return s.close()
 }
 
 // templateTable writes a table like the template's: title, 编制部门 and 单位, header,
 // body and notes.
 func (b *book) templateTable(sh string, t *disclosure.Table) error {
-	body, n, widths, kinds, err := b.layOut(sh, t, tplHeadRow)
+	head, body, widths, kinds, err := b.layOut(t, tplHeadRow)
 	if err != nil {
 		return err
 	}
-	if err := b.span(sh, 0, tplTitleRow, n, 1, styleKey{role: roleTitle}); err != nil {
+	n := len(widths)
+	s, err := b.tableSheet(sh, t, tplHeadRow+len(head)-1, widths)
+	if err != nil {
 		return err
 	}
-	if err := b.put(sh, 0, tplTitleRow, t.Title, styleKey{role: roleTitle}); err != nil {
+	if err := b.span(s, 0, tplTitleRow, n, 1, styleKey{role: roleTitle}); err != nil {
 		return err
 	}
-	if err := b.setHeight(sh, tplTitleRow, max(24, textHeight(t.Title, sum(widths), 18))); err != nil {
+	if err := b.put(s, 0, tplTitleRow, t.Title, styleKey{role: roleTitle}); err != nil {
+		return err
+	}
+	if err := s.height(tplTitleRow, max(24, textHeight(t.Title, sum(widths), 18))); err != nil {
 		return err
 	}
 	if t.Entity != "" {
@@ -192,25 +204,25 @@ func (b *book) templateTable(sh string, t *disclosure.Table) error {
 		if label == "" {
 			label = "编制部门"
 		}
-		if err := b.put(sh, 0, tplMetaRow, label+"："+t.Entity, styleKey{role: roleMeta}); err != nil {
+		if err := b.put(s, 0, tplMetaRow, label+"："+t.Entity, styleKey{role: roleMeta}); err != nil {
 			return err
 		}
 	}
 	if t.Unit != "" {
-		if err := b.put(sh, n-1, tplMetaRow, "单位："+string(t.Unit), styleKey{role: roleMetaRight}); err != nil {
+		if err := b.put(s, n-1, tplMetaRow, "单位："+string(t.Unit), styleKey{role: roleMetaRight}); err != nil {
 			return err
 		}
 	}
-	firstBody, err := b.writeGrid(sh, t, tplHeadRow, widths, kinds)
+	firstBody, err := b.writeGrid(s, t, tplHeadRow, widths, kinds)
 	if err != nil {
 		return err
 	}
 	row := firstBody + len(body)
 	for _, note := range t.Notes {
-		if err := b.put(sh, 0, row, note, styleKey{role: roleNote}); err != nil {
+		if err := b.put(s, 0, row, note, styleKey{role: roleNote}); err != nil {
 			return err
 		}
 		row++
 	}
-	return b.pageSetup(sh, t, firstBody-1)
+	return s.close()
 }

@@ -40,6 +40,9 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	// The first sheet is the one shown on opening. Set now, while it is the only
+	// one: afterwards excelize would read every streamed sheet back to set it.
+	f.SetActiveSheet(0)
 	b := &book{f: f, styles: map[styleKey]int{}}
 
 	if doc.Workbook == disclosure.TemplateWorkbook {
@@ -82,7 +85,6 @@ func Write(w io.Writer, doc *disclosure.Document) error {
 
 // finish sets the workbook's properties and writes it to w.
 func finish(w io.Writer, f *excelize.File, doc *disclosure.Document) error {
-	f.SetActiveSheet(0)
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:    doc.Title,
 		Subject:  doc.Subject,
@@ -117,53 +119,72 @@ func (b *book) grids(t *disclosure.Table) (head, body [][]disclosure.Placed) {
 	return b.grid.head, b.grid.body
 }
 
-// layOut places a table's header and body on the grid and sets its sheet's column
-// widths; firstRow is the sheet row where its header starts, to refuse a table larger
-// than a sheet.
-func (b *book) layOut(sh string, t *disclosure.Table, firstRow int) (body [][]disclosure.Placed, n int, widths []float64, kinds []disclosure.ColumnKind, err error) {
-	head, body := b.grids(t)
-	n = max(len(t.Columns), disclosure.GridWidth(head), disclosure.GridWidth(body), 1)
+// layOut places a table's header and body on the grid and gives its sheet's column
+// widths and kinds; firstRow is the sheet row where its header starts, to refuse a
+// table larger than a sheet.
+func (b *book) layOut(t *disclosure.Table, firstRow int) (head, body [][]disclosure.Placed, widths []float64, kinds []disclosure.ColumnKind, err error) {
+	head, body = b.grids(t)
+	n := max(len(t.Columns), disclosure.GridWidth(head), disclosure.GridWidth(body), 1)
 	if n > excelize.MaxColumns || firstRow+len(head)+len(body)+len(t.Notes) > excelize.TotalRows {
-		return nil, 0, nil, nil, &tableSizeError{Cols: n, Rows: firstRow + len(head) + len(body) + len(t.Notes)}
+		return nil, nil, nil, nil, &tableSizeError{Cols: n, Rows: firstRow + len(head) + len(body) + len(t.Notes)}
 	}
 	widths = make([]float64, n)
 	kinds = make([]disclosure.ColumnKind, n)
 	for c := range n {
 		col := column(t, c)
 		kinds[c], widths[c] = col.Kind, columnWidth(col)
-		name, _ := excelize.ColumnNumberToName(c + 1)
-		if err := b.f.SetColWidth(sh, name, name, widths[c]); err != nil {
-			return nil, 0, nil, nil, err
+	}
+	return head, body, widths, kinds, nil
+}
+
+// tableSheet sets sheet sh up for printing t, whose header ends at sheet row
+// lastHead, and starts streaming its rows in columns as wide as widths.
+func (b *book) tableSheet(sh string, t *disclosure.Table, lastHead int, widths []float64) (*sheet, error) {
+	if err := b.pageSetup(sh, t, lastHead); err != nil {
+		return nil, err
+	}
+	s, err := b.streamSheet(sh)
+	if err != nil {
+		return nil, err
+	}
+	for c, w := range widths {
+		if err := s.colWidth(c, w); err != nil {
+			return nil, err
 		}
 	}
-	return body, n, widths, kinds, nil
+	return s, nil
 }
 
 // writeTable lays one table out on its sheet: label, title, entity and unit, header,
-// body and notes, then sets it up for printing.
+// body and notes, set up for printing.
 func (b *book) writeTable(sh string, t *disclosure.Table) error {
-	body, n, widths, kinds, err := b.layOut(sh, t, headRow)
+	head, body, widths, kinds, err := b.layOut(t, headRow)
+	if err != nil {
+		return err
+	}
+	n := len(widths)
+	s, err := b.tableSheet(sh, t, headRow+len(head)-1, widths)
 	if err != nil {
 		return err
 	}
 	// Label, title and the line under it.
-	if err := b.put(sh, 0, labelRow, t.Label(), styleKey{role: roleLabel}); err != nil {
+	if err := b.put(s, 0, labelRow, t.Label(), styleKey{role: roleLabel}); err != nil {
 		return err
 	}
-	if err := b.span(sh, 0, titleRow, n, 1, styleKey{role: roleTitle}); err != nil {
+	if err := b.span(s, 0, titleRow, n, 1, styleKey{role: roleTitle}); err != nil {
 		return err
 	}
-	if err := b.put(sh, 0, titleRow, t.Title, styleKey{role: roleTitle}); err != nil {
+	if err := b.put(s, 0, titleRow, t.Title, styleKey{role: roleTitle}); err != nil {
 		return err
 	}
-	if err := b.setHeight(sh, titleRow, max(24, textHeight(t.Title, sum(widths), 18))); err != nil {
+	if err := s.height(titleRow, max(24, textHeight(t.Title, sum(widths), 18))); err != nil {
 		return err
 	}
-	if err := b.writeMeta(sh, t, n); err != nil {
+	if err := b.writeMeta(s, t, n); err != nil {
 		return err
 	}
 
-	firstBody, err := b.writeGrid(sh, t, headRow, widths, kinds)
+	firstBody, err := b.writeGrid(s, t, headRow, widths, kinds)
 	if err != nil {
 		return err
 	}
@@ -171,69 +192,66 @@ func (b *book) writeTable(sh string, t *disclosure.Table) error {
 	// Notes, each across the table's width.
 	row := firstBody + len(body)
 	for _, note := range t.Notes {
-		if err := b.span(sh, 0, row, n, 1, styleKey{role: roleNote}); err != nil {
+		if err := b.span(s, 0, row, n, 1, styleKey{role: roleNote}); err != nil {
 			return err
 		}
-		if err := b.put(sh, 0, row, note, styleKey{role: roleNote}); err != nil {
+		if err := b.put(s, 0, row, note, styleKey{role: roleNote}); err != nil {
 			return err
 		}
-		if err := b.setHeight(sh, row, max(18, textHeight(note, sum(widths), 15))); err != nil {
+		if err := s.height(row, max(18, textHeight(note, sum(widths), 15))); err != nil {
 			return err
 		}
 		row++
 	}
-	return b.pageSetup(sh, t, firstBody-1)
+	return s.close()
 }
 
 // writeGrid writes t's header from sheet row r0 and its body below, in columns as
 // wide as widths, and returns the first body row. The narrative's tables use it too.
-func (b *book) writeGrid(sh string, t *disclosure.Table, r0 int, widths []float64, kinds []disclosure.ColumnKind) (int, error) {
-	f, n := b.f, len(widths)
+// Each row is written as soon as its cells are placed.
+func (b *book) writeGrid(s *sheet, t *disclosure.Table, r0 int, widths []float64, kinds []disclosure.ColumnKind) (int, error) {
+	n := len(widths)
 	head, body := b.grids(t)
-	last := func(row int) string { return ref(n-1, row) }
+	defer func() { s.fill.r0, s.fill.r1 = 0, 0 }()
 
-	// The header: every position gets the header style first, so that the borders of
+	// The header: every position has the header style, so that the borders of
 	// merged and missing cells are drawn too.
 	hs, err := b.style(styleKey{role: roleHead})
 	if err != nil {
 		return 0, err
 	}
 	firstBody := r0 + len(head)
-	if len(head) > 0 {
-		if err := f.SetCellStyle(sh, ref(0, r0), last(firstBody-1), hs); err != nil {
-			return 0, err
-		}
-	}
-	heights := make([]float64, len(head))
+	s.fill.r0, s.fill.r1, s.fill.n, s.fill.style = r0, firstBody-1, n, hs
 	for r, row := range head {
+		height := 0.0
 		for _, p := range row {
 			cs, rs := p.Clamp(n)
-			if err := b.cell(sh, r0, p, cs, rs, hs, hs, t.Unit); err != nil {
+			if err := b.cell(s, r0, p, cs, rs, hs, hs, t.Unit); err != nil {
 				return 0, err
 			}
 			need := textHeight(p.Display(t.Unit), spanWidth(widths, p.Col, cs), 15) / float64(rs)
-			heights[r] = max(heights[r], need)
+			height = max(height, need)
 		}
-	}
-	for r, h := range heights {
-		if err := b.setHeight(sh, r0+r, max(h, 20)); err != nil {
+		if err := s.height(r0+r, max(height, 20)); err != nil {
+			return 0, err
+		}
+		if err := s.flush(r0 + r + 1); err != nil {
 			return 0, err
 		}
 	}
+	if err := s.flush(firstBody); err != nil {
+		return 0, err
+	}
 
-	// The body: an ordinary bordered cell everywhere, then each cell's own style.
+	// The body: an ordinary bordered cell everywhere, unless a cell has its own style.
 	base, err := b.style(styleKey{role: roleText})
 	if err != nil {
 		return 0, err
 	}
-	if len(body) > 0 {
-		if err := f.SetCellStyle(sh, ref(0, firstBody), last(firstBody+len(body)-1), base); err != nil {
-			return 0, err
-		}
-	}
-	heights = make([]float64, len(body))
+	s.fill.r0, s.fill.r1, s.fill.n, s.fill.style = firstBody, firstBody+len(body)-1, n, base
 	for r, row := range body {
 		bold := t.Rows[r].Kind == disclosure.TotalRow
+		height := 0.0
 		for _, p := range row {
 			cs, rs := p.Clamp(n)
 			k := styleKey{role: roleText, bold: bold, indent: min(max(p.Indent, 0), maxIndent)}
@@ -247,26 +265,27 @@ func (b *book) writeGrid(sh string, t *disclosure.Table, r0 int, widths []float6
 			if err != nil {
 				return 0, err
 			}
-			if err := b.cell(sh, firstBody, p, cs, rs, id, base, t.Unit); err != nil {
+			if err := b.cell(s, firstBody, p, cs, rs, id, base, t.Unit); err != nil {
 				return 0, err
 			}
 			text := p.Display(t.Unit)
 			need := textHeight(strings.Repeat("　", k.indent)+text, spanWidth(widths, p.Col, cs), 15) / float64(rs)
-			heights[r] = max(heights[r], need)
+			height = max(height, need)
 		}
-	}
-	for r, h := range heights {
-		if h > 18 {
-			if err := b.setHeight(sh, firstBody+r, h); err != nil {
+		if height > 18 {
+			if err := s.height(firstBody+r, height); err != nil {
 				return 0, err
 			}
 		}
+		if err := s.flush(firstBody + r + 1); err != nil {
+			return 0, err
+		}
 	}
-	return firstBody, nil
+	return firstBody, s.flush(firstBody + len(body))
 }
 
 // writeMeta writes 部门名称 at the left, 单位 at the right and the period between them.
-func (b *book) writeMeta(sh string, t *disclosure.Table, n int) error {
+func (b *book) writeMeta(s *sheet, t *disclosure.Table, n int) error {
 	var entity, unit string
 	if t.Entity != "" {
 		label := t.EntityLabel
@@ -292,7 +311,7 @@ func (b *book) writeMeta(sh string, t *disclosure.Table, n int) error {
 		if p.text == "" {
 			continue
 		}
-		if err := b.put(sh, p.col, metaRow, p.text, styleKey{role: p.role}); err != nil {
+		if err := b.put(s, p.col, metaRow, p.text, styleKey{role: p.role}); err != nil {
 			return err
 		}
 	}
@@ -349,23 +368,24 @@ func (b *book) pageSetup(sh string, t *disclosure.Table, lastHead int) error {
 // list of the tables linked to their sheets.
 func (b *book) writeCover(doc *disclosure.Document, tables []*disclosure.Table, names []string) error {
 	f, sh := b.f, CoverSheet
-	if err := f.SetColWidth(sh, "A", "A", 12); err != nil {
+	s := b.modelSheet(sh)
+	if err := s.colWidth(0, 12); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(sh, "B", "B", 70); err != nil {
+	if err := s.colWidth(1, 70); err != nil {
 		return err
 	}
 	title := doc.Title
 	if title == "" {
 		title = "部门预算公开"
 	}
-	if err := b.span(sh, 0, 1, 2, 1, styleKey{role: roleCoverTitle}); err != nil {
+	if err := b.span(s, 0, 1, 2, 1, styleKey{role: roleCoverTitle}); err != nil {
 		return err
 	}
-	if err := b.put(sh, 0, 1, title, styleKey{role: roleCoverTitle}); err != nil {
+	if err := b.put(s, 0, 1, title, styleKey{role: roleCoverTitle}); err != nil {
 		return err
 	}
-	if err := b.setHeight(sh, 1, max(30, textHeight(title, 82, 24))); err != nil {
+	if err := s.height(1, max(30, textHeight(title, 82, 24))); err != nil {
 		return err
 	}
 	row := 3
@@ -377,44 +397,51 @@ func (b *book) writeCover(doc *disclosure.Document, tables []*disclosure.Table, 
 		if kv[1] == "" {
 			continue
 		}
-		if err := b.put(sh, 0, row, kv[0]+"：", styleKey{role: roleMeta}); err != nil {
+		if err := b.put(s, 0, row, kv[0]+"：", styleKey{role: roleMeta}); err != nil {
 			return err
 		}
-		if err := b.put(sh, 1, row, kv[1], styleKey{role: roleMeta}); err != nil {
+		if err := b.put(s, 1, row, kv[1], styleKey{role: roleMeta}); err != nil {
 			return err
 		}
 		row++
 	}
 	row++
-	if err := b.put(sh, 0, row, "表格目录", styleKey{role: roleLabel, bold: true}); err != nil {
+	if err := b.put(s, 0, row, "表格目录", styleKey{role: roleLabel, bold: true}); err != nil {
 		return err
 	}
 	row++
-	for i, t := range tables {
+	var links []int // the rows of the tables' links
+	for _, t := range tables {
 		label := t.Label()
 		if label == "" {
 			label = "表"
 		}
-		if err := b.put(sh, 0, row, label, styleKey{role: roleMeta}); err != nil {
+		if err := b.put(s, 0, row, label, styleKey{role: roleMeta}); err != nil {
 			return err
 		}
-		if err := b.put(sh, 1, row, t.Title, styleKey{role: roleLink}); err != nil {
+		if err := b.put(s, 1, row, t.Title, styleKey{role: roleLink}); err != nil {
 			return err
 		}
-		if err := f.SetCellHyperLink(sh, ref(1, row), quoteSheet(names[i])+"!A1", "Location"); err != nil {
-			return err
-		}
+		links = append(links, row)
 		row++
 	}
 	row++
 	for _, note := range doc.Notes {
-		if err := b.span(sh, 0, row, 2, 1, styleKey{role: roleNote}); err != nil {
+		if err := b.span(s, 0, row, 2, 1, styleKey{role: roleNote}); err != nil {
 			return err
 		}
-		if err := b.put(sh, 0, row, note, styleKey{role: roleNote}); err != nil {
+		if err := b.put(s, 0, row, note, styleKey{role: roleNote}); err != nil {
 			return err
 		}
 		row++
+	}
+	if err := s.close(); err != nil {
+		return err
+	}
+	for i, row := range links {
+		if err := f.SetCellHyperLink(sh, ref(1, row), quoteSheet(names[i])+"!A1", "Location"); err != nil {
+			return err
+		}
 	}
 	size, orient := 9, "portrait"
 	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient}); err != nil {
@@ -427,66 +454,61 @@ func (b *book) writeCover(doc *disclosure.Document, tables []*disclosure.Table, 
 // cell writes one placed cell whose grid rows start at sheet row r0: amounts as
 // numbers, text as strings, merged over its span, in style unless that is has: the
 // style its whole range already has (most cells of a long table).
-func (b *book) cell(sh string, r0 int, p disclosure.Placed, cs, rs, style, has int, u money.Unit) error {
-	top := ref(p.Col, r0+p.Row)
-	bottom := ref(p.Col+cs-1, r0+p.Row+rs-1)
+func (b *book) cell(s *sheet, r0 int, p disclosure.Placed, cs, rs, style, has int, u money.Unit) error {
+	row := r0 + p.Row
 	if cs > 1 || rs > 1 {
-		if err := b.f.MergeCell(sh, top, bottom); err != nil {
+		if err := s.merge(p.Col, row, p.Col+cs-1, row+rs-1); err != nil {
 			return err
 		}
 	}
 	if style != has {
-		if err := b.f.SetCellStyle(sh, top, bottom, style); err != nil {
+		if err := s.style(p.Col, row, p.Col+cs-1, row+rs-1, style); err != nil {
 			return err
 		}
 	}
 	if p.Amount != nil {
 		// The hundredths are exact integers; the float exists only to hand them to
-		// Excel, written with two decimals, so the cell holds what the other formats print.
-		return b.f.SetCellFloat(sh, top, float64(p.Amount.Hundredths(u))/100, 2, 64)
+		// Excel, which shows them with two decimals, so the cell holds what the
+		// other formats print.
+		return s.set(p.Col, row, float64(p.Amount.Hundredths(u))/100, style)
 	}
 	if p.Text == "" {
 		return nil
 	}
-	if err := fitsCell(top, p.Text); err != nil {
+	if err := fitsCell(ref(p.Col, row), p.Text); err != nil {
 		return err
 	}
-	// SetCellStr, never SetCellValue: text from users must not become a formula.
-	return b.f.SetCellStr(sh, top, p.Text)
+	// A string, never a formula: text from users must not become one.
+	return s.set(p.Col, row, p.Text, style)
 }
 
 // put writes text at a position with a style.
-func (b *book) put(sh string, col, row int, text string, k styleKey) error {
+func (b *book) put(s *sheet, col, row int, text string, k styleKey) error {
 	id, err := b.style(k)
 	if err != nil {
-		return err
-	}
-	c := ref(col, row)
-	if err := b.f.SetCellStyle(sh, c, c, id); err != nil {
 		return err
 	}
 	if text == "" {
-		return nil
+		return s.style(col, row, col, row, id)
 	}
-	if err := fitsCell(c, text); err != nil {
+	if err := fitsCell(ref(col, row), text); err != nil {
 		return err
 	}
-	return b.f.SetCellStr(sh, c, text)
+	return s.set(col, row, text, id)
 }
 
 // span merges cs columns and rs rows from a position and styles them.
-func (b *book) span(sh string, col, row, cs, rs int, k styleKey) error {
+func (b *book) span(s *sheet, col, row, cs, rs int, k styleKey) error {
 	id, err := b.style(k)
 	if err != nil {
 		return err
 	}
-	top, bottom := ref(col, row), ref(col+cs-1, row+rs-1)
-	if top != bottom {
-		if err := b.f.MergeCell(sh, top, bottom); err != nil {
+	if cs > 1 || rs > 1 {
+		if err := s.merge(col, row, col+cs-1, row+rs-1); err != nil {
 			return err
 		}
 	}
-	return b.f.SetCellStyle(sh, top, bottom, id)
+	return s.style(col, row, col+cs-1, row+rs-1, id)
 }
 
 // ref names the cell at a 0-based column and a 1-based row; writeTable has checked
