@@ -5,7 +5,6 @@ package build
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -43,13 +42,6 @@ var Formats = []Format{
 	{".xlsx", "Excel 表格", xlsxr.Write, 17},
 	{".pdf", "PDF", pdfr.Write, 18},
 	{".json", "JSON 数据", writeJSON, 2},
-}
-
-func writeJSON(w io.Writer, doc *disclosure.Document) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
 }
 
 // CheckError is returned when the derived document fails its own checks; nothing
