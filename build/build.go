@@ -9,7 +9,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"math"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -123,6 +125,7 @@ func selfCheck(doc *disclosure.Document, cat *classification.Catalogue) error {
 // as many at once as Go may run threads (GOMAXPROCS): a department of a thousand
 // units is a document of thousands of pages, and its formats take seconds each.
 func Build(b *budget.Budget, profileName string, cat *classification.Catalogue, formats []Format) ([]File, error) {
+	defer limitMemory(len(b.Items))()
 	docs, err := derive(b, profileName, cat)
 	if err != nil {
 		return nil, err
@@ -156,6 +159,30 @@ func Build(b *budget.Budget, profileName string, cat *classification.Catalogue, 
 		}
 	}
 	return files, nil
+}
+
+// Memory of a build: a large department's live heap peaks at about 30 KB a line
+// item (10,000 items: 290 MB, when the PDF writes its file beside the workbook),
+// and the collector lets the heap grow to twice what was live at its last run.
+const (
+	memoryFloor   = 400 << 20 // the least soft limit set
+	memoryPerItem = 40 << 10  // the limit a line item above it
+)
+
+// limitMemory sets a soft memory limit for a build of items line items, unless the
+// process has one (GOMEMLIMIT), and returns the function that restores the one
+// before. The collector then runs more often as the heap nears the limit, rather
+// than letting a heap of 290 MB live grow to 600 MB: about a tenth more CPU time
+// for a build of 10,000 items, and nothing for small ones, whose heap never
+// nears it. The limit grows with the budget, so that a larger one is not slowed
+// by a limit below what it needs.
+func limitMemory(items int) (restore func()) {
+	limit := max(int64(memoryFloor), int64(items)*memoryPerItem)
+	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
+		return func() {}
+	}
+	prev := debug.SetMemoryLimit(limit)
+	return func() { debug.SetMemoryLimit(prev) }
 }
 
 // slowestFirst returns the indexes of formats by decreasing cost, equal costs in

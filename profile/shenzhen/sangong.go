@@ -71,15 +71,38 @@ func (d *deriver) sanGongTotals() (this, last sanGong) {
 // sanGongTable builds 表9 财政拨款“三公”经费支出表.
 func (d *deriver) sanGongTable() *disclosure.Table {
 	t := d.sanGongShell()
-	d.perUnit(t, func(name string, sel budget.Filter, kind disclosure.RowKind) {
-		unitOf := func(code string) bool {
-			u := d.b.Unit(code)
-			return u != nil && sel(&budget.LineItem{Unit: code})
+	// Last year's lines summed by unit once, rather than all of them read again for
+	// every unit's row (a thousand units' lines a thousand times).
+	lastBy := map[string]*[3]sanGong{}
+	var codes []string
+	for _, l := range d.b.LastYear.SanGong {
+		for i, f := range budget.FiscalFunds {
+			if l.Fund != f {
+				continue
+			}
+			by := lastBy[l.Unit]
+			if by == nil {
+				by = new([3]sanGong)
+				lastBy[l.Unit] = by
+				codes = append(codes, l.Unit)
+			}
+			by[i].plus(sanGong{l.Abroad, l.Reception, l.CarPurchase, l.CarRunning})
 		}
+	}
+	var probe budget.LineItem
+	d.perUnit(t, func(name string, sel budget.Filter, kind disclosure.RowKind) {
 		var this, last [3]sanGong
 		for i, f := range budget.FiscalFunds {
 			this[i] = d.sanGongThisYear(sel, f)
-			last[i] = d.sanGongLastYear(unitOf, f)
+		}
+		for _, code := range codes {
+			probe.Unit = code
+			if d.b.Unit(code) == nil || !sel(&probe) {
+				continue
+			}
+			for i := range last {
+				last[i].plus(lastBy[code][i])
+			}
 		}
 		t.Rows = append(t.Rows, d.sanGongRows(name, kind, this, last)...)
 	})
