@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"yusuan/classification"
 	"yusuan/disclosure"
@@ -216,7 +217,7 @@ func (v *View) RowName(r int) string {
 		if g.cell == nil || !g.origin || g.cell.Amount != nil || v.T.Columns[c].Kind == disclosure.AmountCol {
 			continue
 		}
-		if s := Normalize(g.cell.Text); s != "" {
+		if s := v.texts[r][c]; s != "" { // Normalize(g.cell.Text)
 			parts = append(parts, s)
 		}
 		if len(parts) == 2 || (len(parts) == 1 && row.Code == "") {
@@ -327,8 +328,12 @@ func (v *View) findNumberedRow(key string, names ...string) int {
 // Normalize folds what published documents print differently: spaces, full- and
 // half-width brackets, colons and commas.
 func Normalize(s string) string {
-	s = strings.Join(strings.Fields(s), "")
-	return normReplacer.Replace(s)
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '(' || r == ')' || r == ':' || r == '"' {
+			return normReplacer.Replace(strings.Join(strings.Fields(s), ""))
+		}
+	}
+	return s // most texts: nothing to remove or replace
 }
 
 var normReplacer = strings.NewReplacer("(", "（", ")", "）", ":", "：", "\u3000", "", "“", "“", "\"", "“")
