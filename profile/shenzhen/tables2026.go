@@ -2,7 +2,6 @@ package shenzhen
 
 import (
 	"fmt"
-	"sort"
 
 	"yusuan/budget"
 	"yusuan/classification"
@@ -437,8 +436,9 @@ func (d *deriver) basicTable2026() *disclosure.Table {
 	return t
 }
 
-// projectTable2026 builds 表5 项目支出总表: each unit's projects by source, in project
-// code order; a unit's classified projects, and those of classified units, in one row.
+// projectTable2026 builds 表5 项目支出总表: each unit's projects by source, in the
+// order of their names (byPrintedName); a unit's classified projects, and those of
+// classified units, in one row.
 func (d *deriver) projectTable2026() *disclosure.Table {
 	t := d.newTable(5, disclosure.ProjectTable, "项目支出总表")
 	t.Wide = true
@@ -450,7 +450,7 @@ func (d *deriver) projectTable2026() *disclosure.Table {
 		h[0], h[1],
 	}
 	projects := append([]budget.Project(nil), d.b.Projects...)
-	sort.SliceStable(projects, func(i, j int) bool { return projects[i].Code < projects[j].Code })
+	byPrintedName(projects)
 	byProject := map[string]*sources{}
 	for i := range d.b.Items {
 		if li := &d.b.Items[i]; li.Project != "" {
