@@ -41,9 +41,9 @@ type Format struct {
 // are CPU seconds ×10 at 10,000 line items (BenchmarkBuildLarge).
 var Formats = []Format{
 	{".html", "网页", htmlr.Write, 5},
-	{".xlsx", "Excel 表格", xlsxr.Write, 17},
-	{".pdf", "PDF", pdfr.Write, 18},
-	{".json", "JSON 数据", writeJSON, 2},
+	{".xlsx", "Excel 表格", xlsxr.Write, 7},
+	{".pdf", "PDF", pdfr.Write, 19},
+	{".json", "JSON 数据", writeJSON, 3},
 }
 
 // CheckError is returned when the derived document fails its own checks; nothing
