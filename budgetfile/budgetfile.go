@@ -4,6 +4,7 @@
 package budgetfile
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -26,7 +27,7 @@ const (
 func Load(path string) (*budget.Budget, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, openError(path, err)
+		return nil, unreadable(openError(path, err))
 	}
 	if fi.IsDir() {
 		var found []string
@@ -37,11 +38,11 @@ func Load(path string) (*budget.Budget, error) {
 		}
 		switch len(found) {
 		case 0:
-			return nil, fmt.Errorf("目录 %s 中没有预算文件：应有 budget.yaml 或 budget.xlsx", path)
+			return nil, unreadable(fmt.Errorf("目录 %s 中没有预算文件：应有 budget.yaml 或 budget.xlsx", path))
 		case 1:
 			return Load(filepath.Join(path, found[0]))
 		default:
-			return nil, fmt.Errorf("目录 %s 中有多个预算文件（%s），只能保留一个", path, strings.Join(found, "、"))
+			return nil, unreadable(fmt.Errorf("目录 %s 中有多个预算文件（%s），只能保留一个", path, strings.Join(found, "、")))
 		}
 	}
 	if err := checkSize(path, fi.Size()); err != nil {
@@ -49,7 +50,7 @@ func Load(path string) (*budget.Budget, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, openError(path, err)
+		return nil, unreadable(openError(path, err))
 	}
 	defer f.Close()
 	switch strings.ToLower(filepath.Ext(path)) {
@@ -58,8 +59,31 @@ func Load(path string) (*budget.Budget, error) {
 	case ".xlsx":
 		return ReadXLSX(f, fi.Size(), path)
 	}
-	return nil, fmt.Errorf("文件 %s 的类型不受支持：预算文件应为 .yaml、.yml 或 .xlsx", path)
+	return nil, &ReadError{Err: fmt.Errorf("文件 %s 的类型不受支持：预算文件应为 .yaml、.yml 或 .xlsx", path), NotBudget: true}
 }
+
+// ReadError is a file that could not be read as a budget at all: missing,
+// too large, damaged, or not a budget file. Problems found in a budget that
+// was read are a budget.Error or budget.ErrorList instead.
+type ReadError struct {
+	Err error
+	// NotBudget says the file was readable but is something else than a budget:
+	// another type of file, or a workbook without the budget's sheets.
+	NotBudget bool
+}
+
+func (e *ReadError) Error() string { return e.Err.Error() }
+
+func (e *ReadError) Unwrap() error { return e.Err }
+
+// IsUnreadable reports whether err says a file could not be read as a budget
+// at all (a ReadError), rather than what is wrong inside one.
+func IsUnreadable(err error) bool {
+	var re *ReadError
+	return errors.As(err, &re)
+}
+
+func unreadable(err error) error { return &ReadError{Err: err} }
 
 func openError(path string, err error) error {
 	if os.IsNotExist(err) {
@@ -73,7 +97,7 @@ func openError(path string, err error) error {
 
 func checkSize(name string, size int64) error {
 	if size > maxFileSize {
-		return fmt.Errorf("文件 %s 大小为 %.1f MiB，超过上限 %d MiB，拒绝读取", name, float64(size)/(1<<20), maxFileSize>>20)
+		return unreadable(fmt.Errorf("文件 %s 大小为 %.1f MiB，超过上限 %d MiB，拒绝读取", name, float64(size)/(1<<20), maxFileSize>>20))
 	}
 	return nil
 }

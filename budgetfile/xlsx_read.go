@@ -24,9 +24,12 @@ func ReadXLSX(r io.ReaderAt, size int64, name string) (*budget.Budget, error) {
 	}
 	f, err := xlsxsafe.Open(r, size, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, fileError(name, "%v", err)
+		return nil, unreadable(fileError(name, "%v", err))
 	}
 	defer f.Close()
+	if !isBudgetWorkbook(f) {
+		return nil, &ReadError{Err: fileError(name, "不是预算数据工作簿：没有%s等工作表（可用 yusuan template 生成空白的预算填报模板）", requiredSheets()), NotBudget: true}
+	}
 	x := &xlsxReader{f: f, name: name}
 	b, err := x.read()
 	if err != nil {
@@ -109,6 +112,45 @@ func (x *xlsxReader) read() (*budget.Budget, error) {
 		return nil, err
 	}
 	return b, nil
+}
+
+// isBudgetWorkbook reports whether a workbook is a budget workbook, or at
+// least meant to be one: it has one of the required sheets. A workbook with
+// none of them is another kind of file, such as a published document's
+// tables, and gets one message rather than one per missing sheet.
+func isBudgetWorkbook(f *excelize.File) bool {
+	for _, name := range f.GetSheetList() {
+		if s := sheetByName(name); s != nil && s.required {
+			return true
+		}
+	}
+	return false
+}
+
+// IsWorkbook reports whether the .xlsx file of size bytes read from r is a
+// budget workbook (the template yusuan template writes, filled in or not)
+// rather than a published document's tables.
+func IsWorkbook(r io.ReaderAt, size int64) bool {
+	if size > maxFileSize {
+		return false
+	}
+	f, err := xlsxsafe.Open(r, size, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return isBudgetWorkbook(f)
+}
+
+// requiredSheets names the sheets every budget workbook has: “部门”“单位”….
+func requiredSheets() string {
+	var names []string
+	for _, s := range sheets {
+		if s.required {
+			names = append(names, "“"+s.name+"”")
+		}
+	}
+	return strings.Join(names, "")
 }
 
 func sheetList() string {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -34,6 +35,9 @@ func ReadYAML(r io.Reader, name string) (*budget.Budget, error) {
 	}
 	if len(data) > maxFileSize {
 		return nil, fmt.Errorf("文件 %s 超过上限 %d MiB，拒绝读取", name, maxFileSize>>20)
+	}
+	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+		return nil, unreadable(fileError(name, "不是 UTF-8 编码的文本文件，无法读取；预算数据应为 UTF-8 编码的 .yaml 文件或 .xlsx 工作簿"))
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
