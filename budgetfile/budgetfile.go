@@ -18,13 +18,26 @@ import (
 const (
 	maxFileSize  = 64 << 20 // bytes of a .yaml or .xlsx file; xlsxsafe bounds what it unpacks to
 	maxSheetRows = 200_000
-	maxErrors    = 100
+	maxErrors    = 10_000 // of one file: enough to count them, bounded for a file wrong in every cell
 )
 
 // Load reads a budget from a .yaml/.yml file, an .xlsx workbook, or a directory
 // holding exactly one budget.yaml, budget.yml or budget.xlsx. It reports format
 // errors (in Chinese, naming the file and place) but does not call budget.Validate.
 func Load(path string) (*budget.Budget, error) {
+	b, err := LoadAll(path)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// LoadAll is Load for a report of every error at once. When the file was read
+// but holds errors in its cells or lines (a budget.ErrorList), it returns
+// them with the budget as far as it was read, the values in error left
+// empty, so that validation can look at the rest in the same run (see
+// Independent). A file it cannot read at all gives a nil budget.
+func LoadAll(path string) (*budget.Budget, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, unreadable(openError(path, err))
@@ -40,7 +53,7 @@ func Load(path string) (*budget.Budget, error) {
 		case 0:
 			return nil, unreadable(fmt.Errorf("目录 %s 中没有预算文件：应有 budget.yaml 或 budget.xlsx", path))
 		case 1:
-			return Load(filepath.Join(path, found[0]))
+			return LoadAll(filepath.Join(path, found[0]))
 		default:
 			return nil, unreadable(fmt.Errorf("目录 %s 中有多个预算文件（%s），只能保留一个", path, strings.Join(found, "、")))
 		}
@@ -55,9 +68,9 @@ func Load(path string) (*budget.Budget, error) {
 	defer f.Close()
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml":
-		return ReadYAML(f, path)
+		return readYAMLText(f, path)
 	case ".xlsx":
-		return ReadXLSX(f, fi.Size(), path)
+		return readWorkbook(f, fi.Size(), path)
 	}
 	return nil, &ReadError{Err: fmt.Errorf("文件 %s 的类型不受支持：预算文件应为 .yaml、.yml 或 .xlsx", path), NotBudget: true}
 }

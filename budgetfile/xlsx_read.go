@@ -19,6 +19,16 @@ import (
 // that errors print. Sheets and columns are found by their header text; every element's
 // Src gets the file, sheet, row and the column letter of each field.
 func ReadXLSX(r io.ReaderAt, size int64, name string) (*budget.Budget, error) {
+	b, err := readWorkbook(r, size, name)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// readWorkbook is ReadXLSX that returns the budget as far as it was read along
+// with the errors in its cells (LoadAll).
+func readWorkbook(r io.ReaderAt, size int64, name string) (*budget.Budget, error) {
 	if err := checkSize(name, size); err != nil {
 		return nil, err
 	}
@@ -31,11 +41,7 @@ func ReadXLSX(r io.ReaderAt, size int64, name string) (*budget.Budget, error) {
 		return nil, &ReadError{Err: fileError(name, "不是预算数据工作簿：没有%s等工作表（可用 yusuan template 生成空白的预算填报模板）", requiredSheets()), NotBudget: true}
 	}
 	x := &xlsxReader{f: f, name: name}
-	b, err := x.read()
-	if err != nil {
-		return nil, err
-	}
-	return b, nil
+	return x.read()
 }
 
 type xlsxReader struct {
@@ -108,10 +114,7 @@ func (x *xlsxReader) read() (*budget.Budget, error) {
 	x.unitAssets(b, tables[shUnitAssets])
 	x.performance(b, tables[shTasks], tables[shIndicators], tables[shGoals])
 	x.texts(b, tables[shText], tables[shFuncNotes], tables[shGlossary])
-	if err := x.errs.Err(); err != nil {
-		return nil, err
-	}
-	return b, nil
+	return b, x.errs.Err()
 }
 
 // isBudgetWorkbook reports whether a workbook is a budget workbook, or at

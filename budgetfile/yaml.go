@@ -29,6 +29,16 @@ kind 支出类型（人员经费/公用经费/项目支出）、project 项目�
 // ReadYAML reads a budget from YAML text. name is the file name that errors print.
 // Every element's Src gets the file and the line where the element starts.
 func ReadYAML(r io.Reader, name string) (*budget.Budget, error) {
+	b, err := readYAMLText(r, name)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// readYAMLText is ReadYAML that returns the budget as far as it was read along
+// with the errors in its values (LoadAll).
+func readYAMLText(r io.Reader, name string) (*budget.Budget, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
 	if err != nil {
 		return nil, fileError(name, "读取失败：%v", err)
@@ -69,10 +79,7 @@ func ReadYAML(r io.Reader, name string) (*budget.Budget, error) {
 			src.File = name
 		}
 	}
-	if err := d.errs.Err(); err != nil {
-		return nil, err
-	}
-	return b, nil
+	return b, d.errs.Err()
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"yusuan/budget"
 	"yusuan/budgetfile"
 	"yusuan/build"
 	"yusuan/classification"
@@ -207,7 +208,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 
 const validateUsage = `用法：yusuan validate <预算数据> [--codes 科目表.csv]
 
-只检查预算数据（编码、金额、单位、项目、重复行等），列出每一处错误，不生成文件。
+只检查预算数据（编码、金额、单位、项目、重复行等），一次列出全部错误及其总数
+（最多列出 200 处），不生成文件。有单元格无法读取时，其余数据照样检查。
 没有错误时退出码为 0，有错误时为 1，文件无法读取（不存在、已损坏或不是预算数据）时为 2。
 `
 
@@ -227,17 +229,78 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUnreadable
 	}
-	b, err := budgetfile.Load(pos[0])
-	if err == nil {
-		_, err = build.Derive(b, cat)
-	}
+	b, err := validateBudget(pos[0], cat)
 	if err != nil {
 		err = explainBudgetInput(pos[0], err)
-		fmt.Fprintln(stderr, err)
+		writeErrors(stderr, err)
 		return exitFor(err)
 	}
 	fmt.Fprintf(stdout, "%s：预算数据检查通过（%d 个单位，%d 个项目，%d 行支出明细）。\n", pos[0], len(b.Units), len(b.Projects), len(b.Items))
 	return exitOK
+}
+
+// validateBudget loads the budget at path and validates it, reporting every
+// error of both kinds in one run: when some values cannot be read, the rest
+// of the budget is still validated, leaving out what only repeats the format
+// errors and setting apart what they may have caused.
+func validateBudget(path string, cat *classification.Catalogue) (*budget.Budget, error) {
+	b, err := budgetfile.LoadAll(path)
+	var format budget.ErrorList
+	switch {
+	case err == nil:
+		_, err = build.Derive(b, cat)
+		return b, err
+	case b == nil || !errors.As(err, &format):
+		return nil, err
+	}
+	var valid budget.ErrorList
+	if verr := budget.Validate(b, cat); verr != nil && !errors.As(verr, &valid) {
+		return nil, errors.Join(err, verr)
+	}
+	sure, doubtful := budgetfile.Independent(format, valid)
+	list := append(format, sure...).Err().(budget.ErrorList)
+	return nil, &errorReport{list: list, doubtful: doubtful}
+}
+
+// errorReport is every error validate found, and the errors that may only
+// follow from values it could not read.
+type errorReport struct {
+	list, doubtful budget.ErrorList
+}
+
+func (r *errorReport) Error() string { return r.list.Error() }
+
+// maxListed bounds the errors yusuan validate prints; it counts them all.
+const maxListed = 200
+
+// writeErrors prints how many errors there are, then the first maxListed.
+func writeErrors(w io.Writer, err error) {
+	var list, doubtful budget.ErrorList
+	var rep *errorReport
+	switch {
+	case errors.As(err, &rep):
+		list, doubtful = rep.list, rep.doubtful
+	case errors.As(err, &list):
+	default:
+		fmt.Fprintln(w, err)
+		return
+	}
+	fmt.Fprintf(w, "共 %d 处错误：\n", len(list))
+	writeList(w, list, maxListed)
+	if len(doubtful) > 0 {
+		fmt.Fprintf(w, "另有 %d 处可能只是以上无法读取的值造成的（重复、引用或合计），改正以上错误后再运行一次即可确认：\n", len(doubtful))
+		writeList(w, doubtful, max(maxListed-len(list), 20))
+	}
+}
+
+func writeList(w io.Writer, list budget.ErrorList, n int) {
+	for i, e := range list {
+		if i == n {
+			fmt.Fprintf(w, "……另有 %d 处错误未列出\n", len(list)-n)
+			break
+		}
+		fmt.Fprintln(w, e)
+	}
 }
 
 const templateUsage = `用法：yusuan template -o <文件.xlsx> [--profile shenzhen]
