@@ -56,28 +56,29 @@ func decodeText(name string, data []byte) (string, error) {
 	return text, nil
 }
 
-// plausibleText reports whether s reads as a document's text: no NUL, hardly
-// any other control character, and no replacement character. Text decoded
-// from another encoding than UTF-8 must also keep to the characters documents use
-// (ASCII, common CJK, their punctuation and full-width forms), since GB18030
-// decodes almost any bytes into some rare character.
-func plausibleText(s string, guessed bool) bool {
-	var n, control, rare int
+// plausibleText reports whether s reads as a document's text: no NUL, and
+// hardly any other control character or replacement character (which text
+// extracted from a PDF may hold where a glyph had no character). Text
+// decoded from another encoding than UTF-8 must also keep to the characters
+// documents use (ASCII, common CJK, their punctuation and full-width forms),
+// since GB18030 decodes almost any bytes into some rare character.
+func plausibleText(s string, decoded bool) bool {
+	var n, odd, rare int
 	for _, r := range s {
 		n++
 		switch {
-		case r == 0 || r == utf8.RuneError:
+		case r == 0:
 			return false
 		case r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v':
-		case unicode.IsControl(r):
-			control++
-		case guessed && !common(r):
+		case r == utf8.RuneError || unicode.IsControl(r):
+			odd++
+		case decoded && !common(r):
 			rare++
 		}
 	}
 	// A stray control character or rare name character is tolerated; binary
 	// data has them every few bytes.
-	return control*100 <= n && rare*50 <= n
+	return odd*100 <= n && rare*50 <= n
 }
 
 // common reports whether r is a character a Chinese document is written in.

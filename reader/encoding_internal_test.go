@@ -38,3 +38,13 @@ func TestDecodeKeepsUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeToleratesStrays: text with a stray replacement or control
+// character, as extracted text can have, is still text.
+func TestDecodeToleratesStrays(t *testing.T) {
+	text := strings.Repeat("2024年部门预算收支总表 合计 6,762.91\n", 20) + "无法映射的字形\uFFFD\x1b\n"
+	got, err := decodeText("a.txt", []byte(text))
+	if err != nil || got != text {
+		t.Errorf("got %v", err)
+	}
+}
