@@ -108,19 +108,24 @@ func (c *errorCatcher) WriteHeader(code int) {
 		h.Del(k)
 	}
 	e := stdlibError(code)
-	c.s.fail(c.ResponseWriter, c.r, e, status(e.Code))
+	if code == http.StatusForbidden {
+		// A file that cannot be opened is one that does not exist, whatever the cause.
+		code = http.StatusNotFound
+	}
+	c.s.fail(c.ResponseWriter, c.r, e, code)
 }
 
 // stdlibError is what a standard handler's error status means to a visitor.
-// A file that cannot be opened is one that does not exist, whatever the cause.
 func stdlibError(code int) *Error {
 	switch {
 	case code == http.StatusMethodNotAllowed:
 		return &Error{EMethod, "只允许查看（GET）请求"}
-	case code == http.StatusBadRequest || code == http.StatusRequestedRangeNotSatisfiable:
-		return &Error{EInvalid, "请求有误"}
-	case code < 500:
+	case code == http.StatusRequestedRangeNotSatisfiable:
+		return &Error{EInvalid, "请求的下载范围超出了文件大小"}
+	case code == http.StatusNotFound || code == http.StatusForbidden:
 		return errNotFound
+	case code < 500:
+		return &Error{EInvalid, "请求有误"}
 	}
 	return classify(nil)
 }
