@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"yusuan/disclosure"
@@ -373,7 +374,12 @@ type UnrecognisedError struct {
 func (e *UnrecognisedError) Error() string {
 	// A file that is not a disclosure can have any line for a title: quote
 	// enough of it to recognise.
-	title := e.Title
+	title := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, e.Title)
 	if r := []rune(title); len(r) > maxQuotedTitle {
 		title = string(r[:maxQuotedTitle]) + "…"
 	}

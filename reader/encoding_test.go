@@ -146,6 +146,10 @@ func TestUnrecognisedTitleBounded(t *testing.T) {
 	if len(err.Error()) > 1000 {
 		t.Errorf("message of %d bytes: %.200s…", len(err.Error()), err)
 	}
+	e := &reader.UnrecognisedError{File: "a.txt", Title: "标题[2J", Tables: "无"}
+	if strings.ContainsAny(e.Error(), "") {
+		t.Errorf("control characters quoted: %q", e.Error())
+	}
 }
 
 // TestScannedPDF: a PDF whose pages are images only says it has no text
