@@ -65,7 +65,8 @@ func (s *Server) secure(next http.Handler) http.Handler {
 
 // recoverPanic answers a handler's panic with the Chinese error page when
 // nothing was sent yet, and logs it; the standard library would only drop
-// the connection.
+// the connection. A reply already begun is cut off as the standard library
+// does, so that it cannot pass for a whole one.
 func (s *Server) recoverPanic(cw *errorCatcher, r *http.Request) {
 	p := recover()
 	if p == nil {
@@ -75,10 +76,11 @@ func (s *Server) recoverPanic(cw *errorCatcher, r *http.Request) {
 		panic(p)
 	}
 	s.log.Error("handler panicked", "path", r.URL.Path, "panic", p, "stack", string(debug.Stack()))
-	if !cw.wrote {
-		cw.wrote = true
-		s.fail(cw.ResponseWriter, r, classify(nil), http.StatusInternalServerError)
+	if cw.wrote {
+		panic(http.ErrAbortHandler)
 	}
+	cw.wrote = true
+	s.fail(cw.ResponseWriter, r, classify(nil), http.StatusInternalServerError)
 }
 
 // errorCatcher replaces the plain-text English error replies of the
