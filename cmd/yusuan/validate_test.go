@@ -9,15 +9,17 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// TestValidateReportsAllErrors: a workbook with an unreadable cell and a
-// code the catalogue lacks reports both in one run, with their count, and
-// nothing that only follows from the unreadable cell.
+// TestValidateReportsAllErrors: a workbook with an unreadable cell and
+// codes the catalogue lacks, one of them on the unreadable cell's row,
+// reports all in one run, with their count, and sets apart what may only
+// follow from the unreadable cell.
 func TestValidateReportsAllErrors(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "预算.xlsx")
 	var amountCell, codeCell string
 	exampleXLSX(t, path, func(f *excelize.File) {
 		amountCell = cellOf(t, f, "支出明细", "金额", "经济科目", "30101")
 		f.SetCellStr("支出明细", amountCell, "五十五万")
+		f.SetCellStr("支出明细", cellOf(t, f, "支出明细", "功能科目", "经济科目", "30101"), "2019999")
 		codeCell = cellOf(t, f, "支出明细", "经济科目", "经济科目", "30102")
 		f.SetCellStr("支出明细", codeCell, "30198")
 	})
@@ -29,7 +31,7 @@ func TestValidateReportsAllErrors(t *testing.T) {
 		_, r, _ := excelize.CellNameToCoordinates(cell)
 		return "第 " + strconv.Itoa(r) + " 行"
 	}
-	for _, want := range []string{"共 2 处错误", row(amountCell), "五十五万", row(codeCell), "30198", "不在科目表中"} {
+	for _, want := range []string{"共 3 处错误", row(amountCell), "五十五万", "2019999", row(codeCell), "30198", "不在科目表中", "另有 1 处可能只是", "绩效任务金额合计"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("report lacks %q:\n%s", want, errs)
 		}
