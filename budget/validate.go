@@ -14,6 +14,9 @@ type Error struct {
 	Src   Source
 	Field string // the Chinese label of the field, e.g. 功能科目
 	Msg   string
+	// Joint says the error weighs the element against others (a duplicate, a
+	// reference, a total), so that a value misread elsewhere can cause it.
+	Joint bool
 }
 
 func (e *Error) Error() string {
@@ -90,6 +93,11 @@ func (v *validator) add(src Source, field, format string, args ...any) {
 	v.errs = append(v.errs, &Error{Src: src, Field: field, Msg: fmt.Sprintf(format, args...)})
 }
 
+// addJoint adds an error that weighs the element against others.
+func (v *validator) addJoint(src Source, field, format string, args ...any) {
+	v.errs = append(v.errs, &Error{Src: src, Field: field, Msg: fmt.Sprintf(format, args...), Joint: true})
+}
+
 // Validate checks the budget against the catalogue and its own rules, and returns
 // every problem it finds (as an ErrorList), or nil.
 func Validate(b *Budget, cat *classification.Catalogue) error {
@@ -117,7 +125,7 @@ func (v *validator) department(b *Budget) {
 		v.add(src, "部门名称", "缺少部门名称")
 	}
 	if len(b.Units) == 0 {
-		v.add(src, "预算单位", "至少需要一个预算单位")
+		v.addJoint(src, "预算单位", "至少需要一个预算单位")
 	}
 }
 
@@ -130,7 +138,7 @@ func (v *validator) units(b *Budget) map[string]*Unit {
 			v.add(u.Src, "单位编码", "缺少单位编码")
 			continue
 		case units[u.Code] != nil:
-			v.add(u.Src, "单位编码", "单位编码“%s”重复（%s）", u.Code, units[u.Code].Src.Describe(""))
+			v.addJoint(u.Src, "单位编码", "单位编码“%s”重复（%s）", u.Code, units[u.Code].Src.Describe(""))
 			continue
 		}
 		if strings.TrimSpace(u.Name) == "" {
@@ -159,7 +167,7 @@ func (v *validator) unitRef(src Source, units map[string]*Unit, code string) boo
 		return false
 	}
 	if units[code] == nil {
-		v.add(src, "单位编码", "预算单位“%s”不在单位表中", code)
+		v.addJoint(src, "单位编码", "预算单位“%s”不在单位表中", code)
 		return false
 	}
 	return true
@@ -174,7 +182,7 @@ func (v *validator) projects(b *Budget, units map[string]*Unit) map[string]*Proj
 			v.add(p.Src, "项目编码", "缺少项目编码")
 			continue
 		case projects[p.Code] != nil:
-			v.add(p.Src, "项目编码", "项目编码“%s”重复（%s）", p.Code, projects[p.Code].Src.Describe(""))
+			v.addJoint(p.Src, "项目编码", "项目编码“%s”重复（%s）", p.Code, projects[p.Code].Src.Describe(""))
 			continue
 		}
 		v.unitRef(p.Src, units, p.Unit)
@@ -197,7 +205,7 @@ type itemKey struct {
 
 func (v *validator) items(b *Budget, units map[string]*Unit, projects map[string]*Project) {
 	if len(b.Items) == 0 {
-		v.add(b.Department.Src, "支出明细", "没有任何支出明细")
+		v.addJoint(b.Department.Src, "支出明细", "没有任何支出明细")
 	}
 	seen := map[itemKey]*LineItem{}
 	for i := range b.Items {
@@ -234,7 +242,7 @@ func (v *validator) items(b *Budget, units map[string]*Unit, projects map[string
 				v.add(li.Src, "项目编码", "%s不是项目支出，不应填写项目编码“%s”", li.Kind, li.Project)
 			}
 			if u := units[li.Unit]; u != nil && u.Kind != Institution {
-				v.add(li.Src, "支出类型", "%s只适用于事业单位，单位“%s”为%s", li.Kind, li.Unit, u.Kind)
+				v.addJoint(li.Src, "支出类型", "%s只适用于事业单位，单位“%s”为%s", li.Kind, li.Unit, u.Kind)
 			}
 			if li.SourceFund().Fiscal() {
 				v.add(li.Src, "资金性质", "%s应由单位自有资金安排，不能使用财政拨款（%s）", li.Kind, li.SourceFund())
@@ -244,9 +252,9 @@ func (v *validator) items(b *Budget, units map[string]*Unit, projects map[string
 			case li.Project == "":
 				v.add(li.Src, "项目编码", "项目支出必须填写项目编码")
 			case p == nil:
-				v.add(li.Src, "项目编码", "项目“%s”不在项目表中", li.Project)
+				v.addJoint(li.Src, "项目编码", "项目“%s”不在项目表中", li.Project)
 			case p.Unit != li.Unit:
-				v.add(li.Src, "项目编码", "项目“%s”属于单位“%s”，与本行单位“%s”不一致", li.Project, p.Unit, li.Unit)
+				v.addJoint(li.Src, "项目编码", "项目“%s”属于单位“%s”，与本行单位“%s”不一致", li.Project, p.Unit, li.Unit)
 			}
 		default:
 			v.add(li.Src, "支出类型", "支出类型应为%s之一，实际为“%s”", quoteAll(spendKindStrings()), li.Kind)
@@ -256,7 +264,7 @@ func (v *validator) items(b *Budget, units map[string]*Unit, projects map[string
 		}
 		if li.SourceFund().InstitutionOnly() {
 			if u := units[li.Unit]; u != nil && u.Kind != Institution {
-				v.add(li.Src, "资金性质", "%s只有事业单位才有，单位“%s”为%s", li.SourceFund(), li.Unit, u.Kind)
+				v.addJoint(li.Src, "资金性质", "%s只有事业单位才有，单位“%s”为%s", li.SourceFund(), li.Unit, u.Kind)
 			}
 		}
 		if li.StaffGrowth && li.Kind != Personnel {
@@ -270,7 +278,7 @@ func (v *validator) items(b *Budget, units map[string]*Unit, projects map[string
 		}
 		key := itemKey{li.Unit, li.Functional, li.Economic, li.GovEconomic, li.Project, li.Kind, li.Fund, li.CarryFrom}
 		if first := seen[key]; first != nil {
-			v.add(li.Src, "", "与%s重复（单位、功能科目、经济科目、支出类型、项目和资金性质都相同），请合并为一行", first.Src.Describe(""))
+			v.addJoint(li.Src, "", "与%s重复（单位、功能科目、经济科目、支出类型、项目和资金性质都相同），请合并为一行", first.Src.Describe(""))
 		} else {
 			seen[key] = li
 		}
@@ -286,7 +294,7 @@ func (v *validator) procurement(b *Budget, units map[string]*Unit, projects map[
 		p := &b.Procurement[i]
 		v.unitRef(p.Src, units, p.Unit)
 		if p.Project != "" && projects[p.Project] == nil {
-			v.add(p.Src, "项目编码", "项目“%s”不在项目表中", p.Project)
+			v.addJoint(p.Src, "项目编码", "项目“%s”不在项目表中", p.Project)
 		}
 		if strings.TrimSpace(p.Item) == "" {
 			v.add(p.Src, "采购品目", "缺少采购品目")
@@ -309,7 +317,7 @@ func (v *validator) procurement(b *Budget, units map[string]*Unit, projects map[
 			if err := v.cat.Check(classification.Functional, p.Functional, "", 3); err != nil {
 				v.add(p.Src, "功能科目", "%v", err)
 			} else if !spendsOn[unitCode{p.Unit, p.Functional}] {
-				v.add(p.Src, "功能科目", "单位“%s”没有功能科目“%s”的支出明细，采购不能记在该科目下", p.Unit, p.Functional)
+				v.addJoint(p.Src, "功能科目", "单位“%s”没有功能科目“%s”的支出明细，采购不能记在该科目下", p.Unit, p.Functional)
 			}
 		}
 	}
@@ -332,7 +340,7 @@ func (v *validator) carryForward(b *Budget, units map[string]*Unit) {
 			seen[c.Fund] = map[string]*CarryForward{}
 		}
 		if first := seen[c.Fund][c.Unit]; first != nil {
-			v.add(c.Src, "", "与%s重复（同一单位、同一资金性质的结转下年），请合并为一行", first.Src.Describe(""))
+			v.addJoint(c.Src, "", "与%s重复（同一单位、同一资金性质的结转下年），请合并为一行", first.Src.Describe(""))
 		}
 		seen[c.Fund][c.Unit] = c
 	}
@@ -391,7 +399,7 @@ func (v *validator) lastYear(b *Budget, units map[string]*Unit) {
 			v.add(s.Src, "资金性质", "“三公”经费的资金性质应为一般公共预算、政府性基金或国有资本经营，实际为“%s”", s.Fund)
 		}
 		if first := seen[key{s.Unit, s.Fund}]; first != nil {
-			v.add(s.Src, "", "与%s重复（同一单位、同一资金性质）", first.Src.Describe(""))
+			v.addJoint(s.Src, "", "与%s重复（同一单位、同一资金性质）", first.Src.Describe(""))
 		}
 		seen[key{s.Unit, s.Fund}] = s
 		if s.Abroad < 0 || s.Reception < 0 || s.CarPurchase < 0 || s.CarRunning < 0 {
@@ -459,7 +467,7 @@ func (v *validator) performance(b *Budget) {
 			tasks += t.Total()
 		}
 		if total := b.Sum(All); tasks != total {
-			v.add(b.Performance.Tasks[0].Src, "金额", "绩效任务金额合计 %s 与预算支出总额 %s 不一致（相差 %s）", tasks, total, tasks-total)
+			v.addJoint(b.Performance.Tasks[0].Src, "金额", "绩效任务金额合计 %s 与预算支出总额 %s 不一致（相差 %s）", tasks, total, tasks-total)
 		}
 	}
 	for i := range b.Performance.Tasks {

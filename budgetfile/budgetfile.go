@@ -4,6 +4,7 @@
 package budgetfile
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,16 +18,29 @@ import (
 const (
 	maxFileSize  = 64 << 20 // bytes of a .yaml or .xlsx file; xlsxsafe bounds what it unpacks to
 	maxSheetRows = 200_000
-	maxErrors    = 100
+	maxErrors    = 10_000 // of one file: enough to count them, bounded for a file wrong in every cell
 )
 
 // Load reads a budget from a .yaml/.yml file, an .xlsx workbook, or a directory
 // holding exactly one budget.yaml, budget.yml or budget.xlsx. It reports format
 // errors (in Chinese, naming the file and place) but does not call budget.Validate.
 func Load(path string) (*budget.Budget, error) {
+	b, err := LoadAll(path)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// LoadAll is Load for a report of every error at once. When the file was read
+// but holds errors in its cells or lines (a budget.ErrorList), it returns
+// them with the budget as far as it was read, the values in error left
+// empty, so that validation can look at the rest in the same run (see
+// Independent). A file it cannot read at all gives a nil budget.
+func LoadAll(path string) (*budget.Budget, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, openError(path, err)
+		return nil, unreadable(openError(path, err))
 	}
 	if fi.IsDir() {
 		var found []string
@@ -37,11 +51,11 @@ func Load(path string) (*budget.Budget, error) {
 		}
 		switch len(found) {
 		case 0:
-			return nil, fmt.Errorf("目录 %s 中没有预算文件：应有 budget.yaml 或 budget.xlsx", path)
+			return nil, unreadable(fmt.Errorf("目录 %s 中没有预算文件：应有 budget.yaml 或 budget.xlsx", path))
 		case 1:
-			return Load(filepath.Join(path, found[0]))
+			return LoadAll(filepath.Join(path, found[0]))
 		default:
-			return nil, fmt.Errorf("目录 %s 中有多个预算文件（%s），只能保留一个", path, strings.Join(found, "、"))
+			return nil, unreadable(fmt.Errorf("目录 %s 中有多个预算文件（%s），只能保留一个", path, strings.Join(found, "、")))
 		}
 	}
 	if err := checkSize(path, fi.Size()); err != nil {
@@ -49,17 +63,40 @@ func Load(path string) (*budget.Budget, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, openError(path, err)
+		return nil, unreadable(openError(path, err))
 	}
 	defer f.Close()
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml":
-		return ReadYAML(f, path)
+		return readYAMLText(f, path)
 	case ".xlsx":
-		return ReadXLSX(f, fi.Size(), path)
+		return readWorkbook(f, fi.Size(), path)
 	}
-	return nil, fmt.Errorf("文件 %s 的类型不受支持：预算文件应为 .yaml、.yml 或 .xlsx", path)
+	return nil, &ReadError{Err: fmt.Errorf("文件 %s 的类型不受支持：预算文件应为 .yaml、.yml 或 .xlsx", path), NotBudget: true}
 }
+
+// ReadError is a file that could not be read as a budget at all: missing,
+// too large, damaged, or not a budget file. Problems found in a budget that
+// was read are a budget.Error or budget.ErrorList instead.
+type ReadError struct {
+	Err error
+	// NotBudget says the file was readable but is something else than a budget:
+	// another type of file, or a workbook without the budget's sheets.
+	NotBudget bool
+}
+
+func (e *ReadError) Error() string { return e.Err.Error() }
+
+func (e *ReadError) Unwrap() error { return e.Err }
+
+// IsUnreadable reports whether err says a file could not be read as a budget
+// at all (a ReadError), rather than what is wrong inside one.
+func IsUnreadable(err error) bool {
+	var re *ReadError
+	return errors.As(err, &re)
+}
+
+func unreadable(err error) error { return &ReadError{Err: err} }
 
 func openError(path string, err error) error {
 	if os.IsNotExist(err) {
@@ -73,7 +110,7 @@ func openError(path string, err error) error {
 
 func checkSize(name string, size int64) error {
 	if size > maxFileSize {
-		return fmt.Errorf("文件 %s 大小为 %.1f MiB，超过上限 %d MiB，拒绝读取", name, float64(size)/(1<<20), maxFileSize>>20)
+		return unreadable(fmt.Errorf("文件 %s 大小为 %.1f MiB，超过上限 %d MiB，拒绝读取", name, float64(size)/(1<<20), maxFileSize>>20))
 	}
 	return nil
 }

@@ -19,20 +19,29 @@ import (
 // that errors print. Sheets and columns are found by their header text; every element's
 // Src gets the file, sheet, row and the column letter of each field.
 func ReadXLSX(r io.ReaderAt, size int64, name string) (*budget.Budget, error) {
+	b, err := readWorkbook(r, size, name)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// readWorkbook is ReadXLSX that returns the budget as far as it was read along
+// with the errors in its cells (LoadAll).
+func readWorkbook(r io.ReaderAt, size int64, name string) (*budget.Budget, error) {
 	if err := checkSize(name, size); err != nil {
 		return nil, err
 	}
 	f, err := xlsxsafe.Open(r, size, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, fileError(name, "%v", err)
+		return nil, unreadable(fileError(name, "%v", err))
 	}
 	defer f.Close()
-	x := &xlsxReader{f: f, name: name}
-	b, err := x.read()
-	if err != nil {
-		return nil, err
+	if !isBudgetWorkbook(f) {
+		return nil, &ReadError{Err: fileError(name, "不是预算数据工作簿：没有%s等工作表（可用 yusuan template 生成空白的预算填报模板）", requiredSheets()), NotBudget: true}
 	}
-	return b, nil
+	x := &xlsxReader{f: f, name: name}
+	return x.read()
 }
 
 type xlsxReader struct {
@@ -105,10 +114,46 @@ func (x *xlsxReader) read() (*budget.Budget, error) {
 	x.unitAssets(b, tables[shUnitAssets])
 	x.performance(b, tables[shTasks], tables[shIndicators], tables[shGoals])
 	x.texts(b, tables[shText], tables[shFuncNotes], tables[shGlossary])
-	if err := x.errs.Err(); err != nil {
-		return nil, err
+	return b, x.errs.Err()
+}
+
+// isBudgetWorkbook reports whether a workbook is a budget workbook, or at
+// least meant to be one: it has one of the required sheets. A workbook with
+// none of them is another kind of file, such as a published document's
+// tables, and gets one message rather than one per missing sheet.
+func isBudgetWorkbook(f *excelize.File) bool {
+	for _, name := range f.GetSheetList() {
+		if s := sheetByName(name); s != nil && s.required {
+			return true
+		}
 	}
-	return b, nil
+	return false
+}
+
+// IsWorkbook reports whether the .xlsx file of size bytes read from r is a
+// budget workbook (the template yusuan template writes, filled in or not)
+// rather than a published document's tables.
+func IsWorkbook(r io.ReaderAt, size int64) bool {
+	if size > maxFileSize {
+		return false
+	}
+	f, err := xlsxsafe.Open(r, size, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return isBudgetWorkbook(f)
+}
+
+// requiredSheets names the sheets every budget workbook has: “部门”“单位”….
+func requiredSheets() string {
+	var names []string
+	for _, s := range sheets {
+		if s.required {
+			names = append(names, "“"+s.name+"”")
+		}
+	}
+	return strings.Join(names, "")
 }
 
 func sheetList() string {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -28,12 +29,25 @@ kind 支出类型（人员经费/公用经费/项目支出）、project 项目�
 // ReadYAML reads a budget from YAML text. name is the file name that errors print.
 // Every element's Src gets the file and the line where the element starts.
 func ReadYAML(r io.Reader, name string) (*budget.Budget, error) {
+	b, err := readYAMLText(r, name)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// readYAMLText is ReadYAML that returns the budget as far as it was read along
+// with the errors in its values (LoadAll).
+func readYAMLText(r io.Reader, name string) (*budget.Budget, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
 	if err != nil {
 		return nil, fileError(name, "读取失败：%v", err)
 	}
 	if len(data) > maxFileSize {
 		return nil, fmt.Errorf("文件 %s 超过上限 %d MiB，拒绝读取", name, maxFileSize>>20)
+	}
+	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+		return nil, unreadable(fileError(name, "不是 UTF-8 编码的文本文件，无法读取；预算数据应为 UTF-8 编码的 .yaml 文件或 .xlsx 工作簿"))
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -65,10 +79,7 @@ func ReadYAML(r io.Reader, name string) (*budget.Budget, error) {
 			src.File = name
 		}
 	}
-	if err := d.errs.Err(); err != nil {
-		return nil, err
-	}
-	return b, nil
+	return b, d.errs.Err()
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)

@@ -228,16 +228,26 @@ func (v *View) RowName(r int) string {
 }
 
 func (v *View) Head(key string) string {
-	if c, ok := v.keys[key]; ok {
+	if c, ok := v.keys[key]; ok && v.heads[c] != "" {
 		return v.heads[c]
 	}
 	// Codes printed in 类/款/项 columns are headed by the first of them.
 	for j, col := range v.T.Columns {
-		if key == "code" && col.Kind == disclosure.CodeCol {
+		if key == "code" && col.Kind == disclosure.CodeCol && v.heads[j] != "" {
 			return v.heads[j]
 		}
 	}
-	return key
+	// A reader never sees the key: a column without a header of its own is
+	// named by what it holds, or not at all.
+	return keyNames[key]
+}
+
+// keyNames name the columns of the keys rules ask for, for a column the table
+// prints no header over.
+var keyNames = map[string]string{
+	"code": "科目编码", "name": "科目名称", "unit": "单位",
+	"total": "合计", "basic": "基本支出", "personnel": "人员经费", "public": "公用经费",
+	"income": "收入", "spending": "支出",
 }
 
 // At locates row r, column key.

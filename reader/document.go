@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"yusuan/disclosure"
@@ -371,5 +372,19 @@ type UnrecognisedError struct {
 }
 
 func (e *UnrecognisedError) Error() string {
-	return fmt.Sprintf("文件 %s 无法识别的格式：标题为“%s”，识别出的表格：%s。它不像已知地区的部门预算公开文件，也没有足够多的全国通用表格（收支总表、收入总表、支出总表等）可按通用格式读取", e.File, e.Title, e.Tables)
+	// A file that is not a disclosure can have any line for a title: quote
+	// enough of it to recognise.
+	title := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, e.Title)
+	if r := []rune(title); len(r) > maxQuotedTitle {
+		title = string(r[:maxQuotedTitle]) + "…"
+	}
+	return fmt.Sprintf("文件 %s 无法识别的格式：标题为“%s”，识别出的表格：%s。它不像已知地区的部门预算公开文件，也没有足够多的全国通用表格（收支总表、收入总表、支出总表等）可按通用格式读取", e.File, title, e.Tables)
 }
+
+// maxQuotedTitle bounds the title an UnrecognisedError quotes, in characters.
+const maxQuotedTitle = 60

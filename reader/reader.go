@@ -7,6 +7,7 @@
 package reader
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -69,15 +70,27 @@ func ReadFile(path string) (*disclosure.Document, error) {
 		return nil, fmt.Errorf("无法读取文件 %s：%v", path, err)
 	}
 	name := filepath.Base(path)
-	switch strings.ToLower(filepath.Ext(path)) {
+	ext := strings.ToLower(filepath.Ext(path))
+	// A PDF or a workbook saved under a text file's name is read as what it is.
+	switch {
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		ext = ".pdf"
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) && ext != ".xlsx":
+		return nil, fmt.Errorf("文件 %s 是压缩包（ZIP）而不是公开文件；Excel 工作簿请使用 .xlsx 扩展名。%s", path, acceptedInputs)
+	}
+	switch ext {
 	case ".txt", ".text", ".md":
-		return ReadText(name, string(data))
+		text, err := decodeText(name, data)
+		if err != nil {
+			return nil, err
+		}
+		return ReadText(name, text)
 	case ".xlsx":
 		return ReadXLSX(name, strings.NewReader(string(data)), int64(len(data)))
 	case ".pdf":
 		return ReadPDF(context.Background(), name, data)
 	}
-	return nil, fmt.Errorf("文件 %s 的类型不受支持：应为 .txt、.pdf 或 .xlsx", path)
+	return nil, fmt.Errorf("文件 %s 的类型不受支持；%s", path, acceptedInputs)
 }
 
 // ReadText reads text: cells separated by tabs like the seed's or yusuan's own text,
@@ -119,8 +132,36 @@ func ReadPDF(ctx context.Context, name string, data []byte) (*disclosure.Documen
 	if err != nil {
 		return nil, err
 	}
+	if !hasText(pages) {
+		return nil, &NoTextError{File: name, Pages: len(pages)}
+	}
 	doc, err := readPages(name, pdfPages(pages), formats())
 	return finish(name, doc, err)
+}
+
+// NoTextError is a PDF with no text on any page: most often a scan, whose
+// pages are images.
+type NoTextError struct {
+	File  string
+	Pages int
+}
+
+func (e *NoTextError) Error() string {
+	return fmt.Sprintf("文件 %s 没有文字层（可能是扫描件），无法读取：全部 %d 页都没有可提取的文字，只有图像。请使用有文字层的原件（可以选中、复制文字的 PDF），或其文本、Excel 版本", e.File, e.Pages)
+}
+
+// hasText reports whether any page has a character that is not a space.
+func hasText(pages []pdftext.Page) bool {
+	for _, p := range pages {
+		for _, l := range p.Lines {
+			for _, w := range l.Words {
+				if strings.TrimSpace(w.Text) != "" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // finish completes what every reader does last: a year from the file's name when

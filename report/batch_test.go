@@ -286,7 +286,7 @@ func TestXLSXOneDocument(t *testing.T) {
 	if rows[0][0] != "序号" || rows[1][0] != "1" || len(rows[0]) != 15 {
 		t.Errorf("findings sheet starts %q, %q", rows[0], rows[1])
 	}
-	if v, _ := f.GetCellValue("说明", "B3"); v != "某格式" {
+	if v, _ := f.GetCellValue("说明", "B5"); v != "某格式" {
 		t.Errorf("说明 format = %q", v)
 	}
 }

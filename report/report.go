@@ -4,6 +4,7 @@
 package report
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -43,8 +44,10 @@ func SummaryOf(file string, doc *disclosure.Document) Summary {
 			tables = append(tables, TableRead{Title: strings.TrimSpace(t.Label() + " " + t.Title), Rows: len(t.Rows)})
 		}
 	}
+	// A document that prints no 主管部门 is named by what it is published under.
+	dept := cmp.Or(doc.Department, doc.Subject)
 	return Summary{File: file, Title: doc.Title, Profile: doc.Profile, Kind: doc.Kind, Year: doc.Year,
-		Department: doc.Department, Format: doc.Format, FormatLabel: doc.FormatLabel, Tables: tables}
+		Department: dept, Format: doc.Format, FormatLabel: doc.FormatLabel, Tables: tables}
 }
 
 // formatName names the document's format for people: the label of the format
@@ -81,8 +84,9 @@ func tablesRead(tables []TableRead) string {
 func Text(w io.Writer, s Summary, res check.Result) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "核对：%s\n", s.File)
-	fmt.Fprintf(&b, "文件：%s（%s，%s，%s）\n", s.Title, s.formatName(), s.Kind, yearName(s.Year))
 	fmt.Fprintf(&b, "部门：%s\n", orDash(s.Department))
+	fmt.Fprintf(&b, "年度：%s\n", yearName(s.Year))
+	fmt.Fprintf(&b, "文件：%s（%s，%s，%s）\n", s.Title, s.formatName(), s.Kind, yearName(s.Year))
 	fmt.Fprintf(&b, "读取的表格：%s\n", tablesRead(s.Tables))
 	fmt.Fprintf(&b, "结果：%d 个错误，%d 个警告，%d 个提示\n", res.Count(check.Error), res.Count(check.Warning), res.Count(check.Info))
 	for i, f := range res.Findings {
@@ -173,7 +177,7 @@ func XLSX(w io.Writer, s Summary, res check.Result) error {
 	const cover = "说明"
 	f.NewSheet(cover)
 	for i, kv := range [][2]string{
-		{"文件", s.File}, {"标题", s.Title}, {"格式", s.formatName()}, {"类型", s.Kind}, {"年度", fmt.Sprint(s.Year)},
+		{"部门", orDash(s.Department)}, {"年度", yearName(s.Year)}, {"文件", s.File}, {"标题", s.Title}, {"格式", s.formatName()}, {"类型", s.Kind},
 		{"错误", fmt.Sprint(res.Count(check.Error))}, {"警告", fmt.Sprint(res.Count(check.Warning))}, {"提示", fmt.Sprint(res.Count(check.Info))},
 	} {
 		f.SetCellStr(cover, fmt.Sprintf("A%d", i+1), kv[0])

@@ -2,8 +2,10 @@ package web
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"net/http"
+	"strings"
 
 	"yusuan/store"
 )
@@ -15,6 +17,8 @@ const (
 	EInvalid  = "invalid"
 	ETimeout  = "timeout"
 	EBusy     = "busy"
+	EOverload = "overloaded"
+	EMethod   = "method"
 	EInternal = "internal"
 )
 
@@ -45,8 +49,33 @@ func classify(err error) *Error {
 		return &Error{EInvalid, "请求的参数不正确"}
 	case errors.Is(err, context.DeadlineExceeded):
 		return &Error{ETimeout, "查询超时，请缩小查询范围后重试"}
+	case overloaded(err):
+		return &Error{EOverload, "访问人数较多，服务器暂时无法处理，请稍后再试"}
 	}
 	return &Error{EInternal, "服务器内部错误，请稍后再试"}
+}
+
+// overloaded reports whether err says the database turned a request away
+// for load rather than for a fault: the request's time ran out while it
+// waited (database/sql then ends the transaction, and its commit finds it
+// done, or the driver reports the query interrupted), SQLite stayed busy or
+// locked, or PostgreSQL has no connection or resource left (SQLSTATE class
+// 53) or cancelled the statement (57014). The drivers' errors carry these
+// codes in their text only, without a type the web may import.
+func overloaded(err error) bool {
+	if err == nil {
+		return false
+	}
+	if errors.Is(err, sql.ErrTxDone) || errors.Is(err, sql.ErrConnDone) || errors.Is(err, context.Canceled) {
+		return true
+	}
+	msg := err.Error()
+	for _, mark := range []string{"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_INTERRUPT", "database is locked", "interrupted (9)", "(SQLSTATE 53", "(SQLSTATE 57014)"} {
+		if strings.Contains(msg, mark) {
+			return true
+		}
+	}
+	return false
 }
 
 func status(code string) int {
@@ -55,10 +84,12 @@ func status(code string) int {
 		return http.StatusNotFound
 	case EInvalid:
 		return http.StatusBadRequest
-	case ETimeout:
+	case ETimeout, EOverload:
 		return http.StatusServiceUnavailable
 	case EBusy:
 		return http.StatusTooManyRequests
+	case EMethod:
+		return http.StatusMethodNotAllowed
 	}
 	return http.StatusInternalServerError
 }
@@ -72,8 +103,10 @@ func title(code string) string {
 		return "请求有误"
 	case ETimeout:
 		return "查询超时"
-	case EBusy:
+	case EBusy, EOverload:
 		return "服务繁忙"
+	case EMethod:
+		return "不支持的请求方式"
 	}
 	return "服务器错误"
 }

@@ -10,9 +10,6 @@ import (
 	"yusuan/report"
 )
 
-// exitUnreadable is check's status when an input cannot be read.
-const exitUnreadable = 2
-
 const checkUsage = `用法：yusuan check <公开文件或目录>... [--format text|json|xlsx] [-o 报告文件] [--codes 科目表.csv]
 
 读取已公开的部门预算或单位预算文件（.txt 文本、.pdf、.xlsx），核对表内平衡、表间一致、

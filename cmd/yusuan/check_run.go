@@ -186,13 +186,17 @@ func readDocs(inputs []input, twoFiles bool, opts check.Options, stderr io.Write
 }
 
 // readFile is reader.ReadFile that turns a panic on a hostile file into an
-// error, so that one file cannot end a run over many.
+// error, so that one file cannot end a run over many, and that says what a
+// budget workbook is rather than reading it as a published one.
 func readFile(path string) (doc *disclosure.Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			doc, err = nil, fmt.Errorf("文件 %s 无法读取：程序内部错误（%v），请把这份文件提供给开发者", path, p)
 		}
 	}()
+	if err := budgetWorkbookError(path); err != nil {
+		return nil, err
+	}
 	return reader.ReadFile(path)
 }
 

@@ -20,7 +20,7 @@ import (
 const (
 	exitOK    = 0
 	exitError = 1 // the input has errors, or the work failed
-	exitUsage = 2 // the command line is wrong
+	exitUsage = 2 // the command line is wrong; exitUnreadable is the same status
 )
 
 type command struct {
@@ -157,6 +157,7 @@ const buildUsage = `用法：yusuan build <预算数据> -o <输出目录> [--pr
 读取预算数据（.yaml、.xlsx，或含 budget.yaml / budget.xlsx 的目录），检查无误后，
 在输出目录中生成公开文件：网页（.html）、Excel 表格（.xlsx）、PDF（.pdf）和 JSON 数据（.json）。
 数据有错时列出每一处错误（文件、工作表、行、列），不写入任何文件。
+退出码：0 成功；1 数据有错或无法写出；2 文件无法读取（不存在、已损坏或不是预算数据）。
 
 上海格式同时生成部门预算和每个预算单位的单位预算。
 
@@ -183,7 +184,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	cat, err := catalogue(*codes)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
-		return exitError
+		return exitUnreadable
 	}
 	if *prof != "" {
 		if _, err := profile.Get(*prof); err != nil {
@@ -193,8 +194,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	written, err := build.Run(pos[0], *out, *prof, cat, build.Formats)
 	if err != nil {
+		err = explainBudgetInput(pos[0], err)
 		fmt.Fprintf(stderr, "生成失败，未写入任何文件。\n%v\n", err)
-		return exitError
+		return exitFor(err)
 	}
 	fmt.Fprintf(stdout, "已生成 %d 个文件：\n", len(written))
 	for _, p := range written {
@@ -205,8 +207,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 
 const validateUsage = `用法：yusuan validate <预算数据> [--codes 科目表.csv]
 
-只检查预算数据（编码、金额、单位、项目、重复行等），列出每一处错误，不生成文件。
-没有错误时退出码为 0，有错误时为 1。
+只检查预算数据（编码、金额、单位、项目、重复行等），一次列出全部错误及其总数
+（最多列出 200 处），不生成文件。有单元格无法读取时，其余数据照样检查。
+没有错误时退出码为 0，有错误时为 1，文件无法读取（不存在、已损坏或不是预算数据）时为 2。
 `
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
@@ -223,15 +226,13 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	cat, err := catalogue(*codes)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
-		return exitError
+		return exitUnreadable
 	}
-	b, err := budgetfile.Load(pos[0])
-	if err == nil {
-		_, err = build.Derive(b, cat)
-	}
+	b, err := validateBudget(pos[0], cat)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitError
+		err = explainBudgetInput(pos[0], err)
+		writeErrors(stderr, err)
+		return exitFor(err)
 	}
 	fmt.Fprintf(stdout, "%s：预算数据检查通过（%d 个单位，%d 个项目，%d 行支出明细）。\n", pos[0], len(b.Units), len(b.Projects), len(b.Items))
 	return exitOK
@@ -289,8 +290,9 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	}
 	b, err := budgetfile.Load(pos[0])
 	if err != nil {
+		err = explainBudgetInput(pos[0], err)
 		fmt.Fprintln(stderr, err)
-		return exitError
+		return exitFor(err)
 	}
 	var write func(io.Writer) error
 	switch strings.ToLower(filepath.Ext(pos[1])) {

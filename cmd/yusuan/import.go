@@ -36,7 +36,7 @@ const importUsage = `用法：yusuan import [--db 数据库] [--region 地区] [
 上海市普陀区商务委员会 → 上海市普陀区）；名称不以行政区划开头的部门（国家信访局、外交部）归入“中央”。
 
 整批导入：先读取全部文件，逐个列出无法导入的文件及原因（不是部门预算或单位预算、是决算、
-读不出部门或年度等）；只要有一个出错，数据库就不作任何改动，退出码为 1。这样改正或移走出错的
+读不出部门或年度等）；只要有一个出错，数据库就不作任何改动，退出码为 1（有文件无法读取时为 2）。这样改正或移走出错的
 文件后可以原样重新导入，已导入的文件不会多出一个版本。
 同一部门、年度和类型（单位预算还要同一单位）的文件再次导入时成为新版本，旧版本保留为历史。
 
@@ -96,7 +96,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	cat, err := catalogue(*codes)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
-		return exitError
+		return exitUnreadable
 	}
 
 	// Every file is read, derived and checked before the database is touched.
@@ -106,7 +106,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		for _, err := range errs {
 			fmt.Fprintln(stderr, err)
 		}
-		return exitError
+		return exitFor(errors.Join(errs...))
 	}
 	if u := strings.TrimSpace(*sourceURL); u != "" {
 		if len(docs) != 1 || !docs[0].Published {
@@ -154,10 +154,10 @@ func importArgs(args []string, stderr io.Writer) []importArg {
 		fi, err := os.Stat(arg)
 		switch {
 		case os.IsNotExist(err):
-			out = append(out, importArg{path: arg, err: fmt.Errorf("文件 %s 不存在", arg)})
+			out = append(out, importArg{path: arg, err: unreadable(fmt.Errorf("文件 %s 不存在", arg))})
 			continue
 		case err != nil:
-			out = append(out, importArg{path: arg, err: fmt.Errorf("无法读取文件 %s：%v", arg, err)})
+			out = append(out, importArg{path: arg, err: unreadable(fmt.Errorf("无法读取文件 %s：%v", arg, err))})
 			continue
 		case !fi.IsDir():
 			ext := strings.ToLower(filepath.Ext(arg))
@@ -169,12 +169,12 @@ func importArgs(args []string, stderr io.Writer) []importArg {
 		}
 		files, err := filesIn(arg)
 		if err != nil {
-			out = append(out, importArg{path: arg, err: fmt.Errorf("无法读取目录 %s：%v", arg, err)})
+			out = append(out, importArg{path: arg, err: unreadable(fmt.Errorf("无法读取目录 %s：%v", arg, err))})
 			continue
 		}
 		files, skipped := oneForm(files)
 		if len(files) == 0 {
-			out = append(out, importArg{path: arg, err: fmt.Errorf("目录 %s 中既没有预算数据（budget.yaml 或 budget.xlsx），也没有公开文件（.pdf、.txt 或 .xlsx）", arg)})
+			out = append(out, importArg{path: arg, err: unreadable(fmt.Errorf("目录 %s 中既没有预算数据（budget.yaml 或 budget.xlsx），也没有公开文件（.pdf、.txt 或 .xlsx）", arg))})
 		}
 		if skipped > 0 {
 			fmt.Fprintf(stderr, "目录 %s 中有 %d 个文件与同名的 .pdf 或 .xlsx 文件是同一份文件，已略过。\n", arg, skipped)
@@ -246,7 +246,8 @@ func importInputs(args []string, region, profileName string, cat *classification
 			if docs[i], berr = importBudget(it.path, region, profileName, cat); berr == nil {
 				continue
 			}
-			if buildErr := (*build.CheckError)(nil); errors.As(berr, &buildErr) {
+			// A budget workbook with errors in it is no published document.
+			if buildErr := (*build.CheckError)(nil); errors.As(berr, &buildErr) || !budgetfile.IsUnreadable(berr) {
 				errs[i] = berr
 				continue
 			}
@@ -255,16 +256,16 @@ func importInputs(args []string, region, profileName string, cat *classification
 		case ext == ".txt", ext == ".text", ext == ".md", ext == ".pdf":
 			published, publishedAt = append(published, input{path: it.path}), append(publishedAt, i)
 		default:
-			errs[i] = fmt.Errorf("文件 %s 的类型不受支持：应为预算数据（.yaml、.xlsx 或目录）或公开文件（.txt、.pdf、.xlsx）", it.path)
+			errs[i] = unreadable(fmt.Errorf("文件 %s 的类型不受支持：应为预算数据（.yaml、.xlsx 或目录）或公开文件（.txt、.pdf、.xlsx）", it.path))
 		}
 	}
 	// A tables file joined to its narrative file leaves its own place empty.
 	for _, d := range readDocs(published, namesTwoFiles(args), check.Options{Codes: cat}, stderr) {
 		i := publishedAt[d.at]
 		if d.err != nil {
-			errs[i] = d.err
+			errs[i] = unreadable(d.err)
 			if berr := budgetErrs[i]; berr != nil {
-				errs[i] = fmt.Errorf("无法识别 %s：\n  作为预算填报表：%v\n  作为公开文件：%v", items[i].path, indent(berr), indent(d.err))
+				errs[i] = unreadable(fmt.Errorf("无法识别 %s：\n  作为预算填报表：%v\n  作为公开文件：%v", items[i].path, indent(berr), indent(d.err)))
 			}
 			continue
 		}

@@ -82,7 +82,7 @@ func TestImportFailureLeavesDatabase(t *testing.T) {
 		{seedText, "budget.docx"},
 	} {
 		code, out, errs := runCLI(t, append([]string{"import", "--db", db}, files...)...)
-		if code != exitError || out != "" || !strings.Contains(errs, "导入失败，数据库未作任何改动") || !strings.Contains(errs, filepath.Base(files[1])) {
+		if code != exitUnreadable || out != "" || !strings.Contains(errs, "导入失败，数据库未作任何改动") || !strings.Contains(errs, filepath.Base(files[1])) {
 			t.Errorf("import %v: exit %d\n%s%s", files, code, out, errs)
 		}
 	}
@@ -191,7 +191,7 @@ func TestImportDirectory(t *testing.T) {
 	}
 
 	empty := t.TempDir()
-	if code, _, errs := runCLI(t, "import", "--db", db, empty); code != exitError || !strings.Contains(errs, "既没有预算数据") {
+	if code, _, errs := runCLI(t, "import", "--db", db, empty); code != exitUnreadable || !strings.Contains(errs, "既没有预算数据") {
 		t.Errorf("empty directory: exit %d\n%s", code, errs)
 	}
 
