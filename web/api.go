@@ -337,9 +337,15 @@ func (s *Server) apiCompareDepartments(w http.ResponseWriter, r *http.Request) e
 	if len(v.Departments) == 0 {
 		return invalidf("需要至少一个 d 参数（部门编号）")
 	}
+	// The amounts line up with the departments; those without a 部门预算 that
+	// year are listed again apart, their amounts null.
 	depts := make([]apiDepartment, len(v.Departments))
 	for i, d := range v.Departments {
 		depts[i] = toAPIDepartment(d)
+	}
+	missing := make([]apiDepartment, len(v.Missing))
+	for i, d := range v.Missing {
+		missing[i] = toAPIDepartment(d)
 	}
 	rows := make([]apiSideRow, len(v.Rows))
 	for i, row := range v.Rows {
@@ -349,7 +355,7 @@ func (s *Server) apiCompareDepartments(w http.ResponseWriter, r *http.Request) e
 		}
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{
-		"departments": depts, "year": v.Year, "table": v.Kind, "column": v.Column, "rows": rows,
+		"departments": depts, "missing": missing, "year": v.Year, "table": v.Kind, "column": v.Column, "rows": rows,
 		"columns": apiColumns(v.Table),
 	})
 }
