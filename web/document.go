@@ -125,8 +125,7 @@ var formatLabels = map[string]string{
 	"csv":  "CSV 数据（每个金额一行）",
 }
 
-// downloads lists a version's files: its stored renderings, its JSON, and (for the
-// current version, whose cells the store indexes) its CSV.
+// downloads lists a version's files: its stored renderings, its JSON and its CSV.
 func downloads(docID int64, v *store.Version, current bool) []downloadLink {
 	var out []downloadLink
 	q := ""
@@ -142,9 +141,7 @@ func downloads(docID int64, v *store.Version, current bool) []downloadLink {
 		}
 	}
 	out = append(out, downloadLink{Format: "json", Label: formatLabels["json"], URL: base + "json" + q})
-	if current {
-		out = append(out, downloadLink{Format: "csv", Label: formatLabels["csv"], URL: base + "csv"})
-	}
+	out = append(out, downloadLink{Format: "csv", Label: formatLabels["csv"], URL: base + "csv" + q})
 	return out
 }
 
