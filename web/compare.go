@@ -243,6 +243,11 @@ func (s *Server) showCompareYears(w http.ResponseWriter, r *http.Request) error 
 		name := v.Department.Name + "_" + strconv.Itoa(v.A) + "-" + strconv.Itoa(v.B) + "_" + v.KindName
 		return writeComparison(w, f, name, v.Table.Caption, v.Table, []unitBlock{{Table: v.Units}}, v.Table.Rows != nil)
 	}
+	tips, err := s.pageTooltips(r)
+	if err != nil {
+		return err
+	}
+	v.Table.Tips, v.Units.Tips, v.Chart.Tips = tips, tips, tips
 	return s.render(w, r, "compare_years", v.Title(), "compare", v)
 }
 
@@ -551,6 +556,14 @@ func (s *Server) showCompareDepartments(w http.ResponseWriter, r *http.Request) 
 	if f := r.URL.Query().Get("format"); f != "" {
 		name := strconv.Itoa(v.Year) + "_" + v.KindName + "_部门比较"
 		return writeComparison(w, f, name, v.Table.Caption, v.Table, v.Units, v.Table.Rows != nil)
+	}
+	tips, err := s.pageTooltips(r)
+	if err != nil {
+		return err
+	}
+	v.Table.Tips, v.Chart.Tips = tips, tips
+	for i := range v.Units {
+		v.Units[i].Table.Tips = tips
 	}
 	return s.render(w, r, "compare_departments", "部门比较", "compare", v)
 }

@@ -88,14 +88,21 @@ func (s *Server) showDocument(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v.Charts = append(v.Charts, sg)
-	v.Findings = findingViews(v.Version.Findings)
-	v.Errors, v.Warnings, v.Infos = v.Version.Errors, v.Version.Warnings, v.Version.Infos
-	v.Originals = originalLinks(v.Doc.ID, v.Version, v.Current)
-	v.Downloads = slices.Concat(v.Originals, downloads(v.Doc.ID, v.Version, v.Current))
 	title := v.Version.Title
 	if title == "" {
 		title = v.Doc.Department + v.Doc.Kind
 	}
+	tips, err := s.tooltips(ctx, v.Version.Disclosure, title)
+	if err != nil {
+		return err
+	}
+	for i := range v.Charts {
+		v.Charts[i].Tips = tips
+	}
+	v.Findings = findingViews(v.Version.Findings)
+	v.Errors, v.Warnings, v.Infos = v.Version.Errors, v.Version.Warnings, v.Version.Infos
+	v.Originals = originalLinks(v.Doc.ID, v.Version, v.Current)
+	v.Downloads = slices.Concat(v.Originals, downloads(v.Doc.ID, v.Version, v.Current))
 	return s.render(w, r, "document", title, "", v)
 }
 

@@ -175,6 +175,7 @@ type compareTable struct {
 	// table's own order.
 	Sorted   bool
 	ResetURL string
+	Tips     map[string]string // definitions of the terms the headings name
 }
 
 type headCell struct {
