@@ -14,16 +14,7 @@ import (
 func (s *Store) VersionCells(ctx context.Context, versionID int64) ([]Cell, error) {
 	var out []Cell
 	err := s.view(ctx, "version cells", func(tx *tx) (err error) {
-		out, err = collect(ctx, tx, func(sc scanner) (Cell, error) {
-			var c Cell
-			var kind string
-			var amount int64
-			err := sc.Scan(&c.Region, &c.DepartmentID, &c.Department, &c.DocumentID, &c.VersionID, &c.Year, &c.Kind, &c.Subject,
-				&c.TableNumber, &kind, &c.TableTitle, &c.Row, &c.Code, &c.Name, &c.Col, &c.Column, &c.Header, &amount)
-			c.TableKind, c.Amount = disclosure.TableKind(kind), money.Amount(amount)
-			return c, err
-		}, `SELECT r.name, d.id, d.name, doc.id, v.id, doc.year, doc.kind, doc.subject,
-				t.number, t.kind, t.title, c.row_no, c.row_code, c.row_name, c.col_no, c.col_key, c.col_header, c.amount
+		out, err = collect(ctx, tx, scanCell, `SELECT `+cellFields+`
 			FROM cells c
 			JOIN doc_tables t ON t.id = c.table_id
 			JOIN versions v ON v.id = t.version_id
@@ -35,4 +26,18 @@ func (s *Store) VersionCells(ctx context.Context, versionID int64) ([]Cell, erro
 		return err
 	})
 	return out, err
+}
+
+// cellFields are the columns scanCell reads, over the joins of currentCells.
+const cellFields = `r.name, d.id, d.name, doc.id, v.id, doc.year, doc.kind, doc.subject,
+	t.number, t.kind, t.title, c.row_no, c.row_code, c.row_name, c.col_no, c.col_key, c.col_header, c.amount`
+
+func scanCell(sc scanner) (Cell, error) {
+	var c Cell
+	var kind string
+	var amount int64
+	err := sc.Scan(&c.Region, &c.DepartmentID, &c.Department, &c.DocumentID, &c.VersionID, &c.Year, &c.Kind, &c.Subject,
+		&c.TableNumber, &kind, &c.TableTitle, &c.Row, &c.Code, &c.Name, &c.Col, &c.Column, &c.Header, &amount)
+	c.TableKind, c.Amount = disclosure.TableKind(kind), money.Amount(amount)
+	return c, err
 }
