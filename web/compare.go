@@ -516,21 +516,15 @@ func sortedKeys(total map[string]money.Amount, p *pivot) []string {
 // from the 类 rows, and adds a total row saying 未列合计 where a side has none;
 // it reports whether either happened.
 func markTotals(t *compareTable, p *pivot, sides []side) (summed, noTotal bool) {
+	if len(p.rows) == 0 || !p.rows[0].total || len(t.Rows) == 0 {
+		return false, false // no side prints or adds up a total
+	}
 	for _, sd := range sides {
 		summed = summed || sd.Summed
 		noTotal = noTotal || sd.Total == nil && sd.Cells
 	}
 	if !summed && !noTotal {
 		return false, false
-	}
-	var total *pivotRow
-	for _, r := range p.rows {
-		if r.total {
-			total = r
-		}
-	}
-	if total == nil || len(t.Rows) == 0 {
-		return summed, noTotal
 	}
 	row := &t.Rows[0]
 	per := len(t.Subs) / max(len(t.Groups), 1)

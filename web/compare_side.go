@@ -57,15 +57,15 @@ func readSide(dept string, cells []store.Cell, units map[string]bool) side {
 			s.Headers[c.Column] = c.Header
 		}
 		switch {
-		case c.Code == "" && isTotalLabel(c.Name) && (totalRow < 0 || totalRow == c.Row):
+		case c.Code == "" && isGrandTotal(c.Name) && (totalRow < 0 || totalRow == c.Row):
 			totalRow = c.Row
 			if totalFrom == nil {
 				totalFrom = map[string]money.Amount{}
 			}
 			totalFrom[c.Column] = c.Amount
 			continue
-		case c.Code == "" && isTotalLabel(c.Name):
-			continue // a later total row: a subtotal or the other side's 总计
+		case c.Code == "" && isGrandTotal(c.Name):
+			continue // a later total row: the other side's 总计
 		case c.Code == "" && sameName(c.Name, dept) && (deptRow < 0 || deptRow == c.Row):
 			deptRow = c.Row
 			if deptFrom == nil {
@@ -131,6 +131,13 @@ func soleUnit(units []sideCell) bool {
 		}
 	}
 	return len(units) > 0
+}
+
+// isGrandTotal reports whether a row label is a whole table's total, 合计 or 总计:
+// a two-sided 收支总表's 本年收入合计 totals one side only and stays a row.
+func isGrandTotal(s string) bool {
+	s = strings.Join(strings.Fields(s), "")
+	return s == "合计" || s == "总计"
 }
 
 // sameName compares a row's label with a department's name, spaces aside.
