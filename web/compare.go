@@ -64,11 +64,11 @@ type compareYearsView struct {
 	Kind     disclosure.TableKind
 	KindName string
 	Kinds    []kindOption
-	Rows     []store.Comparison // code × column, one per amount column (the API's rows)
-	Table    compareTable       // the same, one row per code, the total first
-	Units    compareTable       // the department's units, by name
-	Summed   bool               // a year's total was added up, its table printing none
-	NoTotal  bool               // a year's table prints no total and has no 类 to add
+	Rows     []comparison // code × column, one per amount column (the API's rows)
+	Table    compareTable // the same, one row per code, the total first
+	Units    compareTable // the department's units, by name
+	Summed   bool         // a year's total was added up, its table printing none
+	NoTotal  bool         // a year's table prints no total and has no 类 to add
 	Chart    chart
 	Export   []compareLink
 }
@@ -221,13 +221,23 @@ func yearKey(vals []*money.Amount, sub int) (int64, bool) {
 	return money.Percent(*b, *a)
 }
 
+// comparison is one row and column of a table in two years, as the API lists a
+// year comparison. A nil amount means the year's table has no such cell.
+type comparison struct {
+	Code   string // empty for rows without a code, which are matched by Name
+	Name   string
+	Column string
+	Header string
+	A, B   *money.Amount
+}
+
 // comparisons are the API's rows of a year comparison: one per row and column.
-func comparisons(p *pivot) []store.Comparison {
-	var out []store.Comparison
+func comparisons(p *pivot) []comparison {
+	var out []comparison
 	for _, r := range p.rows {
 		for c, col := range p.cols {
 			if vals := r.vals[c]; vals != nil {
-				out = append(out, store.Comparison{Code: r.code, Name: r.name, Column: col.key, Header: col.header, A: vals[0], B: vals[1]})
+				out = append(out, comparison{Code: r.code, Name: r.name, Column: col.key, Header: col.header, A: vals[0], B: vals[1]})
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"testing"
 
 	"yusuan/disclosure"
@@ -63,4 +64,57 @@ func TestReadSide(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCompareYearsSummary: the year comparison of a 收支总表, which prints
+// 一般公共预算资金 twice (the fund and its detail line), shows the figure once
+// rather than the two lines added up; every code of the functional table is
+// compared, each year with its document's amount.
+func TestCompareYearsSummary(t *testing.T) {
+	eachBackend(t, func(t *testing.T, p *portal) {
+		var cmp struct {
+			Rows []apiComparison
+		}
+		base := "/api/compare/years?department=" + id(p.depts["longgang"]) + "&a=2023&b=2024"
+		_, _, body := p.get(t, base+"&table=summary")
+		if err := json.Unmarshal([]byte(body), &cmp); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, c := range cmp.Rows {
+			if c.Name == "一般公共预算资金" && c.Column == "income" {
+				found = true
+				if c.B == nil || *c.B != 6762910000 {
+					t.Errorf("一般公共预算资金 2024 = %v, want 6,762.91万元", c.B)
+				}
+			}
+		}
+		if !found {
+			t.Error("no 一般公共预算资金 row in the 收支总表 comparison")
+		}
+
+		_, _, body = p.get(t, base)
+		if err := json.Unmarshal([]byte(body), &cmp); err != nil {
+			t.Fatal(err)
+		}
+		dd, err := p.st.Document(t.Context(), p.docs["longgang"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]money.Amount{}
+		for _, r := range classRows(findTable(dd.Version.Disclosure, disclosure.GPFunctionalTable), "total") {
+			want[r.code] = r.amount
+		}
+		for _, c := range cmp.Rows {
+			if a, ok := want[c.Code]; ok && c.Column == "total" {
+				if c.B == nil || money.Amount(*c.B) != a || c.A == nil {
+					t.Errorf("%s: %v, %v; want 2024 %s", c.Code, c.A, c.B, a)
+				}
+				delete(want, c.Code)
+			}
+		}
+		if len(want) != 0 {
+			t.Errorf("类 not compared: %v", want)
+		}
+	})
 }
