@@ -65,6 +65,7 @@ type compareYearsView struct {
 	KindName string
 	Kinds    []kindOption
 	Rows     []comparison // code × column, one per amount column (the API's rows)
+	UnitRows []comparison // the units' rows, likewise
 	Table    compareTable // the same, one row per code, the total first
 	Units    compareTable // the department's units, by name
 	Summed   bool         // a year's total was added up, its table printing none
@@ -169,7 +170,7 @@ func (s *Server) compareYears(r *http.Request) (*compareYearsView, error) {
 	units.sort()
 	v.Units = units.table("years-units", subs, yearCells)
 	v.Units.Caption = v.Department.Name + "所属单位：" + a + "与" + b
-	v.Rows = comparisons(p)
+	v.Rows, v.UnitRows = comparisons(p), comparisons(units)
 	v.Chart = p.classChart("chart-years-compare", "（"+a+"与"+b+"）", []string{a, b})
 	v.Export = exportLinks(r)
 	return v, nil
@@ -275,6 +276,7 @@ type compareDepartmentsView struct {
 	Rows        []sideRow // one amount per department asked (the API's rows)
 	Table       compareTable
 	Units       []unitBlock // each department's units
+	UnitRows    []deptUnits // the same, for the API
 	Summed      bool
 	NoTotal     bool
 	Chart       chart
@@ -289,6 +291,17 @@ type unitBlock struct {
 	Department string // empty in a year comparison, of one department
 	Index      int    // the department's place among the compared
 	Table      compareTable
+}
+
+// deptUnits are one department's units with their amounts by column key.
+type deptUnits struct {
+	DepartmentID int64
+	Units        []unitRow
+}
+
+type unitRow struct {
+	Name     string
+	ByColumn map[string]*money.Amount
 }
 
 // sideRow is one code or row name with one amount per compared department in the
@@ -453,6 +466,17 @@ func (s *Server) compareDepartments(r *http.Request) (*compareDepartmentsView, e
 		t := up.table("units-"+strconv.Itoa(i), []subColumn{{Text: "金额"}}, amountCells)
 		t.Caption = v.Compared[i].Name + "所属单位"
 		v.Units = append(v.Units, unitBlock{v.Compared[i].Name, i, t})
+		var rows []unitRow
+		for _, r := range up.rows {
+			u := unitRow{Name: r.name, ByColumn: map[string]*money.Amount{}}
+			for j, c := range up.cols {
+				if r.vals[j] != nil {
+					u.ByColumn[c.key] = r.vals[j][0]
+				}
+			}
+			rows = append(rows, u)
+		}
+		v.UnitRows = append(v.UnitRows, deptUnits{v.Compared[i].ID, rows})
 	}
 	v.Chart = p.classChart("chart-departments", "（"+strconv.Itoa(v.Year)+"年）", names)
 	if kind == disclosure.SanGongTable {

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -75,6 +76,21 @@ func TestCompareDepartmentsLayout(t *testing.T) {
 		// Its units are listed apart, folded under the department.
 		if !strings.Contains(body, `<details class="units"><summary>`) {
 			t.Error("no folded units")
+		}
+		// The API lists the same: the total first, the units apart.
+		var api struct {
+			Rows  []apiSideRow
+			Units []apiDeptUnits
+		}
+		_, _, data := p.get(t, "/api/compare/departments?d="+id(p.depts["secret"])+"&year="+year)
+		if err := json.Unmarshal([]byte(data), &api); err != nil {
+			t.Fatal(err)
+		}
+		if len(api.Rows) == 0 || api.Rows[0].Name != "合计" || api.Rows[0].Amounts[0] == nil || money.Amount(*api.Rows[0].Amounts[0]) != want.total {
+			t.Errorf("API rows start %+v", api.Rows[:min(len(api.Rows), 1)])
+		}
+		if len(api.Units) != 1 || len(api.Units[0].Units) == 0 {
+			t.Errorf("API units %+v", api.Units)
 		}
 		// The other department has no 部门预算 that year, and the page says so.
 		if dd.Year != 2024 && !strings.Contains(body, "该年度没有数据") {
