@@ -103,7 +103,7 @@
     var legendHeight = 0;
     if (d.series) {
       var rows = legendRows(d.series.map(function (s) { return s.name; }), width - 16);
-      legendHeight = rows * 22;
+      legendHeight = rows * 22 + 12;
       base.legend = { bottom: 0, left: "center", width: width - 16, itemGap: 12, textStyle: { fontSize: font } };
     }
     base.grid = { left: 8, right: narrow ? 24 : 32, top: 24, bottom: 8 + legendHeight, containLabel: true };
