@@ -114,7 +114,8 @@ func splitTerm(e string) (termDef, bool) {
 	if i <= 0 {
 		return termDef{}, false
 	}
-	term, text := strings.TrimSpace(e[:i]), strings.TrimSpace(e[i+len(string([]rune(e[i:])[0])):])
+	_, colon := utf8.DecodeRuneInString(e[i:])
+	term, text := strings.TrimSpace(e[:i]), strings.TrimSpace(e[i+colon:])
 	if text == "" || len([]rune(term)) > 24 {
 		return termDef{}, false
 	}
