@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"sort"
 	"strings"
 
 	"yusuan/disclosure"
@@ -160,88 +159,6 @@ func (s *Store) RegionTotals(ctx context.Context, region string, year int, table
 		return err
 	})
 	return out, err
-}
-
-// Comparison is one row and column of a table in two years. A nil amount means
-// the year's table has no such cell.
-type Comparison struct {
-	Code   string // empty for rows without a code, which are matched by Name
-	Name   string
-	Column string
-	Header string
-	A, B   *money.Amount
-}
-
-// CompareYears lines up a department's 部门预算 tables of one kind in two years:
-// cells are matched by code (by label where the row has none) and column, and
-// cells that repeat a code (one block per unit) are summed.
-func (s *Store) CompareYears(ctx context.Context, deptID int64, yearA, yearB int, tableKind disclosure.TableKind) ([]Comparison, error) {
-	type key struct{ code, name, column string }
-	type entry struct {
-		Comparison
-		row, col int
-	}
-	entries := map[key]*entry{}
-	// A code's figure is the sum of its rows in every unit's section; a row without a
-	// code is named once per figure, though a 收支总表 may print a name twice (a fund
-	// and its detail line) with the same amount, so those are not added up.
-	err := s.view(ctx, "compare years", func(tx *tx) error {
-		rows, err := tx.query(ctx, `SELECT doc.year, c.row_code, CASE WHEN c.row_code = '' THEN c.row_name ELSE '' END,
-				MIN(c.row_name), c.col_key, MIN(c.col_header), MIN(c.row_no), MIN(c.col_no),
-				CAST(CASE WHEN c.row_code = '' THEN MAX(c.amount) ELSE SUM(c.amount) END AS BIGINT)`+currentCells+`
-			WHERE doc.department_id = ? AND doc.year IN (?, ?) AND doc.kind = ? AND t.kind = ?
-			GROUP BY doc.year, c.row_code, CASE WHEN c.row_code = '' THEN c.row_name ELSE '' END, c.col_key
-			LIMIT ?`, deptID, yearA, yearB, DepartmentBudget, string(tableKind), 2*maxComparisonRows)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var year, row, col int
-			var k key
-			var name, header string
-			var amount int64
-			if err := rows.Scan(&year, &k.code, &k.name, &name, &k.column, &header, &row, &col, &amount); err != nil {
-				return err
-			}
-			e := entries[k]
-			if e == nil {
-				e = &entry{Comparison: Comparison{Code: k.code, Name: name, Column: k.column, Header: header}, row: row, col: col}
-				entries[k] = e
-			}
-			a := money.Amount(amount)
-			// The later year names the row, as names change between years.
-			if year == yearB {
-				e.B, e.Name, e.Header, e.row, e.col = &a, name, header, row, col
-			}
-			if year == yearA {
-				e.A = &a
-			}
-		}
-		return rows.Err()
-	})
-	if err != nil {
-		return nil, err
-	}
-	list := make([]*entry, 0, len(entries))
-	for _, e := range entries {
-		list = append(list, e)
-	}
-	sort.Slice(list, func(i, j int) bool {
-		a, b := list[i], list[j]
-		if a.row != b.row {
-			return a.row < b.row
-		}
-		if a.col != b.col {
-			return a.col < b.col
-		}
-		return a.Code+a.Name < b.Code+b.Name
-	})
-	out := make([]Comparison, len(list))
-	for i, e := range list {
-		out[i] = e.Comparison
-	}
-	return out, nil
 }
 
 // likeEscape quotes the LIKE wildcards of s, to be used with ESCAPE '\'.

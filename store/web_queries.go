@@ -2,9 +2,6 @@ package store
 
 import (
 	"context"
-
-	"yusuan/disclosure"
-	"yusuan/money"
 )
 
 // Queries the portal needs beyond the import and check views.
@@ -38,16 +35,7 @@ func (s *Store) CellsPage(ctx context.Context, f CellFilter, offset, lim int) ([
 	args = append(args, lim, offset)
 	var out []Cell
 	err := s.view(ctx, "cells page", func(tx *tx) (err error) {
-		out, err = collect(ctx, tx, func(sc scanner) (Cell, error) {
-			var c Cell
-			var kind string
-			var amount int64
-			err := sc.Scan(&c.Region, &c.DepartmentID, &c.Department, &c.DocumentID, &c.VersionID, &c.Year, &c.Kind, &c.Subject,
-				&c.TableNumber, &kind, &c.TableTitle, &c.Row, &c.Code, &c.Name, &c.Col, &c.Column, &c.Header, &amount)
-			c.TableKind, c.Amount = disclosure.TableKind(kind), money.Amount(amount)
-			return c, err
-		}, `SELECT r.name, d.id, d.name, doc.id, v.id, doc.year, doc.kind, doc.subject,
-				t.number, t.kind, t.title, c.row_no, c.row_code, c.row_name, c.col_no, c.col_key, c.col_header, c.amount`+
+		out, err = collect(ctx, tx, scanCell, `SELECT `+cellFields+
 			currentCells+where+`
 			ORDER BY r.name, d.name, doc.year, doc.kind, doc.subject, t.seq, c.row_no, c.col_no LIMIT ? OFFSET ?`, args...)
 		return err

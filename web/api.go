@@ -292,18 +292,23 @@ func (s *Server) apiCompareYears(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	rows := make([]apiComparison, len(v.Rows))
-	for i, c := range v.Rows {
+	// The units' rows come apart from the table's, as the page folds them.
+	return writeJSON(w, http.StatusOK, map[string]any{
+		"department": toAPIDepartment(*v.Department), "a": v.A, "b": v.B, "table": v.Kind, "rows": apiComparisons(v.Rows),
+		"units": apiComparisons(v.UnitRows), "columns": apiColumns(v.Table),
+	})
+}
+
+func apiComparisons(cs []comparison) []apiComparison {
+	rows := make([]apiComparison, len(cs))
+	for i, c := range cs {
 		rows[i] = apiComparison{Code: c.Code, Name: c.Name, Column: c.Column, Header: c.Header, A: fen(c.A), B: fen(c.B)}
 		if c.A != nil && c.B != nil {
 			d := int64(*c.B - *c.A)
 			rows[i].Change = &d
 		}
 	}
-	return writeJSON(w, http.StatusOK, map[string]any{
-		"department": toAPIDepartment(*v.Department), "a": v.A, "b": v.B, "table": v.Kind, "rows": rows,
-		"columns": apiColumns(v.Table),
-	})
+	return rows
 }
 
 // apiColumn is one amount column of a compared table, in the table's order: what a
@@ -337,9 +342,15 @@ func (s *Server) apiCompareDepartments(w http.ResponseWriter, r *http.Request) e
 	if len(v.Departments) == 0 {
 		return invalidf("需要至少一个 d 参数（部门编号）")
 	}
+	// The amounts line up with the departments; those without a 部门预算 that
+	// year are listed again apart, their amounts null.
 	depts := make([]apiDepartment, len(v.Departments))
 	for i, d := range v.Departments {
 		depts[i] = toAPIDepartment(d)
+	}
+	missing := make([]apiDepartment, len(v.Missing))
+	for i, d := range v.Missing {
+		missing[i] = toAPIDepartment(d)
 	}
 	rows := make([]apiSideRow, len(v.Rows))
 	for i, row := range v.Rows {
@@ -349,9 +360,37 @@ func (s *Server) apiCompareDepartments(w http.ResponseWriter, r *http.Request) e
 		}
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{
-		"departments": depts, "year": v.Year, "table": v.Kind, "column": v.Column, "rows": rows,
+		"departments": depts, "missing": missing, "year": v.Year, "table": v.Kind, "column": v.Column, "rows": rows,
+		"units":   apiUnits(v.UnitRows),
 		"columns": apiColumns(v.Table),
 	})
+}
+
+// apiDeptUnits are one compared department's units, as the page folds them
+// under its name.
+type apiDeptUnits struct {
+	DepartmentID int64        `json:"department_id"`
+	Units        []apiUnitRow `json:"units"`
+}
+
+type apiUnitRow struct {
+	Name     string            `json:"name"`
+	ByColumn map[string]*int64 `json:"by_column"`
+}
+
+func apiUnits(us []deptUnits) []apiDeptUnits {
+	out := make([]apiDeptUnits, len(us))
+	for i, u := range us {
+		out[i] = apiDeptUnits{DepartmentID: u.DepartmentID, Units: make([]apiUnitRow, len(u.Units))}
+		for j, r := range u.Units {
+			row := apiUnitRow{Name: r.Name, ByColumn: map[string]*int64{}}
+			for k, a := range r.ByColumn {
+				row.ByColumn[k] = fen(a)
+			}
+			out[i].Units[j] = row
+		}
+	}
+	return out
 }
 
 type apiHit struct {

@@ -25,6 +25,8 @@ type chart struct {
 	Series []series `json:"series,omitempty"`
 	// Codes, when set, say what each label links to (the region view's drill-down).
 	Links []string `json:"links,omitempty"`
+	// Tips are the definitions of the terms its title may name (glossary.go).
+	Tips map[string]string `json:"-"`
 }
 
 type series struct {

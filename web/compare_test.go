@@ -17,10 +17,10 @@ func TestCompareYearsPivot(t *testing.T) {
 		_, _, body := p.get(t, "/compare/years?department="+dept+"&a=2023&b=2024")
 		for _, want := range []string{
 			`<th scope="colgroup" colspan="4" id="years-g0" class="group-head">支出总计</th>`,
-			`id="years-g1" class="group-head">基本支出</th>`,
-			`id="years-g2" class="group-head">项目支出</th>`,
-			`<th scope="col" id="years-g0-s0" class="num start">2023年</th>`,
-			`<th scope="col" id="years-g2-s3" class="num">增减率</th>`,
+			`id="years-g1" class="group-head"><abbr class="term" title="`, `">基本支出</abbr></th>`,
+			`id="years-g2" class="group-head"><abbr class="term" title="`, `">项目支出</abbr></th>`,
+			`<th scope="col" id="years-g0-s0" class="num start">2023年 <a class="sort" href="/compare/years?a=2023&amp;b=2024&amp;department=` + dept + `&amp;sort=g0s0"`,
+			`<th scope="col" id="years-g2-s3" class="num">增减率 <a class="sort" href="/compare/years?a=2023&amp;b=2024&amp;department=` + dept + `&amp;sort=g2s3"`,
 			`id="chart-years-compare"`, `<script type="application/json" id="chart-years-compare-data">`,
 		} {
 			if !strings.Contains(body, want) {

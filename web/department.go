@@ -19,6 +19,7 @@ type departmentView struct {
 	Totals     []yearTotal
 	Chart      chart
 	SanGong    chart
+	Tips       map[string]string // tooltips of the terms shown
 }
 
 type yearTotal struct {
@@ -69,6 +70,10 @@ func (s *Server) showDepartment(w http.ResponseWriter, r *http.Request) error {
 	if v.SanGong, err = s.sanGong(r, id); err != nil {
 		return err
 	}
+	if v.Tips, err = s.tooltips(ctx, nil, ""); err != nil {
+		return err
+	}
+	v.Chart.Tips, v.SanGong.Tips = v.Tips, v.Tips
 	return s.render(w, r, "department", v.Department.Name, "", v)
 }
 

@@ -88,14 +88,21 @@ func (s *Server) showDocument(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v.Charts = append(v.Charts, sg)
-	v.Findings = findingViews(v.Version.Findings)
-	v.Errors, v.Warnings, v.Infos = v.Version.Errors, v.Version.Warnings, v.Version.Infos
-	v.Originals = originalLinks(v.Doc.ID, v.Version, v.Current)
-	v.Downloads = slices.Concat(v.Originals, downloads(v.Doc.ID, v.Version, v.Current))
 	title := v.Version.Title
 	if title == "" {
 		title = v.Doc.Department + v.Doc.Kind
 	}
+	tips, err := s.tooltips(ctx, v.Version.Disclosure, title)
+	if err != nil {
+		return err
+	}
+	for i := range v.Charts {
+		v.Charts[i].Tips = tips
+	}
+	v.Findings = findingViews(v.Version.Findings)
+	v.Errors, v.Warnings, v.Infos = v.Version.Errors, v.Version.Warnings, v.Version.Infos
+	v.Originals = originalLinks(v.Doc.ID, v.Version, v.Current)
+	v.Downloads = slices.Concat(v.Originals, downloads(v.Doc.ID, v.Version, v.Current))
 	return s.render(w, r, "document", title, "", v)
 }
 
@@ -125,8 +132,7 @@ var formatLabels = map[string]string{
 	"csv":  "CSV 数据（每个金额一行）",
 }
 
-// downloads lists a version's files: its stored renderings, its JSON, and (for the
-// current version, whose cells the store indexes) its CSV.
+// downloads lists a version's files: its stored renderings, its JSON and its CSV.
 func downloads(docID int64, v *store.Version, current bool) []downloadLink {
 	var out []downloadLink
 	q := ""
@@ -142,9 +148,7 @@ func downloads(docID int64, v *store.Version, current bool) []downloadLink {
 		}
 	}
 	out = append(out, downloadLink{Format: "json", Label: formatLabels["json"], URL: base + "json" + q})
-	if current {
-		out = append(out, downloadLink{Format: "csv", Label: formatLabels["csv"], URL: base + "csv"})
-	}
+	out = append(out, downloadLink{Format: "csv", Label: formatLabels["csv"], URL: base + "csv" + q})
 	return out
 }
 

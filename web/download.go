@@ -40,17 +40,13 @@ func (s *Server) downloadDocument(w http.ResponseWriter, r *http.Request) error 
 		_, err = w.Write(data)
 		return err
 	case "csv":
-		if v.ID != dd.Current.ID {
-			return notFoundf("只有当前版本提供 CSV 数据；历史版本请下载 JSON")
-		}
-		var cells []store.Cell
-		err := s.store.Cells(ctx, store.CellFilter{DocumentID: dd.ID, Limit: store.MaxCellsPerDoc},
-			func(c store.Cell) error {
-				cells = append(cells, c)
-				return nil
-			})
+		// Every version's cells are kept, so an earlier version has its CSV too.
+		cells, err := s.store.VersionCells(ctx, v.ID)
 		if err != nil {
 			return err
+		}
+		if v.ID != dd.Current.ID {
+			base += "_第" + strconv.Itoa(v.Number) + "版"
 		}
 		attach(w, base+".csv", "text/csv; charset=utf-8")
 		cw, err := newCellWriter(w)

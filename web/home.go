@@ -63,6 +63,7 @@ type homeView struct {
 	// Compare links the comparisons of all the region's departments for the
 	// year, when there are few enough to compare side by side.
 	Compare []compareLink
+	Tips    map[string]string // tooltips of the terms shown
 }
 
 type compareLink struct {
@@ -149,6 +150,10 @@ func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 		v.Synthetic = v.Synthetic || d.Synthetic
 		v.Published = v.Published && d.Published == d.Documents
 	}
+	if v.Tips, err = s.tooltips(ctx, nil, ""); err != nil {
+		return err
+	}
+	v.Chart.Tips = v.Tips
 	v.Others = otherRegions(v.Regions, v.Region)
 	v.Compare = compareLinks(v.Departments, v.Year)
 	return s.render(w, r, "home", v.Region+"部门预算", "home", v)

@@ -28,8 +28,12 @@ type rowKey struct{ code, name string }
 
 type pivotRow struct {
 	code, name string
+	total      bool              // the table's total, first whatever the order
 	seq        int               // order of first appearance
 	vals       [][]*money.Amount // by column, then by compared thing
+	// summed marks the compared things whose total was added up from the 类 rows,
+	// the table printing none.
+	summed []bool
 }
 
 func newPivot(n int) *pivot {
@@ -40,6 +44,15 @@ func newPivot(n int) *pivot {
 // a row that repeats (one block per unit) is summed. The first header and name
 // seen name the column and the row.
 func (p *pivot) add(code, name, key, header string, i int, a money.Amount) {
+	k := rowKey{code, ""}
+	if code == "" {
+		k.name = name
+	}
+	p.put(k, code, name, key, header, i, a)
+}
+
+// column returns the index of the column key, adding it with its header if new.
+func (p *pivot) column(key, header string) int {
 	c, ok := p.colIdx[key]
 	if !ok {
 		c = len(p.cols)
@@ -49,10 +62,25 @@ func (p *pivot) add(code, name, key, header string, i int, a money.Amount) {
 			r.vals = append(r.vals, nil)
 		}
 	}
-	k := rowKey{code, ""}
-	if code == "" {
-		k.name = name
+	return c
+}
+
+// totalKey is the total row's key: no code and a name no printed row has.
+var totalKey = rowKey{"", "\x00total"}
+
+// addTotal puts amount a of compared thing i in the total row, named 合计, under
+// column key; summed says it was added up from the 类 rows.
+func (p *pivot) addTotal(key, header string, i int, a money.Amount, summed bool) {
+	r := p.put(totalKey, "", "合计", key, header, i, a)
+	r.total = true
+	if r.summed == nil {
+		r.summed = make([]bool, p.n)
 	}
+	r.summed[i] = r.summed[i] || summed
+}
+
+func (p *pivot) put(k rowKey, code, name, key, header string, i int, a money.Amount) *pivotRow {
+	c := p.column(key, header)
 	r := p.rowIdx[k]
 	if r == nil {
 		r = &pivotRow{code: code, name: name, seq: len(p.rows), vals: make([][]*money.Amount, len(p.cols))}
@@ -66,16 +94,20 @@ func (p *pivot) add(code, name, key, header string, i int, a money.Amount) {
 		a += *old
 	}
 	r.vals[c][i] = &a
+	return r
 }
 
-// sort puts the rows without a code first, in the order they came (合计, then the
-// units of a table printed in one block per unit), and the codes after them in code
-// order, which puts each 款 under its 类 and each 项 under its 款. The codes of a
-// table printed per unit are summed over the units, so they follow all the unit
-// rows rather than the first unit's.
+// sort puts the total first, then the rows without a code in the order they came,
+// and the codes after them in code order, which puts each 款 under its 类 and each
+// 项 under its 款.
 func (p *pivot) sort() {
 	slices.SortStableFunc(p.rows, func(a, b *pivotRow) int {
 		switch {
+		case a.total != b.total:
+			if a.total {
+				return -1
+			}
+			return 1
 		case a.code == b.code:
 			return a.seq - b.seq
 		case a.code < b.code:
@@ -139,10 +171,18 @@ type compareTable struct {
 	Subs    []headCell // len(Groups) × the sub-columns of one group
 	Rows    []compareRow
 	Codes   bool // some rows have a code
+	// Sorted says the rows are sorted by a column; ResetURL restores the
+	// table's own order.
+	Sorted   bool
+	ResetURL string
+	Tips     map[string]string // definitions of the terms the headings name
 }
 
 type headCell struct {
 	ID, Text, URL string
+	// SortURL re-sorts the comparison by this sub-column; Sort is the
+	// aria-sort value of the sub-column the rows are sorted by.
+	SortURL, Sort string
 	Key           string // a group's column key
 	Class         string
 	Span          int
@@ -159,6 +199,10 @@ type compareRow struct {
 
 type compareCell struct {
 	Text, Class, Headers string
+	// Amount is the cell's figure, Tenths its per cent in tenths, for the
+	// downloads, which write numbers rather than the page's text.
+	Amount *money.Amount
+	Tenths *int64
 }
 
 // subColumn is one sub-column of every group; URL, when set, links its heading.
@@ -188,7 +232,7 @@ func (p *pivot) table(id string, subs []subColumn, cells func([]*money.Amount) [
 		row := compareRow{ID: id + "-r" + strconv.Itoa(i), Code: r.code, Name: r.name}
 		switch len(r.code) {
 		case 0:
-			if t.Codes {
+			if r.total {
 				row.Class = "total"
 			}
 		case 3:
@@ -215,4 +259,75 @@ func (p *pivot) table(id string, subs []subColumn, cells func([]*money.Amount) [
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// sortBy orders the rows by key, largest first when desc, rows without a value
+// last either way. The total stays first and the hierarchy holds: each 类 (and
+// each row without a code) among the top rows, each 款 among its 类's, each 项
+// among its 款's.
+func (p *pivot) sortBy(key func(*pivotRow) (int64, bool), desc bool) {
+	p.sort()
+	have := map[string]bool{}
+	for _, r := range p.rows {
+		if r.code != "" {
+			have[r.code] = true
+		}
+	}
+	children := map[string][]*pivotRow{}
+	var top []*pivotRow
+	var total *pivotRow
+	for _, r := range p.rows {
+		switch parent := parentCode(r.code, have); {
+		case r.total:
+			total = r
+		case parent == "":
+			top = append(top, r)
+		default:
+			children[parent] = append(children[parent], r)
+		}
+	}
+	order := func(rows []*pivotRow) {
+		slices.SortStableFunc(rows, func(a, b *pivotRow) int {
+			x, okx := key(a)
+			y, oky := key(b)
+			switch {
+			case okx != oky:
+				if okx {
+					return -1
+				}
+				return 1
+			case !okx || x == y:
+				return 0
+			case (x < y) != desc:
+				return -1
+			}
+			return 1
+		})
+	}
+	p.rows = p.rows[:0]
+	if total != nil {
+		p.rows = append(p.rows, total)
+	}
+	var walk func([]*pivotRow)
+	walk = func(rows []*pivotRow) {
+		order(rows)
+		for _, r := range rows {
+			p.rows = append(p.rows, r)
+			if r.code != "" {
+				walk(children[r.code])
+			}
+		}
+	}
+	walk(top)
+}
+
+// parentCode is the nearest code above code (its 款, else its 类) among have, or
+// "" for a 类, a row without a code, or a code whose levels above are missing.
+func parentCode(code string, have map[string]bool) string {
+	for l := len(code) - 2; l >= 3; l -= 2 {
+		if have[code[:l]] {
+			return code[:l]
+		}
+	}
+	return ""
 }

@@ -18,6 +18,7 @@ type regionView struct {
 	Total money.Amount
 	Depts []deptAmount // departments spending on Code
 	Chart chart
+	Tips  map[string]string // tooltips of the terms shown
 }
 
 type regionRow struct {
@@ -119,6 +120,10 @@ func (s *Server) showRegion(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
+	if v.Tips, err = s.tooltips(ctx, nil, ""); err != nil {
+		return err
+	}
+	v.Chart.Tips = v.Tips
 	return s.render(w, r, "region", v.Region+"部门预算汇总", "region", v)
 }
 

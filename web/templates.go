@@ -35,6 +35,7 @@ var funcs = template.FuncMap{
 	"inc":     func(i int) int { return i + 1 },
 	"itoa":    strconv.Itoa,
 	"table":   tableHTML,
+	"term":    termHTML,
 	"i64":     func(i int64) string { return strconv.FormatInt(i, 10) },
 	"levelName": func(code string) string {
 		switch len(code) {

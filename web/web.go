@@ -37,6 +37,7 @@ type Server struct {
 	handler http.Handler
 	bulk    chan struct{}
 	cache   *pageCache
+	terms   glossaryCache
 }
 
 // New returns the portal over st.
@@ -83,6 +84,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("GET /data/cells.csv", s.page(s.downloadCells))
 	mux.Handle("GET /data/datapackage.json", s.page(s.downloadDataPackage))
 	mux.Handle("GET /developers", s.page(s.showDevelopers))
+	mux.Handle("GET /glossary", s.cached(s.page(s.showGlossary)))
 
 	mux.Handle("GET /robots.txt", s.page(s.showRobots))
 	mux.Handle("GET /sitemap.xml", s.page(s.showSitemap))
