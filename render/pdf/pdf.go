@@ -50,13 +50,13 @@ func write(w io.Writer, doc *disclosure.Document, fpdfCompresses bool) error {
 	if doc == nil {
 		return errors.New("没有要生成的文件内容")
 	}
-	cjk, latin, err := loadFaces()
+	fonts, err := loadFaces()
 	if err != nil {
 		return fmt.Errorf("程序内嵌的字体无法读取，请报告此问题（技术信息：%w）", err)
 	}
 	// The 目录 precedes what it lists, so a first pass lays the document out
 	// without drawing to learn the page each part and table starts on.
-	dry := &renderer{cjk: cjk, latin: latin}
+	dry := &renderer{faces: fonts}
 	dry.document(doc, nil)
 
 	f := fpdf.New("P", "mm", "A4", "")
@@ -67,10 +67,8 @@ func write(w io.Writer, doc *disclosure.Document, fpdfCompresses bool) error {
 	f.SetAuthor(clean(doc.Department), true)
 	f.SetCreator("yusuan", true)
 	f.SetLang("zh-CN")
-	f.AddUTF8FontFromBytes(cjk.family, "", cjk.ttf)
-	f.AddUTF8FontFromBytes(latin.family, "", latin.ttf)
 	f.SetLineWidth(ruleWidth)
-	r := &renderer{pdf: f, cjk: cjk, latin: latin}
+	r := &renderer{pdf: f, faces: fonts, added: map[*face]bool{}}
 	r.document(doc, dry.starts)
 	if fpdfCompresses {
 		if err := f.Output(w); err != nil {
@@ -91,12 +89,15 @@ func write(w io.Writer, doc *disclosure.Document, fpdfCompresses bool) error {
 
 // renderer lays a document out page by page. With pdf nil it only measures.
 type renderer struct {
-	pdf        *fpdf.Fpdf
-	cjk, latin *face
-	page       int
-	w, h       float64 // size of the current page
-	landscape  bool
-	y          float64 // top of the free space on the current page
+	pdf *fpdf.Fpdf
+	*faces
+	// added are the faces given to fpdf so far: a face is added when first
+	// drawn, so a document never parses or embeds a fallback face it does not use.
+	added     map[*face]bool
+	page      int
+	w, h      float64 // size of the current page
+	landscape bool
+	y         float64 // top of the free space on the current page
 	// family and size are the font last selected in fpdf, which otherwise
 	// writes a font change into the page for every run of text.
 	family string
@@ -180,8 +181,8 @@ func (r *renderer) cover(doc *disclosure.Document) {
 }
 
 // balanced wraps a title into as few lines as width allows, and then into lines of
-// even length, so that a long title does not leave its last character alone on a
-// line (部门预 / 算).
+// even length that split no word where another break will do (titleLines), so
+// that a long title does not leave its last character alone on a line (部门预 / 算).
 func (r *renderer) balanced(text string, st style, width float64) []line {
 	lines := r.wrap(text, st, width, 0)
 	if len(lines) < 2 {
@@ -195,19 +196,10 @@ func (r *renderer) balanced(text string, st style, width float64) []line {
 			continue
 		}
 		if hl := r.wrap(head, st, width, 0); len(hl)+1 == len(lines) {
-			return append(hl, r.wrap(kind, st, width, 0)...)
+			return append(r.titleLines(head, st, width), r.wrap(kind, st, width, 0)...)
 		}
 	}
-	lo, hi := width/float64(len(lines)), width
-	for range 24 {
-		mid := (lo + hi) / 2
-		if len(r.wrap(text, st, mid, 0)) > len(lines) {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return r.wrap(text, st, hi, 0)
+	return r.titleLines(text, st, width)
 }
 
 // contents writes the 目录. starts is nil in the measuring pass, where page
@@ -291,7 +283,7 @@ func (r *renderer) part(p disclosure.Part) {
 	width := r.right() - r.left()
 	lh := partStyle.em() * 1.6
 	r.y += 2
-	for _, l := range r.wrap(clean(p.Heading()), partStyle, width, 0) {
+	for _, l := range r.titleLines(clean(p.Heading()), partStyle, width) {
 		r.centred(r.y+lh/2, l.s, partStyle)
 		r.y += lh
 	}

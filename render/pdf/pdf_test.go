@@ -222,11 +222,11 @@ func TestTallGroupRepeatsSpanningText(t *testing.T) {
 }
 
 func TestWrapKeepsPunctuationOffLineStart(t *testing.T) {
-	cjk, latin, err := loadFaces()
+	fonts, err := loadFaces()
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &renderer{cjk: cjk, latin: latin}
+	r := &renderer{faces: fonts}
 	text := strings.Repeat("预算收支增长主要原因，数字6,762.91万元。", 40)
 	for _, w := range []float64{30, 50, 77, 120, 170} {
 		lines := r.wrap(text, bodyStyle, w, 2*bodyStyle.em())
@@ -367,11 +367,11 @@ func BenchmarkWrite(b *testing.B) {
 // on a line of its own, and otherwise breaks into lines of even length, never leaving
 // one character alone on the last line.
 func TestCoverTitleBalanced(t *testing.T) {
-	cjk, latin, err := loadFaces()
+	fonts, err := loadFaces()
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &renderer{cjk: cjk, latin: latin, w: 210} // the cover is A4 portrait
+	r := &renderer{faces: fonts, w: 210} // the cover is A4 portrait
 	width := r.right() - r.left() - 20
 	lines := r.balanced("2026年深圳市财政局（本级）部门预算", coverStyle, width)
 	if len(lines) != 2 || lines[1].s != "部门预算" {
