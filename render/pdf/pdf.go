@@ -104,6 +104,8 @@ type renderer struct {
 	size   float64
 	// starts are the pages where each part, then each table, begins.
 	starts []int
+	// rules are the table borders of the page, drawn when it is done.
+	rules rules
 }
 
 func (r *renderer) left() float64   { return marginX }
@@ -112,6 +114,7 @@ func (r *renderer) bottom() float64 { return r.h - marginBottom }
 
 // newPage starts a page; every page but the title page carries its number.
 func (r *renderer) newPage(landscape bool) {
+	r.drawRules()
 	r.page++
 	r.landscape = landscape
 	r.w, r.h = pageW, pageH
@@ -137,9 +140,8 @@ func (r *renderer) centred(mid float64, s string, st style) {
 func (r *renderer) document(doc *disclosure.Document, starts []int) {
 	r.cover(doc)
 	r.contents(doc, starts)
-	for _, p := range doc.Parts {
-		r.starts = append(r.starts, r.page+1)
-		r.part(p)
+	for i, p := range doc.Parts {
+		r.part(p, i == 0)
 	}
 	for _, t := range doc.Tables {
 		if t == nil {
@@ -278,12 +280,27 @@ func (r *renderer) contents(doc *disclosure.Document, starts []int) {
 	}
 }
 
-func (r *renderer) part(p disclosure.Part) {
-	r.newPage(false)
+// partGap is the space above a part that follows another on the same page.
+const partGap = 12.0
+
+// part sets a narrative part: the first on a new page, the others after the
+// part before, on a new page only when its title and the first two lines of
+// its text do not fit below (no title alone at the foot of a page). It records
+// the page the part starts on for the 目录.
+func (r *renderer) part(p disclosure.Part, first bool) {
 	width := r.right() - r.left()
 	lh := partStyle.em() * 1.6
+	title := r.titleLines(clean(p.Heading()), partStyle, width)
+	if first || r.page <= 1 || r.landscape {
+		r.newPage(false)
+	} else if need := partGap + 2 + float64(len(title))*lh + 5 + r.opening(p.Blocks, width); r.y+need > r.bottom() {
+		r.newPage(false)
+	} else {
+		r.y += partGap
+	}
+	r.starts = append(r.starts, r.page)
 	r.y += 2
-	for _, l := range r.titleLines(clean(p.Heading()), partStyle, width) {
+	for _, l := range title {
 		r.centred(r.y+lh/2, l.s, partStyle)
 		r.y += lh
 	}
@@ -315,6 +332,40 @@ func (r *renderer) part(p disclosure.Part) {
 			r.paragraph(b.Text, bodyStyle, 0, 2*em, true)
 		}
 	}
+}
+
+// opening is the height of what must follow a part's title on its page: the
+// first two lines of its text, with the headings above them, or, when a table
+// comes before them, what the table keeps on its first page (tableLayout.keep).
+func (r *renderer) opening(blocks []disclosure.Block, width float64) float64 {
+	em := bodyStyle.em()
+	h, lines := 0.0, 2
+	for _, b := range blocks {
+		switch b.Kind {
+		case disclosure.Heading:
+			n := len(r.wrap(clean(b.Text), sectionStyle, width, 2*em))
+			h += float64(n)*sectionStyle.em()*leading + 2
+			continue
+		case disclosure.TableRef:
+			if b.Table == nil {
+				continue
+			}
+			return h + 2 + r.layoutTable(b.Table, width).keep(r.bottom()-marginTop)
+		}
+		st, indent, first := bodyStyle, 0.0, 2*em
+		switch b.Kind {
+		case disclosure.ListItem:
+			indent, first = 2*em, 0
+		case disclosure.Note:
+			st, first = noteStyle, 2*noteStyle.em()
+		}
+		n := min(lines, len(r.wrap(clean(b.Text), st, width-indent, first)))
+		h += float64(n)*st.em()*leading + st.em()*0.3
+		if lines -= n; lines <= 0 {
+			break
+		}
+	}
+	return h
 }
 
 // paragraph flows text over lines and pages: indent shifts every line, first

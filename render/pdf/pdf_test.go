@@ -40,9 +40,10 @@ func TestWrite(t *testing.T) {
 	if !bytes.HasPrefix(b, []byte("%PDF-")) {
 		t.Fatalf("not a PDF: %q", b[:min(len(b), 16)])
 	}
-	// Cover, 目录, nine parts and twelve tables, table 8 over several pages.
-	if n := len(pageObject.FindAll(b, -1)); n < 25 {
-		t.Errorf("%d pages, want at least 25", n)
+	// Cover, 目录, the nine parts flowing over at least one page, and twelve
+	// tables each from a new page, table 8 over at least three (TestHeaderRepeats).
+	if n := len(pageObject.FindAll(b, -1)); n < 2+1+11+3 {
+		t.Errorf("%d pages, want at least 17", n)
 	}
 	// Only used glyphs are embedded: the whole Droid font is 4 MB.
 	if len(b) > 400_000 {
@@ -144,6 +145,37 @@ func TestContentsPageNumbers(t *testing.T) {
 				t.Errorf("%q already on page %d, before the page the 目录 gives", heading, page-1)
 			}
 		}
+	}
+}
+
+// TestPartsFlow: a part follows the one before on its page when its title and
+// two lines of its text fit, so the parts take fewer pages than there are parts,
+// and no part's title is the last text of its page.
+func TestPartsFlow(t *testing.T) {
+	doc := testDocument()
+	b := render(t, doc)
+	toc := contents(t, b)
+	pages := map[int]bool{}
+	for _, p := range doc.Parts {
+		page := toc[p.Heading()]
+		pages[page] = true
+		var after []string
+		seen := false
+		for _, l := range strings.Split(pdftotext(t, b, page, page, false), "\n") {
+			l = strings.TrimSpace(l)
+			switch {
+			case strings.Contains(l, p.Heading()):
+				seen = true
+			case seen && l != "" && !strings.HasPrefix(l, "—"):
+				after = append(after, l)
+			}
+		}
+		if len(after) < 2 {
+			t.Errorf("page %d: %q followed by %q, want at least two lines of its text", page, p.Heading(), after)
+		}
+	}
+	if len(pages) >= len(doc.Parts) {
+		t.Errorf("%d parts on %d pages: each part starts a page", len(doc.Parts), len(pages))
 	}
 }
 

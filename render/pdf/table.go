@@ -264,15 +264,8 @@ func (r *renderer) table(t *disclosure.Table, standalone bool) {
 	}
 	width := r.right() - r.left()
 	lay := r.layoutTable(t, width)
-	if !standalone {
-		// Keep a table in the narrative from starting with its title alone.
-		need := 3 * tableMetaStyle.em() * leading
-		for _, h := range lay.rowH[:min(lay.nHeader+1, len(lay.rowH))] {
-			need += h
-		}
-		if r.y+need > r.bottom() && need <= r.bottom()-marginTop {
-			r.newPage(r.landscape)
-		}
+	if need := lay.keep(r.bottom() - marginTop); !standalone && r.y+need > r.bottom() && need <= r.bottom()-marginTop {
+		r.newPage(r.landscape)
 	}
 	top := r.y
 	r.tableTitle(t, standalone)
@@ -352,6 +345,7 @@ func (r *renderer) table(t *disclosure.Table, standalone bool) {
 		s = e
 	}
 	r.drawCells(lay, seg)
+	r.drawRules()
 
 	if len(t.Notes) > 0 {
 		r.y += 2
@@ -359,6 +353,25 @@ func (r *renderer) table(t *disclosure.Table, standalone bool) {
 			r.paragraph(n, noteStyle, 0, 0, true)
 		}
 	}
+}
+
+// keep is the height a table in the narrative needs below its start on one
+// page: all of it when it fits on a page of height page, so that a short table
+// is not split, else its title, header and first row, so that it does not
+// start with its title alone.
+func (lay *tableLayout) keep(page float64) float64 {
+	title := 3 * tableMetaStyle.em() * leading
+	whole, top := title, title
+	for i, h := range lay.rowH {
+		whole += h
+		if i <= lay.nHeader {
+			top += h
+		}
+	}
+	if whole <= page {
+		return whole
+	}
+	return top
 }
 
 // blockEnd returns the end of the rows that row spans join to row s.
@@ -455,7 +468,6 @@ func (r *renderer) drawCells(lay *tableLayout, seg []slice) {
 	}
 	// A page holds at most one slice of a row, and its rows in order.
 	firstRow, lastRow := seg[0].row, seg[len(seg)-1].row
-	var rules rules
 	draw := func(c *tcell) {
 		i := max(c.row, firstRow) - firstRow
 		j := min(c.row+c.rows-1, lastRow) - firstRow
@@ -465,7 +477,7 @@ func (r *renderer) drawCells(lay *tableLayout, seg []slice) {
 			r.pdf.SetFillColor(headerGrey, headerGrey, headerGrey)
 			r.pdf.Rect(x, y, w, h, "F")
 		}
-		rules.box(x, y, w, h)
+		r.rules.box(x, y, w, h)
 		if c.shown >= len(c.lines) && c.rows > 1 && seg[i].first {
 			c.shown = 0
 		}
@@ -497,10 +509,18 @@ func (r *renderer) drawCells(lay *tableLayout, seg []slice) {
 			draw(c)
 		}
 	}
-	// Borders last, over the header's grey, each edge once: two neighbours
-	// stroking the edge they share would set it darker than the table's outline.
+}
+
+// drawRules strokes the borders collected on the page, each edge once and over
+// the header's grey: two neighbours, or a header and the row under it, stroking
+// the edge they share would set it darker than the table's outline.
+func (r *renderer) drawRules() {
+	if r.pdf == nil || len(r.rules) == 0 {
+		r.rules = r.rules[:0]
+		return
+	}
 	r.pdf.SetLineCapStyle("square")
-	for _, l := range rules.merged() {
+	for _, l := range r.rules.merged() {
 		if l.horizontal {
 			r.pdf.Line(l.from, l.at, l.to, l.at)
 		} else {
@@ -508,6 +528,7 @@ func (r *renderer) drawCells(lay *tableLayout, seg []slice) {
 		}
 	}
 	r.pdf.SetLineCapStyle("butt")
+	r.rules = r.rules[:0]
 }
 
 // rule is a border line: at the y of a horizontal one or the x of a vertical
