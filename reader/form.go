@@ -152,6 +152,20 @@ func readPerformance(name string, t *disclosure.Table, pages []*formPage) error 
 		}
 		edgesOf[p.page] = e
 	}
+	// 主要内容 starts the third column's text, left-aligned, wherever the printed
+	// widths put it: in `pdftotext -layout` text columns are not proportional.
+	for _, l := range lines {
+		for _, tok := range l.words {
+			if format.Fold(tok.text) != "主要内容" {
+				continue
+			}
+			for _, e := range edgesOf {
+				if x := float64(tok.x0); x > e[1] && x < e[3] {
+					e[2] = x
+				}
+			}
+		}
+	}
 	col := func(l *tline, tok word) int {
 		e := edgesOf[l.page]
 		if e == nil {

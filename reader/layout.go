@@ -487,6 +487,7 @@ func narrate(lines []*tline, grid bool, ems, rights map[int]float64, pitch float
 	// Lines of a paragraph are closer together (pitch) than paragraphs, where a
 	// document spaces them so.
 	var prev *tline
+	paraIndent := 0.0 // of the paragraph's first line
 	for _, l := range lines {
 		text := strings.TrimSpace(markdownRe.ReplaceAllString(strings.TrimSpace(l.text), ""))
 		text = strings.ReplaceAll(text, "**", "")
@@ -515,6 +516,14 @@ func narrate(lines []*tline, grid bool, ems, rights map[int]float64, pitch float
 			// new one. (Layout text measures a page's margin less surely.)
 			short := prev != nil && (prev.page == l.page || ems[prev.page] > 1) &&
 				prev.words[len(prev.words)-1].x1 < right[prev.page]-margin
+			// In layout text a page's widest line may be one of many narrow Latin
+			// characters, which stretch it by columns: a line within a few more
+			// columns of it, of a paragraph indented on its first line, goes on in
+			// a line that is not indented.
+			if short && ems[l.page] == 1 && prev.page == l.page && paraIndent >= 1.5*em && indent < 0.5*em &&
+				prev.words[len(prev.words)-1].x1 >= right[prev.page]-3*margin {
+				short = false
+			}
 			switch {
 			case markerRe.MatchString(c):
 				flush()
@@ -537,6 +546,7 @@ func narrate(lines []*tline, grid bool, ems, rights map[int]float64, pitch float
 		}
 		if len(para) == 0 {
 			start = disclosure.Pos{Page: l.page, Line: l.no}
+			paraIndent = l.words[0].x0 - left[l.page]
 		}
 		para = append(para, text)
 		prev = l

@@ -50,13 +50,13 @@ func write(w io.Writer, doc *disclosure.Document, fpdfCompresses bool) error {
 	if doc == nil {
 		return errors.New("没有要生成的文件内容")
 	}
-	cjk, latin, err := loadFaces()
+	fonts, err := loadFaces()
 	if err != nil {
 		return fmt.Errorf("程序内嵌的字体无法读取，请报告此问题（技术信息：%w）", err)
 	}
 	// The 目录 precedes what it lists, so a first pass lays the document out
 	// without drawing to learn the page each part and table starts on.
-	dry := &renderer{cjk: cjk, latin: latin}
+	dry := &renderer{faces: fonts}
 	dry.document(doc, nil)
 
 	f := fpdf.New("P", "mm", "A4", "")
@@ -67,10 +67,8 @@ func write(w io.Writer, doc *disclosure.Document, fpdfCompresses bool) error {
 	f.SetAuthor(clean(doc.Department), true)
 	f.SetCreator("yusuan", true)
 	f.SetLang("zh-CN")
-	f.AddUTF8FontFromBytes(cjk.family, "", cjk.ttf)
-	f.AddUTF8FontFromBytes(latin.family, "", latin.ttf)
 	f.SetLineWidth(ruleWidth)
-	r := &renderer{pdf: f, cjk: cjk, latin: latin}
+	r := &renderer{pdf: f, faces: fonts, added: map[*face]bool{}}
 	r.document(doc, dry.starts)
 	if fpdfCompresses {
 		if err := f.Output(w); err != nil {
@@ -91,18 +89,23 @@ func write(w io.Writer, doc *disclosure.Document, fpdfCompresses bool) error {
 
 // renderer lays a document out page by page. With pdf nil it only measures.
 type renderer struct {
-	pdf        *fpdf.Fpdf
-	cjk, latin *face
-	page       int
-	w, h       float64 // size of the current page
-	landscape  bool
-	y          float64 // top of the free space on the current page
+	pdf *fpdf.Fpdf
+	*faces
+	// added are the faces given to fpdf so far: a face is added when first
+	// drawn, so a document never parses or embeds a fallback face it does not use.
+	added     map[*face]bool
+	page      int
+	w, h      float64 // size of the current page
+	landscape bool
+	y         float64 // top of the free space on the current page
 	// family and size are the font last selected in fpdf, which otherwise
 	// writes a font change into the page for every run of text.
 	family string
 	size   float64
 	// starts are the pages where each part, then each table, begins.
 	starts []int
+	// rules are the table borders of the page, drawn when it is done.
+	rules rules
 }
 
 func (r *renderer) left() float64   { return marginX }
@@ -111,6 +114,7 @@ func (r *renderer) bottom() float64 { return r.h - marginBottom }
 
 // newPage starts a page; every page but the title page carries its number.
 func (r *renderer) newPage(landscape bool) {
+	r.drawRules()
 	r.page++
 	r.landscape = landscape
 	r.w, r.h = pageW, pageH
@@ -136,9 +140,8 @@ func (r *renderer) centred(mid float64, s string, st style) {
 func (r *renderer) document(doc *disclosure.Document, starts []int) {
 	r.cover(doc)
 	r.contents(doc, starts)
-	for _, p := range doc.Parts {
-		r.starts = append(r.starts, r.page+1)
-		r.part(p)
+	for i, p := range doc.Parts {
+		r.part(p, i == 0)
 	}
 	for _, t := range doc.Tables {
 		if t == nil {
@@ -180,8 +183,8 @@ func (r *renderer) cover(doc *disclosure.Document) {
 }
 
 // balanced wraps a title into as few lines as width allows, and then into lines of
-// even length, so that a long title does not leave its last character alone on a
-// line (部门预 / 算).
+// even length that split no word where another break will do (titleLines), so
+// that a long title does not leave its last character alone on a line (部门预 / 算).
 func (r *renderer) balanced(text string, st style, width float64) []line {
 	lines := r.wrap(text, st, width, 0)
 	if len(lines) < 2 {
@@ -195,19 +198,10 @@ func (r *renderer) balanced(text string, st style, width float64) []line {
 			continue
 		}
 		if hl := r.wrap(head, st, width, 0); len(hl)+1 == len(lines) {
-			return append(hl, r.wrap(kind, st, width, 0)...)
+			return append(r.titleLines(head, st, width), r.wrap(kind, st, width, 0)...)
 		}
 	}
-	lo, hi := width/float64(len(lines)), width
-	for range 24 {
-		mid := (lo + hi) / 2
-		if len(r.wrap(text, st, mid, 0)) > len(lines) {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return r.wrap(text, st, hi, 0)
+	return r.titleLines(text, st, width)
 }
 
 // contents writes the 目录. starts is nil in the measuring pass, where page
@@ -286,12 +280,27 @@ func (r *renderer) contents(doc *disclosure.Document, starts []int) {
 	}
 }
 
-func (r *renderer) part(p disclosure.Part) {
-	r.newPage(false)
+// partGap is the space above a part that follows another on the same page.
+const partGap = 12.0
+
+// part sets a narrative part: the first on a new page, the others after the
+// part before, on a new page only when its title and the first two lines of
+// its text do not fit below (no title alone at the foot of a page). It records
+// the page the part starts on for the 目录.
+func (r *renderer) part(p disclosure.Part, first bool) {
 	width := r.right() - r.left()
 	lh := partStyle.em() * 1.6
+	title := r.titleLines(clean(p.Heading()), partStyle, width)
+	if first || r.page <= 1 || r.landscape {
+		r.newPage(false)
+	} else if need := partGap + 2 + float64(len(title))*lh + 5 + r.opening(p.Blocks, width); r.y+need > r.bottom() {
+		r.newPage(false)
+	} else {
+		r.y += partGap
+	}
+	r.starts = append(r.starts, r.page)
 	r.y += 2
-	for _, l := range r.wrap(clean(p.Heading()), partStyle, width, 0) {
+	for _, l := range title {
 		r.centred(r.y+lh/2, l.s, partStyle)
 		r.y += lh
 	}
@@ -323,6 +332,40 @@ func (r *renderer) part(p disclosure.Part) {
 			r.paragraph(b.Text, bodyStyle, 0, 2*em, true)
 		}
 	}
+}
+
+// opening is the height of what must follow a part's title on its page: the
+// first two lines of its text, with the headings above them, or, when a table
+// comes before them, what the table keeps on its first page (tableLayout.keep).
+func (r *renderer) opening(blocks []disclosure.Block, width float64) float64 {
+	em := bodyStyle.em()
+	h, lines := 0.0, 2
+	for _, b := range blocks {
+		switch b.Kind {
+		case disclosure.Heading:
+			n := len(r.wrap(clean(b.Text), sectionStyle, width, 2*em))
+			h += float64(n)*sectionStyle.em()*leading + 2
+			continue
+		case disclosure.TableRef:
+			if b.Table == nil {
+				continue
+			}
+			return h + 2 + r.layoutTable(b.Table, width).keep(r.bottom()-marginTop)
+		}
+		st, indent, first := bodyStyle, 0.0, 2*em
+		switch b.Kind {
+		case disclosure.ListItem:
+			indent, first = 2*em, 0
+		case disclosure.Note:
+			st, first = noteStyle, 2*noteStyle.em()
+		}
+		n := min(lines, len(r.wrap(clean(b.Text), st, width-indent, first)))
+		h += float64(n)*st.em()*leading + st.em()*0.3
+		if lines -= n; lines <= 0 {
+			break
+		}
+	}
+	return h
 }
 
 // paragraph flows text over lines and pages: indent shifts every line, first

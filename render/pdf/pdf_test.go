@@ -40,9 +40,10 @@ func TestWrite(t *testing.T) {
 	if !bytes.HasPrefix(b, []byte("%PDF-")) {
 		t.Fatalf("not a PDF: %q", b[:min(len(b), 16)])
 	}
-	// Cover, 目录, nine parts and twelve tables, table 8 over several pages.
-	if n := len(pageObject.FindAll(b, -1)); n < 25 {
-		t.Errorf("%d pages, want at least 25", n)
+	// Cover, 目录, the nine parts flowing over at least one page, and twelve
+	// tables each from a new page, table 8 over at least three (TestHeaderRepeats).
+	if n := len(pageObject.FindAll(b, -1)); n < 2+1+11+3 {
+		t.Errorf("%d pages, want at least 17", n)
 	}
 	// Only used glyphs are embedded: the whole Droid font is 4 MB.
 	if len(b) > 400_000 {
@@ -147,6 +148,37 @@ func TestContentsPageNumbers(t *testing.T) {
 	}
 }
 
+// TestPartsFlow: a part follows the one before on its page when its title and
+// two lines of its text fit, so the parts take fewer pages than there are parts,
+// and no part's title is the last text of its page.
+func TestPartsFlow(t *testing.T) {
+	doc := testDocument()
+	b := render(t, doc)
+	toc := contents(t, b)
+	pages := map[int]bool{}
+	for _, p := range doc.Parts {
+		page := toc[p.Heading()]
+		pages[page] = true
+		var after []string
+		seen := false
+		for _, l := range strings.Split(pdftotext(t, b, page, page, false), "\n") {
+			l = strings.TrimSpace(l)
+			switch {
+			case strings.Contains(l, p.Heading()):
+				seen = true
+			case seen && l != "" && !strings.HasPrefix(l, "—"):
+				after = append(after, l)
+			}
+		}
+		if len(after) < 2 {
+			t.Errorf("page %d: %q followed by %q, want at least two lines of its text", page, p.Heading(), after)
+		}
+	}
+	if len(pages) >= len(doc.Parts) {
+		t.Errorf("%d parts on %d pages: each part starts a page", len(doc.Parts), len(pages))
+	}
+}
+
 func TestHeaderRepeats(t *testing.T) {
 	doc := testDocument()
 	b := render(t, doc)
@@ -222,11 +254,11 @@ func TestTallGroupRepeatsSpanningText(t *testing.T) {
 }
 
 func TestWrapKeepsPunctuationOffLineStart(t *testing.T) {
-	cjk, latin, err := loadFaces()
+	fonts, err := loadFaces()
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &renderer{cjk: cjk, latin: latin}
+	r := &renderer{faces: fonts}
 	text := strings.Repeat("预算收支增长主要原因，数字6,762.91万元。", 40)
 	for _, w := range []float64{30, 50, 77, 120, 170} {
 		lines := r.wrap(text, bodyStyle, w, 2*bodyStyle.em())
@@ -367,11 +399,11 @@ func BenchmarkWrite(b *testing.B) {
 // on a line of its own, and otherwise breaks into lines of even length, never leaving
 // one character alone on the last line.
 func TestCoverTitleBalanced(t *testing.T) {
-	cjk, latin, err := loadFaces()
+	fonts, err := loadFaces()
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &renderer{cjk: cjk, latin: latin, w: 210} // the cover is A4 portrait
+	r := &renderer{faces: fonts, w: 210} // the cover is A4 portrait
 	width := r.right() - r.left() - 20
 	lines := r.balanced("2026年深圳市财政局（本级）部门预算", coverStyle, width)
 	if len(lines) != 2 || lines[1].s != "部门预算" {

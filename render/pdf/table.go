@@ -1,7 +1,10 @@
 package pdf
 
 import (
+	"cmp"
+	"math"
 	"slices"
+	"strings"
 
 	"yusuan/disclosure"
 )
@@ -70,6 +73,17 @@ func (r *renderer) fitAmounts(t *disclosure.Table, body [][]disclosure.Placed, w
 		}
 	}
 	return scale
+}
+
+// numeric reports whether s is written like a number: digits, signs, separators,
+// a percent sign or a dash, and no letters or ideographs.
+func numeric(s string) bool {
+	for _, c := range s {
+		if !strings.ContainsRune("0123456789+-.,%()（）—－–  ", c) {
+			return false
+		}
+	}
+	return true
 }
 
 // tcell is a cell at its place in the table: header rows come first, then the
@@ -159,11 +173,18 @@ func (r *renderer) layoutTable(t *disclosure.Table, width float64) *tableLayout 
 		if p.Col < len(t.Columns) {
 			colKind = t.Columns[p.Col].Kind
 		}
+		text := clean(p.Display(t.Unit))
 		switch {
 		case header:
 			c.align, c.st = 'C', tableBoldStyle
-		case p.Amount != nil || colKind == disclosure.AmountCol:
+		case p.Amount != nil || colKind == disclosure.AmountCol && numeric(text):
+			// Amounts and the dashes or blanks standing for them line up on
+			// the right.
 			c.align = 'R'
+		case colKind == disclosure.AmountCol:
+			// Words among the amounts are labels (主管部门, 总额, 其中：财政拨款),
+			// centred as in a header, clear of the text column to their left.
+			c.align = 'C'
 		}
 		if kind == disclosure.TotalRow {
 			c.st = tableBoldStyle
@@ -173,7 +194,6 @@ func (r *renderer) layoutTable(t *disclosure.Table, width float64) *tableLayout 
 			// Indentation never takes the last two characters' room.
 			c.indent = max(0, min(float64(p.Indent)*em, w-2*em))
 		}
-		text := clean(p.Display(t.Unit))
 		if p.Amount != nil && !header {
 			// One size for a whole amount column, so its digits line up.
 			c.st.size *= scale[c.col]
@@ -244,15 +264,8 @@ func (r *renderer) table(t *disclosure.Table, standalone bool) {
 	}
 	width := r.right() - r.left()
 	lay := r.layoutTable(t, width)
-	if !standalone {
-		// Keep a table in the narrative from starting with its title alone.
-		need := 3 * tableMetaStyle.em() * leading
-		for _, h := range lay.rowH[:min(lay.nHeader+1, len(lay.rowH))] {
-			need += h
-		}
-		if r.y+need > r.bottom() && need <= r.bottom()-marginTop {
-			r.newPage(r.landscape)
-		}
+	if need := lay.keep(r.bottom() - marginTop); !standalone && r.y+need > r.bottom() && need <= r.bottom()-marginTop {
+		r.newPage(r.landscape)
 	}
 	top := r.y
 	r.tableTitle(t, standalone)
@@ -332,6 +345,7 @@ func (r *renderer) table(t *disclosure.Table, standalone bool) {
 		s = e
 	}
 	r.drawCells(lay, seg)
+	r.drawRules()
 
 	if len(t.Notes) > 0 {
 		r.y += 2
@@ -339,6 +353,25 @@ func (r *renderer) table(t *disclosure.Table, standalone bool) {
 			r.paragraph(n, noteStyle, 0, 0, true)
 		}
 	}
+}
+
+// keep is the height a table in the narrative needs below its start on one
+// page: all of it when it fits on a page of height page, so that a short table
+// is not split, else its title, header and first row, so that it does not
+// start with its title alone.
+func (lay *tableLayout) keep(page float64) float64 {
+	title := 3 * tableMetaStyle.em() * leading
+	whole, top := title, title
+	for i, h := range lay.rowH {
+		whole += h
+		if i <= lay.nHeader {
+			top += h
+		}
+	}
+	if whole <= page {
+		return whole
+	}
+	return top
 }
 
 // blockEnd returns the end of the rows that row spans join to row s.
@@ -367,7 +400,7 @@ func (r *renderer) tableTitle(t *disclosure.Table, standalone bool) {
 	}
 	if t.Title != "" {
 		tlh := st.em() * 1.6
-		for _, l := range r.wrap(clean(t.Title), st, width, 0) {
+		for _, l := range r.titleLines(clean(t.Title), st, width) {
 			if r.y+tlh > r.bottom() {
 				r.newPage(r.landscape)
 			}
@@ -442,10 +475,9 @@ func (r *renderer) drawCells(lay *tableLayout, seg []slice) {
 		y, h := seg[i].y, seg[j].y+seg[j].h-seg[i].y
 		if c.header {
 			r.pdf.SetFillColor(headerGrey, headerGrey, headerGrey)
-			r.pdf.Rect(x, y, w, h, "FD")
-		} else {
-			r.pdf.Rect(x, y, w, h, "D")
+			r.pdf.Rect(x, y, w, h, "F")
 		}
+		r.rules.box(x, y, w, h)
 		if c.shown >= len(c.lines) && c.rows > 1 && seg[i].first {
 			c.shown = 0
 		}
@@ -477,4 +509,71 @@ func (r *renderer) drawCells(lay *tableLayout, seg []slice) {
 			draw(c)
 		}
 	}
+}
+
+// drawRules strokes the borders collected on the page, each edge once and over
+// the header's grey: two neighbours, or a header and the row under it, stroking
+// the edge they share would set it darker than the table's outline.
+func (r *renderer) drawRules() {
+	if r.pdf == nil || len(r.rules) == 0 {
+		r.rules = r.rules[:0]
+		return
+	}
+	r.pdf.SetLineCapStyle("square")
+	for _, l := range r.rules.merged() {
+		if l.horizontal {
+			r.pdf.Line(l.from, l.at, l.to, l.at)
+		} else {
+			r.pdf.Line(l.at, l.from, l.at, l.to)
+		}
+	}
+	r.pdf.SetLineCapStyle("butt")
+	r.rules = r.rules[:0]
+}
+
+// rule is a border line: at the y of a horizontal one or the x of a vertical
+// one, from and to along it.
+type rule struct {
+	horizontal   bool
+	at, from, to float64
+}
+
+// rules collects the edges of a page's cells so that each is drawn once.
+type rules []rule
+
+func (rs *rules) box(x, y, w, h float64) {
+	*rs = append(*rs,
+		rule{true, y, x, x + w}, rule{true, y + h, x, x + w},
+		rule{false, x, y, y + h}, rule{false, x + w, y, y + h})
+}
+
+// merged joins the rules that lie on one line and overlap or touch, in a fixed
+// order so that the same table gives the same bytes.
+func (rs rules) merged() []rule {
+	const eps = 1e-6
+	slices.SortFunc(rs, func(a, b rule) int {
+		switch {
+		case a.horizontal != b.horizontal:
+			if a.horizontal {
+				return -1
+			}
+			return 1
+		case math.Abs(a.at-b.at) > eps:
+			return cmp.Compare(a.at, b.at)
+		default:
+			return cmp.Compare(a.from, b.from)
+		}
+	})
+	var out []rule
+	for _, l := range rs {
+		if n := len(out); n > 0 {
+			last := &out[n-1]
+			if last.horizontal == l.horizontal && math.Abs(last.at-l.at) <= eps && l.from <= last.to+eps {
+				last.to = max(last.to, l.to)
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
 }

@@ -52,10 +52,17 @@ func clean(s string) string {
 	return b.String()
 }
 
-// faceFor picks the face that draws c: Latin for Latin and general punctuation
-// (Droid's are missing), Droid for CJK. A rune neither has falls to Droid, which
-// draws its empty .notdef but keeps the character extractable.
-func (r *renderer) faceFor(c rune) *face {
+// faceFor picks the face that draws c in a bold or regular style: the serif
+// face of that weight when it has c, else DejaVu for Latin and general
+// punctuation, else Droid for CJK. A rune none has falls to Droid, which draws
+// its empty .notdef but keeps the character extractable.
+func (r *renderer) faceFor(c rune, bold bool) *face {
+	if r.serif.has(c) {
+		if bold {
+			return r.serifBold
+		}
+		return r.serif
+	}
 	if c < 0x2E80 && r.latin.has(c) {
 		return r.latin
 	}
@@ -65,8 +72,12 @@ func (r *renderer) faceFor(c rune) *face {
 	return r.latin
 }
 
+// wide tells the CJK characters and full-width forms, which justification
+// spaces apart, from Latin letters and digits, which keep their spacing.
+func wide(c rune) bool { return c >= 0x2E80 }
+
 func (r *renderer) runeWidth(c rune, st style) float64 {
-	a := r.faceFor(c).adv[c]
+	a := r.faceFor(c, st.bold).adv[c]
 	if a == noGlyph {
 		a = 1000 // fpdf's MissingWidth for Droid
 	}
@@ -231,14 +242,14 @@ func (r *renderer) text(x, mid float64, s string, st style, justify float64) {
 	}
 	tc := 0.0
 	if justify > 0 {
-		gaps, lastCJK := 0, false
+		gaps, lastWide := 0, false
 		for _, c := range s {
-			lastCJK = r.faceFor(c) == r.cjk
-			if lastCJK {
+			lastWide = wide(c)
+			if lastWide {
 				gaps++
 			}
 		}
-		if lastCJK {
+		if lastWide {
 			gaps--
 		}
 		// A gap wider than a fifth of an em would read as a space.
@@ -246,24 +257,30 @@ func (r *renderer) text(x, mid float64, s string, st style, justify float64) {
 			tc = slack / float64(gaps)
 		}
 	}
-	if st.bold {
-		r.pdf.SetTextRenderingMode(2)
-		r.pdf.SetLineWidth(st.size * 0.035 * mmPerPt)
-	}
 	baseline := mid + 0.36*st.em()
 	rs := []rune(s)
 	for i := 0; i < len(rs); {
-		f := r.faceFor(rs[i])
+		f, w := r.faceFor(rs[i], st.bold), wide(rs[i])
 		j := i + 1
-		for j < len(rs) && r.faceFor(rs[j]) == f {
+		for j < len(rs) && r.faceFor(rs[j], st.bold) == f && wide(rs[j]) == w {
 			j++
 		}
 		run := string(rs[i:j])
+		if !r.added[f] {
+			r.pdf.AddUTF8FontFromBytes(f.family, "", f.ttf)
+			r.added[f] = true
+		}
 		if r.family != f.family || r.size != st.size {
 			r.pdf.SetFont(f.family, "", st.size)
 			r.family, r.size = f.family, st.size
 		}
-		spaced := tc > 0 && f == r.cjk
+		// A fallback face has no bold weight: its outline is stroked as well.
+		stroke := st.bold && !f.bold
+		if stroke {
+			r.pdf.SetTextRenderingMode(2)
+			r.pdf.SetLineWidth(st.size * 0.035 * mmPerPt)
+		}
+		spaced := tc > 0 && w
 		if spaced {
 			r.pdf.RawWriteStr(fmt.Sprintf("%.3f Tc", tc*ptPerMM))
 		}
@@ -273,11 +290,11 @@ func (r *renderer) text(x, mid float64, s string, st style, justify float64) {
 			r.pdf.RawWriteStr("0 Tc")
 			x += tc * float64(j-i)
 		}
+		if stroke {
+			r.pdf.SetTextRenderingMode(0)
+			r.pdf.SetLineWidth(ruleWidth)
+		}
 		i = j
-	}
-	if st.bold {
-		r.pdf.SetTextRenderingMode(0)
-		r.pdf.SetLineWidth(ruleWidth)
 	}
 }
 
