@@ -499,7 +499,7 @@ func (c *Doc) TextSum(s Sentence, what string, total money.Amount, parts []money
 	c.Add(f)
 }
 
-var vehicleRe = regexp.MustCompile(`共有车辆(\d+)辆，其中：([^；。]*)`)
+var vehicleRe = regexp.MustCompile(`(?:共有|实有)车辆(\d+)辆，其中[：，]?([^；。]*)`)
 
 var vehicleTypeRe = regexp.MustCompile(`(\d+)辆`)
 
