@@ -162,6 +162,7 @@ var tableRules = []func(*Doc){
 	(*Doc).codes,
 	(*Doc).summaryTables,
 	(*Doc).codeTables,
+	(*Doc).changeColumns,
 	(*Doc).rowSums,
 	(*Doc).sanGong,
 	(*Doc).performance,

@@ -136,6 +136,7 @@ var textClean = map[string]bool{
 	"other/shanghai-caikuai-zhongxin-2026-unit-budget.pdf":    true,
 	"other/guangzhou-bangongting-2026-dept-budget.pdf":        true,
 	"other/beijing-sifaju-2026-dept-budget-text.pdf":          true,
+	"other/central-guojia-xinfangju-2026-dept-budget.pdf":     true,
 }
 
 // TestCorpusTextFindings checks the layout text of every document in textClean

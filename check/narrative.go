@@ -335,18 +335,29 @@ func (c *Doc) narrative() {
 	c.statedChanges()
 	c.listedParts()
 	c.outdatedNames()
+	c.namePaths()
 	c.comparisonYears()
 	c.repeatedBlocks()
 }
 
 // outdatedNames: the narrative of a year after a class was renamed does not call
-// it by its former name (医疗卫生与计划生育支出 has been 卫生健康支出 since 2019).
+// it by its former name (医疗卫生与计划生育支出 has been 卫生健康支出 since 2019),
+// in its sentences nor in its headings (六、社会保障和就业（类）行政事业单位离退休（款）).
 func (c *Doc) outdatedNames() {
+	texts := c.Sentences()
+	for _, p := range c.doc.Parts {
+		for _, b := range p.Blocks {
+			if b.Kind == disclosure.Heading {
+				t := Normalize(b.Text)
+				texts = append(texts, Sentence{Text: t, Part: p.Heading(), Pos: b.Pos, Block: t})
+			}
+		}
+	}
 	for _, rn := range classification.Renames() {
 		if c.doc.Year < rn.From {
 			continue
 		}
-		for _, s := range c.Sentences() {
+		for _, s := range texts {
 			if strings.Contains(s.Text, rn.Old) {
 				c.Add(Finding{Rule: "CODE-04", Severity: Warning, Location: s.Loc(), Expected: rn.New, Actual: rn.Old,
 					Message: fmt.Sprintf("“%s”自 %d 年起称“%s”，文字中仍用旧称", rn.Old, rn.From, rn.New)})
@@ -488,7 +499,7 @@ func (c *Doc) TextSum(s Sentence, what string, total money.Amount, parts []money
 	c.Add(f)
 }
 
-var vehicleRe = regexp.MustCompile(`共有车辆(\d+)辆，其中：([^；。]*)`)
+var vehicleRe = regexp.MustCompile(`(?:共有|实有)车辆(\d+)辆，其中[：，]?([^；。]*)`)
 
 var vehicleTypeRe = regexp.MustCompile(`(\d+)辆`)
 

@@ -8,6 +8,7 @@ import (
 
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/format"
 	"yusuan/money"
 )
 
@@ -67,6 +68,8 @@ func (c *Doc) summaryTables() {
 			c.Balance("BAL-01", v.AtNamed(rOut, outAmt, out), v.Unit, "支出总计（本年支出合计 + 结转下年）", totalOut, parts...)
 		}
 		c.carryOverParts(v, in, inAmt)
+		c.bracketedParts(v, in, inAmt, "BAL-02")
+		c.bracketedParts(v, out, outAmt, "BAL-03")
 		switch rYearIn := v.FindRow(in, "本年收入合计", "本年收入"); {
 		case okIn && !okYearIn:
 			c.ordinalIncome(v, in, inAmt, rIn, totalIn)
@@ -130,9 +133,41 @@ func (c *Doc) ordinalIncome(v *View, key, amt string, totalRow int, total money.
 	}
 }
 
+// bracketedParts: an item numbered 一、 is the sum of the items numbered （一）
+// （二）… below it (一、本年收入 over （一）一般公共预算拨款 …, 一、本年支出 over
+// （一）一般公共服务支出 …, 二、上年结转 over its funds). An item without such parts
+// is not summed.
+func (c *Doc) bracketedParts(v *View, key, amt, rule string) {
+	top, topAmt, topOK := -1, money.Amount(0), false
+	var parts []money.Amount
+	closeTop := func() {
+		if top >= 0 && topOK && len(parts) > 0 {
+			c.Balance(rule, v.AtNamed(top, amt, key), v.Unit, "“"+v.Text(top, key)+"”", topAmt, parts...)
+		}
+		top, parts = -1, nil
+	}
+	for r := range v.body {
+		name := v.Text(r, key)
+		switch {
+		case topOrdinal.MatchString(name):
+			closeTop()
+			top = r
+			topAmt, topOK = v.Amount(r, amt)
+		case bracketOrdinal.MatchString(name) && top >= 0:
+			if a, ok := v.Amount(r, amt); ok {
+				parts = append(parts, a)
+			}
+		case name != "":
+			closeTop()
+		}
+	}
+	closeTop()
+}
+
 var (
-	topOrdinal = regexp.MustCompile(`^[一二三四五六七八九十]+、`)
-	subOrdinal = regexp.MustCompile(`^[0-9]+[.．、]`)
+	bracketOrdinal = regexp.MustCompile(`^（[一二三四五六七八九十]+）`)
+	topOrdinal     = regexp.MustCompile(`^[一二三四五六七八九十]+、`)
+	subOrdinal     = regexp.MustCompile(`^[0-9]+[.．、]`)
 )
 
 // carryOverParts: 上年结余、结转 equals its numbered parts below it.
@@ -444,6 +479,9 @@ func (c *Doc) isClassName(name string) bool {
 
 // codeTables checks every table whose rows carry codes: each 类 is the sum of its 款,
 // each 款 of its 项, and the row above the codes (a unit or 合计) of the 类.
+// figureHeadRe is a header naming a budget's or an outturn's figure.
+var figureHeadRe = regexp.MustCompile(`(预算|执行|决算)数$`)
+
 func (c *Doc) codeTables() {
 	for _, t := range c.doc.Tables {
 		v := c.tables[t.Kind]
@@ -456,7 +494,20 @@ func (c *Doc) codeTables() {
 		if c.malformedCodes(v) {
 			continue
 		}
-		keys := v.AmountKeys()
+		// Every column of amounts the vocabulary knows adds up, and so does one
+		// it does not know whose header names a budget's or an outturn's figure
+		// (扣除中央基建投资后预算数); other unknown headers may be misread.
+		var cols []int
+		paths := format.HeaderPaths(t)
+		for j, col := range t.Columns {
+			if col.Kind != disclosure.AmountCol {
+				continue
+			}
+			if col.Key == "" && (len(paths) != len(t.Columns) || len(paths[j]) == 0 || whereof(paths[j]) || !figureHeadRe.MatchString(format.Fold(paths[j][len(paths[j])-1]))) {
+				continue
+			}
+			cols = append(cols, j)
+		}
 		// Sections: a head row without code (a unit or 合计), then coded rows.
 		var heads []int
 		for r, row := range t.Rows {
@@ -468,17 +519,17 @@ func (c *Doc) codeTables() {
 				continue
 			}
 			children := childRows(t, r)
-			for _, k := range keys {
-				total, ok := v.Amount(r, k)
+			for _, k := range cols {
+				total, ok := v.AmountIn(r, k)
 				if !ok || len(children) == 0 {
 					continue
 				}
 				var parts []money.Amount
 				for _, ch := range children {
-					a, _ := v.Amount(ch, k)
+					a, _ := v.AmountIn(ch, k)
 					parts = append(parts, a)
 				}
-				c.Balance("SUM-01", v.At(r, k), v.Unit, "“"+v.RowName(r)+"”", total, parts...)
+				c.Balance("SUM-01", v.AtColumn(r, k), v.Unit, "“"+v.RowName(r)+"”", total, parts...)
 			}
 		}
 		// Each head row equals the sum of the 类 rows in its section; a 合计 row at
@@ -503,20 +554,20 @@ func (c *Doc) codeTables() {
 			if len(classes) == 0 {
 				continue
 			}
-			for _, k := range keys {
-				total, ok := v.Amount(h, k)
+			for _, k := range cols {
+				total, ok := v.AmountIn(h, k)
 				if !ok {
 					continue
 				}
 				var parts []money.Amount
 				for _, r := range classes {
-					a, _ := v.Amount(r, k)
+					a, _ := v.AmountIn(r, k)
 					parts = append(parts, a)
 				}
-				c.Balance("SUM-01", v.At(h, k), v.Unit, "“"+v.RowName(h)+"”合计", total, parts...)
+				c.Balance("SUM-01", v.AtColumn(h, k), v.Unit, "“"+v.RowName(h)+"”合计", total, parts...)
 			}
 		}
-		c.unitRowsAddUp(v, heads, keys)
+		c.unitRowsAddUp(v, heads, v.AmountKeys())
 	}
 }
 

@@ -161,7 +161,16 @@ func newView(t *disclosure.Table) *View {
 // table's unit as printed, and whether there is one. An empty Amount cell is zero.
 func (v *View) Amount(r int, key string) (money.Amount, bool) {
 	c, ok := v.keys[key]
-	if !ok || r < 0 || r >= len(v.body) {
+	if !ok {
+		return 0, false
+	}
+	return v.AmountIn(r, c)
+}
+
+// AmountIn is Amount by the column's index: a column whose header the vocabulary
+// does not know has no key, but its amounts add up all the same.
+func (v *View) AmountIn(r, c int) (money.Amount, bool) {
+	if r < 0 || r >= len(v.body) || c < 0 || c >= v.ncols {
 		return 0, false
 	}
 	g := v.body[r][c]
@@ -248,6 +257,15 @@ var keyNames = map[string]string{
 	"code": "科目编码", "name": "科目名称", "unit": "单位",
 	"total": "合计", "basic": "基本支出", "personnel": "人员经费", "public": "公用经费",
 	"income": "收入", "spending": "支出",
+}
+
+// AtColumn locates row r, column j.
+func (v *View) AtColumn(r, j int) Location {
+	l := v.AtNamed(r, "", "")
+	if j >= 0 && j < v.ncols {
+		l.Column = v.heads[j]
+	}
+	return l
 }
 
 // At locates row r, column key.

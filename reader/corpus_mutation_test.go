@@ -23,16 +23,24 @@ const mutationCorpus = "../../shared/corpus"
 // the last line holding tables[0] to the last line holding tables[1] (or to the
 // end), the narrative from the last line holding narrative[0] before its end (after
 // the table of contents) to the last line holding narrative[1].
+//
+// every, when above 1, tries only every so many of a document's mutations, so
+// that the package's tests finish within go test's time limit on a busy machine;
+// YUSUAN_MUTATIONS=all tries them all.
 var mutationDocs = []struct {
 	file      string
 	tables    [2]string
 	narrative [2]string
+	every     int
 }{
 	{"shenzhen-2026/shenzhen-xinfang-2026-dept-budget.pdf",
-		[2]string{"二、表格部分", ""}, [2]string{"第二部分", "第九部分"}},
+		[2]string{"二、表格部分", ""}, [2]string{"第二部分", "第九部分"}, 1},
 	{"other/guangzhou-bangongting-2026-dept-budget.pdf",
 		[2]string{"第二部分 2026年部门预算表", "第三部分 2026年部门预算情况说明"},
-		[2]string{"第三部分 2026年部门预算情况说明", "第四部分 名词解释"}},
+		[2]string{"第三部分 2026年部门预算情况说明", "第四部分 名词解释"}, 1},
+	{"other/central-guojia-xinfangju-2026-dept-budget.pdf",
+		[2]string{"第二部分 国家信访局部门预算表", "第三部分 国家信访局部门预算情况说明"},
+		[2]string{"第三部分 国家信访局部门预算情况说明", "第四部分 名词解释"}, 4},
 }
 
 // A numberExclusion is a narrow class of narrative numbers that no table, sum or
@@ -50,13 +58,18 @@ var narrativeExclusions = []numberExclusion{
 	// 2026年, 2025年10月, 1月31日, 8月底, 2025-2026年度
 	{"dates", regexp.MustCompile(`⟨N⟩(年|月|日)|⟨N⟩-⟨?[0-9]|[0-9]-⟨N⟩`)},
 	// a page number alone on its line; 1.社工服务项目
-	{"numbering", regexp.MustCompile(`^-⟨N⟩-$|⟨N⟩[.．、]([^0-9]|$)`)},
+	// …; the sections of a central project's description: （1）项目概述 … （7）项目绩效目标表
+	{"numbering", regexp.MustCompile(`^-⟨N⟩-$|⟨N⟩[.．、]([^0-9]|$)|（⟨N⟩）(?:项目|立项|实施|年度)`)},
 	// 下设5个处（室）, 内设处室18个, 社工23名, 律师6名
 	{"staff", regexp.MustCompile(`⟨N⟩个处|处室⟨N⟩个|⟨N⟩名`)},
 	// the 重点项目 table's targets: 24小时, 2起/年, 达100%, 5个综合监督单位
-	{"targets", regexp.MustCompile(`⟨N⟩小时|⟨N⟩起|达⟨N⟩%|率⟨N⟩%|⟨N⟩个综合监督`)},
+	// the project 绩效目标表's values: ≥95%, ≤10 分钟, ≥330 台（套）, 发行量 720000 册
+	{"targets", regexp.MustCompile(`⟨N⟩小时|⟨N⟩起|达⟨N⟩%|率⟨N⟩%|⟨N⟩个综合监督|[≥≤]⟨N⟩|发行量⟨N⟩`)},
+	// the project 绩效目标表's weights: an indicator's after its value (≥95% 8,
+	// 明显改善 10), the indicators' and 执行率's under 分值 ((90), (10))
+	{"weights", regexp.MustCompile(`(?:%|分钟|小时|秒|（套）|本|期|册|个|次|人|万元|改善|提升|提高)⟨N⟩(?:[^0-9.,%]|$)|^（⟨N⟩）$`)},
 	// 单价100万元以上, 单价在100万元以上的设备19台, 设备0台（套）
-	{"threshold", regexp.MustCompile(`单价(在)?⟨N⟩万|⟨N⟩台`)},
+	{"threshold", regexp.MustCompile(`单(?:价|位价值)(在)?⟨N⟩万|⟨N⟩台`)},
 	// 计划购置车辆0辆、0万元；单价100万元以上设备0台（套）、0万元
 	{"plans", regexp.MustCompile(`计划购置车辆[0-9]*辆?、?⟨N⟩|设备[0-9]*台（套）、⟨N⟩万元`)},
 	// 固定资产金额91,973.02万元, 房屋70,193.21平方米, 车辆0辆 not followed by its kinds
@@ -86,6 +99,61 @@ var knownMisses = map[string]string{
 	// Guangzhou: 本年度拟购置固定资产64.52万元 is the 310 资本性支出 of 表7; no rule
 	// says which tables' 310 rows the planned purchases are.
 	"guangzhou-bangongting-2026-dept-budget p26 64.52": "拟购置固定资产 not compared with 310 资本性支出",
+
+	// Central 国家信访局 (docs/corpus.md lists these gaps). The parts of 收入包括 in
+	// the 财政拨款 paragraph, whose total is already wrong (TXT-01), and the shares
+	// of the classes (支出包括：…占81.65%; 一般公共服务（类）支出…占79.78%), which
+	// TXT-08 does not take as parts of a whole named in words.
+	"central-guojia-xinfangju-2026-dept-budget p18 16,474.82": "收入包括 parts not compared with 表4",
+	"central-guojia-xinfangju-2026-dept-budget p18 2,254.12":  "收入包括 parts not compared with 表4",
+	"central-guojia-xinfangju-2026-dept-budget p18 81.65":     "class shares of 支出 not judged",
+	"central-guojia-xinfangju-2026-dept-budget p18 0.63":      "class shares of 支出 not judged",
+	"central-guojia-xinfangju-2026-dept-budget p18 11.79":     "class shares of 支出 not judged",
+	"central-guojia-xinfangju-2026-dept-budget p18 5.93":      "class shares of 支出 not judged",
+	"central-guojia-xinfangju-2026-dept-budget p20 79.78":     "class shares of 一般公共预算 not judged",
+	"central-guojia-xinfangju-2026-dept-budget p20 0.72":      "class shares of 一般公共预算 not judged",
+	"central-guojia-xinfangju-2026-dept-budget p20 13.09":     "class shares of 一般公共预算 not judged",
+	"central-guojia-xinfangju-2026-dept-budget p20 6.41":      "class shares of 一般公共预算 not judged",
+	// The 2014099 paragraphs: a 项 named by its code (2014099 其他信访事务支出), its
+	// figure printed 3,623.98为万元, and its share of 部门支出总额.
+	"central-guojia-xinfangju-2026-dept-budget p19 2014099":   "a code in the text is not compared with its name",
+	"central-guojia-xinfangju-2026-dept-budget p19 3,623.98":  "a 项 named by its code is not compared with 表5",
+	"central-guojia-xinfangju-2026-dept-budget p19 21,519.26": "a 项 named by its code is not compared with 表5",
+	"central-guojia-xinfangju-2026-dept-budget p19 85.59":     "a 项 named by its code is not compared with 表5",
+	"central-guojia-xinfangju-2026-dept-budget p19 22.00":     "a share of a whole named in words",
+	// Changes against 表5's columns net of 中央基建投资, and the 项 items' changes
+	// against 2025 执行数 where the item states no amount of its own
+	// (增加670.85万元，增幅1009.71%; 与2025年执行数相同; 减少218.91万元).
+	"central-guojia-xinfangju-2026-dept-budget p20 2,775.6": "change net of 中央基建投资 not compared with 表5",
+	"central-guojia-xinfangju-2026-dept-budget p20 20.26":   "change net of 中央基建投资 not compared with 表5",
+	"central-guojia-xinfangju-2026-dept-budget p21 670.85":  "a 项's change not compared with 表5",
+	"central-guojia-xinfangju-2026-dept-budget p21 236.83":  "与2025年执行数相同 not compared with 表5",
+	"central-guojia-xinfangju-2026-dept-budget p22 118.01":  "与2025年执行数相同 not compared with 表5",
+	"central-guojia-xinfangju-2026-dept-budget p23 218.91":  "a 项's change not compared with 表5",
+	// 一般公共预算基本支出, 人员经费, 公用经费 and the 三公 parts: the central format
+	// names no such figures (profile/central), and the 三公 parts, each followed by
+	// what it is for, are not read as a list.
+	"central-guojia-xinfangju-2026-dept-budget p23 9,880.88":  "基本支出 figure not in the central format",
+	"central-guojia-xinfangju-2026-dept-budget p23 7,504.62":  "人员经费 figure not in the central format",
+	"central-guojia-xinfangju-2026-dept-budget p24 2,376.26":  "公用经费 figure not in the central format",
+	"central-guojia-xinfangju-2026-dept-budget p24 112.61":    "三公 figure not in the central format",
+	"central-guojia-xinfangju-2026-dept-budget p24 68.50":     "三公 figure not in the central format",
+	"central-guojia-xinfangju-2026-dept-budget p24 38.60":     "三公 figure not in the central format",
+	"central-guojia-xinfangju-2026-dept-budget p24 5.51":      "三公 figure not in the central format",
+	"central-guojia-xinfangju-2026-dept-budget p26 39,560.87": "涉及预算拨款 not compared with 项目支出",
+	// The projects' money: 年度预算安排 in the text and the 绩效目标表 forms'
+	// 年度资金总额 = 财政拨款 + 上年结转 + 其他资金, which no rule reads yet.
+	"central-guojia-xinfangju-2026-dept-budget p29 2,134.87": "project money not compared with its form",
+	"central-guojia-xinfangju-2026-dept-budget p29 750.00":   "project money not compared with its form",
+	"central-guojia-xinfangju-2026-dept-budget p30 2,134.87": "form money not summed",
+	"central-guojia-xinfangju-2026-dept-budget p30 1,384.87": "form money not summed",
+	"central-guojia-xinfangju-2026-dept-budget p30 750.00":   "form money not summed",
+	"central-guojia-xinfangju-2026-dept-budget p31 2,706.79": "form money not summed",
+	"central-guojia-xinfangju-2026-dept-budget p31 2,616.79": "form money not summed",
+	"central-guojia-xinfangju-2026-dept-budget p31 90.00":    "form money not summed",
+	"central-guojia-xinfangju-2026-dept-budget p31 0.00":     "form money not summed",
+	"central-guojia-xinfangju-2026-dept-budget p32 118.01":   "form money not summed",
+	"central-guojia-xinfangju-2026-dept-budget p32 0.00":     "form money not summed",
 }
 
 var (
@@ -203,6 +271,9 @@ func excluded(lines []string, i, from, to int) string {
 	if strings.TrimSpace(lines[i]) == lines[i][from:to] || pageFooter.MatchString(lines[i]) {
 		ctx = "-⟨N⟩-"
 	}
+	if strings.TrimSpace(lines[i]) == "（"+lines[i][from:to]+"）" {
+		ctx = "（⟨N⟩）" // a figure alone in brackets on its line: a form's weight
+	}
 	for _, e := range narrativeExclusions {
 		if e.pattern.MatchString(ctx) {
 			return e.class
@@ -275,16 +346,17 @@ func pdfErrorKeys(t testing.TB, name string, pages []pdftext.Page) map[string]bo
 }
 
 // TestCorpusMutations changes, one at a time, every table amount and every
-// narrative amount, percentage and count of a Shenzhen 2026 document and of a
-// Guangzhou one, and requires each change to bring at least one new error. The
+// narrative amount, percentage and count of a Shenzhen 2026 document, a
+// Guangzhou one and the central 国家信访局's, and requires each change to bring at least one new error. The
 // change is made in the words read from the PDF, so the document is read as a
 // user's PDF is. Numbers no rule can verify are left alone by the narrow classes of
 // narrativeExclusions (listed in docs/rules.md): years and dates; page, list and
-// section numbers; the number of offices or staff; the 重点项目 table's performance
-// targets; the 单价100万元以上 threshold and the count of such equipment; plans no
+// section numbers; the number of offices or staff; the 重点项目 table's and the
+// project forms' performance targets and the forms' weights; the 单价100万元以上 threshold and the count of such equipment; plans no
 // table shows; the assets held (固定资产金额, floor space, vehicles without their
 // kinds); a part of a project's money no table splits. The rule gaps left are
-// knownMisses. With -short, every tenth mutation is tried.
+// knownMisses. With -short, every tenth mutation is tried; of the central
+// document, every fourth unless YUSUAN_MUTATIONS=all.
 func TestCorpusMutations(t *testing.T) {
 	if _, err := os.Stat(mutationCorpus); err != nil {
 		t.Skip("the shared corpus is not next to the repository")
@@ -299,8 +371,15 @@ func TestCorpusMutations(t *testing.T) {
 			base := pdfErrorKeys(t, d.file, pages)
 			muts := pdfMutations(pages, d.tables, d.narrative)
 			covered := map[string]int{}
+			every := 1
+			if d.every > 1 && os.Getenv("YUSUAN_MUTATIONS") != "all" {
+				every = d.every
+			}
+			if testing.Short() {
+				every = 10
+			}
 			for i, m := range muts {
-				if testing.Short() && i%10 != 0 {
+				if i%every != 0 {
 					continue
 				}
 				var fresh []string

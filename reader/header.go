@@ -342,6 +342,14 @@ func continues(c, f *hcell, em float64, text bool) bool {
 	}
 	wc, wf := c.x1-c.x0, f.x1-f.x0
 	centred := math.Abs(c.cx()-f.cx()) <= max(1.0*em, 0.2*max(wc, wf))
+	if text && !centred && c.lines <= 1 {
+		// Layout text gives a wide character one column of its grid but two of
+		// the page's width: lines of wide and narrow characters centred on
+		// one another (2025 年执行数 / （扣除中央基建投资）) are centred by
+		// their printed widths.
+		wc, wf = 2*(wideCentre(c)-c.x0), 2*(wideCentre(f)-f.x0)
+		centred = math.Abs(wideCentre(c)-wideCentre(f)) <= max(1.0*em, 0.2*max(wc, wf))
+	}
 	flush := math.Abs(c.x0-f.x0) <= 0.6*em
 	return centred || flush
 }

@@ -60,6 +60,18 @@ func TestLayoutTextRows(t *testing.T) {
 		// narrative (重点项目).
 		{"shenzhen-2026/shenzhen-shuiwu-2026-dept-budget.txt", 0, "深圳市北部水源工程管理处|水务工程运行与维护|", "深圳市北部水源工程管理处|水务工程运行与维护|2,847.87|"},
 		{"shenzhen-2026/shenzhen-shuiwu-2026-dept-budget.txt", 0, "深圳市龙岗河坪山河流域管理中心|水务工程运行与维护|", "深圳市龙岗河坪山河流域管理中心|水务工程运行与维护|11,212.99|"},
+		// A page that goes on without the header squeezes the columns otherwise
+		// than the page that printed it: its columns of amounts are laid, in
+		// order, onto the columns the first page filled (表3: 合计 基本 项目
+		// ending at 36 48 60, then at 42 54 66; 表6: 52 69 84, then 39 50 61).
+		{"other/central-guojia-xinfangju-2026-dept-budget.txt", 3, "20805|", "20805|行政事业单位养老支出|2,208.19|2,208.19||"},
+		{"other/central-guojia-xinfangju-2026-dept-budget.txt", 3, "|合计|", "|合计|50,616.94|11,056.07|39,560.87|||"},
+		{"other/central-guojia-xinfangju-2026-dept-budget.txt", 6, "30212|", "30212|因公出国（境）费用|30.36||30.36"},
+		{"other/central-guojia-xinfangju-2026-dept-budget.txt", 6, "|合计|", "|合计|9,880.88|7,504.62|2,376.26"},
+		// A column that fills late goes by where its amounts end, offset from
+		// its header's centre as the columns already filled are (30201 办公费
+		// is 合计 and 公用经费, not 人员经费 and 公用经费).
+		{"other/central-guojia-xinfangju-2026-dept-budget.txt", 6, "30201|", "30201|办公费|93.70||93.70"},
 	}
 	docs := map[string]*disclosure.Document{}
 	for _, c := range cases {
@@ -120,6 +132,10 @@ func TestLayoutTextHeaders(t *testing.T) {
 		{"other/shanghai-caikuai-zhongxin-2026-unit-budget", 1},
 		// 上年结转结余 set right of its centre, its 小计 left alone.
 		{"other/beijing-sifaju-2026-dept-budget-tables", 2},
+		// A cell of wide characters centred under a line of narrow ones
+		// (2025 年执行数 / （扣除中央基建投资）), its lines interleaved with
+		// its neighbour's.
+		{"other/central-guojia-xinfangju-2026-dept-budget", 5},
 	}
 	keys := func(file string, number int) []string {
 		doc, err := reader.ReadFile(filepath.Join(corpusDir, file))

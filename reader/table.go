@@ -1296,17 +1296,41 @@ func (r *tableReader) runningFigure(above, l *tline) *tline {
 var measureRe = regexp.MustCompile(`^(?:公里|千米|米|平方|立方|个|项|人|台|套|辆|户|座|次|家|所|宗|件|条|份|处|天|小时|吨|篇|场|期|批|万人|亿)`)
 
 // textEdges returns, in layout text, where the amounts of each of cols end, as
-// the rows read so far show; nil unless every column has shown it a few times.
+// the rows read so far show; nil unless at least two columns have shown it a few
+// times. A column that has not yet shown it is taken to end as far right of its
+// centre as the columns that have: a header may sit well left of its amounts
+// (合计 centred at 40 over amounts ending at 52), so the first amounts of a column
+// that fills late go by their ends too, not by centres the header misplaces.
 func (r *tableReader) textEdges(cols []int) []float64 {
 	if r.em != 1 {
 		return nil
 	}
 	edges := make([]float64, len(cols))
+	var offsets []float64
 	for i, j := range cols {
 		if len(r.rights[j]) < 3 {
-			return nil
+			edges[i] = math.NaN()
+			continue
 		}
 		edges[i] = median(r.rights[j])
+		offsets = append(offsets, edges[i]-r.cols[j].center)
+	}
+	if len(offsets) == len(cols) {
+		return edges
+	}
+	if len(offsets) < 2 {
+		return nil
+	}
+	off := median(offsets)
+	for i, j := range cols {
+		if math.IsNaN(edges[i]) {
+			edges[i] = r.cols[j].center + off
+		}
+	}
+	for i := 1; i < len(edges); i++ {
+		if edges[i] <= edges[i-1] {
+			return nil
+		}
 	}
 	return edges
 }
@@ -1332,8 +1356,22 @@ func (r *tableReader) noteRight(j int, w word) {
 // ended. Layout text sets each page on a grid of its own, so a page may start some
 // characters left of the one before, and squeezes the space between a row's
 // text and its amounts otherwise than on the page before: only amounts move, and
-// only where that brings clearly more of them onto their columns.
+// only where that brings clearly more of them onto their columns. A page that no
+// shift sets right is fitted column by column (fitPage).
 func (r *tableReader) register(lines []*tline, pg *tpage) []*tline {
+	if out, ok := r.fitPage(lines, pg); ok {
+		return out
+	}
+	if out, ok := r.shiftPage(lines, pg); ok {
+		return out
+	}
+	return lines
+}
+
+// shiftPage moves the amounts of a page by one distance so that clearly more of
+// them end where the amounts of the pages before ended; ok is false when no
+// distance does.
+func (r *tableReader) shiftPage(lines []*tline, pg *tpage) (out []*tline, ok bool) {
 	var edges []float64
 	for _, xs := range r.rights {
 		if len(xs) < 2 {
@@ -1354,7 +1392,7 @@ func (r *tableReader) register(lines []*tline, pg *tpage) []*tline {
 		}
 	}
 	if len(edges) == 0 || len(ends) < 3 {
-		return lines
+		return nil, false
 	}
 	tol := 0.4 * pg.em
 	fit := func(s float64) int {
@@ -1383,9 +1421,9 @@ func (r *tableReader) register(lines []*tline, pg *tpage) []*tline {
 		}
 	}
 	if shift == 0 || best < base+2 || 10*best < 6*len(ends) {
-		return lines
+		return nil, false
 	}
-	out := make([]*tline, len(lines))
+	out = make([]*tline, len(lines))
 	for i, l := range lines {
 		c := *l
 		c.words = slices.Clone(l.words)
@@ -1397,7 +1435,7 @@ func (r *tableReader) register(lines []*tline, pg *tpage) []*tline {
 		}
 		out[i] = &c
 	}
-	return out
+	return out, true
 }
 
 // textColumnAt reports whether a number falls in a column of text or codes (a
