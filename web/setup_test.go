@@ -20,7 +20,6 @@ import (
 	"yusuan/check"
 	"yusuan/classification"
 	"yusuan/disclosure"
-	"yusuan/money"
 	"yusuan/store"
 )
 
@@ -233,6 +232,3 @@ func (p *portal) do(t *testing.T, method, path string) (int, http.Header, string
 }
 
 func id(n int64) string { return fmt.Sprint(n) }
-
-// wan formats an amount as the pages do.
-func wan(a money.Amount) string { return a.Format(money.UnitWan) }
