@@ -19,7 +19,7 @@ import (
 // that errors print. Sheets and columns are found by their header text; every element's
 // Src gets the file, sheet, row and the column letter of each field.
 func ReadXLSX(r io.ReaderAt, size int64, name string) (*budget.Budget, error) {
-	if err := checkSize(name, size); err != nil {
+	if err := checkSize(name, size, maxXLSXSize); err != nil {
 		return nil, err
 	}
 	f, err := xlsxsafe.Open(r, size, excelize.Options{RawCellValue: true})
@@ -27,7 +27,11 @@ func ReadXLSX(r io.ReaderAt, size int64, name string) (*budget.Budget, error) {
 		return nil, fileError(name, "%v", err)
 	}
 	defer f.Close()
-	x := &xlsxReader{f: f, name: name}
+	fs, err := scanFormulas(r, size)
+	if err != nil {
+		return nil, fileError(name, "无法读取工作簿，文件可能已损坏（%v）", err)
+	}
+	x := &xlsxReader{f: f, name: name, cellFormulas: fs}
 	b, err := x.read()
 	if err != nil {
 		return nil, err
@@ -36,9 +40,10 @@ func ReadXLSX(r io.ReaderAt, size int64, name string) (*budget.Budget, error) {
 }
 
 type xlsxReader struct {
-	f    *excelize.File
-	name string
-	errs budget.ErrorList
+	f            *excelize.File
+	name         string
+	cellFormulas formulas
+	errs         budget.ErrorList
 }
 
 // table is one sheet's data rows, cells trimmed and in the order of spec.cols.
@@ -261,7 +266,10 @@ func (x *xlsxReader) formulas(t *table) {
 			if !ok || r.cells[j] == "" {
 				continue
 			}
-			if f, _ := x.f.GetCellFormula(t.spec.name, col+strconv.Itoa(r.num)); f != "" {
+			if f, ok := x.cellFormulas[t.spec.name][col+strconv.Itoa(r.num)]; ok {
+				if f == "" {
+					f = "…" // shares the formula of a cell above or to the left
+				}
 				x.fail(t.spec.name, r.num, col, c.label, "不能使用公式（=%s），请复制后“选择性粘贴 → 数值”", short(f))
 			}
 		}

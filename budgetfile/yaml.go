@@ -28,12 +28,12 @@ kind 支出类型（人员经费/公用经费/项目支出）、project 项目�
 // ReadYAML reads a budget from YAML text. name is the file name that errors print.
 // Every element's Src gets the file and the line where the element starts.
 func ReadYAML(r io.Reader, name string) (*budget.Budget, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(r, maxYAMLSize+1))
 	if err != nil {
 		return nil, fileError(name, "读取失败：%v", err)
 	}
-	if len(data) > maxFileSize {
-		return nil, fmt.Errorf("文件 %s 超过上限 %d MiB，拒绝读取", name, maxFileSize>>20)
+	if len(data) > maxYAMLSize {
+		return nil, fmt.Errorf("文件 %s 超过上限 %d MiB，拒绝读取%s", name, maxYAMLSize>>20, sizeHint(maxYAMLSize))
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
