@@ -93,3 +93,19 @@ func childLine(out []byte, prefix string) string {
 	}
 	return ""
 }
+
+// TestTimeout reads a real document with a deadline far too short: the
+// refusal must say that reading stopped, and why.
+func TestTimeout(t *testing.T) {
+	defer func(d time.Duration) { timeout = d }(timeout)
+	timeout = time.Millisecond
+	_, err := Extract(context.Background(), "slow.pdf", readTestdata(t, "putuo-wanli-jiedao-2023-dept-budget.pdf"))
+	if err == nil || !strings.Contains(err.Error(), "文件 slow.pdf ") || !strings.Contains(err.Error(), "超过 0.001 秒") || !strings.Contains(err.Error(), "已停止") {
+		t.Fatalf("error %v, want a refusal for the time taken", err)
+	}
+	// The instance is back in the pool, or on its way: later reads work.
+	timeout = Timeout
+	if _, err := Extract(context.Background(), "again.pdf", readTestdata(t, "putuo-wanli-jiedao-2023-dept-budget.pdf")); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
+	"time"
 	"unicode"
 
 	"github.com/klippa-app/go-pdfium"
@@ -37,7 +39,8 @@ func extract(ctx context.Context, name string, data []byte) ([]Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithTimeoutCause(ctx, Timeout, errTimeout)
+	limit := timeout
+	ctx, cancel := context.WithTimeoutCause(ctx, limit, &timeoutError{limit})
 	type result struct {
 		pages []Page
 		err   error
@@ -64,20 +67,26 @@ func extract(ctx context.Context, name string, data []byte) ([]Page, error) {
 	}
 }
 
-// errTimeout is the cause of a document's context ending at Timeout.
-var errTimeout = errors.New("pdftext: timeout")
+// timeoutError is the cause of a document's context ending at its limit.
+type timeoutError struct{ limit time.Duration }
+
+func (e *timeoutError) Error() string { return "pdftext: timeout after " + e.limit.String() }
+
+// timeout is Timeout; tests shorten it.
+var timeout = Timeout
 
 // stopped is the error for a read that ctx ended before page index (-1:
 // before or between pages).
 func stopped(ctx context.Context, name string, index int) error {
 	cause := context.Cause(ctx)
-	if !errors.Is(cause, errTimeout) {
+	var te *timeoutError
+	if !errors.As(cause, &te) {
 		return fmt.Errorf("pdftext: read %s: %w", name, cause)
 	}
 	if index >= 0 {
-		return refuse(name, cause, "第 %d 页读取超过 %d 秒仍未完成，已停止（每个文件最多读取 %d 秒）", index+1, int(Timeout.Seconds()), int(Timeout.Seconds()))
+		return refuse(name, cause, "读到第 %d 页时超过 %s 仍未读完，已停止（每个文件最多读取 %s）", index+1, seconds(te.limit), seconds(te.limit))
 	}
-	return refuse(name, cause, "读取超过 %d 秒仍未完成，已停止（每个文件最多读取 %d 秒）", int(Timeout.Seconds()), int(Timeout.Seconds()))
+	return refuse(name, cause, "读取超过 %s 仍未完成，已停止（每个文件最多读取 %s）", seconds(te.limit), seconds(te.limit))
 }
 
 func readDocument(ctx context.Context, inst pdfium.Pdfium, name string, data []byte) ([]Page, error) {
@@ -130,6 +139,11 @@ func readDocument(ctx context.Context, inst pdfium.Pdfium, name string, data []b
 		pages = append(pages, p)
 	}
 	return pages, nil
+}
+
+// seconds is d in Chinese, in seconds.
+func seconds(d time.Duration) string {
+	return strconv.FormatFloat(d.Seconds(), 'f', -1, 64) + " 秒"
 }
 
 // overMemory is the refusal of a document whose page index (-1: the
