@@ -17,8 +17,11 @@ const tempPrefix = ".yusuan-"
 
 // staleAfter is how old a temporary file must be before WriteAll takes it
 // for the leftover of a killed build and removes it. A build that is running
-// keeps its temporaries for a second or so; the margin spares those of
-// another build writing into the same directory at the same time.
+// keeps its new files' temporaries for a second or so; the margin spares
+// those of another build writing into the same directory at the same time.
+// The second names of previous files carry those files' own times, so two
+// builds into one directory at once could still remove each other's; the
+// files in place are never touched.
 var staleAfter = time.Minute
 
 // WriteAll writes files into dir and returns their paths. Either every file
