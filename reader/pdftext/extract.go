@@ -41,13 +41,15 @@ func extract(ctx context.Context, name string, data []byte) ([]Page, error) {
 	}
 	limit := timeout
 	ctx, cancel := context.WithTimeoutCause(ctx, limit, &timeoutError{limit})
+	// Cancelled on return, so that a read left running in the background
+	// stops at its next check.
+	defer cancel()
 	type result struct {
 		pages []Page
 		err   error
 	}
 	done := make(chan result, 1)
 	go func() {
-		defer cancel()
 		defer inst.Close()
 		// A panic inside go-pdfium on a hostile document must not take
 		// down a server; report it as an unreadable file instead.
@@ -63,7 +65,12 @@ func extract(ctx context.Context, name string, data []byte) ([]Page, error) {
 	case r := <-done:
 		return r.pages, r.err
 	case <-ctx.Done():
-		return nil, stopped(ctx, name, -1)
+		select {
+		case r := <-done: // finished just in time
+			return r.pages, r.err
+		default:
+			return nil, stopped(ctx, name, -1)
+		}
 	}
 }
 
