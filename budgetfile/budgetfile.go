@@ -13,11 +13,18 @@ import (
 	"yusuan/budget"
 )
 
-// Input bounds. A real department budget is a few hundred kilobytes; these refuse
-// files that would only exhaust memory, before any parsing starts.
+// Input bounds. A real department budget is a few hundred kilobytes (10,000 line
+// items: 1.5 MB of YAML, 0.4 MB of workbook); these refuse files that would only
+// exhaust memory, before any parsing starts. docs/performance.md ("资源限制") gives
+// the memory the largest accepted files take.
 const (
-	maxFileSize  = 64 << 20 // bytes of a .yaml or .xlsx file; xlsxsafe bounds what it unpacks to
-	maxSheetRows = 200_000
+	// maxXLSXSize bounds an .xlsx file; xlsxsafe bounds what it unpacks to, and
+	// maxSheetRows the rows read, which are read as a stream.
+	maxXLSXSize = 64 << 20
+	// maxYAMLSize bounds a .yaml file, about 55,000 line items: YAML is parsed
+	// whole into a tree of nodes, about 40 times the size of the text.
+	maxYAMLSize  = 8 << 20
+	maxSheetRows = 100_000
 	maxErrors    = 10_000 // of one file: enough to count them, bounded for a file wrong in every cell
 )
 
@@ -58,9 +65,6 @@ func LoadAll(path string) (*budget.Budget, error) {
 			return nil, unreadable(fmt.Errorf("目录 %s 中有多个预算文件（%s），只能保留一个", path, strings.Join(found, "、")))
 		}
 	}
-	if err := checkSize(path, fi.Size()); err != nil {
-		return nil, err
-	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, unreadable(openError(path, err))
@@ -68,6 +72,9 @@ func LoadAll(path string) (*budget.Budget, error) {
 	defer f.Close()
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml":
+		if err := checkSize(path, fi.Size(), maxYAMLSize); err != nil {
+			return nil, err
+		}
 		return readYAMLText(f, path)
 	case ".xlsx":
 		return readWorkbook(f, fi.Size(), path)
@@ -108,11 +115,20 @@ func openError(path string, err error) error {
 	return fmt.Errorf("无法读取文件 %s：%v", path, err)
 }
 
-func checkSize(name string, size int64) error {
-	if size > maxFileSize {
-		return unreadable(fmt.Errorf("文件 %s 大小为 %.1f MiB，超过上限 %d MiB，拒绝读取", name, float64(size)/(1<<20), maxFileSize>>20))
+// checkSize refuses a file of more than limit bytes.
+func checkSize(name string, size, limit int64) error {
+	if size > limit {
+		return unreadable(fmt.Errorf("文件 %s 大小为 %.1f MiB，超过上限 %d MiB，拒绝读取%s", name, float64(size)/(1<<20), limit>>20, sizeHint(limit)))
 	}
 	return nil
+}
+
+// sizeHint suggests what to do with a budget over the YAML limit.
+func sizeHint(limit int64) string {
+	if limit == maxYAMLSize {
+		return "；YAML 预算文件最多约 5 万条支出明细，更大的预算请用 Excel 工作簿（.xlsx，最多 10 万行）"
+	}
+	return ""
 }
 
 // fileError is a problem with a whole file (not one place in it).

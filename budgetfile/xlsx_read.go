@@ -29,7 +29,7 @@ func ReadXLSX(r io.ReaderAt, size int64, name string) (*budget.Budget, error) {
 // readWorkbook is ReadXLSX that returns the budget as far as it was read along
 // with the errors in its cells (LoadAll).
 func readWorkbook(r io.ReaderAt, size int64, name string) (*budget.Budget, error) {
-	if err := checkSize(name, size); err != nil {
+	if err := checkSize(name, size, maxXLSXSize); err != nil {
 		return nil, err
 	}
 	f, err := xlsxsafe.Open(r, size, excelize.Options{RawCellValue: true})
@@ -40,14 +40,19 @@ func readWorkbook(r io.ReaderAt, size int64, name string) (*budget.Budget, error
 	if !isBudgetWorkbook(f) {
 		return nil, &ReadError{Err: fileError(name, "不是预算数据工作簿：没有%s等工作表（可用 yusuan template 生成空白的预算填报模板）", requiredSheets()), NotBudget: true}
 	}
-	x := &xlsxReader{f: f, name: name}
+	fs, err := scanFormulas(r, size)
+	if err != nil {
+		return nil, unreadable(fileError(name, "无法读取工作簿，文件可能已损坏（%v）", err))
+	}
+	x := &xlsxReader{f: f, name: name, cellFormulas: fs}
 	return x.read()
 }
 
 type xlsxReader struct {
-	f    *excelize.File
-	name string
-	errs budget.ErrorList
+	f            *excelize.File
+	name         string
+	cellFormulas formulas
+	errs         budget.ErrorList
 }
 
 // table is one sheet's data rows, cells trimmed and in the order of spec.cols.
@@ -134,7 +139,7 @@ func isBudgetWorkbook(f *excelize.File) bool {
 // budget workbook (the template yusuan template writes, filled in or not)
 // rather than a published document's tables.
 func IsWorkbook(r io.ReaderAt, size int64) bool {
-	if size > maxFileSize {
+	if size > maxXLSXSize {
 		return false
 	}
 	f, err := xlsxsafe.Open(r, size, excelize.Options{RawCellValue: true})
@@ -306,7 +311,10 @@ func (x *xlsxReader) formulas(t *table) {
 			if !ok || r.cells[j] == "" {
 				continue
 			}
-			if f, _ := x.f.GetCellFormula(t.spec.name, col+strconv.Itoa(r.num)); f != "" {
+			if f, ok := x.cellFormulas[t.spec.name][col+strconv.Itoa(r.num)]; ok {
+				if f == "" {
+					f = "…" // shares the formula of a cell above or to the left
+				}
 				x.fail(t.spec.name, r.num, col, c.label, "不能使用公式（=%s），请复制后“选择性粘贴 → 数值”", short(f))
 			}
 		}

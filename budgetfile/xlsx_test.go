@@ -53,6 +53,10 @@ func TestXLSXBadCells(t *testing.T) {
 		{"formula in amount", func(t *testing.T, f *excelize.File) {
 			must(t, f.SetCellFormula(shItems, "I3", "SUM(I4:I5)"))
 		}, []string{"工作表“支出明细” 第 3 行 I 列（金额）：不能使用公式（=SUM(I4:I5)）"}},
+		{"shared formula in amount", func(t *testing.T, f *excelize.File) {
+			shared, ref := excelize.STCellFormulaTypeShared, "I3:I4"
+			must(t, f.SetCellFormula(shItems, "I3", "I2*2", excelize.FormulaOpts{Type: &shared, Ref: &ref}))
+		}, []string{"第 3 行 I 列（金额）：不能使用公式（=I2*2）", "第 4 行 I 列（金额）：不能使用公式"}},
 		{"three decimals", func(t *testing.T, f *excelize.File) {
 			must(t, f.SetCellDefault(shItems, "I2", "1234.567"))
 		}, []string{"工作表“支出明细” 第 2 行 I 列（金额）", "精确到分以下"}},

@@ -39,12 +39,12 @@ func ReadYAML(r io.Reader, name string) (*budget.Budget, error) {
 // readYAMLText is ReadYAML that returns the budget as far as it was read along
 // with the errors in its values (LoadAll).
 func readYAMLText(r io.Reader, name string) (*budget.Budget, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(r, maxYAMLSize+1))
 	if err != nil {
 		return nil, fileError(name, "读取失败：%v", err)
 	}
-	if len(data) > maxFileSize {
-		return nil, fmt.Errorf("文件 %s 超过上限 %d MiB，拒绝读取", name, maxFileSize>>20)
+	if len(data) > maxYAMLSize {
+		return nil, fmt.Errorf("文件 %s 超过上限 %d MiB，拒绝读取%s", name, maxYAMLSize>>20, sizeHint(maxYAMLSize))
 	}
 	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
 		return nil, unreadable(fileError(name, "不是 UTF-8 编码的文本文件，无法读取；预算数据应为 UTF-8 编码的 .yaml 文件或 .xlsx 工作簿"))

@@ -110,8 +110,8 @@ func (z *zeros) Read(p []byte) (int, error) {
 }
 
 func TestReadYAMLTooLarge(t *testing.T) {
-	_, err := ReadYAML(&zeros{maxFileSize + 1}, "big.yaml")
-	errContains(t, err, "文件 big.yaml 超过上限 64 MiB")
+	_, err := ReadYAML(&zeros{maxYAMLSize + 1}, "big.yaml")
+	errContains(t, err, "文件 big.yaml 超过上限 8 MiB")
 }
 
 func TestLoad(t *testing.T) {

@@ -7,8 +7,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"math"
 	"runtime"
 	"runtime/debug"
@@ -281,52 +279,4 @@ func Run(input, dir, profileName string, cat *classification.Catalogue, formats 
 		return nil, err
 	}
 	return WriteAll(dir, files)
-}
-
-// WriteAll writes files into dir, each through a temporary file and a rename, and
-// removes what it wrote if any write fails.
-func WriteAll(dir string, files []File) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("无法创建输出目录 %s：%v", dir, err)
-	}
-	var temps, written []string
-	cleanup := func() {
-		for _, p := range append(temps, written...) {
-			os.Remove(p)
-		}
-	}
-	for _, f := range files {
-		tmp, err := os.CreateTemp(dir, ".yusuan-*")
-		if err != nil {
-			cleanup()
-			return nil, fmt.Errorf("无法在输出目录 %s 中写入文件：%v", dir, err)
-		}
-		temps = append(temps, tmp.Name())
-		// CreateTemp makes the file private; published files are for everyone to read.
-		_ = tmp.Chmod(0o644)
-		_, werr := tmp.Write(f.Data)
-		cerr := tmp.Close()
-		if werr != nil || cerr != nil {
-			cleanup()
-			return nil, fmt.Errorf("写入 %s 失败：%v", f.Name, firstErr(werr, cerr))
-		}
-	}
-	for i, f := range files {
-		dst := filepath.Join(dir, f.Name)
-		if err := os.Rename(temps[i], dst); err != nil {
-			cleanup()
-			return nil, fmt.Errorf("写入 %s 失败：%v", dst, err)
-		}
-		written = append(written, dst)
-	}
-	return written, nil
-}
-
-func firstErr(errs ...error) error {
-	for _, e := range errs {
-		if e != nil {
-			return e
-		}
-	}
-	return nil
 }

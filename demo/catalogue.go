@@ -123,8 +123,6 @@ func every(p projSpec, n int) projSpec { p.every = n; return p }
 
 func secret(p projSpec) projSpec { p.classified = true; return p }
 
-func category(p projSpec, c string) projSpec { p.category = c; return p }
-
 // Names of the district's places: streets, and the schools and parks named after them.
 var (
 	streetNames = []string{"东湖", "西岭", "南坪", "北溪", "青山", "翠园", "凤凰", "龙泉", "松坪", "梧桐"}

@@ -160,8 +160,7 @@ func Meaning(table disclosure.TableKind, path []string, year int) (key string, k
 	// base is what the element at i counts: itself for a measure, else the
 	// nearest measure or group above it, else the whole (total). A fund over a
 	// subtotal names the table's scope (2026年政府性基金预算支出 › 合计), not a part.
-	var base func(i int) string
-	base = func(i int) string {
+	base := func(i int) string {
 		for j := i; j >= 0; j-- {
 			e := els[j].e
 			if e == nil {

@@ -55,8 +55,6 @@ type szRow struct {
 	lines  []*tline
 }
 
-func (r *szRow) pos() disclosure.Pos { return disclosure.Pos{Page: r.anchor.page, Line: r.anchor.no} }
-
 // groupRows cuts lines into rows around their anchor lines. A row's cells are
 // centred on its anchor, so as many of its lines lie above the anchor as below:
 // the lines between two anchors go to the row above as far as it has lines above

@@ -691,26 +691,6 @@ func holds(cols []*column, a, b int, p *hcell) bool {
 	return cols[a].lo <= p.x0 && p.x0+2*(wideCentre(p)-p.x0) <= cols[b].hi
 }
 
-func nearestColumn(cols []*column, x float64, ok func(int) bool) int {
-	best, at := math.Inf(1), -1
-	for j, c := range cols {
-		if !ok(j) {
-			continue
-		}
-		d := 0.0
-		switch {
-		case x < c.lo:
-			d = c.lo - x
-		case x >= c.hi:
-			d = x - c.hi
-		}
-		if d < best {
-			best, at = d, j
-		}
-	}
-	return at
-}
-
 // setSlots places the boundaries between columns halfway between their centres.
 func setSlots(cols []*column) {
 	for i, c := range cols {

@@ -165,9 +165,7 @@ func (r *tableReader) readIndicators() (*disclosure.Table, error) {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	for _, n := range r.notes {
-		t.Notes = append(t.Notes, n)
-	}
+	t.Notes = append(t.Notes, r.notes...)
 	return t, nil
 }
 

@@ -56,7 +56,6 @@ var (
 	// itemRe is an item's number at the start of a row label (一、 1. （一）).
 	itemRe     = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[0-9]+[.．、]\D)`)
 	rowStartRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[0-9]+[.．、]|\[[0-9]{3,7}\]|[0-9]{3,7}(?:[-—－]|\s|$)|合计|总计|其中)`)
-	yearCellRe = regexp.MustCompile(`^(?:19|20)[0-9]{2}年度?$|^增减变化(?:金额)?$|^增减$`)
 )
 
 // metaLine reads a line above a table's header: its label, title, entity, unit or
@@ -966,28 +965,6 @@ func nearestAnchor(lines []*tline, anchor []bool, i int) float64 {
 		}
 	}
 	return best
-}
-
-// labels reports whether a line prints in a column that labels rows: the first
-// column of text, or an item column of a two-sided table.
-func (r *tableReader) labels(l *tline) bool {
-	first := -1
-	for j, c := range r.cols {
-		if c.kind != disclosure.AmountCol {
-			first = j
-			break
-		}
-	}
-	for _, w := range l.words {
-		j := r.colOf(w, w.num)
-		if j < 0 {
-			continue
-		}
-		if j == first || r.cols[j].key == "income_item" || r.cols[j].key == "spending_item" {
-			return true
-		}
-	}
-	return false
 }
 
 // numbers counts a line's amounts.

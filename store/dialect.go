@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -26,6 +27,12 @@ type dialect struct {
 	// that two processes starting together do not both apply a migration. SQLite
 	// needs none: its write transactions begin IMMEDIATE and so exclude each other.
 	lockMigrations string
+	// readIsolation is the isolation of read-only transactions. PostgreSQL's
+	// default, READ COMMITTED, gives each statement its own snapshot, so a
+	// transaction reading during an import could see the new version in one
+	// query and not in the next; REPEATABLE READ gives the whole transaction one.
+	// SQLite's transactions always read one snapshot.
+	readIsolation sql.IsolationLevel
 
 	rebound sync.Map // query → query with numbered placeholders
 }
@@ -54,6 +61,7 @@ var postgresDialect = &dialect{
 	),
 	numbered:       true,
 	lockMigrations: "SELECT pg_advisory_xact_lock(7365421)",
+	readIsolation:  sql.LevelRepeatableRead,
 }
 
 // sqliteParams are the connection settings of every SQLite connection: WAL so that

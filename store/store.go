@@ -105,13 +105,18 @@ func (s *Store) update(ctx context.Context, op string, fn func(*tx) error) error
 	return s.run(ctx, op, false, fn)
 }
 
-// view runs fn in a read-only transaction, so that all its queries see one state.
+// view runs fn in a read-only transaction whose queries all see one state, that
+// of the moment its first query runs.
 func (s *Store) view(ctx context.Context, op string, fn func(*tx) error) error {
 	return s.run(ctx, op, true, fn)
 }
 
 func (s *Store) run(ctx context.Context, op string, readOnly bool, fn func(*tx) error) error {
-	sqlTx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: readOnly})
+	opts := &sql.TxOptions{ReadOnly: readOnly}
+	if readOnly {
+		opts.Isolation = s.d.readIsolation
+	}
+	sqlTx, err := s.db.BeginTx(ctx, opts)
 	if err != nil {
 		return fmt.Errorf("store: %s: begin: %w", op, err)
 	}

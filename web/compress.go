@@ -64,7 +64,6 @@ type gzipResponse struct {
 	http.ResponseWriter
 	decided bool
 	gz      *gzip.Writer
-	status  int
 }
 
 func (g *gzipResponse) WriteHeader(status int) {

@@ -2,6 +2,9 @@ package web
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io"
 	"net/http"
 
 	"yusuan/store"
@@ -27,9 +30,11 @@ func (s *Server) showData(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, "data", "数据下载", "data", v)
 }
 
-// downloadCells streams every amount cell of every current version as CSV, one row
-// per cell; ?region= and ?year= narrow it. At most MaxBulk run at once, each within
-// BulkTimeout, so bulk downloads cannot crowd out the pages.
+// downloadCells sends every amount cell of every current version as CSV, one row
+// per cell; ?region= and ?year= narrow it. The file is built once per question and
+// generation of the data (bulkFiles) and then served from disk with ETag and Range,
+// so a slow client holds none of the MaxBulk building slots, which bound the load
+// on the database: a build that finds every slot taken is refused as busy.
 func (s *Server) downloadCells(w http.ResponseWriter, r *http.Request) error {
 	region, err := textParam(r, "region")
 	if err != nil {
@@ -41,28 +46,37 @@ func (s *Server) downloadCells(w http.ResponseWriter, r *http.Request) error {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.BulkTimeout)
 	defer cancel()
-	select {
-	case s.bulk <- struct{}{}:
-		defer func() { <-s.bulk }()
-	default:
-		return &Error{EBusy, "当前下载人数较多，请稍后再试"}
+	gen, ok := s.cache.generation(ctx, s.store)
+	if !ok {
+		return &Error{EBusy, "暂时无法读取数据，请稍后再试"}
 	}
-	attach(w, "cells.csv", "text/csv; charset=utf-8")
-	if r.Method == http.MethodHead {
-		return nil
+	acquire := func() error {
+		select {
+		case s.bulk <- struct{}{}:
+			return nil
+		default:
+			return &Error{EBusy, "当前下载人数较多，请稍后再试"}
+		}
 	}
-	cw, err := newCellWriter(w)
+	release := func() { <-s.bulk }
+	write := func(ctx context.Context, w io.Writer) error {
+		cw, err := newCellWriter(w)
+		if err != nil {
+			return err
+		}
+		err = s.store.Cells(ctx, store.CellFilter{Region: region, Year: year, Limit: store.MaxCells}, cw.write)
+		return errors.Join(err, cw.flush())
+	}
+	f, err := s.bulkFiles.get(ctx, fmt.Sprintf("cells|%s|%d", region, year), gen, s.opts.BulkTimeout, acquire, release, write)
 	if err != nil {
-		return nil
+		var e *Error
+		if !errors.As(err, &e) {
+			s.log.Error("bulk download failed", "err", err)
+		}
+		return err
 	}
-	err = s.store.Cells(ctx, store.CellFilter{Region: region, Year: year, Limit: store.MaxCells}, cw.write)
-	if ferr := cw.flush(); err == nil {
-		err = ferr
-	}
-	if err != nil {
-		// The header is sent; all that is left is to log and cut the response short.
-		s.log.Error("bulk download failed", "err", err)
-	}
+	defer s.bulkFiles.done(f)
+	f.serve(w, r, "cells.csv", "text/csv; charset=utf-8")
 	return nil
 }
 

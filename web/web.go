@@ -21,10 +21,12 @@ type Options struct {
 	SiteName string
 	// QueryTimeout bounds the store calls of one page or API request.
 	QueryTimeout time.Duration
-	// BulkTimeout bounds a bulk download, which streams every cell.
+	// BulkTimeout bounds the building of a bulk download's file, which reads
+	// every cell, and a client's wait for it.
 	BulkTimeout time.Duration
-	// MaxBulk is how many bulk downloads may run at once; others wait in line
-	// until their deadline rather than pile up on the database.
+	// MaxBulk is how many bulk files may be built at once; a download that
+	// needs another is refused as busy rather than pile up on the database.
+	// Sending a built file takes no slot (bulk.go).
 	MaxBulk int
 	Logger  *slog.Logger
 }
@@ -38,6 +40,8 @@ type Server struct {
 	bulk    chan struct{}
 	cache   *pageCache
 	terms   glossaryCache
+	// bulkFiles keeps the bulk downloads built (bulk.go).
+	bulkFiles *bulkFiles
 }
 
 // New returns the portal over st.
@@ -57,7 +61,7 @@ func New(st *store.Store, opts Options) *Server {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	s := &Server{store: st, opts: opts, log: opts.Logger, bulk: make(chan struct{}, opts.MaxBulk), cache: newPageCache()}
+	s := &Server{store: st, opts: opts, log: opts.Logger, bulk: make(chan struct{}, opts.MaxBulk), cache: newPageCache(), bulkFiles: newBulkFiles()}
 	s.handler = s.secure(compress(s.routes()))
 	return s
 }

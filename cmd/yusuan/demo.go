@@ -233,7 +233,8 @@ func demoExampleRoot() (root string, cleanup func(), err error) {
 	}
 	for name, b := range files {
 		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err == nil {
+		err := os.MkdirAll(filepath.Dir(path), 0o755)
+		if err == nil {
 			err = os.WriteFile(path, b, 0o644)
 		}
 		if err != nil {

@@ -96,12 +96,3 @@ func selectItems(items []*budget.LineItem, sel budget.Filter) []*budget.LineItem
 	}
 	return out
 }
-
-// sumItems adds the items' amounts.
-func sumItems(items []*budget.LineItem) money.Amount {
-	var s money.Amount
-	for _, li := range items {
-		s += li.Amount
-	}
-	return s
-}

@@ -537,7 +537,7 @@ func (c *checker) incomeTable(t1 summary) {
 	}
 	if total == nil && len(units) == 1 {
 		total = units[0]
-	} else if total != nil {
+	} else {
 		for j := range total {
 			var col []num
 			for _, u := range units {
@@ -821,7 +821,6 @@ var (
 		regexp.MustCompile(`^（四）项目支出` + amountText),
 	}
 	secretRe        = regexp.MustCompile(`^\d+\. 涉密项目(\d+)个，共` + amountText + `，按要求不予公开。$`)
-	leadAmountRe    = regexp.MustCompile(`^` + amountText)
 	part4Re         = regexp.MustCompile(`共有` + amountText + `，其中：货物类项目` + amountText + `、工程类项目` + amountText + `、服务类项目` + amountText + `。`)
 	changeRe        = regexp.MustCompile(`预算数?` + amountText + `，(?:比\d{4}年(?:预算数?)?(增加|减少)` + amountText + `(?:，(增长|下降)(\d+\.\d%))?|与\d{4}年(?:预算数?)?持平)`)
 	carTotalRe      = regexp.MustCompile(`预算数` + amountText + `，其中：`)

@@ -10,13 +10,31 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 )
 
-// Input limits. A budget disclosure is tens of pages and a few MiB; these
-// bounds only stop hostile or mistaken inputs from exhausting memory.
+// Input limits. A budget disclosure is tens of pages and a few MiB (the
+// largest of the shared corpus is 3.6 MiB; the longest 187 pages, 113,000 characters,
+// and PDFium reads any of them in under 22 MiB of memory); these bounds only
+// stop hostile or mistaken inputs from exhausting memory or time. docs/
+// performance.md ("资源限制") lists them with the memory they allow.
 const (
-	MaxSize  = 256 << 20
+	// MaxSize is the largest file read, in bytes.
+	MaxSize = 64 << 20
+	// MaxPages is the most pages a document may have.
 	MaxPages = 2000
+	// MaxMemory is the most memory PDFium may use for one document, the
+	// file's bytes included: a page whose content stream inflates past it
+	// (a decompression bomb) is refused.
+	MaxMemory = wasmMemoryLimitPages << 16
+	// MaxPageChars and MaxChars bound the characters of one page and of
+	// the whole document; MaxPageObjects the drawing objects of a page.
+	MaxPageChars   = 200_000
+	MaxChars       = 1_000_000
+	MaxPageObjects = 200_000
+	// Timeout bounds the reading of one document, waiting for a free
+	// PDFium instance excluded.
+	Timeout = 60 * time.Second
 )
 
 // Word is a run of characters on one line with no wide gap inside; a gap
@@ -62,8 +80,8 @@ func refuse(name string, cause error, format string, args ...any) *Error {
 }
 
 // Extract reads the PDF in data; name is used in error messages only. It
-// refuses data that is not a PDF, a truncated or corrupt PDF, more than
-// MaxSize bytes or MaxPages pages, and a PDF that needs a password.
+// refuses data that is not a PDF, a truncated or corrupt PDF, a PDF that
+// needs a password, and one beyond the input limits above.
 // It is safe for concurrent use; documents are read one at a time.
 func Extract(ctx context.Context, name string, data []byte) ([]Page, error) {
 	if err := checkSize(name, int64(len(data))); err != nil {

@@ -17,10 +17,18 @@ import (
 	"github.com/tetratelabs/wazero/experimental"
 )
 
-// wasmMemoryLimitPages caps each PDFium instance's linear memory at 2 GiB
-// (64 KiB pages): enough for a 256 MiB input plus its parsed objects, small
-// enough that one hostile document cannot take the whole machine.
-const wasmMemoryLimitPages = 32768
+// wasmMemoryLimitPages caps each PDFium instance's linear memory at 256 MiB
+// (64 KiB pages): four times MaxSize, for the file's bytes plus its parsed
+// objects, and more than ten times what any corpus document needs; small
+// enough that a decompression bomb is refused at about 300 MB of resident
+// memory for the whole process. At 2 GiB, a 1 MB bomb inflating to 1 GiB
+// took 4 GB and 25 s before PDFium gave up. The allocator enforces it
+// (memoryAllocator); wazero's own limit, runtimeMemoryLimitPages, is only
+// a backstop above it.
+const (
+	wasmMemoryLimitPages    = 4096
+	runtimeMemoryLimitPages = 2 * wasmMemoryLimitPages
+)
 
 // maxInstances bounds the PDFium instances however many cores there are.
 // Each holds the wasm memory of the document it reads, about 30 MiB of RSS
@@ -60,7 +68,7 @@ func start() error {
 		// The bundled PDFium lowers setjmp/longjmp to wasm exceptions.
 		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
 		WithCompilationCache(cache).
-		WithMemoryLimitPages(wasmMemoryLimitPages)
+		WithMemoryLimitPages(runtimeMemoryLimitPages)
 	n := instances()
 	p, err := webassembly.Init(webassembly.Config{
 		// A PDFium instance is single-threaded: one per core reads that
@@ -75,6 +83,9 @@ func start() error {
 		FSConfig: wazero.NewFSConfig(),
 		Stdout:   io.Discard,
 		Stderr:   io.Discard,
+		// Each instance's memory is reserved at the limit and released
+		// when the instance closes; see limitedMemory.
+		Context: experimental.WithMemoryAllocator(context.Background(), memoryAllocator(MaxMemory, reserve)),
 	})
 	if err != nil {
 		return fmt.Errorf("pdftext: start PDFium: %w", err)

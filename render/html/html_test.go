@@ -40,15 +40,6 @@ func attr(n *xhtml.Node, key string) string {
 	return ""
 }
 
-func hasAttr(n *xhtml.Node, key string) bool {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return true
-		}
-	}
-	return false
-}
-
 // all returns the elements under n with the tag, in document order.
 func all(n *xhtml.Node, tag string) []*xhtml.Node {
 	var out []*xhtml.Node

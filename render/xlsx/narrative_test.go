@@ -21,10 +21,7 @@ func TestNarrative(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var col [][]string
-	for _, r := range rows {
-		col = append(col, r)
-	}
+	col := append([][]string(nil), rows...)
 	// One row per block; a blank row between parts; the project table in place.
 	want := [][]string{
 		{"第一部分 部门概况"}, {"一、部门职责"}, nil, {"二、机构设置情况"}, nil, {"三、2024年主要工作目标"}, nil, nil, nil,
