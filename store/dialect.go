@@ -26,6 +26,9 @@ type dialect struct {
 	// that two processes starting together do not both apply a migration. SQLite
 	// needs none: its write transactions begin IMMEDIATE and so exclude each other.
 	lockMigrations string
+	// fts5 says search runs on an FTS5 table (SQLite) rather than a tsvector
+	// column (PostgreSQL); see searchgrams.go.
+	fts5 bool
 
 	rebound sync.Map // query → query with numbered placeholders
 }
@@ -38,7 +41,11 @@ var sqliteDialect = &dialect{
 		"{{time}}", "TIMESTAMP",
 		"{{json}}", "TEXT",
 		"{{blob}}", "BLOB",
+		// The ascii tokenizer splits on ASCII punctuation and spaces only, so the
+		// grams written with spaces between them come back as they were.
+		"{{search_index}}", "CREATE VIRTUAL TABLE search_fts USING fts5 (title, body, tokenize = 'ascii');",
 	),
+	fts5: true,
 }
 
 var postgresDialect = &dialect{
@@ -51,6 +58,8 @@ var postgresDialect = &dialect{
 		// refuses the \u0000 escape that text read from a PDF can carry.
 		"{{json}}", "JSON",
 		"{{blob}}", "BYTEA",
+		"{{search_index}}", "ALTER TABLE search_docs ADD COLUMN grams TSVECTOR NOT NULL DEFAULT '';\n"+
+			"CREATE INDEX search_docs_grams ON search_docs USING GIN (grams);",
 	),
 	numbered:       true,
 	lockMigrations: "SELECT pg_advisory_xact_lock(7365421)",

@@ -1,0 +1,34 @@
+-- Full-text search and department amounts (issue 11). The index holds what the
+-- current versions print and nothing else: departments, units, projects and the
+-- narrative, one row each (a long part in pieces), with the amount shown beside a
+-- hit. grams are the words and the overlapping two-character pieces of Chinese
+-- text (searchgrams.go), since neither database segments Chinese: on SQLite they
+-- live in an FTS5 table keyed by the row's id, on PostgreSQL in a tsvector column
+-- with a GIN index (the dialect's search_index token at the end). The migration's Go half fills the index and
+-- the amounts for a database that has documents already (fillSearch).
+
+-- The total, basic and project spending a version prints on its 一般公共预算支出表
+-- （按功能分类）'s total row, in 分; NULL when it has no such table.
+ALTER TABLE versions ADD COLUMN gp_total BIGINT;
+ALTER TABLE versions ADD COLUMN gp_basic BIGINT;
+ALTER TABLE versions ADD COLUMN gp_project BIGINT;
+
+CREATE TABLE search_docs (
+	id {{id}},
+	kind TEXT NOT NULL CHECK (kind IN ('department', 'unit', 'project', 'text')),
+	kind_order INTEGER NOT NULL, -- department 0, unit 1, project 2, text 3: the ranking's second key
+	department_id BIGINT NOT NULL REFERENCES departments (id),
+	-- The current version a unit, project or text was found in; NULL for a department.
+	version_id BIGINT REFERENCES versions (id) ON DELETE CASCADE,
+	document_id BIGINT REFERENCES documents (id),
+	year INTEGER NOT NULL, -- a department's latest 部门预算 year, 0 when it has none
+	title TEXT NOT NULL, -- the name found; empty for a text
+	context TEXT NOT NULL DEFAULT '', -- a text's part (第一部分 部门概况)
+	body TEXT NOT NULL DEFAULT '', -- a text's paragraphs
+	amount BIGINT -- 分: a department's or unit's total, a project's amount; NULL when none is printed
+);
+
+CREATE INDEX search_docs_version ON search_docs (version_id);
+CREATE INDEX search_docs_department ON search_docs (department_id, kind);
+
+{{search_index}}

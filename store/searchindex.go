@@ -1,0 +1,291 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"yusuan/disclosure"
+)
+
+// The search index (migrations/003_search.sql) holds one row per department, and
+// per current version one per unit, project and piece of narrative. An import
+// writes a version's rows and removes those of the version it supersedes in its
+// own transaction, then rewrites the rows of the departments it touched, whose
+// amount is their latest 部门预算's total.
+
+// Kinds of index row beyond the Term kinds.
+const TermText = "text"
+
+var kindOrder = map[string]int{TermDepartment: 0, TermUnit: 1, TermProject: 2, TermText: 3}
+
+// maxChunkRunes bounds one text row: long enough to hold a few paragraphs, short
+// enough that a hit points at the passage and a tsvector never runs out of positions.
+const maxChunkRunes = 1500
+
+// indexRow is one row of the search index.
+type indexRow struct {
+	kind                  string
+	deptID                int64
+	versionID, documentID int64 // 0 for a department
+	year                  int
+	title, context, body  string
+	amount                *int64
+}
+
+// versionIndex is what a version adds to the index and to its own row: the
+// totals its 一般公共预算支出表（按功能分类） prints, and its index rows without ids.
+type versionIndex struct {
+	total, basic, project *int64
+	rows                  []indexRow
+}
+
+// indexOf derives a version's index from its document, tables and terms.
+func indexOf(doc *disclosure.Document, tables []tableRec, terms []term) versionIndex {
+	var ix versionIndex
+	ix.total, ix.basic, ix.project = printedTotal(tables)
+	subject := clean(strings.TrimSpace(doc.Subject))
+	for _, t := range terms {
+		r := indexRow{kind: t.kind, title: t.text, amount: t.amount}
+		if r.amount == nil && t.kind == TermUnit && t.text == subject {
+			r.amount = ix.total
+		}
+		ix.rows = append(ix.rows, r)
+	}
+	for _, p := range doc.Parts {
+		heading := truncate(clean(p.Heading()), maxTermRunes)
+		var chunk []string
+		n := 0
+		flush := func() {
+			if len(chunk) > 0 {
+				ix.rows = append(ix.rows, indexRow{kind: TermText, context: heading, body: strings.Join(chunk, "\n")})
+				chunk, n = nil, 0
+			}
+		}
+		for _, b := range p.Blocks {
+			text := clean(strings.TrimSpace(b.Text))
+			if b.Table != nil || text == "" {
+				continue
+			}
+			for text != "" {
+				piece := truncate(text, maxChunkRunes)
+				text = text[len(piece):]
+				k := utf8.RuneCountInString(piece)
+				if n+k > maxChunkRunes {
+					flush()
+				}
+				chunk, n = append(chunk, piece), n+k
+			}
+		}
+		flush()
+	}
+	return ix
+}
+
+// printedTotal returns the total, basic and project spending that a document's
+// 一般公共预算支出表（按功能分类） prints: its 合计 row, else its first row when that
+// has no code (the department's row heading a table of units), else the sum of its
+// 类 rows. All nil when the document has no such table.
+func printedTotal(tables []tableRec) (total, basic, project *int64) {
+	for _, t := range tables {
+		if t.kind != disclosure.GPFunctionalTable || len(t.cells) == 0 {
+			continue
+		}
+		type row struct {
+			code, name string
+			sums       map[string]int64
+		}
+		var rows []*row
+		byNo := map[int]*row{}
+		for _, c := range t.cells {
+			r := byNo[c.row]
+			if r == nil {
+				r = &row{code: c.code, name: c.name, sums: map[string]int64{}}
+				byNo[c.row] = r
+				rows = append(rows, r)
+			}
+			r.sums[c.key] += c.amount
+		}
+		var pick *row
+		for _, r := range rows {
+			if r.code == "" && isTotalLabel(r.name) {
+				pick = r
+				break
+			}
+		}
+		if pick == nil && rows[0].code == "" {
+			pick = rows[0]
+		}
+		if pick == nil {
+			pick = &row{sums: map[string]int64{}}
+			for _, r := range rows {
+				if len(r.code) == 3 {
+					for k, a := range r.sums {
+						pick.sums[k] += a
+					}
+				}
+			}
+		}
+		get := func(key string) *int64 {
+			a, ok := pick.sums[key]
+			if !ok {
+				return nil
+			}
+			return &a
+		}
+		return get("total"), get("basic"), get("project")
+	}
+	return nil, nil, nil
+}
+
+// isTotalLabel reports whether a row label names a table's total.
+func isTotalLabel(s string) bool {
+	s = strings.Join(strings.Fields(s), "")
+	return s == "合计" || s == "总计" || strings.HasSuffix(s, "合计") && !strings.ContainsAny(s, "0123456789")
+}
+
+// indexVersion writes a new current version's totals and index rows, and removes
+// the rows of the version it replaced.
+func indexVersion(ctx context.Context, tx *tx, im Imported, deptID int64, ix versionIndex) error {
+	if _, err := tx.exec(ctx, `UPDATE versions SET gp_total = ?, gp_basic = ?, gp_project = ? WHERE id = ?`,
+		ix.total, ix.basic, ix.project, im.VersionID); err != nil {
+		return err
+	}
+	if im.Replaced != 0 {
+		if err := deleteIndex(ctx, tx, `version_id = ?`, im.Replaced); err != nil {
+			return err
+		}
+	}
+	rows := make([]indexRow, len(ix.rows))
+	for i, r := range ix.rows {
+		r.deptID, r.versionID, r.documentID, r.year = deptID, im.VersionID, im.DocumentID, im.Year
+		rows[i] = r
+	}
+	return writeIndex(ctx, tx, rows)
+}
+
+// indexDepartments rewrites the index rows of departments: the name, with the
+// total of the latest year that has a 部门预算 (the latest year of any document,
+// without an amount, when none has).
+func indexDepartments(ctx context.Context, tx *tx, ids []int64) error {
+	var rows []indexRow
+	for _, id := range ids {
+		if err := deleteIndex(ctx, tx, `department_id = ? AND kind = 'department'`, id); err != nil {
+			return err
+		}
+		r := indexRow{kind: TermDepartment, deptID: id}
+		var total *int64
+		err := tx.queryRow(ctx, `SELECT d.name,
+				COALESCE((SELECT MAX(doc.year) FROM documents doc WHERE doc.department_id = d.id AND doc.kind = '部门预算'),
+					(SELECT MAX(doc.year) FROM documents doc WHERE doc.department_id = d.id), 0)
+			FROM departments d WHERE d.id = ?`, id).Scan(&r.title, &r.year)
+		if err != nil {
+			return err
+		}
+		err = tx.queryRow(ctx, `SELECT SUM(v.gp_total) FROM documents doc
+			JOIN versions v ON v.document_id = doc.id AND v.superseded_at IS NULL
+			WHERE doc.department_id = ? AND doc.year = ? AND doc.kind = '部门预算'`, id, r.year).Scan(&total)
+		if err != nil {
+			return err
+		}
+		r.amount = total
+		rows = append(rows, r)
+	}
+	return writeIndex(ctx, tx, rows)
+}
+
+// deleteIndex removes the index rows that where selects.
+func deleteIndex(ctx context.Context, tx *tx, where string, args ...any) error {
+	if tx.d.fts5 {
+		if _, err := tx.exec(ctx, `DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_docs WHERE `+where+`)`, args...); err != nil {
+			return err
+		}
+	}
+	_, err := tx.exec(ctx, `DELETE FROM search_docs WHERE `+where, args...)
+	return err
+}
+
+// writeIndex adds rows to the index. On SQLite the rows take ids after the
+// largest one (the write transaction excludes other writers), so that the FTS5
+// rows can be keyed by them without a round trip per row.
+func writeIndex(ctx context.Context, tx *tx, rows []indexRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	const head = `INSERT INTO search_docs (id, kind, kind_order, department_id, version_id, document_id, year, title, context, body, amount`
+	values := func(id int64, r indexRow) []any {
+		return []any{id, r.kind, kindOrder[r.kind], r.deptID, nullID(r.versionID), nullID(r.documentID), r.year, r.title, r.context, r.body, r.amount}
+	}
+	if !tx.d.fts5 {
+		docs := make([][]any, len(rows))
+		for i, r := range rows {
+			v := values(0, r)[1:]
+			docs[i] = append(v, tsVector(grams(r.title), grams(r.body)))
+		}
+		return insertMany(ctx, tx, strings.Replace(head, "(id, ", "(", 1)+`, grams) VALUES `, docs)
+	}
+	var last int64
+	if err := tx.queryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM search_docs`).Scan(&last); err != nil {
+		return err
+	}
+	docs := make([][]any, len(rows))
+	fts := make([][]any, len(rows))
+	for i, r := range rows {
+		id := last + int64(i) + 1
+		docs[i] = values(id, r)
+		fts[i] = []any{id, strings.Join(grams(r.title), " "), strings.Join(grams(r.body), " ")}
+	}
+	if err := insertMany(ctx, tx, head+`) VALUES `, docs); err != nil {
+		return err
+	}
+	return insertMany(ctx, tx, `INSERT INTO search_fts (rowid, title, body) VALUES `, fts)
+}
+
+// nullID is id, or NULL for 0.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// fillSearch is migration 3's Go half: it indexes every current version already
+// stored, and every department.
+func fillSearch(ctx context.Context, tx *tx) error {
+	type current struct {
+		im     Imported
+		deptID int64
+	}
+	versions, err := collect(ctx, tx, func(sc scanner) (current, error) {
+		var c current
+		err := sc.Scan(&c.im.VersionID, &c.im.DocumentID, &c.im.Year, &c.deptID, &c.im.Department)
+		return c, err
+	}, `SELECT v.id, doc.id, doc.year, d.id, d.name FROM versions v
+		JOIN documents doc ON doc.id = v.document_id
+		JOIN departments d ON d.id = doc.department_id
+		WHERE v.superseded_at IS NULL ORDER BY v.id`)
+	if err != nil {
+		return err
+	}
+	for _, c := range versions {
+		var body string
+		if err := tx.queryRow(ctx, `SELECT body FROM versions WHERE id = ?`, c.im.VersionID).Scan(&body); err != nil {
+			return err
+		}
+		var doc disclosure.Document
+		if err := json.Unmarshal([]byte(body), &doc); err != nil {
+			return fmt.Errorf("version %d: %w", c.im.VersionID, err)
+		}
+		ix := indexOf(&doc, extractTables(&doc), extractTerms(&doc, c.im.Department))
+		if err := indexVersion(ctx, tx, c.im, c.deptID, ix); err != nil {
+			return err
+		}
+	}
+	ids, err := collect(ctx, tx, scanOne[int64], `SELECT id FROM departments ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	return indexDepartments(ctx, tx, ids)
+}
