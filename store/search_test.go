@@ -121,7 +121,9 @@ func TestSearchIndex(t *testing.T) {
 	eachBackend(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		mustImport(t, s, fix(t, "longgang").importDoc(), fix(t, "putuo").importDoc())
-		importDepartments(t, s, 3, func(i int) string { return []string{"教育局", "深圳市龙岗区教育局", "龙岗区教育局"}[i] })
+		importDepartments(t, s, 3, func(i int) string {
+			return []string{"教育局", "深圳市龙岗区教育局", "龙岗区教育局"}[i]
+		})
 
 		// Ranking: the department named exactly so first, then departments whose
 		// name contains the words, those beginning with them first.
