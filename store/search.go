@@ -24,8 +24,8 @@ type Hit struct {
 	// department, Year is its latest year and DocumentID 0.
 	DocumentID int64
 	Year       int
-	// Amount is a department's or unit's 一般公共预算支出 (the department's of Year),
-	// or a project's amount, as printed; HasAmount is false when none is.
+	// Amount is a department's 一般公共预算支出 of Year or a 单位预算's, or a
+	// project's amount, as printed; HasAmount is false when there is none.
 	Amount    money.Amount
 	HasAmount bool
 	// Snippet is the passage of a text around what was found.

@@ -49,8 +49,14 @@ func indexOf(doc *disclosure.Document, tables []tableRec, terms []term) versionI
 	subject := clean(strings.TrimSpace(doc.Subject))
 	for _, t := range terms {
 		r := indexRow{kind: t.kind, title: t.text, amount: t.amount}
-		if r.amount == nil && t.kind == TermUnit && t.text == subject {
-			r.amount = ix.total
+		// A unit's row amount is whatever the first table listing it totals
+		// (income, say); only a 单位预算's own 一般公共预算 total is shown, so
+		// that a unit's amount means what a department's does.
+		if t.kind == TermUnit {
+			r.amount = nil
+			if t.text == subject {
+				r.amount = ix.total
+			}
 		}
 		ix.rows = append(ix.rows, r)
 	}

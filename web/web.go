@@ -70,6 +70,7 @@ func (s *Server) routes() *http.ServeMux {
 
 	// The pages most read are kept rendered until the data changes (cache.go).
 	mux.Handle("GET /{$}", s.cached(s.page(s.showHome)))
+	mux.Handle("GET /departments", s.cached(s.page(s.showDepartments)))
 	mux.Handle("GET /departments/{id}", s.cached(s.page(s.showDepartment)))
 	mux.Handle("GET /documents/{id}", s.cached(s.page(s.showDocument)))
 	mux.Handle("GET /documents/{id}/download/{format}", s.page(s.downloadDocument))
