@@ -22,6 +22,7 @@ func TestGrams(t *testing.T) {
 		{"ＡＢＣ办公室", "abc 办公 公室 室"},
 		{"a-b 100%", "a b 100"},
 		{"%_\\'", ""},
+		{strings.Repeat("x", 3000) + "局", strings.Repeat("x", maxWordRunes) + " 局"},
 	} {
 		if got := strings.Join(grams(c.in), " "); got != c.want {
 			t.Errorf("grams(%q) = %q, want %q", c.in, got, c.want)
@@ -314,6 +315,8 @@ func TestSearchVersions(t *testing.T) {
 				doc.Parts[p].Blocks[b].Text = strings.ReplaceAll(doc.Parts[p].Blocks[b].Text, "智慧龙岗", "数字龙岗")
 			}
 		}
+		// A word longer than PostgreSQL takes as a lexeme, as a PDF can hold.
+		doc.Parts[0].Blocks = append(doc.Parts[0].Blocks, disclosure.Block{Kind: disclosure.Paragraph, Text: strings.Repeat("x9", 3000) + "长词之后"})
 		d := lg.importDoc()
 		d.Disclosure = doc
 		s.afterDocument = func(int) error { return errors.New("fail") }
@@ -328,8 +331,8 @@ func TestSearchVersions(t *testing.T) {
 		if n := find("智慧龙岗"); n != 0 {
 			t.Errorf("智慧龙岗 found %d times after the new version", n)
 		}
-		if find("数字龙岗") == 0 {
-			t.Error("数字龙岗 of the new version not found")
+		if find("数字龙岗") == 0 || find("长词之后") != 1 {
+			t.Error("数字龙岗 or 长词之后 of the new version not found")
 		}
 	})
 }

@@ -27,6 +27,11 @@ type run struct {
 	han  bool
 }
 
+// maxWordRunes bounds a word of letters and digits: PostgreSQL refuses lexemes
+// over 2 KB, and text read from a PDF can hold a long unbroken string. A longer
+// word is indexed and searched by its beginning.
+const maxWordRunes = 60
+
 // runs splits s into runs, folding full-width ASCII to half-width and ASCII
 // letters to lower case; everything else (punctuation, spaces) separates runs.
 func runs(s string) []run {
@@ -35,6 +40,9 @@ func runs(s string) []run {
 	curHan := false
 	flush := func() {
 		if len(cur) > 0 {
+			if !curHan && len(cur) > maxWordRunes {
+				cur = cur[:maxWordRunes]
+			}
 			out = append(out, run{cur, curHan})
 			cur = nil
 		}
