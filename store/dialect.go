@@ -43,7 +43,8 @@ var sqliteDialect = &dialect{
 		"{{blob}}", "BLOB",
 		// The ascii tokenizer splits on ASCII punctuation and spaces only, so the
 		// grams written with spaces between them come back as they were.
-		"{{search_index}}", "CREATE VIRTUAL TABLE search_fts USING fts5 (title, body, tokenize = 'ascii');",
+		"{{search_index}}", "CREATE VIRTUAL TABLE search_fts USING fts5 (title, body, tokenize = 'ascii');\n"+
+			"CREATE TABLE search_seq (n BIGINT NOT NULL);\nINSERT INTO search_seq (n) VALUES (0);",
 	),
 	fts5: true,
 }
@@ -59,7 +60,8 @@ var postgresDialect = &dialect{
 		"{{json}}", "JSON",
 		"{{blob}}", "BYTEA",
 		"{{search_index}}", "ALTER TABLE search_docs ADD COLUMN grams TSVECTOR NOT NULL DEFAULT '';\n"+
-			"CREATE INDEX search_docs_grams ON search_docs USING GIN (grams);",
+			"CREATE INDEX search_docs_grams ON search_docs USING GIN (grams);\n"+
+			"CREATE SEQUENCE search_seq;",
 	),
 	numbered:       true,
 	lockMigrations: "SELECT pg_advisory_xact_lock(7365421)",

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -60,43 +62,40 @@ type SearchPage struct {
 	Total int
 }
 
-// rankKey places a hit in the order of results: whether its name is the query
-// (0), contains it (1) or only a text does (2); its kind (department, unit,
-// project, text); whether the name begins with the query (0) or not (1); the year
-// and the amount, from the largest; and its id. A cursor is the last hit's key.
-type rankKey [6]int64
-
 // Search finds departments, units and projects by name in the current versions,
-// the best matches first (see SearchPage): the first limit of them.
+// in the order of SearchPage: the first limit of them.
 func (s *Store) Search(ctx context.Context, query string, lim int) ([]Hit, error) {
 	page, err := s.SearchPage(ctx, SearchQuery{Query: query, Limit: lim, Kinds: []string{TermDepartment, TermUnit, TermProject}})
 	return page.Hits, err
 }
 
+// firstPage is the cursor of the results after the exact names: above every id.
+const firstPage = int64(1) << 62
+
 // SearchPage finds departments, units, projects and narrative text containing
 // every word of the query (words are separated by spaces; Chinese needs none
-// inside a word) in the current versions, ranked: names equal to the query
-// first, then names that contain it, then texts; within each, departments,
-// units, projects, texts; then names that begin with the query; then the newest
-// year and the largest amount. Pages follow one another by the cursor of the last hit, so a page costs
-// the same however deep it is. A query is at most MaxSearchRunes.
+// inside a word) in the current versions. Departments named exactly as the query
+// come first; then departments, units and projects whose names contain it, then
+// texts; each kind newest year first, then latest imported first (searchID).
+// Pages follow one another by the id of the last hit, and each reads its rows in
+// id order from the match and stops, so a page costs about the same however
+// many rows match and however deep it is. A query is at most MaxSearchRunes.
 func (s *Store) SearchPage(ctx context.Context, q SearchQuery) (SearchPage, error) {
 	query := strings.Join(strings.Fields(clean(q.Query)), " ")
 	if utf8.RuneCountInString(query) > MaxSearchRunes {
 		return SearchPage{}, invalid("search: query longer than %d characters", MaxSearchRunes)
 	}
-	var after *rankKey
+	after := int64(0)
 	if q.Cursor != "" {
-		k, err := decodeCursor[rankKey](q.Cursor)
-		if err != nil {
-			return SearchPage{}, err
+		k, err := decodeCursor[int64](q.Cursor)
+		if err != nil || k <= 0 || k > firstPage {
+			return SearchPage{}, invalid("search: cursor %q", q.Cursor)
 		}
-		after = &k
+		after = k
 	}
-	for _, k := range q.Kinds {
-		if _, ok := kindOrder[k]; !ok {
-			return SearchPage{}, invalid("search: kind %q", k)
-		}
+	ranges, err := idRanges(q.Kinds)
+	if err != nil {
+		return SearchPage{}, err
 	}
 	phrases := queryPhrases(query)
 	if len(phrases) == 0 {
@@ -104,84 +103,139 @@ func (s *Store) SearchPage(ctx context.Context, q SearchQuery) (SearchPage, erro
 	}
 	lim := limit(q.Limit, 20, MaxSearchLimit)
 
-	match, matchArg := `search_fts JOIN search_docs s ON s.id = search_fts.rowid WHERE search_fts MATCH ?`, matchFTS5(phrases)
+	idCol, match, matchArg := "rowid", `SELECT rowid FROM search_fts WHERE search_fts MATCH ?`, matchFTS5(phrases)
 	if !s.d.fts5 {
-		match, matchArg = `search_docs s WHERE s.grams @@ CAST(? AS tsquery)`, matchTSQuery(phrases)
+		idCol, match, matchArg = "id", `SELECT id FROM search_docs WHERE grams @@ CAST(? AS tsquery)`, matchTSQuery(phrases)
 	}
 	matchArgs := []any{matchArg}
-	if len(q.Kinds) > 0 {
-		match += ` AND s.kind IN (` + strings.TrimSuffix(strings.Repeat("?, ", len(q.Kinds)), ", ") + `)`
-		for _, k := range q.Kinds {
-			matchArgs = append(matchArgs, k)
+	if len(ranges) > 0 {
+		var or []string
+		for _, r := range ranges {
+			or = append(or, idCol+" >= ? AND "+idCol+" < ?")
+			matchArgs = append(matchArgs, r[0], r[1])
 		}
+		match += " AND (" + strings.Join(or, " OR ") + ")"
 	}
-	pattern := likeEscape(query)
-	args := append([]any{query, "%" + pattern + "%", pattern + "%"}, matchArgs...)
-	keyset := ""
-	if after != nil {
-		keyset = `WHERE (m.tier, m.kind_order, m.sub, m.ky, m.ka, m.id) > (?, ?, ?, ?, ?, ?)`
-		for _, v := range after {
-			args = append(args, v)
-		}
-	}
-	args = append(args, lim+1)
-	sqlText := `SELECT m.tier, m.kind_order, m.sub, m.ky, m.ka, m.id, s.kind, s.title, s.context, s.body, s.year, s.amount,
-			d.id, d.name, r.name, COALESCE(s.document_id, 0)
-		FROM (SELECT m.* FROM (
-				SELECT s.id, s.kind_order, -s.year AS ky, -COALESCE(s.amount, -1) AS ka,
-					CASE WHEN s.title = ? THEN 0 WHEN s.title LIKE ? ESCAPE '\' THEN 1 ELSE 2 END AS tier,
-					CASE WHEN s.title LIKE ? ESCAPE '\' THEN 0 ELSE 1 END AS sub
-				FROM ` + match + `) m ` + keyset + `
-			ORDER BY m.tier, m.kind_order, m.sub, m.ky, m.ka, m.id LIMIT ?) m
-		JOIN search_docs s ON s.id = m.id
-		JOIN departments d ON d.id = s.department_id
-		JOIN regions r ON r.id = d.region_id
-		ORDER BY m.tier, m.kind_order, m.sub, m.ky, m.ka, m.id`
+	exactDepts := len(q.Kinds) == 0 || slices.Contains(q.Kinds, TermDepartment)
 
 	var page SearchPage
-	var keys []rankKey
-	err := s.view(ctx, "search", func(tx *tx) error {
-		page, keys = SearchPage{}, nil
-		rows, err := tx.query(ctx, sqlText, args...)
+	err = s.view(ctx, "search", func(tx *tx) error {
+		page = SearchPage{}
+		// Departments named as the query lead the first page, and are left out
+		// of the rows that follow on every page.
+		var exact []int64
+		if exactDepts {
+			var err error
+			exact, err = collect(ctx, tx, scanOne[int64], `SELECT id FROM search_docs WHERE kind = 'department' AND title = ?
+				ORDER BY id DESC LIMIT ?`, query, lim)
+			if err != nil {
+				return err
+			}
+		}
+		var ids []int64
+		if after == 0 {
+			ids, after = append(ids, exact...), firstPage
+		}
+		want := lim - len(ids)
+		rest, err := collect(ctx, tx, scanOne[int64], match+` AND `+idCol+` < ? ORDER BY `+idCol+` DESC LIMIT ?`,
+			append(matchArgs, after, want+len(exact)+1)...)
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var k rankKey
-			var h Hit
-			var context, body string
-			var amount *int64
-			if err := rows.Scan(&k[0], &k[1], &k[2], &k[3], &k[4], &k[5], &h.Kind, &h.Text, &context, &body, &h.Year, &amount,
-				&h.DepartmentID, &h.Department, &h.Region, &h.DocumentID); err != nil {
-				return err
+		var last int64
+		for _, id := range rest {
+			if slices.Contains(exact, id) {
+				continue
 			}
-			if amount != nil {
-				h.Amount, h.HasAmount = money.Amount(*amount), true
+			if want == 0 {
+				// More follow: after the last row of this page, or after the exact
+				// names when they filled it.
+				page.Next = encodeCursor(cmp.Or(last, after))
+				break
 			}
-			if h.Kind == TermText {
-				h.Text, h.Snippet = context, snippet(body, query)
-			}
-			page.Hits = append(page.Hits, h)
-			keys = append(keys, k)
+			ids, last, want = append(ids, id), id, want-1
 		}
-		if err := rows.Err(); err != nil {
+		if page.Hits, err = hits(ctx, tx, ids, query); err != nil {
 			return err
 		}
 		if q.Count {
-			return tx.queryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM `+match+` LIMIT ?) c`,
-				append(matchArgs, MaxSearchCount)...).Scan(&page.Total)
+			return tx.queryRow(ctx, `SELECT COUNT(*) FROM (`+match+` LIMIT ?) c`, append(matchArgs, MaxSearchCount)...).Scan(&page.Total)
 		}
 		return nil
 	})
 	if err != nil {
 		return SearchPage{}, err
 	}
-	if len(page.Hits) > lim {
-		page.Hits = page.Hits[:lim]
-		page.Next = encodeCursor(keys[lim-1])
-	}
 	return page, nil
+}
+
+// idRanges returns the id ranges of kinds, neighbours merged; none for all kinds.
+func idRanges(kinds []string) ([][2]int64, error) {
+	var out [][2]int64
+	for _, k := range kinds {
+		if _, ok := kindRank[k]; !ok {
+			return nil, invalid("search: kind %q", k)
+		}
+		lo, hi := kindIDs(k)
+		out = append(out, [2]int64{lo, hi})
+	}
+	slices.SortFunc(out, func(a, b [2]int64) int { return cmp.Compare(a[0], b[0]) })
+	var merged [][2]int64
+	for _, r := range out {
+		if n := len(merged); n > 0 && merged[n-1][1] >= r[0] {
+			merged[n-1][1] = max(merged[n-1][1], r[1])
+			continue
+		}
+		merged = append(merged, r)
+	}
+	return merged, nil
+}
+
+// hits reads the index rows ids, in that order.
+func hits(ctx context.Context, tx *tx, ids []int64, query string) ([]Hit, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	type row struct {
+		id  int64
+		hit Hit
+	}
+	rows, err := collect(ctx, tx, func(sc scanner) (row, error) {
+		var r row
+		h := &r.hit
+		var context, body string
+		var amount *int64
+		err := sc.Scan(&r.id, &h.Kind, &h.Text, &context, &body, &h.Year, &amount, &h.DepartmentID, &h.Department, &h.Region, &h.DocumentID)
+		if amount != nil {
+			h.Amount, h.HasAmount = money.Amount(*amount), true
+		}
+		if h.Kind == TermText {
+			h.Text, h.Snippet = context, snippet(body, query)
+		}
+		return r, err
+	}, `SELECT s.id, s.kind, s.title, s.context, s.body, s.year, s.amount, d.id, d.name, r.name, COALESCE(s.document_id, 0)
+		FROM search_docs s
+		JOIN departments d ON d.id = s.department_id
+		JOIN regions r ON r.id = d.region_id
+		WHERE s.id IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[int64]Hit{}
+	for _, r := range rows {
+		byID[r.id] = r.hit
+	}
+	out := make([]Hit, 0, len(ids))
+	for _, id := range ids {
+		if h, ok := byID[id]; ok {
+			out = append(out, h)
+		}
+	}
+	return out, nil
 }
 
 // snippetRunes is how much text a snippet shows on each side of what was found.

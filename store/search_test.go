@@ -136,6 +136,29 @@ func TestSearchIndex(t *testing.T) {
 			page.Hits[1].Text != "深圳市龙岗区教育局" {
 			t.Fatalf("龙岗区教育局: %+v", page.Hits)
 		}
+		// One hit a page: the exact name alone on the first, then every other
+		// match once.
+		var walked []string
+		for cursor, n := "", 0; n < 100; n++ {
+			p, err := s.SearchPage(ctx, SearchQuery{Query: "龙岗区教育局", Limit: 1, Cursor: cursor})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range p.Hits {
+				walked = append(walked, fmt.Sprint(h))
+			}
+			if cursor = p.Next; cursor == "" {
+				break
+			}
+		}
+		if len(walked) != page.Total || !strings.Contains(walked[0], "龙岗区教育局 ") || len(walked) < 2 {
+			t.Errorf("one a page: %d hits of %d: %v", len(walked), page.Total, walked)
+		}
+		for i, w := range walked {
+			if slices.Contains(walked[:i], w) {
+				t.Errorf("%s twice", w)
+			}
+		}
 		// A two-character query finds what LIKE finds, among names.
 		for _, q := range []string{"教育", "政务", "龙岗", "局", "服务数据", "商务委"} {
 			page, err := s.SearchPage(ctx, SearchQuery{Query: q, Limit: MaxSearchLimit, Kinds: []string{TermDepartment, TermUnit, TermProject}})
@@ -351,7 +374,9 @@ func TestSearchMigration(t *testing.T) {
 			"ALTER TABLE versions DROP COLUMN gp_basic", "ALTER TABLE versions DROP COLUMN gp_project",
 			"DELETE FROM schema_migrations WHERE version = 3"}
 		if s.d.fts5 {
-			undo = append([]string{"DROP TABLE search_fts"}, undo...)
+			undo = append([]string{"DROP TABLE search_fts", "DROP TABLE search_seq"}, undo...)
+		} else {
+			undo = append([]string{"DROP SEQUENCE search_seq"}, undo...)
 		}
 		for _, q := range undo {
 			if _, err := s.db.ExecContext(ctx, q); err != nil {

@@ -16,10 +16,38 @@ import (
 // own transaction, then rewrites the rows of the departments it touched, whose
 // amount is their latest 部门预算's total.
 
-// Kinds of index row beyond the Term kinds.
+// TermText is the kind of a piece of narrative in the index, beside the names.
 const TermText = "text"
 
-var kindOrder = map[string]int{TermDepartment: 0, TermUnit: 1, TermProject: 2, TermText: 3}
+// kindRank is the order of the kinds in results.
+var kindRank = map[string]int{TermDepartment: 0, TermUnit: 1, TermProject: 2, TermText: 3}
+
+// An index row's id orders the results, largest first: bits 50–51 hold 3 less
+// the rank of its kind, bits 40–49 its year less 1800 (0 for none), bits 0–39 a
+// sequence number, so that departments come first, then units, projects and
+// texts, each newest year and then latest written first. Both databases give a
+// match's rows in id order cheaply (FTS5 walks its lists by rowid), so a page of
+// results is read and not sorted, however many rows match.
+const (
+	seqBits   = 40
+	yearBits  = 10
+	kindShift = seqBits + yearBits
+)
+
+// searchID is the id of a row of kind and year with sequence number seq.
+func searchID(kind string, year int, seq int64) int64 {
+	y := 0
+	if year > 1800 {
+		y = min(year-1800, 1<<yearBits-1)
+	}
+	return int64(3-kindRank[kind])<<kindShift | int64(y)<<seqBits | seq&(1<<seqBits-1)
+}
+
+// kindIDs returns the range of ids of a kind: lo ≤ id < hi.
+func kindIDs(kind string) (lo, hi int64) {
+	k := int64(3 - kindRank[kind])
+	return k << kindShift, (k + 1) << kindShift
+}
 
 // maxChunkRunes bounds one text row: long enough to hold a few paragraphs, short
 // enough that a hit points at the passage and a tsvector never runs out of positions.
@@ -213,40 +241,52 @@ func deleteIndex(ctx context.Context, tx *tx, where string, args ...any) error {
 	return err
 }
 
-// writeIndex adds rows to the index. On SQLite the rows take ids after the
-// largest one (the write transaction excludes other writers), so that the FTS5
-// rows can be keyed by them without a round trip per row.
+// writeIndex adds rows to the index, numbered by searchID.
 func writeIndex(ctx context.Context, tx *tx, rows []indexRow) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	const head = `INSERT INTO search_docs (id, kind, kind_order, department_id, version_id, document_id, year, title, context, body, amount`
-	values := func(id int64, r indexRow) []any {
-		return []any{id, r.kind, kindOrder[r.kind], r.deptID, nullID(r.versionID), nullID(r.documentID), r.year, r.title, r.context, r.body, r.amount}
-	}
-	if !tx.d.fts5 {
-		docs := make([][]any, len(rows))
-		for i, r := range rows {
-			v := values(0, r)[1:]
-			docs[i] = append(v, tsVector(grams(r.title), grams(r.body)))
-		}
-		return insertMany(ctx, tx, strings.Replace(head, "(id, ", "(", 1)+`, grams) VALUES `, docs)
-	}
-	var last int64
-	if err := tx.queryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM search_docs`).Scan(&last); err != nil {
+	seqs, err := nextSeqs(ctx, tx, len(rows))
+	if err != nil {
 		return err
 	}
+	const head = `INSERT INTO search_docs (id, kind, department_id, version_id, document_id, year, title, context, body, amount`
 	docs := make([][]any, len(rows))
 	fts := make([][]any, len(rows))
 	for i, r := range rows {
-		id := last + int64(i) + 1
-		docs[i] = values(id, r)
-		fts[i] = []any{id, strings.Join(grams(r.title), " "), strings.Join(grams(r.body), " ")}
+		id := searchID(r.kind, r.year, seqs[i])
+		docs[i] = []any{id, r.kind, r.deptID, nullID(r.versionID), nullID(r.documentID), r.year, r.title, r.context, r.body, r.amount}
+		if tx.d.fts5 {
+			fts[i] = []any{id, strings.Join(grams(r.title), " "), strings.Join(grams(r.body), " ")}
+		} else {
+			docs[i] = append(docs[i], tsVector(grams(r.title), grams(r.body)))
+		}
+	}
+	if !tx.d.fts5 {
+		return insertMany(ctx, tx, head+`, grams) VALUES `, docs)
 	}
 	if err := insertMany(ctx, tx, head+`) VALUES `, docs); err != nil {
 		return err
 	}
 	return insertMany(ctx, tx, `INSERT INTO search_fts (rowid, title, body) VALUES `, fts)
+}
+
+// nextSeqs takes n sequence numbers for new index rows: from a PostgreSQL
+// sequence, which concurrent imports share without waiting for each other, or
+// from SQLite's one-row counter, which its write transaction holds alone.
+func nextSeqs(ctx context.Context, tx *tx, n int) ([]int64, error) {
+	if !tx.d.fts5 {
+		return collect(ctx, tx, scanOne[int64], `SELECT nextval('search_seq') FROM generate_series(1, ?)`, n)
+	}
+	var last int64
+	if err := tx.queryRow(ctx, `UPDATE search_seq SET n = n + ? RETURNING n`, n).Scan(&last); err != nil {
+		return nil, err
+	}
+	out := make([]int64, n)
+	for i := range out {
+		out[i] = last - int64(n-1-i)
+	}
+	return out, nil
 }
 
 // nullID is id, or NULL for 0.

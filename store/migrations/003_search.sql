@@ -4,8 +4,10 @@
 -- hit. grams are the words and the overlapping two-character pieces of Chinese
 -- text (searchgrams.go), since neither database segments Chinese: on SQLite they
 -- live in an FTS5 table keyed by the row's id, on PostgreSQL in a tsvector column
--- with a GIN index (the dialect's search_index token at the end). The migration's Go half fills the index and
--- the amounts for a database that has documents already (fillSearch).
+-- with a GIN index (the dialect's search_index token at the end, which also
+-- makes the counter of searchID's sequence numbers). The migration's Go half
+-- fills the index and the amounts for a database that has documents already
+-- (fillSearch).
 
 -- The total, basic and project spending a version prints on its 一般公共预算支出表
 -- （按功能分类）'s total row, in 分; NULL when it has no such table.
@@ -13,10 +15,12 @@ ALTER TABLE versions ADD COLUMN gp_total BIGINT;
 ALTER TABLE versions ADD COLUMN gp_basic BIGINT;
 ALTER TABLE versions ADD COLUMN gp_project BIGINT;
 
+-- A row's id orders the results (searchindex.go, searchID): its kind
+-- (departments first, texts last), its year, and when it was written, so that
+-- each page of a search reads its rows in id order from the match and stops.
 CREATE TABLE search_docs (
-	id {{id}},
+	id BIGINT PRIMARY KEY,
 	kind TEXT NOT NULL CHECK (kind IN ('department', 'unit', 'project', 'text')),
-	kind_order INTEGER NOT NULL, -- department 0, unit 1, project 2, text 3: the ranking's second key
 	department_id BIGINT NOT NULL REFERENCES departments (id),
 	-- The current version a unit, project or text was found in; NULL for a department.
 	version_id BIGINT REFERENCES versions (id) ON DELETE CASCADE,
@@ -25,10 +29,12 @@ CREATE TABLE search_docs (
 	title TEXT NOT NULL, -- the name found; empty for a text
 	context TEXT NOT NULL DEFAULT '', -- a text's part (第一部分 部门概况)
 	body TEXT NOT NULL DEFAULT '', -- a text's paragraphs
-	amount BIGINT -- 分: a department's or unit's total, a project's amount; NULL when none is printed
+	amount BIGINT -- 分: a department's or 单位预算's total, a project's amount; NULL when none is printed
 );
 
 CREATE INDEX search_docs_version ON search_docs (version_id);
 CREATE INDEX search_docs_department ON search_docs (department_id, kind);
+-- Departments named exactly as the query come first.
+CREATE INDEX search_docs_names ON search_docs (title) WHERE kind = 'department';
 
 {{search_index}}
