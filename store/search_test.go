@@ -370,9 +370,7 @@ func TestSearchMigration(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		undo := []string{"DROP TABLE search_docs", "ALTER TABLE versions DROP COLUMN gp_total",
-			"ALTER TABLE versions DROP COLUMN gp_basic", "ALTER TABLE versions DROP COLUMN gp_project",
-			"DELETE FROM schema_migrations WHERE version = 3"}
+		undo := []string{"DROP TABLE search_docs", "DROP TABLE doc_totals", "DELETE FROM schema_migrations WHERE version = 3"}
 		if s.d.fts5 {
 			undo = append([]string{"DROP TABLE search_fts", "DROP TABLE search_seq"}, undo...)
 		} else {

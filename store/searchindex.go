@@ -180,12 +180,17 @@ func isTotalLabel(s string) bool {
 	return s == "合计" || s == "总计" || strings.HasSuffix(s, "合计") && !strings.ContainsAny(s, "0123456789")
 }
 
-// indexVersion writes a new current version's totals and index rows, and removes
-// the rows of the version it replaced.
+// indexVersion writes a new current version's totals and index rows in place of
+// those of the version it replaced.
 func indexVersion(ctx context.Context, tx *tx, im Imported, deptID int64, ix versionIndex) error {
-	if _, err := tx.exec(ctx, `UPDATE versions SET gp_total = ?, gp_basic = ?, gp_project = ? WHERE id = ?`,
-		ix.total, ix.basic, ix.project, im.VersionID); err != nil {
+	if _, err := tx.exec(ctx, `DELETE FROM doc_totals WHERE document_id = ?`, im.DocumentID); err != nil {
 		return err
+	}
+	if ix.total != nil {
+		if _, err := tx.exec(ctx, `INSERT INTO doc_totals (document_id, version_id, total, basic, project) VALUES (?, ?, ?, ?, ?)`,
+			im.DocumentID, im.VersionID, *ix.total, ix.basic, ix.project); err != nil {
+			return err
+		}
 	}
 	if im.Replaced != 0 {
 		if err := deleteIndex(ctx, tx, `version_id = ?`, im.Replaced); err != nil {
@@ -218,8 +223,7 @@ func indexDepartments(ctx context.Context, tx *tx, ids []int64) error {
 		if err != nil {
 			return err
 		}
-		err = tx.queryRow(ctx, `SELECT SUM(v.gp_total) FROM documents doc
-			JOIN versions v ON v.document_id = doc.id AND v.superseded_at IS NULL
+		err = tx.queryRow(ctx, `SELECT SUM(t.total) FROM documents doc JOIN doc_totals t ON t.document_id = doc.id
 			WHERE doc.department_id = ? AND doc.year = ? AND doc.kind = '部门预算'`, id, r.year).Scan(&total)
 		if err != nil {
 			return err

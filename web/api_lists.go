@@ -90,7 +90,6 @@ func nextURL(r *http.Request, cursor string, limit int) string {
 type apiListedDepartment struct {
 	apiDepartment
 	Year       int     `json:"year"`
-	Published  int     `json:"published"`
 	Amount     *int64  `json:"amount"`
 	AmountYuan *string `json:"amount_yuan"`
 	Basic      *int64  `json:"basic"`
@@ -147,7 +146,7 @@ func (s *Server) apiDepartments(w http.ResponseWriter, r *http.Request) error {
 	}
 	out := make([]apiListedDepartment, len(page.Departments))
 	for i, d := range page.Departments {
-		out[i] = apiListedDepartment{apiDepartment: toAPIDepartment(d.Department), Year: d.Year, Published: d.Published}
+		out[i] = apiListedDepartment{apiDepartment: toAPIDepartment(d.Department), Year: d.Year}
 		out[i].Amount, out[i].AmountYuan = apiAmount(d.Total, d.HasAmount)
 		out[i].Basic, _ = apiAmount(d.Basic, d.HasAmount)
 		out[i].Project, _ = apiAmount(d.Project, d.HasAmount)

@@ -9,11 +9,18 @@
 -- fills the index and the amounts for a database that has documents already
 -- (fillSearch).
 
--- The total, basic and project spending a version prints on its 一般公共预算支出表
--- （按功能分类）'s total row, in 分; NULL when it has no such table.
-ALTER TABLE versions ADD COLUMN gp_total BIGINT;
-ALTER TABLE versions ADD COLUMN gp_basic BIGINT;
-ALTER TABLE versions ADD COLUMN gp_project BIGINT;
+-- The total, basic and project spending a document's current version prints on
+-- its 一般公共预算支出表（按功能分类）'s total row, in 分; no row when it has no
+-- such table. A table of its own rather than columns of versions, whose rows hold
+-- the whole document: SQLite reads through a row's earlier columns to reach a
+-- later one, and a department list reads a thousand of these.
+CREATE TABLE doc_totals (
+	document_id BIGINT PRIMARY KEY REFERENCES documents (id),
+	version_id BIGINT NOT NULL REFERENCES versions (id),
+	total BIGINT NOT NULL,
+	basic BIGINT,
+	project BIGINT
+);
 
 -- A row's id orders the results (searchindex.go, searchID): its kind
 -- (departments first, texts last), its year, and when it was written, so that
