@@ -108,6 +108,7 @@ func (s *Store) DepartmentList(ctx context.Context, f DepartmentFilter) (Departm
 	if name := clean(strings.TrimSpace(f.Name)); name != "" {
 		where, whereArgs = append(where, `d.name LIKE ? ESCAPE '\'`), append(whereArgs, "%"+likeEscape(name)+"%")
 	}
+	// Each department's latest 部门预算 year, or the year asked for.
 	yearOf := `(SELECT MAX(x.year) FROM documents x WHERE x.department_id = d.id AND x.kind = '部门预算')`
 	var yearArgs []any
 	if f.Year != 0 {
@@ -123,12 +124,13 @@ func (s *Store) DepartmentList(ctx context.Context, f DepartmentFilter) (Departm
 		args = append(args, after...)
 	}
 	args = append(args, lim+1)
+	// The 部门预算 of the year is found by documents' unique key, and its totals
+	// by their document, so the list costs a few lookups a department.
 	list := `SELECT d.id, d.region_id, r.name AS region, d.name, d.code, d.synthetic,
-			COALESCE(y.year, ` + yearOf + `, 0) AS year, y.total, y.basic, y.project
+			COALESCE(doc.year, ` + yearOf + `, 0) AS year, t.total, t.basic, t.project
 		FROM departments d JOIN regions r ON r.id = d.region_id
-		LEFT JOIN (SELECT doc.department_id, doc.year, t.total, t.basic, t.project
-			FROM documents doc JOIN doc_totals t ON t.document_id = doc.id
-			WHERE doc.kind = '部门预算' AND doc.subject = '') y ON y.department_id = d.id AND y.year = ` + yearOf + `
+		LEFT JOIN documents doc ON doc.department_id = d.id AND doc.year = ` + yearOf + ` AND doc.kind = '部门预算' AND doc.subject = ''
+		LEFT JOIN doc_totals t ON t.document_id = doc.id
 		WHERE ` + filter
 	q := `SELECT l.id, l.region_id, l.region, l.name, l.code, l.synthetic, l.year, l.total, l.basic, l.project,
 			(SELECT COUNT(*) FROM documents doc WHERE doc.department_id = l.id),
