@@ -62,13 +62,6 @@ type SearchPage struct {
 	Total int
 }
 
-// Search finds departments, units and projects by name in the current versions,
-// in the order of SearchPage: the first limit of them.
-func (s *Store) Search(ctx context.Context, query string, lim int) ([]Hit, error) {
-	page, err := s.SearchPage(ctx, SearchQuery{Query: query, Limit: lim, Kinds: []string{TermDepartment, TermUnit, TermProject}})
-	return page.Hits, err
-}
-
 // firstPage is the cursor of the results after the exact names: above every id.
 const firstPage = int64(1) << 62
 

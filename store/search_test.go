@@ -13,6 +13,14 @@ import (
 	"yusuan/disclosure"
 )
 
+// Search finds departments, units and projects by name, the first lim of them in
+// the order of SearchPage: what the portal's search did before it searched text
+// and paged, which the older tests ask.
+func (s *Store) Search(ctx context.Context, query string, lim int) ([]Hit, error) {
+	page, err := s.SearchPage(ctx, SearchQuery{Query: query, Limit: lim, Kinds: []string{TermDepartment, TermUnit, TermProject}})
+	return page.Hits, err
+}
+
 func TestGrams(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"教育局", "教育 育局 局"},

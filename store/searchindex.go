@@ -25,9 +25,10 @@ var kindRank = map[string]int{TermDepartment: 0, TermUnit: 1, TermProject: 2, Te
 // An index row's id orders the results, largest first: bits 50–51 hold 3 less
 // the rank of its kind, bits 40–49 its year less 1800 (0 for none), bits 0–39 a
 // sequence number, so that departments come first, then units, projects and
-// texts, each newest year and then latest written first. Both databases give a
-// match's rows in id order cheaply (FTS5 walks its lists by rowid), so a page of
-// results is read and not sorted, however many rows match.
+// texts, each newest year and then latest written first. A page of results is
+// then the next ids of the match: FTS5 walks its lists by rowid and stops, so on
+// SQLite a page costs the same however many rows match; PostgreSQL finds the
+// matches in its GIN index, checks their phrases and keeps the largest ids.
 const (
 	seqBits   = 40
 	yearBits  = 10
