@@ -33,6 +33,9 @@ type dialect struct {
 	// query and not in the next; REPEATABLE READ gives the whole transaction one.
 	// SQLite's transactions always read one snapshot.
 	readIsolation sql.IsolationLevel
+	// fts5 says search runs on an FTS5 table (SQLite) rather than a tsvector
+	// column (PostgreSQL); see searchgrams.go.
+	fts5 bool
 
 	rebound sync.Map // query → query with numbered placeholders
 }
@@ -45,7 +48,12 @@ var sqliteDialect = &dialect{
 		"{{time}}", "TIMESTAMP",
 		"{{json}}", "TEXT",
 		"{{blob}}", "BLOB",
+		// The ascii tokenizer splits on ASCII punctuation and spaces only, so the
+		// grams written with spaces between them come back as they were.
+		"{{search_index}}", "CREATE VIRTUAL TABLE search_fts USING fts5 (title, body, tokenize = 'ascii');\n"+
+			"CREATE TABLE search_seq (n BIGINT NOT NULL);\nINSERT INTO search_seq (n) VALUES (0);",
 	),
+	fts5: true,
 }
 
 var postgresDialect = &dialect{
@@ -58,6 +66,9 @@ var postgresDialect = &dialect{
 		// refuses the \u0000 escape that text read from a PDF can carry.
 		"{{json}}", "JSON",
 		"{{blob}}", "BYTEA",
+		"{{search_index}}", "ALTER TABLE search_docs ADD COLUMN grams TSVECTOR NOT NULL DEFAULT '';\n"+
+			"CREATE INDEX search_docs_grams ON search_docs USING GIN (grams);\n"+
+			"CREATE SEQUENCE search_seq;",
 	),
 	numbered:       true,
 	lockMigrations: "SELECT pg_advisory_xact_lock(7365421)",

@@ -121,29 +121,35 @@ const (
 	TermProject    = "project"
 )
 
-type term struct{ kind, text string }
+// term is a unit or project name and the amount its row prints in the table's
+// total column, the first time the name appears (nil when that row has none).
+type term struct {
+	kind, text string
+	amount     *int64
+}
 
 // extractTerms returns the unit and project names a document shows: the unit a
 // 单位预算 is about, the units its tables list, and the projects of its 项目支出总表
 // and 重点项目 tables. Only what the disclosure prints can be found, so nothing
 // classified is.
 func extractTerms(doc *disclosure.Document, department string) []term {
-	seen := map[term]bool{}
+	type key struct{ kind, text string }
+	seen := map[key]bool{}
 	var out []term
-	add := func(kind, text string) {
+	add := func(kind, text string, amount *int64) {
 		text = truncate(clean(strings.TrimSpace(text)), maxTermRunes)
 		if text == "" || !hasLetter(text) || text == department || isTotal(text) {
 			return
 		}
-		k := term{kind, text}
+		k := key{kind, text}
 		if !seen[k] && len(out) < MaxTermsPerDoc {
 			seen[k] = true
-			out = append(out, k)
+			out = append(out, term{kind, text, amount})
 		}
 	}
-	add(TermUnit, doc.Subject)
+	add(TermUnit, doc.Subject, nil)
 	for _, t := range doc.AllTables() {
-		unitCol, projectCol := column(t, "unit"), column(t, "project")
+		unitCol, projectCol, totalCol := column(t, "unit"), column(t, "project"), column(t, "total")
 		if t.Kind == disclosure.KeyProjectTable && projectCol < 0 {
 			projectCol = 0
 		}
@@ -154,13 +160,25 @@ func extractTerms(doc *disclosure.Document, department string) []term {
 			if t.Rows[r].Kind == disclosure.TotalRow {
 				continue
 			}
+			var amount *int64
 			for _, p := range row {
+				if p.Amount != nil && p.Col == totalCol {
+					a := int64(*p.Amount)
+					amount = &a
+				}
+			}
+			for _, p := range row {
+				// A name spanning rows heads several amounts, none of them its own.
+				a := amount
+				if p.RowSpan > 1 {
+					a = nil
+				}
 				switch {
 				case p.Amount != nil:
 				case p.Col == unitCol:
-					add(TermUnit, p.Text)
+					add(TermUnit, p.Text, a)
 				case p.Col == projectCol:
-					add(TermProject, p.Text)
+					add(TermProject, p.Text, a)
 				}
 			}
 		}

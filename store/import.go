@@ -49,6 +49,7 @@ type ImportResult struct {
 // Imported is one document written by an import.
 type Imported struct {
 	DocumentID, VersionID int64
+	DepartmentID          int64
 	Number                int   // the version's number, from 1
 	Replaced              int64 // the version it superseded, or 0 for a new document
 	Region, Department    string
@@ -95,7 +96,7 @@ func (s *Store) Import(ctx context.Context, set ImportSet) (ImportResult, error)
 				}
 			}
 		}
-		return nil
+		return indexDepartments(ctx, tx, importedDepartments(res))
 	})
 	if err != nil {
 		return ImportResult{}, err
@@ -116,6 +117,7 @@ type prepared struct {
 	tables                   []tableRec
 	cells                    int
 	terms                    []term
+	index                    versionIndex
 	files                    []File
 	published                bool
 	sourceURL                string
@@ -182,6 +184,7 @@ func prepare(d ImportDoc) (*prepared, error) {
 		return nil, invalid("import: 《%s》 has %d amount cells, at most %d", doc.Title, p.cells, MaxCellsPerDoc)
 	}
 	p.terms = extractTerms(doc, p.department)
+	p.index = indexOf(doc, p.tables, p.terms)
 	seen := map[string]bool{}
 	for _, f := range d.Files {
 		if !validFormat(f.Format) {
@@ -253,6 +256,7 @@ func importDoc(ctx context.Context, tx *tx, p *prepared, synthetic bool, at time
 	if err != nil {
 		return im, err
 	}
+	im.DepartmentID = deptID
 	if im.DocumentID, err = upsertDocument(ctx, tx, deptID, p.year, p.kind, p.key); err != nil {
 		return im, err
 	}
@@ -271,7 +275,23 @@ func importDoc(ctx context.Context, tx *tx, p *prepared, synthetic bool, at time
 	if err := insertTables(ctx, tx, im.VersionID, p.tables); err != nil {
 		return im, err
 	}
-	return im, insertTerms(ctx, tx, im.VersionID, p.terms)
+	if err := insertTerms(ctx, tx, im.VersionID, p.terms); err != nil {
+		return im, err
+	}
+	return im, indexVersion(ctx, tx, im, deptID, p.index)
+}
+
+// importedDepartments lists the departments an import wrote to, once each.
+func importedDepartments(res ImportResult) []int64 {
+	var ids []int64
+	seen := map[int64]bool{}
+	for _, d := range res.Documents {
+		if !seen[d.DepartmentID] {
+			seen[d.DepartmentID] = true
+			ids = append(ids, d.DepartmentID)
+		}
+	}
+	return ids
 }
 
 func upsertRegion(ctx context.Context, tx *tx, name string) (int64, error) {

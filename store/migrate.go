@@ -21,6 +21,13 @@ type migration struct {
 	sql     string
 }
 
+// migrationFills are the Go halves of migrations that derive new tables from what
+// is stored (an index from the documents' JSON, say), by version; each runs after
+// its SQL, in the same transaction.
+var migrationFills = map[int]func(context.Context, *tx) error{
+	3: fillSearch,
+}
+
 func migrations() ([]migration, error) {
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	if err != nil {
@@ -80,6 +87,11 @@ func (s *Store) migrate(ctx context.Context) error {
 			}
 			if _, err := tx.ExecContext(ctx, s.d.types.Replace(m.sql)); err != nil {
 				return err
+			}
+			if fill := migrationFills[m.version]; fill != nil {
+				if err := fill(ctx, tx); err != nil {
+					return err
+				}
 			}
 			_, err := tx.exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 				m.version, m.name, time.Now().UTC())

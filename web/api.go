@@ -124,24 +124,6 @@ func (s *Server) apiYears(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, map[string]any{"years": years})
 }
 
-func (s *Server) apiDepartments(w http.ResponseWriter, r *http.Request) error {
-	region, err := textParam(r, "region")
-	if err != nil {
-		return err
-	}
-	ctx, cancel := s.query(r)
-	defer cancel()
-	depts, err := s.store.Departments(ctx, region)
-	if err != nil {
-		return err
-	}
-	out := make([]apiDepartment, len(depts))
-	for i, d := range depts {
-		out[i] = toAPIDepartment(d)
-	}
-	return writeJSON(w, http.StatusOK, map[string]any{"departments": out})
-}
-
 func (s *Server) apiDepartment(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
@@ -391,36 +373,6 @@ func apiUnits(us []deptUnits) []apiDeptUnits {
 		}
 	}
 	return out
-}
-
-type apiHit struct {
-	Kind         string `json:"kind"`
-	Text         string `json:"text"`
-	Region       string `json:"region"`
-	DepartmentID int64  `json:"department_id"`
-	Department   string `json:"department"`
-	DocumentID   int64  `json:"document_id,omitempty"`
-	Year         int    `json:"year,omitempty"`
-	URL          string `json:"url"`
-}
-
-func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
-	limit, err := limitParam(r, 20, maxSearchLimit)
-	if err != nil {
-		return err
-	}
-	hits, q, err := s.search(r, limit)
-	if err != nil {
-		return err
-	}
-	if q == "" {
-		return invalidf("需要 q 参数（搜索词）")
-	}
-	out := make([]apiHit, len(hits))
-	for i, h := range hits {
-		out[i] = apiHit{h.Kind, h.Text, h.Region, h.DepartmentID, h.Department, h.DocumentID, h.Year, h.URL}
-	}
-	return writeJSON(w, http.StatusOK, map[string]any{"query": q, "hits": out})
 }
 
 type apiCell struct {

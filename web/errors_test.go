@@ -78,7 +78,9 @@ func TestStandardErrorsCaught(t *testing.T) {
 		{"not found", http.NotFound, 404, "页面不存在"},
 		{"forbidden", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "403 Forbidden", http.StatusForbidden) }, 404, "页面不存在"},
 		{"bad request", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "bad", 400) }, 400, "请求有误"},
-		{"method", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "Method Not Allowed", http.StatusMethodNotAllowed) }, 405, "不支持的请求方式"},
+		{"method", func(w http.ResponseWriter, r *http.Request) {
+			http.Error(w, "Method Not Allowed", http.StatusMethodNotAllowed)
+		}, 405, "不支持的请求方式"},
 		{"range", func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Range", "bytes */10")
 			http.Error(w, "invalid range", http.StatusRequestedRangeNotSatisfiable)

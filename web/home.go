@@ -54,9 +54,12 @@ type homeView struct {
 	Project     money.Amount
 	Classes     []store.CodeTotal
 	Departments []store.Department
-	Synthetic   bool // some department's data is synthetic
-	Published   bool // every department's documents were read from published files
-	Chart       chart
+	// Amounts are the departments' 一般公共预算支出 of the year, by id, where
+	// their 部门预算 print one (departments.go).
+	Amounts   map[int64]money.Amount
+	Synthetic bool // some department's data is synthetic
+	Published bool // every department's documents were read from published files
+	Chart     chart
 	// Others are the regions not shown, real ones before synthetic ones, so that
 	// a visitor meets published budgets before invented ones.
 	Others []store.Region
@@ -154,6 +157,9 @@ func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v.Chart.Tips = v.Tips
+	if v.Amounts, err = s.departmentAmounts(r, v.Region, v.Year); err != nil {
+		return err
+	}
 	v.Others = otherRegions(v.Regions, v.Region)
 	v.Compare = compareLinks(v.Departments, v.Year)
 	return s.render(w, r, "home", v.Region+"部门预算", "home", v)

@@ -9,11 +9,13 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -24,7 +26,8 @@ import (
 // loads the synthetic district's departments (YUSUAN_LOAD_DEPARTMENTS, default
 // 1,000) over three years into SQLite with yusuan demo, serves the portal on
 // loopback, and drives one document page, then the same page saved as a static
-// file, with loadgen in a process of its own. YUSUAN_LOAD_DB names a database file
+// file, then searches and department lists (loadSearch), with loadgen in a
+// process of its own. YUSUAN_LOAD_DB names a database file
 // to keep between runs (loaded when missing); YUSUAN_LOAD_SECONDS (default 10) and
 // YUSUAN_LOAD_CONNECTIONS (default 16) shape the load.
 const loadEnv = "YUSUAN_LOAD"
@@ -143,6 +146,56 @@ func TestLoad(t *testing.T) {
 	}
 	if portal.P99ms > 50 {
 		t.Errorf("portal p99 %.1f ms, want under 50 ms", portal.P99ms)
+	}
+	loadSearch(t, base, run)
+}
+
+// loadSearch drives the search and the department list (issue 11): a broad
+// two-character query (教育: a training project in every department and year,
+// and the narrative) and a narrower one, asked again and asked anew, a deep
+// page of the broad one reached by its cursor, and the department list by name
+// and by amount. The search page's p99 must stay under 50 ms.
+func loadSearch(t *testing.T, base string, run func(url string, extra ...string) loadResult) {
+	// The sixth page of the broad query, by following the API's next links.
+	deep := base + "/api/search?q=" + url.QueryEscape("教育") + "&limit=20"
+	for range 5 {
+		resp, err := http.Get(deep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page struct {
+			Next string `json:"next"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&page)
+		resp.Body.Close()
+		if err != nil || page.Next == "" {
+			t.Fatalf("GET %s: no next page (%v)", deep, err)
+		}
+		deep = base + page.Next
+	}
+	// The search page is kept rendered for a query asked again, as the document
+	// page is (target: p99 under 50 ms); -unique asks a new URL every time, what
+	// each search costs before it is cached, as the API's always do.
+	for _, c := range []struct {
+		name, path string
+		target     bool
+		extra      []string
+	}{
+		{"search 教育 (page)", "/search?q=" + url.QueryEscape("教育"), true, nil},
+		{"search 财政局 (page)", "/search?q=" + url.QueryEscape("财政局"), true, nil},
+		{"search 教育 (page, uncached)", "/search?q=" + url.QueryEscape("教育"), false, []string{"-unique"}},
+		{"search 财政局 (page, uncached)", "/search?q=" + url.QueryEscape("财政局"), false, []string{"-unique"}},
+		{"search 教育 (API)", "/api/search?q=" + url.QueryEscape("教育"), false, nil},
+		{"search 教育, 6th page (API)", strings.TrimPrefix(deep, base), false, nil},
+		{"/api/departments", "/api/departments", false, nil},
+		{"/api/departments by amount", "/api/departments?sort=-amount", false, nil},
+		{"department list page by amount", "/departments?sort=-amount", false, nil},
+	} {
+		r := run(base+c.path, c.extra...)
+		t.Logf("%-32s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%d KB)", c.name+":", r.RPS, r.P50ms, r.P99ms, r.Bytes/int64(max(r.Requests, 1))>>10)
+		if c.target && r.P99ms > 50 {
+			t.Errorf("%s: p99 %.1f ms, want under 50 ms", c.name, r.P99ms)
+		}
 	}
 }
 

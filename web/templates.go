@@ -33,6 +33,7 @@ var funcs = template.FuncMap{
 	"cn":      chineseNumber,
 	"query":   query,
 	"inc":     func(i int) int { return i + 1 },
+	"add":     func(a, b int) int { return a + b },
 	"itoa":    strconv.Itoa,
 	"table":   tableHTML,
 	"term":    termHTML,

@@ -73,8 +73,10 @@ func (s *Server) routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.Handle("GET /static/", staticHandler())
 
-	// The pages most read are kept rendered until the data changes (cache.go).
+	// The pages most read, and searches asked again, are kept rendered until the
+	// data changes (cache.go).
 	mux.Handle("GET /{$}", s.cached(s.page(s.showHome)))
+	mux.Handle("GET /departments", s.cached(s.page(s.showDepartments)))
 	mux.Handle("GET /departments/{id}", s.cached(s.page(s.showDepartment)))
 	mux.Handle("GET /documents/{id}", s.cached(s.page(s.showDocument)))
 	mux.Handle("GET /documents/{id}/download/{format}", s.page(s.downloadDocument))
@@ -83,7 +85,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("GET /compare/years", s.page(s.showCompareYears))
 	mux.Handle("GET /compare/departments", s.page(s.showCompareDepartments))
 	mux.Handle("GET /region", s.cached(s.page(s.showRegion)))
-	mux.Handle("GET /search", s.page(s.showSearch))
+	mux.Handle("GET /search", s.cached(s.page(s.showSearch)))
 	mux.Handle("GET /data/{$}", s.page(s.showData))
 	mux.Handle("GET /data/cells.csv", s.page(s.downloadCells))
 	mux.Handle("GET /data/datapackage.json", s.page(s.downloadDataPackage))

@@ -13,6 +13,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -35,7 +36,7 @@ func main() {
 	conns := flag.Int("c", 16, "connections")
 	dur := flag.Duration("d", 10*time.Second, "measured duration")
 	warm := flag.Duration("warmup", time.Second, "unmeasured warm-up before it")
-	unique := flag.Bool("unique", false, "add ?u=N to make every URL new (defeats caches)")
+	unique := flag.Bool("unique", false, "add u=N to the query to make every URL new (defeats caches)")
 	flag.Parse()
 	if *url == "" || *conns < 1 {
 		fmt.Fprintln(os.Stderr, "usage: loadgen -url URL [-c 16] [-d 10s] [-warmup 1s] [-unique]")
@@ -64,7 +65,11 @@ func main() {
 				}
 				u := *url
 				if *unique {
-					u += "?u=" + strconv.FormatInt(seq.Add(1), 10)
+					sep := "?"
+					if strings.Contains(u, "?") {
+						sep = "&"
+					}
+					u += sep + "u=" + strconv.FormatInt(seq.Add(1), 10)
 				}
 				n, err := fetch(client, u)
 				t1 := time.Now()
