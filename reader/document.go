@@ -73,7 +73,7 @@ func (d *docReader) read() (*disclosure.Document, error) {
 		if strings.Contains(doc.Title, "单位决算") {
 			kind = "单位决算"
 		}
-		return nil, &UnsupportedError{File: d.file, Kind: kind}
+		return nil, &UnsupportedError{File: d.file, Kind: kind, Blank: blankTemplate(d.lines)}
 	}
 	contents, body := d.contents(at)
 	doc.Contents = contents

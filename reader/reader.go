@@ -43,9 +43,15 @@ var ErrUnsupported = errors.New("unsupported document")
 // UnsupportedError says which kind of document was recognised.
 type UnsupportedError struct {
 	File, Kind string
+	// Blank is set for a blank template of that kind: placeholders such as
+	// XX局 and XXX万元 where a published document prints names and figures.
+	Blank bool
 }
 
 func (e *UnsupportedError) Error() string {
+	if e.Blank {
+		return fmt.Sprintf("文件 %s 是%s的空白模板（只有“XX”“XXX万元”等占位符，没有数据），不是已填报的公开文件，无需核对", e.File, e.Kind)
+	}
 	return fmt.Sprintf("文件 %s 是%s，目前只能核对部门预算和单位预算，暂不支持%s", e.File, e.Kind, e.Kind)
 }
 

@@ -1,0 +1,59 @@
+package reader_test
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"yusuan/reader"
+)
+
+// TestBlankFinalAccountsTemplate: Shanghai's official blank 决算 template is told
+// from a published 决算: it is a template with no data, never a document to check.
+func TestBlankFinalAccountsTemplate(t *testing.T) {
+	dir := filepath.Join(corpusDir, "juesuan")
+	for _, c := range []struct {
+		file  string
+		blank bool
+	}{
+		{"template-shanghai-2024-dept-final-accounts.txt", true},
+		{"template-shanghai-2024-dept-final-accounts.pdf", true},
+		{"putuo-caizhengju-2024-dept-final-accounts.txt", false},
+		{"foshan-guidaojiaotong-2019-dept-final-accounts.txt", false},
+	} {
+		_, err := reader.ReadFile(filepath.Join(dir, c.file))
+		var u *reader.UnsupportedError
+		if !errors.As(err, &u) || !errors.Is(err, reader.ErrUnsupported) || u.Kind != "部门决算" {
+			t.Errorf("%s: err = %v, want an UnsupportedError for a 部门决算", c.file, err)
+			continue
+		}
+		if u.Blank != c.blank {
+			t.Errorf("%s: Blank = %v, want %v (%v)", c.file, u.Blank, c.blank, err)
+		}
+		if msg := err.Error(); c.blank != strings.Contains(msg, "空白模板") || c.blank == strings.Contains(msg, "暂不支持") || !strings.Contains(msg, c.file) {
+			t.Errorf("%s: message %q", c.file, msg)
+		}
+	}
+}
+
+// TestBlankTemplateNeedsNoFigures: placeholders left in a document with figures,
+// or a few placeholders alone, do not make a blank template.
+func TestBlankTemplateNeedsNoFigures(t *testing.T) {
+	placeholders := strings.Repeat("本年收入合计XXX万元，占XX%。\n", 6)
+	for _, c := range []struct {
+		name, text string
+		blank      bool
+	}{
+		{"placeholders", "上海市XX局\n2024年度部门决算\n" + placeholders, true},
+		{"zeros", "上海市XX局\n2024年度部门决算\n" + placeholders + "合计 0.00 0.00\n", true},
+		{"figures", "上海市XX局\n2024年度部门决算\n" + placeholders + "合计 2,940.05\n", false},
+		{"few", "上海市普陀区财政局\n2024年度部门决算\n收入支出总计XXX万元。\n", false},
+	} {
+		_, err := reader.ReadText(c.name+".txt", c.text)
+		var u *reader.UnsupportedError
+		if !errors.As(err, &u) || u.Blank != c.blank {
+			t.Errorf("%s: err = %v, want Blank = %v", c.name, err, c.blank)
+		}
+	}
+}
