@@ -36,6 +36,10 @@ func browserPortal(t *testing.T) (*portal, string) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte(strings.NewReplacer("PAGE", html.EscapeString(r.URL.Query().Get("page")), "WIDTH", r.URL.Query().Get("width")).Replace(probeHTML)))
 	})
+	mux.HandleFunc("GET /__probe_width", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(strings.NewReplacer("PAGE", html.EscapeString(r.URL.Query().Get("page")), "WIDTH", r.URL.Query().Get("width")).Replace(widthProbeHTML)))
+	})
 	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		portal.ServeHTTP(&framable{ResponseWriter: w}, r)
 	}))
@@ -89,6 +93,25 @@ document.getElementById("f").addEventListener("load", function () {
       });
     }
     document.getElementById("out").textContent = JSON.stringify(res);
+  }, 1500);
+});
+</script></body></html>`
+
+// widthProbeHTML frames a page at a width and reports how wide its document is
+// against the frame, with the elements that reach past the frame's right edge
+// and are not inside a box that scrolls on its own.
+const widthProbeHTML = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+<iframe id="f" src="PAGE" style="width:WIDTHpx;height:3000px;border:0"></iframe>
+<pre id="out">pending</pre>
+<script>
+document.getElementById("f").addEventListener("load", function () {
+  setTimeout(function () {
+    var d = document.getElementById("f").contentDocument, W = d.documentElement.clientWidth, res = [];
+    d.querySelectorAll("body *").forEach(function (e) {
+      var r = e.getBoundingClientRect();
+      if (r.width > 0 && r.right > W + 1 && !e.closest(".scroll")) { res.push(e.tagName + "." + e.className); }
+    });
+    document.getElementById("out").textContent = JSON.stringify({scroll: d.documentElement.scrollWidth, client: W, over: res.slice(0, 10)});
   }, 1500);
 });
 </script></body></html>`
@@ -148,6 +171,49 @@ func TestBrowserChartLabels(t *testing.T) {
 				}
 				if len(charts) == 0 {
 					t.Errorf("no chart drew any text: %s", raw)
+				}
+			})
+		}
+	}
+}
+
+// TestBrowserNoSideScroll: at phone and desktop width no portal page scrolls
+// sideways; a table wider than the screen scrolls inside its own box, and nothing
+// in that box (such as the screen-reader text of a sort link, which is positioned)
+// reaches past it.
+func TestBrowserNoSideScroll(t *testing.T) {
+	chromium := browsertest.Chromium(t)
+	p, base := browserPortal(t)
+	lg := id(p.depts["longgang"])
+	pages := []string{
+		"/",
+		"/departments/" + lg,
+		"/documents/" + id(p.docs["longgang"]),
+		"/compare/years?department=" + lg + "&a=2023&b=2024",
+		"/compare/departments?d=" + lg + "&d=" + id(p.depts["script"]) + "&year=2024",
+		"/compare/departments?d=" + lg + "&d=" + id(p.depts["script"]) + "&year=2024&table=san_gong",
+		"/region?region=深圳市龙岗区&year=2024",
+		"/search?q=" + url.QueryEscape("龙岗"),
+		"/glossary",
+	}
+	for _, width := range []int{390, 1280} {
+		for _, page := range pages {
+			t.Run(strconv.Itoa(width)+page, func(t *testing.T) {
+				probe := base + "/__probe_width?width=" + strconv.Itoa(width) + "&page=" + url.QueryEscape(page)
+				dom := browsertest.Run(t, chromium, "--virtual-time-budget=8000", "--window-size=1400,1000", "--dump-dom", probe)
+				m := probeOut.FindStringSubmatch(dom)
+				if m == nil {
+					t.Fatal("no probe output")
+				}
+				var got struct {
+					Scroll, Client int
+					Over           []string
+				}
+				if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &got); err != nil {
+					t.Fatalf("probe output %q: %v", m[1], err)
+				}
+				if got.Scroll > got.Client+1 {
+					t.Errorf("the page is %d px wide in a %d px window; past its edge: %v", got.Scroll, got.Client, got.Over)
 				}
 			})
 		}
