@@ -571,10 +571,11 @@ func (c *Doc) codeTables() {
 	}
 }
 
-// unitRowsAddUp: in a table listing several units, the 合计 row is the sum of the
-// unit rows.
+// unitRowsAddUp: in a table listing several units, the 合计 row (or the row
+// read as the total, the department's name printed in its place) is the sum of
+// the unit rows.
 func (c *Doc) unitRowsAddUp(v *View, heads []int, keys []string) {
-	if len(heads) < 3 || Normalize(v.RowName(heads[0])) != "合计" {
+	if len(heads) < 3 || Normalize(v.RowName(heads[0])) != "合计" && v.T.Rows[heads[0]].Kind != disclosure.TotalRow {
 		return
 	}
 	for _, k := range keys {

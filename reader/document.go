@@ -88,6 +88,7 @@ func (d *docReader) read() (*disclosure.Document, error) {
 		return nil, err
 	}
 	d.names(doc)
+	departmentTotals(doc)
 	if doc.Kind == "" {
 		doc.Kind = "部门预算"
 	}

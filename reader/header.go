@@ -442,6 +442,8 @@ func buildColumns(cells []*hcell, em float64) []*column {
 	for j := range cols {
 		units[j] = [2]int{j, j}
 	}
+	// heads names each block of columns a parent placed.
+	heads := map[[2]int]string{}
 	for len(parents) > 0 {
 		row := []*hcell{parents[0]}
 		rest := parents[1:]
@@ -453,7 +455,12 @@ func buildColumns(cells []*hcell, em float64) []*column {
 				parents = append(parents, p)
 			}
 		}
-		units = spanRow(row, cols, units, leafTop, em)
+		units = spanRow(row, cols, units, heads, leafTop, em)
+		for _, p := range row {
+			if p.first >= 0 {
+				heads[[2]int{p.first, p.last}] = p.text
+			}
+		}
 	}
 	for _, p := range cells {
 		if p.leaf || p.first < 0 {
@@ -497,16 +504,16 @@ func overGap(c *hcell, leaves []*hcell, em float64) bool {
 // dozen characters left of the 支出 side it heads, next to 本年收入): where the
 // parents of a row cannot all be placed, a placement within twice the tolerance
 // that places more of them wins, each parent's words lying over its columns.
-func spanRow(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em float64) [][2]int {
-	out, placed := spanRowWithin(row, cols, units, leafTop, em, 1)
+func spanRow(row []*hcell, cols []*column, units [][2]int, heads map[[2]int]string, leafTop []float64, em float64) [][2]int {
+	out, placed := spanRowWithin(row, cols, units, heads, leafTop, em, 1)
 	if em != 1 {
 		return out
 	}
 	if placed < len(row) {
-		if wide, more := spanRowWithin(row, cols, units, leafTop, em, 2); more > placed {
+		if wide, more := spanRowWithin(row, cols, units, heads, leafTop, em, 2); more > placed {
 			return openWithSubtotal(row, cols, wide)
 		}
-		out, _ = spanRowWithin(row, cols, units, leafTop, em, 1)
+		out, _ = spanRowWithin(row, cols, units, heads, leafTop, em, 1)
 	}
 	return openWithSubtotal(row, cols, out)
 }
@@ -553,9 +560,27 @@ func covered(row []*hcell, j int) bool {
 	return false
 }
 
+// unitName is the text heading a block of columns: the parent placed over it,
+// or the column's own header.
+func unitName(u [2]int, cols []*column, heads map[[2]int]string) string {
+	if h, ok := heads[u]; ok {
+		return format.Fold(h)
+	}
+	if u[0] == u[1] && cols[u[0]].cell != nil {
+		return format.Fold(cols[u[0]].cell.text)
+	}
+	return ""
+}
+
 // spanRowWithin is spanRow with its tolerance scaled by factor; it also returns
 // how many parents it placed.
-func spanRowWithin(row []*hcell, cols []*column, units [][2]int, leafTop []float64, em, factor float64) ([][2]int, int) {
+//
+// A parent's children are told apart by their headers: a parent never covers
+// two blocks of the same name. Narrow columns repeating the same headers under
+// each parent (一般公共预算 政府性基金预算 国有资本经营预算 under 总计, 因公出国(境)费
+// and the rest) would otherwise let a parent reach, centred still, over its
+// neighbours' outer columns.
+func spanRowWithin(row []*hcell, cols []*column, units [][2]int, heads map[[2]int]string, leafTop []float64, em, factor float64) ([][2]int, int) {
 	slices.SortStableFunc(row, func(a, b *hcell) int { return cmpFloat(a.cx(), b.cx()) })
 	allowed := func(p *hcell, a, b int) bool {
 		for j := a; j <= b; j++ {
@@ -589,10 +614,17 @@ func spanRowWithin(row []*hcell, cols []*column, units [][2]int, leafTop []float
 	for i, p := range row {
 		p.first, p.last = -1, -1
 		for u1 := range units {
+			seen := map[string]bool{}
 			for u2 := u1; u2 < len(units); u2++ {
 				a, b := units[u1][0], units[u2][1]
 				if !allowed(p, a, b) {
 					break
+				}
+				if name := unitName(units[u2], cols, heads); name != "" {
+					if seen[name] {
+						break
+					}
+					seen[name] = true
 				}
 				d := math.Abs(center(a, b) - p.cx())
 				if em == 1 && cols[a].cell != nil && cols[b].cell != nil {

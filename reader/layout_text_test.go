@@ -183,3 +183,76 @@ func TestLayoutTextMergedRows(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutTextSanGong reads each Shenzhen 2026 表9 (财政拨款“三公”经费支出表)
+// from its layout text as from its PDF. Its eighteen narrow fund columns repeat
+// 一般公共预算 政府性基金预算 国有资本经营预算 under each parent, and the parents
+// stand on three lines (总计 centred over two header rows beside 公务用车购置及运行
+// 维护费 over 小计): every parent must cover its own three columns, not reach,
+// centred still, over a neighbour's outer ones.
+func TestLayoutTextSanGong(t *testing.T) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skip("the shared corpus is not next to the repository")
+	}
+	if testing.Short() {
+		t.Skip("reads eight PDFs")
+	}
+	files, err := filepath.Glob(filepath.Join(corpusDir, "shenzhen-2026", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no Shenzhen 2026 layout text: %v", err)
+	}
+	sanGong := func(t *testing.T, path string) *disclosure.Table {
+		t.Helper()
+		doc, err := reader.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tb := range doc.Tables {
+			if tb.Kind == disclosure.SanGongTable {
+				return tb
+			}
+		}
+		t.Fatalf("%s: no 三公 table", path)
+		return nil
+	}
+	for _, txt := range files {
+		name := strings.TrimSuffix(filepath.Base(txt), ".txt")
+		t.Run(name, func(t *testing.T) {
+			got := sanGong(t, txt)
+			want := sanGong(t, strings.TrimSuffix(txt, ".txt")+".pdf")
+			if got.Unread != "" {
+				t.Errorf("表%d unread: %s", got.Number, got.Unread)
+			}
+			if len(got.Columns) != 20 {
+				t.Errorf("表%d: %d columns, want 20", got.Number, len(got.Columns))
+			}
+			var gk, wk []string
+			for _, c := range got.Columns {
+				gk = append(gk, c.Key)
+			}
+			for _, c := range want.Columns {
+				wk = append(wk, c.Key)
+			}
+			if strings.Join(gk, " ") != strings.Join(wk, " ") {
+				t.Errorf("表%d: columns %v, want the PDF's %v", got.Number, gk, wk)
+			}
+			// Every row's year and amounts as the PDF's. (A unit's name wrapped
+			// over two lines, centred on its three rows, may still lie a row
+			// off in layout text: 深圳河湾流域管理中心（深圳市 / 治理深圳河办公室）.)
+			amounts := func(tb *disclosure.Table) string {
+				var b strings.Builder
+				for _, r := range tb.Rows {
+					rest := r
+					if len(rest.Cells) > 0 {
+						rest.Cells = rest.Cells[1:]
+					}
+					b.WriteString(printedCells(rest) + "\n")
+				}
+				return b.String()
+			}
+			if g, w := amounts(got), amounts(want); g != w {
+				t.Errorf("表%d reads differently from the PDF\ntext:\n%s\nPDF:\n%s", got.Number, g, w)
+			}
+		})
+	}
+}

@@ -291,6 +291,7 @@ func (x *xlsxReader) readBook() (*disclosure.Document, error) {
 	if doc.Department == "" && doc.Kind == "部门预算" {
 		doc.Department = doc.Subject
 	}
+	departmentTotals(doc)
 	return doc, nil
 }
 

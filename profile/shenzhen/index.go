@@ -1,6 +1,8 @@
 package shenzhen
 
 import (
+	"strings"
+
 	"yusuan/budget"
 	"yusuan/disclosure"
 	"yusuan/money"
@@ -61,7 +63,13 @@ func (d *deriver) groups() []unitGroup {
 	var out []unitGroup
 	visible, classified := d.visibleUnits()
 	if len(visible)+classified > 1 {
-		all := unitGroup{name: "合计", kind: disclosure.TotalRow, units: map[string]bool{}}
+		// The department's row opens the table, named as published (深圳市水务局
+		// over 深圳市水务局（本级） and its units), where other places print 合计.
+		name := strings.TrimSpace(d.b.Department.Name)
+		if name == "" {
+			name = "合计"
+		}
+		all := unitGroup{name: name, kind: disclosure.TotalRow, units: map[string]bool{}}
 		for _, u := range d.b.Units {
 			all.units[u.Code] = true
 		}

@@ -439,7 +439,7 @@ func unitCount(c *check.Doc, s check.Sentence, stated string) {
 		}
 		units := 0
 		for r, row := range v.T.Rows {
-			if row.Code == "" && check.Normalize(v.RowName(r)) != "合计" {
+			if row.Code == "" && row.Kind != disclosure.TotalRow && check.Normalize(v.RowName(r)) != "合计" {
 				units++
 			}
 		}
