@@ -11,7 +11,8 @@ import (
 
 // TestPDFBombRefused checks and imports a 1 MB PDF whose page inflates to
 // 1 GiB: both commands must refuse it naming the file, the page and the
-// limit, and the import must leave the database without it. The memory
+// limit, with exit code 2 (unreadable input), and the import must leave the
+// database without it. The memory
 // bound itself is tested in reader/pdftext (TestBomb).
 func TestPDFBombRefused(t *testing.T) {
 	dir := t.TempDir()
@@ -25,8 +26,8 @@ func TestPDFBombRefused(t *testing.T) {
 		{"import", "--db", filepath.Join(dir, "portal.db"), bomb},
 	} {
 		code, stdout, stderr := runCLI(t, args...)
-		if code == 0 || !strings.Contains(stdout+stderr, want) {
-			t.Errorf("yusuan %s: exit %d, output %q; want a refusal containing %q", args[0], code, stdout+stderr, want)
+		if code != 2 || !strings.Contains(stdout+stderr, want) {
+			t.Errorf("yusuan %s: exit %d, output %q; want exit 2 (unreadable input) and a refusal containing %q", args[0], code, stdout+stderr, want)
 		}
 	}
 }
