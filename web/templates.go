@@ -121,23 +121,6 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, e *Error, c
 	}
 }
 
-func staticHandler() http.Handler {
-	sub, err := fs.Sub(staticFiles, "static")
-	if err != nil {
-		panic(err)
-	}
-	files := http.StripPrefix("/static/", http.FileServerFS(sub))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		// Directory listings would show nothing secret, but nothing links to them.
-		if strings.HasSuffix(r.URL.Path, "/") {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Cache-Control", "public, max-age=3600")
-		files.ServeHTTP(w, r)
-	})
-}
-
 func orDash(a *money.Amount, u money.Unit) string {
 	if a == nil {
 		return "—"
