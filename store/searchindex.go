@@ -144,16 +144,9 @@ func printedTotal(tables []tableRec) (total, basic, project *int64) {
 			r.sums[c.key] += c.amount
 		}
 		var pick *row
-		for _, r := range rows {
-			if r.code == "" && isTotalLabel(r.name) {
-				pick = r
-				break
-			}
-		}
-		if pick == nil && rows[0].code == "" {
-			pick = rows[0]
-		}
-		if pick == nil {
+		if i := disclosure.PrintedTotalRow(len(rows), func(i int) string { return rows[i].code }, func(i int) string { return rows[i].name }); i >= 0 {
+			pick = rows[i]
+		} else {
 			pick = &row{sums: map[string]int64{}}
 			for _, r := range rows {
 				if len(r.code) == 3 {
@@ -175,11 +168,6 @@ func printedTotal(tables []tableRec) (total, basic, project *int64) {
 	return nil, nil, nil
 }
 
-// isTotalLabel reports whether a row label names a table's total.
-func isTotalLabel(s string) bool {
-	s = strings.Join(strings.Fields(s), "")
-	return s == "合计" || s == "总计" || strings.HasSuffix(s, "合计") && !strings.ContainsAny(s, "0123456789")
-}
 
 // indexVersion writes a new current version's totals and index rows in place of
 // those of the version it replaced.

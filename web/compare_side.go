@@ -159,7 +159,7 @@ func unitNames(dept string, tables ...[]store.Cell) map[string]bool {
 			}
 		}
 		for _, c := range cells {
-			if c.Code != "" || isTotalLabel(c.Name) || sameName(c.Name, dept) || !hasHan(c.Name) {
+			if c.Code != "" || disclosure.IsTotalLabel(c.Name) || sameName(c.Name, dept) || !hasHan(c.Name) {
 				continue
 			}
 			if coded[tableOf(c)] || dept != "" && strings.HasPrefix(c.Name, dept) {

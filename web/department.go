@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
 
 	"yusuan/disclosure"
 	"yusuan/money"
@@ -169,13 +168,8 @@ func (r *tableRow) add(column string, a money.Amount) {
 // when that has no code, as the department's row heads Shenzhen's 2026 tables;
 // else the sum of its 类 rows.
 func totalRow(rows []*tableRow) tableRow {
-	for _, r := range rows {
-		if r.code == "" && isTotalLabel(r.name) {
-			return *r
-		}
-	}
-	if len(rows) > 0 && rows[0].code == "" {
-		return *rows[0]
+	if i := disclosure.PrintedTotalRow(len(rows), func(i int) string { return rows[i].code }, func(i int) string { return rows[i].name }); i >= 0 {
+		return *rows[i]
 	}
 	var sum tableRow
 	for _, r := range rows {
@@ -188,8 +182,3 @@ func totalRow(rows []*tableRow) tableRow {
 	return sum
 }
 
-// isTotalLabel reports whether a row label names a table's total.
-func isTotalLabel(s string) bool {
-	s = strings.Join(strings.Fields(s), "")
-	return s == "合计" || s == "总计" || strings.HasSuffix(s, "合计") && !strings.ContainsAny(s, "0123456789")
-}
