@@ -118,6 +118,22 @@ document.getElementById("f").addEventListener("load", function () {
 
 var probeOut = regexp.MustCompile(`(?s)<pre id="out">(.*?)</pre>`)
 
+// runProbe opens the probe page at endpoint (/__probe or /__probe_width) framing
+// page at width in Chromium and decodes the JSON it writes into v.
+func runProbe(t *testing.T, chromium, base, endpoint string, width int, page string, v any) {
+	t.Helper()
+	probe := base + endpoint + "?width=" + strconv.Itoa(width) + "&page=" + url.QueryEscape(page)
+	dom := browsertest.Run(t, chromium, "--virtual-time-budget=8000", "--window-size=1400,1000", "--dump-dom", probe)
+	m := probeOut.FindStringSubmatch(dom)
+	if m == nil {
+		t.Fatal("no probe output")
+	}
+	raw := html.UnescapeString(m[1])
+	if err := json.Unmarshal([]byte(raw), v); err != nil {
+		t.Fatalf("probe output %q: %v", raw, err)
+	}
+}
+
 // TestBrowserChartLabels opens the pages with charts at phone and desktop width
 // and reads what ECharts drew: every chart is drawn, no text is shortened with an
 // ellipsis, and every piece of text lies inside its canvas.
@@ -139,18 +155,9 @@ func TestBrowserChartLabels(t *testing.T) {
 	for _, width := range []int{390, 1280} {
 		for _, page := range pages {
 			t.Run(strconv.Itoa(width)+page, func(t *testing.T) {
-				probe := base + "/__probe?width=" + strconv.Itoa(width) + "&page=" + url.QueryEscape(page)
-				dom := browsertest.Run(t, chromium, "--virtual-time-budget=8000", "--window-size=1400,1000", "--dump-dom", probe)
-				m := probeOut.FindStringSubmatch(dom)
-				if m == nil {
-					t.Fatal("no probe output")
-				}
-				raw := html.UnescapeString(m[1])
 				// Each item: chart, text, the box x, y, w, h and the canvas W, H.
 				var items []map[string]any
-				if err := json.Unmarshal([]byte(raw), &items); err != nil {
-					t.Fatalf("probe output %q: %v", raw, err)
-				}
+				runProbe(t, chromium, base, "/__probe", width, page, &items)
 				charts := map[string]int{}
 				for _, it := range items {
 					chart, _ := it["chart"].(string)
@@ -170,7 +177,7 @@ func TestBrowserChartLabels(t *testing.T) {
 					}
 				}
 				if len(charts) == 0 {
-					t.Errorf("no chart drew any text: %s", raw)
+					t.Errorf("no chart drew any text: %v", items)
 				}
 			})
 		}
@@ -199,19 +206,11 @@ func TestBrowserNoSideScroll(t *testing.T) {
 	for _, width := range []int{390, 1280} {
 		for _, page := range pages {
 			t.Run(strconv.Itoa(width)+page, func(t *testing.T) {
-				probe := base + "/__probe_width?width=" + strconv.Itoa(width) + "&page=" + url.QueryEscape(page)
-				dom := browsertest.Run(t, chromium, "--virtual-time-budget=8000", "--window-size=1400,1000", "--dump-dom", probe)
-				m := probeOut.FindStringSubmatch(dom)
-				if m == nil {
-					t.Fatal("no probe output")
-				}
 				var got struct {
 					Scroll, Client int
 					Over           []string
 				}
-				if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &got); err != nil {
-					t.Fatalf("probe output %q: %v", m[1], err)
-				}
+				runProbe(t, chromium, base, "/__probe_width", width, page, &got)
 				if got.Scroll > got.Client+1 {
 					t.Errorf("the page is %d px wide in a %d px window; past its edge: %v", got.Scroll, got.Client, got.Over)
 				}

@@ -181,4 +181,3 @@ func totalRow(rows []*tableRow) tableRow {
 	}
 	return sum
 }
-
