@@ -2,13 +2,11 @@ package web
 
 import (
 	"html"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
-	"time"
 	"yusuan/internal/browsertest"
 )
 
@@ -20,14 +18,7 @@ import (
 func TestBrowser(t *testing.T) {
 	chromium := browsertest.Chromium(t)
 	p := newPortal(t, filepath.Join(t.TempDir(), "yusuan.db"))
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: New(p.st, Options{}), ReadHeaderTimeout: 5 * time.Second}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	base := "http://" + ln.Addr().String()
+	base := p.srv.URL // a real listener on 127.0.0.1, which Chromium can open
 	dir := t.TempDir()
 	if keep := os.Getenv("YUSUAN_SCREENSHOTS"); keep != "" {
 		dir = keep

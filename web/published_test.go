@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -13,7 +12,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"yusuan/check"
 	"yusuan/classification"
@@ -261,14 +259,7 @@ func TestPublishedRegion(t *testing.T) {
 func TestBrowserPublished(t *testing.T) {
 	chromium := browsertest.Chromium(t)
 	p := newShenzhenPortal(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: p.srv.Config.Handler, ReadHeaderTimeout: 5 * time.Second}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	base := "http://" + ln.Addr().String()
+	base := p.srv.URL // a real listener on 127.0.0.1, which Chromium can open
 	dir := t.TempDir()
 	if keep := os.Getenv("YUSUAN_SCREENSHOTS"); keep != "" {
 		dir = keep

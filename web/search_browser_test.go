@@ -1,12 +1,9 @@
 package web
 
 import (
-	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"yusuan/internal/browsertest"
 )
@@ -20,14 +17,7 @@ func TestBrowserSearchPaging(t *testing.T) {
 	chromium := browsertest.Chromium(t)
 	p := newPortal(t, filepath.Join(t.TempDir(), "yusuan.db"))
 	addDepartments(t, p)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: New(p.st, Options{}), ReadHeaderTimeout: 5 * time.Second}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	base := "http://" + ln.Addr().String()
+	base := p.srv.URL // a real listener on 127.0.0.1, which Chromium can open
 	dir := t.TempDir()
 	if keep := os.Getenv("YUSUAN_SCREENSHOTS"); keep != "" {
 		dir = keep
