@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -118,23 +119,11 @@ func (v *View) fittingColumn(test func(j int) rowTest) (int, bool) {
 		switch {
 		case n > bestN:
 			best, bestN, bestFails, tie = j, n, fails, false
-		case n == bestN && !sameInts(fails, bestFails):
+		case n == bestN && !slices.Equal(fails, bestFails):
 			tie = true
 		}
 	}
 	return best, best >= 0 && !tie
-}
-
-func sameInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // pctAt is the percentage printed in row r, column j (-60.86%), and its decimals.
