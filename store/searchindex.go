@@ -168,7 +168,6 @@ func printedTotal(tables []tableRec) (total, basic, project *int64) {
 	return nil, nil, nil
 }
 
-
 // indexVersion writes a new current version's totals and index rows in place of
 // those of the version it replaced.
 func indexVersion(ctx context.Context, tx *tx, im Imported, deptID int64, ix versionIndex) error {
