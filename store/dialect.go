@@ -27,6 +27,10 @@ type dialect struct {
 	// that two processes starting together do not both apply a migration. SQLite
 	// needs none: its write transactions begin IMMEDIATE and so exclude each other.
 	lockMigrations string
+	// lockAudit, when not empty, runs before an audit entry is appended so that two
+	// transactions never chain to the same previous entry. SQLite's write
+	// transactions already exclude each other.
+	lockAudit string
 	// readIsolation is the isolation of read-only transactions. PostgreSQL's
 	// default, READ COMMITTED, gives each statement its own snapshot, so a
 	// transaction reading during an import could see the new version in one
@@ -52,6 +56,11 @@ var sqliteDialect = &dialect{
 		// grams written with spaces between them come back as they were.
 		"{{search_index}}", "CREATE VIRTUAL TABLE search_fts USING fts5 (title, body, tokenize = 'ascii');\n"+
 			"CREATE TABLE search_seq (n BIGINT NOT NULL);\nINSERT INTO search_seq (n) VALUES (0);",
+		// The audit log refuses changes and deletions, whoever sends them.
+		"{{audit_guard}}", "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "+
+			"BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;\n"+
+			"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "+
+			"BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;",
 	),
 	fts5: true,
 }
@@ -69,9 +78,14 @@ var postgresDialect = &dialect{
 		"{{search_index}}", "ALTER TABLE search_docs ADD COLUMN grams TSVECTOR NOT NULL DEFAULT '';\n"+
 			"CREATE INDEX search_docs_grams ON search_docs USING GIN (grams);\n"+
 			"CREATE SEQUENCE search_seq;",
+		"{{audit_guard}}", "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS "+
+			"$$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;\n"+
+			"CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "+
+			"FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();",
 	),
 	numbered:       true,
 	lockMigrations: "SELECT pg_advisory_xact_lock(7365421)",
+	lockAudit:      "SELECT pg_advisory_xact_lock(7365422)",
 	readIsolation:  sql.LevelRepeatableRead,
 }
 
