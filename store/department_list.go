@@ -101,7 +101,7 @@ func (s *Store) DepartmentList(ctx context.Context, f DepartmentFilter) (Departm
 		}
 	}
 
-	where, whereArgs := []string{"1 = 1"}, []any{}
+	where, whereArgs := []string{publicDepartment}, []any{}
 	if f.Region != "" {
 		where, whereArgs = append(where, "r.name = ?"), append(whereArgs, clean(f.Region))
 	}

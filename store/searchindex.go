@@ -321,7 +321,7 @@ func fillSearch(ctx context.Context, tx *tx) error {
 			return err
 		}
 	}
-	ids, err := collect(ctx, tx, scanOne[int64], `SELECT id FROM departments ORDER BY id`)
+	ids, err := collect(ctx, tx, scanOne[int64], `SELECT d.id FROM departments d WHERE `+publicDepartment+` ORDER BY d.id`)
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ func ParseDate(s string) (Date, error) {
 			return Date{t.Year(), t.Month(), t.Day()}, nil
 		}
 	}
-	return Date{}, fmt.Errorf("%w: 日期“%s”无法识别，应写作 2026-03-05 或 2026年3月5日", ErrBlocked, s)
+	return Date{}, refuse(ErrBlocked, "日期“%s”无法识别，应写作 2026-03-05 或 2026年3月5日", s)
 }
 
 // IsZero reports whether d is the zero date (no date).
@@ -133,10 +133,10 @@ func (c Clock) Text() string {
 // has been issued.
 func CheckApproval(approved, today Date) error {
 	if approved.IsZero() {
-		return fmt.Errorf("%w: 批复须填写批复日期", ErrBlocked)
+		return refuse(ErrBlocked, "批复须填写批复日期")
 	}
 	if today.Before(approved) {
-		return fmt.Errorf("%w: 批复日期 %s 晚于今天 %s", ErrBlocked, approved.Chinese(), today.Chinese())
+		return refuse(ErrBlocked, "批复日期 %s 晚于今天 %s", approved.Chinese(), today.Chinese())
 	}
 	return nil
 }

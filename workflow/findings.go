@@ -116,9 +116,9 @@ func CheckText(what, text string, max int) error {
 	t := strings.TrimSpace(text)
 	switch {
 	case t == "":
-		return fmt.Errorf("%w: %s不能为空", ErrBlocked, what)
+		return refuse(ErrBlocked, "%s不能为空", what)
 	case utf8.RuneCountInString(t) > max:
-		return fmt.Errorf("%w: %s最多 %d 个字，现有 %d 个字", ErrBlocked, what, max, utf8.RuneCountInString(t))
+		return refuse(ErrBlocked, "%s最多 %d 个字，现有 %d 个字", what, max, utf8.RuneCountInString(t))
 	}
 	return nil
 }
@@ -126,7 +126,7 @@ func CheckText(what, text string, max int) error {
 // CanValidate refuses a version that has errors.
 func CanValidate(fs []Finding) error {
 	if n := Count(fs).Errors; n > 0 {
-		return fmt.Errorf("%w: 还有 %d 处错误，改正并重新上传后才能通过校验", ErrBlocked, n)
+		return refuse(ErrBlocked, "还有 %d 处错误，改正并重新上传后才能通过校验", n)
 	}
 	return nil
 }
@@ -151,7 +151,7 @@ func CanSubmit(fs []Finding, explanations map[string]string) error {
 	if len(missing) > len(shown) {
 		more = fmt.Sprintf("等 %d 条", len(missing))
 	}
-	return fmt.Errorf("%w: 每条警告都须填写说明后才能报送，尚未说明的有：%s%s", ErrBlocked, strings.Join(shown, "；"), more)
+	return refuse(ErrBlocked, "每条警告都须填写说明后才能报送，尚未说明的有：%s%s", strings.Join(shown, "；"), more)
 }
 
 // Unexplained counts the warnings of fs without an explanation.
@@ -184,7 +184,7 @@ func Carry(fs []Finding, old map[string]string) map[string]string {
 func Classified(what, text string, names []string) error {
 	for _, n := range names {
 		if n != "" && strings.Contains(text, n) {
-			return fmt.Errorf("%w: %s中含有涉密单位或项目的名称“%s”，公开的说明不能出现涉密名称", ErrBlocked, what, n)
+			return refuse(ErrBlocked, "%s中含有涉密单位或项目的名称“%s”，公开的说明不能出现涉密名称", what, n)
 		}
 	}
 	return nil

@@ -119,12 +119,34 @@ var Transitions = []Transition{
 	{Withdrawn, Republish, Published, publisher},
 }
 
-// Errors a step is refused with; the messages of the wrapping errors are Chinese.
+// The kinds of refusal, for errors.Is; a Refusal's message says in Chinese why.
 var (
-	ErrNotAllowed = errors.New("workflow: action not allowed")
+	ErrNotAllowed = errors.New("workflow: action not allowed in this state")
 	ErrForbidden  = errors.New("workflow: role may not take this action")
 	ErrBlocked    = errors.New("workflow: conditions of the action not met")
+	// ErrConflict says someone else changed the submission since the caller read it.
+	ErrConflict = errors.New("workflow: changed by someone else")
 )
+
+// Refusal is a step refused, with why in Chinese for the person who tried it.
+type Refusal struct {
+	Kind error // ErrNotAllowed, ErrForbidden, ErrBlocked or ErrConflict
+	Msg  string
+}
+
+func (r *Refusal) Error() string { return r.Msg }
+
+// Is makes errors.Is(err, ErrBlocked) and the like hold for a Refusal of that kind.
+func (r *Refusal) Is(target error) bool { return target == r.Kind }
+
+func refuse(kind error, format string, args ...any) error {
+	return &Refusal{Kind: kind, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Conflict is the refusal of a step whose submission changed since it was read.
+func Conflict() error {
+	return refuse(ErrConflict, "该报送已被他人修改（状态或版本已变化），请刷新页面后再操作")
+}
 
 // Next returns the state that action leads to from state when role takes it. It
 // refuses an action the state does not allow (ErrNotAllowed) and a role that may
@@ -139,12 +161,12 @@ func Next(state State, action Action, role account.Role) (State, error) {
 				return t.To, nil
 			}
 		}
-		return "", fmt.Errorf("%w: %s不能%s（可由%s操作）", ErrForbidden, role.Label(), action.Label(), roleNames(t.Roles))
+		return "", refuse(ErrForbidden, "%s不能%s（可由%s操作）", role.Label(), action.Label(), roleNames(t.Roles))
 	}
 	if state == None {
-		return "", fmt.Errorf("%w: 还没有上传数据，不能%s", ErrNotAllowed, action.Label())
+		return "", refuse(ErrNotAllowed, "还没有上传数据，不能%s", action.Label())
 	}
-	return "", fmt.Errorf("%w: 当前状态为“%s”，不能%s", ErrNotAllowed, state.Label(), action.Label())
+	return "", refuse(ErrNotAllowed, "当前状态为“%s”，不能%s", state.Label(), action.Label())
 }
 
 // Allowed lists the actions role may take in state, in the order of Actions.

@@ -1,0 +1,89 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"yusuan/account"
+	"yusuan/workflow"
+)
+
+// TestWorkDepartmentNotPublic: a region and department added for the work area,
+// with a submission in it, appear in none of the portal's lists until something
+// is published.
+func TestWorkDepartmentNotPublic(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		regionID, deptID, err := s.WorkDepartment(ctx, "某某县", "某某县保密局", "901")
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, deptAgain, err := s.WorkDepartment(ctx, "某某县", "某某县保密局", "")
+		if err != nil || again != regionID || deptAgain != deptID {
+			t.Fatalf("WorkDepartment again: %d %d %v", again, deptAgain, err)
+		}
+		prep := account.Actor{User: account.User{ID: 1, Login: "a", Role: account.Preparer, RegionID: regionID, DepartmentID: deptID}}
+		if _, err := s.UploadData(ctx, Step{Actor: prep}, deptID, 2026, DepartmentBudget, Upload{FileName: "a.xlsx", Workbook: []byte("x")}); err != nil {
+			t.Fatal(err)
+		}
+		regions, err := s.Regions(ctx)
+		if err != nil || len(regions) != 0 {
+			t.Errorf("regions: %+v %v", regions, err)
+		}
+		depts, err := s.Departments(ctx, "")
+		if err != nil || len(depts) != 0 {
+			t.Errorf("departments: %+v %v", depts, err)
+		}
+		if _, err := s.Department(ctx, deptID); !errors.Is(err, ErrNotFound) {
+			t.Errorf("department: %v", err)
+		}
+		page, err := s.DepartmentList(ctx, DepartmentFilter{})
+		if err != nil || len(page.Departments) != 0 || page.Total != 0 {
+			t.Errorf("department list: %+v %v", page, err)
+		}
+		if _, region, name, err := s.WorkDepartmentOf(ctx, deptID); err != nil || region != "某某县" || name != "某某县保密局" {
+			t.Errorf("WorkDepartmentOf: %s %s %v", region, name, err)
+		}
+	})
+}
+
+// TestStepChecks: a step names the revision it saw; an older one, another
+// department's actor, or an explanation of no warning are refused, and nothing
+// of a refused step is written.
+func TestStepChecks(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		regionID, deptID, err := s.WorkDepartment(ctx, "某某县", "某某县财政局", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		prep := account.Actor{User: account.User{ID: 1, Login: "a", Role: account.Preparer, RegionID: regionID, DepartmentID: deptID}}
+		stranger := prep
+		stranger.User.DepartmentID = deptID + 1
+		warn := workflow.NewFinding(workflow.Finding{Severity: workflow.Warning, Stage: workflow.StageDocument, Rule: "TXT-06", Place: "第一部分", Message: "重复"})
+		sub, err := s.UploadData(ctx, Step{Actor: prep}, deptID, 2026, DepartmentBudget,
+			Upload{FileName: "a.xlsx", Workbook: []byte("x"), Findings: []workflow.Finding{warn}, Validate: true})
+		if err != nil || sub.State != workflow.Validated || sub.Revision != 3 {
+			t.Fatalf("upload: %+v %v", sub, err)
+		}
+		stale := Step{Actor: prep, SubmissionID: sub.ID, Expect: sub.State, Revision: sub.Revision - 1}
+		if _, err := s.Explain(ctx, stale, map[string]string{warn.Key: "说明"}); !errors.Is(err, workflow.ErrConflict) {
+			t.Errorf("stale revision: %v", err)
+		}
+		if _, err := s.Explain(ctx, Step{Actor: stranger, SubmissionID: sub.ID}, map[string]string{warn.Key: "说明"}); !errors.Is(err, workflow.ErrForbidden) {
+			t.Errorf("other department: %v", err)
+		}
+		if _, err := s.Explain(ctx, Step{Actor: prep, SubmissionID: sub.ID}, map[string]string{"nokey": "说明"}); !errors.Is(err, workflow.ErrBlocked) {
+			t.Errorf("unknown key: %v", err)
+		}
+		got, err := s.Submission(ctx, sub.ID)
+		if err != nil || got.Revision != sub.Revision || got.Unexplained != 1 {
+			t.Errorf("after refused steps: %+v %v", got, err)
+		}
+		log, err := s.ListAudit(ctx, AuditFilter{})
+		if err != nil || len(log) != 2 {
+			t.Errorf("audit after refused steps: %d entries, %v", len(log), err)
+		}
+	})
+}

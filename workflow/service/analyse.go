@@ -1,0 +1,156 @@
+package service
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"yusuan/budget"
+	"yusuan/budgetfile"
+	"yusuan/check"
+	"yusuan/classification"
+	"yusuan/disclosure"
+	"yusuan/profile"
+	"yusuan/store"
+	"yusuan/workflow"
+)
+
+// Analysis is what reading, validating and checking an uploaded file found.
+type Analysis struct {
+	Budget   *budget.Budget // nil when the file could not be read
+	Model    []byte         // Budget as JSON
+	Findings []workflow.Finding
+}
+
+// Analyse reads an uploaded budget file (.xlsx, .yaml or .yml) and reports what
+// yusuan validate reports (format and validation errors, with file, sheet, row
+// and column) and then what yusuan check reports of the 部门预算 it generates.
+// dept and year are the submission's: data of another department or year is an
+// error too.
+func Analyse(name string, data []byte, dept string, year int, cat *classification.Catalogue) Analysis {
+	var a Analysis
+	b, err := readBudget(name, data)
+	if err != nil {
+		a.Findings = dataFindings(name, err)
+		return a
+	}
+	a.Budget = b
+	if m, err := json.Marshal(b); err == nil {
+		a.Model = m
+	}
+	if n := strings.TrimSpace(b.Department.Name); n != dept {
+		a.Findings = append(a.Findings, dataError(b.Department.Src.Describe("部门名称"),
+			fmt.Sprintf("预算数据的部门为“%s”，不是本报送的部门“%s”", n, dept), b.Department.Src, "部门名称"))
+	}
+	if b.Year != year {
+		a.Findings = append(a.Findings, dataError(name, fmt.Sprintf("预算数据的年度为 %d 年，不是本报送的 %d 年", b.Year, year), budget.Source{File: name}, ""))
+	}
+	if err := budget.Validate(b, cat); err != nil {
+		a.Findings = append(a.Findings, dataFindings(name, err)...)
+	}
+	if len(a.Findings) > 0 {
+		return a
+	}
+	doc, err := departmentDocument(b, cat)
+	if err != nil {
+		a.Findings = append(a.Findings, dataError(name, "无法生成公开文件："+err.Error(), budget.Source{File: name}, ""))
+		return a
+	}
+	a.Findings = append(a.Findings, documentFindings(check.Run(doc, check.Options{Codes: cat}))...)
+	return a
+}
+
+// readBudget reads the file by its extension, as yusuan validate does.
+func readBudget(name string, data []byte) (*budget.Budget, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx":
+		return budgetfile.ReadXLSX(bytes.NewReader(data), int64(len(data)), name)
+	case ".yaml", ".yml":
+		return budgetfile.ReadYAML(bytes.NewReader(data), name)
+	}
+	return nil, fmt.Errorf("文件 %s 的类型不受支持：预算数据应为 .xlsx 工作簿或 .yaml 文件", name)
+}
+
+// departmentDocument derives the documents of b's profile and returns its
+// 部门预算, unchecked.
+func departmentDocument(b *budget.Budget, cat *classification.Catalogue) (*disclosure.Document, error) {
+	p, err := profile.Get(b.Profile)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := profile.Documents(p, b, cat)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range docs {
+		if d.Kind == store.DepartmentBudget {
+			return d, nil
+		}
+	}
+	return nil, fmt.Errorf("预算方案“%s”不生成部门预算", b.Profile)
+}
+
+// dataFindings turns a read or validation error into error findings, one per
+// place.
+func dataFindings(name string, err error) []workflow.Finding {
+	var list budget.ErrorList
+	var one *budget.Error
+	switch {
+	case errors.As(err, &list):
+		out := make([]workflow.Finding, 0, len(list))
+		for _, e := range list {
+			out = append(out, dataError(e.Src.Describe(e.Field), e.Msg, e.Src, e.Field))
+		}
+		return out
+	case errors.As(err, &one):
+		return []workflow.Finding{dataError(one.Src.Describe(one.Field), one.Msg, one.Src, one.Field)}
+	}
+	return []workflow.Finding{dataError(name, err.Error(), budget.Source{File: name}, "")}
+}
+
+func dataError(place, msg string, src budget.Source, field string) workflow.Finding {
+	return workflow.NewFinding(workflow.Finding{Severity: workflow.Error, Stage: workflow.StageData, Place: place,
+		Message: msg, Sheet: src.Sheet, Row: src.Row, Column: src.Columns[field]})
+}
+
+// documentFindings turns check's findings of the generated document into the
+// workflow's, with the figures as yusuan check prints them.
+func documentFindings(res check.Result) []workflow.Finding {
+	out := make([]workflow.Finding, 0, len(res.Findings))
+	for _, f := range res.Findings {
+		msg := f.Message
+		if f.Expected != "" || f.Actual != "" {
+			msg += fmt.Sprintf("（应为：%s，实为：%s）", orDash(f.Expected), orDash(f.Actual))
+		}
+		out = append(out, workflow.NewFinding(workflow.Finding{Severity: workflow.Severity(f.Severity),
+			Stage: workflow.StageDocument, Rule: f.Rule, Place: f.Location.String(), Message: msg}))
+	}
+	return out
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// classifiedNames are the names of b's 涉密 units and projects, which nothing
+// published may contain.
+func classifiedNames(b *budget.Budget) []string {
+	var out []string
+	for _, u := range b.Units {
+		if u.Classified && strings.TrimSpace(u.Name) != "" {
+			out = append(out, strings.TrimSpace(u.Name))
+		}
+	}
+	for _, p := range b.Projects {
+		if p.Classified && strings.TrimSpace(p.Name) != "" {
+			out = append(out, strings.TrimSpace(p.Name))
+		}
+	}
+	return out
+}
