@@ -255,3 +255,35 @@ func passwordHash(ctx context.Context, tx *tx, id int64) (string, error) {
 	}
 	return h, err
 }
+
+// EnsureDepartment returns the department of region regionID named name, adding
+// it (with code) as actor's action when it is new, so that a region's accounts
+// can be set up before any of its budgets is imported.
+func (s *Store) EnsureDepartment(ctx context.Context, actor account.Actor, regionID int64, name, code string, at time.Time) (int64, error) {
+	name, code = strings.TrimSpace(name), strings.TrimSpace(code)
+	if name == "" || len([]rune(name)) > maxAuditText || len([]rune(code)) > 50 {
+		return 0, invalid("department name empty or too long")
+	}
+	var id int64
+	err := s.update(ctx, "ensure department", func(tx *tx) error {
+		if err := checkDepartment(ctx, tx, regionID, 0); err != nil {
+			return err
+		}
+		err := tx.queryRow(ctx, `SELECT id FROM departments WHERE region_id = ? AND name = ?`, regionID, name).Scan(&id)
+		if err == nil || !isNoRows(err) {
+			return err
+		}
+		if id, err = upsertDepartment(ctx, tx, regionID, clean(name), clean(code), false); err != nil {
+			return err
+		}
+		e := NewAuditEntry(actor, "department.add")
+		e.RegionID, e.DepartmentID, e.At = regionID, id, at
+		e.Object = "department " + name
+		if code != "" {
+			e.Detail = "编码：" + code
+		}
+		_, err = tx.appendAudit(ctx, e)
+		return err
+	})
+	return id, err
+}

@@ -17,12 +17,12 @@ type loginForm struct {
 }
 
 func (s *Server) showLogin(w http.ResponseWriter, r *http.Request, c *caller) error {
-	if c.LoggedIn() {
-		http.Redirect(w, r, "/work/", http.StatusSeeOther)
-		return nil
-	}
 	f := loginForm{Next: safeNext(r.URL.Query().Get("next"))}
-	if r.URL.Query().Get("expired") != "" || c.Expired {
+	switch {
+	case c.LoggedIn():
+		// Logging in again, as anyone, ends this session and starts a new one.
+		f.Message = "您已以 " + c.User.Login + " 登录；在此重新登录将结束当前会话。"
+	case r.URL.Query().Get("expired") != "" || c.Expired:
 		f.Message = "登录已过期（30 分钟无操作或登录超过 12 小时），请重新登录。"
 	}
 	return s.render(w, c, http.StatusOK, "login", "登录", "login", f)
