@@ -15,17 +15,23 @@ import (
 
 	"yusuan/store"
 	"yusuan/web"
+	"yusuan/web/work"
 )
 
-const serveUsage = `用法：yusuan serve [--addr 地址:端口] [--db 数据库] [--region 地区] [--demo]
+const serveUsage = `用法：yusuan serve [--addr 地址:端口] [--work-addr 地址:端口] [--db 数据库] [--region 地区] [--demo]
 
 启动部门预算公开门户：首页、部门、公开文件（文字、表格、图表、下载、核对结果）、
 年度和部门比较、地区汇总、搜索、批量数据下载和只读 JSON 接口（/api/openapi.json）。
 门户只读，不能通过网页修改任何数据；数据用 yusuan import 导入。
+同一地址的 /work/ 下是预算编制与公开工作区（须登录，账号用 yusuan user add 创建）；
+用 --work-addr 把工作区放到单独的地址（如只在内网监听），此时公开地址不再提供 /work/。
 按 Ctrl+C 停止（正在处理的请求会先完成）。
 
 选项：
   --addr 地址      监听地址，默认 127.0.0.1:8080（对外提供服务用 :8080）
+  --work-addr 地址 工作区单独的监听地址，如 127.0.0.1:8081；不设时工作区与门户同一地址（/work/）
+  --secure-cookies 工作区的登录 Cookie 一律标记 Secure（经 HTTPS 反向代理提供服务时使用；
+                   直接经 TLS 的请求总是如此）
   --db 数据库      SQLite 数据库文件或 postgres:// 连接地址；
                    默认取环境变量 YUSUAN_DB，未设置时为当前目录下的 yusuan.db
   --region 地区    首页默认显示的地区，默认为按名称排序的第一个
@@ -52,6 +58,8 @@ const (
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", serveUsage, stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "")
+	workAddr := fs.String("work-addr", "", "")
+	secureCookies := fs.Bool("secure-cookies", false, "")
 	db := fs.String("db", "", "")
 	region := fs.String("region", "", "")
 	demoMode := fs.Bool("demo", false, "")
@@ -88,41 +96,94 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		fmt.Fprintf(stderr, "无法监听 %s：%v\n", *addr, err)
-		return exitError
+	portal := web.New(st, web.Options{Region: *region, BulkTimeout: bulkTimeout, Logger: log})
+	workArea := work.New(st, work.Options{Logger: log, SecureCookies: *secureCookies})
+	publicHandler, workHandler := serveHandlers(portal, workArea, *workAddr != "")
+	listeners := []struct {
+		addr    string
+		handler http.Handler
+		what    string
+	}{{*addr, publicHandler, "门户已启动"}}
+	if *workAddr != "" {
+		listeners = append(listeners, struct {
+			addr    string
+			handler http.Handler
+			what    string
+		}{*workAddr, workHandler, "工作区已启动"})
 	}
-	srv := &http.Server{
-		Handler:           web.New(st, web.Options{Region: *region, BulkTimeout: bulkTimeout, Logger: log}),
-		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
-		WriteTimeout:      writeTimeout,
-		IdleTimeout:       idleTimeout,
-		MaxHeaderBytes:    maxHeaderBytes,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	var servers []*http.Server
+	errc := make(chan error, len(listeners))
+	for _, l := range listeners {
+		ln, err := net.Listen("tcp", l.addr)
+		if err != nil {
+			fmt.Fprintf(stderr, "无法监听 %s：%v\n", l.addr, err)
+			for _, srv := range servers {
+				srv.Close()
+			}
+			return exitError
+		}
+		srv := &http.Server{
+			Handler:           l.handler,
+			ReadHeaderTimeout: readHeaderTimeout,
+			ReadTimeout:       readTimeout,
+			WriteTimeout:      writeTimeout,
+			IdleTimeout:       idleTimeout,
+			MaxHeaderBytes:    maxHeaderBytes,
+			ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		}
+		servers = append(servers, srv)
+		fmt.Fprintf(stdout, "%s：http://%s/（数据库 %s）\n", l.what, ln.Addr(), redact(dsn))
+		if *workAddr == "" {
+			fmt.Fprintf(stdout, "工作区：http://%s/work/\n", ln.Addr())
+		}
+		log.Info("serving", "addr", ln.Addr().String(), "db", st.Dialect())
+		go func() { errc <- srv.Serve(ln) }()
 	}
-	fmt.Fprintf(stdout, "门户已启动：http://%s/（数据库 %s）\n", ln.Addr(), redact(dsn))
-	log.Info("serving", "addr", ln.Addr().String(), "db", st.Dialect())
-
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
 		log.Error("server stopped", "err", err)
+		for _, srv := range servers {
+			srv.Close()
+		}
 		return exitError
 	case <-ctx.Done():
 	}
 	log.Info("shutting down")
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
-		log.Error("shutdown", "err", err)
-		return exitError
+	status := exitOK
+	for _, srv := range servers {
+		if err := srv.Shutdown(sctx); err != nil {
+			log.Error("shutdown", "err", err)
+			status = exitError
+		}
 	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		log.Error("server", "err", err)
-		return exitError
+	for range servers {
+		if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error("server", "err", err)
+			status = exitError
+		}
 	}
-	return exitOK
+	return status
+}
+
+// serveHandlers returns the handlers of the public address and, when the work
+// area has an address of its own (separate), of that address. Together, the
+// work area answers under /work/ and the portal everything else. Apart, the
+// public address is the portal alone, which knows nothing of /work/ and answers
+// it 404; the work address serves the work area, the portal's static files its
+// pages link to, and a redirect to /work/ from its root.
+func serveHandlers(portal, workArea http.Handler, separate bool) (public, workOnly http.Handler) {
+	if !separate {
+		mux := http.NewServeMux()
+		mux.Handle(work.Prefix, workArea)
+		mux.Handle("/", portal)
+		return mux, nil
+	}
+	mux := http.NewServeMux()
+	mux.Handle(work.Prefix, workArea)
+	mux.Handle("GET /static/", portal)
+	mux.Handle("GET /{$}", http.RedirectHandler(work.Prefix, http.StatusSeeOther))
+	mux.Handle("/", http.NotFoundHandler())
+	return portal, mux
 }

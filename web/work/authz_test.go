@@ -1,0 +1,187 @@
+package work
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"yusuan/account"
+)
+
+// reach is how far a role may act through a route: nowhere, on its own
+// department, or on every department of its region. No role reaches another region.
+type reach int
+
+const (
+	denied reach = iota
+	ownDept
+	wholeRegion
+)
+
+// where is the object a request acts on, seen from the account making it.
+type where int
+
+const (
+	own         where = iota // the account's department (department A for region-wide roles)
+	otherDept                // another department of its region
+	otherRegion              // a department of another region
+)
+
+func (w where) String() string { return [...]string{"own", "other-dept", "other-region"}[w] }
+
+// every role reaches its whole region through routes that name no object.
+var everyone = map[account.Role]reach{account.Preparer: wholeRegion, account.DeptReviewer: wholeRegion,
+	account.BureauReviewer: wholeRegion, account.Publisher: wholeRegion, account.Admin: wholeRegion}
+
+// matrix lists every route of the work area that needs a login, with a request
+// and how far each role reaches through it (a route that names no object acts
+// in the caller's own scope, wherever it is). In the path and form, {dept} is the
+// department acted on and {user} a fresh preparer account of it, {new} a fresh
+// login. Adding a route to routes() means adding its line here: TestMatrixCovers
+// fails otherwise.
+var matrix = []struct {
+	route string // the pattern exactly as routes() registers it
+	query string
+	form  url.Values
+	reach map[account.Role]reach
+}{
+	{"GET /work/{$}", "", nil, everyone},
+	{"POST /work/logout", "", nil, everyone},
+	{"GET /work/users", "", nil, map[account.Role]reach{account.Admin: wholeRegion}},
+	{"POST /work/users", "", url.Values{"login": {"{new}"}, "name": {"新人"}, "role": {"preparer"}, "department": {"{dept}"}},
+		map[account.Role]reach{account.Admin: wholeRegion}},
+	{"POST /work/users/{user}/disable", "", nil, map[account.Role]reach{account.Admin: wholeRegion}},
+	{"POST /work/users/{user}/enable", "", nil, map[account.Role]reach{account.Admin: wholeRegion}},
+	{"POST /work/users/{user}/reset", "", nil, map[account.Role]reach{account.Admin: wholeRegion}},
+	{"GET /work/audit", "department={dept}", nil,
+		map[account.Role]reach{account.Admin: wholeRegion, account.BureauReviewer: wholeRegion, account.DeptReviewer: ownDept}},
+	{"GET /work/audit.csv", "department={dept}", nil,
+		map[account.Role]reach{account.Admin: wholeRegion, account.BureauReviewer: wholeRegion, account.DeptReviewer: ownDept}},
+}
+
+// allowed says whether a role reaching r may act on an object at w.
+func (r reach) allowed(w where) bool {
+	switch w {
+	case own:
+		return r >= ownDept
+	case otherDept:
+		return r >= wholeRegion
+	}
+	return false
+}
+
+// TestMatrixCovers checks that the matrix lists every route that needs a login.
+func TestMatrixCovers(t *testing.T) {
+	s := New(nil, Options{})
+	listed := map[string]bool{}
+	for _, m := range matrix {
+		listed[m.route] = true
+	}
+	for _, rt := range s.routes() {
+		if !rt.access.public && !listed[rt.route()] {
+			t.Errorf("route %s is not in the authorisation matrix", rt.pattern)
+		}
+		delete(listed, rt.pattern)
+	}
+	for r := range listed {
+		t.Errorf("matrix lists %s, which routes() does not", r)
+	}
+}
+
+func (rt route) route() string { return rt.pattern }
+
+var newLogins atomic.Int64
+
+// TestAuthorizationMatrix sends every route's request as every role, on an object
+// of its own department, of another department and of another region, and
+// expects exactly the allowed ones to pass; a refused request answers 403 and
+// leaves no trace in the audit log. Without a login, pages redirect to the login
+// page and actions answer 401.
+func TestAuthorizationMatrix(t *testing.T) {
+	eachBackend(t, func(t *testing.T, e *env) {
+		clients := map[account.Role]*client{}
+		for _, role := range account.Roles {
+			clients[role] = e.as(t, role)
+		}
+		anon := e.client(t)
+		anon.get("/work/login")
+		for _, m := range matrix {
+			method, path, _ := strings.Cut(m.route, " ")
+			path = strings.TrimSuffix(path, "{$}")
+			for _, role := range account.Roles {
+				for _, w := range []where{own, otherDept, otherRegion} {
+					dept := map[where]int64{own: e.deptA, otherDept: e.deptB, otherRegion: e.deptC}[w]
+					region := e.region
+					if w == otherRegion {
+						region = e.otherRegion
+					}
+					n := newLogins.Add(1)
+					target := e.addUser(t, account.User{Login: fmt.Sprintf("target%d", n), Name: "对象", Role: account.Preparer, RegionID: region, DepartmentID: dept})
+					fill := strings.NewReplacer("{dept}", formatID(dept), "{user}", formatID(target.ID), "{new}", fmt.Sprintf("new%d", n))
+					p := fill.Replace(path)
+					if m.query != "" {
+						p += "?" + fill.Replace(m.query)
+					}
+					var form url.Values
+					if m.form != nil {
+						form = url.Values{}
+						for k, v := range m.form {
+							form.Set(k, fill.Replace(v[0]))
+						}
+					}
+					c := clients[role]
+					if m.route == "POST /work/logout" {
+						c = e.as(t, role) // a session of its own, which this ends
+					}
+					before := e.auditCount(t)
+					var resp *http.Response
+					var body string
+					if method == http.MethodGet {
+						resp, body = c.get(p)
+					} else {
+						resp, body = c.post(p, form)
+					}
+					want := m.reach[role].allowed(w)
+					if !strings.Contains(m.route+m.query+fmt.Sprint(m.form), "{dept}") && !strings.Contains(m.route, "{user}") {
+						// The route names no object: it acts within the caller's own scope.
+						want = m.reach[role] != denied
+					}
+					name := fmt.Sprintf("%s as %s on %s", m.route, role, w)
+					switch {
+					case want && resp.StatusCode >= 400:
+						t.Errorf("%s: %d, want allowed\n%s", name, resp.StatusCode, excerpt(body))
+					case !want && resp.StatusCode != http.StatusForbidden:
+						t.Errorf("%s: %d, want 403", name, resp.StatusCode)
+					case !want && e.auditCount(t) != before:
+						t.Errorf("%s: refused, yet the audit log grew", name)
+					case !want && !strings.Contains(body, "没有权限"):
+						t.Errorf("%s: the refusal does not say why in Chinese", name)
+					}
+				}
+			}
+			// Anonymous.
+			p := strings.NewReplacer("{dept}", formatID(e.deptA), "{user}", formatID(e.users[account.Preparer].ID), "{new}", "anon").Replace(path)
+			if method == http.MethodGet {
+				resp, _ := anon.get(p)
+				if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/work/login?next=") {
+					t.Errorf("%s without login: %d %s, want a redirect to the login page", m.route, resp.StatusCode, resp.Header.Get("Location"))
+				}
+			} else if resp, _ := anon.post(p, nil); resp.StatusCode != http.StatusUnauthorized {
+				t.Errorf("%s without login: %d, want 401", m.route, resp.StatusCode)
+			}
+		}
+	})
+}
+
+func excerpt(body string) string {
+	if i := strings.Index(body, `<main id="main">`); i >= 0 {
+		body = body[i:]
+	}
+	if len(body) > 600 {
+		body = body[:600]
+	}
+	return body
+}
