@@ -50,11 +50,15 @@ func (s *Store) Regions(ctx context.Context) ([]Region, error) {
 	return out, err
 }
 
-const departmentSelect = `SELECT d.id, d.region_id, r.name, d.name, d.code, d.synthetic,
+// departmentColumns selects every department; departmentSelect those with
+// documents, followed by further conditions.
+const departmentColumns = `SELECT d.id, d.region_id, r.name, d.name, d.code, d.synthetic,
 		(SELECT COUNT(*) FROM documents doc WHERE doc.department_id = d.id),
 		(SELECT COUNT(*) FROM documents doc JOIN versions v ON v.document_id = doc.id AND v.superseded_at IS NULL
 			WHERE doc.department_id = d.id AND v.published)
-	FROM departments d JOIN regions r ON r.id = d.region_id WHERE ` + publicDepartment + ` AND `
+	FROM departments d JOIN regions r ON r.id = d.region_id `
+
+const departmentSelect = departmentColumns + `WHERE ` + publicDepartment + ` AND `
 
 func scanDepartment(sc scanner) (Department, error) {
 	var d Department

@@ -76,27 +76,32 @@ const (
 	MaxFindings     = 10_000
 )
 
-// WorkDepartment finds or adds a region and a department of it for the work
-// area, returning their ids. A department added here has no documents, and the
-// portal's queries show only departments that have.
-func (s *Store) WorkDepartment(ctx context.Context, region, name, code string) (regionID, deptID int64, err error) {
-	region, name = clean(strings.TrimSpace(region)), clean(strings.TrimSpace(name))
-	if region == "" || name == "" {
-		return 0, 0, invalid("work department: empty region or name")
-	}
-	err = s.update(ctx, "work department", func(tx *tx) error {
+// WorkDepartments returns the departments of a region by name, every one of
+// them: the work area's list, where Departments lists only those with documents.
+func (s *Store) WorkDepartments(ctx context.Context, region string) ([]Department, error) {
+	var out []Department
+	err := s.view(ctx, "work departments", func(tx *tx) (err error) {
+		out, err = collect(ctx, tx, scanDepartment, departmentColumns+`WHERE r.name = ? ORDER BY d.name LIMIT ?`, region, MaxListLength)
+		return err
+	})
+	return out, err
+}
+
+// WorkDepartment returns one department, with documents or not.
+func (s *Store) WorkDepartment(ctx context.Context, id int64) (*Department, error) {
+	var d Department
+	err := s.view(ctx, "work department", func(tx *tx) error {
 		var err error
-		if regionID, err = upsertRegion(ctx, tx, region); err != nil {
-			return err
-		}
-		err = tx.queryRow(ctx, `SELECT id FROM departments WHERE region_id = ? AND name = ?`, regionID, name).Scan(&deptID)
+		d, err = scanDepartment(tx.queryRow(ctx, departmentColumns+`WHERE d.id = ?`, id))
 		if isNoRows(err) {
-			err = tx.queryRow(ctx, `INSERT INTO departments (region_id, name, code) VALUES (?, ?, ?) RETURNING id`,
-				regionID, name, clean(strings.TrimSpace(code))).Scan(&deptID)
+			return notFound("department", id)
 		}
 		return err
 	})
-	return regionID, deptID, err
+	if err != nil {
+		return nil, err
+	}
+	return &d, nil
 }
 
 const submissionColumns = `s.id, s.region_id, s.department_id, r.name, d.name, s.year, s.kind, s.state,
@@ -783,18 +788,4 @@ func (s *Store) SubmissionsIn(ctx context.Context, regionID int64, year int, sta
 		return err
 	})
 	return out, err
-}
-
-// WorkDepartmentOf returns a department of the work area, with or without
-// documents: its region's id and name and its own name.
-func (s *Store) WorkDepartmentOf(ctx context.Context, id int64) (regionID int64, region, name string, err error) {
-	err = s.view(ctx, "work department", func(tx *tx) error {
-		err := tx.queryRow(ctx, `SELECT r.id, r.name, d.name FROM departments d JOIN regions r ON r.id = d.region_id
-			WHERE d.id = ?`, id).Scan(&regionID, &region, &name)
-		if isNoRows(err) {
-			return notFound("department", id)
-		}
-		return err
-	})
-	return regionID, region, name, err
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"yusuan/account"
 	"yusuan/workflow"
@@ -15,14 +16,7 @@ import (
 func TestWorkDepartmentNotPublic(t *testing.T) {
 	eachBackend(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
-		regionID, deptID, err := s.WorkDepartment(ctx, "某某县", "某某县保密局", "901")
-		if err != nil {
-			t.Fatal(err)
-		}
-		again, deptAgain, err := s.WorkDepartment(ctx, "某某县", "某某县保密局", "")
-		if err != nil || again != regionID || deptAgain != deptID {
-			t.Fatalf("WorkDepartment again: %d %d %v", again, deptAgain, err)
-		}
+		regionID, deptID := workDepartment(t, s, "某某县", "某某县保密局")
 		prep := account.Actor{User: account.User{ID: 1, Login: "a", Role: account.Preparer, RegionID: regionID, DepartmentID: deptID}}
 		if _, err := s.UploadData(ctx, Step{Actor: prep}, deptID, 2026, DepartmentBudget, Upload{FileName: "a.xlsx", Workbook: []byte("x")}); err != nil {
 			t.Fatal(err)
@@ -42,8 +36,11 @@ func TestWorkDepartmentNotPublic(t *testing.T) {
 		if err != nil || len(page.Departments) != 0 || page.Total != 0 {
 			t.Errorf("department list: %+v %v", page, err)
 		}
-		if _, region, name, err := s.WorkDepartmentOf(ctx, deptID); err != nil || region != "某某县" || name != "某某县保密局" {
-			t.Errorf("WorkDepartmentOf: %s %s %v", region, name, err)
+		if d, err := s.WorkDepartment(ctx, deptID); err != nil || d.Region != "某某县" || d.Name != "某某县保密局" || d.Documents != 0 {
+			t.Errorf("WorkDepartment: %+v %v", d, err)
+		}
+		if ds, err := s.WorkDepartments(ctx, "某某县"); err != nil || len(ds) != 1 || ds[0].ID != deptID {
+			t.Errorf("WorkDepartments: %+v %v", ds, err)
 		}
 	})
 }
@@ -54,10 +51,7 @@ func TestWorkDepartmentNotPublic(t *testing.T) {
 func TestStepChecks(t *testing.T) {
 	eachBackend(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
-		regionID, deptID, err := s.WorkDepartment(ctx, "某某县", "某某县财政局", "")
-		if err != nil {
-			t.Fatal(err)
-		}
+		regionID, deptID := workDepartment(t, s, "某某县", "某某县财政局")
 		prep := account.Actor{User: account.User{ID: 1, Login: "a", Role: account.Preparer, RegionID: regionID, DepartmentID: deptID}}
 		stranger := prep
 		stranger.User.DepartmentID = deptID + 1
@@ -82,8 +76,23 @@ func TestStepChecks(t *testing.T) {
 			t.Errorf("after refused steps: %+v %v", got, err)
 		}
 		log, err := s.ListAudit(ctx, AuditFilter{})
-		if err != nil || len(log) != 2 {
+		if err != nil || len(log) != 3 { // the department's addition, the upload and its validation
 			t.Errorf("audit after refused steps: %d entries, %v", len(log), err)
 		}
 	})
+}
+
+// workDepartment adds a region and a department as the work area's administrator does.
+func workDepartment(t *testing.T, s *Store, region, name string) (regionID, deptID int64) {
+	t.Helper()
+	ctx := context.Background()
+	regionID, err := s.EnsureRegion(ctx, region)
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin := account.Actor{User: account.User{ID: 9, Login: "admin", Role: account.Admin, RegionID: regionID}}
+	if deptID, err = s.EnsureDepartment(ctx, admin, regionID, name, "", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	return regionID, deptID
 }

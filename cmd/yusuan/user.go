@@ -224,7 +224,7 @@ func userAdd(ctx context.Context, st *store.Store, actor account.Actor, login, n
 			fmt.Fprintf(stderr, "地区“%s”还没有任何部门。请先用 yusuan import 导入该地区部门的预算数据。\n", region)
 			return exitError
 		}
-		depts, err := st.Departments(ctx, region)
+		depts, err := st.WorkDepartments(ctx, region)
 		if err != nil {
 			fmt.Fprintf(stderr, "无法读取部门：%v\n", err)
 			return exitError

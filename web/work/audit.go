@@ -125,7 +125,7 @@ func (s *Server) showAudit(w http.ResponseWriter, r *http.Request, c *caller) er
 		return err
 	}
 	p := auditPage{Query: aq, DeptLocked: c.User.Role.DepartmentScoped()}
-	if p.Departments, err = s.st.Departments(ctx, c.User.Region); err != nil {
+	if p.Departments, err = s.st.WorkDepartments(ctx, c.User.Region); err != nil {
 		return err
 	}
 	names := map[int64]string{}
@@ -181,7 +181,7 @@ func (s *Server) exportAudit(w http.ResponseWriter, r *http.Request, c *caller) 
 	if err != nil {
 		return err
 	}
-	depts, err := s.st.Departments(ctx, c.User.Region)
+	depts, err := s.st.WorkDepartments(ctx, c.User.Region)
 	if err != nil {
 		return err
 	}

@@ -60,7 +60,7 @@ func (s *Server) usersPage(r *http.Request, c *caller) (*usersPage, error) {
 		}
 		p.Users = append(p.Users, row)
 	}
-	if p.Departments, err = s.st.Departments(ctx, c.User.Region); err != nil {
+	if p.Departments, err = s.st.WorkDepartments(ctx, c.User.Region); err != nil {
 		return nil, err
 	}
 	for _, role := range account.Roles {
@@ -250,7 +250,7 @@ func departmentScope(s *Server, r *http.Request, value string) (int64, int64, er
 	}
 	ctx, cancel := s.query(r)
 	defer cancel()
-	d, err := s.st.Department(ctx, id)
+	d, err := s.st.WorkDepartment(ctx, id)
 	if err != nil {
 		return 0, 0, err
 	}

@@ -69,11 +69,11 @@ func (s *Service) Upload(ctx context.Context, actor account.Actor, deptID int64,
 		return store.Submission{}, nil, &workflow.Refusal{Kind: workflow.ErrBlocked,
 			Msg: fmt.Sprintf("文件 %s 超过 %d MB，不能上传", name, store.MaxWorkbookSize>>20)}
 	}
-	_, _, dept, err := s.Store.WorkDepartmentOf(ctx, deptID)
+	dept, err := s.Store.WorkDepartment(ctx, deptID)
 	if err != nil {
 		return store.Submission{}, nil, err
 	}
-	a := Analyse(name, data, dept, year, s.codes())
+	a := Analyse(name, data, dept.Name, year, s.codes())
 	sub, err := s.Store.UploadData(ctx, step(actor, 0, seen), deptID, year, store.DepartmentBudget,
 		store.Upload{FileName: name, Workbook: data, Model: a.Model, Findings: a.Findings, Validate: true})
 	return sub, a.Findings, err
@@ -363,11 +363,11 @@ type DepartmentItem struct {
 // DepartmentBoard is a department's dashboard: its submissions, newest year
 // first, each with the units of its current data.
 func (s *Service) DepartmentBoard(ctx context.Context, actor account.Actor, deptID int64) ([]DepartmentItem, error) {
-	regionID, _, _, err := s.Store.WorkDepartmentOf(ctx, deptID)
+	dept, err := s.Store.WorkDepartment(ctx, deptID)
 	if err != nil {
 		return nil, err
 	}
-	if !actor.User.Scope(regionID, deptID) {
+	if !actor.User.Scope(dept.RegionID, deptID) {
 		return nil, ErrScope
 	}
 	subs, err := s.Store.DepartmentSubmissions(ctx, deptID)
