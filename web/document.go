@@ -23,6 +23,7 @@ type documentView struct {
 	Notes      []string
 	Charts     []chart
 	Findings   []findingView
+	Explained  []store.Explained // the department's explanations of warnings, published with a version by the workflow
 	Downloads  []downloadLink
 	Originals  []downloadLink // the published files it was read from
 	Errors     int
@@ -100,6 +101,9 @@ func (s *Server) showDocument(w http.ResponseWriter, r *http.Request) error {
 		v.Charts[i].Tips = tips
 	}
 	v.Findings = findingViews(v.Version.Findings)
+	if v.Explained, err = s.store.PublishedExplanations(ctx, v.Version.ID); err != nil {
+		return err
+	}
 	v.Errors, v.Warnings, v.Infos = v.Version.Errors, v.Version.Warnings, v.Version.Infos
 	v.Originals = originalLinks(v.Doc.ID, v.Version, v.Current)
 	v.Downloads = slices.Concat(v.Originals, downloads(v.Doc.ID, v.Version, v.Current))

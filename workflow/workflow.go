@@ -8,6 +8,7 @@ package workflow
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"yusuan/account"
 )
@@ -202,4 +203,19 @@ func roleNames(roles []account.Role) string {
 		s += r.Label()
 	}
 	return s
+}
+
+// RolesFor lists the roles that may take action in some state, in the order of
+// account.Roles: who may use the action's form at all.
+func RolesFor(action Action) []account.Role {
+	var out []account.Role
+	for _, r := range account.Roles {
+		for _, t := range Transitions {
+			if t.Action == action && slices.Contains(t.Roles, r) {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
 }

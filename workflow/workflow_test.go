@@ -162,3 +162,12 @@ func TestCheckText(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestRolesFor(t *testing.T) {
+	if got := RolesFor(Submit); len(got) != 2 || got[0] != account.Preparer || got[1] != account.DeptReviewer {
+		t.Errorf("RolesFor(submit) = %v", got)
+	}
+	if got := RolesFor(Approve); len(got) != 1 || got[0] != account.BureauReviewer {
+		t.Errorf("RolesFor(approve) = %v", got)
+	}
+}

@@ -47,20 +47,46 @@ var matrix = []struct {
 	query string
 	form  url.Values
 	reach map[account.Role]reach
+	// step says the route is a step of the workflow, which the submission's
+	// state may refuse (409, 422) after authorisation passed.
+	step bool
 }{
-	{"GET /work/{$}", "", nil, everyone},
-	{"POST /work/logout", "", nil, everyone},
-	{"GET /work/users", "", nil, map[account.Role]reach{account.Admin: wholeRegion}},
+	{"GET /work/{$}", "", nil, everyone, false},
+	{"POST /work/logout", "", nil, everyone, false},
+	{"GET /work/users", "", nil, map[account.Role]reach{account.Admin: wholeRegion}, false},
 	{"POST /work/users", "", url.Values{"login": {"{new}"}, "name": {"新人"}, "role": {"preparer"}, "department": {"{dept}"}},
-		map[account.Role]reach{account.Admin: wholeRegion}},
-	{"POST /work/users/{user}/disable", "", nil, map[account.Role]reach{account.Admin: wholeRegion}},
-	{"POST /work/users/{user}/enable", "", nil, map[account.Role]reach{account.Admin: wholeRegion}},
-	{"POST /work/users/{user}/reset", "", nil, map[account.Role]reach{account.Admin: wholeRegion}},
+		map[account.Role]reach{account.Admin: wholeRegion}, false},
+	{"POST /work/users/{user}/disable", "", nil, map[account.Role]reach{account.Admin: wholeRegion}, false},
+	{"POST /work/users/{user}/enable", "", nil, map[account.Role]reach{account.Admin: wholeRegion}, false},
+	{"POST /work/users/{user}/reset", "", nil, map[account.Role]reach{account.Admin: wholeRegion}, false},
 	{"GET /work/audit", "department={dept}", nil,
-		map[account.Role]reach{account.Admin: wholeRegion, account.BureauReviewer: wholeRegion, account.DeptReviewer: ownDept}},
+		map[account.Role]reach{account.Admin: wholeRegion, account.BureauReviewer: wholeRegion, account.DeptReviewer: ownDept}, false},
 	{"GET /work/audit.csv", "department={dept}", nil,
-		map[account.Role]reach{account.Admin: wholeRegion, account.BureauReviewer: wholeRegion, account.DeptReviewer: ownDept}},
+		map[account.Role]reach{account.Admin: wholeRegion, account.BureauReviewer: wholeRegion, account.DeptReviewer: ownDept}, false},
+
+	{"GET /work/flow", "", nil, everyone, false},
+	{"GET /work/flow/{dept}/{year}", "", nil, map[account.Role]reach{account.Preparer: ownDept, account.DeptReviewer: ownDept,
+		account.BureauReviewer: wholeRegion, account.Publisher: wholeRegion, account.Admin: wholeRegion}, false},
+	{"POST /work/flow/{dept}/{year}/upload", "", nil, preparers, true},
+	{"POST /work/flow/{dept}/{year}/validate", "", nil, preparers, true},
+	{"POST /work/flow/{dept}/{year}/explain", "", nil, preparers, true},
+	{"POST /work/flow/{dept}/{year}/submit", "", nil, preparers, true},
+	{"POST /work/flow/{dept}/{year}/return", "", url.Values{"reason": {"请补充说明"}}, bureau, true},
+	{"POST /work/flow/{dept}/{year}/approve", "", url.Values{"date": {"2026-01-05"}}, bureau, true},
+	{"POST /work/flow/{dept}/{year}/publish", "", nil, publisher, true},
+	{"POST /work/flow/{dept}/{year}/withdraw", "", url.Values{"reason": {"更正"}}, publisher, true},
+	{"POST /work/flow/{dept}/{year}/republish", "", url.Values{"reason": {"更正"}}, publisher, true},
+	{"POST /work/flow/bulk/approve", "", url.Values{"year": {"2026"}, "date": {"2026-01-05"}}, bureau, false},
+	{"POST /work/flow/bulk/publish", "", url.Values{"year": {"2026"}}, publisher, false},
 }
+
+// The workflow's reaches: a department's preparers on their own department, the
+// bureau and the publisher on the whole region.
+var (
+	preparers = map[account.Role]reach{account.Preparer: ownDept, account.DeptReviewer: ownDept}
+	bureau    = map[account.Role]reach{account.BureauReviewer: wholeRegion}
+	publisher = map[account.Role]reach{account.Publisher: wholeRegion}
+)
 
 // allowed says whether a role reaching r may act on an object at w.
 func (r reach) allowed(w where) bool {
@@ -120,7 +146,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 					}
 					n := newLogins.Add(1)
 					target := e.addUser(t, account.User{Login: fmt.Sprintf("target%d", n), Name: "对象", Role: account.Preparer, RegionID: region, DepartmentID: dept})
-					fill := strings.NewReplacer("{dept}", formatID(dept), "{user}", formatID(target.ID), "{new}", fmt.Sprintf("new%d", n))
+					fill := strings.NewReplacer("{year}", "2026", "{dept}", formatID(dept), "{user}", formatID(target.ID), "{new}", fmt.Sprintf("new%d", n))
 					p := fill.Replace(path)
 					if m.query != "" {
 						p += "?" + fill.Replace(m.query)
@@ -151,6 +177,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 					}
 					name := fmt.Sprintf("%s as %s on %s", m.route, role, w)
 					switch {
+					case want && m.step && (resp.StatusCode == http.StatusConflict || resp.StatusCode == http.StatusUnprocessableEntity):
+						// Authorised; the submission's state refused the step.
 					case want && resp.StatusCode >= 400:
 						t.Errorf("%s: %d, want allowed\n%s", name, resp.StatusCode, excerpt(body))
 					case !want && resp.StatusCode != http.StatusForbidden:
@@ -163,7 +191,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 				}
 			}
 			// Anonymous.
-			p := strings.NewReplacer("{dept}", formatID(e.deptA), "{user}", formatID(e.users[account.Preparer].ID), "{new}", "anon").Replace(path)
+			p := strings.NewReplacer("{year}", "2026", "{dept}", formatID(e.deptA), "{user}", formatID(e.users[account.Preparer].ID), "{new}", "anon").Replace(path)
 			if method == http.MethodGet {
 				resp, _ := anon.get(p)
 				if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/work/login?next=") {

@@ -66,7 +66,11 @@ func (s *Server) secure(next http.Handler) http.Handler {
 		if !strings.HasPrefix(r.URL.Path, "/work/static/") {
 			h.Set("Cache-Control", "no-store")
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, maxForm)
+		limit := int64(maxForm)
+		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/upload") {
+			limit = maxUpload
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		defer func() {
 			if p := recover(); p != nil {
 				if p == http.ErrAbortHandler {

@@ -139,7 +139,7 @@ func only(roles ...account.Role) []account.Role { return roles }
 func (s *Server) routes() []route {
 	admins := only(account.Admin)
 	auditors := only(account.Admin, account.BureauReviewer, account.DeptReviewer)
-	return []route{
+	return append([]route{
 		{"GET /work/static/", public, s.serveStatic},
 		{"GET /work/login", public, s.showLogin},
 		{"POST /work/login", public, s.login},
@@ -154,12 +154,13 @@ func (s *Server) routes() []route {
 
 		{"GET /work/audit", access{roles: auditors, scope: queryDepartment}, s.showAudit},
 		{"GET /work/audit.csv", access{roles: auditors, scope: queryDepartment}, s.exportAudit},
-	}
+	}, s.flowRoutes()...)
 }
 
 // menu is the work area's navigation: each entry shows to those its route admits.
 var menu = []struct{ label, href, route, nav string }{
 	{"首页", "/work/", "GET /work/{$}", "home"},
+	{"报送进度", "/work/flow", "GET /work/flow", "flow"},
 	{"账号管理", "/work/users", "GET /work/users", "users"},
 	{"审计日志", "/work/audit", "GET /work/audit", "audit"},
 }

@@ -20,6 +20,7 @@ import (
 	"yusuan/build"
 	"yusuan/check"
 	"yusuan/classification"
+	"yusuan/money"
 	"yusuan/store"
 	"yusuan/workflow"
 )
@@ -348,7 +349,7 @@ type Unit struct {
 	Kind       budget.UnitKind
 	Classified bool
 	Items      int
-	Total      int64 // 分
+	Total      money.Amount
 }
 
 // DepartmentItem is one of a department's submissions with the units of its
@@ -404,7 +405,7 @@ func units(model []byte) []Unit {
 	for _, li := range b.Items {
 		if i, ok := idx[li.Unit]; ok {
 			out[i].Items++
-			out[i].Total += int64(li.Amount)
+			out[i].Total += li.Amount
 		}
 	}
 	return out

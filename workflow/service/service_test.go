@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -229,6 +230,9 @@ func TestWholeFlow(t *testing.T) {
 		}
 		if body := get(t, portal.URL+"/departments"); !strings.Contains(body, deptName) {
 			t.Error("published department missing from /departments")
+		}
+		if body := get(t, portal.URL+"/documents/"+strconv.FormatInt(im.DocumentID, 10)); !strings.Contains(body, explanationText) {
+			t.Error("the document's page does not show the published explanation")
 		}
 
 		// Withdrawal and republication make a new public version.

@@ -1,0 +1,364 @@
+package work
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"yusuan/account"
+	"yusuan/store"
+	"yusuan/workflow"
+	"yusuan/workflow/service"
+)
+
+// boardPage is the dashboard: the bureau's of every department of the region,
+// or a department's of its submissions and units.
+type boardPage struct {
+	Year       int
+	Years      []int
+	Region     bool // the region's board
+	Rows       []service.BoardItem
+	Late       int
+	Dept       *store.Department
+	Items      []service.DepartmentItem
+	CanApprove bool
+	CanPublish bool
+	Today      string
+	Error      string
+	Done       string
+	Outcomes   []outcome
+}
+
+type outcome struct {
+	Department string
+	Message    string
+	OK         bool
+}
+
+func (s *Server) boardPage(r *http.Request, c *caller) (*boardPage, error) {
+	today := workflow.DateOf(s.opts.Now())
+	p := &boardPage{Year: today.Year, Today: today.String()}
+	if y, err := strconv.Atoi(r.FormValue("year")); err == nil && y >= 1949 && y <= 2200 {
+		p.Year = y
+	}
+	p.Years = []int{today.Year + 1, today.Year, today.Year - 1}
+	ctx, cancel := s.query(r)
+	defer cancel()
+	actor := c.Actor()
+	if regionWide(c.User.Role) {
+		p.Region = true
+		rows, err := s.flow().RegionBoard(ctx, actor, c.User.RegionID, p.Year)
+		if err != nil {
+			return nil, err
+		}
+		p.Rows = rows
+		for _, row := range rows {
+			if row.Clock.Late {
+				p.Late++
+			}
+		}
+		p.CanApprove = c.User.Role == workflowRole(workflow.Approve)
+		p.CanPublish = c.User.Role == workflowRole(workflow.Publish)
+		return p, nil
+	}
+	d, err := s.st.WorkDepartment(ctx, c.User.DepartmentID)
+	if err != nil {
+		return nil, err
+	}
+	p.Dept = d
+	p.Items, err = s.flow().DepartmentBoard(ctx, actor, d.ID)
+	return p, err
+}
+
+// workflowRole is the one role that may take a bulk action's step.
+func workflowRole(a workflow.Action) account.Role {
+	roles := workflow.RolesFor(a)
+	if len(roles) != 1 {
+		return ""
+	}
+	return roles[0]
+}
+
+func (s *Server) showBoard(w http.ResponseWriter, r *http.Request, c *caller) error {
+	p, err := s.boardPage(r, c)
+	if err != nil {
+		return err
+	}
+	return s.render(w, c, http.StatusOK, "flow_board", "报送进度", "flow", p)
+}
+
+// submissionPage is a department's submission of a year: its state and clock,
+// the findings of its current data with the warnings' explanations, the
+// bureau's returns, its publications, and the forms of the steps the caller may
+// take now.
+type submissionPage struct {
+	Dept         *store.Department
+	Year         int
+	Sub          store.Submission
+	Exists       bool
+	Clock        workflow.Clock
+	NextActor    string
+	Data         store.DataVersion
+	Errors       []workflow.Finding
+	Warnings     []explained
+	Infos        int
+	Returns      []store.ReturnReason
+	Publications []store.Publication
+	Can          map[string]bool // actions the caller may take now
+	Today        string
+	Error        string
+	Done         string
+}
+
+type explained struct {
+	workflow.Finding
+	Explanation string
+}
+
+func (s *Server) submissionPage(r *http.Request, c *caller) (*submissionPage, error) {
+	year, err := pathYear(r)
+	if err != nil {
+		return nil, err
+	}
+	id, err := strconv.ParseInt(r.PathValue("dept"), 10, 64)
+	if err != nil || id <= 0 {
+		return nil, errInvalid("部门编号不正确")
+	}
+	ctx, cancel := s.query(r)
+	defer cancel()
+	d, err := s.st.WorkDepartment(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	today := workflow.DateOf(s.opts.Now())
+	p := &submissionPage{Dept: d, Year: year, Today: today.String(), Can: map[string]bool{}}
+	sub, err := s.st.FindSubmission(ctx, id, year, store.DepartmentBudget)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		p.Sub.State = workflow.None
+	case err != nil:
+		return nil, err
+	default:
+		p.Sub, p.Exists = sub, true
+		p.Clock = workflow.ClockOf(sub.Approved, sub.PublishedOn, today)
+		if sub.DataVersion > 0 {
+			if p.Data, err = s.st.SubmissionData(ctx, sub.ID, 0); err != nil {
+				return nil, err
+			}
+			p.Data.Workbook = nil
+		}
+		if p.Returns, err = s.st.Returns(ctx, sub.ID); err != nil {
+			return nil, err
+		}
+		if p.Publications, err = s.st.Publications(ctx, sub.ID); err != nil {
+			return nil, err
+		}
+	}
+	p.NextActor = workflow.NextActor(p.Sub.State)
+	for _, f := range p.Data.Findings {
+		switch f.Severity {
+		case workflow.Error:
+			p.Errors = append(p.Errors, f)
+		case workflow.Warning:
+			p.Warnings = append(p.Warnings, explained{f, p.Data.Explanations[f.Key]})
+		default:
+			p.Infos++
+		}
+	}
+	if c.User.Scope(d.RegionID, d.ID) {
+		for _, a := range workflow.Allowed(p.Sub.State, c.User.Role) {
+			p.Can[string(a)] = true
+		}
+	}
+	return p, nil
+}
+
+// doneText says what a step did, after the redirect that follows it.
+var doneText = map[string]string{
+	"upload":    "数据已上传，校验和核对的结果见下方。",
+	"validate":  "已通过校验。",
+	"explain":   "警告说明已保存。",
+	"submit":    "已报送财政局。",
+	"return":    "已退回，并附退回理由。",
+	"approve":   "已批复，公开时限开始计算。",
+	"publish":   "已公开，公开门户已显示该文件。",
+	"withdraw":  "已撤回。",
+	"republish": "已重新公开为新的版本。",
+}
+
+func (s *Server) showSubmission(w http.ResponseWriter, r *http.Request, c *caller) error {
+	p, err := s.submissionPage(r, c)
+	if err != nil {
+		return err
+	}
+	p.Done = doneText[r.URL.Query().Get("done")]
+	return s.render(w, c, http.StatusOK, "flow_submission", fmt.Sprintf("%s %d年部门预算", p.Dept.Name, p.Year), "flow", p)
+}
+
+// refused answers a step the workflow refused: the submission's page with why,
+// or an error page for a role or scope refusal; ok is false when err is no refusal.
+func (s *Server) refused(w http.ResponseWriter, r *http.Request, c *caller, err error) (bool, error) {
+	status, msg, page := refusal(err)
+	switch {
+	case status == 0:
+		return false, err
+	case !page:
+		return true, errForbidden(msg)
+	}
+	p, perr := s.submissionPage(r, c)
+	if perr != nil {
+		return true, perr
+	}
+	p.Error = msg
+	return true, s.render(w, c, status, "flow_submission", fmt.Sprintf("%s %d年部门预算", p.Dept.Name, p.Year), "flow", p)
+}
+
+func (s *Server) afterStep(w http.ResponseWriter, r *http.Request, a string) error {
+	http.Redirect(w, r, fmt.Sprintf("/work/flow/%s/%s?done=%s", r.PathValue("dept"), r.PathValue("year"), a), http.StatusSeeOther)
+	return nil
+}
+
+// uploadData takes an uploaded workbook (field "file").
+func (s *Server) uploadData(w http.ResponseWriter, r *http.Request, c *caller) error {
+	year, err := pathYear(r)
+	if err != nil {
+		return err
+	}
+	dept, _ := strconv.ParseInt(r.PathValue("dept"), 10, 64)
+	f, hdr, err := r.FormFile("file")
+	if err != nil {
+		_, err := s.refused(w, r, c, &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: "请选择要上传的预算数据文件（.xlsx 或 .yaml）"})
+		return err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, store.MaxWorkbookSize+1))
+	if err != nil {
+		return errInvalid("上传的文件未能完整读取，请重试")
+	}
+	ctx, cancel := s.query(r)
+	defer cancel()
+	if _, _, err := s.flow().Upload(ctx, c.Actor(), dept, year, seenOf(r), hdr.Filename, data); err != nil {
+		if ok, err := s.refused(w, r, c, err); ok {
+			return err
+		}
+		return err
+	}
+	return s.afterStep(w, r, "upload")
+}
+
+// flowStep runs one step of the department's submission of the path's year.
+func (s *Server) flowStep(a workflow.Action) handler {
+	return func(w http.ResponseWriter, r *http.Request, c *caller) error {
+		year, err := pathYear(r)
+		if err != nil {
+			return err
+		}
+		dept, _ := strconv.ParseInt(r.PathValue("dept"), 10, 64)
+		ctx, cancel := s.query(r)
+		defer cancel()
+		sub, err := s.st.FindSubmission(ctx, dept, year, store.DepartmentBudget)
+		if errors.Is(err, store.ErrNotFound) {
+			_, err := workflow.Next(workflow.None, a, c.User.Role)
+			_, err = s.refused(w, r, c, err)
+			return err
+		}
+		if err != nil {
+			return err
+		}
+		svc, actor, seen := s.flow(), c.Actor(), seenOf(r)
+		switch a {
+		case workflow.Validate:
+			_, err = svc.Validate(ctx, actor, sub.ID, seen)
+		case workflow.Explain:
+			texts := map[string]string{}
+			for k, v := range r.PostForm {
+				if key, ok := strings.CutPrefix(k, "explain."); ok && len(v) > 0 {
+					texts[key] = v[0]
+				}
+			}
+			_, err = svc.Explain(ctx, actor, sub.ID, seen, texts)
+		case workflow.Submit:
+			_, err = svc.Submit(ctx, actor, sub.ID, seen)
+		case workflow.Return:
+			reason := store.ReturnReason{Reason: r.PostFormValue("reason"), FindingKey: r.PostFormValue("finding"),
+				Cell: strings.TrimSpace(r.PostFormValue("cell"))}
+			var reasons []store.ReturnReason
+			if strings.TrimSpace(reason.Reason) != "" {
+				reasons = append(reasons, reason)
+			}
+			_, err = svc.Return(ctx, actor, sub.ID, seen, reasons)
+		case workflow.Approve:
+			_, err = svc.Approve(ctx, actor, sub.ID, seen, r.PostFormValue("date"))
+		case workflow.Publish:
+			_, _, err = svc.Publish(ctx, actor, sub.ID, seen)
+		case workflow.Withdraw:
+			_, err = svc.Withdraw(ctx, actor, sub.ID, seen, r.PostFormValue("reason"))
+		case workflow.Republish:
+			_, _, err = svc.Republish(ctx, actor, sub.ID, seen, r.PostFormValue("reason"))
+		}
+		if err != nil {
+			_, err = s.refused(w, r, c, err)
+			return err
+		}
+		return s.afterStep(w, r, string(a))
+	}
+}
+
+// bulkApprove approves every clean submission of the year with one 批复 date.
+func (s *Server) bulkApprove(w http.ResponseWriter, r *http.Request, c *caller) error {
+	return s.bulk(w, r, c, "批复", func(svc *service.Service, year int) ([]service.Outcome, error) {
+		ctx, cancel := s.query(r)
+		defer cancel()
+		return svc.ApproveClean(ctx, c.Actor(), c.User.RegionID, year, r.PostFormValue("date"))
+	})
+}
+
+// bulkPublish publishes every approved submission of the year.
+func (s *Server) bulkPublish(w http.ResponseWriter, r *http.Request, c *caller) error {
+	return s.bulk(w, r, c, "公开", func(svc *service.Service, year int) ([]service.Outcome, error) {
+		// Each publication renders a document; the bound is per request, so a
+		// region's worth gets a minute a department.
+		ctx, cancel := s.query(r)
+		defer cancel()
+		return svc.PublishApproved(ctx, c.Actor(), c.User.RegionID, year)
+	})
+}
+
+func (s *Server) bulk(w http.ResponseWriter, r *http.Request, c *caller, what string,
+	run func(*service.Service, int) ([]service.Outcome, error)) error {
+	year, err := strconv.Atoi(r.PostFormValue("year"))
+	if err != nil || year < 1949 || year > 2200 {
+		return errInvalid("年度不正确")
+	}
+	outcomes, runErr := run(s.flow(), year)
+	r.Form.Set("year", strconv.Itoa(year))
+	p, err := s.boardPage(r, c)
+	if err != nil {
+		return err
+	}
+	status := http.StatusOK
+	if runErr != nil {
+		st, msg, _ := refusal(runErr)
+		if st == 0 {
+			return runErr
+		}
+		status, p.Error = st, msg
+	}
+	ok := 0
+	for _, o := range outcomes {
+		if o.Err == nil {
+			ok++
+			p.Outcomes = append(p.Outcomes, outcome{o.Submission.Department, "已" + what, true})
+			continue
+		}
+		msg := service.Message(o.Err)
+		p.Outcomes = append(p.Outcomes, outcome{o.Submission.Department, msg, false})
+	}
+	if runErr == nil {
+		p.Done = fmt.Sprintf("%d 个部门已%s，%d 个未能%s。", ok, what, len(outcomes)-ok, what)
+	}
+	return s.render(w, c, status, "flow_board", "报送进度", "flow", p)
+}
