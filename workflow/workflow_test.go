@@ -2,6 +2,8 @@ package workflow
 
 import (
 	"errors"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -169,5 +171,33 @@ func TestRolesFor(t *testing.T) {
 	}
 	if got := RolesFor(Approve); len(got) != 1 || got[0] != account.BureauReviewer {
 		t.Errorf("RolesFor(approve) = %v", got)
+	}
+}
+
+// TestDocumentedTransitions: docs/workflow.md lists every transition, as a row
+// of its table, so that the rules and their description do not drift apart.
+func TestDocumentedTransitions(t *testing.T) {
+	doc, err := os.ReadFile("../docs/workflow.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := 0
+	for _, line := range strings.Split(string(doc), "\n") {
+		if strings.Count(line, "|") == 5 && !strings.Contains(line, "---") && !strings.Contains(line, "当前状态") {
+			rows++
+		}
+	}
+	for _, tr := range Transitions {
+		from := "（无）"
+		if tr.From != None {
+			from = tr.From.Label()
+		}
+		row := fmt.Sprintf("| %s | %s | %s | %s |", from, tr.Action.Label(), tr.To.Label(), roleNames(tr.Roles))
+		if !strings.Contains(string(doc), row) {
+			t.Errorf("docs/workflow.md lacks the row %s", row)
+		}
+	}
+	if rows != len(Transitions) {
+		t.Errorf("docs/workflow.md has %d transition rows, the workflow %d", rows, len(Transitions))
 	}
 }
