@@ -468,9 +468,18 @@ func findOrStart(ctx context.Context, tx *tx, deptID int64, year int, kind strin
 		}
 		return sub, "", err
 	}
+	// Two first uploads at once: the second waits for the first's row (PostgreSQL)
+	// and then finds it, so that its upload becomes the next version.
 	var id int64
-	if err := tx.queryRow(ctx, `INSERT INTO submissions (region_id, department_id, year, kind, state, updated_at)
-		VALUES (?, ?, ?, ?, 'draft', ?) RETURNING id`, regionID, deptID, year, kind, time.Now().UnixMicro()).Scan(&id); err != nil {
+	err = tx.queryRow(ctx, `INSERT INTO submissions (region_id, department_id, year, kind, state, updated_at)
+		VALUES (?, ?, ?, ?, 'draft', ?) ON CONFLICT (department_id, year, kind) DO NOTHING RETURNING id`,
+		regionID, deptID, year, kind, time.Now().UnixMicro()).Scan(&id)
+	if isNoRows(err) {
+		sub, err = scanSubmission(tx.queryRow(ctx, `SELECT `+submissionColumns+submissionFrom+
+			`WHERE s.department_id = ? AND s.year = ? AND s.kind = ?`, deptID, year, kind))
+		return sub, sub.State, err
+	}
+	if err != nil {
 		return sub, "", err
 	}
 	sub, err = getSubmission(ctx, tx, id)

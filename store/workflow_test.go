@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"sync"
 	"testing"
 	"time"
 
@@ -95,4 +96,29 @@ func workDepartment(t *testing.T, s *Store, region, name string) (regionID, dept
 		t.Fatal(err)
 	}
 	return regionID, deptID
+}
+
+// TestConcurrentFirstUploads: two first uploads of one submission at once both
+// succeed, as its first and second data versions.
+func TestConcurrentFirstUploads(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		regionID, deptID := workDepartment(t, s, "某某县", "某某县教育局")
+		prep := account.Actor{User: account.User{ID: 1, Login: "a", Role: account.Preparer, RegionID: regionID, DepartmentID: deptID}}
+		var wg sync.WaitGroup
+		errs := make([]error, 2)
+		for i := range errs {
+			wg.Go(func() {
+				_, errs[i] = s.UploadData(ctx, Step{Actor: prep}, deptID, 2026, DepartmentBudget, Upload{FileName: "a.xlsx", Workbook: []byte("x")})
+			})
+		}
+		wg.Wait()
+		if errs[0] != nil || errs[1] != nil {
+			t.Fatalf("uploads: %v", errs)
+		}
+		sub, err := s.FindSubmission(ctx, deptID, 2026, DepartmentBudget)
+		if err != nil || sub.DataVersion != 2 || sub.State != workflow.Draft {
+			t.Errorf("after two first uploads: %+v %v", sub, err)
+		}
+	})
 }

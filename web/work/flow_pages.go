@@ -1,17 +1,26 @@
 package work
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"yusuan/account"
 	"yusuan/store"
 	"yusuan/workflow"
 	"yusuan/workflow/service"
+)
+
+// Bounds of the steps that generate documents: one publication (rendering a
+// large department's PDF takes seconds), and all of a region's at once.
+const (
+	publishTimeout     = 2 * time.Minute
+	bulkPublishTimeout = 30 * time.Minute
 )
 
 // boardPage is the dashboard: the bureau's of every department of the region,
@@ -257,7 +266,8 @@ func (s *Server) flowStep(a workflow.Action) handler {
 			return err
 		}
 		dept, _ := strconv.ParseInt(r.PathValue("dept"), 10, 64)
-		ctx, cancel := s.query(r)
+		// A publication renders the document in every format before its import.
+		ctx, cancel := context.WithTimeout(r.Context(), max(s.opts.QueryTimeout, publishTimeout))
 		defer cancel()
 		sub, err := s.st.FindSubmission(ctx, dept, year, store.DepartmentBudget)
 		if errors.Is(err, store.ErrNotFound) {
@@ -319,9 +329,7 @@ func (s *Server) bulkApprove(w http.ResponseWriter, r *http.Request, c *caller) 
 // bulkPublish publishes every approved submission of the year.
 func (s *Server) bulkPublish(w http.ResponseWriter, r *http.Request, c *caller) error {
 	return s.bulk(w, r, c, "公开", func(svc *service.Service, year int) ([]service.Outcome, error) {
-		// Each publication renders a document; the bound is per request, so a
-		// region's worth gets a minute a department.
-		ctx, cancel := s.query(r)
+		ctx, cancel := context.WithTimeout(r.Context(), bulkPublishTimeout)
 		defer cancel()
 		return svc.PublishApproved(ctx, c.Actor(), c.User.RegionID, year)
 	})
