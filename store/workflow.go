@@ -732,8 +732,8 @@ type BoardRow struct {
 }
 
 // RegionBoard lists every department of a region with its submission of year
-// and kind, by department name. Departments of the portal without a submission
-// are listed too: they have not started.
+// and kind, by department name. Departments without a submission are listed
+// too: they have not started.
 func (s *Store) RegionBoard(ctx context.Context, regionID int64, year int, kind string) ([]BoardRow, error) {
 	var out []BoardRow
 	err := s.view(ctx, "region board", func(tx *tx) error {
@@ -743,7 +743,6 @@ func (s *Store) RegionBoard(ctx context.Context, regionID int64, year int, kind 
 		if err != nil {
 			return err
 		}
-		var ids []int64
 		for rows.Next() {
 			var r BoardRow
 			if err := rows.Scan(&r.DepartmentID, &r.Department, &r.ID); err != nil {
@@ -751,7 +750,6 @@ func (s *Store) RegionBoard(ctx context.Context, regionID int64, year int, kind 
 				return err
 			}
 			out = append(out, r)
-			ids = append(ids, r.ID)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
