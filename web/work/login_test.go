@@ -338,3 +338,44 @@ func TestAccountActions(t *testing.T) {
 }
 
 func auditFilterOf(login string) store.AuditFilter { return store.AuditFilter{Login: login} }
+
+// TestErrorPages: unknown paths and methods get Chinese pages, never the mux's English text.
+func TestErrorPages(t *testing.T) {
+	e := newEnv(t, t.TempDir()+"/work.db")
+	c := e.as(t, account.Admin)
+	for _, tc := range []struct {
+		method, path string
+		code         int
+		want         string
+	}{
+		{"GET", "/work/nope", 404, "页面不存在"},
+		{"GET", "/work/logout", 405, "不支持此请求方式"},
+		{"DELETE", "/work/users", 405, "GET, POST"},
+		{"GET", "/work/users/abc/disable", 405, "POST"},
+		{"POST", "/work/users/abc/disable", 404, "页面不存在"},
+		{"POST", "/work/users/999999/reset", 404, "所查找的内容不存在"},
+	} {
+		req, _ := http.NewRequest(tc.method, e.srv.URL+tc.path, strings.NewReader(url.Values{"csrf": {c.csrf}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		resp, body := c.do(req)
+		if resp.StatusCode != tc.code || !strings.Contains(body, tc.want) || !strings.Contains(resp.Header.Get("Content-Type"), "text/html") {
+			t.Errorf("%s %s: %d %s, want %d with %q", tc.method, tc.path, resp.StatusCode, resp.Header.Get("Content-Type"), tc.code, tc.want)
+		}
+	}
+}
+
+// TestPathDepartment: the scope of a route on /work/departments/{dept}/… is the
+// department's region and itself.
+func TestPathDepartment(t *testing.T) {
+	e := newEnv(t, t.TempDir()+"/work.db")
+	r := httptest.NewRequest(http.MethodGet, "/work/departments/x", nil)
+	r.SetPathValue("dept", formatID(e.deptC))
+	region, dept, err := pathDepartment(e.work, r, &caller{})
+	if err != nil || region != e.otherRegion || dept != e.deptC {
+		t.Errorf("pathDepartment = %d, %d, %v", region, dept, err)
+	}
+	r.SetPathValue("dept", "abc")
+	if _, _, err := pathDepartment(e.work, r, &caller{}); classify(err).Status != http.StatusBadRequest {
+		t.Errorf("pathDepartment(abc) = %v", err)
+	}
+}

@@ -240,6 +240,15 @@ func queryDepartment(s *Server, r *http.Request, c *caller) (int64, int64, error
 	return departmentScope(s, r, r.URL.Query().Get("department"))
 }
 
+// pathDepartment is the scope of a request on the department named by the path
+// ({dept}): that department's region and itself.
+func pathDepartment(s *Server, r *http.Request, c *caller) (int64, int64, error) {
+	if r.PathValue("dept") == "" {
+		return 0, 0, errNotFound
+	}
+	return departmentScope(s, r, r.PathValue("dept"))
+}
+
 func departmentScope(s *Server, r *http.Request, value string) (int64, int64, error) {
 	if value == "" || value == "0" {
 		return 0, 0, nil

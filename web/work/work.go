@@ -87,9 +87,24 @@ func New(st *store.Store, opts Options) *Server {
 		opts.Logger = slog.Default()
 	}
 	s := &Server{st: st, opts: opts, log: opts.Logger, mux: http.NewServeMux(), byRoute: map[string]access{}}
+	methods := map[string][]string{} // path → its routes' methods
+	var paths []string
 	for _, rt := range s.routes() {
 		s.byRoute[rt.pattern] = rt.access
 		s.mux.Handle(rt.pattern, s.guard(rt))
+		method, path, _ := strings.Cut(rt.pattern, " ")
+		if methods[path] == nil {
+			paths = append(paths, path)
+		}
+		methods[path] = append(methods[path], method)
+	}
+	// Another method on a known path: a Chinese 405 page rather than the mux's English one.
+	for _, path := range paths {
+		allow := strings.Join(methods[path], ", ")
+		s.mux.Handle(path, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Allow", allow)
+			s.renderError(w, r, &caller{}, &Error{http.StatusMethodNotAllowed, "不支持此请求方式（" + r.Method + "），应为 " + allow})
+		}))
 	}
 	// Everything else under the prefix: a Chinese 404 page.
 	s.mux.Handle(Prefix, s.guard(route{Prefix, public, func(http.ResponseWriter, *http.Request, *caller) error {
