@@ -56,6 +56,7 @@ var matrix = []struct {
 	{"POST /work/users/{user}/disable", "", nil, map[account.Role]reach{account.Admin: wholeRegion}},
 	{"POST /work/users/{user}/enable", "", nil, map[account.Role]reach{account.Admin: wholeRegion}},
 	{"POST /work/users/{user}/reset", "", nil, map[account.Role]reach{account.Admin: wholeRegion}},
+	{"POST /work/settings/departments", "", url.Values{"dept_name": {"新部门{new}"}}, map[account.Role]reach{account.Admin: wholeRegion}},
 	{"GET /work/audit", "department={dept}", nil,
 		map[account.Role]reach{account.Admin: wholeRegion, account.BureauReviewer: wholeRegion, account.DeptReviewer: ownDept}},
 	{"GET /work/audit.csv", "department={dept}", nil,

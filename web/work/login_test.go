@@ -379,3 +379,31 @@ func TestPathDepartment(t *testing.T) {
 		t.Errorf("pathDepartment(abc) = %v", err)
 	}
 }
+
+// TestAddDepartment adds a department from the account page and an account in it.
+func TestAddDepartment(t *testing.T) {
+	e := newEnv(t, t.TempDir()+"/work.db")
+	admin := e.as(t, account.Admin)
+	if resp, body := admin.post("/work/settings/departments", url.Values{"dept_name": {"甲区水务局"}, "dept_code": {"103"}}); resp.StatusCode != http.StatusOK || !strings.Contains(body, "甲区水务局") {
+		t.Fatalf("add department: %d", resp.StatusCode)
+	}
+	if resp, _ := admin.post("/work/settings/departments", url.Values{"dept_name": {""}}); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("add a nameless department: %d", resp.StatusCode)
+	}
+	depts, _ := e.st.Departments(t.Context(), "甲区")
+	var id int64
+	for _, d := range depts {
+		if d.Name == "甲区水务局" && d.Code == "103" {
+			id = d.ID
+		}
+	}
+	if id == 0 {
+		t.Fatalf("department not stored: %+v", depts)
+	}
+	if resp, _ := admin.post("/work/users", url.Values{"login": {"shui"}, "name": {"水"}, "role": {"preparer"}, "department": {formatID(id)}}); resp.StatusCode != http.StatusOK {
+		t.Errorf("add an account in the new department: %d", resp.StatusCode)
+	}
+	if got := e.actions(t, "department 甲区水务局"); len(got) != 1 || got[0] != "department.add" {
+		t.Errorf("audit of the department = %v", got)
+	}
+}

@@ -166,6 +166,7 @@ func (s *Server) routes() []route {
 		{"POST /work/users/{user}/disable", access{roles: admins, scope: pathUser}, s.disableUser},
 		{"POST /work/users/{user}/enable", access{roles: admins, scope: pathUser}, s.enableUser},
 		{"POST /work/users/{user}/reset", access{roles: admins, scope: pathUser}, s.resetUser},
+		{"POST /work/settings/departments", access{roles: admins}, s.addDepartment},
 
 		{"GET /work/audit", access{roles: auditors, scope: queryDepartment}, s.showAudit},
 		{"GET /work/audit.csv", access{roles: auditors, scope: queryDepartment}, s.exportAudit},
