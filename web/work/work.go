@@ -149,8 +149,13 @@ var (
 func only(roles ...account.Role) []account.Role { return roles }
 
 // routes lists every route of the work area with who may use it. Adding a page is
-// one line here; the authorisation matrix test (authz_test.go) lists the same
-// routes with the roles expected to pass.
+// one line here (the workflow's pages, in flow_*.go, add theirs below); the
+// authorisation matrix test (authz_test.go) lists the same routes with the roles
+// expected to pass, and fails for a route it does not list. A route's scope
+// function names the region and department the request acts on (pathUser,
+// pathDepartment, queryDepartment, formDepartment); guard refuses the request
+// unless the caller's account reaches it. Handlers acting on several objects
+// check each with caller.require.
 func (s *Server) routes() []route {
 	admins := only(account.Admin)
 	auditors := only(account.Admin, account.BureauReviewer, account.DeptReviewer)
