@@ -26,7 +26,8 @@ const userUsage = `用法：yusuan user <操作> [参数]
         新建账号。角色可写标识或中文名：
           preparer 单位填报人、dept_reviewer 部门审核人（须指定 --department），
           bureau_reviewer 财政局审核人、publisher 公开发布人、admin 管理员（面向全地区）。
-        --department 写部门名称或编码（部门须已在数据库中，如已用 yusuan import 导入其预算）；
+        --department 写部门名称或编码（部门须已在数据库中：导入其预算后自动出现，
+        或由管理员在工作区“账号管理”页面添加）；
         --unit 只用于单位填报人，限定其填报的单位。地区不存在时新建。
   list [--region 地区]
         列出账号（登录名、姓名、角色、地区、部门、单位、状态）。
@@ -64,6 +65,10 @@ func runUserWith(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	op := args[0]
+	if strings.HasPrefix(op, "-") {
+		fmt.Fprintf(stderr, "参数错误：不认识的选项 %s（先写操作：add、list、disable、enable 或 reset）\n\n%s", op, userUsage)
+		return exitUsage
+	}
 	fs := newFlags("user", userUsage, stderr)
 	db := fs.String("db", "", "")
 	region := fs.String("region", "", "")

@@ -16,14 +16,15 @@ import (
 // actionLabels names the audit log's actions in Chinese; an action without a
 // label shows as it is recorded.
 var actionLabels = map[string]string{
-	"login":        "登录",
-	"login.fail":   "登录失败",
-	"logout":       "退出登录",
-	"user.add":     "新建账号",
-	"user.disable": "停用账号",
-	"user.enable":  "启用账号",
-	"user.reset":   "重置密码",
-	"audit.export": "导出审计日志",
+	"login":          "登录",
+	"login.fail":     "登录失败",
+	"logout":         "退出登录",
+	"user.add":       "新建账号",
+	"user.disable":   "停用账号",
+	"user.enable":    "启用账号",
+	"user.reset":     "重置密码",
+	"department.add": "新建部门",
+	"audit.export":   "导出审计日志",
 }
 
 func actionLabel(a string) string {

@@ -59,6 +59,7 @@ var matrix = []struct {
 	{"POST /work/users/{user}/disable", "", nil, map[account.Role]reach{account.Admin: wholeRegion}, false},
 	{"POST /work/users/{user}/enable", "", nil, map[account.Role]reach{account.Admin: wholeRegion}, false},
 	{"POST /work/users/{user}/reset", "", nil, map[account.Role]reach{account.Admin: wholeRegion}, false},
+	{"POST /work/settings/departments", "", url.Values{"dept_name": {"新部门{new}"}}, map[account.Role]reach{account.Admin: wholeRegion}, false},
 	{"GET /work/audit", "department={dept}", nil,
 		map[account.Role]reach{account.Admin: wholeRegion, account.BureauReviewer: wholeRegion, account.DeptReviewer: ownDept}, false},
 	{"GET /work/audit.csv", "department={dept}", nil,
@@ -76,8 +77,8 @@ var matrix = []struct {
 	{"POST /work/flow/{dept}/{year}/publish", "", nil, publisher, true},
 	{"POST /work/flow/{dept}/{year}/withdraw", "", url.Values{"reason": {"更正"}}, publisher, true},
 	{"POST /work/flow/{dept}/{year}/republish", "", url.Values{"reason": {"更正"}}, publisher, true},
-	{"POST /work/flow/bulk/approve", "", url.Values{"year": {"2026"}, "date": {"2026-01-05"}}, bureau, false},
-	{"POST /work/flow/bulk/publish", "", url.Values{"year": {"2026"}}, publisher, false},
+	{"POST /work/bulk/approve", "", url.Values{"year": {"2026"}, "date": {"2026-01-05"}}, bureau, false},
+	{"POST /work/bulk/publish", "", url.Values{"year": {"2026"}}, publisher, false},
 }
 
 // The workflow's reaches: a department's preparers on their own department, the

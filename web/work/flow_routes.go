@@ -12,7 +12,8 @@ import (
 )
 
 // flowRoutes are the pages and actions of the workflow: the dashboards, a
-// department's submission of a year, and one action per step. Each action's
+// department's submission of a year, one action per step, and the bulk
+// actions (under /work/bulk/, apart from the departments' paths). Each action's
 // roles are those the workflow lets take it in some state; the workflow then
 // refuses a step the submission's state does not allow.
 func (s *Server) flowRoutes() []route {
@@ -31,14 +32,9 @@ func (s *Server) flowRoutes() []route {
 		step(workflow.Publish),
 		step(workflow.Withdraw),
 		step(workflow.Republish),
-		{"POST /work/flow/bulk/approve", access{roles: workflow.RolesFor(workflow.Approve)}, s.bulkApprove},
-		{"POST /work/flow/bulk/publish", access{roles: workflow.RolesFor(workflow.Publish)}, s.bulkPublish},
+		{"POST /work/bulk/approve", access{roles: workflow.RolesFor(workflow.Approve)}, s.bulkApprove},
+		{"POST /work/bulk/publish", access{roles: workflow.RolesFor(workflow.Publish)}, s.bulkPublish},
 	}
-}
-
-// pathDepartment is the scope of a route whose path names a department.
-func pathDepartment(s *Server, r *http.Request, c *caller) (int64, int64, error) {
-	return departmentScope(s, r, r.PathValue("dept"))
 }
 
 // maxUpload bounds the body of an upload: the largest workbook the store keeps

@@ -127,6 +127,10 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, c *caller) error 
 	if err := s.st.StartSession(ctx, actor, token, old, csrf, now, now.Add(s.opts.MaxSessionAge)); err != nil {
 		return err
 	}
+	// Sessions that ended without a logout are cleared on the way.
+	if _, err := s.st.PurgeSessions(ctx, now, now.Add(-s.opts.IdleTimeout)); err != nil {
+		s.log.Warn("purge sessions", "err", err)
+	}
 	s.setCookie(w, r, sessionCookie, token, 0)
 	s.clearCookie(w, r, preCookie)
 	http.Redirect(w, r, f.Next, http.StatusSeeOther)

@@ -338,3 +338,72 @@ func TestAccountActions(t *testing.T) {
 }
 
 func auditFilterOf(login string) store.AuditFilter { return store.AuditFilter{Login: login} }
+
+// TestErrorPages: unknown paths and methods get Chinese pages, never the mux's English text.
+func TestErrorPages(t *testing.T) {
+	e := newEnv(t, t.TempDir()+"/work.db")
+	c := e.as(t, account.Admin)
+	for _, tc := range []struct {
+		method, path string
+		code         int
+		want         string
+	}{
+		{"GET", "/work/nope", 404, "页面不存在"},
+		{"GET", "/work/logout", 405, "不支持此请求方式"},
+		{"DELETE", "/work/users", 405, "GET, POST"},
+		{"GET", "/work/users/abc/disable", 405, "POST"},
+		{"POST", "/work/users/abc/disable", 404, "页面不存在"},
+		{"POST", "/work/users/999999/reset", 404, "所查找的内容不存在"},
+	} {
+		req, _ := http.NewRequest(tc.method, e.srv.URL+tc.path, strings.NewReader(url.Values{"csrf": {c.csrf}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		resp, body := c.do(req)
+		if resp.StatusCode != tc.code || !strings.Contains(body, tc.want) || !strings.Contains(resp.Header.Get("Content-Type"), "text/html") {
+			t.Errorf("%s %s: %d %s, want %d with %q", tc.method, tc.path, resp.StatusCode, resp.Header.Get("Content-Type"), tc.code, tc.want)
+		}
+	}
+}
+
+// TestPathDepartment: the scope of a route on /work/departments/{dept}/… is the
+// department's region and itself.
+func TestPathDepartment(t *testing.T) {
+	e := newEnv(t, t.TempDir()+"/work.db")
+	r := httptest.NewRequest(http.MethodGet, "/work/departments/x", nil)
+	r.SetPathValue("dept", formatID(e.deptC))
+	region, dept, err := pathDepartment(e.work, r, &caller{})
+	if err != nil || region != e.otherRegion || dept != e.deptC {
+		t.Errorf("pathDepartment = %d, %d, %v", region, dept, err)
+	}
+	r.SetPathValue("dept", "abc")
+	if _, _, err := pathDepartment(e.work, r, &caller{}); classify(err).Status != http.StatusBadRequest {
+		t.Errorf("pathDepartment(abc) = %v", err)
+	}
+}
+
+// TestAddDepartment adds a department from the account page and an account in it.
+func TestAddDepartment(t *testing.T) {
+	e := newEnv(t, t.TempDir()+"/work.db")
+	admin := e.as(t, account.Admin)
+	if resp, body := admin.post("/work/settings/departments", url.Values{"dept_name": {"甲区水务局"}, "dept_code": {"103"}}); resp.StatusCode != http.StatusOK || !strings.Contains(body, "甲区水务局") {
+		t.Fatalf("add department: %d", resp.StatusCode)
+	}
+	if resp, _ := admin.post("/work/settings/departments", url.Values{"dept_name": {""}}); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("add a nameless department: %d", resp.StatusCode)
+	}
+	depts, _ := e.st.WorkDepartments(t.Context(), "甲区")
+	var id int64
+	for _, d := range depts {
+		if d.Name == "甲区水务局" && d.Code == "103" {
+			id = d.ID
+		}
+	}
+	if id == 0 {
+		t.Fatalf("department not stored: %+v", depts)
+	}
+	if resp, _ := admin.post("/work/users", url.Values{"login": {"shui"}, "name": {"水"}, "role": {"preparer"}, "department": {formatID(id)}}); resp.StatusCode != http.StatusOK {
+		t.Errorf("add an account in the new department: %d", resp.StatusCode)
+	}
+	if got := e.actions(t, "department 甲区水务局"); len(got) != 1 || got[0] != "department.add" {
+		t.Errorf("audit of the department = %v", got)
+	}
+}

@@ -135,6 +135,7 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, c *caller, 
 	title := map[int]string{
 		http.StatusBadRequest: "请求有误", http.StatusUnauthorized: "请先登录", http.StatusForbidden: "没有权限",
 		http.StatusNotFound: "页面不存在", http.StatusTooManyRequests: "尝试次数过多",
+		http.StatusMethodNotAllowed: "不支持的请求方式",
 	}[e.Status]
 	if title == "" {
 		title = "服务器错误"

@@ -127,29 +127,34 @@ func (s *Server) guard(rt route) http.Handler {
 // authorize checks the caller's role against a's roles, and its scope against
 // the region and department the request acts on.
 func (s *Server) authorize(r *http.Request, c *caller, a access) error {
-	if c.User.Disabled {
-		return errForbidden("账号已停用")
-	}
-	if !a.allowedRole(c.User.Role) {
-		return errForbidden("此页面仅限" + roleNames(a.roles) + "使用，您的角色是" + c.User.Role.Label())
-	}
-	if a.scope == nil {
-		return nil
+	if err := c.require(0, 0, a.roles...); err != nil || a.scope == nil {
+		return err
 	}
 	region, dept, err := a.scope(s, r, c)
 	if err != nil {
 		return err
 	}
-	if region == 0 {
+	return c.require(region, dept, a.roles...)
+}
+
+// require checks that the caller's account is enabled, has one of roles (any
+// role when none is given) and reaches the department dept of region regionID
+// (a zero region: the caller's own scope, nothing to check). Handlers that act
+// on several objects (bulk actions) call it for each; the error is a Chinese 403.
+func (c *caller) require(regionID, dept int64, roles ...account.Role) error {
+	if !c.LoggedIn() || c.User.Disabled {
+		return errForbidden("账号未登录或已停用")
+	}
+	if !(access{roles: roles}).allowedRole(c.User.Role) {
+		return errForbidden("此页面仅限" + roleNames(roles) + "使用，您的角色是" + c.User.Role.Label())
+	}
+	if regionID == 0 || c.User.Scope(regionID, dept) {
 		return nil
 	}
-	if !c.User.Scope(region, dept) {
-		if region != c.User.RegionID {
-			return errForbidden("所操作的对象不属于您所在的地区")
-		}
-		return errForbidden("所操作的对象不属于您所在的部门")
+	if regionID != c.User.RegionID {
+		return errForbidden("所操作的对象不属于您所在的地区")
 	}
-	return nil
+	return errForbidden("所操作的对象不属于您所在的部门")
 }
 
 // caller finds who makes the request. A session that has ended, or whose account

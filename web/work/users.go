@@ -139,6 +139,38 @@ func (s *Server) addUser(w http.ResponseWriter, r *http.Request, c *caller) erro
 	return s.render(w, c, http.StatusOK, "users", "账号管理", "users", p)
 }
 
+// addDepartment adds a department to the administrator's region, so that its
+// accounts can be created before any of its budgets is imported.
+func (s *Server) addDepartment(w http.ResponseWriter, r *http.Request, c *caller) error {
+	name := strings.TrimSpace(r.PostFormValue("dept_name"))
+	code := strings.TrimSpace(r.PostFormValue("dept_code"))
+	again := func(msg string) error {
+		p, err := s.usersPage(r, c)
+		if err != nil {
+			return err
+		}
+		p.Error = msg
+		return s.render(w, c, http.StatusBadRequest, "users", "账号管理", "users", p)
+	}
+	switch {
+	case name == "":
+		return again("请填写部门名称")
+	case len([]rune(name)) > 100 || len([]rune(code)) > 50:
+		return again("部门名称最多 100 个字，编码最多 50 个字符")
+	}
+	ctx, cancel := s.query(r)
+	defer cancel()
+	if _, err := s.st.EnsureDepartment(ctx, c.Actor(), c.User.RegionID, name, code, s.opts.Now()); err != nil {
+		return err
+	}
+	p, err := s.usersPage(r, c)
+	if err != nil {
+		return err
+	}
+	p.Done = "已有部门“" + name + "”，可以为它新建账号。"
+	return s.render(w, c, http.StatusOK, "users", "账号管理", "users", p)
+}
+
 // target returns the account named by the path, which pathUser has already
 // found to be in the caller's scope.
 func (s *Server) target(r *http.Request) (store.UserInfo, error) {
@@ -238,6 +270,15 @@ func formDepartment(s *Server, r *http.Request, c *caller) (int64, int64, error)
 // parameter "department").
 func queryDepartment(s *Server, r *http.Request, c *caller) (int64, int64, error) {
 	return departmentScope(s, r, r.URL.Query().Get("department"))
+}
+
+// pathDepartment is the scope of a request on the department named by the path
+// ({dept}): that department's region and itself.
+func pathDepartment(s *Server, r *http.Request, c *caller) (int64, int64, error) {
+	if r.PathValue("dept") == "" {
+		return 0, 0, errNotFound
+	}
+	return departmentScope(s, r, r.PathValue("dept"))
 }
 
 func departmentScope(s *Server, r *http.Request, value string) (int64, int64, error) {

@@ -87,9 +87,24 @@ func New(st *store.Store, opts Options) *Server {
 		opts.Logger = slog.Default()
 	}
 	s := &Server{st: st, opts: opts, log: opts.Logger, mux: http.NewServeMux(), byRoute: map[string]access{}}
+	methods := map[string][]string{} // path → its routes' methods
+	var paths []string
 	for _, rt := range s.routes() {
 		s.byRoute[rt.pattern] = rt.access
 		s.mux.Handle(rt.pattern, s.guard(rt))
+		method, path, _ := strings.Cut(rt.pattern, " ")
+		if methods[path] == nil {
+			paths = append(paths, path)
+		}
+		methods[path] = append(methods[path], method)
+	}
+	// Another method on a known path: a Chinese 405 page rather than the mux's English one.
+	for _, path := range paths {
+		allow := strings.Join(methods[path], ", ")
+		s.mux.Handle(path, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Allow", allow)
+			s.renderError(w, r, &caller{}, &Error{http.StatusMethodNotAllowed, "不支持此请求方式（" + r.Method + "），应为 " + allow})
+		}))
 	}
 	// Everything else under the prefix: a Chinese 404 page.
 	s.mux.Handle(Prefix, s.guard(route{Prefix, public, func(http.ResponseWriter, *http.Request, *caller) error {
@@ -134,8 +149,13 @@ var (
 func only(roles ...account.Role) []account.Role { return roles }
 
 // routes lists every route of the work area with who may use it. Adding a page is
-// one line here; the authorisation matrix test (authz_test.go) lists the same
-// routes with the roles expected to pass.
+// one line here (the workflow's pages, in flow_*.go, add theirs below); the
+// authorisation matrix test (authz_test.go) lists the same routes with the roles
+// expected to pass, and fails for a route it does not list. A route's scope
+// function names the region and department the request acts on (pathUser,
+// pathDepartment, queryDepartment, formDepartment); guard refuses the request
+// unless the caller's account reaches it. Handlers acting on several objects
+// check each with caller.require.
 func (s *Server) routes() []route {
 	admins := only(account.Admin)
 	auditors := only(account.Admin, account.BureauReviewer, account.DeptReviewer)
@@ -151,6 +171,7 @@ func (s *Server) routes() []route {
 		{"POST /work/users/{user}/disable", access{roles: admins, scope: pathUser}, s.disableUser},
 		{"POST /work/users/{user}/enable", access{roles: admins, scope: pathUser}, s.enableUser},
 		{"POST /work/users/{user}/reset", access{roles: admins, scope: pathUser}, s.resetUser},
+		{"POST /work/settings/departments", access{roles: admins}, s.addDepartment},
 
 		{"GET /work/audit", access{roles: auditors, scope: queryDepartment}, s.showAudit},
 		{"GET /work/audit.csv", access{roles: auditors, scope: queryDepartment}, s.exportAudit},
