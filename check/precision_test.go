@@ -1,7 +1,9 @@
 package check_test
 
 import (
+	"strings"
 	"testing"
+	"yusuan/reader"
 
 	"yusuan/check"
 	"yusuan/disclosure"
@@ -130,5 +132,63 @@ func TestBasicSplitAcrossUnits(t *testing.T) {
 		if got := findings(fs, "X-08", check.Error); len(got) != tt.errs {
 			t.Errorf("%s: %d X-08 errors, want %d: %v", tt.name, len(got), tt.errs, fs)
 		}
+	}
+}
+
+// TestNamedWholeShares: a share of a whole named in words is judged against the
+// tables' figures the name may stand for, on published documents: each as
+// published gives no error, each changed share one. A share of 部门支出总额 that
+// is in fact of the 一般公共预算 total (国家信访局, 22.00%) is not an error: the
+// words may stand for either; a whole that cannot be told (项目支出) is left alone.
+// Parts whose shares do not make 100% still make the whole when their amounts
+// add up to a total the tables print (支出包括：…, 表4's 支出总计).
+func TestNamedWholeShares(t *testing.T) {
+	const (
+		jiangsu = "other/jiangsu-jianchayuan-2019-dept-budget.pdf"
+		central = "other/central-guojia-xinfangju-2026-dept-budget.pdf"
+		beijing = "other/beijing-sifaju-2026-dept-budget-text.pdf"
+	)
+	read := func(t *testing.T, file string) *disclosure.Document {
+		doc := corpusDoc(t, file)
+		if file == beijing {
+			doc = reader.Combine(doc, corpusDoc(t, "other/beijing-sifaju-2026-dept-budget-tables.pdf"))
+		}
+		return doc
+	}
+	for _, tt := range []struct {
+		name, file, old, new string
+		errs                 int
+	}{
+		{"占本年支出合计的", jiangsu, "占本年支出合计的100%", "占本年支出合计的90%", 1},
+		{"占本年支出预算 (no 的)", beijing, "占本年支出预算63.99%", "占本年支出预算64.99%", 1},
+		{"占本年支出预算, within rounding", beijing, "占本年支出预算63.99%", "占本年支出预算64%", 0},
+		{"占部门支出总额的, of the 一般公共预算 total", central, "占部门支出总额的22.00%", "占部门支出总额的25.00%", 1},
+		{"parts adding up to a printed total, one share far off", central, "教育支出118.01万元，占0.63%", "教育支出118.01万元，占2.63%", 1},
+		{"a whole not told", central, "占部门支出总额的22.00%", "占项目支出的25.00%", 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := read(t, tt.file)
+			before := errorsOf(doc)
+			for e := range before {
+				if strings.HasPrefix(e, "TXT-08 ") && strings.Contains(e, tt.old) {
+					t.Fatalf("reported as published: %s", e)
+				}
+			}
+			editText(t, doc, tt.old, tt.new)
+			var fresh []string
+			for e := range errorsOf(doc) {
+				if !before[e] {
+					fresh = append(fresh, e)
+				}
+			}
+			if len(fresh) != tt.errs {
+				t.Fatalf("%d new errors, want %d: %q", len(fresh), tt.errs, fresh)
+			}
+			for _, e := range fresh {
+				if !strings.HasPrefix(e, "TXT-08 ") {
+					t.Errorf("want TXT-08, got %s", e)
+				}
+			}
+		})
 	}
 }
