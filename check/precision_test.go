@@ -192,3 +192,38 @@ func TestNamedWholeShares(t *testing.T) {
 		})
 	}
 }
+
+// TestTruncatedFigureInDocument: a narrative figure that is its cell, printed in
+// whole 元, cut rather than rounded to the hundredths of 万元 (2,144.32万元 for
+// 21,443,290元) is a remark (TAIL-01), not an error; one that is neither is.
+func TestTruncatedFigureInDocument(t *testing.T) {
+	summary := inYuan(t, table(t, disclosure.SummaryTable, [][]string{{"收入|2|1", "支出|2|1"}, {"项目", "预算数", "项目", "预算数"}}, [][]string{
+		{"一、财政拨款", "21,443,290", "一、一般公共服务支出", "21,443,290"},
+		{"收入总计", "21,443,290", "支出总计", "21,443,290"},
+	}))
+	summary.Columns[2].Kind = disclosure.TextCol
+	for _, tt := range []struct {
+		text      string
+		errs, cut int
+	}{
+		{"2026年收入预算2,144.33万元。", 0, 0},
+		{"2026年收入预算2,144.32万元。", 0, 1},
+		{"2026年收入预算2,144.31万元。", 1, 0},
+	} {
+		doc := &disclosure.Document{Profile: "generic", Format: "generic", Kind: "部门预算", Year: 2026, Tables: []*disclosure.Table{summary},
+			Parts: []disclosure.Part{{Number: 1, Title: "部门预算情况说明", Blocks: []disclosure.Block{{Kind: disclosure.Paragraph, Text: tt.text}}}}}
+		fs := check.Run(doc, check.Options{}).Findings
+		if got := findings(fs, "TXT-01", check.Error); len(got) != tt.errs {
+			t.Errorf("%s: %d errors, want %d: %v", tt.text, len(got), tt.errs, got)
+		}
+		var cuts int
+		for _, f := range findings(fs, "TAIL-01", check.Info) {
+			if strings.Contains(f.Message, "截尾") {
+				cuts++
+			}
+		}
+		if cuts != tt.cut {
+			t.Errorf("%s: %d truncation remarks, want %d: %v", tt.text, cuts, tt.cut, fs)
+		}
+	}
+}

@@ -609,6 +609,11 @@ func (c *Doc) malformedCodes(v *View) bool {
 		// A code the reader could not take for one (3 for 30102) leaves the row
 		// without a code but digits in the code column.
 		if row.Code == "" && !(codeCols == 1 && codeDigitsRe.MatchString(compact)) {
+			if code, ok := c.uncodedItem(v, r); ok {
+				broken = true
+				c.Add(Finding{Rule: "CODE-03", Severity: Warning, Location: v.At(r, "name"), Actual: v.RowName(r), Expected: code,
+					Message: fmt.Sprintf("行“%s”没有印科目编码（按名称是 %s），无法确定其层级，本表的逐级汇总未核对", v.RowName(r), code)})
+			}
 			continue
 		}
 		if classification.LevelOf(row.Code) == 0 {
@@ -627,6 +632,47 @@ func (c *Doc) malformedCodes(v *View) bool {
 }
 
 var codeDigitsRe = regexp.MustCompile(`^[0-9]+$`)
+
+// uncodedItem reports whether row r, printed without a code between rows with
+// codes of one classification, is named as a 款 or 项 of that classification
+// (津贴补贴 between 30101 and 30103): a row whose code is missing, not the head
+// of a unit's section, which a unit's or a total's name would be. It returns the
+// code the name belongs to (the first one, by the neighbours' classification).
+func (c *Doc) uncodedItem(v *View, r int) (string, bool) {
+	rows := v.T.Rows
+	if r == 0 || r+1 >= len(rows) || rows[r].Kind == disclosure.TotalRow {
+		return "", false
+	}
+	prev, next := rows[r-1].Code, rows[r+1].Code
+	if prev == "" || next == "" || prev[0] != next[0] {
+		return "", false
+	}
+	kind := classification.Functional
+	if prev[0] == '3' {
+		kind = classification.Economic
+	}
+	name := classification.NormalizeName(v.RowName(r))
+	if name == "" {
+		return "", false
+	}
+	if c.itemNames == nil {
+		c.itemNames = map[classification.Kind]map[string]string{}
+	}
+	names := c.itemNames[kind]
+	if names == nil {
+		names = map[string]string{}
+		for _, code := range c.cat.Codes(kind) {
+			if code.Level() > 1 {
+				if n := classification.NormalizeName(code.Name); names[n] == "" {
+					names[n] = code.Code
+				}
+			}
+		}
+		c.itemNames[kind] = names
+	}
+	code, ok := names[name]
+	return code, ok
+}
 
 // HasCodes reports whether any row of t carries a classification code.
 func HasCodes(t *disclosure.Table) bool {

@@ -29,6 +29,9 @@ type Doc struct {
 	sents      []Sentence
 	classNames map[string]bool
 	funcNames  map[string]bool
+	// itemNames are the catalogue's 款 and 项 names of a classification, each
+	// with its first code, for rows printed without their code.
+	itemNames map[classification.Kind]map[string]string
 }
 
 // View is a table laid out on a dense grid, with its columns found by key.
