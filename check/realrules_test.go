@@ -77,12 +77,16 @@ func repeatParagraphs(t *testing.T, doc *disclosure.Document) {
 func TestNewRulesOnRealDocuments(t *testing.T) {
 	const xinfang = "shenzhen-2026/shenzhen-xinfang-2026-dept-budget.pdf"
 	const central = "other/central-guojia-xinfangju-2026-dept-budget.pdf"
+	const wanli = "shanghai/putuo-wanli-jiedao-2023-dept-budget.pdf"
 	for _, tc := range []struct {
 		name, file string
 		edit       func(*testing.T, *disclosure.Document)
 		sev        check.Severity
 		rule, says string
 	}{
+		{"TXT-01 an item that contradicts itself (Shanghai: 预算安排 restates the item's amount)", wanli, func(t *testing.T, d *disclosure.Document) {
+			editText(t, d, "2023年预算安排60.13万元", "2023年预算安排66.13万元")
+		}, check.Error, "TXT-01", "同一段又称预算安排 66.13万元"},
 		{"CHG-05 the base year of a stated change", xinfang, func(t *testing.T, d *disclosure.Document) {
 			editText(t, d, "较2025年年初预算减少247.70", "较2026年年初预算减少247.70")
 		}, check.Warning, "CHG-05", "2026"},
