@@ -1,11 +1,13 @@
 package check_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
 	"yusuan/check"
 	"yusuan/disclosure"
+	"yusuan/reader"
 )
 
 // findingsOf lists a document's findings of a severity as “RULE message”.
@@ -159,4 +161,43 @@ func TestUnknownCodesOneWarning(t *testing.T) {
 	if len(got) != 1 || !strings.Contains(got[0].Message, "2019998") || !strings.Contains(got[0].Message, "2019999") || !strings.Contains(got[0].Message, "共 2 个") {
 		t.Errorf("want one CODE-02 warning listing both codes, got %v", got)
 	}
+}
+
+// TestSurplusNumber: a row of tab-separated text that prints a number beyond its
+// table's columns is read as far as the columns go, the number is reported on
+// its row (READ-02), and the rest of the document is checked as before: the seed
+// keeps exactly its four errors.
+func TestSurplusNumber(t *testing.T) {
+	seed, err := os.ReadFile("../../shared/seed/000_958a9ca9db32ab73.txt")
+	if err != nil {
+		t.Skip("the seed document is not next to the repository")
+	}
+	text := strings.Replace(string(seed), "\t30102\t津贴补贴\t295.89\t295.89\t0.00\n", "\t30102\t津贴补贴\t295.89\t295.89\t0.00\t12.00\n", 1)
+	if text == string(seed) {
+		t.Fatal("the seed no longer prints 30102 津贴补贴 295.89")
+	}
+	doc, err := reader.ReadText("seed.txt", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := check.Run(doc, check.Options{}).Findings
+	got := findings(fs, "READ-02", check.Warning)
+	if len(got) != 1 || got[0].Actual != "12.00" || !strings.Contains(got[0].Location.String(), "表8") || !strings.Contains(got[0].Location.Row, "津贴补贴") {
+		t.Errorf("READ-02: %v", got)
+	}
+	if errs := len(findings(fs, "TXT-01", check.Error)) + len(findings(fs, "TXT-04", check.Error)); errs != 4 || (check.Result{Findings: fs}).Count(check.Error) != 4 {
+		t.Errorf("want the seed's 4 errors, got %v", fs)
+	}
+	if n := len(findings(check.Run(mustReadSeed(t, string(seed)), check.Options{}).Findings, "READ-02", check.Warning)); n != 0 {
+		t.Errorf("the seed as published: %d READ-02", n)
+	}
+}
+
+func mustReadSeed(t *testing.T, text string) *disclosure.Document {
+	t.Helper()
+	doc, err := reader.ReadText("seed.txt", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
