@@ -157,7 +157,7 @@ func (v *View) pctHolds(p, ch, b, r int) (holds, known bool) {
 	}
 	change, ok1 := v.AmountIn(r, ch)
 	base, ok2 := v.AmountIn(r, b)
-	half := v.Unit.Scale() / 200
+	half := v.step / 2
 	if !ok1 || !ok2 || base <= 2*half {
 		return false, false
 	}
@@ -190,7 +190,7 @@ func (v *View) diffHolds(ch, a, b, r int) (holds, known bool) {
 	if !ok || !ok1 || !ok2 || change == 0 && this == 0 && last == 0 {
 		return false, false
 	}
-	return withinTails(change-(this-last), 3, v.Unit), true
+	return withinTails(change-(this-last), 3, v.step), true
 }
 
 // wrongPct reports the percentage of row r that is not its change over its base.
@@ -203,7 +203,7 @@ func (c *Doc) wrongPct(v *View, r, p, ch, b int) {
 	f := Finding{Rule: "SUM-05", Severity: Error, Location: v.AtColumn(r, p), Expected: exact + "%", Actual: printed,
 		Message: fmt.Sprintf("“%s”%s为 %s，按%s %s、%s %s 应为 %s%%", v.RowName(r), v.heads[p], printed,
 			v.heads[ch], change.Format(v.Unit), v.heads[b], base.Format(v.Unit), exact)}
-	lo, _ := pctRange(change, base, v.Unit.Scale()/200)
+	lo, _ := pctRange(change, base, v.step/2)
 	if unit := math.Pow(10, -float64(digits)); pct < lo && pct >= lo-unit-1e-9 {
 		f.Rule, f.Severity = "TAIL-01", Info
 		f.Message = fmt.Sprintf("“%s”%s为 %s，按%s %s、%s %s 四舍五入应为 %s%%，似为截尾所致", v.RowName(r), v.heads[p], printed,

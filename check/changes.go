@@ -164,6 +164,13 @@ func (c *Doc) statedChange(text string, m []int, s Sentence) {
 	if hasLast {
 		base, baseHalf = last.v, last.half
 	}
+	if base+baseHalf <= 0 && !hasLast && up {
+		// An increase larger than this year's figure leaves last year at zero or
+		// below, whatever the rounding: no percentage can be stated.
+		c.Add(Finding{Rule: "CHG-02", Severity: Error, Location: loc, Actual: group(6) + "%",
+			Message: fmt.Sprintf("本年 %s万元、%s %s万元，推得上年为 %s万元，不能计算百分比（文字为 %s%%）", wan(this.v), verb, wan(change.v), wan(base), group(6))})
+		return
+	}
 	if base-baseHalf <= 0 {
 		return // too small a base to judge
 	}

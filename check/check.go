@@ -160,6 +160,7 @@ var tableRules = []func(*Doc){
 	(*Doc).completeness,
 	(*Doc).emptyTables,
 	(*Doc).codes,
+	(*Doc).surplusCells,
 	(*Doc).summaryTables,
 	(*Doc).codeTables,
 	(*Doc).changeColumns,

@@ -257,7 +257,7 @@ func (c *Doc) codes() {
 				// The code's former name: right in its years, outdated after.
 				if c.doc.Year >= rn.From {
 					c.Add(Finding{Rule: "CODE-04", Severity: Warning, Location: loc, Expected: rn.New, Actual: name,
-						Message: fmt.Sprintf("%s“%s”自 %d 年起称“%s”，表中仍用旧称“%s”", kind.Label(), row.Code, rn.From, rn.New, name)})
+						Message: fmt.Sprintf("%s“%s”%s称“%s”，表中仍用旧称“%s”", kind.Label(), row.Code, rn.Since(), rn.New, name)})
 				}
 				continue
 			}

@@ -268,7 +268,13 @@ func TestStatedChanges(t *testing.T) {
 		{"行政运行支出9370.12万元，与上年相比增加1297.83万元，增长16.07%。", "TAIL-01", check.Info},
 		{"行政运行支出9370.12万元，与上年相比增加1297.83万元，下降16.08%。", "CHG-03", check.Error},
 		{"收入预算2,144万元，比2025年预算增加19万元，增长0.9%。", "", ""},
+		// possible only within rounding: 0.398 → 0.5235 is +31.5%
+		{"公务接待费0.52万元，比2025年预算数0.40万元增加0.12万元，增长31.50%。", "", ""},
+		{"公务接待费0.52万元，比2025年预算数0.40万元增加0.12万元，增长35.00%。", "CHG-02", check.Error},
 		{"8.公开项目BKDFY7525.08万元。较2019年年初预算减少323.08万元，减幅38.1%。", "", ""},
+		// an increase above this year's figure leaves no last year to take a percentage of
+		{"一般行政管理事务（项）2026年预算数为737.29万元，比2025年执行数增加670.85万元，增幅1009.71%。", "", ""},
+		{"一般行政管理事务（项）2026年预算数为737.29万元，比2025年执行数增加737.85万元，增幅1009.71%。", "CHG-02", check.Error},
 	} {
 		doc := &disclosure.Document{Profile: "generic", Format: "generic", Kind: "部门预算", Year: 2026,
 			Parts: []disclosure.Part{{Number: 1, Title: "部门预算情况说明", Blocks: []disclosure.Block{{Kind: disclosure.Paragraph, Text: tt.text}}}}}
@@ -370,7 +376,8 @@ func TestTruncatedFigure(t *testing.T) {
 	}
 }
 
-// TestOddCodes: a code printed with a gap (301   2) or cut short (3) is read,
+// TestOddCodes: a code printed with a gap (301   2), cut short (3) or left out
+// (a row named 津贴补贴 between 30101 and 30103, not a unit's head row) is read,
 // reported where it is printed (CODE-03), and the rest of the document is
 // checked as before: the seed keeps exactly its four errors.
 func TestOddCodes(t *testing.T) {
@@ -381,6 +388,7 @@ func TestOddCodes(t *testing.T) {
 	for _, tt := range []struct{ printed, want string }{
 		{"301   2", "科目编码印作“301   2”，按“30102”读取"},
 		{"3", "科目编码“3”位数不对"},
+		{"", "行“津贴补贴”没有印科目编码（按名称是 30102）"},
 	} {
 		text := strings.Replace(string(seed), "\t30102\t津贴补贴", "\t"+tt.printed+"\t津贴补贴", 1)
 		if text == string(seed) {
@@ -482,6 +490,10 @@ func TestItemStatements(t *testing.T) {
 		{"“一般公共服务支出-党委办公厅（室）及相关机构事务-行政运行”科目9,370.12万元。", 0},
 		{"“一般公共服务支出-党委办公厅（室）及相关机构事务-行政运行”科目9,307.12万元。", 1},
 		{"2018年党委办公厅（室）及相关机构事务（款）行政运行（项）支出8072.29万元。", 0},
+		// the year between the path and the amount (国家信访局): this year's is the table's figure
+		{"3.一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）行政运行（项）2019年预算数为9,370.12万元，与2018年执行数相同。", 0},
+		{"3.一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）行政运行（项）2019年预算数为9,307.12万元，与2018年执行数相同。", 1},
+		{"党委办公厅（室）及相关机构事务（款）行政运行（项）2018年预算数为8,072.29万元。", 0},
 	} {
 		doc := &disclosure.Document{Profile: "generic", Format: "generic", Kind: "部门预算", Year: 2019, Tables: []*disclosure.Table{tb},
 			Parts: []disclosure.Part{{Number: 1, Title: "部门预算情况说明", Blocks: []disclosure.Block{{Kind: disclosure.Paragraph, Text: tt.text}}}}}

@@ -89,12 +89,12 @@ func TestCorpusNamePaths(t *testing.T) {
 		want []string
 	}{
 		{"other/central-guojia-xinfangju-2026-dept-budget.pdf", []string{
-			"CODE-04 “行政事业单位离退休”自 2023 年起称“行政事业单位养老支出”",
+			"CODE-04 “行政事业单位离退休”至迟自 2023 年起称“行政事业单位养老支出”",
 			"CODE-06 “政府办公厅（室）及相关机构事务”是款 20103，表中没有这一科目",
 			"CODE-06 “信访事务”在表中是款（20140），不是项",
 		}},
 		{"other/central-guojia-xinfangju-2026-dept-budget.txt", []string{
-			"CODE-04 “行政事业单位离退休”自 2023 年起称“行政事业单位养老支出”",
+			"CODE-04 “行政事业单位离退休”至迟自 2023 年起称“行政事业单位养老支出”",
 			"CODE-06 “政府办公厅（室）及相关机构事务”是款 20103，表中没有这一科目",
 			"CODE-06 “信访事务”在表中是款（20140），不是项",
 		}},

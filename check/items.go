@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"yusuan/disclosure"
@@ -15,6 +16,7 @@ import (
 //	党委办公厅（室）及相关机构事务（款）行政运行（项）支出9370.12万元
 //	一般公共服务支出（201类）政府办公厅（室）及相关机构事务（03款）行政运行（01项）12.34万元
 //	“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目12.34万元
+//	一般公共服务支出（类）信访事务（款）机关服务（项）2026年预算数为236.83万元
 //
 // The 项 is found by its name and its 款's name (and its 类's, when given); a
 // statement whose names the tables do not print, or whose 项 several units print
@@ -30,8 +32,8 @@ func (c *Doc) itemStatements() {
 					}
 					return text[m[2*k]:m[2*k+1]]
 				}
-				class, kuan, xiang, num := g(1), g(2), g(3), g(4)
-				if c.otherYear(text, m[0]) || gluedNumber(text, m[8]) {
+				class, kuan, xiang, year, num := g(1), g(2), g(3), g(4), g(5)
+				if c.otherYear(text, m[0]) || gluedNumber(text, m[10]) || year != "" && year != strconv.Itoa(c.doc.Year) {
 					continue
 				}
 				s := Sentence{Text: sentenceSpan(text, m[0], m[1]), Part: heading, Pos: pos, Block: text}
@@ -44,9 +46,12 @@ func (c *Doc) itemStatements() {
 var (
 	// itemName is a name in a path, which may hold a bracketed word of its own
 	// (政府办公厅（室）及相关机构事务) but no 类/款/项 mark.
+	// itemYear is what may stand between a path and its amount: the year (only
+	// the document's is this year's figure: 2026年预算数为), 支出, 预算, 数, 为.
+	itemYear    = `(?:((?:19|20)[0-9]{2})年)?(?:支出)?(?:预算)?(?:数)?(?:为)?`
 	itemName    = `((?:[^，。；：“”（）()0-9、]|（[^（）类款项0-9]{1,6}）){2,30}?)`
-	itemParenRe = regexp.MustCompile(`(?:` + itemName + `（[0-9]{0,3}类）)?` + itemName + `（[0-9]{0,2}款）` + itemName + `（[0-9]{0,2}项）(?:科目)?(?:支出)?(?:预算)?(?:数)?(?:为)?([0-9][0-9,]*(?:\.[0-9]+)?)万元`)
-	itemDashRe  = regexp.MustCompile(`“([^“”-]{2,30})-([^“”-]{2,30})-([^“”-]{2,30})”(?:科目)?(?:支出)?(?:预算)?(?:数)?(?:为)?([0-9][0-9,]*(?:\.[0-9]+)?)万元`)
+	itemParenRe = regexp.MustCompile(`(?:` + itemName + `（[0-9]{0,3}类）)?` + itemName + `（[0-9]{0,2}款）` + itemName + `（[0-9]{0,2}项）(?:科目)?` + itemYear + `([0-9][0-9,]*(?:\.[0-9]+)?)万元`)
+	itemDashRe  = regexp.MustCompile(`“([^“”-]{2,30})-([^“”-]{2,30})-([^“”-]{2,30})”(?:科目)?` + itemYear + `([0-9][0-9,]*(?:\.[0-9]+)?)万元`)
 )
 
 // cleanItemName is a name of a path without what the text puts before it: an

@@ -360,7 +360,7 @@ func (c *Doc) outdatedNames() {
 		for _, s := range texts {
 			if strings.Contains(s.Text, rn.Old) {
 				c.Add(Finding{Rule: "CODE-04", Severity: Warning, Location: s.Loc(), Expected: rn.New, Actual: rn.Old,
-					Message: fmt.Sprintf("“%s”自 %d 年起称“%s”，文字中仍用旧称", rn.Old, rn.From, rn.New)})
+					Message: fmt.Sprintf("“%s”%s称“%s”，文字中仍用旧称", rn.Old, rn.Since(), rn.New)})
 			}
 		}
 	}

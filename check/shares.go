@@ -16,8 +16,12 @@ import (
 // (TXT-08). The whole is the total the list of parts opens with (支出预算合计
 // 24,169.74万元，其中：…), or, where no total opens it, the sum of the parts when
 // their shares make 100%, within a point (人员支出…占49.4%；日常公用支出…占14.3%；项目支出…占36.3%);
-// a share of a whole named otherwise (占部门支出总额的22.00%) is judged only when
-// every part of the sentence is a share of that same whole and they make 100%.
+// a share of a whole named in words (占本年支出合计的100%, 占本年支出预算63.99%,
+// 占部门支出总额的22.00%) is judged against the tables' figures that name may
+// stand for (namedWholes), and is wrong only when none of them gives it; a whole
+// named otherwise (“三公”经费) only when every part of the sentence is a share of
+// it and they make 100%. A whole that cannot be told is left alone, as are shares
+// stated in words (三分之一, 过半, 近六成), which print no precision to judge by.
 // A share one unit short in its last digit was cut, not rounded: a remark.
 func (c *Doc) statedShares() {
 	c.eachRun(func(heading string, pos disclosure.Pos, text string) {
@@ -69,7 +73,7 @@ type share struct {
 }
 
 var (
-	shareRe      = regexp.MustCompile(`([0-9][0-9,]*(?:\.[0-9]+)?)万元[，,]?占(?:([^0-9，。；%]{1,12})的)?([0-9]+(?:\.[0-9]+)?)%`)
+	shareRe      = regexp.MustCompile(`([0-9][0-9,]*(?:\.[0-9]+)?)万元[，,]?占(?:比|([^0-9，。；%]{1,12}?)的?)?([0-9]+(?:\.[0-9]+)?)%`)
 	shareTotalRe = regexp.MustCompile(`([0-9][0-9,]*(?:\.[0-9]+)?)万元[，,]?(?:其中|包括)[：:，,]?`)
 )
 
@@ -101,6 +105,19 @@ func (c *Doc) sentenceShares(s Sentence) {
 	if len(shares) == 0 {
 		return
 	}
+	if shares[0].base != "" {
+		if wholes := c.namedWholes(shares[0].base); len(wholes) > 0 {
+			if sum, ok := partsWhole(shares); ok {
+				wholes = append(wholes, sum)
+			}
+			for _, sh := range shares {
+				if sh.base == shares[0].base {
+					c.judgeShareOf(s, sh, wholes)
+				}
+			}
+			return
+		}
+	}
 	// The whole: the total a list opens with, right before its first share.
 	var whole printed
 	known := false
@@ -121,7 +138,10 @@ func (c *Doc) sentenceShares(s Sentence) {
 			whole.half += sh.part.half
 		}
 		// Within a point of 100%: one share misprinted still leaves the whole known.
-		if len(shares) < 2 || math.Abs(sum-100) > 1+halves+1e-9 {
+		// Else the parts still make the whole when, added up, they are a total the
+		// tables print (支出包括：一般公共服务支出…占81.65%；… adding up to the
+		// 财政拨款 spending of 表4), within their rounding.
+		if len(shares) < 2 || math.Abs(sum-100) > 1+halves+1e-9 && !c.printedTotal(spanOf(whole)) {
 			return
 		}
 	}
@@ -166,4 +186,139 @@ func (c *Doc) judgeShare(s Sentence, sh share, whole printed) {
 		f.Message = fmt.Sprintf("“%s”：%s万元占 %s万元，四舍五入应为 %s%%，文字为 %s%%，似为截尾所致", sh.text, wan(sh.part.v), wan(whole.v), exact, got)
 	}
 	c.Add(f)
+}
+
+// span is a figure as printed, in 分, and half its last printed place.
+type span struct {
+	v, half float64
+	source  string
+}
+
+func spanOf(p printed) span {
+	// printed counts thousandths of 万元: 1,000 分 each.
+	return span{v: float64(p.v) * 1000, half: float64(p.half) * 1000}
+}
+
+// partsWhole is the whole a sentence's shares are parts of when they are all
+// shares of one whole and make 100%, within a point.
+func partsWhole(shares []share) (span, bool) {
+	var sum, halves float64
+	var whole printed
+	for _, sh := range shares {
+		if sh.base != shares[0].base {
+			return span{}, false
+		}
+		sum += sh.pct
+		halves += 0.5 * math.Pow(10, -float64(sh.digits))
+		whole.v += sh.part.v
+		whole.half += sh.part.half
+	}
+	if len(shares) < 2 || math.Abs(sum-100) > 1+halves+1e-9 {
+		return span{}, false
+	}
+	w := spanOf(whole)
+	w.source = "所列各项之和"
+	return w, true
+}
+
+// wholePrefixRe are words before the name of a whole that do not change which
+// whole it is (本年, 部门, 2026年…).
+var wholePrefixRe = regexp.MustCompile(`^(?:本部门|部门|本单位|单位|本年度?|年度|全年|当年|(?:19|20)[0-9]{2}年度?)+`)
+
+// namedWholes are the figures the tables print that a share's whole, named in
+// words, may stand for: this year's spending or income in all (本年支出合计,
+// 支出总计, 部门支出总额, 本年支出预算…) in the 收支总表, the 财政拨款收支总表 and
+// the 一般公共预算 table, or 一般公共预算/财政拨款 spending. Any other name (项目支出,
+// “三公”经费, a 类) gives none: its whole is not told from the words.
+func (c *Doc) namedWholes(base string) []span {
+	name := wholePrefixRe.ReplaceAllString(Normalize(base), "")
+	side := ""
+	for _, w := range []string{"支出", "收入"} {
+		for _, form := range []string{w, w + "合计", w + "总计", w + "总额", "总" + w, w + "预算", w + "预算总额", w + "总预算", w + "预算合计", w + "预算总计"} {
+			for _, fund := range []string{"", "财政拨款", "一般公共预算", "一般公共预算拨款", "一般公共预算财政拨款"} {
+				if name == fund+form {
+					side = w
+				}
+			}
+		}
+	}
+	if side == "" {
+		return nil
+	}
+	var out []span
+	add := func(kind disclosure.TableKind, r int, key string) {
+		v := c.tables[kind]
+		if v == nil || r < 0 {
+			return
+		}
+		if a, ok := v.Amount(r, key); ok && v.Printed(r, key) && a > 0 {
+			out = append(out, span{v: float64(a), half: float64(v.step) / 2, source: v.Label})
+		}
+	}
+	item, amt := "spending_item", "spending"
+	if side == "收入" {
+		item, amt = "income_item", "income"
+	}
+	for _, kind := range []disclosure.TableKind{disclosure.SummaryTable, disclosure.FiscalSummaryTable} {
+		if v := c.tables[kind]; v != nil {
+			add(kind, v.FindRow(item, "本年"+side+"合计", "本年"+side), amt)
+			add(kind, v.FindRow(item, side+"总计"), amt)
+		}
+	}
+	if side == "支出" {
+		for _, kind := range []disclosure.TableKind{disclosure.GPFunctionalTable, disclosure.SpendingTable} {
+			add(kind, TopRow(c.tables[kind]), "total")
+		}
+	}
+	return out
+}
+
+// judgeShareOf reports a share that none of the wholes it may be of gives, within
+// the rounding of the part and the whole as printed.
+func (c *Doc) judgeShareOf(s Sentence, sh share, wholes []span) {
+	part := spanOf(sh.part)
+	unit := math.Pow(10, -float64(sh.digits))
+	var best span
+	bestGap := math.Inf(1)
+	cut := false
+	for _, w := range wholes {
+		if w.v-w.half <= 0 {
+			continue
+		}
+		lo := (part.v - part.half) / (w.v + w.half) * 100
+		hi := (part.v + part.half) / (w.v - w.half) * 100
+		if sh.pct >= lo-unit/2-1e-9 && sh.pct <= hi+unit/2+1e-9 {
+			return
+		}
+		if sh.pct < lo && sh.pct >= lo-unit-1e-9 {
+			cut = true
+		}
+		if gap := math.Min(math.Abs(sh.pct-lo), math.Abs(sh.pct-hi)); gap < bestGap {
+			best, bestGap = w, gap
+		}
+	}
+	if math.IsInf(bestGap, 1) {
+		return
+	}
+	wan := func(v float64) string { return money.Amount(v).Format(money.UnitWan) }
+	exact := strconv.FormatFloat(part.v/best.v*100, 'f', max(sh.digits, 1), 64)
+	got := strconv.FormatFloat(sh.pct, 'f', sh.digits, 64)
+	f := Finding{Rule: "TXT-08", Severity: Error, Location: s.Loc(), Expected: exact + "%", Actual: got + "%",
+		Message: fmt.Sprintf("“%s”：%s万元占%s（%s为 %s万元）应为 %s%%，文字为 %s%%", sh.text, wan(part.v), sh.base, best.source, wan(best.v), exact, got)}
+	if cut {
+		f.Rule, f.Severity = "TAIL-01", Info
+		f.Message = fmt.Sprintf("“%s”：%s万元占%s（%s为 %s万元），四舍五入应为 %s%%，文字为 %s%%，似为截尾所致", sh.text, wan(part.v), sh.base, best.source, wan(best.v), exact, got)
+	}
+	c.Add(f)
+}
+
+// printedTotal reports whether a sum of printed parts is, within the rounding of
+// the parts and the cell, one of the spending or income totals the tables print.
+func (c *Doc) printedTotal(sum span) bool {
+	for _, w := range append(c.namedWholes("支出"), c.namedWholes("收入")...) {
+		if math.Abs(sum.v-w.v) <= sum.half+w.half+1e-9 {
+			return true
+		}
+	}
+	return false
 }

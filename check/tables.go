@@ -299,7 +299,7 @@ func (c *Doc) fiscalIncomeRows(v *View, kind disclosure.TableKind) {
 			continue
 		}
 		if want, ok := s1.Amount(r1, "income"); ok {
-			c.Equal("X-07", v.AtNamed(r, "income", "income_item"), v.Unit, "“"+name+"”（与"+s1.Label+"对照）", want, got, 0)
+			c.Equal("X-07", v.AtNamed(r, "income", "income_item"), v.Unit, "“"+name+"”（与"+s1.Label+"对照）", want, got, 0, s1.Label)
 		}
 	}
 }
@@ -408,7 +408,7 @@ func (c *Doc) spendingRows(v *View, key, amt string, end int, fiscal bool) {
 				if e.n > 1 {
 					tails = e.n + 1
 				}
-				c.Equal("X-06", v.AtNamed(r, amt, key), v.Unit, "“"+name+"”（与"+ref.Label+"对照）", e.sum, got, tails)
+				c.Equal("X-06", v.AtNamed(r, amt, key), v.Unit, "“"+name+"”（与"+ref.Label+"对照）", e.sum, got, tails, ref.Label)
 				next = i + 1
 				break
 			}
@@ -609,6 +609,11 @@ func (c *Doc) malformedCodes(v *View) bool {
 		// A code the reader could not take for one (3 for 30102) leaves the row
 		// without a code but digits in the code column.
 		if row.Code == "" && !(codeCols == 1 && codeDigitsRe.MatchString(compact)) {
+			if code, ok := c.uncodedItem(v, r); ok {
+				broken = true
+				c.Add(Finding{Rule: "CODE-03", Severity: Warning, Location: v.At(r, "name"), Actual: v.RowName(r), Expected: code,
+					Message: fmt.Sprintf("行“%s”没有印科目编码（按名称是 %s），无法确定其层级，本表的逐级汇总未核对", v.RowName(r), code)})
+			}
 			continue
 		}
 		if classification.LevelOf(row.Code) == 0 {
@@ -627,6 +632,47 @@ func (c *Doc) malformedCodes(v *View) bool {
 }
 
 var codeDigitsRe = regexp.MustCompile(`^[0-9]+$`)
+
+// uncodedItem reports whether row r, printed without a code between rows with
+// codes of one classification, is named as a 款 or 项 of that classification
+// (津贴补贴 between 30101 and 30103): a row whose code is missing, not the head
+// of a unit's section, which a unit's or a total's name would be. It returns the
+// code the name belongs to (the first one, by the neighbours' classification).
+func (c *Doc) uncodedItem(v *View, r int) (string, bool) {
+	rows := v.T.Rows
+	if r == 0 || r+1 >= len(rows) || rows[r].Kind == disclosure.TotalRow {
+		return "", false
+	}
+	prev, next := rows[r-1].Code, rows[r+1].Code
+	if prev == "" || next == "" || prev[0] != next[0] {
+		return "", false
+	}
+	kind := classification.Functional
+	if prev[0] == '3' {
+		kind = classification.Economic
+	}
+	name := classification.NormalizeName(v.RowName(r))
+	if name == "" {
+		return "", false
+	}
+	if c.itemNames == nil {
+		c.itemNames = map[classification.Kind]map[string]string{}
+	}
+	names := c.itemNames[kind]
+	if names == nil {
+		names = map[string]string{}
+		for _, code := range c.cat.Codes(kind) {
+			if code.Level() > 1 {
+				if n := classification.NormalizeName(code.Name); names[n] == "" {
+					names[n] = code.Code
+				}
+			}
+		}
+		c.itemNames[kind] = names
+	}
+	code, ok := names[name]
+	return code, ok
+}
 
 // HasCodes reports whether any row of t carries a classification code.
 func HasCodes(t *disclosure.Table) bool {
@@ -749,7 +795,7 @@ func (c *Doc) totalRowAddsUp(v *View) {
 		for _, p := range parts {
 			sum += p
 		}
-		if total != 0 && withinTails(sum-2*total, 2*len(parts)+1, v.Unit) {
+		if total != 0 && withinTails(sum-2*total, 2*len(parts)+1, v.step) {
 			continue
 		}
 		c.Balance("SUM-02", v.At(0, k), v.Unit, "合计行", total, parts...)
@@ -929,7 +975,7 @@ func (c *Doc) crossTables() {
 			return
 		}
 		loc := b.At(br, bk)
-		c.Equal(rule, loc, b.Unit, fmt.Sprintf("%s（与%s对照）", what, a.Label), x, y, 0)
+		c.Equal(rule, loc, b.Unit, fmt.Sprintf("%s（与%s对照）", what, a.Label), x, y, 0, a.Label)
 	}
 	f7, e8 := t[disclosure.GPFunctionalTable], t[disclosure.GPEconomicTable]
 	for _, k := range []string{"total", "basic", "project"} {
@@ -989,7 +1035,7 @@ func (c *Doc) fiscalByFund() {
 			want, _ := v.Amount(top, "total")
 			got, ok := s4.Amount(r, p.key)
 			if ok {
-				c.Equal("X-05", s4.AtNamed(r, p.key, "spending_item"), s4.Unit, "支出总计（与"+v.Label+"对照）", want, got, 0)
+				c.Equal("X-05", s4.AtNamed(r, p.key, "spending_item"), s4.Unit, "支出总计（与"+v.Label+"对照）", want, got, 0, v.Label)
 			}
 		}
 	}
@@ -1010,7 +1056,7 @@ func (c *Doc) fiscalSummary() {
 			}
 			a, _ := s1.Amount(r1, "income")
 			b, _ := s6.Amount(r6, "income")
-			c.Equal("X-03", s6.At(r6, "income"), s6.Unit, name+"（全部收入为财政拨款，应与收支总表一致）", a, b, 0)
+			c.Equal("X-03", s6.At(r6, "income"), s6.Unit, name+"（全部收入为财政拨款，应与收支总表一致）", a, b, 0, s1.Label)
 		}
 	}
 	r := s6.FindRow("spending_item", "本年支出合计")
@@ -1027,11 +1073,15 @@ func (c *Doc) fiscalSummary() {
 		carry, _ = s6.Amount(cr, "income")
 	}
 	n := 0
+	var from []string
+	step := s6.step
 	for _, k := range []disclosure.TableKind{disclosure.GPFunctionalTable, disclosure.GovFundTable, disclosure.StateCapitalTable} {
 		v := c.tables[k]
 		if top := TopRow(v); top >= 0 {
 			a, _ := v.Amount(top, "total")
 			parts = append(parts, a)
+			from = append(from, v.Label)
+			step = max(step, v.step)
 			n++
 		}
 	}
@@ -1040,13 +1090,13 @@ func (c *Doc) fiscalSummary() {
 		for _, p := range parts {
 			sum += p
 		}
-		if carry != 0 && withinTails(total-sum, len(parts)+1, s6.Unit) {
+		if carry != 0 && withinTails(total-sum, len(parts)+1, step) {
 			return // the three tables count the carried-over money too
 		}
 		if carry != 0 {
 			parts = append(parts, carry)
 		}
-		c.Balance("X-05", s6.At(r, "spending"), s6.Unit, "财政拨款本年支出合计（一般公共预算、政府性基金、国有资本经营三表合计）", total, parts...)
+		c.BalanceAcross("X-05", s6.At(r, "spending"), s6.Unit, "财政拨款本年支出合计（一般公共预算、政府性基金、国有资本经营三表合计）", from, total, parts...)
 	}
 }
 
@@ -1127,7 +1177,7 @@ func (c *Doc) sanGongCodes() {
 			continue
 		}
 		want := codeAmount(it.Codes...)
-		c.Equal("X-04", s9.At(r9, key), s9.Unit, fmt.Sprintf("%s（经济科目 %s）", it.Name, strings.Join(it.Codes, "、")), want, got, n+1)
+		c.Equal("X-04", s9.At(r9, key), s9.Unit, fmt.Sprintf("%s（经济科目 %s）", it.Name, strings.Join(it.Codes, "、")), want, got, n+1, e8.Label)
 	}
 }
 

@@ -29,6 +29,9 @@ type Doc struct {
 	sents      []Sentence
 	classNames map[string]bool
 	funcNames  map[string]bool
+	// itemNames are the catalogue's 款 and 项 names of a classification, each
+	// with its first code, for rows printed without their code.
+	itemNames map[classification.Kind]map[string]string
 }
 
 // View is a table laid out on a dense grid, with its columns found by key.
@@ -47,6 +50,8 @@ type View struct {
 	// names are columns' texts as folded by a rule's own folding (NamesBy), by
 	// the fold's name and the column's key.
 	names map[string]*Names
+	// step is the last place the table prints its amounts to (printedStep).
+	step money.Amount
 }
 
 type gridCell struct {
@@ -65,7 +70,7 @@ func (c *Doc) index() {
 	}
 	c.steps = map[string]money.Amount{}
 	for _, v := range c.tables {
-		c.steps[v.Label] = printedStep(v.T, v.Unit)
+		c.steps[v.Label] = v.step
 	}
 	for _, p := range c.doc.Parts {
 		for _, b := range p.Blocks {
@@ -150,6 +155,7 @@ func newView(t *disclosure.Table) *View {
 			}
 		}
 	}
+	v.step = printedStep(t, v.Unit)
 	v.rowPos = make([]disclosure.Pos, len(t.Rows))
 	for i, r := range t.Rows {
 		v.rowPos[i] = r.Pos
@@ -380,6 +386,23 @@ func (c *Doc) Add(f Finding) {
 // within the rounding of n+1 printed cells is a tail (info); beyond that it is an
 // error under rule.
 func (c *Doc) Balance(rule string, loc Location, unit money.Unit, what string, total money.Amount, parts ...money.Amount) {
+	c.balance(rule, loc, unit, what, c.step(loc, unit), total, parts)
+}
+
+// BalanceAcross is Balance where the parts are printed in other tables (from, by
+// label) than the total: every cell is allowed the rounding of the coarsest of
+// them, a table in whole 元 added up against one in 万元 with two decimals.
+func (c *Doc) BalanceAcross(rule string, loc Location, unit money.Unit, what string, from []string, total money.Amount, parts ...money.Amount) {
+	step := c.step(loc, unit)
+	for _, label := range from {
+		if st, ok := c.steps[label]; ok {
+			step = max(step, st)
+		}
+	}
+	c.balance(rule, loc, unit, what, step, total, parts)
+}
+
+func (c *Doc) balance(rule string, loc Location, unit money.Unit, what string, step, total money.Amount, parts []money.Amount) {
 	var sum money.Amount
 	for _, p := range parts {
 		sum += p
@@ -388,7 +411,6 @@ func (c *Doc) Balance(rule string, loc Location, unit money.Unit, what string, t
 	if diff == 0 {
 		return
 	}
-	step := c.step(loc, unit)
 	hundredths := int64(diff.Abs() / step)
 	f := Finding{
 		Rule:       rule,
@@ -425,13 +447,31 @@ func (c *Doc) step(loc Location, unit money.Unit) money.Amount {
 // Equal compares two printed amounts that show the same figure. tails is how many
 // separately rounded cells may lie between them (0: they must be identical); a
 // difference within their rounding is a tail (info), beyond it an error under rule.
-func (c *Doc) Equal(rule string, loc Location, unit money.Unit, what string, want, got money.Amount, tails int) {
+// from names the table want is printed in when it is not loc's: each figure is
+// then taken at its own table's printed precision (a table in whole 元 against
+// one in 万元 with two decimals), and the finer one rounded to the coarser's last
+// place that prints the coarser one is the same figure.
+func (c *Doc) Equal(rule string, loc Location, unit money.Unit, what string, want, got money.Amount, tails int, from ...string) {
 	if want == got {
 		return
 	}
+	step := c.step(loc, unit)
+	if len(from) > 0 && from[0] != loc.Table {
+		other, ok := c.steps[from[0]]
+		if !ok {
+			other = step
+		}
+		switch {
+		case other > step && got.Round(other) == want:
+			return // got, finer, rounds to want
+		case step > other && want.Round(step) == got:
+			return // want, finer, rounds to got
+		}
+		step = max(step, other)
+	}
 	diff := got - want
 	f := Finding{Rule: rule, Severity: Error, Location: loc, Expected: want.Format(unit), Actual: got.Format(unit), Difference: diff.Format(unit)}
-	if int64(diff.Abs()/c.step(loc, unit))*2 <= int64(tails) {
+	if int64(diff.Abs()/step)*2 <= int64(tails) {
 		f.Rule, f.Severity = "TAIL-01", Info
 		f.Message = fmt.Sprintf("%s为 %s，对应数为 %s，相差 %s，在四舍五入尾数误差范围内", what, got.Format(unit), want.Format(unit), diff.Format(unit))
 	} else {
@@ -486,7 +526,7 @@ func (v *View) Own(r int, key string) (string, bool) {
 }
 
 // withinTails reports whether a difference lies within the rounding of n
-// separately rounded cells (each at most half a hundredth of the unit).
-func withinTails(diff money.Amount, n int, unit money.Unit) bool {
-	return int64(diff.Abs()/(unit.Scale()/100))*2 <= int64(n)
+// separately rounded cells, each at most half of step, the last printed place.
+func withinTails(diff money.Amount, n int, step money.Amount) bool {
+	return int64(diff.Abs()/step)*2 <= int64(n)
 }

@@ -235,3 +235,20 @@ var (
 	seenList []observe.Seen
 	seenErr  error
 )
+
+// TestRenameSince: a rename whose year is only the earliest evidence (20805, no
+// official year known) says 至迟自; one with the official year says 自.
+func TestRenameSince(t *testing.T) {
+	want := map[string]string{"20805": "至迟自 2023 年起", "210": "自 2019 年起"}
+	for _, r := range classification.Renames() {
+		if w, ok := want[r.Code]; ok {
+			if got := r.Since(); got != w {
+				t.Errorf("%s: %q, want %q", r.Code, got, w)
+			}
+			delete(want, r.Code)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("renames missing: %v", want)
+	}
+}

@@ -300,8 +300,21 @@ type Rename struct {
 	Old  string
 	New  string
 	From int
+	// AtLatest says From is only the earliest year a document is known to print
+	// the new name (renamed.csv writes it "<=2023"): the rename may be older, and
+	// no official year is known.
+	AtLatest bool
 	// Source says what the renaming and its year rest on.
 	Source string
+}
+
+// Since says from when the new name holds, in Chinese: "自 2019 年起", or "至迟自
+// 2023 年起" where the year is only the earliest evidence.
+func (r Rename) Since() string {
+	if r.AtLatest {
+		return fmt.Sprintf("至迟自 %d 年起", r.From)
+	}
+	return fmt.Sprintf("自 %d 年起", r.From)
 }
 
 // Renames lists the renamed codes the catalogue knows (data/renamed.csv).
@@ -322,11 +335,12 @@ func Renames() []Rename {
 			if len(p) != 6 {
 				panic("classification: embedded renamed.csv: " + line)
 			}
-			from, err := strconv.Atoi(p[4])
+			year, atLatest := strings.CutPrefix(p[4], "<=")
+			from, err := strconv.Atoi(year)
 			if err != nil {
 				panic("classification: embedded renamed.csv: " + line)
 			}
-			renames = append(renames, Rename{Kind(p[0]), p[1], p[2], p[3], from, p[5]})
+			renames = append(renames, Rename{Kind(p[0]), p[1], p[2], p[3], from, atLatest, p[5]})
 		}
 	})
 	return renames

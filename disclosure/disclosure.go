@@ -214,6 +214,9 @@ type Row struct {
 	Code  string  `json:"code,omitempty"` // the classification code the row describes, if any
 	Cells []Cell  `json:"cells"`
 	Pos   Pos     `json:"pos,omitzero"`
+	// Surplus are cells a file prints on the row beyond the table's columns (a
+	// number too many), kept so that the checker reports them where they are.
+	Surplus []string `json:"surplus,omitempty"`
 }
 
 // Cell is one printed cell: text, or an exact amount shown in the table's unit.

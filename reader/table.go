@@ -43,6 +43,8 @@ type rawRow struct {
 	cells []string
 	pos   disclosure.Pos
 	y     float64
+	// surplus are the cells of a tab-separated line beyond the table's columns.
+	surplus []string
 }
 
 var (
@@ -1102,6 +1104,18 @@ func (r *tableReader) place(row *rawRow, l *tline, anchor bool) {
 	r.placeOwned(row, l, nil)
 }
 
+// lastGridCol is the last tab-separated column the header of a grid table
+// names, or -1.
+func (r *tableReader) lastGridCol() int {
+	last := -1
+	for _, c := range r.cols {
+		if c.cell != nil {
+			last = max(last, c.cell.col)
+		}
+	}
+	return last
+}
+
 // placeOwned is place where owner, if not nil, names the row of each word of text
 // (by its index on the line) that belongs to another row than the line's.
 func (r *tableReader) placeOwned(row *rawRow, l *tline, owner map[int]*rawRow) {
@@ -1134,6 +1148,8 @@ func (r *tableReader) placeOwned(row *rawRow, l *tline, owner map[int]*rawRow) {
 		for _, w := range nums {
 			if j := r.colOf(w, true); j >= 0 {
 				row.cells[j] = joinCell(row.cells[j], w.text)
+			} else if w.col > r.lastGridCol() {
+				row.surplus = append(row.surplus, w.text) // a number beyond the header's columns
 			}
 		}
 		return
@@ -1522,7 +1538,7 @@ func (r *tableReader) finish() (*disclosure.Table, error) {
 	}
 	codeCols := r.codeColumns()
 	for _, raw := range r.rows {
-		row := disclosure.Row{Pos: raw.pos, Cells: make([]disclosure.Cell, len(r.cols))}
+		row := disclosure.Row{Pos: raw.pos, Cells: make([]disclosure.Cell, len(r.cols)), Surplus: raw.surplus}
 		for j, v := range raw.cells {
 			v = strings.TrimSpace(v)
 			switch r.cols[j].kind {

@@ -271,8 +271,16 @@ func RulesMarkdown(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString("# 核对规则\n\n")
 	b.WriteString("`yusuan check` 和 `yusuan build` 使用同一套规则。本页由 `yusuan rules --format markdown` 生成。\n\n")
-	b.WriteString("严重程度：错误（退出码 1）、警告、提示。金额比较使用表格所印的数（四舍五入后），")
-	b.WriteString("“尾数”指各单元格分别四舍五入造成的差异：n 个数相加，最多相差 (n+1)×0.005 个表格单位。\n")
+	b.WriteString("严重程度：\n\n")
+	b.WriteString("- **错误**（退出码 1）：文件自相矛盾，超出四舍五入所能解释的范围。\n")
+	b.WriteString("- **警告**：很可能有误，或无法核实（如不在已知科目表中的编码，每种分类每个文件只列一条）。\n")
+	b.WriteString("- **提示**：四舍五入尾数、截尾、表述习惯等，不是错误。\n\n")
+	b.WriteString("精度：每个数按它所印的精度比较。“尾数”指各单元格分别四舍五入造成的差异：n 个数相加，")
+	b.WriteString("每个数最多相差其末位的半个单位——两位小数的表格为 (n+1)×0.005 个表格单位，整元的表格为 (n+1)×0.5 元。")
+	b.WriteString("两张表所印精度不同（一张整元、一张万元两位小数）时，较细的数按较粗者的末位四舍五入后相等即为一致；")
+	b.WriteString("文字中的数按文字所印的小数位比较（整数万元的文字与表中数四舍五入到整数）；")
+	b.WriteString("所述增减与占比用区间判断：只有所印精度内的任何数值都得不出所述的数时才报错误。")
+	b.WriteString("各规则“容差”一栏写明它不应报告的情形。\n")
 	cat := ""
 	for _, r := range check.Rules() {
 		if r.Category != cat {

@@ -517,7 +517,7 @@ func keyProjectTable(c *check.Doc) {
 		}
 		want := projectAmount(c, name, v)
 		if want.OK {
-			c.Equal("TXT-01", v.At(r, "total"), v.Unit, "项目“"+name+"”预算数（与"+want.Source+"对照）", want.A, got, 0)
+			c.Equal("TXT-01", v.At(r, "total"), v.Unit, "项目“"+name+"”预算数（与"+want.Source+"对照）", want.A, got, 0, want.Source)
 		}
 	}
 }
