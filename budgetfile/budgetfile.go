@@ -75,7 +75,7 @@ func LoadAll(path string) (*budget.Budget, error) {
 		if err := checkSize(path, fi.Size(), maxYAMLSize); err != nil {
 			return nil, err
 		}
-		return readYAMLText(f, path)
+		return readYAMLText(f, path, fi.Size())
 	case ".xlsx":
 		return readWorkbook(f, fi.Size(), path)
 	}
