@@ -36,6 +36,9 @@ type dialect struct {
 	// fts5 says search runs on an FTS5 table (SQLite) rather than a tsvector
 	// column (PostgreSQL); see searchgrams.go.
 	fts5 bool
+	// busyCode reports whether an error of the driver says the database was
+	// busy (errors.go).
+	busyCode func(error) bool
 
 	rebound sync.Map // query → query with numbered placeholders
 }
@@ -53,7 +56,8 @@ var sqliteDialect = &dialect{
 		"{{search_index}}", "CREATE VIRTUAL TABLE search_fts USING fts5 (title, body, tokenize = 'ascii');\n"+
 			"CREATE TABLE search_seq (n BIGINT NOT NULL);\nINSERT INTO search_seq (n) VALUES (0);",
 	),
-	fts5: true,
+	fts5:     true,
+	busyCode: sqliteBusy,
 }
 
 var postgresDialect = &dialect{
@@ -73,6 +77,7 @@ var postgresDialect = &dialect{
 	numbered:       true,
 	lockMigrations: "SELECT pg_advisory_xact_lock(7365421)",
 	readIsolation:  sql.LevelRepeatableRead,
+	busyCode:       postgresBusy,
 }
 
 // sqliteParams are the connection settings of every SQLite connection: WAL so that
