@@ -21,8 +21,10 @@ const (
 	// maxXLSXSize bounds an .xlsx file; xlsxsafe bounds what it unpacks to, and
 	// maxSheetRows the rows read, which are read as a stream.
 	maxXLSXSize = 64 << 20
-	// maxYAMLSize bounds a .yaml file, about 55,000 line items: YAML is parsed
-	// whole into a tree of nodes, about 40 times the size of the text.
+	// maxYAMLSize bounds a .yaml file, about 55,000 line items. Block-style text
+	// is read a piece at a time (yaml_stream.go), in about 11 times its size; a
+	// file that must be parsed whole (another style, or one with a syntax error)
+	// takes about 25 times.
 	maxYAMLSize  = 8 << 20
 	maxSheetRows = 100_000
 	maxErrors    = 10_000 // of one file: enough to count them, bounded for a file wrong in every cell
@@ -75,7 +77,7 @@ func LoadAll(path string) (*budget.Budget, error) {
 		if err := checkSize(path, fi.Size(), maxYAMLSize); err != nil {
 			return nil, err
 		}
-		return readYAMLText(f, path)
+		return readYAMLText(f, path, fi.Size())
 	case ".xlsx":
 		return readWorkbook(f, fi.Size(), path)
 	}

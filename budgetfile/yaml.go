@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -29,7 +30,7 @@ kind 支出类型（人员经费/公用经费/项目支出）、project 项目�
 // ReadYAML reads a budget from YAML text. name is the file name that errors print.
 // Every element's Src gets the file and the line where the element starts.
 func ReadYAML(r io.Reader, name string) (*budget.Budget, error) {
-	b, err := readYAMLText(r, name)
+	b, err := readYAMLText(r, name, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -37,9 +38,10 @@ func ReadYAML(r io.Reader, name string) (*budget.Budget, error) {
 }
 
 // readYAMLText is ReadYAML that returns the budget as far as it was read along
-// with the errors in its values (LoadAll).
-func readYAMLText(r io.Reader, name string) (*budget.Budget, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxYAMLSize+1))
+// with the errors in its values (LoadAll). size, when positive, is the file's
+// size, so that its bytes are read into one buffer of that size.
+func readYAMLText(r io.Reader, name string, size int64) (*budget.Budget, error) {
+	data, err := readLimited(r, size, maxYAMLSize)
 	if err != nil {
 		return nil, fileError(name, "读取失败：%v", err)
 	}
@@ -49,6 +51,30 @@ func readYAMLText(r io.Reader, name string) (*budget.Budget, error) {
 	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
 		return nil, unreadable(fileError(name, "不是 UTF-8 编码的文本文件，无法读取；预算数据应为 UTF-8 编码的 .yaml 文件或 .xlsx 工作簿"))
 	}
+	// Block-style text, as WriteYAML writes it and people edit it, is decoded a
+	// piece at a time (yaml_stream.go); anything else, and any text in which a
+	// piece does not parse, is parsed whole, which gives the same budget and
+	// the same errors for several times the memory.
+	if b, errs, ok := readYAMLPieces(data, name); ok {
+		return b, errs.Err()
+	}
+	return readYAMLDoc(data, name)
+}
+
+// readLimited reads r to its end, or to limit+1 bytes. With the size known it
+// reads into a buffer of that size, rather than one grown by doubling.
+func readLimited(r io.Reader, size, limit int64) ([]byte, error) {
+	if size <= 0 || size > limit {
+		return io.ReadAll(io.LimitReader(r, limit+1))
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(size) + bytes.MinRead)
+	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	return buf.Bytes(), err
+}
+
+// readYAMLDoc decodes the YAML text data as one document, parsed whole.
+func readYAMLDoc(data []byte, name string) (*budget.Budget, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -73,13 +99,18 @@ func readYAMLText(r io.Reader, name string) (*budget.Budget, error) {
 		return nil, d.errs.Err()
 	}
 	d.value(root, reflect.ValueOf(b).Elem(), "")
-	// Sections the file leaves out still name the file in validation errors.
+	nameMissing(b, name)
+	return b, d.errs.Err()
+}
+
+// nameMissing gives the sections the file leaves out the file's name, which
+// validation errors about them print.
+func nameMissing(b *budget.Budget, name string) {
 	for _, src := range []*budget.Source{&b.Department.Src, &b.LastYear.Src, &b.Assets.Src} {
 		if src.File == "" {
 			src.File = name
 		}
 	}
-	return b, d.errs.Err()
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
@@ -99,13 +130,23 @@ func yamlSyntaxError(name string, err error) error {
 type yamlDecoder struct {
 	file string
 	errs budget.ErrorList
+	// off is the number of lines of the file before the text being decoded,
+	// when that is a piece of the file (yaml_stream.go).
+	off int
 }
 
+// line is n's line in the file.
+func (d *yamlDecoder) line(n *yaml.Node) int { return n.Line + d.off }
+
 func (d *yamlDecoder) fail(n *yaml.Node, label, format string, args ...any) {
+	d.failAt(d.line(n), label, format, args...)
+}
+
+func (d *yamlDecoder) failAt(line int, label, format string, args ...any) {
 	if len(d.errs) >= maxErrors {
 		return
 	}
-	d.errs = append(d.errs, &budget.Error{Src: budget.Source{File: d.file, Row: n.Line}, Field: label, Msg: fmt.Sprintf(format, args...)})
+	d.errs = append(d.errs, &budget.Error{Src: budget.Source{File: d.file, Row: line}, Field: label, Msg: fmt.Sprintf(format, args...)})
 }
 
 var (
@@ -195,7 +236,7 @@ func (d *yamlDecoder) mapping(n *yaml.Node, v reflect.Value, label string) {
 		return
 	}
 	if f := v.FieldByName("Src"); f.IsValid() && f.Type() == sourceType {
-		f.Set(reflect.ValueOf(budget.Source{File: d.file, Row: n.Line}))
+		f.Set(reflect.ValueOf(budget.Source{File: d.file, Row: d.line(n)}))
 	}
 	fields := yamlFields(t)
 	seen := map[string]int{}
@@ -211,7 +252,7 @@ func (d *yamlDecoder) mapping(n *yaml.Node, v reflect.Value, label string) {
 			d.fail(k, fl, "字段“%s”重复（第 %d 行已写过）", k.Value, line)
 			continue
 		}
-		seen[k.Value] = k.Line
+		seen[k.Value] = d.line(k)
 		d.value(val, v.Field(idx), fl)
 	}
 }
@@ -221,7 +262,13 @@ type fieldSet struct {
 	names []string
 }
 
+// fieldSets caches yamlFields: a budget has a mapping for every line item.
+var fieldSets sync.Map // reflect.Type → fieldSet
+
 func yamlFields(t reflect.Type) fieldSet {
+	if fs, ok := fieldSets.Load(t); ok {
+		return fs.(fieldSet)
+	}
 	fs := fieldSet{index: map[string]int{}}
 	for i := range t.NumField() {
 		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
@@ -231,6 +278,7 @@ func yamlFields(t reflect.Type) fieldSet {
 		fs.index[name] = i
 		fs.names = append(fs.names, name)
 	}
+	fieldSets.Store(t, fs)
 	return fs
 }
 

@@ -20,8 +20,9 @@ const tempPrefix = ".yusuan-"
 // keeps its new files' temporaries for a second or so; the margin spares
 // those of another build writing into the same directory at the same time.
 // The second names of previous files carry those files' own times, so two
-// builds into one directory at once could still remove each other's; the
-// files in place are never touched.
+// builds into one directory at once could remove each other's: they take
+// turns through the directory's lock file (lock.go). The files in place are
+// never touched.
 var staleAfter = time.Minute
 
 // WriteAll writes files into dir and returns their paths. Either every file
@@ -31,11 +32,16 @@ var staleAfter = time.Minute
 // copy where links are not supported), and only then are the new files
 // renamed into place. If a rename fails, the previous files are put back
 // and the temporaries removed. Temporaries left by a build that was killed
-// are removed on the next run.
+// are removed on the next run. Builds into the same directory take turns.
 func WriteAll(dir string, files []File) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("无法创建输出目录 %s：%v", dir, err)
 	}
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	removeStale(dir)
 	w := &writer{dir: dir}
 	for _, f := range files {

@@ -34,6 +34,7 @@ type docReader struct {
 	set   *format.Set
 	grid  bool
 	right map[int]float64 // where full lines end, by page
+	em    map[int]float64 // each page's em, by page (ems)
 	pitch float64         // the spacing of the narrative's lines within a paragraph
 }
 

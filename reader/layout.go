@@ -364,13 +364,16 @@ func (d *docReader) rights() map[int]float64 {
 	return d.right
 }
 
-// ems returns each page's em.
+// ems returns each page's em, built once: every narrative part asks for it.
 func (d *docReader) ems() map[int]float64 {
-	m := map[int]float64{}
-	for _, p := range d.pages {
-		m[p.number] = p.em
+	if d.em != nil {
+		return d.em
 	}
-	return m
+	d.em = map[int]float64{}
+	for _, p := range d.pages {
+		d.em[p.number] = p.em
+	}
+	return d.em
 }
 
 func (d *docReader) page(n int) *tpage {

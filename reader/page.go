@@ -197,7 +197,7 @@ func layoutPages(text string) []*tpage {
 			page = &tpage{number: page.number + 1, em: 1}
 			raw = after
 		}
-		raw = strings.NewReplacer("\r", "", "\t", "    ").Replace(raw)
+		raw = layoutSpaces.Replace(raw)
 		if utf8.RuneCountInString(raw) > maxLineRunes {
 			raw = string([]rune(raw)[:maxLineRunes])
 		}
@@ -216,6 +216,9 @@ func layoutPages(text string) []*tpage {
 	}
 	return pages
 }
+
+// layoutSpaces drops carriage returns and widens tabs in a line of layout text.
+var layoutSpaces = strings.NewReplacer("\r", "", "\t", "    ")
 
 // layoutLine reads one line of layout text; no is its line in the file, which also
 // serves as its height.

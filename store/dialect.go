@@ -40,6 +40,9 @@ type dialect struct {
 	// fts5 says search runs on an FTS5 table (SQLite) rather than a tsvector
 	// column (PostgreSQL); see searchgrams.go.
 	fts5 bool
+	// busyCode reports whether an error of the driver says the database was
+	// busy (errors.go).
+	busyCode func(error) bool
 
 	rebound sync.Map // query → query with numbered placeholders
 }
@@ -62,7 +65,8 @@ var sqliteDialect = &dialect{
 			"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "+
 			"BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;",
 	),
-	fts5: true,
+	fts5:     true,
+	busyCode: sqliteBusy,
 }
 
 var postgresDialect = &dialect{
@@ -87,6 +91,7 @@ var postgresDialect = &dialect{
 	lockMigrations: "SELECT pg_advisory_xact_lock(7365421)",
 	lockAudit:      "SELECT pg_advisory_xact_lock(7365422)",
 	readIsolation:  sql.LevelRepeatableRead,
+	busyCode:       postgresBusy,
 }
 
 // sqliteParams are the connection settings of every SQLite connection: WAL so that

@@ -14,7 +14,8 @@ import (
 	"time"
 )
 
-// Errors that callers tell apart (the portal maps them to 404 and 400).
+// Errors that callers tell apart (the portal maps them to 404 and 400, and
+// ErrBusy, in errors.go, to 503).
 var (
 	ErrNotFound = errors.New("store: not found")
 	ErrInvalid  = errors.New("store: invalid input")
@@ -118,17 +119,17 @@ func (s *Store) run(ctx context.Context, op string, readOnly bool, fn func(*tx) 
 	}
 	sqlTx, err := s.db.BeginTx(ctx, opts)
 	if err != nil {
-		return fmt.Errorf("store: %s: begin: %w", op, err)
+		return fmt.Errorf("store: %s: begin: %w", op, s.d.busy(err))
 	}
 	if err := fn(&tx{Tx: sqlTx, d: s.d}); err != nil {
 		sqlTx.Rollback()
 		if errors.Is(err, ErrNotFound) || errors.Is(err, ErrInvalid) {
 			return err
 		}
-		return fmt.Errorf("store: %s: %w", op, err)
+		return fmt.Errorf("store: %s: %w", op, s.d.busy(err))
 	}
 	if err := sqlTx.Commit(); err != nil {
-		return fmt.Errorf("store: %s: commit: %w", op, err)
+		return fmt.Errorf("store: %s: commit: %w", op, s.d.busy(err))
 	}
 	return nil
 }

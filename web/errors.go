@@ -2,10 +2,8 @@ package web
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"net/http"
-	"strings"
 
 	"yusuan/store"
 )
@@ -55,27 +53,12 @@ func classify(err error) *Error {
 	return &Error{EInternal, "服务器内部错误，请稍后再试"}
 }
 
-// overloaded reports whether err says the database turned a request away
-// for load rather than for a fault: the request's time ran out while it
-// waited (database/sql then ends the transaction, and its commit finds it
-// done, or the driver reports the query interrupted), SQLite stayed busy or
-// locked, or PostgreSQL has no connection or resource left (SQLSTATE class
-// 53) or cancelled the statement (57014). The drivers' errors carry these
-// codes in their text only, without a type the web may import.
+// overloaded reports whether err says the request was turned away for load
+// rather than for a fault: the store says the database was busy (store.ErrBusy,
+// which names the drivers' conditions), or the request was given up while it
+// waited.
 func overloaded(err error) bool {
-	if err == nil {
-		return false
-	}
-	if errors.Is(err, sql.ErrTxDone) || errors.Is(err, sql.ErrConnDone) || errors.Is(err, context.Canceled) {
-		return true
-	}
-	msg := err.Error()
-	for _, mark := range []string{"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_INTERRUPT", "database is locked", "interrupted (9)", "(SQLSTATE 53", "(SQLSTATE 57014)"} {
-		if strings.Contains(msg, mark) {
-			return true
-		}
-	}
-	return false
+	return errors.Is(err, store.ErrBusy) || errors.Is(err, context.Canceled)
 }
 
 func status(code string) int {

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -11,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"yusuan/store"
 )
 
 // chinesePage reports what is wrong with an error reply that a visitor
@@ -123,10 +127,13 @@ func TestStandardErrorsCaught(t *testing.T) {
 func TestOverload(t *testing.T) {
 	s := New(nil, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	for _, err := range []error{
-		// The request's deadline ended the transaction before its commit.
-		fmt.Errorf("store: departments: commit: %w", sql.ErrTxDone),
-		fmt.Errorf("store: search: %w", fmt.Errorf("database is locked (5) (SQLITE_BUSY)")),
-		fmt.Errorf("store: search: begin: %w", fmt.Errorf("FATAL: sorry, too many clients already (SQLSTATE 53300)")),
+		// As the store wraps the drivers' errors for load (store's TestBusySQLite
+		// and TestBusyPostgres make them from real ones).
+		fmt.Errorf("store: departments: commit: %w", fmt.Errorf("%w: %w", store.ErrBusy, sql.ErrTxDone)),
+		fmt.Errorf("store: search: %w", fmt.Errorf("%w: %w", store.ErrBusy, errors.New("database is locked (5) (SQLITE_BUSY)"))),
+		fmt.Errorf("store: search: begin: %w", fmt.Errorf("%w: %w", store.ErrBusy, errors.New("FATAL: sorry, too many clients already (SQLSTATE 53300)"))),
+		// A request given up while it waited.
+		fmt.Errorf("store: search: %w", context.Canceled),
 	} {
 		for _, path := range []string{"/page", "/api/x"} {
 			h := s.page(func(http.ResponseWriter, *http.Request) error { return err })
@@ -142,6 +149,12 @@ func TestOverload(t *testing.T) {
 				t.Errorf("%s %v: %s", path, err, truncate(rec.Body.String(), 200))
 			}
 		}
+	}
+
+	// A driver's text alone is not taken for load: the store says which
+	// errors are (store.ErrBusy).
+	if got := classify(fmt.Errorf("store: search: %w", errors.New("database is locked (5) (SQLITE_BUSY)"))); got.Code != EInternal {
+		t.Errorf("text without store.ErrBusy: %s", got.Code)
 	}
 
 	// A portal whose every query runs out of time.

@@ -110,6 +110,7 @@ type readDoc struct {
 // order, a joined document in the place of its narrative file. yusuan check
 // and yusuan import both read published files through it.
 func readDocs(inputs []input, twoFiles bool, opts check.Options, stderr io.Writer) []readDoc {
+	defer readingInput()()
 	prog := &progress{w: stderr, total: len(inputs)}
 	out := make([]outcome, len(inputs))
 	parallel(len(inputs), func(i int) {

@@ -289,7 +289,9 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "参数错误：需要输入文件和输出文件\n\n%s", convertUsage)
 		return exitUsage
 	}
+	restore := readingInput()
 	b, err := budgetfile.Load(pos[0])
+	restore()
 	if err != nil {
 		err = explainBudgetInput(pos[0], err)
 		fmt.Fprintln(stderr, err)

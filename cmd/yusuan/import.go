@@ -288,7 +288,9 @@ func importInputs(args []string, region, profileName string, cat *classification
 }
 
 func importBudget(path, region, profileName string, cat *classification.Catalogue) ([]store.ImportDoc, error) {
+	restore := readingInput()
 	b, err := budgetfile.Load(path)
+	restore()
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,7 @@ import (
 // of the budget is still validated, leaving out what only repeats the format
 // errors and setting apart what they may have caused.
 func validateBudget(path string, cat *classification.Catalogue) (*budget.Budget, error) {
+	defer readingInput()()
 	b, err := budgetfile.LoadAll(path)
 	var format budget.ErrorList
 	switch {
