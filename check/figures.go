@@ -28,7 +28,8 @@ func (c *Doc) statedFigures() {
 	c.eachBlock(func(heading string, pos disclosure.Pos, text string) {
 		for _, f := range append(figs, classes...) {
 			for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {
-				if c.otherYear(text, m[0]) || preceded(text[:m[0]], f.unless) || gluedNumber(text, m[2]) {
+				// 收入支出总计减少56.95万元 states a change, not the figure.
+				if c.otherYear(text, m[0]) || preceded(text[:m[0]], f.unless) || gluedNumber(text, m[2]) || changeWordRe.MatchString(text[m[0]:m[2]]) {
 					continue
 				}
 				s := Sentence{Text: sentenceSpan(text, m[0], m[1]), Part: heading, Pos: pos, Block: text}
