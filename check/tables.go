@@ -408,6 +408,9 @@ func (c *Doc) spendingRows(v *View, key, amt string, end int, fiscal bool) {
 				if e.n > 1 {
 					tails = e.n + 1
 				}
+				if c.final() {
+					tails = max(tails, finalClassTails(ref, e.code))
+				}
 				c.Equal("X-06", v.AtNamed(r, amt, key), v.Unit, "“"+name+"”（与"+ref.Label+"对照）", e.sum, got, tails)
 				next = i + 1
 				break
