@@ -733,6 +733,12 @@ func (c *Doc) totalRowAddsUp(v *View) {
 	if len(v.body) < 2 || v.T.Rows[0].Kind != disclosure.TotalRow {
 		return
 	}
+	// Rows of 类, 款 and 项 (a 决算's 收入决算表) add up level by level: SUM-01's.
+	for _, row := range v.T.Rows {
+		if row.Code != "" {
+			return
+		}
+	}
 	for _, k := range v.AmountKeys() {
 		total, ok := v.Amount(0, k)
 		if !ok {
