@@ -475,7 +475,7 @@ func (c *Doc) finalSanGongCodes() {
 		return
 	}
 	s7, e6 := c.tables[disclosure.SanGongTable], c.tables[disclosure.GPBasicTable]
-	if s7 == nil || e6 == nil || HiddenSection(e6, "total") {
+	if s7 == nil || e6 == nil {
 		return
 	}
 	r7 := TopRow(s7)
@@ -485,6 +485,7 @@ func (c *Doc) finalSanGongCodes() {
 	if r7 < 0 {
 		return
 	}
+	byCode := economicAmounts(e6)
 	for _, it := range classification.SanGong {
 		got, ok := s7.Amount(r7, it.Key)
 		if !ok || !s7.Has(it.Key) {
@@ -492,16 +493,11 @@ func (c *Doc) finalSanGongCodes() {
 		}
 		var sum money.Amount
 		found := false
-		for r, row := range e6.T.Rows {
-			if !contains(it.Codes, row.Code) {
-				continue
+		for _, code := range it.Codes {
+			if a, ok := byCode[code]; ok {
+				sum += a
+				found = true
 			}
-			a, ok := e6.Amount(r, "total")
-			if !ok {
-				return // a table whose codes' amounts are not read reliably
-			}
-			sum += a
-			found = true
 		}
 		if !found || sum <= got {
 			continue
@@ -511,4 +507,40 @@ func (c *Doc) finalSanGongCodes() {
 			Difference: (got - sum).Format(u),
 			Message:    fmt.Sprintf("%s决算数为 %s，小于%s经济科目 %s 的 %s（“三公”经费决算数含基本支出，不应小于它）", it.Name, got.Format(u), e6.Label, strings.Join(it.Codes, "、"), sum.Format(u))})
 	}
+}
+
+// economicAmounts are the amounts of a basic-spending table by economic code, in
+// each of its halves (a 决算's table 6 prints 人员经费 and 公用经费 side by side:
+// code, name, total and code#2, name#2, total#2); a code printed as 类 and 款 in
+// two columns is joined. A code printed twice is left out.
+func economicAmounts(v *View) map[string]money.Amount {
+	out := map[string]money.Amount{}
+	twice := map[string]bool{}
+	for _, sfx := range []string{"", "#2", "#3"} {
+		if !v.Has("total" + sfx) {
+			continue
+		}
+		for r := range v.body {
+			code := v.Text(r, "code"+sfx)
+			if code == "" && v.Has("code_class"+sfx) {
+				code = v.Text(r, "code_class"+sfx) + v.Text(r, "code_item"+sfx)
+			}
+			code = strings.ReplaceAll(code, " ", "")
+			if len(code) != 5 {
+				continue
+			}
+			a, ok := v.Amount(r, "total"+sfx)
+			if !ok {
+				continue
+			}
+			if _, seen := out[code]; seen {
+				twice[code] = true
+			}
+			out[code] = a
+		}
+	}
+	for code := range twice {
+		delete(out, code)
+	}
+	return out
 }
