@@ -108,6 +108,7 @@ func TestFinalCorpusMutations(t *testing.T) {
 		every = 1
 	}
 	covered := map[string]int{}
+	knownMissed := map[string]bool{}
 	var pending []string
 	for i, m := range muts {
 		if i%every != 0 {
@@ -126,9 +127,9 @@ func TestFinalCorpusMutations(t *testing.T) {
 			t.Logf("%s (%s): → %q: %s", miss, m.where, m.new, strings.Join(fresh, " ‖ "))
 		}
 		if _, known := finalKnownMisses[miss]; known {
-			if len(fresh) > 0 {
-				t.Errorf("%s is caught now: take it out of finalKnownMisses", miss)
-			}
+			// A page may print the same number more than once (0% of each 三公
+			// part): the entry stands while one of them is missed.
+			knownMissed[miss] = knownMissed[miss] || len(fresh) == 0
 			continue
 		}
 		if len(fresh) > 0 {
@@ -140,6 +141,13 @@ func TestFinalCorpusMutations(t *testing.T) {
 			continue
 		}
 		t.Errorf("page %d (%s): changing %q to %q in “%s” brings no new error", pages[m.page].Number, m.where, m.old, m.new, line)
+	}
+	for miss, missed := range knownMissed {
+		// Of a number printed more than once, a sample may try only the copies
+		// that are caught: only a full run says a gap is closed.
+		if !missed && every == 1 {
+			t.Errorf("%s is caught now: take it out of finalKnownMisses", miss)
+		}
 	}
 	if covered["表格"] == 0 || covered["文字"] == 0 {
 		t.Errorf("mutations: %v, want both tables and narrative", covered)
