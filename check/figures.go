@@ -28,7 +28,10 @@ func (c *Doc) statedFigures() {
 	c.eachBlock(func(heading string, pos disclosure.Pos, text string) {
 		for _, f := range append(figs, classes...) {
 			for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {
-				if c.otherYear(text, m[0]) || preceded(text[:m[0]], f.unless) || gluedNumber(text, m[2]) {
+				// 收入支出总计减少56.95万元 states a change, not the figure; in a 决算,
+				// 支出年初预算为2993.92万元 states the budget, not the figure.
+				if c.otherYear(text, m[0]) || preceded(text[:m[0]], f.unless) || gluedNumber(text, m[2]) || changeWordRe.MatchString(text[m[0]:m[2]]) ||
+					c.final() && budgetWordRe.MatchString(text[m[0]:m[2]]) {
 					continue
 				}
 				s := Sentence{Text: sentenceSpan(text, m[0], m[1]), Part: heading, Pos: pos, Block: text}
@@ -37,6 +40,9 @@ func (c *Doc) statedFigures() {
 		}
 	})
 }
+
+// budgetWordRe is what a 决算 prints before a budget figure it compares its own with.
+var budgetWordRe = regexp.MustCompile(`预算数?为|年初预算|调整预算|全年预算`)
 
 // figure is a name a narrative states a figure under and the cells it may be.
 type figure struct {
@@ -54,7 +60,7 @@ func (c *Doc) figures() []figure {
 	if c.format != nil {
 		specs = append(specs, c.format.Figures...)
 	}
-	if g := format.Generic(); g != nil && (c.format == nil || c.format.ID != g.ID) {
+	if g := format.GenericFor(c.doc.Kind); c.format == nil || c.format.ID != g.ID {
 		specs = append(specs, g.Figures...)
 	}
 	var out []figure

@@ -408,6 +408,9 @@ func (c *Doc) spendingRows(v *View, key, amt string, end int, fiscal bool) {
 				if e.n > 1 {
 					tails = e.n + 1
 				}
+				if c.final() {
+					tails = max(tails, finalClassTails(ref, e.code))
+				}
 				c.Equal("X-06", v.AtNamed(r, amt, key), v.Unit, "“"+name+"”（与"+ref.Label+"对照）", e.sum, got, tails, ref.Label)
 				next = i + 1
 				break
@@ -775,6 +778,12 @@ func (c *Doc) spendingColumns(v *View, what string, keys ...string) {
 func (c *Doc) totalRowAddsUp(v *View) {
 	if len(v.body) < 2 || v.T.Rows[0].Kind != disclosure.TotalRow {
 		return
+	}
+	// Rows of 类, 款 and 项 (a 决算's 收入决算表) add up level by level: SUM-01's.
+	for _, row := range v.T.Rows {
+		if row.Code != "" {
+			return
+		}
 	}
 	for _, k := range v.AmountKeys() {
 		total, ok := v.Amount(0, k)
