@@ -18,11 +18,21 @@ var (
 )
 
 // codeColumns returns the columns that print codes: one whole code, or its levels.
+// A table of two halves side by side, each with codes of its own (a 决算's
+// 基本支出决算表: 人员经费 | 公用经费), has none: a row is two items, one of each
+// half, and no one code is the row's; its halves may end on different rows, so
+// a code read from one half would head the other half's rows below it.
 func (r *tableReader) codeColumns() []int {
 	var out []int
+	seen := map[string]bool{}
 	for j, c := range r.cols {
-		switch c.key {
+		key, _, again := strings.Cut(c.key, "#")
+		switch key {
 		case "code", "code_class", "code_item", "code_sub":
+			if again || seen[key] {
+				return nil
+			}
+			seen[key] = true
 			out = append(out, j)
 		}
 	}

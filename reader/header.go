@@ -56,7 +56,7 @@ func knownHeader(text string) bool {
 	if totalRe.MatchString(f) {
 		return true
 	}
-	for _, k := range []disclosure.TableKind{disclosure.SummaryTable, disclosure.IncomeTable, disclosure.SpendingTable, disclosure.SanGongTable, disclosure.ProjectTable, disclosure.ProjectPerformanceTable} {
+	for _, k := range []disclosure.TableKind{disclosure.SummaryTable, disclosure.IncomeTable, disclosure.SpendingTable, disclosure.SanGongTable, disclosure.ProjectTable, disclosure.ProjectPerformanceTable, disclosure.FiscalSummaryTable} {
 		if key, _ := format.Meaning(k, []string{f}, 0); key != "" {
 			return true
 		}
@@ -412,7 +412,7 @@ func buildColumns(cells []*hcell, em float64) []*column {
 		}
 		// Layout text squeezes a header's lines together: there a cell with no
 		// cell below it is a column of its own wherever it lies.
-		if !over && (c.cy() >= mid-0.6*em || nothingBelow(c, cells)) && !overGap(c, leaves, em) {
+		if !over && (c.cy() >= mid-0.6*em || nothingBelow(c, cells)) && !overGap(c, leaves, cells, em) {
 			c.leaf = true
 			leaves = append(leaves, c)
 		}
@@ -478,8 +478,10 @@ func buildColumns(cells []*hcell, em float64) []*column {
 
 // overGap reports whether a cell is centred over the gap between two neighbouring
 // leaves that lie wholly below it: a parent of two columns whose text is too short
-// to reach over either (功能分类 over 功能科目名称 and 金额).
-func overGap(c *hcell, leaves []*hcell, em float64) bool {
+// to reach over either (功能分类 over 功能科目名称 and 金额). A cell with a
+// neighbour of its own line in the same gap is one of the columns there (科目名称
+// beside 决算数 between the 款 and the 类 of a table's two halves).
+func overGap(c *hcell, leaves, cells []*hcell, em float64) bool {
 	sorted := slices.Clone(leaves)
 	slices.SortFunc(sorted, func(a, b *hcell) int { return cmpFloat(a.cx(), b.cx()) })
 	for i := 1; i < len(sorted); i++ {
@@ -489,6 +491,11 @@ func overGap(c *hcell, leaves []*hcell, em float64) bool {
 		}
 		below := a.top >= c.bottom-0.2*em && b.top >= c.bottom-0.2*em
 		centred := math.Abs(c.cx()-(a.cx()+b.cx())/2) <= 0.25*(b.cx()-a.cx())
+		for _, d := range cells {
+			if d != c && a.cx() < d.cx() && d.cx() < b.cx() && overlap(d.top, d.bottom, c.top, c.bottom) > 0.5*(c.bottom-c.top) && overlap(d.x0, d.x1, c.x0, c.x1) <= 0 {
+				return false
+			}
+		}
 		return below && centred
 	}
 	return false

@@ -20,7 +20,13 @@ var positionedWordRe = regexp.MustCompile(`\[(\S+) ([0-9.]+)-([0-9.]+) y([0-9.]+
 // them, from a file of lines "page N" and "y= Y: [text x0-x1 y0-y1] …".
 func positionedPages(t *testing.T, name string) []pdftext.Page {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", name))
+	return positionedPagesFile(t, filepath.Join("testdata", name))
+}
+
+// positionedPagesFile is positionedPages of a file anywhere.
+func positionedPagesFile(t *testing.T, path string) []pdftext.Page {
+	t.Helper()
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,8 +81,8 @@ func TestPositionedAmountsAboveTheirRow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(doc.Tables) != 3 {
-		t.Fatalf("read %d tables, want 3", len(doc.Tables))
+	if len(doc.Tables) != 4 {
+		t.Fatalf("read %d tables, want 4", len(doc.Tables))
 	}
 	want := map[int][]string{
 		// The header's lines are no first row's wrapped name: the two sides'
@@ -99,6 +105,15 @@ func TestPositionedAmountsAboveTheirRow(t *testing.T) {
 			"201|06|01|行政运行|1,511.89|1,503.52|8.37|||",
 			"201|06|02|一般行政管理事务|10.00||10.00|||",
 		},
+		// Two halves side by side, 类 and 款 of each half on a line above the
+		// names, the amounts' boxes spanning both lines: one row of each pair
+		// of lines, each half's header read whole (科目名称 is no parent over
+		// the gap between the halves).
+		3: {
+			"301||工资福利支出|2,082.85|302||商品和服务支出|171.07",
+			"301|01|基本工资|262.33|302|01|办公费|21.21",
+			"301|02|津贴补贴|1,238.58|302|02|印刷费|7.61",
+		},
 	}
 	for i, rows := range want {
 		tb := doc.Tables[i]
@@ -115,6 +130,10 @@ func TestPositionedAmountsAboveTheirRow(t *testing.T) {
 				t.Errorf("%s row %d: %q, want %q", tb.Title, k+1, g, w)
 			}
 		}
+	}
+	halves := doc.Tables[3]
+	if halves.Unread != "" || len(halves.Columns) != 8 {
+		t.Errorf("the table of two halves reads %d columns (%s), want 8", len(halves.Columns), halves.Unread)
 	}
 	if codes := doc.Tables[2].Rows[3].Code; codes != "2010601" {
 		t.Errorf("行政运行's code %q, want 2010601", codes)

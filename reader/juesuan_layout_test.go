@@ -101,3 +101,74 @@ func TestLayoutRepeatedTotal(t *testing.T) {
 		"2210201|住房公积金|60.87|60.87|0.00|0.00|0.00|0.00|0.00",
 	})
 }
+
+// TestLayoutFinalAccounts reads layout text of four 决算 tables as the corpus
+// prints them: a 收入支出决算总表 with 行次 columns beside its amounts (Foshan),
+// a 财政拨款收入支出决算总表 whose labels wrap under their items and whose two
+// sides' items stand on lines of their own (Putuo), a 基本支出决算表 of two halves
+// with codes of their own, its right half longer (Foshan), an empty fund table
+// whose header's 本年收入 is no row of its body (Putuo), and a fund table whose
+// names are centred on their rows (Foshan).
+func TestLayoutFinalAccounts(t *testing.T) {
+	doc := readTestdata(t, "layout-final-accounts.txt")
+	if doc.Kind != "部门决算" || len(doc.Tables) != 5 {
+		t.Fatalf("read a %s of %d tables, want a 部门决算 of 5", doc.Kind, len(doc.Tables))
+	}
+	// 行次 are no amounts: 1 stays apart from 1668.14.
+	wantRows(t, doc.Tables[0], []string{
+		"一、一般公共预算财政拨款收入|1|1668.14|一、一般公共服务支出|27|0.00",
+		"本年收入合计|23|1668.14|本年支出合计|49|1668.14",
+		"总计|26|1668.14|总计|52|1668.14",
+	})
+	wantRows(t, doc.Tables[1], []string{
+		"一、一般公共预算财政拨款|2,940.05|一、一般公共服务支出|2,106.66|2,106.66||",
+		"二、政府性基金预算财政拨款||二、外交支出||||",
+		"三、国有资本经营预算财政拨款||三、国防支出||||",
+		"||四、公共安全支出||||",
+		"||五、教育支出||||",
+		"||六、科学技术支出||||",
+		"||七、文化旅游体育与传媒支出||||",
+		"||八、社会保障和就业支出|326.71|326.71||",
+		"||九、卫生健康支出|60.99|60.99||",
+		"||十、节能环保支出||||",
+		"||十一、城乡社区支出||||",
+		"||十二、农林水支出||||",
+		"||十三、交通运输支出||||",
+		"||二十六、抗疫特别国债安排的支出||||",
+		"本年收入合计|2,940.05|本年支出合计|2,940.05|2,940.05||",
+		"年初财政拨款结转和结余|21.63|年末财政拨款结转和结余|21.63|21.63||",
+		"一、一般公共预算财政拨款|21.63|||||",
+		"二、政府性基金预算财政拨款||||||",
+		"三、国有资本经营预算财政拨款||||||",
+		"总计|2,961.68|总计|2,961.68|2,961.68||",
+	})
+	// A row of two halves is two items: no one code is the row's, and a row
+	// of the longer half heads no rows of the other.
+	for _, r := range doc.Tables[2].Rows {
+		if r.Code != "" {
+			t.Errorf("基本支出决算表 row %q has the code %s", printedCells(r), r.Code)
+		}
+	}
+	empty := doc.Tables[3]
+	if !empty.Empty || len(empty.Rows) != 1 || empty.Rows[0].Kind != disclosure.TotalRow {
+		t.Errorf("the empty fund table reads %d rows (empty %v), want its 合计 alone", len(empty.Rows), empty.Empty)
+	}
+	var keys []string
+	for _, c := range empty.Columns {
+		keys = append(keys, c.Key)
+	}
+	if k := strings.Join(keys, " "); !strings.Contains(k, "carry this_year") || !strings.Contains(k, "carry_next") {
+		t.Errorf("the empty fund table's columns are %s, want 年初结转和结余 and 本年收入 among them", k)
+	}
+	// Names centred on their rows over three lines, one above and one below
+	// the row's code, beside a row whose name is one line (Foshan's 表8).
+	wantRows(t, doc.Tables[4], []string{
+		"|合计|0.00|0.00|0.00|0.00|0.00|0.00",
+		"208|社会保障和就业支出|0.00|0.00|0.00|0.00|0.00|0.00",
+		"20822|大中型水库移民后期扶持基金支出|0.00|0.00|0.00|0.00|0.00|0.00",
+		"2082299|其他大中型水库移民后期扶持基金支出|0.00|0.00|0.00|0.00|0.00|0.00",
+		"212|城乡社区支出|0.00|0.00|0.00|0.00|0.00|0.00",
+		"21208|国有土地使用权出让收入及对应专项债务收入安排的支出|0.00|0.00|0.00|0.00|0.00|0.00",
+		"2120801|征地和拆迁补偿支出|0.00|0.00|0.00|0.00|0.00|0.00",
+	})
+}

@@ -207,6 +207,17 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 			for b < len(lines) && !isBody(lines[b]) {
 				b++
 			}
+			// 本年收入 and 本年支出 head columns of a fund table (年初结转和结余 |
+			// 本年收入 | 本年支出 › 小计 …) as well as label total rows: an empty
+			// table's body is its 合计 below them.
+			if b < len(lines) && groupTotalRe.MatchString(format.Fold(lines[b].compact)) {
+				for k := b + 1; k < len(lines); k++ {
+					if grandTotalRe.MatchString(format.Fold(lines[k].compact)) {
+						b = k
+						break
+					}
+				}
+			}
 		}
 	} else if !pg.grid && pg.em == 1 {
 		// In layout text, the first row's name may wrap onto the line just above
@@ -220,8 +231,8 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 		// it: lines of text closer together than a header's rows belong to it. A
 		// cell's lines lie one line height (1.45 em) apart; the padding of two
 		// cells puts a header's last line further from the body.
-		first := lines[b]
-		for b > 0 && lines[b].y-lines[b-1].y <= 1.5*pg.em && !r.anchors(lines[b-1]) && (r.cols != nil || b > 1) && !(b > 1 && wrapsHeader(lines[b-2], lines[b-1])) && !overNumbers(lines[b-1], first) && !codeHeadLine(lines[b-1]) {
+		first, b0 := lines[b], b
+		for b > 0 && lines[b].y-lines[b-1].y <= 1.5*pg.em && !r.anchors(lines[b-1]) && (r.cols != nil || b > 1) && !(b > 1 && wrapsHeader(lines[b-2], lines[b-1])) && !overNumbers(lines[b-1], first) && !codeHeadLine(lines[b-1]) && underLabels(lines[b-1], lines[b0:min(b0+2, len(lines))]) {
 			b--
 		}
 	}
@@ -410,14 +421,71 @@ func (r *tableReader) liftAmounts(lines []*tline, text bool) []*tline {
 	return out
 }
 
-// liftTarget reports whether a line begins a row by a code at its start or a
-// total's label.
+// joinCodeLines joins to a line that begins with a code the line set just
+// below it that prints the rest of the row, as Putuo's 2024 基本支出决算表 does
+// (301 01 … 302 over 基本工资 262.33 01 办公费 21.21, less than a line apart):
+// the lower line begins with no code of its own and prints in none of the
+// columns the upper line fills.
+func (r *tableReader) joinCodeLines(lines []*tline, em float64) []*tline {
+	if !r.halves() {
+		return lines
+	}
+	var out []*tline
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if i+1 < len(lines) && len(l.words) > 0 && codePrefixRe.MatchString(l.words[0].text) && r.codeAt(l.words[0]) {
+			n := lines[i+1]
+			if n.y-l.y < 0.75*em && !r.sharesCells(l, n) && !slices.ContainsFunc(n.words, func(w word) bool { return codePrefixRe.MatchString(w.text) }) {
+				words := append(slices.Clone(l.words), n.words...)
+				slices.SortStableFunc(words, func(a, b word) int { return cmpFloat(a.x0, b.x0) })
+				j := splitLine(l, words)
+				j.top, j.bottom = min(l.top, n.top), max(l.bottom, n.bottom)
+				out = append(out, j)
+				i++
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// halves reports whether the table prints two halves side by side, each with
+// columns of codes of its own (a 决算's 基本支出决算表: 人员经费 | 公用经费).
+func (r *tableReader) halves() bool {
+	codes := false
+	for _, c := range r.cols {
+		codes = codes || c.kind == disclosure.CodeCol
+	}
+	return codes && r.codeColumns() == nil
+}
+
+// sharesCells reports whether two lines print words in one column.
+func (r *tableReader) sharesCells(a, b *tline) bool {
+	cols := map[int]bool{}
+	for _, w := range a.words {
+		cols[r.colOf(w, w.num)] = true
+	}
+	for _, w := range b.words {
+		if cols[r.colOf(w, w.num)] {
+			return true
+		}
+	}
+	return false
+}
+
+// liftTarget reports whether a line begins a row by a code at its start, a
+// total's label, or in a summary table an item's number.
 func (r *tableReader) liftTarget(l *tline) bool {
 	if len(l.words) == 0 {
 		return false
 	}
 	w := l.words[0]
 	if codePrefixRe.MatchString(w.text) && r.codeAt(w) {
+		return true
+	}
+	// A summary table's first item (一、一般公共预算财政拨款 under its 2,940.05).
+	if (r.t.Kind == disclosure.SummaryTable || r.t.Kind == disclosure.FiscalSummaryTable) && itemRe.MatchString(format.Fold(w.text)) && r.labelColumn(r.colOf(w, false)) {
 		return true
 	}
 	for _, w := range l.words {
@@ -467,6 +535,55 @@ func (r *tableReader) liftFits(lines []*tline, i, j int, text bool) bool {
 	return true
 }
 
+// wrappedUnder returns the line of layout text whose label line i ends, or -1:
+// line i prints a word or two, and the line right above it in its column (the
+// other side's lines may stand between) begins an item (七、文化旅游体育与传媒支
+// / 出), when the next line in its column begins an item (一、…) or a total, or no
+// line near below prints in its column. Items are set at the top of their cells,
+// so no label begins above its item number.
+func (r *tableReader) wrappedUnder(lines []*tline, i int) int {
+	l := lines[i]
+	if len(l.words) == 0 || rowStartRe.MatchString(format.Fold(l.words[0].text)) || balanceLine(l) {
+		return -1
+	}
+	// A label's wrapped end is a word or two.
+	for _, w := range l.words {
+		if utf8.RuneCountInString(w.text) > 4 {
+			return -1
+		}
+	}
+	j := r.colOf(l.words[0], false)
+	// in reports the first word line a prints in column j, if any.
+	in := func(a *tline) (word, bool) {
+		for _, w := range a.words {
+			if !w.num && r.colOf(w, false) == j {
+				return w, true
+			}
+		}
+		return word{}, false
+	}
+	p := -1
+	for k := i - 1; k >= 0 && l.y-lines[k].y <= 2; k-- {
+		if _, ok := in(lines[k]); ok {
+			p = k
+			break
+		}
+	}
+	// The label it ends begins with its item's number.
+	if w, ok := in(lines[max(p, 0)]); p < 0 || !ok || !itemRe.MatchString(format.Fold(w.text)) {
+		return -1
+	}
+	for k := i + 1; k < len(lines) && lines[k].y-l.y <= 2; k++ {
+		if w, ok := in(lines[k]); ok {
+			if f := format.Fold(w.text); itemRe.MatchString(f) || totalRe.MatchString(f) {
+				return p
+			}
+			return -1
+		}
+	}
+	return p
+}
+
 // codedName reports whether line l prints text in the column of names of a row
 // whose line a begins with its code.
 func (r *tableReader) codedName(a, l *tline) bool {
@@ -484,6 +601,13 @@ var (
 	codePartNameRe = regexp.MustCompile(`^([0-9]{2})(\p{Han}.*)$`)
 )
 
+// groupTotalRe is a total's label that also heads a group of columns;
+// grandTotalRe a label only a total row prints.
+var (
+	groupTotalRe = regexp.MustCompile(`^(?:本年收入|本年支出)$`)
+	grandTotalRe = regexp.MustCompile(`^(?:合计|总计)$`)
+)
+
 // codeHeadLineRe is a header line over columns of codes: 类 款 项, or 科目编码.
 var codeHeadLineRe = regexp.MustCompile(`^(?:[类款项]{2,3}|.*科目编码.*)$`)
 
@@ -491,6 +615,34 @@ var codeHeadLineRe = regexp.MustCompile(`^(?:[类款项]{2,3}|.*科目编码.*)$
 // a header's line, never a row's name.
 func codeHeadLine(l *tline) bool {
 	return codeHeadLineRe.MatchString(format.Fold(l.compact))
+}
+
+// underLabels reports whether every word of a line lies over a word of text of
+// the lines below it, or left of their first amount: a first row's name wrapped
+// above it, not a header's line whose cells stand over columns the row leaves
+// empty.
+func underLabels(l *tline, below []*tline) bool {
+	for _, u := range l.words {
+		ok := false
+		for _, b := range below {
+			for _, w := range b.words {
+				if !w.num && overlap(u.x0, u.x1, w.x0, w.x1) > 0 {
+					ok = true
+				}
+			}
+			// Left of a row's first amount lie its labels.
+			for _, w := range b.words {
+				if w.num {
+					ok = ok || u.x1 <= w.x0
+					break
+				}
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // overNumbers reports whether a line prints a word right above a number of line
@@ -618,6 +770,9 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 	}
 	if !pg.grid {
 		lines = r.liftAmounts(lines, pg.em == 1)
+	}
+	if !pg.grid && pg.em > 1 {
+		lines = r.joinCodeLines(lines, pg.em)
 	}
 	var spans []spanLabel
 	if !pg.grid {
@@ -766,12 +921,32 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 			if db < da || db == da && below != nil && r.labelled(lines[ka], l) && !r.labelled(lines[kb], l) {
 				near, dist = below, db
 			}
+			// A line as close to two rows that both print their names is the
+			// lower row's when that row's name wraps below its line too and the
+			// upper row's does not wrap above its own: a name centred on its row
+			// (212 城乡社区支出 / 国有土地使用权出让收入 / 21208 及对应专项债务
+			// 收入安排 / 的支出).
+			if near == above && below != nil && db == da && db <= 1 && r.labelled(lines[ka], l) && r.labelled(lines[kb], l) &&
+				kb+1 < len(lines) && !anchor[kb+1] && lines[kb+1].y-lines[kb].y <= 1 && r.labelled(lines[kb+1], l) && !r.startsRow(lines[kb+1]) && !starts &&
+				!(ka > 0 && !anchor[ka-1] && rowOf[ka-1] == above) && r.codedName(lines[ka], l) && r.codedName(lines[kb], l) {
+				near, dist = below, db
+			}
 			// A name set wholly under its row's line (208 05 06 80.38 /
 			// 机关事业单位职业年金缴费 / 支出) runs on to the row below's line
 			// when that row prints its own name.
 			if near == below && above != nil && i > 0 && rowOf[i-1] == above && !anchor[i-1] && l.y-lines[i-1].y <= 1 &&
 				!r.labelled(lines[ka], l) && r.labelled(lines[kb], l) && !starts && r.codedName(lines[ka], l) {
 				near, dist = above, da
+			}
+			// In a summary table, a label's last characters wrapped under it
+			// (七、文化旅游体育与传媒支 / 出) are that row's when the line
+			// below begins an item of its own in their column (八、…): no
+			// label begins above its item number.
+			if summary && !starts {
+				if p := r.wrappedUnder(lines, i); p >= 0 && rowOf[p] != nil {
+					rowOf[i] = rowOf[p]
+					continue
+				}
 			}
 			if starts {
 				for _, c := range []struct {
@@ -809,7 +984,61 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 		r.placeOwned(rowOf[i], l, owners[l])
 	}
 	r.placeSpans(spans, rows)
+	if summary {
+		rows = r.pairSides(rows)
+	}
 	r.rows = append(r.rows, rows...)
+}
+
+// pairSides joins the two sides of a summary table's row that layout text sets
+// on lines of their own, one side's label wrapping (二、政府性基金预算财政拨款 /
+// 二、外交支出): a row that prints only the income side, then one that prints
+// only the spending side, their labels numbered alike.
+func (r *tableReader) pairSides(rows []*rawRow) []*rawRow {
+	split := -1
+	for j, c := range r.cols {
+		if c.key == "spending_item" {
+			split = j
+		}
+	}
+	if split <= 0 {
+		return rows
+	}
+	side := func(row *rawRow) (lo, hi bool) {
+		for j, c := range row.cells {
+			if strings.TrimSpace(c) == "" {
+				continue
+			}
+			if j < split {
+				lo = true
+			} else {
+				hi = true
+			}
+		}
+		return lo, hi
+	}
+	number := func(s string) string {
+		return itemRe.FindString(format.Fold(s))
+	}
+	var out []*rawRow
+	for i := 0; i < len(rows); i++ {
+		a := rows[i]
+		if i+1 < len(rows) {
+			b := rows[i+1]
+			alo, ahi := side(a)
+			blo, bhi := side(b)
+			if alo && !ahi && !blo && bhi && number(a.cells[0]) != "" && number(a.cells[0]) == number(b.cells[split]) {
+				for j := split; j < len(a.cells); j++ {
+					a.cells[j] = b.cells[j]
+				}
+				out = append(out, a)
+				i++
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // centredOwners shares out the wrapped text of each column among the rows of a
@@ -1373,6 +1602,13 @@ func (r *tableReader) placeOwned(row *rawRow, l *tline, owner map[int]*rawRow) {
 		if j < 0 {
 			continue
 		}
+		if w.num && r.cols[j].kind != disclosure.TextCol && r.cols[j].kind != disclosure.CodeCol {
+			// A number read as text (a 行次, a code) whose start lies in the
+			// column of amounts after its own stays where its centre is.
+			if c := r.colOf(w, true); c >= 0 && c < j {
+				j = c
+			}
+		}
 		if k := lastCode + 1; lastCode >= 0 && k <= j && k < len(r.cols) && r.cols[k].kind == disclosure.CodeCol && row.cells[k] == "" {
 			// Layout text sets a code's parts wider apart than the header's 类
 			// 款 项: a part after the code columns filled so far is the next
@@ -1781,6 +2017,9 @@ func (r *tableReader) finish() (*disclosure.Table, error) {
 	}
 	seen := map[string]int{}
 	paths := map[string]bool{}
+	// A table of two halves side by side, each with its codes, prints each
+	// half's header alike (科目名称 | 决算数 twice).
+	halves := r.halves()
 	for _, c := range r.cols {
 		key := c.key
 		if key != "" {
@@ -1792,7 +2031,7 @@ func (r *tableReader) finish() (*disclosure.Table, error) {
 		// Two columns of amounts under the very same heading: no table prints
 		// that, so the header was not read as printed.
 		if p := format.Fold(strings.Join(c.path, "/")); c.kind == disclosure.AmountCol && len(c.path) > 0 {
-			if paths[p] && t.Unread == "" {
+			if paths[p] && t.Unread == "" && !halves {
 				t.Unread = fmt.Sprintf("表头中有两列读作同一表头“%s”，表头未能按印刷的样子读出", strings.Join(c.path, "/"))
 			}
 			paths[p] = true
