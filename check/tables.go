@@ -393,6 +393,18 @@ func (c *Doc) spendingRows(v *View, key, amt string, end int, fiscal bool) {
 		e.sum += a
 		e.n++
 	}
+	// A 决算's code tables print a 类 as the sum of its printed 项 (Putuo 2024:
+	// 社会保障和就业支出 326.72 against 326.71 in 表1): a difference within the 项's
+	// tails is a tail (docs/juesuan.md I-9).
+	items := map[string]int{}
+	if c.doc.Kind == "部门决算" {
+		for _, code := range codes {
+			if len(code) == 7 {
+				items[code[:3]]++
+				items[code[:5]]++
+			}
+		}
+	}
 	sort.Strings(codes)
 	next := 0
 	for r := 0; r < end; r++ {
@@ -407,6 +419,9 @@ func (c *Doc) spendingRows(v *View, key, amt string, end int, fiscal bool) {
 				tails := 0
 				if e.n > 1 {
 					tails = e.n + 1
+				}
+				if n := items[e.code]; n > 1 {
+					tails = max(tails, n+1)
 				}
 				c.Equal("X-06", v.AtNamed(r, amt, key), v.Unit, "“"+name+"”（与"+ref.Label+"对照）", e.sum, got, tails)
 				next = i + 1
@@ -735,9 +750,17 @@ func (c *Doc) totalRowAddsUp(v *View) {
 		if !ok {
 			continue
 		}
+		// Coded rows add up at their top level (the 类 of a 收入决算表), which the
+		// shortest code marks.
+		top := 0
+		for _, row := range v.T.Rows[1:] {
+			if row.Code != "" && (top == 0 || len(row.Code) < top) {
+				top = len(row.Code)
+			}
+		}
 		var parts []money.Amount
 		for r := 1; r < len(v.body); r++ {
-			if v.T.Rows[r].Kind == disclosure.TotalRow {
+			if v.T.Rows[r].Kind == disclosure.TotalRow || top > 0 && len(v.T.Rows[r].Code) != top {
 				continue
 			}
 			a, _ := v.Amount(r, k)
