@@ -377,7 +377,6 @@ func (d *finalDeriver) basicTable() *disclosure.Table {
 		Columns: []disclosure.Column{code("code_class"), code("code_section"), text("name", 22), amount("personnel"),
 			code("code_class_2"), code("code_section_2"), text("name_2", 22), amount("public")},
 		Header: [][]disclosure.Cell{
-			{span("人员经费", 4, 1), span("公用经费", 4, 1)},
 			{span("经济分类科目编码", 2, 1), span("科目名称", 1, 2), span("决算数", 1, 2),
 				span("经济分类科目编码", 2, 1), span("科目名称", 1, 2), span("决算数", 1, 2)},
 			{T("类"), T("款"), T("类"), T("款")},

@@ -1,0 +1,209 @@
+package shanghai_test
+
+import (
+	"math/big"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"yusuan/budgetfile"
+	"yusuan/build"
+	"yusuan/classification"
+	"yusuan/disclosure"
+	"yusuan/money"
+)
+
+// published is the transcription of a published 决算: every table's body rows, cell
+// by cell as printed (spanned positions empty), and the numbers of each section of
+// 第三部分 in the order printed.
+type published struct {
+	Tables []struct {
+		Title string     `yaml:"title"`
+		Rows  [][]string `yaml:"rows"`
+	} `yaml:"tables"`
+	Narrative []struct {
+		Section string   `yaml:"section"`
+		Numbers []string `yaml:"numbers"`
+	} `yaml:"narrative"`
+}
+
+// displayRows lays a table's body on its grid and prints every position as the
+// table prints it.
+func displayRows(t *disclosure.Table) [][]string {
+	var out [][]string
+	for _, row := range disclosure.Grid(rowCells(t), len(t.Columns)) {
+		cells := make([]string, len(t.Columns))
+		for _, p := range row {
+			if p.Col < len(cells) {
+				cells[p.Col] = p.Display(t.Unit)
+			}
+		}
+		out = append(out, cells)
+	}
+	return out
+}
+
+func rowCells(t *disclosure.Table) [][]disclosure.Cell {
+	out := make([][]disclosure.Cell, len(t.Rows))
+	for i, r := range t.Rows {
+		out[i] = r.Cells
+	}
+	return out
+}
+
+// putuoFinal builds the example's 决算, checked as yusuan build checks it.
+func putuoFinal(t *testing.T) *disclosure.Document {
+	t.Helper()
+	b, err := budgetfile.Load(filepath.Join("..", "..", "examples", "putuo-caizhengju-2024-juesuan"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := build.Derive(b, classification.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+var finalNumberRe = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?%?`)
+
+// numbersOf lists the numbers of a text as values with two decimals (6.2 and 6.20
+// are one number), a percent sign kept.
+func numbersOf(s string) []string {
+	var out []string
+	for _, m := range finalNumberRe.FindAllString(s, -1) {
+		pct := strings.HasSuffix(m, "%")
+		r, ok := new(big.Rat).SetString(strings.TrimSuffix(strings.ReplaceAll(m, ",", ""), "%"))
+		if !ok {
+			continue
+		}
+		v := r.FloatString(2)
+		if pct {
+			v += "%"
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// TestPutuoFinal builds examples/putuo-caizhengju-2024-juesuan and compares it with
+// the published 上海市普陀区财政局2024年度部门决算: every cell of the nine tables, and
+// every number of each section of 第三部分. The published document's two wrong
+// numbers are the only differences, and the generated text prints them right.
+func TestPutuoFinal(t *testing.T) {
+	doc := putuoFinal(t)
+	data, err := os.ReadFile(filepath.Join("testdata", "putuo-caizhengju-2024-juesuan.published.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want published
+	if err := yaml.Unmarshal(data, &want); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Tables) != len(want.Tables) {
+		t.Fatalf("%d tables, want %d", len(doc.Tables), len(want.Tables))
+	}
+	cells := 0
+	for i, wt := range want.Tables {
+		gt := doc.Tables[i]
+		if gt.Title != wt.Title {
+			t.Errorf("table %d is %s, want %s", i+1, gt.Title, wt.Title)
+			continue
+		}
+		got := displayRows(gt)
+		if len(got) != len(wt.Rows) {
+			t.Errorf("%s: %d rows, want %d", wt.Title, len(got), len(wt.Rows))
+		}
+		for r := range min(len(got), len(wt.Rows)) {
+			if !slices.Equal(got[r], wt.Rows[r]) {
+				t.Errorf("%s row %d:\n got %q\nwant %q", wt.Title, r+1, got[r], wt.Rows[r])
+			}
+			for _, c := range wt.Rows[r] {
+				if c != "" {
+					cells++
+				}
+			}
+		}
+	}
+	// The published text's errors (docs/juesuan.md §5): the generated text states
+	// what the tables say.
+	known := map[string][2]string{
+		"四、财政拨款收入支出决算总体情况说明":   {"0.30", "2961.68"}, // 财政拨款收入支出总计0.3万元: 表4 总计 2,961.68
+		"五、一般公共预算财政拨款支出决算情况说明": {"71.73%", "71.65%"}, // 一般公共服务支出 2106.66 / 2940.05
+	}
+	sections := narrativeSections(t, doc)
+	numbers := 0
+	for _, s := range want.Narrative {
+		wantNums := numbersOf(strings.Join(s.Numbers, " "))
+		if k, ok := known[s.Section]; ok {
+			i := slices.Index(wantNums, k[0])
+			if i < 0 {
+				t.Errorf("%s: the published %s is not in the transcription", s.Section, k[0])
+				continue
+			}
+			wantNums[i] = k[1]
+		}
+		got := numbersOf(sections[s.Section])
+		slices.Sort(got)
+		slices.Sort(wantNums)
+		if !slices.Equal(got, wantNums) {
+			t.Errorf("%s: numbers\n got %v\nwant %v", s.Section, got, wantNums)
+		}
+		numbers += len(wantNums)
+	}
+	if len(want.Narrative) != len(finalSectionTitles) {
+		t.Errorf("%d sections transcribed, want %d", len(want.Narrative), len(finalSectionTitles))
+	}
+	t.Logf("%d table cells and %d narrative numbers compared", cells, numbers)
+}
+
+var finalSectionTitles = []string{
+	"一、收入支出决算总体情况说明", "二、收入决算情况说明", "三、支出决算情况说明", "四、财政拨款收入支出决算总体情况说明",
+	"五、一般公共预算财政拨款支出决算情况说明", "六、一般公共预算财政拨款基本支出决算情况说明",
+	"七、财政拨款“三公”经费支出决算情况说明", "八、政府性基金预算财政拨款收入支出决算情况说明",
+	"九、国有资本经营预算财政拨款收入支出决算情况说明", "十、预算绩效管理情况", "十一、其他重要事项的情况说明",
+}
+
+// narrativeSections joins the text of each section of 第三部分 under its heading.
+func narrativeSections(t *testing.T, doc *disclosure.Document) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, p := range doc.Parts {
+		if p.Number != 3 {
+			continue
+		}
+		cur := ""
+		for _, b := range p.Blocks {
+			if b.Kind == disclosure.Heading && slices.Contains(finalSectionTitles, b.Text) {
+				cur = b.Text
+				continue
+			}
+			if cur != "" && b.Kind != disclosure.Heading {
+				out[cur] += b.Text
+			}
+		}
+	}
+	if len(out) != len(finalSectionTitles) {
+		t.Fatalf("第三部分 has %d sections, want %d", len(out), len(finalSectionTitles))
+	}
+	return out
+}
+
+// TestPutuoFinalSixNamesTable6 checks the one inconsistency of the published text
+// that no number shows: 六 lists the 款 of 人员经费 that 表6 prints, so 奖励金 (303 09,
+// 0.31) where the published text names 个人农业生产补贴.
+func TestPutuoFinalSixNamesTable6(t *testing.T) {
+	doc := putuoFinal(t)
+	six := narrativeSections(t, doc)["六、一般公共预算财政拨款基本支出决算情况说明"]
+	if !strings.Contains(six, "退休费、奖励金；") || strings.Contains(six, "个人农业生产补贴") {
+		t.Errorf("六 should list 奖励金 and not 个人农业生产补贴: %s", six)
+	}
+	if doc.Unit != money.UnitWan {
+		t.Errorf("narrative unit %s, want 万元", doc.Unit)
+	}
+}
