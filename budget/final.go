@@ -106,9 +106,6 @@ type FinalProcurement struct {
 	Goods    money.Amount `yaml:"goods,omitempty" json:"goods,omitempty"`
 	Works    money.Amount `yaml:"works,omitempty" json:"works,omitempty"`
 	Services money.Amount `yaml:"services,omitempty" json:"services,omitempty"`
-	// Total is the total as the department states it; zero means goods + works +
-	// services. It may differ from the sum by rounding only.
-	Total money.Amount `yaml:"total,omitempty" json:"total,omitempty"`
 	// ReservedSME and ReservedSmall are the budgets reserved for small and medium
 	// and for small and micro enterprises; AwardedSME and AwardedSmall what such
 	// suppliers won of them; AwardedOther what small and medium suppliers won of
@@ -123,14 +120,6 @@ type FinalProcurement struct {
 
 // Sum is goods + works + services.
 func (p FinalProcurement) Sum() money.Amount { return p.Goods + p.Works + p.Services }
-
-// Stated is the total the narrative prints.
-func (p FinalProcurement) Stated() money.Amount {
-	if p.Total != 0 {
-		return p.Total
-	}
-	return p.Sum()
-}
 
 // FinalPerformance counts the projects of the year's 预算绩效管理.
 type FinalPerformance struct {

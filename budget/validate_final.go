@@ -163,9 +163,14 @@ func (v *validator) final(b *Budget, units map[string]*Unit) {
 			if c.Amount < 0 {
 				v.add(c.Src, "金额", "%s不能为负数，实际为 %s", l.label, c.Amount)
 			}
-			k := c.Unit + "\x00" + string(c.Fund)
+			if c.Functional != "" {
+				if err := v.cat.Check(classification.Functional, c.Functional, "", 3); err != nil {
+					v.add(c.Src, "功能科目", "%v", err)
+				}
+			}
+			k := c.Unit + "\x00" + string(c.Fund) + "\x00" + c.Functional
 			if first := seen[k]; first != nil {
-				v.addJoint(c.Src, "", "%s与%s重复（同一单位、同一资金性质），请合并为一行", l.label, first.Src.Describe(""))
+				v.addJoint(c.Src, "", "%s与%s重复（同一单位、资金性质和功能科目），请合并为一行", l.label, first.Src.Describe(""))
 			}
 			seen[k] = c
 		}
