@@ -185,6 +185,7 @@ func (v *validator) final(b *Budget, units map[string]*Unit) {
 			v.add(s.Src, "", "“三公”经费决算数不能为负数")
 		}
 	}
+	v.fundCarries(b, f)
 	for _, c := range b.CarryBalances() {
 		if gap := c.Gap(); gap != 0 {
 			v.addJoint(f.Src, "年末结转和结余", "单位“%s”的%s资金结转和结余不平衡：年初结转和结余 %s + 本年收入 %s + 使用非财政拨款结余 %s − 本年支出（决算数）%s − 结余分配 %s = %s，而年末结转和结余为 %s（相差 %s）",
@@ -256,4 +257,55 @@ func strs(fs []FundType) []string {
 		out[i] = string(f)
 	}
 	return out
+}
+
+// fundCarries checks the carry-overs of 政府性基金 and 国有资本经营, which their
+// 决算 tables print by functional code: each needs its code, and the identity holds
+// for each unit, fund and code.
+func (v *validator) fundCarries(b *Budget, f *Final) {
+	type key struct {
+		unit, code string
+		fund       FundType
+	}
+	gap := map[key]money.Amount{}
+	var order []key
+	add := func(k key, a money.Amount) {
+		if _, ok := gap[k]; !ok {
+			order = append(order, k)
+		}
+		gap[k] += a
+	}
+	byCode := func(fund FundType) bool { return fund == GovFund || fund == StateCapital }
+	for _, l := range []struct {
+		list []FinalCarry
+		sign money.Amount
+	}{{f.CarryIn, 1}, {f.UseBalance, 1}, {f.Distribution, -1}, {f.CarryOut, -1}} {
+		for i := range l.list {
+			c := &l.list[i]
+			if !byCode(c.Fund) {
+				continue
+			}
+			if c.Functional == "" {
+				v.add(c.Src, "功能科目", "%s的结转和结余需填写功能科目（决算表按科目列示）", c.Fund)
+				continue
+			}
+			add(key{c.Unit, c.Functional, c.Fund}, l.sign*c.Amount)
+		}
+	}
+	for _, in := range f.Income {
+		if byCode(in.Source) {
+			add(key{in.Unit, in.Functional, in.Source}, in.Amount)
+		}
+	}
+	for i := range b.Items {
+		li := &b.Items[i]
+		if fund := li.SourceFund(); byCode(fund) {
+			add(key{li.Unit, li.Functional, fund}, -li.FinalAmount())
+		}
+	}
+	for _, k := range order {
+		if g := gap[k]; g != 0 {
+			v.addJoint(f.Src, "年末结转和结余", "单位“%s”%s资金在功能科目“%s”上不平衡：年初结转和结余 + 本年收入 − 本年支出（决算数）− 年末结转和结余 相差 %s", k.unit, k.fund, k.code, g)
+		}
+	}
 }

@@ -393,15 +393,16 @@ func (c *Doc) spendingRows(v *View, key, amt string, end int, fiscal bool) {
 		e.sum += a
 		e.n++
 	}
-	// A 决算's code tables print a 类 as the sum of its printed 项 (Putuo 2024:
-	// 社会保障和就业支出 326.72 against 326.71 in 表1): a difference within the 项's
-	// tails is a tail (docs/juesuan.md I-9).
+	// A 决算's code tables print a 类 as the sum of its printed 项, and a 项's total
+	// as the sum of its printed columns (Putuo 2024: 社会保障和就业支出 326.72 against
+	// 326.71 in 表1): a difference within those tails is a tail (docs/juesuan.md I-9).
 	items := map[string]int{}
 	if c.doc.Kind == "部门决算" {
+		perItem := max(len(ref.AmountKeys())-1, 1)
 		for _, code := range codes {
 			if len(code) == 7 {
-				items[code[:3]]++
-				items[code[:5]]++
+				items[code[:3]] += perItem
+				items[code[:5]] += perItem
 			}
 		}
 	}
@@ -420,7 +421,7 @@ func (c *Doc) spendingRows(v *View, key, amt string, end int, fiscal bool) {
 				if e.n > 1 {
 					tails = e.n + 1
 				}
-				if n := items[e.code]; n > 1 {
+				if n := items[e.code]; n > 0 {
 					tails = max(tails, n+1)
 				}
 				c.Equal("X-06", v.AtNamed(r, amt, key), v.Unit, "“"+name+"”（与"+ref.Label+"对照）", e.sum, got, tails)
@@ -569,6 +570,17 @@ func (c *Doc) codeTables() {
 			if len(classes) == 0 {
 				continue
 			}
+			// A 决算 prints a 类 as the sum of its printed 项, and a 项's total as the
+			// sum of its printed columns (docs/juesuan.md I-9): the 合计 may differ
+			// from the 类 by the tails of every 项.
+			items := 0
+			if c.doc.Kind == "部门决算" {
+				for r := start; r < end; r++ {
+					if classification.LevelOf(t.Rows[r].Code) == 3 {
+						items++
+					}
+				}
+			}
 			for _, k := range cols {
 				total, ok := v.AmountIn(h, k)
 				if !ok {
@@ -579,7 +591,11 @@ func (c *Doc) codeTables() {
 					a, _ := v.AmountIn(r, k)
 					parts = append(parts, a)
 				}
-				c.Balance("SUM-01", v.AtColumn(h, k), v.Unit, "“"+v.RowName(h)+"”合计", total, parts...)
+				n := items
+				if t.Columns[k].Key == "total" {
+					n *= max(len(cols)-1, 1)
+				}
+				c.BalanceOf("SUM-01", v.AtColumn(h, k), v.Unit, "“"+v.RowName(h)+"”合计", total, n, parts...)
 			}
 		}
 		c.unitRowsAddUp(v, heads, v.AmountKeys())
@@ -1087,7 +1103,9 @@ func hasTasks(v *View) bool {
 func allFiscal(v *View) bool {
 	for r := range v.body {
 		switch ordinal.ReplaceAllString(v.Text(r, "income_item"), "") {
-		case "财政专户管理资金", "单位资金", "事业收入", "事业单位经营收入", "其他收入", "非财政拨款结余、结转":
+		case "财政专户管理资金", "单位资金", "事业收入", "事业单位经营收入", "其他收入", "非财政拨款结余、结转",
+			// and the 决算's own sources (收入支出决算总表)
+			"上级补助收入", "经营收入", "附属单位上缴收入", "使用非财政拨款结余（含专用结余）", "使用非财政拨款结余", "用事业基金弥补收支差额":
 			if a, _ := v.Amount(r, "income"); a != 0 {
 				return false
 			}

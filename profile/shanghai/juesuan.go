@@ -16,6 +16,10 @@ import (
 // `document: 部门决算`; the tables sum the line items' 决算数, the narrative compares
 // them with the 年初预算 (the line items' amounts) and last year's 决算.
 
+// FinalAccounts reports that the profile generates a 部门决算 (build refuses a
+// budget that asks for one from a profile that does not).
+func (Profile) FinalAccounts() bool { return true }
+
 // FinalFormat is the id of the 决算 format description (formats/shanghai-juesuan.yaml).
 const FinalFormat = "shanghai-juesuan"
 

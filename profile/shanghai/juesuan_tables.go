@@ -167,27 +167,39 @@ func (c codeValues) add(code string, vs ...money.Amount) {
 // 决算 system adds up its tables (Putuo 2024: 社会保障和就业支出 326.72 in the code
 // tables, of 项 that print 84.65, 160.75, 80.38 and 0.94, but 326.71 in 表1 and 表4,
 // which round the class's exact amount). Rows with no money are left out. total is
-// the exact total of every column.
-func (d *finalDeriver) codeRows(vals codeValues, width int) (rows []disclosure.Row, total []money.Amount) {
+// the exact total of every column. A 项's total column (sum, when not negative)
+// prints the sum of its printed parts (the columns after it up to the end, or the
+// ones parts lists), so that every row adds up as printed.
+func (d *finalDeriver) codeRows(vals codeValues, width, sum int, parts ...int) (rows []disclosure.Row, total []money.Amount) {
 	total = make([]money.Amount, width)
 	parents := map[string][]money.Amount{}
+	shown := map[string][]money.Amount{}
 	var items []string
 	for code, vs := range vals {
 		nonZero := false
+		p := make([]money.Amount, width)
 		for i, v := range vs {
 			total[i] += v
-			nonZero = nonZero || printed(v) != 0
+			p[i] = printed(v)
+			nonZero = nonZero || p[i] != 0
 		}
 		if !nonZero {
 			continue
 		}
-		items = append(items, code)
-		for _, p := range []string{code[:3], code[:5]} {
-			if parents[p] == nil {
-				parents[p] = make([]money.Amount, width)
+		if sum >= 0 {
+			p[sum] = 0
+			for _, i := range parts {
+				p[sum] += p[i]
 			}
-			for i, v := range vs {
-				parents[p][i] += printed(v)
+		}
+		shown[code] = p
+		items = append(items, code)
+		for _, parent := range []string{code[:3], code[:5]} {
+			if parents[parent] == nil {
+				parents[parent] = make([]money.Amount, width)
+			}
+			for i, v := range p {
+				parents[parent][i] += v
 			}
 		}
 	}
@@ -207,7 +219,7 @@ func (d *finalDeriver) codeRows(vals codeValues, width int) (rows []disclosure.R
 				rows = append(rows, row(p, parents[p]))
 			}
 		}
-		rows = append(rows, row(code, vals[code]))
+		rows = append(rows, row(code, shown[code]))
 	}
 	return rows, total
 }
@@ -262,7 +274,7 @@ func (d *finalDeriver) incomeTable() *disclosure.Table {
 		}
 		vals.add(in.Functional, vs...)
 	}
-	rows, total := d.codeRows(vals, len(keys)+1)
+	rows, total := d.codeRows(vals, len(keys)+1, 0, 1, 2, 3, 4, 5, 6)
 	t.Rows = append([]disclosure.Row{totalRow(total)}, rows...)
 	return t
 }
@@ -290,7 +302,7 @@ func (d *finalDeriver) spendingTable() *disclosure.Table {
 	vals := d.spendingValues(budget.All, func(s budget.Split) []money.Amount {
 		return []money.Amount{s.Total(), s.Basic(), s.Project, s.Remit, s.Operating, s.Subsidy}
 	})
-	rows, total := d.codeRows(vals, 6)
+	rows, total := d.codeRows(vals, 6, 0, 1, 2, 3, 4, 5)
 	t.Rows = append([]disclosure.Row{totalRow(total)}, rows...)
 	return t
 }
@@ -357,7 +369,7 @@ func (d *finalDeriver) gpTable() *disclosure.Table {
 	vals := d.spendingValues(fromFund(budget.GeneralPublic), func(s budget.Split) []money.Amount {
 		return []money.Amount{s.Total(), s.Basic(), s.Project + s.Remit + s.Operating + s.Subsidy}
 	})
-	rows, total := d.codeRows(vals, 3)
+	rows, total := d.codeRows(vals, 3, 0, 1, 2)
 	t.Rows = append(rows, totalRow(total))
 	d.gpClasses = nil
 	for _, r := range rows {
@@ -482,7 +494,7 @@ func (d *finalDeriver) sanGongTable() *disclosure.Table {
 // empty table keeps its 合计 row and says why it is empty.
 func (d *finalDeriver) fundTable(n int, fund budget.FundType) *disclosure.Table {
 	t := &disclosure.Table{
-		Columns: codeColumns("carry", "this_year", "spending", "basic", "project", "carry_next"),
+		Columns: codeColumns("carry", "this_year", "total", "basic", "project", "carry_next"),
 		Header: [][]disclosure.Cell{
 			{span("项目", 4, 1), tall("年初结转和结余"), tall("本年收入"), span("本年支出", 3, 1), tall("年末结转和结余")},
 			{span("支出功能分类科目编码", 3, 1), span("科目名称", 1, 2), span("小计", 1, 2), span("基本支出", 1, 2), span("项目支出", 1, 2)},
@@ -511,7 +523,7 @@ func (d *finalDeriver) fundTable(n int, fund budget.FundType) *disclosure.Table 
 			vals.add(c.Functional, 0, 0, 0, 0, 0, c.Amount)
 		}
 	}
-	rows, total := d.codeRows(vals, 6)
+	rows, total := d.codeRows(vals, 6, 2, 3, 4)
 	// The 合计 row's carry-overs are every one of the fund's, by code or not.
 	total[0], total[5] = carries(d.f.CarryIn, fund), carries(d.f.CarryOut, fund)
 	t.Rows = append(rows, totalRow(total))
