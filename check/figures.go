@@ -54,7 +54,7 @@ func (c *Doc) figures() []figure {
 	if c.format != nil {
 		specs = append(specs, c.format.Figures...)
 	}
-	if g := format.Generic(); g != nil && (c.format == nil || c.format.ID != g.ID) {
+	if g := format.GenericFor(c.doc.Kind); c.format == nil || c.format.ID != g.ID {
 		specs = append(specs, g.Figures...)
 	}
 	var out []figure

@@ -28,7 +28,8 @@ type Format struct {
 	Profile string `yaml:"profile"`
 	// Label names the format for people, e.g. 深圳市（2026 年起）.
 	Label string `yaml:"label"`
-	// Kinds are the kinds of document published in this format: 部门预算, 单位预算.
+	// Kinds are the kinds of document published in this format: 部门预算, 单位预算,
+	// or 部门决算. A format lists 预算 kinds or 决算 kinds, never both.
 	Kinds []string `yaml:"kinds"`
 	// From and To bound the budget years the format applies to; 0 leaves a side open.
 	From int `yaml:"from"`
@@ -165,7 +166,7 @@ var textKeys = map[string]bool{
 	"unit": true, "code": true, "code_class": true, "code_item": true, "code_sub": true, "name": true,
 	"project": true, "category": true, "year": true, "target": true, "task": true, "content": true,
 	"section": true, "income_item": true, "spending_item": true, "econ_code": true, "gov_econ_code": true,
-	"procurement_item": true,
+	"procurement_item": true, "line_no": true,
 }
 
 // ColumnKind says whether a column of the key holds text, codes or amounts.
@@ -280,9 +281,11 @@ func (f *Format) Covers(year int) bool {
 }
 
 // Publishes reports whether the format prints documents of the kind (部门预算…).
+// A format that lists no kinds prints 预算 documents: a 决算 is only ever read
+// with a format that names its kind.
 func (f *Format) Publishes(kind string) bool {
 	if len(f.Kinds) == 0 || kind == "" {
-		return true
+		return !IsFinal(kind)
 	}
 	for _, k := range f.Kinds {
 		if k == kind {

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,6 +23,9 @@ const (
 	roleGroup    = "group"    // a heading over measures that names none itself: 本年收入, 其中
 	roleSubtotal = "subtotal" // the sum of what the heading above counts: 小计, 合计, 金额
 	roleChange   = "change"   // a change against another year: 增减额, 增减(%)
+	// roleStage is a stage of the year's money other than the document's own
+	// figures: the 预算数 a 决算 compares its 决算数 with (budget.…, as last.…).
+	roleStage = "stage"
 )
 
 // Entry is one meaning in the vocabulary and the header texts that print it.
@@ -32,6 +36,10 @@ type Entry struct {
 	Match []string `yaml:"match"`
 	// Tables limits the entry to tables of these kinds.
 	Tables []disclosure.TableKind `yaml:"tables"`
+	// Documents limits the entry to documents of these kinds (部门决算): the same
+	// words mean the document's own figures in one kind and a comparison in
+	// another (预算数).
+	Documents []string `yaml:"documents"`
 	// Subset marks money that is also counted in other columns of its row (政府采购
 	// and its shares): never a part of the row's total.
 	Subset bool `yaml:"subset"`
@@ -90,13 +98,16 @@ func headerWord(s string) (string, int) {
 	return headFoldRep.Replace(s), year
 }
 
-func (v *Vocabulary) lookup(kind disclosure.TableKind, word string) *Entry {
+func (v *Vocabulary) lookup(ctx Context, word string) *Entry {
 	if word == "" {
 		return nil
 	}
 	for i := range v.Entries {
 		e := &v.Entries[i]
-		if len(e.Tables) > 0 && !containsKind(e.Tables, kind) {
+		if len(e.Tables) > 0 && !containsKind(e.Tables, ctx.Table) {
+			continue
+		}
+		if len(e.Documents) > 0 && !slices.Contains(e.Documents, ctx.Document) {
 			continue
 		}
 		for _, re := range e.match {
@@ -117,12 +128,29 @@ func containsKind(kinds []disclosure.TableKind, k disclosure.TableKind) bool {
 	return false
 }
 
-// Meaning says what a column means from its header: path holds the texts of the
-// header cells over the column, top to bottom, the column's own last. year is the
-// document's budget year; a column of another (earlier) year is keyed "last.…".
-// The key is empty when the vocabulary cannot tell; kind is then empty too, and
-// the caller decides from the column's cells.
+// Context is what a column's meaning depends on besides its header: the kind of
+// its table, the document's budget year and the kind of document (部门预算,
+// 部门决算; empty for a 预算).
+type Context struct {
+	Table    disclosure.TableKind
+	Year     int
+	Document string
+}
+
+// Meaning says what a column of a 预算 document means from its header: path holds
+// the texts of the header cells over the column, top to bottom, the column's own
+// last. year is the document's budget year; a column of another (earlier) year is
+// keyed "last.…". The key is empty when the vocabulary cannot tell; kind is then
+// empty too, and the caller decides from the column's cells.
 func Meaning(table disclosure.TableKind, path []string, year int) (key string, kind disclosure.ColumnKind) {
+	return MeaningIn(Context{Table: table, Year: year}, path)
+}
+
+// MeaningIn is Meaning in a context that names the kind of document: in a 决算
+// the 决算数 is the document's own figure and a 预算数 beside it a comparison,
+// keyed "budget.…" (公务接待费 › 预算数: budget.reception).
+func MeaningIn(ctx Context, path []string) (key string, kind disclosure.ColumnKind) {
+	year := ctx.Year
 	type el struct {
 		e    *Entry
 		year int
@@ -134,7 +162,7 @@ func Meaning(table disclosure.TableKind, path []string, year int) (key string, k
 		if w == "" && y == 0 {
 			continue
 		}
-		els = append(els, el{vocabulary.lookup(table, w), y, w})
+		els = append(els, el{vocabulary.lookup(ctx, w), y, w})
 	}
 	if len(els) == 0 {
 		return "", ""
@@ -146,7 +174,11 @@ func Meaning(table disclosure.TableKind, path []string, year int) (key string, k
 	side := ""
 	last := false
 	change := ""
+	stage := ""
 	for _, a := range els {
+		if a.e != nil && a.e.Role == roleStage {
+			stage = a.e.Key
+		}
 		if a.year < 0 || a.year != 0 && year != 0 && a.year < year {
 			last = true
 		}
@@ -199,7 +231,7 @@ func Meaning(table disclosure.TableKind, path []string, year int) (key string, k
 		return leaf.e.Key, disclosure.AmountCol
 	case roleChange:
 		key = leaf.e.Key
-	case roleSubtotal:
+	case roleSubtotal, roleStage:
 		key = base(n - 1)
 	case roleFund:
 		key = leaf.e.Key
@@ -228,6 +260,9 @@ func Meaning(table disclosure.TableKind, path []string, year int) (key string, k
 	if change != "" && leaf.e.Role != roleChange {
 		key = change + "." + key
 	}
+	if stage != "" {
+		key = stage + "." + key
+	}
 	if last && change == "" {
 		key = "last." + key
 	}
@@ -238,7 +273,7 @@ func Meaning(table disclosure.TableKind, path []string, year int) (key string, k
 // what the heading above it counts (小计, 合计, 金额, 预算数).
 func IsSubtotal(table disclosure.TableKind, text string) bool {
 	w, _ := headerWord(text)
-	e := vocabulary.lookup(table, w)
+	e := vocabulary.lookup(Context{Table: table}, w)
 	return e != nil && e.Role == roleSubtotal
 }
 

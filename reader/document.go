@@ -32,6 +32,7 @@ type docReader struct {
 	pages []*tpage
 	lines []*tline
 	set   *format.Set
+	kind  string // the document's kind, from its title (部门预算, 部门决算…)
 	grid  bool
 	right map[int]float64 // where full lines end, by page
 	pitch float64         // the spacing of the narrative's lines within a paragraph
@@ -68,12 +69,16 @@ func (d *docReader) read() (*disclosure.Document, error) {
 	}
 	doc := &disclosure.Document{}
 	at := d.title(doc)
-	if strings.Contains(doc.Title, "决算") {
-		kind := "部门决算"
-		if strings.Contains(doc.Title, "单位决算") {
-			kind = "单位决算"
+	d.kind = doc.Kind
+	if format.IsFinal(doc.Kind) {
+		// A blank template is told apart before any format is tried: its tables
+		// are the family's, its figures placeholders.
+		if blankTemplate(d.lines) {
+			return nil, &UnsupportedError{File: d.file, Kind: doc.Kind, Blank: true}
 		}
-		return nil, &UnsupportedError{File: d.file, Kind: kind, Blank: blankTemplate(d.lines)}
+		if !d.set.Supports(doc.Kind) {
+			return nil, &UnsupportedError{File: d.file, Kind: doc.Kind}
+		}
 	}
 	contents, body := d.contents(at)
 	doc.Contents = contents
@@ -117,6 +122,10 @@ func (d *docReader) title(doc *disclosure.Document) int {
 	}
 	t := doc.Title
 	switch {
+	case strings.Contains(t, "单位决算"):
+		doc.Kind = "单位决算"
+	case strings.Contains(t, "决算"):
+		doc.Kind = "部门决算"
 	case strings.Contains(t, "单位预算"):
 		doc.Kind = "单位预算"
 	case strings.Contains(t, "预算"):
@@ -264,7 +273,7 @@ func (d *docReader) recognise(doc *disclosure.Document, body []*tline) (*format.
 	if best != nil {
 		return best, bestScore
 	}
-	g := format.Generic()
+	g := format.GenericFor(doc.Kind)
 	if d.tablesFound(g, body) >= 3 {
 		return g, 0
 	}
@@ -349,7 +358,7 @@ func chineseNumber(s string) int {
 func (d *docReader) unrecognised(doc *disclosure.Document, body []*tline) error {
 	var found []string
 	seen := map[string]bool{}
-	g := format.Generic()
+	g := format.GenericFor(doc.Kind)
 	for _, l := range body {
 		if t := g.MatchTable(titleText(l)); t != nil && !seen[t.Title] {
 			seen[t.Title] = true
@@ -364,12 +373,14 @@ func (d *docReader) unrecognised(doc *disclosure.Document, body []*tline) error 
 	if len(found) > 0 {
 		tables = strings.Join(found, "、")
 	}
-	return &UnrecognisedError{File: d.file, Title: title, Tables: tables}
+	return &UnrecognisedError{File: d.file, Title: title, Tables: tables, Kind: doc.Kind}
 }
 
 // UnrecognisedError is a document whose format none of the descriptions fits.
 type UnrecognisedError struct {
 	File, Title, Tables string
+	// Kind is the kind of document the title names, if any.
+	Kind string
 }
 
 func (e *UnrecognisedError) Error() string {
@@ -383,6 +394,9 @@ func (e *UnrecognisedError) Error() string {
 	}, e.Title)
 	if r := []rune(title); len(r) > maxQuotedTitle {
 		title = string(r[:maxQuotedTitle]) + "…"
+	}
+	if format.IsFinal(e.Kind) {
+		return fmt.Sprintf("文件 %s 无法识别的格式：标题为“%s”，识别出的表格：%s。它不像已知地区的部门决算公开文件，也没有足够多的全国通用决算表格（收入支出决算总表、收入决算表、支出决算表等）可按通用格式读取", e.File, title, e.Tables)
 	}
 	return fmt.Sprintf("文件 %s 无法识别的格式：标题为“%s”，识别出的表格：%s。它不像已知地区的部门预算公开文件，也没有足够多的全国通用表格（收支总表、收入总表、支出总表等）可按通用格式读取", e.File, title, e.Tables)
 }

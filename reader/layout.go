@@ -253,7 +253,7 @@ func (d *docReader) matchTable(f *format.Format, l *tline) *format.Table {
 		return t
 	}
 	if !f.Generic {
-		if t := format.Generic().MatchTable(text); t != nil {
+		if t := f.Family().MatchTable(text); t != nil {
 			if own := f.Table(t.Kind); own != nil {
 				return own
 			}
@@ -271,7 +271,7 @@ func (d *docReader) startsTable(f *format.Format, body []*tline, i int) bool {
 	for k := i + 1; k < len(body) && k <= i+12; k++ {
 		l := body[k]
 		c := format.Fold(l.compact)
-		if format.Generic().MatchTable(titleText(l)) != nil && len([]rune(c)) < 60 || inlineTable(f, l) != nil {
+		if f.Family().MatchTable(titleText(l)) != nil && len([]rune(c)) < 60 || inlineTable(f, l) != nil {
 			return false
 		}
 		for _, w := range l.words {
@@ -324,7 +324,7 @@ func labelNumber(s string) int {
 // readTable reads one table's lines, chunk by chunk.
 func (d *docReader) readTable(spec *format.Table, title string, number, year int, chunks [][]*tline) (*disclosure.Table, error) {
 	t := &disclosure.Table{Number: number, Kind: spec.Kind, Title: format.StripLabel(strings.Join(strings.Fields(title), "")), Unit: ""}
-	r := &tableReader{file: d.file, spec: spec, year: year, t: t, title: title}
+	r := &tableReader{file: d.file, spec: spec, year: year, doc: d.kind, t: t, title: title}
 	for _, c := range chunks {
 		if len(c) == 0 {
 			continue
@@ -388,7 +388,7 @@ func (d *docReader) page(n int) *tpage {
 // line does; a 单位预算's 预算单位 line names its subject before all.
 func (d *docReader) names(doc *disclosure.Document) {
 	s := titleYearRe.ReplaceAllString(doc.Title, "")
-	for _, w := range []string{"部门预算信息公开", "部门预算公开", "单位预算公开", "部门预算", "单位预算"} {
+	for _, w := range []string{"部门预算信息公开", "部门预算公开", "单位预算公开", "部门预算", "单位预算", "部门决算", "单位决算"} {
 		s = strings.ReplaceAll(s, w, "")
 	}
 	s = strings.TrimSpace(levelRe.ReplaceAllString(s, ""))

@@ -280,13 +280,19 @@ func TestShanghaiPDF(t *testing.T) {
 	}
 }
 
-// TestLayoutRefuses: a final account is recognised and refused, and text that is no
-// disclosure gets an error that names the file.
+// TestLayoutRefuses: a final account without the 决算 tables is not read as a
+// 预算, a 单位决算 is refused as not supported, and text that is no disclosure gets
+// an error that names the file.
 func TestLayoutRefuses(t *testing.T) {
 	_, err := reader.ReadText("jc.txt", "上海市普陀区2024年区级部门决算\n\n   预算主管部门：上海市普陀区商务委员会\n")
-	var unsupported *reader.UnsupportedError
-	if !errors.As(err, &unsupported) || unsupported.Kind != "部门决算" {
+	var unrecognised *reader.UnrecognisedError
+	if !errors.As(err, &unrecognised) || unrecognised.Kind != "部门决算" || !strings.Contains(err.Error(), "部门决算") {
 		t.Errorf("决算: %v", err)
+	}
+	_, err = reader.ReadText("jc.txt", "上海市普陀区某中心2024年度单位决算\n\n   预算单位：上海市普陀区某中心\n")
+	var unsupported *reader.UnsupportedError
+	if !errors.As(err, &unsupported) || unsupported.Kind != "单位决算" {
+		t.Errorf("单位决算: %v", err)
 	}
 	for _, text := range []string{"", "hello\nworld", "2025年部门预算\n没有别的", "\f\f\f", strings.Repeat("2", 1<<16)} {
 		if _, err := reader.ReadText("x.txt", text); err == nil || !strings.Contains(err.Error(), "x.txt") {

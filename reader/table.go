@@ -18,6 +18,7 @@ type tableReader struct {
 	file string
 	spec *format.Table
 	year int
+	doc  string // the document's kind: a header means other things in a 决算
 	t    *disclosure.Table
 	cols []*column
 	// rows as read: one raw row per table row, cells as printed text
@@ -357,7 +358,7 @@ func (r *tableReader) parseHeader(lines []*tline, pg *tpage) []*column {
 		cols = buildColumns(headerCells(lines, pg.em, pg.em == 1), pg.em)
 	}
 	for _, c := range cols {
-		c.key, c.kind = format.Meaning(r.t.Kind, c.path, r.year)
+		c.key, c.kind = format.MeaningIn(format.Context{Table: r.t.Kind, Year: r.year, Document: r.doc}, c.path)
 	}
 	return cols
 }

@@ -92,7 +92,15 @@ func (d *deriver) level() string {
 }
 
 func (d *deriver) document() *disclosure.Document {
+	// The first of Shanghai's formats that publishes the kind: a 预算 is never
+	// written in the 决算 format.
 	f := formats[0]
+	for _, x := range formats {
+		if x.Publishes(d.kind()) {
+			f = x
+			break
+		}
+	}
 	doc := &disclosure.Document{
 		Profile:     "shanghai",
 		Format:      f.ID,
