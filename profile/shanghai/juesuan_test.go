@@ -133,7 +133,7 @@ func TestPutuoFinal(t *testing.T) {
 	// The published text's errors (docs/juesuan.md §5): the generated text states
 	// what the tables say.
 	known := map[string][2]string{
-		"四、财政拨款收入支出决算总体情况说明":   {"0.30", "2961.68"}, // 财政拨款收入支出总计0.3万元: 表4 总计 2,961.68
+		"四、财政拨款收入支出决算总体情况说明":   {"0.30", "2961.68"},  // 财政拨款收入支出总计0.3万元: 表4 总计 2,961.68
 		"五、一般公共预算财政拨款支出决算情况说明": {"71.73%", "71.65%"}, // 一般公共服务支出 2106.66 / 2940.05
 	}
 	sections := narrativeSections(t, doc)
