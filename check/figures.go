@@ -46,7 +46,9 @@ type figure struct {
 	cells  func() []Ref
 }
 
-var figureAmount = `[^0-9，。；：%]{0,6}?([0-9][0-9,]*(?:\.[0-9]+)?)万元`
+// The words between a figure's name and its amount hold no digit, no sentence
+// mark and no 增/减: “收入支出总计减少56.95万元” states a change, not the figure.
+var figureAmount = `[^0-9，。；：%增减]{0,6}?([0-9][0-9,]*(?:\.[0-9]+)?)万元`
 
 // figures are the family's named figures and the document's format's.
 func (c *Doc) figures() []figure {

@@ -7,6 +7,7 @@ import (
 	"yusuan/budget"
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/format"
 	"yusuan/money"
 )
 
@@ -68,13 +69,20 @@ func newFinalDeriver(b *budget.Budget, cat *classification.Catalogue) *finalDeri
 	return d
 }
 
-// formatLabel is the description's label of the 决算 format, or a plain one until the
-// description is loaded.
-func formatLabel() string {
+// finalFormat is the 决算 format's description.
+func finalFormat() *format.Format {
 	for _, f := range formats {
 		if f.ID == FinalFormat {
-			return f.Label
+			return f
 		}
+	}
+	return nil
+}
+
+// formatLabel is the description's label of the 决算 format.
+func formatLabel() string {
+	if f := finalFormat(); f != nil {
+		return f.Label
 	}
 	return "上海市部门决算"
 }

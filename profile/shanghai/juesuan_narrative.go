@@ -11,17 +11,23 @@ import (
 )
 
 // parts are the 决算's narrative: 第一部分 概况, 第三部分 情况说明 and 第四部分 名词解释
-// (第二部分 is the tables).
+// (第二部分 is the tables). Each numbered section is a part of its own under its
+// heading (一、主要职能 …), as the format description lists them and a reader of the
+// published document finds them; the 第…部分 headings are parts without text.
 func (d *finalDeriver) parts() []disclosure.Part {
-	return []disclosure.Part{d.overview(), d.explanation(), d.finalGlossary()}
+	year := d.b.Year
+	parts := []disclosure.Part{{Number: 1, Plain: true, Title: "第一部分 " + d.subject + "概况"}}
+	parts = append(parts, d.overview()...)
+	parts = append(parts, disclosure.Part{Number: 3, Plain: true, Title: fmt.Sprintf("第三部分 %s%d年度部门决算情况说明", d.subject, year)})
+	parts = append(parts, d.explanation()...)
+	return append(parts, d.finalGlossary())
 }
 
 // overview is 第一部分: the duties and the units the 决算 covers.
-func (d *finalDeriver) overview() disclosure.Part {
-	p := disclosure.Part{Number: 1, Title: d.subject + "概况"}
-	p.Blocks = append(p.Blocks, heading("一、主要职能"))
-	p.Blocks = append(p.Blocks, textBlocks(d.b.Text.Duties)...)
-	p.Blocks = append(p.Blocks, heading("二、部门决算单位构成"),
+func (d *finalDeriver) overview() []disclosure.Part {
+	duties := disclosure.Part{Number: 1, Plain: true, Title: "一、主要职能", Blocks: textBlocks(d.b.Text.Duties)}
+	units := disclosure.Part{Number: 1, Plain: true, Title: "二、部门决算单位构成"}
+	units.Blocks = append(units.Blocks,
 		para("从预算单位构成看，%s部门决算包括：%s本级决算、下属行政事业单位决算。纳入%s%d年度部门决算编制范围的单位包括：",
 			d.subject, d.subject, d.subject, d.b.Year))
 	t := &disclosure.Table{
@@ -42,16 +48,18 @@ func (d *finalDeriver) overview() disclosure.Part {
 	for _, m := range d.f.Text.Members {
 		row(m.Name, m.Note)
 	}
-	p.Blocks = append(p.Blocks, disclosure.Block{Kind: disclosure.TableRef, Table: t})
-	return p
+	units.Blocks = append(units.Blocks, disclosure.Block{Kind: disclosure.TableRef, Table: t})
+	return []disclosure.Part{duties, units}
 }
 
-// explanation is 第三部分 部门决算情况说明, sections 一 to 十一.
-func (d *finalDeriver) explanation() disclosure.Part {
+// explanation is 第三部分 部门决算情况说明, sections 一 to 十一, a part each.
+func (d *finalDeriver) explanation() []disclosure.Part {
 	f, year := d.f, d.b.Year
 	last := fmt.Sprintf("%d年度", year-1)
-	p := disclosure.Part{Number: 3, Title: fmt.Sprintf("%s%d年度部门决算情况说明", d.subject, year)}
-	add := func(bs ...disclosure.Block) { p.Blocks = append(p.Blocks, bs...) }
+	var out []disclosure.Part
+	section := func(i int, bs ...disclosure.Block) {
+		out = append(out, disclosure.Part{Number: 3, Plain: true, Title: finalSections[i], Blocks: bs})
+	}
 
 	// 一 and 二, 三: the totals of 表1.
 	thisIncome, thisSpending := d.income(allIncome), d.actual(budget.All)
@@ -60,7 +68,7 @@ func (d *finalDeriver) explanation() disclosure.Part {
 	if f.LastYear.Total != 0 {
 		text += fmt.Sprintf("与%s相比，收入支出总计%s。", last, versus(total, f.LastYear.Total))
 	}
-	add(heading(finalSections[0]), para("%s%s", text, because("主要原因：", f.Text.TotalReason)))
+	section(0, para("%s%s", text, because("主要原因：", f.Text.TotalReason)))
 
 	sources := []struct {
 		name string
@@ -77,7 +85,7 @@ func (d *finalDeriver) explanation() disclosure.Part {
 			parts = append(parts, fmt.Sprintf("%s%s万元%s", s.name, plain(a), share(a, thisIncome)))
 		}
 	}
-	add(heading(finalSections[1]), para("本年收入合计%s万元%s。", plain(thisIncome), list("，其中：", parts)))
+	section(1, para("本年收入合计%s万元%s。", plain(thisIncome), list("，其中：", parts)))
 
 	split := d.act.SplitOf(budget.All)
 	parts = nil
@@ -89,7 +97,7 @@ func (d *finalDeriver) explanation() disclosure.Part {
 			parts = append(parts, fmt.Sprintf("%s%s万元%s", k.name, plain(k.a), share(k.a, thisSpending)))
 		}
 	}
-	add(heading(finalSections[2]), para("本年支出合计%s万元%s。", plain(thisSpending), list("，其中：", parts)))
+	section(2, para("本年支出合计%s万元%s。", plain(thisSpending), list("，其中：", parts)))
 
 	// 四: 表4's 总计.
 	fiscalTotal := d.income(fiscalIncome) + carries(f.CarryIn, budget.FiscalFunds...)
@@ -97,51 +105,44 @@ func (d *finalDeriver) explanation() disclosure.Part {
 	if f.LastYear.FiscalTotal != 0 {
 		text += fmt.Sprintf("与%s相比，财政拨款收入支出总计%s。", last, versus(fiscalTotal, f.LastYear.FiscalTotal))
 	}
-	add(heading(finalSections[3]), para("%s%s", text, because("主要原因：", f.Text.FiscalReason)))
+	section(3, para("%s%s", text, because("主要原因：", f.Text.FiscalReason)))
 
 	// 五: 表5.
 	gp := d.actual(fromFund(budget.GeneralPublic))
-	add(heading(finalSections[4]), heading("（一）一般公共预算财政拨款支出决算总体情况"))
 	text = fmt.Sprintf("一般公共预算财政拨款支出%s万元%s。", plain(gp), strings.Replace(share(gp, thisSpending), "，占", "，占本年支出合计的", 1))
 	if f.LastYear.GeneralSpending != 0 {
 		text += fmt.Sprintf("与%s相比，一般公共预算财政拨款支出%s。", last, versus(gp, f.LastYear.GeneralSpending))
 	}
-	add(para("%s%s", text, because("主要原因：", f.Text.GeneralReason)))
+	five := []disclosure.Block{heading("（一）一般公共预算财政拨款支出决算总体情况"),
+		para("%s%s", text, because("主要原因：", f.Text.GeneralReason))}
 	parts = nil
 	for _, c := range d.gpClasses {
 		parts = append(parts, fmt.Sprintf("%s（类）%s万元%s", d.codeName(classification.Functional, c.code), plain(c.amount), share(c.amount, gp)))
 	}
-	add(heading("（二）一般公共预算财政拨款支出决算结构情况"),
-		para("一般公共预算财政拨款支出%s万元%s。", plain(gp), list("，主要用于以下方面：", parts)))
-	add(heading("（三）一般公共预算财政拨款支出决算具体情况"))
-	add(d.execution()...)
+	five = append(five, heading("（二）一般公共预算财政拨款支出决算结构情况"),
+		para("一般公共预算财政拨款支出%s万元%s。", plain(gp), list("，主要用于以下方面：", parts)),
+		heading("（三）一般公共预算财政拨款支出决算具体情况"))
+	section(4, append(five, d.execution()...)...)
 
-	// 六: 表6.
-	add(heading(finalSections[5]), d.basicParagraph())
-
-	// 七: 表7.
-	add(heading(finalSections[6]))
-	add(d.sanGongText()...)
+	// 六: 表6; 七: 表7.
+	section(5, d.basicParagraph())
+	section(6, d.sanGongText()...)
 
 	// 八, 九: 表8 and 表9.
 	for i, fund := range []budget.FundType{budget.GovFund, budget.StateCapital} {
 		name := []string{"政府性基金预算", "国有资本经营预算"}[i]
 		in, out := d.income(incomeFrom(fund)), d.actual(fromFund(fund))
-		add(heading(finalSections[7+i]))
 		if printed(in) == 0 && printed(out) == 0 {
-			add(para("%s%d年度无%s财政拨款收入和支出。", d.subject, year, name))
+			section(7+i, para("%s%d年度无%s财政拨款收入和支出。", d.subject, year, name))
 		} else {
-			add(para("%s%d年度%s财政拨款收入%s万元，支出%s万元。", d.subject, year, name, plain(in), plain(out)))
+			section(7+i, para("%s%d年度%s财政拨款收入%s万元，支出%s万元。", d.subject, year, name, plain(in), plain(out)))
 		}
 	}
 
-	// 十: 绩效.
-	add(heading(finalSections[9]), d.performanceParagraph())
-
-	// 十一: 机关运行经费, 政府采购, 国有资产.
-	add(heading(finalSections[10]))
-	add(d.otherMatters()...)
-	return p
+	// 十: 绩效; 十一: 机关运行经费, 政府采购, 国有资产.
+	section(9, d.performanceParagraph())
+	section(10, d.otherMatters()...)
+	return out
 }
 
 // list joins parts after a lead-in, or nothing when there are none.
@@ -374,7 +375,7 @@ func (d *finalDeriver) finalGlossary() disclosure.Part {
 	if len(terms) == 0 {
 		terms = finalGlossary
 	}
-	p := disclosure.Part{Number: 4, Title: "名词解释"}
+	p := disclosure.Part{Number: 4, Plain: true, Title: "第四部分 名词解释"}
 	for i, t := range terms {
 		def := strings.TrimSpace(t.Definition)
 		if !strings.HasSuffix(def, "。") {

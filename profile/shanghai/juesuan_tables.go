@@ -47,8 +47,15 @@ func (d *finalDeriver) tables() []*disclosure.Table {
 		d.summaryTable(), d.incomeTable(), d.spendingTable(), d.fiscalSummaryTable(), d.gpTable(),
 		d.basicTable(), d.sanGongTable(), d.fundTable(8, budget.GovFund), d.fundTable(9, budget.StateCapital),
 	}
+	desc := finalFormat()
 	for i, t := range out {
 		t.Number, t.Kind, t.Title = i+1, FinalTables[i].Kind, FinalTables[i].Title
+		// The description's title, when it is loaded: the one account of the format.
+		if desc != nil {
+			if dt := desc.Table(t.Kind); dt != nil {
+				t.Title = dt.Title
+			}
+		}
 		t.Unit, t.Unlabeled = money.UnitWan, true
 	}
 	return out
@@ -226,7 +233,8 @@ func (d *finalDeriver) codeRows(vals codeValues, width, sum int, parts ...int) (
 
 // totalRow is a code table's 合计 row: the exact totals, each rounded on its own.
 func totalRow(total []money.Amount) disclosure.Row {
-	cells := []disclosure.Cell{T(""), T(""), T(""), T("合计")}
+	// 合计 spans the code and name columns, as the template prints it.
+	cells := []disclosure.Cell{span("合计", 4, 1)}
 	for _, v := range total {
 		cells = append(cells, A(v))
 	}
@@ -238,7 +246,7 @@ func totalRow(total []money.Amount) disclosure.Row {
 func codeHeader(amounts ...disclosure.Cell) [][]disclosure.Cell {
 	return [][]disclosure.Cell{
 		append([]disclosure.Cell{span("项目", 4, 1)}, amounts...),
-		{span("支出功能分类科目编码", 3, 1), span("科目名称", 1, 2)},
+		{span("功能分类科目编码", 3, 1), span("科目名称", 1, 2)},
 		{T("类"), T("款"), T("项")},
 	}
 }
@@ -497,7 +505,7 @@ func (d *finalDeriver) fundTable(n int, fund budget.FundType) *disclosure.Table 
 		Columns: codeColumns("carry", "this_year", "total", "basic", "project", "carry_next"),
 		Header: [][]disclosure.Cell{
 			{span("项目", 4, 1), tall("年初结转和结余"), tall("本年收入"), span("本年支出", 3, 1), tall("年末结转和结余")},
-			{span("支出功能分类科目编码", 3, 1), span("科目名称", 1, 2), span("小计", 1, 2), span("基本支出", 1, 2), span("项目支出", 1, 2)},
+			{span("功能分类科目编码", 3, 1), span("科目名称", 1, 2), span("小计", 1, 2), span("基本支出", 1, 2), span("项目支出", 1, 2)},
 			{T("类"), T("款"), T("项")},
 		},
 		Wide: true,
@@ -529,7 +537,7 @@ func (d *finalDeriver) fundTable(n int, fund budget.FundType) *disclosure.Table 
 	t.Rows = append(rows, totalRow(total))
 	empty := true
 	for _, v := range total {
-		empty = empty && v == 0
+		empty = empty && printed(v) == 0
 	}
 	if empty {
 		t.Empty = true

@@ -15,21 +15,39 @@ import (
 	"yusuan/build"
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/format"
 	"yusuan/money"
+	"yusuan/profile/shanghai"
 )
 
-// published is the transcription of a published 决算: every table's body rows, cell
-// by cell as printed (spanned positions empty), and the numbers of each section of
-// 第三部分 in the order printed.
-type published struct {
+// groundTruth is the reader's ground truth of a published document
+// (reader/testdata/corpus): its tables' columns and rows, cell by cell as printed.
+type groundTruth struct {
 	Tables []struct {
-		Title string     `yaml:"title"`
-		Rows  [][]string `yaml:"rows"`
+		Title   string     `yaml:"title"`
+		Columns []string   `yaml:"columns"`
+		Rows    [][]string `yaml:"rows"`
 	} `yaml:"tables"`
+}
+
+// publishedNumbers are the numbers of each section of a published 第三部分, in the
+// order printed.
+type publishedNumbers struct {
 	Narrative []struct {
 		Section string   `yaml:"section"`
 		Numbers []string `yaml:"numbers"`
 	} `yaml:"narrative"`
+}
+
+func readYAML(t *testing.T, path string, v any) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := yaml.Unmarshal(data, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
 }
 
 // displayRows lays a table's body on its grid and prints every position as the
@@ -92,38 +110,47 @@ func numbersOf(s string) []string {
 }
 
 // TestPutuoFinal builds examples/putuo-caizhengju-2024-juesuan and compares it with
-// the published 上海市普陀区财政局2024年度部门决算: every cell of the nine tables, and
-// every number of each section of 第三部分. The published document's two wrong
-// numbers are the only differences, and the generated text prints them right.
+// the published 上海市普陀区财政局2024年度部门决算: every row of the reader's ground
+// truth of its nine tables, cell by cell and in order, and every number of each
+// section of 第三部分. The published document's two wrong numbers are the only
+// differences, and the generated text prints them right.
 func TestPutuoFinal(t *testing.T) {
 	doc := putuoFinal(t)
-	data, err := os.ReadFile(filepath.Join("testdata", "putuo-caizhengju-2024-juesuan.published.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want published
-	if err := yaml.Unmarshal(data, &want); err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Tables) != len(want.Tables) {
-		t.Fatalf("%d tables, want %d", len(doc.Tables), len(want.Tables))
+	var truth groundTruth
+	readYAML(t, filepath.Join("..", "..", "reader", "testdata", "corpus", "putuo-caizhengju-2024-dept-final-accounts.yaml"), &truth)
+	var want publishedNumbers
+	readYAML(t, filepath.Join("testdata", "putuo-caizhengju-2024-juesuan.published.yaml"), &want)
+	if len(doc.Tables) != len(truth.Tables) {
+		t.Fatalf("%d tables, want %d", len(doc.Tables), len(truth.Tables))
 	}
 	cells := 0
-	for i, wt := range want.Tables {
+	for i, wt := range truth.Tables {
 		gt := doc.Tables[i]
 		if gt.Title != wt.Title {
 			t.Errorf("table %d is %s, want %s", i+1, gt.Title, wt.Title)
 			continue
 		}
-		got := displayRows(gt)
-		if len(got) != len(wt.Rows) {
-			t.Errorf("%s: %d rows, want %d", wt.Title, len(got), len(wt.Rows))
+		if len(gt.Columns) != len(wt.Columns) {
+			t.Errorf("%s: %d columns, want %d (%v)", wt.Title, len(gt.Columns), len(wt.Columns), wt.Columns)
+			continue
 		}
-		for r := range min(len(got), len(wt.Rows)) {
-			if !slices.Equal(got[r], wt.Rows[r]) {
-				t.Errorf("%s row %d:\n got %q\nwant %q", wt.Title, r+1, got[r], wt.Rows[r])
+		// Each row of the ground truth is a row of the table, in the same order.
+		got := displayRows(gt)
+		next := 0
+		for _, w := range wt.Rows {
+			at := -1
+			for r := next; r < len(got); r++ {
+				if slices.Equal(got[r], w) {
+					at = r
+					break
+				}
 			}
-			for _, c := range wt.Rows[r] {
+			if at < 0 {
+				t.Errorf("%s: no row %q (after row %d); the table prints:\n%s", wt.Title, w, next, rowsText(got))
+				continue
+			}
+			next = at + 1
+			for _, c := range w {
 				if c != "" {
 					cells++
 				}
@@ -162,6 +189,14 @@ func TestPutuoFinal(t *testing.T) {
 	t.Logf("%d table cells and %d narrative numbers compared", cells, numbers)
 }
 
+func rowsText(rows [][]string) string {
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, " | ") + "\n")
+	}
+	return b.String()
+}
+
 var finalSectionTitles = []string{
 	"一、收入支出决算总体情况说明", "二、收入决算情况说明", "三、支出决算情况说明", "四、财政拨款收入支出决算总体情况说明",
 	"五、一般公共预算财政拨款支出决算情况说明", "六、一般公共预算财政拨款基本支出决算情况说明",
@@ -169,22 +204,17 @@ var finalSectionTitles = []string{
 	"九、国有资本经营预算财政拨款收入支出决算情况说明", "十、预算绩效管理情况", "十一、其他重要事项的情况说明",
 }
 
-// narrativeSections joins the text of each section of 第三部分 under its heading.
+// narrativeSections joins the text of each section of 第三部分, a part each.
 func narrativeSections(t *testing.T, doc *disclosure.Document) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	for _, p := range doc.Parts {
-		if p.Number != 3 {
+		if !slices.Contains(finalSectionTitles, p.Title) {
 			continue
 		}
-		cur := ""
 		for _, b := range p.Blocks {
-			if b.Kind == disclosure.Heading && slices.Contains(finalSectionTitles, b.Text) {
-				cur = b.Text
-				continue
-			}
-			if cur != "" && b.Kind != disclosure.Heading {
-				out[cur] += b.Text
+			if b.Kind != disclosure.Heading {
+				out[p.Title] += b.Text
 			}
 		}
 	}
@@ -205,5 +235,39 @@ func TestPutuoFinalSixNamesTable6(t *testing.T) {
 	}
 	if doc.Unit != money.UnitWan {
 		t.Errorf("narrative unit %s, want 万元", doc.Unit)
+	}
+}
+
+// TestFinalHeadersAsDescribed requires every generated 决算 table to carry the title
+// and one of the headers of the format description (formats/shanghai-juesuan.yaml),
+// the one account of the format that readers use too.
+func TestFinalHeadersAsDescribed(t *testing.T) {
+	doc := putuoFinal(t)
+	var desc *format.Format
+	for _, f := range (shanghai.Profile{}).Formats() {
+		if f.ID == doc.Format {
+			desc = f
+		}
+	}
+	if desc == nil {
+		t.Fatalf("no format description %s", doc.Format)
+	}
+	for _, tab := range doc.Tables {
+		d := desc.Table(tab.Kind)
+		if d == nil || d.Title != tab.Title || d.Number != tab.Number {
+			t.Errorf("%s (%s, 表%d) is not the description's", tab.Title, tab.Kind, tab.Number)
+			continue
+		}
+		var got []string
+		for _, p := range format.HeaderPaths(tab) {
+			got = append(got, strings.Join(p, "/"))
+		}
+		ok := false
+		for _, h := range d.Headers {
+			ok = ok || slices.Equal(h, got)
+		}
+		if !ok {
+			t.Errorf("%s: header %q is none of the description's %q", tab.Title, got, d.Headers)
+		}
 	}
 }
