@@ -167,6 +167,10 @@ var tableRules = []func(*Doc){
 	(*Doc).sanGong,
 	(*Doc).performance,
 	(*Doc).crossTables,
+	(*Doc).carryOver,
+	(*Doc).finalSanGongCodes,
 	(*Doc).basicSplit,
 	(*Doc).narrative,
+	(*Doc).execution,
+	(*Doc).placeholders,
 }

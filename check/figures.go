@@ -28,7 +28,8 @@ func (c *Doc) statedFigures() {
 	c.eachBlock(func(heading string, pos disclosure.Pos, text string) {
 		for _, f := range append(figs, classes...) {
 			for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {
-				if c.otherYear(text, m[0]) || preceded(text[:m[0]], f.unless) || gluedNumber(text, m[2]) {
+				// 收入支出总计减少56.95万元 states a change, not the figure.
+				if c.otherYear(text, m[0]) || preceded(text[:m[0]], f.unless) || gluedNumber(text, m[2]) || changeWordRe.MatchString(text[m[0]:m[2]]) {
 					continue
 				}
 				s := Sentence{Text: sentenceSpan(text, m[0], m[1]), Part: heading, Pos: pos, Block: text}
@@ -46,9 +47,7 @@ type figure struct {
 	cells  func() []Ref
 }
 
-// The words between a figure's name and its amount hold no digit, no sentence
-// mark and no 增/减: “收入支出总计减少56.95万元” states a change, not the figure.
-var figureAmount = `[^0-9，。；：%增减]{0,6}?([0-9][0-9,]*(?:\.[0-9]+)?)万元`
+var figureAmount = `[^0-9，。；：%]{0,6}?([0-9][0-9,]*(?:\.[0-9]+)?)万元`
 
 // figures are the family's named figures and the document's format's.
 func (c *Doc) figures() []figure {

@@ -135,7 +135,11 @@ func colNumberLine(l *tline) bool {
 		return false
 	}
 	n, marks := 0, 0
-	for _, w := range l.words {
+	for i, w := range l.words {
+		// 栏次 spaced out over its cell (栏     次).
+		if w.text == "栏" && i+1 < len(l.words) && l.words[i+1].text == "次" || w.text == "次" && i > 0 && l.words[i-1].text == "栏" {
+			continue
+		}
 		if !colNumRe.MatchString(w.text) {
 			return false
 		}
@@ -214,10 +218,12 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 		// it: lines of text closer together than a header's rows belong to it. A
 		// cell's lines lie one line height (1.45 em) apart; the padding of two
 		// cells puts a header's last line further from the body.
-		for b > 0 && lines[b].y-lines[b-1].y <= 1.5*pg.em && !r.anchors(lines[b-1]) && (r.cols != nil || b > 1) && !(b > 1 && wrapsHeader(lines[b-2], lines[b-1])) {
+		first := lines[b]
+		for b > 0 && lines[b].y-lines[b-1].y <= 1.5*pg.em && !r.anchors(lines[b-1]) && (r.cols != nil || b > 1) && !(b > 1 && wrapsHeader(lines[b-2], lines[b-1])) && !overNumbers(lines[b-1], first) && !codeHeadLine(lines[b-1]) {
 			b--
 		}
 	}
+	lines, b = codeHeadBelow(lines, b, !pg.grid && pg.em == 1)
 	// A header holds no running text: a line of it begins the body (a target's
 	// text wrapped above its row's amounts).
 	if !pg.grid {
@@ -247,6 +253,8 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 	if r.cols != nil && len(header) == 0 {
 		lines = append(lines[:b:b], r.register(lines[b:], pg)...)
 	}
+	// The page prints the table's header again: it goes on with the table.
+	again := r.cols != nil && len(header) > 0 && r.repeatsHeader(header)
 	if len(header) > 0 && (r.cols == nil || !r.repeatsHeader(header)) {
 		cols := r.parseHeader(header, pg)
 		if r.cols == nil {
@@ -277,7 +285,227 @@ func (r *tableReader) readPage(lines []*tline, pg *tpage) {
 	if r.cols == nil {
 		return
 	}
+	before := len(r.rows)
 	r.readBody(lines[b:], pg)
+	if again {
+		r.dropRepeatedTotal(before)
+	}
+}
+
+// dropRepeatedTotal drops the first row a page read from row from on when it
+// prints a total row of the pages before again, cell for cell: a table that
+// repeats its header on each page may repeat its 合计 under it (Foshan's 决算
+// tables), which is one row, not one per page.
+func (r *tableReader) dropRepeatedTotal(from int) {
+	if from >= len(r.rows) {
+		return
+	}
+	row := r.rows[from]
+	total := false
+	for _, c := range row.cells {
+		if totalRe.MatchString(format.Fold(c)) {
+			total = true
+		}
+	}
+	if !total {
+		return
+	}
+	for _, old := range r.rows[:from] {
+		if slices.Equal(old.cells, row.cells) {
+			r.rows = slices.Delete(r.rows, from, from+1)
+			return
+		}
+	}
+}
+
+// codeHeadBelow moves into the header the line that heads the columns of codes
+// (类 款 项) when the first row's amounts are set above it, as on Putuo's 支出决算表,
+// where the 合计 row's amounts stand a line or two above the header's last line:
+// lines b… up to it print amounts only, and its own amounts, if it prints any, stay
+// in the body as a line of their own. It returns the lines and where the body
+// starts.
+func codeHeadBelow(lines []*tline, b int, text bool) ([]*tline, int) {
+	for k := b; k < len(lines) && k <= b+2; k++ {
+		l := lines[k]
+		var head, nums []word
+		for _, w := range l.words {
+			if amountWord(w) {
+				nums = append(nums, w)
+			} else {
+				head = append(head, w)
+			}
+		}
+		if len(head) == 0 {
+			continue
+		}
+		hl := splitLine(l, head)
+		if !codeHeadLine(hl) {
+			return lines, b
+		}
+		out := append(slices.Clone(lines[:b]), hl)
+		for _, a := range lines[b:k] {
+			// In layout text the amounts now touch the body's first line, as
+			// the header's line no longer stands between them.
+			if text {
+				a = splitLine(a, a.words)
+				a.y++
+				a.top, a.bottom = a.top+1, a.bottom+1
+			}
+			out = append(out, a)
+		}
+		if len(nums) > 0 {
+			out = append(out, splitLine(l, nums))
+		}
+		return append(out, lines[k+1:]...), b + 1
+	}
+	return lines, b
+}
+
+// splitLine is a line made of some of line l's words, at l's place.
+func splitLine(l *tline, words []word) *tline {
+	n := newLine(l.page, l.no, l.y, slices.Clone(words))
+	n.top, n.bottom, n.size = l.top, l.bottom, l.size
+	return n
+}
+
+// onlyAmounts reports whether every word of a line is an amount.
+func onlyAmounts(l *tline) bool {
+	for _, w := range l.words {
+		if !amountWord(w) {
+			return false
+		}
+	}
+	return len(l.words) > 0
+}
+
+// liftAmounts joins to a row the amounts its table sets a line or two above it,
+// as Putuo's 决算 tables do for rows whose 基本支出 or 项目支出 they print apart
+// (2,336.91 603.14 / 2,940.05 / 合计): lines of amounts only, right above a line
+// that begins a row with a code or a total's label, whose columns none of them
+// fills. In layout text they touch the row's line; in a PDF their glyphs' boxes
+// reach down into the row's line, not up into the line above.
+func (r *tableReader) liftAmounts(lines []*tline, text bool) []*tline {
+	var out []*tline
+	for i := 0; i < len(lines); i++ {
+		j := i
+		for j < len(lines) && onlyAmounts(lines[j]) {
+			j++
+		}
+		if j == i || j == len(lines) || !r.liftTarget(lines[j]) || !r.liftFits(lines, i, j, text) {
+			out = append(out, lines[i])
+			continue
+		}
+		words := slices.Clone(lines[j].words)
+		for _, l := range lines[i:j] {
+			words = append(words, l.words...)
+		}
+		slices.SortStableFunc(words, func(a, b word) int { return cmpFloat(a.x0, b.x0) })
+		n := splitLine(lines[j], words)
+		n.top = min(n.top, lines[i].top)
+		out = append(out, n)
+		i = j
+	}
+	return out
+}
+
+// liftTarget reports whether a line begins a row by a code at its start or a
+// total's label.
+func (r *tableReader) liftTarget(l *tline) bool {
+	if len(l.words) == 0 {
+		return false
+	}
+	w := l.words[0]
+	if codePrefixRe.MatchString(w.text) && r.codeAt(w) {
+		return true
+	}
+	for _, w := range l.words {
+		if !w.num {
+			return totalRe.MatchString(format.Fold(w.text))
+		}
+	}
+	return false
+}
+
+// liftFits reports whether the lines i…j-1 of amounts only belong to line j's
+// row: each touches the next, no two print in one column, and each is closer to
+// line j than to the line above the run.
+func (r *tableReader) liftFits(lines []*tline, i, j int, text bool) bool {
+	used := map[int]bool{}
+	for k := i; k <= j; k++ {
+		for _, w := range lines[k].words {
+			if !amountWord(w) {
+				continue
+			}
+			c := r.colOf(w, true)
+			if c < 0 || used[c] || r.cols[c].kind == disclosure.CodeCol || r.cols[c].kind == disclosure.TextCol {
+				return false
+			}
+			used[c] = true
+		}
+	}
+	for k := i; k < j; k++ {
+		l, next := lines[k], lines[k+1]
+		if text {
+			if next.y-l.y > 1 {
+				return false
+			}
+			continue
+		}
+		// The amounts' boxes reach into the row's line, and their middle lies
+		// within the row's line, not the line above.
+		mid := (l.top + l.bottom) / 2
+		row := lines[j]
+		if mid < row.top || mid > row.bottom {
+			return false
+		}
+		if i > 0 && mid <= lines[i-1].bottom {
+			return false
+		}
+	}
+	return true
+}
+
+// codedName reports whether line l prints text in the column of names of a row
+// whose line a begins with its code.
+func (r *tableReader) codedName(a, l *tline) bool {
+	if len(a.words) == 0 || len(l.words) == 0 || !codePrefixRe.MatchString(a.words[0].text) {
+		return false
+	}
+	j := r.colOf(l.words[0], false)
+	return j > 0 && r.cols[j].kind == disclosure.TextCol && r.cols[j-1].kind == disclosure.CodeCol
+}
+
+// codePartRe is a part of a code printed in columns (06, 01); codePartNameRe is
+// one run into the name after it (01行政运行).
+var (
+	codePartRe     = regexp.MustCompile(`^[0-9]{2}$`)
+	codePartNameRe = regexp.MustCompile(`^([0-9]{2})(\p{Han}.*)$`)
+)
+
+// codeHeadLineRe is a header line over columns of codes: 类 款 项, or 科目编码.
+var codeHeadLineRe = regexp.MustCompile(`^(?:[类款项]{2,3}|.*科目编码.*)$`)
+
+// codeHeadLine reports whether a line heads columns of codes (类 款 项, 科目编码):
+// a header's line, never a row's name.
+func codeHeadLine(l *tline) bool {
+	return codeHeadLineRe.MatchString(format.Fold(l.compact))
+}
+
+// overNumbers reports whether a line prints a word right above a number of line
+// l: a header's cell over a column of amounts or codes, where a first row's name
+// wrapped above its amounts prints only in its column of names.
+func overNumbers(above, l *tline) bool {
+	for _, u := range above.words {
+		if u.num {
+			continue
+		}
+		for _, w := range l.words {
+			if w.num && overlap(u.x0, u.x1, w.x0, w.x1) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wrapsHeader reports whether every word of line l completes a header word that a
@@ -385,6 +613,9 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 	}
 	if len(lines) == 0 {
 		return
+	}
+	if !pg.grid {
+		lines = r.liftAmounts(lines, pg.em == 1)
 	}
 	var spans []spanLabel
 	if !pg.grid {
@@ -532,6 +763,13 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 			near, dist := above, da
 			if db < da || db == da && below != nil && r.labelled(lines[ka], l) && !r.labelled(lines[kb], l) {
 				near, dist = below, db
+			}
+			// A name set wholly under its row's line (208 05 06 80.38 /
+			// 机关事业单位职业年金缴费 / 支出) runs on to the row below's line
+			// when that row prints its own name.
+			if near == below && above != nil && i > 0 && rowOf[i-1] == above && !anchor[i-1] && l.y-lines[i-1].y <= 1 &&
+				!r.labelled(lines[ka], l) && r.labelled(lines[kb], l) && !starts && r.codedName(lines[ka], l) {
+				near, dist = above, da
 			}
 			if starts {
 				for _, c := range []struct {
@@ -1110,14 +1348,38 @@ func (r *tableReader) placeOwned(row *rawRow, l *tline, owner map[int]*rawRow) {
 		return
 	}
 	var nums []word
+	lastCode := -1 // the code column the word before filled, if it filled one
 	for i, w := range l.words {
 		if w.num && !r.textColumnAt(w) {
 			nums = append(nums, w)
+			lastCode = -1
 			continue
 		}
 		j := r.colOf(w, false)
 		if j < 0 {
 			continue
+		}
+		if k := lastCode + 1; lastCode >= 0 && k <= j && k < len(r.cols) && r.cols[k].kind == disclosure.CodeCol && row.cells[k] == "" {
+			// Layout text sets a code's parts wider apart than the header's 类
+			// 款 项: a part after the code columns filled so far is the next
+			// one's (201 06 01 行政运行), also run into the name (01行政运行),
+			// which goes on in the column of names after the codes.
+			if codePartRe.MatchString(w.text) {
+				j = k
+			} else if m := codePartNameRe.FindStringSubmatch(w.text); m != nil {
+				name := j
+				for name < len(r.cols) && r.cols[name].kind == disclosure.CodeCol {
+					name++
+				}
+				if name < len(r.cols) && r.cols[name].kind == disclosure.TextCol {
+					row.cells[k] = m[1]
+					w.text, j = m[2], name
+				}
+			}
+		}
+		lastCode = -1
+		if r.cols[j].kind == disclosure.CodeCol {
+			lastCode = j
 		}
 		to := row
 		if o := owner[i]; o != nil {
@@ -1194,7 +1456,7 @@ func (r *tableReader) pullAmounts(l *tline) *tline {
 			continue
 		}
 		j := r.colOf(w, true)
-		if j < 0 || r.cols[j].kind != disclosure.TextCol {
+		if j < 0 || r.cols[j].kind != disclosure.TextCol && r.cols[j].kind != disclosure.CodeCol {
 			continue
 		}
 		to := j - 1
@@ -1206,13 +1468,27 @@ func (r *tableReader) pullAmounts(l *tline) *tline {
 		if to < 0 || to >= len(r.cols) || r.cols[to].kind == disclosure.TextCol || r.cols[to].kind == disclosure.CodeCol {
 			continue
 		}
-		taken := false
-		for _, x := range l.words {
-			if x.num && r.colOf(x, true) == to {
-				taken = true
+		// The column is taken by an amount before this one, or by one after it
+		// that has no column left of its own to move on to: the numbers keep
+		// their order over the columns of amounts (placeOwned), so an amount
+		// after this one moves on when there is room.
+		taken, clash, after := false, false, 0
+		for i, x := range l.words {
+			if !x.num || i == k {
+				continue
+			}
+			if i > k && amountWord(x) {
+				after++
+			}
+			if r.colOf(x, true) == to {
+				if i < k {
+					taken = true
+				} else {
+					clash = true
+				}
 			}
 		}
-		if taken {
+		if taken || clash && !r.roomAfter(to, after) {
 			continue
 		}
 		if out == nil {
@@ -1228,6 +1504,19 @@ func (r *tableReader) pullAmounts(l *tline) *tline {
 		return l
 	}
 	return out
+}
+
+// roomAfter reports whether n numbers can take the columns of amounts after
+// column to, in order: there are that many, all of them columns of amounts.
+func (r *tableReader) roomAfter(to, n int) bool {
+	free := 0
+	for j := to + 1; j < len(r.cols); j++ {
+		if r.cols[j].kind == disclosure.TextCol || r.cols[j].kind == disclosure.CodeCol {
+			return false
+		}
+		free++
+	}
+	return free >= n
 }
 
 // runningFigure reads as text the figures of a target's text that layout text

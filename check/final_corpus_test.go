@@ -1,0 +1,109 @@
+package check_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"yusuan/check"
+	"yusuan/reader"
+)
+
+// finalCorpusErrors are the errors the checker must report on the corpus's 决算,
+// from the PDF and from its layout text alike, each verified by reading the
+// document (docs/juesuan.md §5, docs/corpus.md): these and nothing else. pending
+// says why a reading still raises other errors (the engine work it waits for):
+// its differences are logged, not failed, until the field is removed; a false
+// error is never written into errors.
+var finalCorpusErrors = []struct {
+	file    string
+	errors  []string
+	pending string
+}{
+	{"juesuan/putuo-caizhengju-2024-dept-final-accounts.pdf", putuoErrors, ""},
+	// The layout text prints 五（二）'s sentence out of order (the end of its last
+	// share, 15.16%；, comes before 卫生健康支出…), so TXT-08 cannot find 71.73%
+	// there: a miss of the text, not of the rules.
+	{"juesuan/putuo-caizhengju-2024-dept-final-accounts.txt", putuoErrors[:1], "layout, issue 14: table 4's spending names wrapped into the next row (出八、社会保障和就业支出) drop two classes from its sum (BAL-03)"},
+	{"juesuan/foshan-guidaojiaotong-2019-dept-final-accounts.pdf", nil, "layout, issue 14: two-half table 6 whose right half runs a page longer (30399 paired with the right half's 310 rows: SUM-01)"},
+	{"juesuan/foshan-guidaojiaotong-2019-dept-final-accounts.txt", nil, "layout, issue 14: table 1's 行次 run into its amounts (26 1668.14 read as 261,668.14: BAL-02, BAL-04, X-02, X-09), two-half table 6 (SUM-01)"},
+}
+
+// putuoErrors: 上海市普陀区财政局 2024年度部门决算's two errors.
+var putuoErrors = []string{
+	// 四: 财政拨款收入支出总计0.3万元; table 4 prints 总计 2,961.68.
+	"TXT-01 财政拨款收入支出总计为 0.3万元",
+	// 五（二）: 一般公共服务支出（类）2106.66万元，占71.73%: 2,106.66 ÷ 2,940.05 = 71.65%.
+	"TXT-08 应为 71.65%",
+}
+
+// TestFinalCorpusFindings checks the corpus's 决算 and requires exactly their
+// verified errors.
+func TestFinalCorpusFindings(t *testing.T) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skip("the shared corpus is not next to the repository")
+	}
+	for _, c := range finalCorpusErrors {
+		name := filepath.Base(c.file)
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			doc, err := reader.ReadFile(filepath.Join(corpusDir, c.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range check.Run(doc, check.Options{}).Findings {
+				if f.Severity == check.Error {
+					got = append(got, f.Rule+" "+f.Location.String()+"："+f.Message)
+				}
+			}
+			missed, unexpected := compareErrors(got, c.errors)
+			if c.pending == "" {
+				for _, m := range missed {
+					t.Errorf("the checker missed the document's error %q", m)
+				}
+				for _, u := range unexpected {
+					t.Errorf("unexpected error: %s", u)
+				}
+				return
+			}
+			if len(missed)+len(unexpected) == 0 {
+				t.Errorf("pending (%s), but the findings are exactly the verified ones: remove the pending field", c.pending)
+				return
+			}
+			t.Logf("pending (%s): %d verified errors missed, %d other errors, not failed:", c.pending, len(missed), len(unexpected))
+			for _, m := range missed {
+				t.Logf("missed: %s", m)
+			}
+			for _, u := range unexpected {
+				t.Logf("other: %s", u)
+			}
+		})
+	}
+}
+
+// compareErrors matches found errors ("RULE text") with expected ones ("RULE piece
+// of the text"), each used once, as checktest.SameErrors does.
+func compareErrors(got, want []string) (missed, unexpected []string) {
+	used := make([]bool, len(got))
+	for _, w := range want {
+		rule, piece, _ := strings.Cut(w, " ")
+		found := false
+		for i, g := range got {
+			if !used[i] && strings.HasPrefix(g, rule+" ") && strings.Contains(g, piece) {
+				used[i], found = true, true
+				break
+			}
+		}
+		if !found {
+			missed = append(missed, w)
+		}
+	}
+	for i, g := range got {
+		if !used[i] {
+			unexpected = append(unexpected, g)
+		}
+	}
+	return missed, unexpected
+}
