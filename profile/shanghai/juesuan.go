@@ -48,8 +48,10 @@ type finalDeriver struct {
 	f   *budget.Final
 	// subject is the name the document is published under.
 	subject string
-	// gpClasses are table 5's printed 类 figures, which the narrative restates.
+	// gpClasses are table 5's printed 类 figures and gpItems its 项 totals, which
+	// the narrative restates.
 	gpClasses []printedClass
+	gpItems   map[string]money.Amount
 }
 
 // printedClass is a 类 row of a code table: its code and the amount it prints.

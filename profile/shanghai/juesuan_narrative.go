@@ -204,6 +204,10 @@ func (d *finalDeriver) execution() []disclosure.Block {
 		if classification.LevelOf(cs.Code) == 3 {
 			v := amounts[cs.Code]
 			v[1] = cs.Total()
+			// The 决算数 as 表5 prints it: the sum of its printed columns.
+			if p, ok := d.gpItems[cs.Code]; ok {
+				v[1] = p
+			}
 			amounts[cs.Code] = v
 		}
 	}

@@ -379,10 +379,13 @@ func (d *finalDeriver) gpTable() *disclosure.Table {
 	})
 	rows, total := d.codeRows(vals, 3, 0, 1, 2)
 	t.Rows = append(rows, totalRow(total))
-	d.gpClasses = nil
+	d.gpClasses, d.gpItems = nil, map[string]money.Amount{}
 	for _, r := range rows {
-		if len(r.Code) == 3 {
+		switch len(r.Code) {
+		case 3:
 			d.gpClasses = append(d.gpClasses, printedClass{r.Code, *r.Cells[4].Amount})
+		case 7:
+			d.gpItems[r.Code] = *r.Cells[4].Amount
 		}
 	}
 	return t
