@@ -140,7 +140,11 @@ type Budget struct {
 	Profile string `yaml:"profile" json:"profile"`
 	// Format names the profile's format to publish in (e.g. shenzhen-2024), for a
 	// department that must keep an older layout; empty takes the format of the year.
-	Format      string        `yaml:"format,omitempty" json:"format,omitempty"`
+	Format string `yaml:"format,omitempty" json:"format,omitempty"`
+	// Document is the kind of document to publish: empty or 部门预算 for the budget,
+	// 部门决算 for the year's final accounts, which needs every line item's 决算数
+	// and the Final block.
+	Document    string        `yaml:"document,omitempty" json:"document,omitempty"`
 	Year        int           `yaml:"year" json:"year"`
 	Department  Department    `yaml:"department" json:"department"`
 	Units       []Unit        `yaml:"units" json:"units"`
@@ -154,6 +158,8 @@ type Budget struct {
 	Assets       Assets         `yaml:"assets" json:"assets"`
 	Performance  Performance    `yaml:"performance" json:"performance"`
 	Text         Text           `yaml:"text" json:"text"`
+	// Final holds a 决算's figures beyond the line items' 决算数; nil in a 预算.
+	Final *Final `yaml:"final,omitempty" json:"final,omitempty"`
 
 	idx lookups // units and projects by code, built when first asked (index.go)
 }
@@ -215,9 +221,15 @@ type LineItem struct {
 	CarryFrom FundType `yaml:"carry_from,omitempty" json:"carry_from,omitempty"`
 	// StaffGrowth marks personnel spending set aside for staff and pay increases during
 	// the year (增人增资), which some narratives list apart from 在职人员经费.
-	StaffGrowth bool         `yaml:"staff_growth,omitempty" json:"staff_growth,omitempty"`
-	Amount      money.Amount `yaml:"amount" json:"amount"`
-	Src         Source       `yaml:"-" json:"-"`
+	StaffGrowth bool `yaml:"staff_growth,omitempty" json:"staff_growth,omitempty"`
+	// Amount is the approved 年初预算.
+	Amount money.Amount `yaml:"amount" json:"amount"`
+	// Adjusted is the 调整预算 and Final the 决算数 (what was spent), for a 决算;
+	// nil when not given. A line paid only from carry-over or outside the budget
+	// has Amount 0 and a Final.
+	Adjusted *money.Amount `yaml:"adjusted,omitempty" json:"adjusted,omitempty"`
+	Final    *money.Amount `yaml:"final,omitempty" json:"final,omitempty"`
+	Src      Source        `yaml:"-" json:"-"`
 }
 
 // SourceFund is the fund that the money finally comes from: for carry-over, the fund

@@ -113,6 +113,7 @@ func Validate(b *Budget, cat *classification.Catalogue) error {
 	v.performance(b)
 	v.notes(b)
 	v.textLengths(b)
+	v.final(b, units)
 	return v.errs.Err()
 }
 

@@ -158,7 +158,56 @@ func richBudget() *budget.Budget {
 		t.Fiscal += li.Amount
 	}
 	t.Fiscal -= b.Performance.Tasks[0].Total() + t.Other
+	finalAccounts(b)
 	return b
+}
+
+// finalAccounts makes b a 部门决算 that balances: every item's 决算数 (some below
+// the budget), its income as received, carry-in for what carry-over paid, and the
+// rest of the Final block with every field set.
+func finalAccounts(b *budget.Budget) {
+	b.Document = budget.DocFinal
+	f := &budget.Final{}
+	for i := range b.Items {
+		li := &b.Items[i]
+		a := li.Amount
+		if i%3 == 1 {
+			a = a / 2
+		}
+		li.Final = &a
+		if li.Fund == budget.CarryOver {
+			c := budget.FinalCarry{Unit: li.Unit, Fund: budget.CarryFund(li.SourceFund()), Amount: a}
+			if c.Fund == budget.GovFund {
+				c.Functional = li.Functional
+			}
+			f.CarryIn = append(f.CarryIn, c)
+			continue
+		}
+		f.Income = append(f.Income, budget.FinalIncome{Unit: li.Unit, Functional: li.Functional, Source: li.Fund, Amount: a})
+	}
+	b.Items[0].Adjusted = amtp("560000.00")
+	b.Items[2].Adjusted = amtp("0")
+	// 001001 keeps 1,000.00 of its 一般公共预算 income; 001003 draws 5.00 of its
+	// balances and distributes them.
+	f.Income = append(f.Income, budget.FinalIncome{Unit: "001001", Functional: "2010301", Source: budget.GeneralPublic, Amount: amt("1000")})
+	f.Income = append(f.Income, budget.FinalIncome{Unit: "001001", Functional: "2010350", Source: budget.GovFund, Amount: amt("10")})
+	f.CarryIn = append(f.CarryIn, budget.FinalCarry{Unit: "001003", Fund: budget.NonFiscal, Amount: amt("0")})
+	f.CarryOut = []budget.FinalCarry{{Unit: "001001", Fund: budget.GeneralPublic, Amount: amt("1000")},
+		{Unit: "001001", Fund: budget.GovFund, Functional: "2010350", Amount: amt("10")}}
+	f.Distribution = []budget.FinalCarry{{Unit: "001003", Fund: budget.NonFiscal, Functional: "2010301", Amount: amt("5.00")}}
+	f.UseBalance = []budget.FinalCarry{{Unit: "001003", Fund: budget.NonFiscal, Functional: "2010301", Amount: amt("5.00")}}
+	f.SanGong = []budget.SanGongLine{{Unit: "001001", Fund: budget.GeneralPublic, Abroad: amt("1"), Reception: amt("2"), CarPurchase: amt("3"), CarRunning: amt("4")}}
+	f.LastYear = budget.FinalLastYear{Total: amt("4000000"), FiscalTotal: amt("3900000.01"), GeneralSpending: amt("3800000"), OfficeCost: amt("400000"),
+		SanGong: []budget.SanGongLine{{Unit: "001001", Fund: budget.GeneralPublic, Abroad: amt("100"), Reception: amt("1500"), CarPurchase: amt("200"), CarRunning: amt("300")}}, CompareSanGong: true}
+	f.Procurement = budget.FinalProcurement{Goods: amt("1"), Works: amt("2"), Services: amt("3"), ReservedSME: amt("4"), ReservedSmall: amt("1"),
+		AwardedSME: amt("4"), AwardedSmall: amt("1"), AwardedOther: amt("0.50")}
+	f.Performance = budget.FinalPerformance{Intro: "制定了绩效管理办法；", Targets: 3, TargetAmount: amt("100"), Tracked: 2, TrackedAmount: amt("50"),
+		Evaluated: 4, EvaluatedAmount: amt("120"), Score: "96.5", Excellent: 1, Good: 1, Pass: 1, Fail: 1, Problems: 3, Fixed: 1, Fixing: 1}
+	f.Reasons = []budget.CodeNote{{Code: "2010301", Note: "人员减少。"}}
+	f.Text = budget.FinalText{TotalReason: "总计减少。", FiscalReason: "财政拨款减少。", GeneralReason: "一般公共预算减少。",
+		ExecutionReason: "项目调减。", SanGongReason: "压减接待。", SanGongLastReason: "接待增加。", OfficeCostReason: "运行经费持平。",
+		Members: []budget.Member{{Name: "示范局财政所", Note: "预算不单列，并入本级"}, {Name: "示范局中心"}}}
+	b.Final = f
 }
 
 // sameBudget compares two budgets ignoring Src (json:"-"), so that a round trip

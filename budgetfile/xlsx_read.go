@@ -119,6 +119,7 @@ func (x *xlsxReader) read() (*budget.Budget, error) {
 	x.unitAssets(b, tables[shUnitAssets])
 	x.performance(b, tables[shTasks], tables[shIndicators], tables[shGoals])
 	x.texts(b, tables[shText], tables[shFuncNotes], tables[shGlossary])
+	x.final(b, tables)
 	return b, x.errs.Err()
 }
 

@@ -78,7 +78,7 @@ func (x *xlsxReader) kvSrc(t *table, fields ...string) budget.Source {
 }
 
 func (x *xlsxReader) department(b *budget.Budget, t *table) {
-	b.Department.Src = x.kvSrc(t, keyProfile, keyFormat, keyYear, keyCode, keyName, keyTitle, keyRegion)
+	b.Department.Src = x.kvSrc(t, keyProfile, keyFormat, keyYear, keyCode, keyName, keyTitle, keyRegion, keyDocument)
 	col := t.cols[t.spec.cols[1].label]
 	for _, kv := range x.keyValues(t) {
 		switch kv.key {
@@ -100,6 +100,8 @@ func (x *xlsxReader) department(b *budget.Budget, t *table) {
 			b.Department.Title = kv.value
 		case keyRegion:
 			b.Department.Region = kv.value
+		case keyDocument:
+			b.Document = kv.value
 		}
 	}
 }

@@ -43,6 +43,7 @@ func WriteTemplate(w io.Writer, profile string) error {
 	wb.keyValues(shLastYear, nil, nil)
 	wb.keyValues(shAssets, nil, nil)
 	wb.keyValues(shText, nil, nil)
+	wb.keyValues(shFinalNotes, nil, nil)
 	for _, s := range sheets {
 		for i, ex := range s.examples {
 			wb.row(s.name, 2+i, ex, true)
@@ -241,6 +242,7 @@ func (wb *workbook) fill(b *budget.Budget) {
 	d := b.Department
 	wb.keyValues(shDept, map[string][]string{
 		keyProfile: {b.Profile}, keyFormat: {b.Format}, keyYear: {intOf(b.Year)}, keyCode: {d.Code}, keyName: {d.Name}, keyTitle: {d.Title}, keyRegion: {d.Region},
+		keyDocument: {b.Document},
 	}, nil)
 	for i, u := range b.Units {
 		wb.row(shUnits, i+2, []string{u.Code, u.Name, string(u.Kind), yesNoOf(u.Classified)}, false)
@@ -302,6 +304,7 @@ func (wb *workbook) fill(b *budget.Budget) {
 	for i, g := range t.Glossary {
 		wb.row(shGlossary, i+2, []string{g.Term, g.Definition}, false)
 	}
+	wb.fillFinal(b)
 }
 
 // unitTexts writes one 单位文字 row per paragraph of each unit's own text, with the

@@ -164,7 +164,7 @@ func TestLoad(t *testing.T) {
 
 func TestWriteYAMLCompactItems(t *testing.T) {
 	data := writeYAML(t, richBudget())
-	want := `  - {unit: "001001", functional: "2010301", economic: "30101", gov_economic: "50101", kind: 人员经费, fund: 一般公共预算, amount: "552000.00"}` + "\n"
+	want := `  - {unit: "001001", functional: "2010301", economic: "30101", gov_economic: "50101", kind: 人员经费, fund: 一般公共预算, amount: "552000.00", adjusted: "560000.00", final: "552000.00"}` + "\n"
 	if !bytes.Contains(data, []byte(want)) {
 		t.Errorf("line item not written as one flow line:\n%s", data)
 	}

@@ -99,6 +99,11 @@ func derive(b *budget.Budget, profileName string, cat *classification.Catalogue)
 	if err != nil {
 		return nil, err
 	}
+	if b.IsFinal() {
+		if f, ok := p.(interface{ FinalAccounts() bool }); !ok || !f.FinalAccounts() {
+			return nil, fmt.Errorf("预算数据要求生成部门决算，但%s格式（%s）尚不支持生成部门决算；目前支持部门决算的格式：上海（shanghai）", p.Label(), p.Name())
+		}
+	}
 	docs, err := profile.Documents(p, b, cat)
 	if err != nil {
 		return nil, fmt.Errorf("生成公开文件失败：%w", err)

@@ -386,7 +386,14 @@ func (c *Doc) Add(f Finding) {
 // within the rounding of n+1 printed cells is a tail (info); beyond that it is an
 // error under rule.
 func (c *Doc) Balance(rule string, loc Location, unit money.Unit, what string, total money.Amount, parts ...money.Amount) {
-	c.balance(rule, loc, unit, what, c.step(loc, unit), total, parts)
+	c.balance(rule, loc, unit, what, c.step(loc, unit), total, len(parts), parts)
+}
+
+// BalanceOf is Balance for parts that are themselves sums of n rounded figures in
+// all (a 决算's 类 rows, printed as the sum of their printed 项): the tail allowed
+// is (n+1) half-units of the last printed digit, n at least the number of parts.
+func (c *Doc) BalanceOf(rule string, loc Location, unit money.Unit, what string, total money.Amount, n int, parts ...money.Amount) {
+	c.balance(rule, loc, unit, what, c.step(loc, unit), total, n, parts)
 }
 
 // BalanceAcross is Balance where the parts are printed in other tables (from, by
@@ -399,10 +406,11 @@ func (c *Doc) BalanceAcross(rule string, loc Location, unit money.Unit, what str
 			step = max(step, st)
 		}
 	}
-	c.balance(rule, loc, unit, what, step, total, parts)
+	c.balance(rule, loc, unit, what, step, total, len(parts), parts)
 }
 
-func (c *Doc) balance(rule string, loc Location, unit money.Unit, what string, step, total money.Amount, parts []money.Amount) {
+func (c *Doc) balance(rule string, loc Location, unit money.Unit, what string, step, total money.Amount, n int, parts []money.Amount) {
+	n = max(n, len(parts))
 	var sum money.Amount
 	for _, p := range parts {
 		sum += p
@@ -420,7 +428,7 @@ func (c *Doc) balance(rule string, loc Location, unit money.Unit, what string, s
 		Actual:     total.Format(unit),
 		Difference: diff.Format(unit),
 	}
-	if hundredths*2 <= int64(len(parts)+1) {
+	if hundredths*2 <= int64(n+1) {
 		f.Rule, f.Severity = "TAIL-01", Info
 		half := "0.005"
 		if step >= unit.Scale() {
@@ -428,7 +436,7 @@ func (c *Doc) balance(rule string, loc Location, unit money.Unit, what string, s
 		}
 		f.Message = fmt.Sprintf("%s为 %s，各项相加为 %s，相差 %s，在四舍五入尾数误差范围内（%d 项，每项最多 %s%s）。"+
 			"合计由未经四舍五入的金额算出，各项分别四舍五入后再相加会差几分：印刷的合计是正确的，不要为凑平而修改",
-			what, total.Format(unit), sum.Format(unit), diff.Format(unit), len(parts)+1, half, unit)
+			what, total.Format(unit), sum.Format(unit), diff.Format(unit), n+1, half, unit)
 	} else {
 		f.Message = fmt.Sprintf("%s为 %s，但各项相加为 %s，相差 %s", what, total.Format(unit), sum.Format(unit), diff.Format(unit))
 	}

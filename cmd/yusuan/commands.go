@@ -32,7 +32,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "由预算数据生成部门预算公开文件（网页、Excel、PDF、JSON）", buildUsage, runBuild},
+		{"build", "由预算数据生成部门预算或部门决算公开文件（网页、Excel、PDF、JSON）", buildUsage, runBuild},
 		{"template", "生成供财务人员填报的空白 Excel 预算模板", templateUsage, runTemplate},
 		{"convert", "在 Excel 预算表与 YAML 文本格式之间相互转换", convertUsage, runConvert},
 		{"validate", "只检查预算数据，不生成文件", validateUsage, runValidate},
@@ -161,6 +161,10 @@ const buildUsage = `用法：yusuan build <预算数据> -o <输出目录> [--pr
 退出码：0 成功；1 数据有错或无法写出；2 文件无法读取（不存在、已损坏或不是预算数据）。
 
 上海格式同时生成部门预算和每个预算单位的单位预算。
+
+部门决算：预算数据写明 document: 部门决算（Excel 在“部门”表的“公开文件”填“部门决算”），
+每条支出明细填决算数（final；Excel 的“决算数”列，“金额”为年初预算），并填写收入决算、
+结转结余等决算数据，即生成部门决算（目前支持上海格式，见 examples/putuo-caizhengju-2024-juesuan）。
 
 选项：
   -o 目录          输出目录（不存在时自动创建）

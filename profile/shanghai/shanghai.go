@@ -19,14 +19,22 @@ func (Profile) Name() string { return "shanghai" }
 // Label implements profile.Profile.
 func (Profile) Label() string { return "上海" }
 
-// Derive builds the 部门预算 from a validated budget.
+// Derive builds the 部门预算 from a validated budget, or its 部门决算 when the budget
+// asks for one (document: 部门决算).
 func (Profile) Derive(b *budget.Budget, cat *classification.Catalogue) (*disclosure.Document, error) {
+	if b.IsFinal() {
+		return newFinalDeriver(b, cat).document(), nil
+	}
 	return newDeriver(b, cat, nil).document(), nil
 }
 
 // Documents builds the 部门预算 and one 单位预算 for each unit that may be named, in
 // the order of the budget's units. Classified units publish nothing of their own.
 func (Profile) Documents(b *budget.Budget, cat *classification.Catalogue) ([]*disclosure.Document, error) {
+	if b.IsFinal() {
+		// The 部门决算 only: yusuan does not publish a 单位决算.
+		return []*disclosure.Document{newFinalDeriver(b, cat).document()}, nil
+	}
 	docs := []*disclosure.Document{newDeriver(b, cat, nil).document()}
 	// A unit's document sums over a copy of the budget with the unit's items alone.
 	units := b.ByUnit()
