@@ -11,11 +11,12 @@ import (
 	"time"
 
 	"yusuan/store"
+	"yusuan/workflow"
 )
 
-// actionLabels names the audit log's actions in Chinese; an action without a
-// label shows as it is recorded.
-var actionLabels = map[string]string{
+// actionLabels names the audit log's actions in Chinese, the workflow's steps
+// included; an action without a label shows as it is recorded.
+var actionLabels = withSteps(map[string]string{
 	"login":          "登录",
 	"login.fail":     "登录失败",
 	"logout":         "退出登录",
@@ -25,6 +26,14 @@ var actionLabels = map[string]string{
 	"user.reset":     "重置密码",
 	"department.add": "新建部门",
 	"audit.export":   "导出审计日志",
+})
+
+// withSteps adds the workflow's actions, by their Chinese names, to labels.
+func withSteps(labels map[string]string) map[string]string {
+	for _, a := range workflow.Actions {
+		labels[string(a)] = a.Label()
+	}
+	return labels
 }
 
 func actionLabel(a string) string {

@@ -1,6 +1,8 @@
 package work
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -9,6 +11,8 @@ import (
 	"testing"
 
 	"yusuan/account"
+	"yusuan/budget"
+	"yusuan/budgetfile"
 )
 
 // reach is how far a role may act through a route: nowhere, on its own
@@ -213,4 +217,109 @@ func excerpt(body string) string {
 		body = body[:600]
 	}
 	return body
+}
+
+// TestUnitRestriction is the matrix's unit level: a preparer limited to one unit
+// may upload, explain and submit that unit's data (own unit), and is refused
+// data holding another unit (other unit), leaving no trace in the audit log;
+// accounts of the whole department are not limited.
+func TestUnitRestriction(t *testing.T) {
+	eachBackend(t, func(t *testing.T, e *env) {
+		dept, err := e.st.EnsureDepartment(context.Background(), cliActor, e.region, flowDept, "", e.clock.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		const ownUnit = "深圳市龙岗区政务服务数据管理局（本级）" // the example's one unit
+		for _, u := range []account.User{
+			{Login: "unit-own", Name: "本单位填报人", Unit: ownUnit},
+			{Login: "unit-code", Name: "按编码限定的填报人", Unit: "355001"},
+			{Login: "unit-other", Name: "其他单位填报人", Unit: "深圳市龙岗区政务服务中心"},
+			{Login: "unit-none", Name: "全部门填报人"},
+		} {
+			u.Role, u.RegionID, u.DepartmentID = account.Preparer, e.region, dept
+			e.addUser(t, u)
+		}
+		page := fmt.Sprintf("/work/flow/%d/2024", dept)
+		good := flowWorkbook(t, false)
+		// Two units: the example's and another one, to which a line of spending of no project moves.
+		b, err := budgetfile.Load("../../examples/longgang-2024/budget.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Units = append(b.Units, budget.Unit{Code: "355002", Name: "深圳市龙岗区政务服务中心", Kind: b.Units[0].Kind})
+		for i := range b.Items {
+			if b.Items[i].Project == "" {
+				b.Items[i].Unit = "355002"
+				break
+			}
+		}
+		var buf bytes.Buffer
+		if err := budgetfile.WriteXLSX(&buf, b); err != nil {
+			t.Fatal(err)
+		}
+		twoUnits := buf.Bytes()
+
+		type outcome int
+		const (
+			allowed outcome = iota
+			refusedOnPage
+			forbidden
+		)
+		act := func(login, action string, data []byte, want outcome) {
+			t.Helper()
+			c := e.client(t)
+			if resp, body := c.login(login, testPassword); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("login %s: %d %s", login, resp.StatusCode, excerpt(body))
+			}
+			_, body := c.get(page)
+			before := e.auditCount(t)
+			var resp *http.Response
+			if action == "upload" {
+				resp, body = c.upload(page+"/upload", "预算.xlsx", data, seen(t, body))
+			} else {
+				f := seen(t, body)
+				if m := explainName.FindStringSubmatch(body); m != nil && action == "explain" {
+					f.Set(m[1], flowExplanation)
+				}
+				resp, body = c.post(page+"/"+action, f)
+			}
+			name := login + " " + action
+			switch want {
+			case allowed:
+				if resp.StatusCode != http.StatusSeeOther {
+					t.Errorf("%s: %d, want allowed\n%s", name, resp.StatusCode, excerpt(body))
+				}
+				return
+			case refusedOnPage:
+				if resp.StatusCode != http.StatusUnprocessableEntity {
+					t.Errorf("%s: %d, want 422", name, resp.StatusCode)
+				}
+			case forbidden:
+				if resp.StatusCode != http.StatusForbidden {
+					t.Errorf("%s: %d, want 403", name, resp.StatusCode)
+				}
+			}
+			if !strings.Contains(body, "您的账号限于单位") {
+				t.Errorf("%s: the refusal does not say why:\n%s", name, excerpt(body))
+			}
+			if e.auditCount(t) != before {
+				t.Errorf("%s: refused, yet the audit log grew", name)
+			}
+		}
+		// Data of the example's one unit.
+		act("unit-other", "upload", good, refusedOnPage)
+		act("unit-own", "upload", good, allowed)
+		act("unit-code", "upload", good, allowed)
+		act("unit-other", "explain", nil, forbidden)
+		act("unit-own", "explain", nil, allowed)
+		// Data of two units: only an account of the whole department may upload it,
+		// and a unit's preparer may then neither replace nor explain nor submit it.
+		act("unit-own", "upload", twoUnits, refusedOnPage)
+		act("unit-none", "upload", twoUnits, allowed)
+		act("unit-own", "upload", good, forbidden)
+		act("unit-own", "explain", nil, forbidden)
+		act("unit-own", "submit", nil, forbidden)
+		act("unit-none", "explain", nil, allowed)
+		act("unit-none", "submit", nil, allowed)
+	})
 }

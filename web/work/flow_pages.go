@@ -54,6 +54,12 @@ func (s *Server) boardPage(r *http.Request, c *caller) (*boardPage, error) {
 		p.Year = y
 	}
 	p.Years = []int{today.Year + 1, today.Year, today.Year - 1}
+	// The year shown is always among the choices, where it goes in the descending list.
+	if p.Year > p.Years[0] {
+		p.Years = append([]int{p.Year}, p.Years...)
+	} else if p.Year < p.Years[len(p.Years)-1] {
+		p.Years = append(p.Years, p.Year)
+	}
 	ctx, cancel := s.query(r)
 	defer cancel()
 	actor := c.Actor()

@@ -62,7 +62,8 @@ func step(actor account.Actor, id int64, seen Seen) store.Step {
 
 // Upload reads, validates and checks an uploaded file and stores it as the new
 // data version of the department's 部门预算 of year, validated at once when it
-// has no errors. The findings come back with the submission; an upload with
+// has no errors. A preparer limited to one unit may upload only that unit's
+// data, and not over data holding other units. The findings come back with the submission; an upload with
 // errors is kept as a draft.
 func (s *Service) Upload(ctx context.Context, actor account.Actor, deptID int64, year int, seen Seen, name string, data []byte) (store.Submission, []workflow.Finding, error) {
 	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
@@ -75,9 +76,94 @@ func (s *Service) Upload(ctx context.Context, actor account.Actor, deptID int64,
 		return store.Submission{}, nil, err
 	}
 	a := Analyse(name, data, dept.Name, year, s.codes())
+	if err := s.uploadUnits(ctx, actor, deptID, year, a); err != nil {
+		return store.Submission{}, a.Findings, err
+	}
 	sub, err := s.Store.UploadData(ctx, step(actor, 0, seen), deptID, year, store.DepartmentBudget,
 		store.Upload{FileName: name, Workbook: data, Model: a.Model, Findings: a.Findings, Validate: true})
 	return sub, a.Findings, err
+}
+
+// uploadUnits refuses a preparer limited to one unit an upload that holds any
+// other unit, or that would replace data holding other units: a submission is
+// the whole department's data, which only an account of the whole department
+// may replace.
+func (s *Service) uploadUnits(ctx context.Context, actor account.Actor, deptID int64, year int, a Analysis) error {
+	unit := unitLimit(actor)
+	if unit == "" {
+		return nil
+	}
+	if a.Budget == nil {
+		msg := fmt.Sprintf("您的账号限于单位“%s”，而文件未能读出其中的单位，不能上传", unit)
+		for _, f := range a.Findings {
+			if f.Severity == workflow.Error {
+				msg += "：" + f.String()
+				break
+			}
+		}
+		return &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: msg}
+	}
+	if other := otherUnit(a.Budget, unit); other != "" {
+		return &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: fmt.Sprintf(
+			"您的账号限于单位“%s”，上传的数据中含有其他单位%s，不能上传；含有多个单位的数据请由部门审核人或不限单位的填报人上传", unit, other)}
+	}
+	sub, err := s.Store.FindSubmission(ctx, deptID, year, store.DepartmentBudget)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return s.currentUnits(ctx, actor, sub.ID, "替换")
+}
+
+// currentUnits refuses a preparer limited to one unit a step on a submission
+// whose current data holds any other unit.
+func (s *Service) currentUnits(ctx context.Context, actor account.Actor, id int64, what string) error {
+	unit := unitLimit(actor)
+	if unit == "" {
+		return nil
+	}
+	dv, err := s.Store.SubmissionData(ctx, id, 0)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && dv.Model == nil) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var b budget.Budget
+	if err := json.Unmarshal(dv.Model, &b); err != nil {
+		return fmt.Errorf("service: model of submission %d: %w", id, err)
+	}
+	if other := otherUnit(&b, unit); other != "" {
+		return &workflow.Refusal{Kind: workflow.ErrForbidden, Msg: fmt.Sprintf(
+			"您的账号限于单位“%s”，当前数据中含有其他单位%s，您不能%s；请由部门审核人或不限单位的填报人操作", unit, other, what)}
+	}
+	return nil
+}
+
+// unitLimit is the unit a preparer's account is limited to, or "" for any
+// account of a whole department or region.
+func unitLimit(actor account.Actor) string {
+	if actor.User.Role != account.Preparer {
+		return ""
+	}
+	return strings.TrimSpace(actor.User.Unit)
+}
+
+// otherUnit names, in Chinese, the first unit of b that is not unit (matched by
+// name or code), or returns "" when b holds only that unit.
+func otherUnit(b *budget.Budget, unit string) string {
+	for _, u := range b.Units {
+		if strings.TrimSpace(u.Name) == unit || strings.TrimSpace(u.Code) == unit {
+			continue
+		}
+		if u.Classified {
+			return fmt.Sprintf("（编码 %s）", u.Code)
+		}
+		return fmt.Sprintf("“%s”（编码 %s）", u.Name, u.Code)
+	}
+	return ""
 }
 
 // Validate validates a draft again (a draft without errors that was not
@@ -87,8 +173,12 @@ func (s *Service) Validate(ctx context.Context, actor account.Actor, id int64, s
 }
 
 // Explain writes the explanations of warnings (by finding key), refusing any
-// that names a 涉密 unit or project of the data: explanations are published.
+// that names a 涉密 unit or project of the data: explanations are published. A
+// preparer limited to one unit may explain only data of that unit alone.
 func (s *Service) Explain(ctx context.Context, actor account.Actor, id int64, seen Seen, texts map[string]string) (store.Submission, error) {
+	if err := s.currentUnits(ctx, actor, id, "说明其中的警告"); err != nil {
+		return store.Submission{}, err
+	}
 	dv, err := s.Store.SubmissionData(ctx, id, 0)
 	if err != nil {
 		return store.Submission{}, err
@@ -105,8 +195,12 @@ func (s *Service) Explain(ctx context.Context, actor account.Actor, id int64, se
 	return s.Store.Explain(ctx, step(actor, id, seen), texts)
 }
 
-// Submit sends the data to the bureau.
+// Submit sends the data to the bureau; a preparer limited to one unit may
+// submit only data of that unit alone.
 func (s *Service) Submit(ctx context.Context, actor account.Actor, id int64, seen Seen) (store.Submission, error) {
+	if err := s.currentUnits(ctx, actor, id, "报送"); err != nil {
+		return store.Submission{}, err
+	}
 	return s.Store.Submit(ctx, step(actor, id, seen))
 }
 
