@@ -83,6 +83,10 @@ func (c *Doc) figureCells(spec format.Figure) []Ref {
 		if v == nil {
 			continue
 		}
+		if at.EmptyZero && emptyView(v) {
+			out = append(out, Ref{A: 0, OK: true, Source: v.Label})
+			continue
+		}
 		var rows []int
 		if at.Row == "" {
 			rows = []int{TopRow(v)}
@@ -103,6 +107,27 @@ func (c *Doc) figureCells(spec format.Figure) []Ref {
 		}
 	}
 	return out
+}
+
+// emptyView reports whether a table prints no data: no coded row, no amount but
+// zero and no row of classified units (涉密) that may hide some.
+func emptyView(v *View) bool {
+	if HasCodes(v.T) {
+		return false
+	}
+	for r := range v.body {
+		for _, k := range v.AmountKeys() {
+			if a, _ := v.Amount(r, k); a != 0 {
+				return false
+			}
+		}
+		for _, text := range v.texts[r] {
+			if strings.Contains(text, "涉密") || strings.Contains(text, "不予公开") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // classStatements are the classes of spending the document's tables print, each

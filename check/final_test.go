@@ -65,6 +65,22 @@ func putuoGP(rows ...[]string) *disclosure.Table {
 	return finalTable(disclosure.GPFunctionalTable, codeHeader, body)
 }
 
+// gpTotal is putuoGP's 合计 row.
+var gpTotal = []string{"合计", "", "1,521.89", "1,503.52", "18.37"}
+
+// spendingBasic is a 支出决算表 of 10.29 basic spending, none of it 一般公共预算.
+func spendingBasic() *disclosure.Table {
+	return finalTable(disclosure.SpendingTable, codeHeader, [][]string{
+		{"合计", "", "10.29", "10.29", ""},
+		{"208", "社会保障和就业支出", "10.29", "10.29", ""},
+	})
+}
+
+// emptyGP is a 一般公共预算财政拨款支出决算表 printed without data.
+func emptyGP() *disclosure.Table {
+	return finalTable(disclosure.GPFunctionalTable, codeHeader, [][]string{{"合计", "", "", "", ""}})
+}
+
 // errorsOn returns the document's findings of the rules as "RULE severity message".
 func errorsOn(doc *disclosure.Document, rules ...string) []string {
 	var out []string
@@ -167,6 +183,16 @@ func TestFinalRules(t *testing.T) {
 				{"210", "卫生健康支出", "60.99", "60.99", ""},
 				{"221", "住房保障支出", "445.69", "445.69", ""},
 			})}), []string{"TAIL-01 社会保障和就业支出"}},
+		// 一般公共预算财政拨款基本支出 is the gp tables' figure, 0 when they are empty,
+		// not the 基本支出 of all funds in 支出决算表.
+		{"TXT-01 gp basic of an empty gp table", []string{"TXT-01"}, checktest.FinalDoc(2024, []*disclosure.Table{spendingBasic(), emptyGP()},
+			"本年支出合计10.29万元，其中：基本支出10.29万元。一般公共预算财政拨款基本支出0.00万元。"), nil},
+		{"TXT-01 gp basic as all funds'", []string{"TXT-01"}, checktest.FinalDoc(2024, []*disclosure.Table{spendingBasic(), emptyGP()},
+			"一般公共预算财政拨款基本支出10.29万元。"), []string{"TXT-01 一般公共预算财政拨款基本支出为 10.29万元"}},
+		{"TXT-01 gp basic kept", []string{"TXT-01"}, checktest.FinalDoc(2024, []*disclosure.Table{spendingBasic(), putuoGP(gpTotal)},
+			"一般公共预算财政拨款基本支出1503.52万元，项目支出18.37万元。"), nil},
+		{"TXT-01 gp basic wrong", []string{"TXT-01"}, checktest.FinalDoc(2024, []*disclosure.Table{spendingBasic(), putuoGP(gpTotal)},
+			"一般公共预算财政拨款基本支出1503.53万元。"), []string{"TXT-01 一般公共预算财政拨款基本支出为 1503.53万元"}},
 		{"DOC-04 none", []string{"DOC-04"}, checktest.FinalDoc(2024, nil, exec), nil},
 		{"DOC-04 XXX万元", []string{"DOC-04"}, checktest.FinalDoc(2024, nil, "本年收入合计XXX万元，与2023年度相比，持平。"), []string{"DOC-04 “XXX万元”"}},
 		{"DOC-04 instruction", []string{"DOC-04"}, checktest.FinalDoc(2024, nil, "与2023年度相比，持平（如持平作持平表述）。"), []string{"DOC-04 填写说明"}},

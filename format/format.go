@@ -86,10 +86,13 @@ type Figure struct {
 
 // FigureCell is a cell a Figure may stand for: in the table of the kind, the
 // row whose label is Row (empty: the table's total row), the column keyed Column.
+// EmptyZero makes a table printed without data (no coded rows, no amount but
+// zero) stand for 0 (a 一般公共预算 table of a department without such money).
 type FigureCell struct {
-	Table  disclosure.TableKind `yaml:"table"`
-	Row    string               `yaml:"row"`
-	Column string               `yaml:"column"`
+	Table     disclosure.TableKind `yaml:"table"`
+	Row       string               `yaml:"row"`
+	Column    string               `yaml:"column"`
+	EmptyZero bool                 `yaml:"empty_zero"`
 }
 
 // Recognise says how a document shows that it follows a format.

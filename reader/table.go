@@ -1555,6 +1555,13 @@ func (r *tableReader) colOf(w word, number bool) int {
 	}
 	for j, c := range r.cols {
 		if x >= c.lo && x < c.hi {
+			if j > 0 && c.kind == disclosure.CodeCol && amountWord(w) && w.x0 < c.lo && moneyCol(r.cols[j-1].kind) {
+				// An amount set flush right under a narrow header may reach past
+				// the middle between that header and a code column beside it (the
+				// other half of 基本支出决算表): an amount is no code, and it starts
+				// in the column of amounts.
+				return j - 1
+			}
 			return j
 		}
 	}
@@ -1852,6 +1859,11 @@ func (r *tableReader) textEdges(cols []int) []float64 {
 		}
 	}
 	return edges
+}
+
+// moneyCol reports whether a column of the kind holds amounts.
+func moneyCol(k disclosure.ColumnKind) bool {
+	return k != disclosure.TextCol && k != disclosure.CodeCol
 }
 
 // amountWord reports whether a word is an amount: a number with a separator or
