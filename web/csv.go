@@ -4,7 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
-	"strings"
+	"yusuan/internal/csvsafe"
 
 	"yusuan/money"
 	"yusuan/store"
@@ -38,23 +38,5 @@ func (cw *cellWriter) flush() error {
 	return cw.w.Error()
 }
 
-// neutral keeps a spreadsheet from reading a text field as a formula: a field that
-// begins with = + - @ (or a tab or carriage return, which some spreadsheets skip
-// before them) gets a leading apostrophe. Amounts are written by the program and
-// are not passed through here, so negative amounts stay numbers.
-func neutral(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	// Some spreadsheets also take the full-width signs a Chinese input method types.
-	for _, p := range []string{"＝", "＋", "－", "＠"} {
-		if strings.HasPrefix(s, p) {
-			return "'" + s
-		}
-	}
-	return s
-}
+// neutral is csvsafe.Neutral, the one rule for text in exported sheets.
+var neutral = csvsafe.Neutral

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"yusuan/internal/csvsafe"
 
 	"yusuan/store"
 	"yusuan/workflow"
@@ -233,21 +234,5 @@ func writeAuditCSV(w io.Writer, entries []store.AuditEntry, depts map[int64]stri
 	return cw.Error()
 }
 
-// neutral keeps a spreadsheet from reading a text field as a formula: a field
-// that begins with = + - @, a tab or a carriage return, or their full-width
-// forms, gets a leading apostrophe.
-func neutral(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	for _, p := range []string{"＝", "＋", "－", "＠"} {
-		if strings.HasPrefix(s, p) {
-			return "'" + s
-		}
-	}
-	return s
-}
+// neutral is csvsafe.Neutral, the one rule for text in exported sheets.
+var neutral = csvsafe.Neutral
