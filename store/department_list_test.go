@@ -10,6 +10,9 @@ import (
 )
 
 func TestDepartmentList(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long and sequential: -short (the race stage of .ci/run) leaves it to the full pass")
+	}
 	eachBackend(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		lg := fix(t, "longgang")

@@ -244,6 +244,9 @@ func TestImportBounds(t *testing.T) {
 // projects, with their rendered HTML, and searches every text column of every
 // table for the names the generator gives classified things.
 func TestClassifiedNeverStored(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long and sequential: -short (the race stage of .ci/run) leaves it to the full pass")
+	}
 	var set []ImportDoc
 	var secrets []string
 	for seed := int64(1); seed <= 12; seed++ {

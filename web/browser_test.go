@@ -65,6 +65,9 @@ var hrefs = regexp.MustCompile(`href="(/[^"]*)"`)
 // TestLinks follows every link of the main pages, downloads included, and expects
 // each to answer.
 func TestLinks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long and sequential: -short (the race stage of .ci/run) leaves it to the full pass")
+	}
 	eachBackend(t, func(t *testing.T, p *portal) {
 		seen := map[string]bool{}
 		for _, start := range []string{"/?region=深圳市龙岗区", "/departments/" + id(p.depts["longgang"]), "/documents/" + id(p.docs["longgang"]),

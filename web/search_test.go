@@ -81,6 +81,9 @@ func walkSearch(t *testing.T, path string, fetch func(string) string) (hits []st
 }
 
 func TestSearchPaging(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long and sequential: -short (the race stage of .ci/run) leaves it to the full pass")
+	}
 	eachBackend(t, func(t *testing.T, p *portal) {
 		addDepartments(t, p)
 		fetch := func(path string) string {
@@ -217,6 +220,9 @@ func TestSearchEscaping(t *testing.T) {
 }
 
 func TestDepartmentList(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long and sequential: -short (the race stage of .ci/run) leaves it to the full pass")
+	}
 	eachBackend(t, func(t *testing.T, p *portal) {
 		addDepartments(t, p)
 		// The API by its next links, largest amount first.

@@ -132,6 +132,9 @@ var newLogins atomic.Int64
 // leaves no trace in the audit log. Without a login, pages redirect to the login
 // page and actions answer 401.
 func TestAuthorizationMatrix(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long and sequential: -short (the race stage of .ci/run) leaves it to the full pass")
+	}
 	eachBackend(t, func(t *testing.T, e *env) {
 		clients := map[account.Role]*client{}
 		for _, role := range account.Roles {
@@ -224,6 +227,9 @@ func excerpt(body string) string {
 // data holding another unit (other unit), leaving no trace in the audit log;
 // accounts of the whole department are not limited.
 func TestUnitRestriction(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long and sequential: -short (the race stage of .ci/run) leaves it to the full pass")
+	}
 	eachBackend(t, func(t *testing.T, e *env) {
 		dept, err := e.st.EnsureDepartment(context.Background(), cliActor, e.region, flowDept, "", e.clock.Now())
 		if err != nil {

@@ -80,6 +80,9 @@ func (c *client) upload(path, name string, data []byte, seen url.Values) (*http.
 // publishes; the portal shows the document with the explanation; the audit log
 // lists every step.
 func TestFlowPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long and sequential: -short (the race stage of .ci/run) leaves it to the full pass")
+	}
 	eachBackend(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		dept, err := e.st.EnsureDepartment(ctx, cliActor, e.region, flowDept, "", e.clock.Now())
