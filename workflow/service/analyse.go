@@ -125,7 +125,7 @@ func documentFindings(res check.Result) []workflow.Finding {
 		if f.Expected != "" || f.Actual != "" {
 			msg += fmt.Sprintf("（应为：%s，实为：%s）", orDash(f.Expected), orDash(f.Actual))
 		}
-		out = append(out, workflow.NewFinding(workflow.Finding{Severity: workflow.Severity(f.Severity),
+		out = append(out, workflow.NewFinding(workflow.Finding{Severity: f.Severity,
 			Stage: workflow.StageDocument, Rule: f.Rule, Place: f.Location.String(), Message: msg}))
 	}
 	return out
