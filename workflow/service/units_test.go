@@ -130,6 +130,43 @@ func dataOnly(fs []workflow.Finding) []workflow.Finding {
 	return out
 }
 
+// TestAssembleShuiwu assembles the 13 units of the Shenzhen 水务局's 2026
+// budget, each unit's workbook uploaded by its own preparer, into exactly that
+// budget.
+func TestAssembleShuiwu(t *testing.T) {
+	b, err := budgetfile.Load("../../examples/shenzhen-shuiwu-2026/budget.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := json.Marshal(budgettest.ByUnit(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eachBackend(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		regionID, deptID := department(t, st, "深圳市", b.Department.Name, b.Department.Code)
+		svc := &Service{Store: st}
+		for i, part := range budgettest.SplitUnits(b, false) {
+			actor := unitPreparer(regionID, deptID, int64(100+i), part.Units[0].Code)
+			got, fs, err := svc.UploadPart(ctx, actor, deptID, b.Year, "", part.Units[0].Code+".xlsx", xlsxOf(t, part))
+			if err != nil || explainAll(t, svc, actor, got, fs).State() != workflow.PartReady {
+				t.Fatalf("unit %s: %v %v", part.Units[0].Code, err, fs)
+			}
+		}
+		sub, fs, err := svc.Assemble(ctx, actors(regionID, deptID, 0).dept, deptID, b.Year, Seen{})
+		if err != nil || sub.State != workflow.Validated {
+			t.Fatalf("assemble: %+v %v %v", sub, err, fs)
+		}
+		dv, err := st.SubmissionData(ctx, sub.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(dv.Model) != string(want) {
+			t.Errorf("the assembled data differs from the budget")
+		}
+	})
+}
+
 // TestUnitParts walks a department of two units: a part naming another unit is
 // refused with its place, a unit's preparer may not touch the other unit, the
 // reviewer returns a part, assembly waits for every unit and refuses parts that
