@@ -431,9 +431,13 @@ func (s *Store) AssembleData(ctx context.Context, st Step, deptID int64, year in
 			if v, ok := seen[p.ID]; !ok || v != p.Version || p.State() != workflow.PartReady {
 				return &workflow.Refusal{Kind: workflow.ErrConflict, Msg: "汇总期间有单位的数据发生了变化，请刷新页面后再汇总"}
 			}
-			p.Assembled = sub.DataVersion
-			if _, err := tx.exec(ctx, `UPDATE unit_parts SET assembled = ? WHERE id = ?`, p.Assembled, p.ID); err != nil {
+			// Only the version read: a new upload that commits meanwhile is not assembled.
+			res, err := tx.exec(ctx, `UPDATE unit_parts SET assembled = ? WHERE id = ? AND version = ?`, sub.DataVersion, p.ID, p.Version)
+			if err != nil {
 				return err
+			}
+			if n, err := res.RowsAffected(); err != nil || n != 1 {
+				return &workflow.Refusal{Kind: workflow.ErrConflict, Msg: "汇总期间有单位的数据发生了变化，请刷新页面后再汇总"}
 			}
 			units = append(units, fmt.Sprintf("%s 第 %d 版", p.UnitCode, p.Version))
 		}

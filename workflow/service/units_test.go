@@ -261,6 +261,15 @@ func TestUnitParts(t *testing.T) {
 		if err != nil || sub.State != workflow.Validated {
 			t.Fatalf("assemble: %+v %v", sub, err)
 		}
+		units, err = svc.UnitParts(ctx, p.dept, deptID, b.Year)
+		if err != nil || len(units) != 2 {
+			t.Fatalf("units: %+v %v", units, err)
+		}
+		for _, u := range units {
+			if u.Part.Assembled != sub.DataVersion {
+				t.Errorf("unit %s: assembled into %d, want %d", u.Code, u.Part.Assembled, sub.DataVersion)
+			}
+		}
 		// The assembled data goes on as any upload does.
 		sub = explainSubmission(t, svc, p.dept, sub)
 		if sub, err = svc.Submit(ctx, p.dept, sub.ID, seen(sub)); err != nil {
