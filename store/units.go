@@ -280,8 +280,8 @@ func (s *Store) UploadPart(ctx context.Context, actor account.Actor, deptID int6
 	return out, err
 }
 
-// writePart writes a part's version, counts, return and assembly; the version
-// it read must still be the part's, or someone else changed it meanwhile.
+// writePart writes a part's version, counts, return and assembly; the caller
+// holds the part's row (its upsert or partChange's claim).
 func writePart(ctx context.Context, tx *tx, p *Part) error {
 	p.UpdatedAt = time.Now().UTC().Truncate(time.Microsecond)
 	_, err := tx.exec(ctx, `UPDATE unit_parts SET version = ?, errors = ?, warnings = ?, unexplained = ?, returned = ?,
