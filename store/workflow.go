@@ -385,6 +385,13 @@ type Upload struct {
 // explanations of the previous version that still apply (same warning) carry
 // over. st.SubmissionID is ignored: the department, year and kind find it.
 func (s *Store) UploadData(ctx context.Context, st Step, deptID int64, year int, kind string, up Upload) (Submission, error) {
+	return s.uploadData(ctx, st, workflow.Upload, deptID, year, kind, up, nil)
+}
+
+// uploadData adds a data version by action (Upload or Assemble); also, when
+// given, runs in the same transaction once the version is written.
+func (s *Store) uploadData(ctx context.Context, st Step, action workflow.Action, deptID int64, year int, kind string, up Upload,
+	also func(tx *tx, sub *Submission, e *AuditEntry) error) (Submission, error) {
 	if len(up.Workbook) > MaxWorkbookSize {
 		return Submission{}, invalid("upload: %d MB, at most %d MB", len(up.Workbook)>>20, MaxWorkbookSize>>20)
 	}
@@ -410,7 +417,7 @@ func (s *Store) UploadData(ctx context.Context, st Step, deptID int64, year int,
 		if err != nil {
 			return err
 		}
-		sub, err = step(ctx, t, st, workflow.Upload, sub, from, func(tx *tx, sub *Submission, e *AuditEntry) error {
+		sub, err = step(ctx, t, st, action, sub, from, func(tx *tx, sub *Submission, e *AuditEntry) error {
 			var old map[string]string
 			if sub.DataVersion > 0 {
 				var err error
@@ -437,6 +444,9 @@ func (s *Store) UploadData(ctx context.Context, st Step, deptID int64, year int,
 			e.Detail = fmt.Sprintf("%s：%d 处错误，%d 条警告", clean(up.FileName), counts.Errors, counts.Warnings)
 			if len(kept) > 0 {
 				e.Detail += fmt.Sprintf("，沿用 %d 条说明", len(kept))
+			}
+			if also != nil {
+				return also(tx, sub, e)
 			}
 			return nil
 		})

@@ -6,29 +6,21 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"yusuan/check"
 )
 
 // Severity ranks a finding as check does: errors block, warnings need an
-// explanation before submission, notes need nothing.
-type Severity string
+// explanation before submission, notes need nothing. It is check's type, so that
+// a finding of the generated document keeps its severity as check gave it.
+type Severity = check.Severity
 
-// The severities, with check's identifiers.
+// The severities, check's own.
 const (
-	Error   Severity = "error"
-	Warning Severity = "warning"
-	Info    Severity = "info"
+	Error   = check.Error
+	Warning = check.Warning
+	Info    = check.Info
 )
-
-// Label is the severity's Chinese name.
-func (s Severity) Label() string {
-	switch s {
-	case Error:
-		return "错误"
-	case Warning:
-		return "警告"
-	}
-	return "提示"
-}
 
 // Stage says which step found a finding.
 type Stage string

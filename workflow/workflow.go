@@ -60,13 +60,16 @@ const (
 	Publish   Action = "publish"   // 公开
 	Withdraw  Action = "withdraw"  // 撤回
 	Republish Action = "republish" // 重新公开
+	// Assemble merges the department's units' parts into a new version of its
+	// data, as an upload of the whole department would.
+	Assemble Action = "assemble" // 汇总各单位
 )
 
 // Actions lists every action.
-var Actions = []Action{Upload, Validate, Explain, Submit, Return, Approve, Publish, Withdraw, Republish}
+var Actions = []Action{Upload, Assemble, Validate, Explain, Submit, Return, Approve, Publish, Withdraw, Republish}
 
 var actionLabels = map[Action]string{
-	Upload: "上传数据", Validate: "校验", Explain: "说明警告", Submit: "报送", Return: "退回",
+	Upload: "上传数据", Assemble: "汇总各单位", Validate: "校验", Explain: "说明警告", Submit: "报送", Return: "退回",
 	Approve: "批复", Publish: "公开", Withdraw: "撤回", Republish: "重新公开",
 }
 
@@ -94,11 +97,12 @@ var (
 	preparers = []account.Role{account.Preparer, account.DeptReviewer}
 	bureau    = []account.Role{account.BureauReviewer}
 	publisher = []account.Role{account.Publisher}
+	reviewer  = []account.Role{account.DeptReviewer}
 )
 
 // Transitions is the whole workflow. An action missing for a state is refused in it.
 // A preparer and the department's reviewer prepare and submit the department's
-// data; the bureau returns or approves; the publisher publishes and withdraws.
+// data (the reviewer alone assembles it from its units' parts); the bureau returns or approves; the publisher publishes and withdraws.
 // Upload leads to Draft: the service then validates a clean upload at once.
 var Transitions = []Transition{
 	{None, Upload, Draft, preparers},
@@ -106,6 +110,11 @@ var Transitions = []Transition{
 	{Validated, Upload, Draft, preparers},
 	{Returned, Upload, Draft, preparers},
 	{Withdrawn, Upload, Draft, preparers},
+	{None, Assemble, Draft, reviewer},
+	{Draft, Assemble, Draft, reviewer},
+	{Validated, Assemble, Draft, reviewer},
+	{Returned, Assemble, Draft, reviewer},
+	{Withdrawn, Assemble, Draft, reviewer},
 	{Draft, Validate, Validated, preparers},
 	{Draft, Explain, Draft, preparers},
 	{Validated, Explain, Validated, preparers},

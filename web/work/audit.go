@@ -27,6 +27,9 @@ var actionLabels = withSteps(map[string]string{
 	"user.reset":     "重置密码",
 	"department.add": "新建部门",
 	"audit.export":   "导出审计日志",
+	"part.upload":    "上传单位数据",
+	"part.explain":   "说明单位警告",
+	"part.return":    "退回单位数据",
 })
 
 // withSteps adds the workflow's actions, by their Chinese names, to labels.

@@ -81,6 +81,12 @@ var matrix = []struct {
 	{"POST /work/flow/{dept}/{year}/publish", "", nil, publisher, true},
 	{"POST /work/flow/{dept}/{year}/withdraw", "", url.Values{"reason": {"更正"}}, publisher, true},
 	{"POST /work/flow/{dept}/{year}/republish", "", url.Values{"reason": {"更正"}}, publisher, true},
+	{"GET /work/flow/{dept}/{year}/units", "", nil, map[account.Role]reach{account.Preparer: ownDept, account.DeptReviewer: ownDept,
+		account.BureauReviewer: wholeRegion, account.Publisher: wholeRegion, account.Admin: wholeRegion}, false},
+	{"POST /work/flow/{dept}/{year}/units/upload", "", nil, preparers, true},
+	{"POST /work/flow/{dept}/{year}/units/{part}/explain", "", nil, preparers, true},
+	{"POST /work/flow/{dept}/{year}/units/{part}/return", "", url.Values{"reason": {"请核对"}}, deptReviewer, true},
+	{"POST /work/flow/{dept}/{year}/assemble", "", nil, deptReviewer, true},
 	{"POST /work/bulk/approve", "", url.Values{"year": {"2026"}, "date": {"2026-01-05"}}, bureau, false},
 	{"POST /work/bulk/publish", "", url.Values{"year": {"2026"}}, publisher, false},
 }
@@ -91,6 +97,8 @@ var (
 	preparers = map[account.Role]reach{account.Preparer: ownDept, account.DeptReviewer: ownDept}
 	bureau    = map[account.Role]reach{account.BureauReviewer: wholeRegion}
 	publisher = map[account.Role]reach{account.Publisher: wholeRegion}
+	// deptReviewer alone assembles the department's units and returns a unit's part.
+	deptReviewer = map[account.Role]reach{account.DeptReviewer: ownDept}
 )
 
 // allowed says whether a role reaching r may act on an object at w.
@@ -142,6 +150,11 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}
 		anon := e.client(t)
 		anon.get("/work/login")
+		// A unit's part in each department, for the routes that act on one.
+		parts := map[int64]int64{}
+		for _, dept := range []int64{e.deptA, e.deptB, e.deptC} {
+			parts[dept] = e.part(t, dept, "001", 2026)
+		}
 		for _, m := range matrix {
 			method, path, _ := strings.Cut(m.route, " ")
 			path = strings.TrimSuffix(path, "{$}")
@@ -154,7 +167,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 					}
 					n := newLogins.Add(1)
 					target := e.addUser(t, account.User{Login: fmt.Sprintf("target%d", n), Name: "对象", Role: account.Preparer, RegionID: region, DepartmentID: dept})
-					fill := strings.NewReplacer("{year}", "2026", "{dept}", formatID(dept), "{user}", formatID(target.ID), "{new}", fmt.Sprintf("new%d", n))
+					fill := strings.NewReplacer("{year}", "2026", "{dept}", formatID(dept), "{user}", formatID(target.ID),
+						"{new}", fmt.Sprintf("new%d", n), "{part}", formatID(parts[dept]))
 					p := fill.Replace(path)
 					if m.query != "" {
 						p += "?" + fill.Replace(m.query)
@@ -199,7 +213,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 				}
 			}
 			// Anonymous.
-			p := strings.NewReplacer("{year}", "2026", "{dept}", formatID(e.deptA), "{user}", formatID(e.users[account.Preparer].ID), "{new}", "anon").Replace(path)
+			p := strings.NewReplacer("{year}", "2026", "{dept}", formatID(e.deptA), "{user}", formatID(e.users[account.Preparer].ID),
+				"{new}", "anon", "{part}", formatID(parts[e.deptA])).Replace(path)
 			if method == http.MethodGet {
 				resp, _ := anon.get(p)
 				if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/work/login?next=") {

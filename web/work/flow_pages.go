@@ -30,6 +30,7 @@ type boardPage struct {
 	Years      []int
 	Region     bool // the region's board
 	Rows       []service.BoardItem
+	Parts      map[int64][2]int // department → its units' parts and how many are ready
 	Late       int
 	Dept       *store.Department
 	Items      []service.DepartmentItem
@@ -70,6 +71,9 @@ func (s *Server) boardPage(r *http.Request, c *caller) (*boardPage, error) {
 			return nil, err
 		}
 		p.Rows = rows
+		if p.Parts, err = s.st.PartCounts(ctx, c.User.RegionID, p.Year, store.DepartmentBudget); err != nil {
+			return nil, err
+		}
 		for _, row := range rows {
 			if row.Clock.Late {
 				p.Late++
@@ -202,6 +206,7 @@ var doneText = map[string]string{
 	"publish":   "已公开，公开门户已显示该文件。",
 	"withdraw":  "已撤回。",
 	"republish": "已重新公开为新的版本。",
+	"assemble":  "已汇总各单位的数据，校验和核对的结果见下方。",
 }
 
 func (s *Server) showSubmission(w http.ResponseWriter, r *http.Request, c *caller) error {

@@ -175,7 +175,7 @@ func (s *Server) routes() []route {
 
 		{"GET /work/audit", access{roles: auditors, scope: queryDepartment}, s.showAudit},
 		{"GET /work/audit.csv", access{roles: auditors, scope: queryDepartment}, s.exportAudit},
-	}, s.flowRoutes()...)
+	}, append(s.flowRoutes(), s.unitRoutes()...)...)
 }
 
 // menu is the work area's navigation: each entry shows to those its route admits.

@@ -31,14 +31,19 @@ type Analysis struct {
 // dept and year are the submission's: data of another department or year is an
 // error too.
 func Analyse(name string, data []byte, dept string, year int, cat *classification.Catalogue) Analysis {
-	var a Analysis
 	b, err := readBudget(name, data)
 	if err != nil {
-		a.Findings = dataFindings(name, err)
-		return a
+		return Analysis{Findings: dataFindings(name, err)}
 	}
-	a.Budget = b
-	if m, err := json.Marshal(b); err == nil {
+	return analyseBudget(name, b, b, dept, year, cat)
+}
+
+// analyseBudget validates and checks b, read from the file name, as Analyse
+// does; the analysis keeps model as its budget (b itself, or the whole of which
+// b is what can be checked alone).
+func analyseBudget(name string, model, b *budget.Budget, dept string, year int, cat *classification.Catalogue) Analysis {
+	a := Analysis{Budget: model}
+	if m, err := json.Marshal(model); err == nil {
 		a.Model = m
 	}
 	if n := strings.TrimSpace(b.Department.Name); n != dept {
@@ -125,7 +130,7 @@ func documentFindings(res check.Result) []workflow.Finding {
 		if f.Expected != "" || f.Actual != "" {
 			msg += fmt.Sprintf("（应为：%s，实为：%s）", orDash(f.Expected), orDash(f.Actual))
 		}
-		out = append(out, workflow.NewFinding(workflow.Finding{Severity: workflow.Severity(f.Severity),
+		out = append(out, workflow.NewFinding(workflow.Finding{Severity: f.Severity,
 			Stage: workflow.StageDocument, Rule: f.Rule, Place: f.Location.String(), Message: msg}))
 	}
 	return out

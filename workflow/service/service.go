@@ -158,10 +158,7 @@ func otherUnit(b *budget.Budget, unit string) string {
 		if strings.TrimSpace(u.Name) == unit || strings.TrimSpace(u.Code) == unit {
 			continue
 		}
-		if u.Classified {
-			return fmt.Sprintf("（编码 %s）", u.Code)
-		}
-		return fmt.Sprintf("“%s”（编码 %s）", u.Name, u.Code)
+		return u.Label()
 	}
 	return ""
 }

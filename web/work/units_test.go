@@ -1,0 +1,150 @@
+package work
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"yusuan/account"
+	"yusuan/budget"
+	"yusuan/budget/budgettest"
+	"yusuan/budgetfile"
+	"yusuan/store"
+)
+
+// part stores a ready part of unit code in dept's data of year, as the
+// department's reviewer would upload it, and returns its id.
+func (e *env) part(t *testing.T, dept int64, code string, year int) int64 {
+	t.Helper()
+	ctx := context.Background()
+	d, err := e.st.WorkDepartment(ctx, dept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	actor := account.Actor{User: account.User{Login: "cli:test", Role: account.DeptReviewer, RegionID: d.RegionID, DepartmentID: dept}}
+	p, err := e.st.UploadPart(ctx, actor, dept, year, store.DepartmentBudget,
+		store.PartUpload{UnitCode: code, UnitName: "单位" + code, FileName: "单位.xlsx", Workbook: []byte("x"), Model: []byte("{}")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.ID
+}
+
+// twoUnitParts is the Longgang 2024 example, its first duty repeated (a TXT-06
+// warning), with a second unit to which a line of spending of no project
+// moves, as a whole and split into the two units' workbooks.
+func twoUnitParts(t *testing.T) (whole []byte, parts [2][]byte, names [2]string) {
+	t.Helper()
+	b, err := budgetfile.Load("../../examples/longgang-2024/budget.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Text.Duties = append(b.Text.Duties, b.Text.Duties[0])
+	b.Units = append(b.Units, budget.Unit{Code: "355002", Name: "深圳市龙岗区政务服务中心", Kind: b.Units[0].Kind})
+	for i := range b.Items {
+		if b.Items[i].Project == "" {
+			b.Items[i].Unit = "355002"
+			break
+		}
+	}
+	write := func(b *budget.Budget) []byte {
+		var buf bytes.Buffer
+		if err := budgetfile.WriteXLSX(&buf, b); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	split := budgettest.SplitUnits(b, false)
+	return write(b), [2][]byte{write(split[0]), write(split[1])}, [2]string{b.Units[0].Name, b.Units[1].Name}
+}
+
+var partPath = regexp.MustCompile(`/units/(\d+)/explain`)
+
+// TestUnitPartsAuthorization is the matrix's unit level: a preparer limited to
+// one unit sees and uploads only its unit and may not explain or return
+// another unit's part nor assemble; the department's preparer uploads any unit;
+// a part of another department is out of reach through one's own department's
+// path. Every refusal leaves the audit log as it was.
+func TestUnitPartsAuthorization(t *testing.T) {
+	eachBackend(t, func(t *testing.T, e *env) {
+		dept, err := e.st.EnsureDepartment(context.Background(), cliActor, e.region, flowDept, "", e.clock.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, parts, names := twoUnitParts(t)
+		for _, u := range []account.User{
+			{Login: "unit-a", Name: "单位甲填报人", Unit: names[0]},
+			{Login: "unit-b", Name: "单位乙填报人", Unit: "355002"},
+			{Login: "whole", Name: "全部门填报人"},
+		} {
+			u.Role, u.RegionID, u.DepartmentID = account.Preparer, e.region, dept
+			e.addUser(t, u)
+		}
+		page := fmt.Sprintf("/work/flow/%d/2024/units", dept)
+		login := func(name string) *client {
+			c := e.client(t)
+			if resp, body := c.login(name, testPassword); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("login %s: %d %s", name, resp.StatusCode, excerpt(body))
+			}
+			return c
+		}
+		check := func(name string, resp *http.Response, body string, want int, says string) {
+			t.Helper()
+			if resp.StatusCode != want || !strings.Contains(body, says) {
+				t.Errorf("%s: %d, want %d saying %q\n%s", name, resp.StatusCode, want, says, excerpt(body))
+			}
+		}
+		a, b, whole := login("unit-a"), login("unit-b"), login("whole")
+
+		// Own unit: allowed; the other unit's workbook: refused with its sheet and row.
+		a.get(page)
+		before := e.auditCount(t)
+		resp, body := a.upload(page+"/upload", "乙.xlsx", parts[1], nil)
+		check("unit A uploading unit B", resp, body, http.StatusUnprocessableEntity, "工作表")
+		if e.auditCount(t) != before {
+			t.Error("a refused upload grew the audit log")
+		}
+		resp, body = a.upload(page+"/upload", "甲.xlsx", parts[0], nil)
+		check("unit A uploading unit A", resp, body, http.StatusSeeOther, "")
+		_, body = a.get(page)
+		m := partPath.FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("unit A's page has no explanation form:\n%s", excerpt(body))
+		}
+		partA := m[1]
+		if strings.Contains(body, names[1]) {
+			t.Error("unit A sees unit B")
+		}
+
+		// Unit B may neither explain nor return unit A's part, nor assemble.
+		_, body = b.get(page)
+		if strings.Contains(body, names[0]) {
+			t.Error("unit B sees unit A")
+		}
+		before = e.auditCount(t)
+		resp, body = b.post(page+"/"+partA+"/explain", url.Values{"version": {"1"}})
+		check("unit B explaining unit A", resp, body, http.StatusForbidden, "您的账号限于单位")
+		resp, _ = b.post(page+"/"+partA+"/return", url.Values{"version": {"1"}, "reason": {"改"}})
+		check("unit B returning unit A", resp, "", http.StatusForbidden, "")
+		resp, _ = b.post(strings.TrimSuffix(page, "/units")+"/assemble", nil)
+		check("unit B assembling", resp, "", http.StatusForbidden, "")
+		if e.auditCount(t) != before {
+			t.Error("refused steps grew the audit log")
+		}
+
+		// The department's preparer uploads unit B, naming it.
+		whole.get(page)
+		resp, body = whole.upload(page+"/upload", "乙.xlsx", parts[1], url.Values{"unit": {names[1]}})
+		check("the department's preparer uploading unit B", resp, body, http.StatusSeeOther, "")
+
+		// A part of another department, through one's own department's path.
+		other := e.part(t, e.deptB, "009", 2024)
+		resp, _ = a.post(fmt.Sprintf("%s/%d/explain", page, other), url.Values{})
+		check("unit A explaining another department's part", resp, "", http.StatusForbidden, "")
+	})
+}

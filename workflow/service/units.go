@@ -1,0 +1,267 @@
+package service
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"yusuan/account"
+	"yusuan/budget"
+	"yusuan/budgetfile"
+	"yusuan/store"
+	"yusuan/workflow"
+)
+
+// UnitPart is one budget unit of a department's data of a year: its part when
+// uploaded, or the unit a preparer's account is limited to, still missing.
+type UnitPart struct {
+	Code, Name string
+	Classified bool
+	State      workflow.PartState
+	Part       store.Part // zero when missing
+}
+
+// UnitParts lists the units of a department's data of year and kind: every
+// part uploaded, by unit code, then each unit that a preparer's account is
+// limited to and that has not uploaded yet. A preparer limited to a unit sees
+// that unit alone.
+func (s *Service) UnitParts(ctx context.Context, actor account.Actor, deptID int64, year int) ([]UnitPart, error) {
+	dept, err := s.Store.WorkDepartment(ctx, deptID)
+	if err != nil {
+		return nil, err
+	}
+	if !actor.User.Scope(dept.RegionID, deptID) {
+		return nil, ErrScope
+	}
+	parts, err := s.Store.Parts(ctx, deptID, year, store.DepartmentBudget)
+	if err != nil {
+		return nil, err
+	}
+	users, err := s.Store.Users(ctx, store.UserFilter{RegionID: dept.RegionID, DepartmentID: deptID})
+	if err != nil {
+		return nil, err
+	}
+	var out []UnitPart
+	for _, p := range parts {
+		out = append(out, UnitPart{Code: p.UnitCode, Name: p.UnitName, Classified: p.Classified, State: p.State(), Part: p})
+	}
+	for _, u := range users {
+		unit := strings.TrimSpace(u.Unit)
+		if u.Role != account.Preparer || u.Disabled || unit == "" || findUnit(out, unit) >= 0 {
+			continue
+		}
+		out = append(out, UnitPart{Name: unit, State: workflow.PartMissing})
+	}
+	if unit := unitLimit(actor); unit != "" {
+		i := findUnit(out, unit)
+		if i < 0 {
+			return []UnitPart{{Name: unit, State: workflow.PartMissing}}, nil
+		}
+		return out[i : i+1], nil
+	}
+	return out, nil
+}
+
+// findUnit returns the index of the unit named unit (by name or code), or -1.
+func findUnit(units []UnitPart, unit string) int {
+	for i, u := range units {
+		if u.Name == unit || (u.Code != "" && u.Code == unit) {
+			return i
+		}
+	}
+	return -1
+}
+
+// UploadPart reads, validates and checks a unit's workbook and keeps it as the
+// new version of that unit's part of the department's data of year. The
+// workbook must hold one unit and that unit's rows alone: the unit of the
+// uploader's account when it is limited to one, else the unit chosen (by code
+// or name; "" takes the workbook's one unit). A workbook that cannot be read,
+// or that holds anything of another unit, is refused with where; one with
+// errors is kept, to be corrected and uploaded again.
+func (s *Service) UploadPart(ctx context.Context, actor account.Actor, deptID int64, year int, unit, name string, data []byte) (store.Part, []workflow.Finding, error) {
+	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
+	if len(data) > store.MaxWorkbookSize {
+		return store.Part{}, nil, blocked("文件 %s 超过 %d MB，不能上传", name, store.MaxWorkbookSize>>20)
+	}
+	dept, err := s.Store.WorkDepartment(ctx, deptID)
+	if err != nil {
+		return store.Part{}, nil, err
+	}
+	b, err := readBudget(name, data)
+	if err != nil {
+		return store.Part{}, nil, blocked("未能读出单位的数据，不能上传：%s", firstError(dataFindings(name, err)))
+	}
+	if limit := unitLimit(actor); limit != "" {
+		unit = limit
+	}
+	unit = strings.TrimSpace(unit)
+	if unit == "" {
+		if len(b.Units) != 1 {
+			return store.Part{}, nil, blocked("单位的文件只能含有一个单位，文件 %s 中有 %d 个；含有多个单位的整个部门的工作簿请在报送页面上传", name, len(b.Units))
+		}
+		unit = b.Units[0].Code
+	}
+	if errs := budget.OutsideUnit(b, unit); len(errs) > 0 {
+		return store.Part{}, nil, blocked("文件 %s 含有其他单位的数据，不能作为单位“%s”的数据上传：%s", name, unit, listErrors(errs))
+	}
+	u := b.Units[0]
+	// The department's performance tasks add up to the whole department's
+	// spending: a part is checked without them, the assembled data with them.
+	// A 涉密 unit's part is checked as its own document, not as a department
+	// whose every unit is 涉密: its findings stay in the work area.
+	alone := *b
+	alone.Performance.Tasks = nil
+	alone.Units = append([]budget.Unit(nil), b.Units...)
+	alone.Units[0].Classified = false
+	a := analyseBudget(name, b, &alone, dept.Name, year, s.codes())
+	part, err := s.Store.UploadPart(ctx, actor, deptID, year, store.DepartmentBudget, store.PartUpload{
+		UnitCode: u.Code, UnitName: u.Name, Classified: u.Classified,
+		FileName: name, Workbook: data, Model: a.Model, Findings: a.Findings})
+	return part, a.Findings, err
+}
+
+// ownPart reads a part and refuses a preparer limited to another unit.
+func (s *Service) ownPart(ctx context.Context, actor account.Actor, id int64) (store.Part, error) {
+	p, err := s.Store.PartOf(ctx, id)
+	if err != nil {
+		return p, err
+	}
+	if !actor.User.Scope(p.RegionID, p.DepartmentID) {
+		return p, ErrScope
+	}
+	if unit := unitLimit(actor); unit != "" && unit != p.UnitName && unit != p.UnitCode {
+		return p, &workflow.Refusal{Kind: workflow.ErrForbidden, Msg: fmt.Sprintf("您的账号限于单位“%s”，不能操作其他单位的数据", unit)}
+	}
+	return p, nil
+}
+
+// ExplainPart writes explanations of a unit's warnings (by finding key); a
+// preparer limited to a unit explains that unit's alone, and no explanation may
+// name a 涉密 unit or project of the part.
+func (s *Service) ExplainPart(ctx context.Context, actor account.Actor, id int64, seen int, texts map[string]string) (store.Part, error) {
+	p, err := s.ownPart(ctx, actor, id)
+	if err != nil {
+		return p, err
+	}
+	dv, err := s.Store.PartData(ctx, id, 0)
+	if err != nil {
+		return p, err
+	}
+	names, err := modelClassified(dv.Model)
+	if err != nil {
+		return p, err
+	}
+	for _, t := range texts {
+		if err := workflow.Classified("说明", t, names); err != nil {
+			return p, err
+		}
+	}
+	return s.Store.ExplainPart(ctx, actor, id, seen, texts)
+}
+
+// ReturnPart sends a unit's part back to the unit with a reason.
+func (s *Service) ReturnPart(ctx context.Context, actor account.Actor, id int64, seen int, reason string) (store.Part, error) {
+	if _, err := s.ownPart(ctx, actor, id); err != nil {
+		return store.Part{}, err
+	}
+	return s.Store.ReturnPart(ctx, actor, id, seen, reason)
+}
+
+// Assemble merges every unit's part of the department's data of year, once
+// all are ready, into one budget (budget.Merge: exactly, conflicts refused
+// with where), writes it as the department's workbook and adds it as the new
+// data version of the department's submission, analysed as an upload is:
+// validated at once when it has no errors. Only the department's reviewer
+// assembles.
+func (s *Service) Assemble(ctx context.Context, actor account.Actor, deptID int64, year int, seen Seen) (store.Submission, []workflow.Finding, error) {
+	if _, err := workflow.Next(seen.State, workflow.Assemble, actor.User.Role); errors.Is(err, workflow.ErrForbidden) {
+		return store.Submission{}, nil, err
+	}
+	dept, err := s.Store.WorkDepartment(ctx, deptID)
+	if err != nil {
+		return store.Submission{}, nil, err
+	}
+	units, err := s.UnitParts(ctx, actor, deptID, year)
+	if err != nil {
+		return store.Submission{}, nil, err
+	}
+	states := map[string]workflow.PartState{}
+	for _, u := range units {
+		states[u.label()] = u.State
+	}
+	if err := workflow.CanAssemble(states); err != nil {
+		return store.Submission{}, nil, err
+	}
+	var parts []*budget.Budget
+	var from []store.AssembledFrom
+	for _, u := range units {
+		dv, err := s.Store.PartData(ctx, u.Part.ID, u.Part.Version)
+		if err != nil {
+			return store.Submission{}, nil, err
+		}
+		// Read again from the file, so that a conflict names its sheet and row.
+		b, err := readBudget(dv.FileName, dv.Workbook)
+		if err != nil {
+			return store.Submission{}, nil, fmt.Errorf("service: workbook of unit part %d: %w", u.Part.ID, err)
+		}
+		parts = append(parts, b)
+		from = append(from, store.AssembledFrom{PartID: u.Part.ID, Version: u.Part.Version})
+	}
+	merged, err := budget.Merge(parts)
+	if err != nil {
+		var list budget.ErrorList
+		if errors.As(err, &list) {
+			return store.Submission{}, nil, blocked("各单位的数据有 %d 处冲突，不能汇总：%s", len(list), listErrors(list))
+		}
+		return store.Submission{}, nil, err
+	}
+	var buf bytes.Buffer
+	if err := budgetfile.WriteXLSX(&buf, merged); err != nil {
+		return store.Submission{}, nil, fmt.Errorf("service: workbook of assembled department %d: %w", deptID, err)
+	}
+	name := fmt.Sprintf("%s%d年部门预算（汇总 %d 个单位）.xlsx", dept.Name, year, len(parts))
+	a := Analyse(name, buf.Bytes(), dept.Name, year, s.codes())
+	sub, err := s.Store.AssembleData(ctx, step(actor, 0, seen), deptID, year, store.DepartmentBudget,
+		store.Upload{FileName: name, Workbook: buf.Bytes(), Model: a.Model, Findings: a.Findings, Validate: true}, from)
+	return sub, a.Findings, err
+}
+
+// label names the unit in a message; a 涉密 unit by its code.
+func (u UnitPart) label() string {
+	if u.Classified {
+		return "编码 " + u.Code
+	}
+	return u.Name
+}
+
+func blocked(format string, args ...any) error {
+	return &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: fmt.Sprintf(format, args...)}
+}
+
+// firstError is the first error of fs as yusuan validate prints it.
+func firstError(fs []workflow.Finding) string {
+	for _, f := range fs {
+		if f.Severity == workflow.Error {
+			return f.String()
+		}
+	}
+	return ""
+}
+
+// listErrors lists the first few errors of a budget, each with its place.
+func listErrors(errs budget.ErrorList) string {
+	const shown = 5
+	var out []string
+	for i, e := range errs {
+		if i == shown {
+			out = append(out, fmt.Sprintf("等 %d 处", len(errs)))
+			break
+		}
+		out = append(out, e.Error())
+	}
+	return strings.Join(out, "；")
+}

@@ -1,0 +1,311 @@
+package service
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+	"time"
+
+	"yusuan/account"
+	"yusuan/budget"
+	"yusuan/budget/budgettest"
+	"yusuan/budgetfile"
+	"yusuan/store"
+	"yusuan/workflow"
+)
+
+// unitPreparer is a preparer of the department limited to unit.
+func unitPreparer(regionID, deptID int64, id int64, unit string) account.Actor {
+	return account.Actor{User: account.User{ID: id, Login: fmt.Sprintf("unit%d", id), Name: unit, Role: account.Preparer,
+		RegionID: regionID, DepartmentID: deptID, Unit: unit}, Address: "192.0.2.7"}
+}
+
+func xlsxOf(t *testing.T, b *budget.Budget) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := budgetfile.WriteXLSX(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// explainAll explains every warning of a part.
+func explainAll(t *testing.T, svc *Service, actor account.Actor, p store.Part, fs []workflow.Finding) store.Part {
+	t.Helper()
+	texts := map[string]string{}
+	for _, f := range fs {
+		if f.Severity == workflow.Warning {
+			texts[f.Key] = "单位已核实"
+		}
+	}
+	if len(texts) == 0 {
+		return p
+	}
+	p, err := svc.ExplainPart(context.Background(), actor, p.ID, p.Version, texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestAssembleRandomBudgets is the property of assembly: a random valid budget
+// split into its units, each uploaded by its own unit's preparer, assembles
+// into exactly the budget (every amount, code and text, each unit's rows
+// together), as the department's new data version, validated.
+func TestAssembleRandomBudgets(t *testing.T) {
+	seeds := int64(6)
+	if testing.Short() {
+		seeds = 3
+	}
+	eachBackend(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		skipped := int64(0)
+	seeds:
+		for seed := int64(1); seed <= seeds; seed++ {
+			b := budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{MaxUnits: 4, Classified: seed%2 == 0})
+			regionID, deptID := department(t, st, b.Department.Region, b.Department.Name, b.Department.Code)
+			p := actors(regionID, deptID, 0)
+			svc := &Service{Store: st, Now: func() time.Time { return time.Date(b.Year, 6, 1, 0, 0, 0, 0, time.UTC) }}
+			for i, part := range budgettest.SplitUnits(b, false) {
+				actor := unitPreparer(regionID, deptID, int64(100+i), part.Units[0].Name)
+				got, fs, err := svc.UploadPart(ctx, actor, deptID, b.Year, "", fmt.Sprintf("单位%d.xlsx", i+1), xlsxOf(t, part))
+				if err != nil {
+					t.Fatalf("seed %d unit %d: %v", seed, i, err)
+				}
+				if got.Errors > 0 {
+					if c := workflow.Count(dataOnly(fs)); c.Errors > 0 {
+						t.Fatalf("seed %d unit %d: errors %v", seed, i, fs)
+					}
+					// The checker's own false errors on a unit's document, not assembly's.
+					t.Logf("seed %d unit %d: the check of the unit's document found errors: %v", seed, i, fs)
+					skipped++
+					continue seeds
+				}
+				if got = explainAll(t, svc, actor, got, fs); got.State() != workflow.PartReady {
+					t.Fatalf("seed %d unit %d: %s", seed, i, got.State())
+				}
+			}
+			sub, fs, err := svc.Assemble(ctx, p.dept, deptID, b.Year, Seen{})
+			if err != nil {
+				t.Fatalf("seed %d: assemble: %v", seed, err)
+			}
+			if sub.State != workflow.Validated || sub.Errors > 0 {
+				t.Fatalf("seed %d: assembled %s with %d errors: %v", seed, sub.State, sub.Errors, fs)
+			}
+			dv, err := st.SubmissionData(ctx, sub.ID, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := json.Marshal(budgettest.ByUnit(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(dv.Model) != string(want) {
+				t.Errorf("seed %d: the assembled data differs from the budget split\n got %.400s\nwant %.400s", seed, dv.Model, want)
+			}
+			entries, err := st.ListAudit(ctx, store.AuditFilter{DepartmentID: deptID, Action: string(workflow.Assemble)})
+			if err != nil || len(entries) != 1 || !strings.Contains(entries[0].Detail, "汇总") {
+				t.Errorf("seed %d: audit of the assembly: %v %+v", seed, err, entries)
+			}
+		}
+		if skipped*2 > seeds {
+			t.Errorf("%d of %d seeds skipped", skipped, seeds)
+		}
+	})
+}
+
+// dataOnly keeps the findings of reading and validating the data.
+func dataOnly(fs []workflow.Finding) []workflow.Finding {
+	var out []workflow.Finding
+	for _, f := range fs {
+		if f.Stage == workflow.StageData {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// TestAssembleShuiwu assembles the 13 units of the Shenzhen 水务局's 2026
+// budget, each unit's workbook uploaded by its own preparer, into exactly that
+// budget.
+func TestAssembleShuiwu(t *testing.T) {
+	b, err := budgetfile.Load("../../examples/shenzhen-shuiwu-2026/budget.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := json.Marshal(budgettest.ByUnit(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eachBackend(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		regionID, deptID := department(t, st, "深圳市", b.Department.Name, b.Department.Code)
+		svc := &Service{Store: st}
+		for i, part := range budgettest.SplitUnits(b, false) {
+			actor := unitPreparer(regionID, deptID, int64(100+i), part.Units[0].Code)
+			got, fs, err := svc.UploadPart(ctx, actor, deptID, b.Year, "", part.Units[0].Code+".xlsx", xlsxOf(t, part))
+			if err != nil || explainAll(t, svc, actor, got, fs).State() != workflow.PartReady {
+				t.Fatalf("unit %s: %v %v", part.Units[0].Code, err, fs)
+			}
+		}
+		sub, fs, err := svc.Assemble(ctx, actors(regionID, deptID, 0).dept, deptID, b.Year, Seen{})
+		if err != nil || sub.State != workflow.Validated {
+			t.Fatalf("assemble: %+v %v %v", sub, err, fs)
+		}
+		dv, err := st.SubmissionData(ctx, sub.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(dv.Model) != string(want) {
+			t.Errorf("the assembled data differs from the budget")
+		}
+	})
+}
+
+// TestUnitParts walks a department of two units: a part naming another unit is
+// refused with its place, a unit's preparer may not touch the other unit, the
+// reviewer returns a part, assembly waits for every unit and refuses parts that
+// conflict, and once the department is submitted its parts are closed.
+func TestUnitParts(t *testing.T) {
+	eachBackend(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		b := budgettest.Random(rand.New(rand.NewSource(7)), budgettest.Options{Units: 2})
+		regionID, deptID := department(t, st, b.Department.Region, b.Department.Name, b.Department.Code)
+		p := actors(regionID, deptID, 0)
+		svc := &Service{Store: st, Now: func() time.Time { return time.Date(b.Year, 6, 1, 0, 0, 0, 0, time.UTC) }}
+		parts := budgettest.SplitUnits(b, false)
+		unitA := unitPreparer(regionID, deptID, 101, parts[0].Units[0].Name)
+		unitB := unitPreparer(regionID, deptID, 102, parts[1].Units[0].Code)
+
+		// Unit B's preparer is expected before it uploads.
+		units, err := svc.UnitParts(ctx, p.dept, deptID, b.Year)
+		if err != nil || len(units) != 0 {
+			t.Fatalf("no account limited yet: %v %v", units, err)
+		}
+
+		// The whole department's workbook is not unit A's part.
+		if _, _, err := svc.UploadPart(ctx, unitA, deptID, b.Year, "", "全部.xlsx", xlsxOf(t, b)); !errors.Is(err, workflow.ErrBlocked) ||
+			!strings.Contains(err.Error(), "含有其他单位的数据") || !strings.Contains(err.Error(), "第 ") {
+			t.Errorf("unit A uploading the whole department: %v", err)
+		}
+		// Nor may a department's preparer upload it as a part without choosing.
+		if _, _, err := svc.UploadPart(ctx, p.prep, deptID, b.Year, "", "全部.xlsx", xlsxOf(t, b)); !errors.Is(err, workflow.ErrBlocked) ||
+			!strings.Contains(err.Error(), "只能含有一个单位") {
+			t.Errorf("department's preparer uploading the whole department as a part: %v", err)
+		}
+		// A paragraph of the duties twice: a warning for unit A to explain.
+		duty := strings.Repeat("负责全区政务服务数据管理工作，", 7) + "统筹推进数字政府建设。"
+		parts[0].Text.Duties = []string{duty, duty}
+		a, fs, err := svc.UploadPart(ctx, unitA, deptID, b.Year, "", "甲.xlsx", xlsxOf(t, parts[0]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a = explainAll(t, svc, unitA, a, fs)
+		if _, err := svc.ExplainPart(ctx, unitB, a.ID, a.Version, map[string]string{"x": "y"}); !errors.Is(err, workflow.ErrForbidden) {
+			t.Errorf("unit B explaining unit A: %v", err)
+		}
+		if _, err := svc.ReturnPart(ctx, p.prep, a.ID, a.Version, "请改"); !errors.Is(err, workflow.ErrForbidden) {
+			t.Errorf("a preparer returning a part: %v", err)
+		}
+		if _, _, err := svc.Assemble(ctx, p.prep, deptID, b.Year, Seen{}); !errors.Is(err, workflow.ErrForbidden) {
+			t.Errorf("a preparer assembling: %v", err)
+		}
+
+		// A conflict: unit B's part carries one of unit A's project codes.
+		bad := *parts[1]
+		if len(parts[0].Projects) > 0 {
+			pr := parts[0].Projects[0]
+			pr.Unit = bad.Units[0].Code
+			bad.Projects = append(append([]budget.Project{}, bad.Projects...), pr)
+		} else {
+			bad.Text.Duties = []string{"另一份部门职责"} // a department block given two ways
+			parts[0].Text.Duties = []string{"部门职责"}
+		}
+		// A department's preparer may upload any unit, naming it.
+		bp, fs, err := svc.UploadPart(ctx, p.prep, deptID, b.Year, bad.Units[0].Name, "乙.xlsx", xlsxOf(t, &bad))
+		if err != nil {
+			t.Fatal(err)
+		}
+		explainAll(t, svc, p.prep, bp, fs)
+		if _, _, err := svc.Assemble(ctx, p.dept, deptID, b.Year, Seen{}); !errors.Is(err, workflow.ErrBlocked) || !strings.Contains(err.Error(), "冲突") || !strings.Contains(err.Error(), "乙.xlsx 工作表") {
+			t.Errorf("assembling conflicting parts: %v", err)
+		} else {
+			t.Log(err)
+		}
+		// Unit B corrects it; the reviewer returns unit A's part; assembly waits for it.
+		bp, fs, err = svc.UploadPart(ctx, unitB, deptID, b.Year, "", "乙.xlsx", xlsxOf(t, parts[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		explainAll(t, svc, unitB, bp, fs)
+		if a, err = svc.ReturnPart(ctx, p.dept, a.ID, a.Version, "请核对人员经费"); err != nil || a.State() != workflow.PartReturned {
+			t.Fatalf("return: %+v %v", a, err)
+		}
+		if _, _, err := svc.Assemble(ctx, p.dept, deptID, b.Year, Seen{}); !errors.Is(err, workflow.ErrBlocked) || !strings.Contains(err.Error(), "已退回") {
+			t.Errorf("assembling with a returned part: %v", err)
+		}
+		if units, _ := svc.UnitParts(ctx, unitA, deptID, b.Year); len(units) != 1 || units[0].Part.ID != a.ID {
+			t.Errorf("unit A sees %+v, want its own unit alone", units)
+		}
+		a, fs, err = svc.UploadPart(ctx, unitA, deptID, b.Year, "", "甲.xlsx", xlsxOf(t, parts[0]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		explainAll(t, svc, unitA, a, fs)
+		sub, _, err := svc.Assemble(ctx, p.dept, deptID, b.Year, Seen{})
+		if err != nil || sub.State != workflow.Validated {
+			t.Fatalf("assemble: %+v %v", sub, err)
+		}
+		units, err = svc.UnitParts(ctx, p.dept, deptID, b.Year)
+		if err != nil || len(units) != 2 {
+			t.Fatalf("units: %+v %v", units, err)
+		}
+		for _, u := range units {
+			if u.Part.Assembled != sub.DataVersion {
+				t.Errorf("unit %s: assembled into %d, want %d", u.Code, u.Part.Assembled, sub.DataVersion)
+			}
+		}
+		// The assembled data goes on as any upload does.
+		sub = explainSubmission(t, svc, p.dept, sub)
+		if sub, err = svc.Submit(ctx, p.dept, sub.ID, seen(sub)); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := svc.UploadPart(ctx, unitA, deptID, b.Year, "", "甲.xlsx", xlsxOf(t, parts[0])); !errors.Is(err, workflow.ErrBlocked) ||
+			!strings.Contains(err.Error(), "已报送") {
+			t.Errorf("a part uploaded while the department is submitted: %v", err)
+		}
+		for _, action := range []string{"part.upload", "part.explain", "part.return", "assemble"} {
+			if es, err := st.ListAudit(ctx, store.AuditFilter{DepartmentID: deptID, Action: action}); err != nil || len(es) == 0 {
+				t.Errorf("audit has no %s: %v", action, err)
+			}
+		}
+	})
+}
+
+// explainSubmission explains every warning of the submission's current data.
+func explainSubmission(t *testing.T, svc *Service, actor account.Actor, sub store.Submission) store.Submission {
+	t.Helper()
+	dv, err := svc.Store.SubmissionData(context.Background(), sub.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]string{}
+	for _, f := range dv.Findings {
+		if f.Severity == workflow.Warning {
+			texts[f.Key] = "已核实"
+		}
+	}
+	if len(texts) == 0 {
+		return sub
+	}
+	sub, err = svc.Explain(context.Background(), actor, sub.ID, seen(sub), texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sub
+}
