@@ -1085,7 +1085,11 @@ func (c *Doc) fiscalSummary() {
 	if s6 == nil {
 		return
 	}
-	if s1 != nil && allFiscal(s1) {
+	if fiscal, hidden := allFiscal(s1); fiscal {
+		// Each total is rounded on its own from exact figures that differ by the
+		// hidden incomes, less than half a unit each: round(F+H) − round(F) is at
+		// most ⌈hidden/2⌉ units, and Equal allows tails/2.
+		tails := 2 * ((hidden + 1) / 2)
 		for _, name := range []string{"本年收入合计", "收入总计"} {
 			r1, r6 := s1.FindRow("income_item", name), s6.FindRow("income_item", name)
 			if r1 < 0 || r6 < 0 {
@@ -1093,7 +1097,7 @@ func (c *Doc) fiscalSummary() {
 			}
 			a, _ := s1.Amount(r1, "income")
 			b, _ := s6.Amount(r6, "income")
-			c.Equal("X-03", s6.At(r6, "income"), s6.Unit, name+"（全部收入为财政拨款，应与收支总表一致）", a, b, 0, s1.Label)
+			c.Equal("X-03", s6.At(r6, "income"), s6.Unit, name+"（全部收入为财政拨款，应与收支总表一致）", a, b, tails, s1.Label)
 		}
 	}
 	r := s6.FindRow("spending_item", "本年支出合计")
@@ -1147,19 +1151,28 @@ func hasTasks(v *View) bool {
 	return false
 }
 
-// allFiscal reports whether a 收支总表 shows no income other than 财政拨款.
-func allFiscal(v *View) bool {
+// allFiscal reports whether a 收支总表 shows no income other than 财政拨款, and how
+// many other incomes it prints as a zero that may be rounded down (a blank is none).
+func allFiscal(v *View) (fiscal bool, hidden int) {
+	if v == nil {
+		return false, 0
+	}
 	for r := range v.body {
 		switch ordinal.ReplaceAllString(v.Text(r, "income_item"), "") {
 		case "财政专户管理资金", "单位资金", "事业收入", "事业单位经营收入", "其他收入", "非财政拨款结余、结转",
 			// and the 决算's own sources (收入支出决算总表)
 			"上级补助收入", "经营收入", "附属单位上缴收入", "使用非财政拨款结余（含专用结余）", "使用非财政拨款结余", "用事业基金弥补收支差额":
 			if a, _ := v.Amount(r, "income"); a != 0 {
-				return false
+				return false, 0
+			}
+			if v.Printed(r, "income") {
+				// 0.00 may stand for less than half a unit (1.96 元 in 万元):
+				// the totals may then differ by that much.
+				hidden++
 			}
 		}
 	}
-	return true
+	return true, hidden
 }
 
 // sanGongCodes: this year's 一般公共预算 三公 parts in 表9 equal their economic codes in 表8.
