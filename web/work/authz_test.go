@@ -81,6 +81,8 @@ var matrix = []struct {
 	{"POST /work/flow/{dept}/{year}/publish", "", nil, publisher, true},
 	{"POST /work/flow/{dept}/{year}/withdraw", "", url.Values{"reason": {"更正"}}, publisher, true},
 	{"POST /work/flow/{dept}/{year}/republish", "", url.Values{"reason": {"更正"}}, publisher, true},
+	{"GET /work/flow/{dept}/{year}/edit", "", nil, preparers, true},
+	{"POST /work/flow/{dept}/{year}/edit", "", url.Values{"sheet": {"单位"}, "n": {"0"}, "cols": {"4"}}, preparers, true},
 	{"POST /work/bulk/approve", "", url.Values{"year": {"2026"}, "date": {"2026-01-05"}}, bureau, false},
 	{"POST /work/bulk/publish", "", url.Values{"year": {"2026"}}, publisher, false},
 }

@@ -70,6 +70,9 @@ func (s *Server) secure(next http.Handler) http.Handler {
 		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/upload") {
 			limit = maxUpload
 		}
+		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/edit") {
+			limit = maxEdit
+		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		defer func() {
 			if p := recover(); p != nil {

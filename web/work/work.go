@@ -42,6 +42,9 @@ type Options struct {
 	SecureCookies bool
 	// QueryTimeout bounds the store calls of one request (10 seconds).
 	QueryTimeout time.Duration
+	// VerifyAllEvery is how often the audit page verifies the whole hash chain
+	// rather than the entries since its last verification (24 hours).
+	VerifyAllEvery time.Duration
 	// Now is the clock (time.Now); tests move it.
 	Now    func() time.Time
 	Logger *slog.Logger
@@ -71,6 +74,7 @@ func New(st *store.Store, opts Options) *Server {
 	def(&opts.LockFor, 15*time.Minute)
 	def(&opts.Window, 15*time.Minute)
 	def(&opts.QueryTimeout, 10*time.Second)
+	def(&opts.VerifyAllEvery, 24*time.Hour)
 	if opts.LockAfter <= 0 {
 		opts.LockAfter = 5
 	}
@@ -175,6 +179,9 @@ func (s *Server) routes() []route {
 
 		{"GET /work/audit", access{roles: auditors, scope: queryDepartment}, s.showAudit},
 		{"GET /work/audit.csv", access{roles: auditors, scope: queryDepartment}, s.exportAudit},
+
+		{"GET /work/flow/{dept}/{year}/edit", editAccess, s.showEdit},
+		{"POST /work/flow/{dept}/{year}/edit", editAccess, s.saveEdit},
 	}, s.flowRoutes()...)
 }
 
