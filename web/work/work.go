@@ -9,6 +9,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -42,6 +43,9 @@ type Options struct {
 	SecureCookies bool
 	// QueryTimeout bounds the store calls of one request (10 seconds).
 	QueryTimeout time.Duration
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is believed
+	// (proxy.go); none by default, when the TCP peer is the client.
+	TrustedProxies []netip.Prefix
 	// VerifyAllEvery is how often the audit page verifies the whole hash chain
 	// rather than the entries since its last verification (24 hours).
 	VerifyAllEvery time.Duration
