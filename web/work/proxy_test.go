@@ -26,7 +26,7 @@ func TestAddress(t *testing.T) {
 		xff        []string
 		trusted    bool
 	}{
-		{"203.0.113.5:1234", "203.0.113.5", []string{"1.2.3.4"}, true},  // not from a proxy: the header is a lie
+		{"203.0.113.5:1234", "203.0.113.5", []string{"1.2.3.4"}, true},    // not from a proxy: the header is a lie
 		{"10.0.0.2:1234", "198.51.100.7", []string{"198.51.100.7"}, true}, // one proxy
 		{"10.0.0.2:1234", "198.51.100.7", []string{"6.6.6.6, 198.51.100.7"}, true},
 		{"10.0.0.2:1234", "198.51.100.7", []string{"6.6.6.6", "198.51.100.7, 10.0.0.3"}, true}, // two proxies, two header lines
