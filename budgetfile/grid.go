@@ -33,6 +33,7 @@ type Column struct {
 	Amount bool     // 元 with up to 2 decimals
 	List   []string // the values to choose from, when the column has a drop-down
 	Wide   bool     // long text
+	Width  int      // the column's width in the workbook, in characters
 }
 
 // GridRow is one data row of a Sheet: its row in the workbook it was read from
@@ -88,7 +89,7 @@ func emptySheet(s *sheetSpec) Sheet {
 	for i, c := range s.cols {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		g.Columns = append(g.Columns, Column{Letter: col, Label: c.label, Help: c.help, Amount: c.kind == kAmount,
-			List: c.list, Wide: c.wrap})
+			List: c.list, Wide: c.wrap, Width: int(c.width)})
 	}
 	return g
 }
