@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 
 	"yusuan/store"
 )
@@ -27,6 +28,10 @@ func runAudit(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
 		fmt.Fprint(stderr, auditUsage)
 		return exitOK
+	}
+	if len(args) > 0 && strings.HasPrefix(args[0], "-") {
+		fmt.Fprintf(stderr, "参数错误：不认识的选项 %s（先写操作：verify）\n\n%s", args[0], auditUsage)
+		return exitUsage
 	}
 	if len(args) == 0 || args[0] != "verify" {
 		fmt.Fprintf(stderr, "参数错误：应为 yusuan audit verify\n\n%s", auditUsage)

@@ -72,9 +72,7 @@ type editCell struct {
 func (s *Server) showEdit(w http.ResponseWriter, r *http.Request, c *caller) error {
 	p, err := s.editPage(r, c, nil, nil)
 	if err != nil {
-		if ok, err := s.refused(w, r, c, err); ok {
-			return err
-		}
+		_, err = s.refused(w, r, c, err)
 		return err
 	}
 	if r.URL.Query().Get("done") != "" {
