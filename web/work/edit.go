@@ -97,7 +97,8 @@ func (s *Server) saveEdit(w http.ResponseWriter, r *http.Request, c *caller) err
 	defer cancel()
 	_, findings, err := s.flow().SaveSheet(ctx, c.Actor(), dept, year, seenOf(r), edited)
 	if err == nil {
-		http.Redirect(w, r, fmt.Sprintf("/work/flow/%d/%d/edit?sheet=%s&done=1", dept, year, urlQuery(edited.Name)), http.StatusSeeOther)
+		q := url.Values{"sheet": {edited.Name}, "done": {"1"}}
+		http.Redirect(w, r, fmt.Sprintf("/work/flow/%d/%d/edit?%s", dept, year, q.Encode()), http.StatusSeeOther)
 		return nil
 	}
 	status, msg, page := refusal(err)
@@ -249,6 +250,3 @@ func postedSheet(r *http.Request) (budgetfile.Sheet, error) {
 	}
 	return g, nil
 }
-
-// urlQuery escapes a query value.
-func urlQuery(v string) string { return strings.ReplaceAll(url.QueryEscape(v), "+", "%20") }
