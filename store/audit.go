@@ -168,41 +168,6 @@ type AuditBreak struct {
 	Reason string // in Chinese, for the administrator
 }
 
-// VerifyAudit walks the whole audit log in order and returns the first place the
-// chain breaks, or nil when every entry's hash matches its content and the entry
-// before it.
-func (s *Store) VerifyAudit(ctx context.Context) (*AuditBreak, int, error) {
-	var brk *AuditBreak
-	n := 0
-	err := s.view(ctx, "verify audit", func(tx *tx) error {
-		rows, err := tx.query(ctx, `SELECT `+auditColumns+` FROM audit_log ORDER BY id`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		prev := auditGenesis
-		for rows.Next() {
-			e, err := scanAudit(rows)
-			if err != nil {
-				return err
-			}
-			n++
-			switch {
-			case e.PrevHash != prev:
-				brk = &AuditBreak{ID: e.ID, Reason: fmt.Sprintf("第 %d 条记录的前一条哈希与上一条记录不符（上一条记录被删除或修改）", e.ID)}
-			case e.hash() != e.Hash:
-				brk = &AuditBreak{ID: e.ID, Reason: fmt.Sprintf("第 %d 条记录的内容与其哈希不符（记录被修改）", e.ID)}
-			}
-			if brk != nil {
-				return nil
-			}
-			prev = e.Hash
-		}
-		return rows.Err()
-	})
-	return brk, n, err
-}
-
 const auditColumns = `id, at, user_id, login, role, region_id, department_id, action, object,
 	version, address, detail, prev_hash, hash`
 

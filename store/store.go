@@ -48,6 +48,8 @@ type Store struct {
 	afterDocument func(i int) error
 	// imports counts the imports this Store committed; see Generation.
 	imports atomic.Int64
+	// auditVerified is the audit log's checkpoint (audit_verify.go).
+	auditVerified auditVerified
 }
 
 // Open opens the database at dsn — a SQLite file path (created when missing) or a

@@ -41,6 +41,7 @@ func commands() []command {
 		{"import", "把预算数据或已公开的文件导入门户数据库（SQLite 或 PostgreSQL）", importUsage, runImport},
 		{"serve", "启动部门预算公开门户（网页、图表、比较、下载和只读 API）", serveUsage, runServe},
 		{"user", "管理工作区账号：新建、列出、停用、启用、重置密码", userUsage, runUser},
+		{"audit", "逐条校验工作区审计日志的哈希链", auditUsage, runAudit},
 		{"demo", "生成虚拟示例区（约 60 个部门、3 年）并导入门户数据库，标记为示例数据", demoUsage, runDemo},
 	}
 }

@@ -32,6 +32,10 @@ const serveUsage = `用法：yusuan serve [--addr 地址:端口] [--work-addr �
   --work-addr 地址 工作区单独的监听地址，如 127.0.0.1:8081；不设时工作区与门户同一地址（/work/）
   --secure-cookies 工作区的登录 Cookie 一律标记 Secure（经 HTTPS 反向代理提供服务时使用；
                    直接经 TLS 的请求总是如此）
+  --trusted-proxy 网段 在反向代理之后运行时，代理的地址或网段（CIDR，多个用逗号分隔，如
+                   127.0.0.1,10.0.0.0/8）：只有来自这些地址的请求才采信 X-Forwarded-For，
+                   取其中最右边一个不属于这些网段的地址作为访问者地址（用于登录限制和审计日志）；
+                   不设时一律取 TCP 连接的对端地址，忽略 X-Forwarded-For
   --db 数据库      SQLite 数据库文件或 postgres:// 连接地址；
                    默认取环境变量 YUSUAN_DB，未设置时为当前目录下的 yusuan.db
   --region 地区    首页默认显示的地区，默认为按名称排序的第一个
@@ -60,6 +64,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	addr := fs.String("addr", "127.0.0.1:8080", "")
 	workAddr := fs.String("work-addr", "", "")
 	secureCookies := fs.Bool("secure-cookies", false, "")
+	trustedProxy := fs.String("trusted-proxy", "", "")
 	db := fs.String("db", "", "")
 	region := fs.String("region", "", "")
 	demoMode := fs.Bool("demo", false, "")
@@ -69,6 +74,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(pos) != 0 {
 		fmt.Fprintf(stderr, "参数错误：serve 不接受文件参数\n\n%s", serveUsage)
+		return exitUsage
+	}
+	proxies, err := work.ParseTrustedProxies(*trustedProxy)
+	if err != nil {
+		fmt.Fprintf(stderr, "参数错误：--trusted-proxy %v\n", err)
 		return exitUsage
 	}
 	dsn := *db
@@ -97,7 +107,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	defer st.Close()
 
 	portal := web.New(st, web.Options{Region: *region, BulkTimeout: bulkTimeout, Logger: log})
-	workArea := work.New(st, work.Options{Logger: log, SecureCookies: *secureCookies})
+	workArea := work.New(st, work.Options{Logger: log, SecureCookies: *secureCookies, TrustedProxies: proxies})
 	publicHandler, workHandler := serveHandlers(portal, workArea, *workAddr != "")
 	listeners := []struct {
 		addr    string

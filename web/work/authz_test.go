@@ -87,6 +87,8 @@ var matrix = []struct {
 	{"POST /work/flow/{dept}/{year}/units/{part}/explain", "", nil, preparers, true},
 	{"POST /work/flow/{dept}/{year}/units/{part}/return", "", url.Values{"reason": {"请核对"}}, deptReviewer, true},
 	{"POST /work/flow/{dept}/{year}/assemble", "", nil, deptReviewer, true},
+	{"GET /work/flow/{dept}/{year}/edit", "", nil, preparers, true},
+	{"POST /work/flow/{dept}/{year}/edit", "", url.Values{"sheet": {"单位"}, "n": {"0"}, "cols": {"4"}}, preparers, true},
 	{"POST /work/bulk/approve", "", url.Values{"year": {"2026"}, "date": {"2026-01-05"}}, bureau, false},
 	{"POST /work/bulk/publish", "", url.Values{"year": {"2026"}}, publisher, false},
 }
@@ -295,9 +297,12 @@ func TestUnitRestriction(t *testing.T) {
 			_, body := c.get(page)
 			before := e.auditCount(t)
 			var resp *http.Response
-			if action == "upload" {
+			switch action {
+			case "upload":
 				resp, body = c.upload(page+"/upload", "预算.xlsx", data, seen(t, body))
-			} else {
+			case "edit":
+				resp, body = c.get(page + "/edit")
+			default:
 				f := seen(t, body)
 				if m := explainName.FindStringSubmatch(body); m != nil && action == "explain" {
 					f.Set(m[1], flowExplanation)
@@ -307,7 +312,7 @@ func TestUnitRestriction(t *testing.T) {
 			name := login + " " + action
 			switch want {
 			case allowed:
-				if resp.StatusCode != http.StatusSeeOther {
+				if resp.StatusCode != http.StatusSeeOther && (action != "edit" || resp.StatusCode != http.StatusOK) {
 					t.Errorf("%s: %d, want allowed\n%s", name, resp.StatusCode, excerpt(body))
 				}
 				return
@@ -333,6 +338,8 @@ func TestUnitRestriction(t *testing.T) {
 		act("unit-code", "upload", good, allowed)
 		act("unit-other", "explain", nil, forbidden)
 		act("unit-own", "explain", nil, allowed)
+		act("unit-own", "edit", nil, allowed)
+		act("unit-other", "edit", nil, forbidden)
 		// Data of two units: only an account of the whole department may upload it,
 		// and a unit's preparer may then neither replace nor explain nor submit it.
 		act("unit-own", "upload", twoUnits, refusedOnPage)
@@ -340,6 +347,7 @@ func TestUnitRestriction(t *testing.T) {
 		act("unit-own", "upload", good, forbidden)
 		act("unit-own", "explain", nil, forbidden)
 		act("unit-own", "submit", nil, forbidden)
+		act("unit-own", "edit", nil, forbidden)
 		act("unit-none", "explain", nil, allowed)
 		act("unit-none", "submit", nil, allowed)
 	})

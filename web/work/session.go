@@ -5,7 +5,6 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"errors"
-	"net"
 	"net/http"
 	"net/url"
 	"runtime/debug"
@@ -70,6 +69,9 @@ func (s *Server) secure(next http.Handler) http.Handler {
 		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/upload") {
 			limit = maxUpload
 		}
+		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/edit") {
+			limit = maxEdit
+		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		defer func() {
 			if p := recover(); p != nil {
@@ -91,7 +93,7 @@ func (s *Server) guard(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c, err := s.caller(w, r)
 		if err != nil {
-			s.fail(w, r, &caller{Address: address(r)}, err)
+			s.fail(w, r, &caller{Address: s.address(r)}, err)
 			return
 		}
 		if !rt.access.public && !c.LoggedIn() {
@@ -160,7 +162,7 @@ func (c *caller) require(regionID, dept int64, roles ...account.Role) error {
 // caller finds who makes the request. A session that has ended, or whose account
 // was disabled, is deleted and its cookie cleared; the visitor is then anonymous.
 func (s *Server) caller(w http.ResponseWriter, r *http.Request) (*caller, error) {
-	c := &caller{Address: address(r)}
+	c := &caller{Address: s.address(r)}
 	ck, err := r.Cookie(sessionCookie)
 	if err != nil || ck.Value == "" {
 		return s.anonymous(w, r, c), nil
@@ -247,13 +249,4 @@ func randomToken() string {
 		panic(err) // crypto/rand never fails on supported systems
 	}
 	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-// address is the client's IP as the server saw it.
-func address(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }

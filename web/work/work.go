@@ -9,6 +9,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -42,6 +43,12 @@ type Options struct {
 	SecureCookies bool
 	// QueryTimeout bounds the store calls of one request (10 seconds).
 	QueryTimeout time.Duration
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is believed
+	// (proxy.go); none by default, when the TCP peer is the client.
+	TrustedProxies []netip.Prefix
+	// VerifyAllEvery is how often the audit page verifies the whole hash chain
+	// rather than the entries since its last verification (24 hours).
+	VerifyAllEvery time.Duration
 	// Now is the clock (time.Now); tests move it.
 	Now    func() time.Time
 	Logger *slog.Logger
@@ -71,6 +78,7 @@ func New(st *store.Store, opts Options) *Server {
 	def(&opts.LockFor, 15*time.Minute)
 	def(&opts.Window, 15*time.Minute)
 	def(&opts.QueryTimeout, 10*time.Second)
+	def(&opts.VerifyAllEvery, 24*time.Hour)
 	if opts.LockAfter <= 0 {
 		opts.LockAfter = 5
 	}
@@ -175,6 +183,9 @@ func (s *Server) routes() []route {
 
 		{"GET /work/audit", access{roles: auditors, scope: queryDepartment}, s.showAudit},
 		{"GET /work/audit.csv", access{roles: auditors, scope: queryDepartment}, s.exportAudit},
+
+		{"GET /work/flow/{dept}/{year}/edit", editAccess, s.showEdit},
+		{"POST /work/flow/{dept}/{year}/edit", editAccess, s.saveEdit},
 	}, append(s.flowRoutes(), s.unitRoutes()...)...)
 }
 

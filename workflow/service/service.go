@@ -66,6 +66,11 @@ func step(actor account.Actor, id int64, seen Seen) store.Step {
 // data, and not over data holding other units. The findings come back with the submission; an upload with
 // errors is kept as a draft.
 func (s *Service) Upload(ctx context.Context, actor account.Actor, deptID int64, year int, seen Seen, name string, data []byte) (store.Submission, []workflow.Finding, error) {
+	return s.upload(ctx, actor, deptID, year, seen, name, data, "")
+}
+
+// upload is Upload with a detail for the audit entry (what an edit changed).
+func (s *Service) upload(ctx context.Context, actor account.Actor, deptID int64, year int, seen Seen, name string, data []byte, detail string) (store.Submission, []workflow.Finding, error) {
 	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
 	if len(data) > store.MaxWorkbookSize {
 		return store.Submission{}, nil, &workflow.Refusal{Kind: workflow.ErrBlocked,
@@ -79,7 +84,9 @@ func (s *Service) Upload(ctx context.Context, actor account.Actor, deptID int64,
 	if err := s.uploadUnits(ctx, actor, deptID, year, a); err != nil {
 		return store.Submission{}, a.Findings, err
 	}
-	sub, err := s.Store.UploadData(ctx, step(actor, 0, seen), deptID, year, store.DepartmentBudget,
+	st := step(actor, 0, seen)
+	st.Detail = detail
+	sub, err := s.Store.UploadData(ctx, st, deptID, year, store.DepartmentBudget,
 		store.Upload{FileName: name, Workbook: data, Model: a.Model, Findings: a.Findings, Validate: true})
 	return sub, a.Findings, err
 }

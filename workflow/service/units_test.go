@@ -108,7 +108,6 @@ func TestAssembleRandomBudgets(t *testing.T) {
 	})
 }
 
-
 // TestAssembleShuiwu assembles the 13 units of the Shenzhen 水务局's 2026
 // budget, each unit's workbook uploaded by its own preparer, into exactly that
 // budget.

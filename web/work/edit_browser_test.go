@@ -1,0 +1,98 @@
+package work
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"html"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"yusuan/account"
+	"yusuan/internal/browsertest"
+	"yusuan/web"
+)
+
+// editProbe logs in, opens the editor's 支出明细 sheet, types an amount into
+// the first row's 金额 cell and saves with the form's button, then reports
+// each page the frame showed and the saved cell's value.
+const editProbe = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+<iframe id="f" src="/work/login" style="width:1400px;height:2000px;border:0"></iframe>
+<pre id="out">pending</pre>
+<script>
+var cfg = CONFIG, seen = [], i = 0;
+function cell(d) { return d.querySelector("input[aria-label='第 2 行 金额']"); }
+var steps = [
+  function (w, d) { d.querySelector("input[name=login]").value = cfg.login; d.querySelector("input[name=password]").value = cfg.password; d.querySelector("form.login button").click(); },
+  function (w) { w.location.href = cfg.edit; },
+  function (w, d) { cell(d).value = "１２３.４"; d.querySelector("form.edit button[type=submit]").click(); },
+];
+document.getElementById("f").addEventListener("load", function () {
+  var w = document.getElementById("f").contentWindow, d = w.document, c = cell(d);
+  seen.push({path: w.location.pathname, text: (d.querySelector("main") || d.body).innerText.slice(0, 3000), value: c ? c.value : ""});
+  if (i < steps.length) steps[i++](w, d);
+  document.getElementById("out").textContent = JSON.stringify(seen);
+});
+</script></body></html>`
+
+// TestBrowserEdit edits an amount in headless Chromium through the editor's
+// real form: the save makes data version 2 and the cell shows the amount as
+// exact 元.
+func TestBrowserEdit(t *testing.T) {
+	chromium := browsertest.Chromium(t)
+	e := newEnv(t, t.TempDir()+"/work.db")
+	ctx := context.Background()
+	dept, err := e.st.EnsureDepartment(ctx, cliActor, e.region, flowDept, "", e.clock.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.addUser(t, account.User{Login: "ed-prep", Name: "填报人丙", Role: account.Preparer, RegionID: e.region, DepartmentID: dept})
+	prep := e.client(t)
+	prep.login("ed-prep", testPassword)
+	page := fmt.Sprintf("/work/flow/%d/2024", dept)
+	_, body := prep.get(page)
+	if resp, body := prep.upload(page+"/upload", "预算.xlsx", flowWorkbook(t, false), seen(t, body)); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("upload: %d\n%s", resp.StatusCode, excerpt(body))
+	}
+
+	cfg, _ := json.Marshal(map[string]string{"login": "ed-prep", "password": testPassword,
+		"edit": page + "/edit?sheet=" + url.QueryEscape("支出明细")})
+	portal := web.New(e.st, web.Options{})
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /__probe", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(strings.Replace(editProbe, "CONFIG", string(cfg), 1)))
+	})
+	mux.Handle("GET /static/", portal)
+	mux.Handle("/work/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		e.work.ServeHTTP(&framable{ResponseWriter: w}, r)
+	}))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+
+	dom := browsertest.Run(t, chromium, "--virtual-time-budget=20000", "--window-size=1400,1000", "--dump-dom", "http://"+ln.Addr().String()+"/__probe")
+	m := probeOut.FindStringSubmatch(dom)
+	if m == nil {
+		t.Fatal("no probe output")
+	}
+	var pages []struct{ Path, Text, Value string }
+	if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &pages); err != nil {
+		t.Fatalf("probe output %q: %v", m[1], err)
+	}
+	if len(pages) != 4 {
+		t.Fatalf("the frame went through %d pages, want 4: %+v", len(pages), pages)
+	}
+	last := pages[3]
+	if !strings.Contains(last.Text, "已保存为数据第 2 版") || last.Value != "123.40" {
+		t.Errorf("after the save: value %q\n%s", last.Value, last.Text)
+	}
+}
