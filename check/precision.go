@@ -79,6 +79,22 @@ func Truncates(printed, a money.Amount, roundedOut int) bool {
 	return cuts(printed, place(roundedOut), a)
 }
 
+// SameFigure reports whether two figures the text prints in 万元 (as printed:
+// 2,144 or 2,143.87) show the same amount: the finer, rounded to the coarser's
+// last place, is the coarser (shows). False when either is no number.
+func SameFigure(a, b string) bool {
+	p, errP := money.Parse(a, money.UnitWan)
+	q, errQ := money.Parse(b, money.UnitWan)
+	if errP != nil || errQ != nil {
+		return false
+	}
+	rp, rq := rounded(a), rounded(b)
+	if rp < rq {
+		p, q, rp, rq = q, p, rq, rp
+	}
+	return shows(p, place(rp), q, hundredth, 0)
+}
+
 // printed is a figure as the text prints it, for judging intervals (stated
 // changes, shares, lists of parts): its value in thousandths of 万元 and half a
 // unit of its last printed decimal, in the same thousandths.
