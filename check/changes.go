@@ -79,27 +79,6 @@ func sentenceSpan(text string, i, j int) string {
 	return text[start : j+end+len("。")]
 }
 
-// printed is a figure as the text prints it: its value in thousandths of 万元 and
-// half a unit of its last printed decimal, in the same thousandths.
-type printed struct {
-	v, half int64
-}
-
-func parsePrinted(s string) (printed, bool) {
-	a, err := money.Parse(s, money.UnitWan)
-	if err != nil {
-		return printed{}, false
-	}
-	p := printed{v: a.Hundredths(money.UnitWan) * 10, half: 5}
-	if r := rounded(s); r > 0 {
-		p.half = 5
-		for range r {
-			p.half *= 10
-		}
-	}
-	return p, true
-}
-
 func (c *Doc) statedChange(text string, m []int, s Sentence) {
 	group := func(k int) string {
 		if m[2*k] < 0 {
@@ -135,8 +114,7 @@ func (c *Doc) statedChange(text string, m []int, s Sentence) {
 	}
 	if hasLast {
 		want := this.v - last.v
-		tol := this.half + last.half + change.half
-		if d := want - signed; d > tol || d < -tol {
+		if !agree(want-signed, this, last, change) {
 			c.Add(Finding{Rule: "CHG-01", Severity: Error, Location: loc, Expected: wan(abs(want)), Actual: wan(change.v),
 				Message: fmt.Sprintf("文字称本年 %s万元、上年 %s万元，%s %s万元；两数实际相差 %s万元", wan(this.v), wan(last.v), verb, wan(change.v), wan(want))})
 			return

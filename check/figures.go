@@ -229,7 +229,7 @@ func (c *Doc) judgeFigure(s Sentence, what, num string, cellsOf func() []Ref) {
 	}
 	r := rounded(num)
 	for _, cell := range cells {
-		if SamePrinted(stated, cell.A, r, 0) {
+		if shows(stated, place(r), cell.A, hundredth, 0) {
 			return
 		}
 	}
@@ -239,7 +239,7 @@ func (c *Doc) judgeFigure(s Sentence, what, num string, cellsOf func() []Ref) {
 		Expected: want.A.Format(wan), Actual: num, Difference: (stated - want.A).Format(wan),
 		Message: fmt.Sprintf("文字中%s为 %s万元，%s为 %s万元", what, num, want.Source, want.A.Format(wan))}
 	for _, cell := range cells {
-		if Truncates(stated, cell.A, r) {
+		if cuts(stated, place(r), cell.A) {
 			fd.Rule, fd.Severity = "TAIL-01", Info
 			fd.Message = fmt.Sprintf("文字中%s为 %s万元，%s为 %s万元，是截尾而非四舍五入的结果", what, num, cell.Source, cell.A.Format(wan))
 		}

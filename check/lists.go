@@ -135,9 +135,8 @@ func (c *Doc) listSum(s Sentence, total printed, parts []printed, mainOnly bool)
 		sum.v += p.v
 		sum.half += p.half
 	}
-	tol := sum.half + total.half
 	d := total.v - sum.v
-	if d >= -tol && (d <= tol || mainOnly) {
+	if agree(d, sum, total) || mainOnly && d > 0 {
 		return
 	}
 	wan := formatThousandths
@@ -167,7 +166,7 @@ func (c *Doc) restated(s Sentence, text string, listed map[string]printed) {
 	if !ok {
 		return
 	}
-	if d := got.v - want.v; d <= got.half+want.half && d >= -(got.half+want.half) {
+	if agree(got.v-want.v, got, want) {
 		return
 	}
 	wan := formatThousandths

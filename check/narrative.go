@@ -52,48 +52,6 @@ func ParseWan(s string) (money.Amount, bool) {
 	return a, err == nil
 }
 
-// rounded is how many of two decimals a printed number leaves out.
-func rounded(num string) int {
-	i := strings.IndexByte(num, '.')
-	if i < 0 {
-		return 2
-	}
-	return max(0, 2-(len(num)-i-1))
-}
-
-// SamePrinted reports whether a figure printed with some decimals left out shows
-// amount a: a rounded half up to the printed decimals, within tails cells'
-// rounding of hundredths.
-func SamePrinted(printed, a money.Amount, roundedOut, tails int) bool {
-	wan := money.UnitWan
-	p, h := printed.Hundredths(wan), a.Hundredths(wan)
-	step := int64(1)
-	for range roundedOut {
-		step *= 10
-	}
-	d := p - h
-	if d < 0 {
-		d = -d
-	}
-	// Within half the last printed place (plus the tables' own rounding).
-	return 2*d <= step+int64(tails)
-}
-
-// Truncates reports whether a figure printed with some of the two decimals of
-// 万元 left out is amount a cut, not rounded, to the printed decimals (56.78万元
-// for a cell of 567,890元).
-func Truncates(printed, a money.Amount, roundedOut int) bool {
-	step := money.Wan / 100
-	for range roundedOut {
-		step *= 10
-	}
-	if a < 0 || printed < 0 {
-		return false
-	}
-	cut := a / step * step
-	return printed == cut && a != cut
-}
-
 // ParseStatement reads "X万元" at the start of s and the change that follows it.
 func ParseStatement(s string) (Stated, bool) {
 	loc := NumberRe.FindStringSubmatchIndex(s)
@@ -201,17 +159,17 @@ func (c *Doc) Figure(s Sentence, what string, st Stated, want Ref, last *money.A
 	wan := money.UnitWan
 	// A figure printed in fewer decimals (whole 万元) shows the tables' figure if
 	// it is that figure rounded alike.
-	shows := st.Rounded > 0 && SamePrinted(st.Value, want.A, st.Rounded, want.Tails)
-	if want.OK && !shows && st.Value.Hundredths(wan) != want.A.Hundredths(wan) {
+	rounds := st.Rounded > 0 && shows(st.Value, place(st.Rounded), want.A, hundredth, want.Tails)
+	if want.OK && !rounds && !shows(st.Value, hundredth, want.A, hundredth, 0) {
 		diff := st.Value - want.A
 		f := Finding{Rule: "TXT-01", Severity: Error, Location: s.Loc(),
 			Expected: want.A.Format(wan), Actual: st.Value.Format(wan), Difference: diff.Format(wan),
 			Message: fmt.Sprintf("文字中%s为 %s万元，%s为 %s万元", what, st.Value.Format(wan), want.Source, want.A.Format(wan))}
 		switch {
-		case want.Tails > 0 && diff.Abs().Hundredths(wan)*2 <= int64(want.Tails+1):
+		case want.Tails > 0 && withinTails(diff.Round(hundredth), want.Tails+1, hundredth):
 			f.Rule, f.Severity = "TAIL-01", Info
 			f.Message += fmt.Sprintf("（表中为 %d 个单元格之和），在四舍五入尾数误差范围内", want.Tails)
-		case Truncates(st.Value, want.A, st.Rounded):
+		case cuts(st.Value, place(st.Rounded), want.A):
 			f.Rule, f.Severity = "TAIL-01", Info
 			f.Message += "，是截尾而非四舍五入的结果"
 		}
@@ -248,16 +206,12 @@ func (c *Doc) Change(s Sentence, what string, this money.Amount, thisTails int, 
 		// Both figures are printed rounded (each perhaps a sum of several cells, as
 		// last year's is when this year's is); a change stated from the exact figures
 		// may differ by that rounding.
-		allowed := int64(1 + thisTails)
+		halves := 2 * (1 + thisTails)
 		if st.ChangeRounded > 0 {
 			// A change printed in fewer decimals may be off by half its last place.
-			step := int64(1)
-			for range st.ChangeRounded {
-				step *= 10
-			}
-			allowed += step / 2
+			halves += int(place(st.ChangeRounded) / hundredth)
 		}
-		if d := want.Hundredths(wan) - signed.Hundredths(wan); d > allowed || d < -allowed {
+		if !withinTails(want.Round(hundredth)-signed.Round(hundredth), halves, hundredth) {
 			c.Add(Finding{Rule: "CHG-01", Severity: Error, Location: loc, Expected: want.Format(wan), Actual: signed.Format(wan),
 				Message: fmt.Sprintf("文字称%s%s %s万元，但本年 %s万元、上年 %s万元，实际变化 %s万元", what, st.Verb, st.Change.Format(wan), this.Format(wan), last.Format(wan), want.Format(wan))})
 			return
@@ -486,13 +440,13 @@ func (c *Doc) TextSum(s Sentence, what string, total money.Amount, parts []money
 	for _, p := range parts {
 		sum += p
 	}
-	if sum.Hundredths(money.UnitWan) == total.Hundredths(money.UnitWan) {
+	if shows(total, hundredth, sum, hundredth, 0) {
 		return
 	}
 	diff := total - sum
 	f := Finding{Rule: "TXT-02", Severity: Error, Location: s.Loc(), Expected: sum.Format(money.UnitWan), Actual: total.Format(money.UnitWan), Difference: diff.Format(money.UnitWan),
 		Message: fmt.Sprintf("文字中%s为 %s万元，所列各项相加为 %s万元", what, total.Format(money.UnitWan), sum.Format(money.UnitWan))}
-	if diff.Abs().Hundredths(money.UnitWan)*2 <= int64(len(parts)+1) {
+	if withinTails(diff.Round(hundredth), len(parts)+1, hundredth) {
 		f.Rule, f.Severity = "TAIL-01", Info
 		f.Message += "，在四舍五入尾数误差范围内"
 	}

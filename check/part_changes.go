@@ -82,7 +82,7 @@ func (c *Doc) partChanges() {
 			continue
 		}
 		d := w.p.v - total.v
-		if tol := total.half + w.p.half; d <= tol && d >= -tol {
+		if agree(d, total, w.p) {
 			continue
 		}
 		c.Add(Finding{Rule: "CHG-06", Severity: Error, Location: w.s.Loc(), Expected: formatThousandths(total.v), Actual: formatThousandths(w.p.v), Difference: formatThousandths(d),

@@ -227,3 +227,27 @@ func TestTruncatedFigureInDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestSameFigure: two figures the text prints show the same amount when the finer,
+// rounded to the coarser's last place, is the coarser; at the same precision they
+// must be equal.
+func TestSameFigure(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		same bool
+	}{
+		{"92.30", "92.30", true},
+		{"92.30", "92.31", false},
+		{"2,144", "2,143.87", true},
+		{"2,143.87", "2,144", true},
+		{"2,144", "2,143.49", false},
+		{"2,144", "2,145", false},
+		{"92.3", "92.34", true},
+		{"92.3", "92.36", false},
+		{"x", "92.30", false},
+	} {
+		if got := check.SameFigure(tt.a, tt.b); got != tt.same {
+			t.Errorf("SameFigure(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}

@@ -159,12 +159,6 @@ func lastMatch(re *regexp.Regexp, s string) []int {
 	return all[len(all)-1]
 }
 
-// formatThousandths writes a printed figure's value (thousandths of 万元) as 万元
-// with two decimals.
-func formatThousandths(v int64) string {
-	return money.Amount(v / 10 * int64(money.Wan/100)).Format(money.UnitWan)
-}
-
 // judgeShare reports a share no pair of figures within their printed rounding gives.
 func (c *Doc) judgeShare(s Sentence, sh share, whole printed) {
 	if whole.v-whole.half <= 0 {

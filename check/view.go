@@ -419,7 +419,6 @@ func (c *Doc) balance(rule string, loc Location, unit money.Unit, what string, s
 	if diff == 0 {
 		return
 	}
-	hundredths := int64(diff.Abs() / step)
 	f := Finding{
 		Rule:       rule,
 		Severity:   Error,
@@ -428,7 +427,7 @@ func (c *Doc) balance(rule string, loc Location, unit money.Unit, what string, s
 		Actual:     total.Format(unit),
 		Difference: diff.Format(unit),
 	}
-	if hundredths*2 <= int64(n+1) {
+	if withinTails(diff, n+1, step) {
 		f.Rule, f.Severity = "TAIL-01", Info
 		half := "0.005"
 		if step >= unit.Scale() {
@@ -470,16 +469,16 @@ func (c *Doc) Equal(rule string, loc Location, unit money.Unit, what string, wan
 			other = step
 		}
 		switch {
-		case other > step && got.Round(other) == want:
+		case other > step && shows(want, other, got, step, 0):
 			return // got, finer, rounds to want
-		case step > other && want.Round(step) == got:
+		case step > other && shows(got, step, want, other, 0):
 			return // want, finer, rounds to got
 		}
 		step = max(step, other)
 	}
 	diff := got - want
 	f := Finding{Rule: rule, Severity: Error, Location: loc, Expected: want.Format(unit), Actual: got.Format(unit), Difference: diff.Format(unit)}
-	if int64(diff.Abs()/step)*2 <= int64(tails) {
+	if withinTails(diff, tails, step) {
 		f.Rule, f.Severity = "TAIL-01", Info
 		f.Message = fmt.Sprintf("%s为 %s，对应数为 %s，相差 %s，在四舍五入尾数误差范围内", what, got.Format(unit), want.Format(unit), diff.Format(unit))
 	} else {
@@ -531,10 +530,4 @@ func (v *View) Own(r int, key string) (string, bool) {
 		return "", false
 	}
 	return Normalize(g.cell.Text), true
-}
-
-// withinTails reports whether a difference lies within the rounding of n
-// separately rounded cells, each at most half of step, the last printed place.
-func withinTails(diff money.Amount, n int, step money.Amount) bool {
-	return int64(diff.Abs()/step)*2 <= int64(n)
 }

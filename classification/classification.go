@@ -581,6 +581,18 @@ func row(fields []string, cols map[string]int, kind Kind, line int) (Code, error
 	if LevelOf(code) == 0 || !isDigits(code) {
 		return Code{}, fmt.Errorf("第 %d 行：编码“%s”应为 3、5 或 7 位数字", line, code)
 	}
+	if k == "" {
+		// A list whose header names its columns but no kind: the code says it,
+		// 2xx functional, 3xx economic (部门预算支出经济分类).
+		switch code[0] {
+		case '2':
+			k = Functional
+		case '3':
+			k = Economic
+		default:
+			return Code{}, fmt.Errorf("第 %d 行：编码“%s”看不出是功能分类（2 开头）还是经济分类（3 开头），请加一列 kind，填 F 或 E", line, code)
+		}
+	}
 	c := Code{Kind: k, Code: code, Name: get("name"), Parent: get("parent"), Source: get("source")}
 	for _, y := range []struct {
 		key string

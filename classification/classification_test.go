@@ -51,6 +51,10 @@ func TestReadCSVErrorsNameTheLine(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "第 3 行") {
 		t.Errorf("got %v", err)
 	}
+	err = New().ReadCSV(strings.NewReader("编码,名称\n201,一般公共服务支出\n101,税收收入\n"), "")
+	if err == nil || !strings.Contains(err.Error(), "第 3 行") || !strings.Contains(err.Error(), "kind") {
+		t.Errorf("a code of neither kind: %v", err)
+	}
 }
 
 // An official list loaded with --codes keeps loading as before: positional
@@ -63,6 +67,9 @@ func TestReadCSVOfficialLists(t *testing.T) {
 		{"科目编码,科目名称\n201,一般公共服务支出\n2010301,行政运行\n", Functional},
 		{"201,一般公共服务支出\n2010301,行政运行,项,20103\n", Functional},
 		{"kind,code,name\nF,201,一般公共服务支出\nF,2010301,行政运行\n", ""},
+		// Named columns without a kind, as yusuan check --codes reads them: the
+		// code says its kind (this once panicked).
+		{"科目编码,科目名称\n201,一般公共服务支出\n2010301,行政运行\n30201,办公费\n", ""},
 	} {
 		cat := New()
 		if err := cat.ReadCSV(strings.NewReader(tc.text), tc.kind); err != nil {

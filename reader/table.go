@@ -44,7 +44,8 @@ type rawRow struct {
 	cells []string
 	pos   disclosure.Pos
 	y     float64
-	// surplus are the cells of a tab-separated line beyond the table's columns.
+	// surplus are the cells of a line beyond the table's columns: tab-separated
+	// cells past the header's, numbers set right of the last column (splitBeyond).
 	surplus []string
 }
 
@@ -1647,6 +1648,7 @@ func (r *tableReader) placeOwned(row *rawRow, l *tline, owner map[int]*rawRow) {
 		}
 		to.cells[j] = joinCell(to.cells[j], w.text)
 	}
+	nums = r.splitBeyond(row, nums)
 	if len(nums) == 0 {
 		return
 	}
@@ -1699,6 +1701,47 @@ func (r *tableReader) placeOwned(row *rawRow, l *tline, owner map[int]*rawRow) {
 		row.cells[j] = joinCell(row.cells[j], w.text)
 		r.noteRight(j, w)
 	}
+}
+
+// splitBeyond keeps, of a positioned line's numbers, those within the table when
+// the line prints more numbers than the table has columns of amounts: a number
+// that starts past the last column of amounts, right of where that column's
+// amounts end, is then printed beyond the header's columns (a number too many).
+// It goes to the row's surplus, reported where it is and in no sum, instead of
+// running into the last cell and leaving the table unread. A line with no more
+// numbers than columns keeps them all: layout text spreads a page's columns
+// otherwise than its header, and an amount may well end past its header's slot.
+func (r *tableReader) splitBeyond(row *rawRow, nums []word) []word {
+	if len(nums) == 0 || nums[0].col >= 0 || len(r.cols) < 2 {
+		return nums
+	}
+	lastCol := len(r.cols) - 1
+	last := r.cols[lastCol]
+	if !moneyCol(last.kind) || math.IsInf(last.hi, 1) {
+		return nums
+	}
+	amounts := 0
+	for _, c := range r.cols {
+		if moneyCol(c.kind) {
+			amounts++
+		}
+	}
+	if len(nums) <= amounts {
+		return nums
+	}
+	end := last.hi
+	if xs := r.rights[lastCol]; len(xs) >= 3 {
+		end = max(end, slices.Max(xs)+0.5*r.em)
+	}
+	kept := nums[:0:0]
+	for i, w := range nums {
+		if i >= amounts && w.x0 >= end {
+			row.surplus = append(row.surplus, w.text)
+			continue
+		}
+		kept = append(kept, w)
+	}
+	return kept
 }
 
 // pullAmounts moves onto its column an amount that layout text sets so far off

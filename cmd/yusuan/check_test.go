@@ -407,3 +407,34 @@ func TestPairHalves(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckCodes: --codes loads an official list whose header names its columns
+// (科目编码,科目名称) without a kind, as a finance office exports it: the seed's
+// codes it lists are known, the rest are one CODE-02 warning per kind listing
+// them, and nothing panics.
+func TestCheckCodes(t *testing.T) {
+	list := filepath.Join(t.TempDir(), "codes.csv")
+	if err := os.WriteFile(list, []byte("科目编码,科目名称\n201,一般公共服务支出\n20103,政府办公厅（室）及相关机构事务\n2010301,行政运行\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, "check", seedText, "--codes", list)
+	if code == exitUnreadable || errs != "" {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var unknown []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, "不在已知科目表中") {
+			unknown = append(unknown, l)
+		}
+	}
+	if len(unknown) != 2 || !strings.Contains(unknown[0], "功能分类科目") || strings.Contains(unknown[0], "2010301") || !strings.Contains(unknown[0], "2010302") {
+		t.Errorf("CODE-02 lines %q, want one per kind, 2010301 known and 2010302 not", unknown)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	if err := os.WriteFile(bad, []byte("编码,名称\n101,税收收入\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := runCLI(t, "check", seedText, "--codes", bad); code == 0 || !strings.Contains(errs, "第 2 行") {
+		t.Errorf("a list of income codes: exit %d, %q", code, errs)
+	}
+}

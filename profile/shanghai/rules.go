@@ -124,7 +124,7 @@ func executionChange(c *check.Doc, s check.Sentence) {
 	}
 	// The 预算安排 restates the item's amount.
 	if item := functionalRe.FindStringSubmatch(s.Block); item != nil {
-		if amount, ok := check.ParseWan(item[4]); ok && amount.Hundredths(money.UnitWan) != this.Hundredths(money.UnitWan) {
+		if amount, ok := check.ParseWan(item[4]); ok && !check.SameFigure(item[4], m[2]) {
 			diff := this - amount
 			c.Add(check.Finding{Rule: "TXT-01", Severity: check.Error, Location: s.Loc(), Expected: amount.Format(money.UnitWan), Actual: this.Format(money.UnitWan), Difference: diff.Format(money.UnitWan),
 				Message: "“" + item[3] + "（项）”列为 " + amount.Format(money.UnitWan) + "万元，同一段又称预算安排 " + this.Format(money.UnitWan) + "万元"})

@@ -145,7 +145,7 @@ func spendingPart(c *check.Doc) {
 			}
 			// The text leaves out the percentage only where last year's 年初预算 was
 			// zero; an increase smaller than the amount then contradicts it.
-			if d := st.Change.Hundredths(money.UnitWan) - this.Hundredths(money.UnitWan); st.HasChange && !st.Flat && st.Up && !st.HasPct && (d > 1 || d < -1) {
+			if st.HasChange && !st.Flat && st.Up && !st.HasPct && !check.SamePrinted(st.Change, this, st.ChangeRounded, 1) {
 				c.Add(check.Finding{Rule: "CHG-02", Severity: check.Error, Location: s.Loc(), Expected: this.Format(money.UnitWan), Actual: st.Change.Format(money.UnitWan),
 					Message: fmt.Sprintf("项目“%s”未写增幅，表示上年年初预算为零，增加额应等于本年预算 %s万元，文字为 %s万元", name, this.Format(money.UnitWan), st.Change.Format(money.UnitWan))})
 			}
