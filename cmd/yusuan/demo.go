@@ -124,7 +124,7 @@ func importDistrict(ctx context.Context, st *store.Store, seed int64, opts demo.
 	for range workers {
 		go func() {
 			for i := range next {
-				set, err := demoSet(demo.Department(seed, i, opts), source, files, cat)
+				set, err := demoSet(seed, i, demo.Department(seed, i, opts), source, files, cat)
 				results[i] <- demoBatch{set, err}
 			}
 		}()
@@ -155,11 +155,25 @@ func importDistrict(ctx context.Context, st *store.Store, seed int64, opts demo.
 	return docs, nil
 }
 
-// demoSet derives, checks and (with files) renders one department's budgets.
-func demoSet(budgets []*budget.Budget, source string, files bool, cat *classification.Catalogue) (store.ImportSet, error) {
+// demoSet derives, checks and (with files) renders the budgets of the district's
+// k-th department, and the 部门决算 of the year before the latest (in the Shanghai
+// format, the one that has a 决算).
+func demoSet(seed int64, k int, budgets []*budget.Budget, source string, files bool, cat *classification.Catalogue) (store.ImportSet, error) {
 	set := store.ImportSet{Synthetic: true}
-	for _, b := range budgets {
-		docs, err := build.Documents(b, "shenzhen", cat)
+	profiles := make([]string, len(budgets))
+	for i := range profiles {
+		profiles[i] = "shenzhen"
+	}
+	if n := len(budgets); n >= 2 {
+		f, err := demo.Final(seed, k, budgets[n-2])
+		if err != nil {
+			return set, err
+		}
+		budgets = append(budgets, f)
+		profiles = append(profiles, "shanghai")
+	}
+	for i, b := range budgets {
+		docs, err := build.Documents(b, profiles[i], cat)
 		if err != nil {
 			return set, fmt.Errorf("%d年%s：%w", b.Year, b.Department.Name, err)
 		}
