@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"strconv"
 	"strings"
@@ -123,4 +124,32 @@ func TestMigration7(t *testing.T) {
 	}
 	t.Run("sqlite", func(t *testing.T) { test(t, t.TempDir()+"/yusuan.db") })
 	t.Run("postgres", func(t *testing.T) { test(t, storetest.PostgresDSN(t)) })
+}
+
+// TestFinals lists a region's 部门决算 with their outturns, and finds one by
+// department and year.
+func TestFinals(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		f := fix(t, "final")
+		im := mustImport(t, s, f.importDoc(), fix(t, "putuo").importDoc()).Documents[0]
+		finals, err := s.Finals(ctx, "上海市普陀区", 2024)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(finals) != 1 || finals[0].ID != im.DocumentID || !reflect.DeepEqual(finals[0].Outturn, f.doc.Outturn) {
+			t.Fatalf("finals %+v, want the one 部门决算 with its outturn", finals)
+		}
+		one, err := s.FinalOf(ctx, im.DepartmentID, 2024)
+		if err != nil || one.Current.ID != im.VersionID || one.Outturn == nil {
+			t.Errorf("FinalOf = %+v, %v", one, err)
+		}
+		if _, err := s.FinalOf(ctx, im.DepartmentID, 2023); !errors.Is(err, ErrNotFound) {
+			t.Errorf("FinalOf 2023: %v, want not found", err)
+		}
+		years, err := s.FinalYears(ctx, "上海市普陀区")
+		if err != nil || !reflect.DeepEqual(years, []int{2024}) {
+			t.Errorf("FinalYears = %v, %v; want [2024]", years, err)
+		}
+	})
 }
