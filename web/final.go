@@ -108,8 +108,8 @@ type outturnSection struct {
 	Total      outturnRow
 	// FromBudget says the 预算数 are the published 部门预算's.
 	FromBudget bool
-	// Differs counts the rows whose 年初预算数 in the 决算 differs from the
-	// published 部门预算.
+	// Differs counts the 项 (of the economic class, 款) and 三公 items whose
+	// 年初预算数 in the 决算 differs from the published 部门预算.
 	Differs     int
 	HasAdjusted bool
 }
@@ -232,7 +232,7 @@ func codeSection(key, title string, kind classification.Kind, rows []disclosure.
 		if r.Level == 1 {
 			addRow(&s.Total, *r)
 		}
-		if r.Differs() {
+		if r.Level == len(levels) && r.Differs() {
 			s.Differs++
 		}
 		s.Rows = append(s.Rows, *r)
