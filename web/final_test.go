@@ -269,3 +269,35 @@ func TestFinalRanking(t *testing.T) {
 		t.Errorf("an unknown sort: %d, want 400", code)
 	}
 }
+
+// TestOutturnRow checks a row's 完成率, 差额 and deviation mark, at one decimal
+// rounded half up, with no budget never divided by.
+func TestOutturnRow(t *testing.T) {
+	amt := func(a money.Amount) *money.Amount { return &a }
+	for _, c := range []struct {
+		row   outturnRow
+		rate  string
+		diff  money.Amount
+		large bool
+	}{
+		{outturnRow{Budget: 300, Final: 200}, "66.7%", -100, true},
+		{outturnRow{Budget: 2000, Final: 1999}, "100.0%", -1, false},   // 99.95% rounds up
+		{outturnRow{Budget: 20000, Final: 19989}, "99.9%", -11, false}, // 99.945%
+		{outturnRow{Budget: 100, Final: 120}, "120.0%", 20, true},
+		{outturnRow{Budget: 100, Final: 119}, "119.0%", 19, false},
+		{outturnRow{Budget: 0, Final: 500_000}, "—", 500_000, true},
+		{outturnRow{Budget: 0, Final: 0}, "—", 0, false},
+		{outturnRow{Budget: 100, Published: amt(200), Final: 100}, "50.0%", -100, true},
+		{outturnRow{Budget: 100, Final: 0, Missing: true}, "—", -100, false},
+	} {
+		if got := c.row.Rate(); got != c.rate {
+			t.Errorf("%+v: 完成率 %s, want %s", c.row, got, c.rate)
+		}
+		if got := c.row.Diff(); got != c.diff {
+			t.Errorf("%+v: 差额 %s, want %s", c.row, got, c.diff)
+		}
+		if got := c.row.Large(); got != c.large {
+			t.Errorf("%+v: large %v, want %v", c.row, got, c.large)
+		}
+	}
+}
