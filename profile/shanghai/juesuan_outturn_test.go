@@ -27,10 +27,10 @@ func TestPutuoOutturn(t *testing.T) {
 		basic += r.Final
 	}
 	spending := doc.Tables[2]
-	if got, want := final.Round(money.Wan / 100), amountAt(spending.Rows[0], 1); got != want {
+	if got, want := final.Round(money.Wan/100), amountAt(spending.Rows[0], 1); got != want {
 		t.Errorf("决算数 add up to %s, 表3 合计 prints %s", got, want)
 	}
-	if got, want := basic.Round(money.Wan / 100), amountAt(spending.Rows[0], 2); got != want {
+	if got, want := basic.Round(money.Wan/100), amountAt(spending.Rows[0], 2); got != want {
 		t.Errorf("basic 决算数 add up to %s, 表3 基本支出 prints %s", got, want)
 	}
 	if budgeted == 0 {
