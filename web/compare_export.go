@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -124,7 +123,7 @@ func cellPlain(c compareCell) string {
 	case c.Amount != nil:
 		return c.Amount.Plain(money.UnitWan)
 	case c.Tenths != nil:
-		return strings.TrimSuffix(money.FormatTenths(*c.Tenths), "%")
+		return tenthsPlain(*c.Tenths)
 	}
 	return ""
 }

@@ -89,16 +89,7 @@ func completion(part, whole money.Amount) (int64, bool) {
 	if whole <= 0 {
 		return 0, false
 	}
-	p, w := int64(part), int64(whole)
-	neg := p < 0
-	if neg {
-		p = -p
-	}
-	t := (p*1000*2 + w) / (2 * w)
-	if neg {
-		t = -t
-	}
-	return t, true
+	return money.Ratio(part, whole)
 }
 
 // outturnSection is one of the view's three tables.

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
+	"strings"
 
 	"yusuan/disclosure"
 	"yusuan/money"
@@ -41,6 +42,19 @@ func (s *Server) budgetCells(ctx context.Context, region string, deptID int64, y
 		}
 	}
 	return spending, basic, sanGong, nil
+}
+
+// csvFormat reports whether a request asks for the CSV of a page (format=csv),
+// the one download the 预算与决算 pages offer.
+func csvFormat(r *http.Request) (bool, error) {
+	format, err := textParam(r, "format")
+	if err != nil || format == "" {
+		return false, err
+	}
+	if format != "csv" {
+		return false, invalidf("下载格式应为 csv")
+	}
+	return true, nil
 }
 
 // outturn loads a department's 预算与决算 of the year a request names.
@@ -87,18 +101,15 @@ func (s *Server) outturn(r *http.Request) (outturnView, error) {
 
 // showFinal is the department's 预算与决算 page, or its CSV with format=csv.
 func (s *Server) showFinal(w http.ResponseWriter, r *http.Request) error {
-	format, err := textParam(r, "format")
+	asCSV, err := csvFormat(r)
 	if err != nil {
 		return err
-	}
-	if format != "" && format != "csv" {
-		return invalidf("下载格式应为 csv")
 	}
 	v, err := s.outturn(r)
 	if err != nil {
 		return err
 	}
-	if format == "csv" {
+	if asCSV {
 		return writeOutturnCSV(w, v)
 	}
 	return s.render(w, r, "final", v.Department.Name+" "+yearText(v.Year)+"预算与决算", "", v)
@@ -129,7 +140,7 @@ func writeOutturnCSV(w http.ResponseWriter, v outturnView) error {
 		for _, r := range append(append([]outturnRow(nil), sec.Rows...), sec.Total) {
 			rate := ""
 			if t, ok := r.Completion(); ok && !r.Missing {
-				rate = strconv.FormatFloat(float64(t)/10, 'f', 1, 64)
+				rate = tenthsPlain(t)
 			}
 			budget, final, diff, base := r.Budget, r.Final, r.Diff(), r.Base()
 			if r.Missing {
@@ -148,6 +159,10 @@ func writeOutturnCSV(w http.ResponseWriter, v outturnView) error {
 	_, err := w.Write(buf.Bytes())
 	return err
 }
+
+// tenthsPlain is tenths of a per cent as a CSV writes them: a number of per cent
+// with one decimal, no sign of per cent.
+func tenthsPlain(t int64) string { return strings.TrimSuffix(money.FormatTenths(t), "%") }
 
 func levelText(l int) string {
 	switch l {
@@ -299,18 +314,15 @@ func rankDepts(ds []rankedDept, key string) {
 
 // showRegionFinal is the region's ranking page, or its CSV with format=csv.
 func (s *Server) showRegionFinal(w http.ResponseWriter, r *http.Request) error {
-	format, err := textParam(r, "format")
+	asCSV, err := csvFormat(r)
 	if err != nil {
 		return err
-	}
-	if format != "" && format != "csv" {
-		return invalidf("下载格式应为 csv")
 	}
 	v, err := s.regionFinal(r)
 	if err != nil {
 		return err
 	}
-	if format == "csv" {
+	if asCSV {
 		return writeRankingCSV(w, v)
 	}
 	return s.render(w, r, "region_final", "预算与决算：部门排名", "region", v)
@@ -333,10 +345,10 @@ func writeRankingCSV(w http.ResponseWriter, v regionFinalView) error {
 		base, final, diff := d.Row.Base(), d.Row.Final, d.Row.Diff()
 		rate, dev := "", ""
 		if t, ok := d.Row.Completion(); ok {
-			rate = strconv.FormatFloat(float64(t)/10, 'f', 1, 64)
+			rate = tenthsPlain(t)
 		}
 		if t, ok := d.Deviation(); ok {
-			dev = strconv.FormatFloat(float64(t)/10, 'f', 1, 64)
+			dev = tenthsPlain(t)
 		}
 		cw.Write([]string{strconv.Itoa(i + 1), neutral(d.Name), base.Plain(money.UnitYuan), budgetSource(d.FromBudget), final.Plain(money.UnitYuan),
 			diff.Plain(money.UnitYuan), rate, dev})
