@@ -72,7 +72,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "导入中断：%v\n已导入的部门保留在数据库中；用同样的参数再次运行会把它们导入为新版本。\n", err)
 		return exitError
 	}
-	fmt.Fprintf(stdout, "已导入示例区 %d 个部门的 %d 份部门预算到 %s（标记为示例数据）。\n", *departments, n, redact(dsn))
+	fmt.Fprintf(stdout, "已导入示例区 %d 个部门的 %d 份公开文件（各年度部门预算和前一年度部门决算）到 %s（标记为示例数据）。\n", *departments, n, redact(dsn))
 	return exitOK
 }
 
