@@ -124,15 +124,19 @@ type budgetFigures struct {
 
 // readBudgetFigures takes the figures of a 部门预算 from the cells of its 支出总表
 // (total column, by 项), its 基本支出总表 (total column, by 款) and its 三公 table.
+// A table of several units prints each unit's codes apart, and the units'
+// rows add up to the department's.
 func readBudgetFigures(spending, basic, sanGong []store.Cell, year int) budgetFigures {
 	var f budgetFigures
 	byCode := func(cells []store.Cell, digits int) map[string]money.Amount {
-		if len(cells) == 0 {
-			return nil
-		}
-		out := map[string]money.Amount{}
+		// A table printing no row of such a code (the 2026 基本支出总表 names
+		// its rows without codes) says nothing of the section.
+		var out map[string]money.Amount
 		for _, c := range cells {
 			if c.Column == "total" && len(c.Code) == digits {
+				if out == nil {
+					out = map[string]money.Amount{}
+				}
 				out[c.Code] += c.Amount
 			}
 		}
