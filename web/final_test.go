@@ -301,3 +301,19 @@ func TestOutturnRow(t *testing.T) {
 		}
 	}
 }
+
+// TestReadBudgetFigures: a unit's rows add to the department's, and a table that
+// prints no codes gives no figures for its section.
+func TestReadBudgetFigures(t *testing.T) {
+	cell := func(code, col string, a money.Amount) store.Cell { return store.Cell{Code: code, Column: col, Amount: a} }
+	spending := []store.Cell{cell("", "total", 900), cell("201", "total", 900), cell("2010301", "total", 500), cell("2010301", "basic", 500),
+		cell("2010301", "total", 400)}
+	basic := []store.Cell{cell("", "total", 300)}
+	f := readBudgetFigures(spending, basic, nil, 2024)
+	if len(f.functional) != 1 || f.functional["2010301"] != 900 {
+		t.Errorf("functional %v, want 2010301: 900", f.functional)
+	}
+	if f.economic != nil || f.sanGong != nil {
+		t.Errorf("economic %v, 三公 %v; want none", f.economic, f.sanGong)
+	}
+}
