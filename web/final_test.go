@@ -305,7 +305,9 @@ func TestOutturnRow(t *testing.T) {
 // TestReadBudgetFigures: a unit's rows add to the department's, and a table that
 // prints no codes gives no figures for its section.
 func TestReadBudgetFigures(t *testing.T) {
-	cell := func(code, col string, a money.Amount) store.Cell { return store.Cell{Code: code, Column: col, Amount: a} }
+	cell := func(code, col string, a money.Amount) store.Cell {
+		return store.Cell{Code: code, Column: col, Amount: a}
+	}
 	spending := []store.Cell{cell("", "total", 900), cell("201", "total", 900), cell("2010301", "total", 500), cell("2010301", "basic", 500),
 		cell("2010301", "total", 400)}
 	basic := []store.Cell{cell("", "total", 300)}
