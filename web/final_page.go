@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"encoding/csv"
 	"net/http"
@@ -126,10 +125,13 @@ func writeOutturnCSV(w http.ResponseWriter, v outturnView) error {
 	if len(v.Sections) == 0 {
 		return notFoundf("此部门决算据公开文件读取，没有逐项的年初预算数，无法下载")
 	}
-	var buf bytes.Buffer
-	buf.WriteString("\uFEFF")
-	cw := csv.NewWriter(&buf)
-	cw.Write(outturnCSVHeader)
+	return sendCSV(w, v.Department.Name+yearText(v.Year)+"预算与决算.csv", outturnCSVHeader, func(cw *csv.Writer) {
+		writeOutturnRows(cw, v)
+	})
+}
+
+// writeOutturnRows writes the rows of the view's sections.
+func writeOutturnRows(cw *csv.Writer, v outturnView) {
 	yuan := func(a *money.Amount) string {
 		if a == nil {
 			return ""
@@ -151,13 +153,6 @@ func writeOutturnCSV(w http.ResponseWriter, v outturnView) error {
 				yuan(&base), yuan(&final), yuan(&diff), rate, yesNo(r.Large()), neutral(r.Reason)})
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	attach(w, v.Department.Name+yearText(v.Year)+"预算与决算.csv", "text/csv; charset=utf-8")
-	_, err := w.Write(buf.Bytes())
-	return err
 }
 
 // tenthsPlain is tenths of a per cent as a CSV writes them: a number of per cent
@@ -333,10 +328,14 @@ func writeRankingCSV(w http.ResponseWriter, v regionFinalView) error {
 	if len(v.Depts) == 0 {
 		return notFoundf("所选地区和年度没有部门决算，无法下载")
 	}
-	var buf bytes.Buffer
-	buf.WriteString("\uFEFF")
-	cw := csv.NewWriter(&buf)
-	cw.Write([]string{"名次", "部门", "预算数", "预算数来源", "决算数", "差额", "完成率", "偏差率"})
+	header := []string{"名次", "部门", "预算数", "预算数来源", "决算数", "差额", "完成率", "偏差率"}
+	return sendCSV(w, v.Region+yearText(v.Year)+"预算与决算排名.csv", header, func(cw *csv.Writer) {
+		writeRankingRows(cw, v)
+	})
+}
+
+// writeRankingRows writes the ranking's departments in order.
+func writeRankingRows(cw *csv.Writer, v regionFinalView) {
 	for i, d := range v.Depts {
 		if d.NoOutturn {
 			cw.Write([]string{strconv.Itoa(i + 1), neutral(d.Name), "", "", "", "", "", ""})
@@ -353,13 +352,6 @@ func writeRankingCSV(w http.ResponseWriter, v regionFinalView) error {
 		cw.Write([]string{strconv.Itoa(i + 1), neutral(d.Name), base.Plain(money.UnitYuan), budgetSource(d.FromBudget), final.Plain(money.UnitYuan),
 			diff.Plain(money.UnitYuan), rate, dev})
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	attach(w, v.Region+yearText(v.Year)+"预算与决算排名.csv", "text/csv; charset=utf-8")
-	_, err := w.Write(buf.Bytes())
-	return err
 }
 
 // budgetSource names where the 预算数 come from.
