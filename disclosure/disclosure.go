@@ -41,6 +41,8 @@ type Document struct {
 	// TablesAt is how many parts come before the tables in a template workbook; 0
 	// puts the tables after every part.
 	TablesAt int `json:"tables_at,omitempty"`
+	// Outturn is a 决算's 预算 against 决算 by code, when it was derived from data.
+	Outturn *Outturn `json:"outturn,omitempty"`
 }
 
 // AllTables lists the document's numbered tables (a missing one left out), then

@@ -178,12 +178,16 @@ func digits(s string) bool {
 
 // Percent returns the change from last to this as tenths of a percent, rounded
 // half up on its magnitude, and false when last is zero (no percentage exists).
-func Percent(this, last Amount) (tenths int64, ok bool) {
-	if last == 0 {
+func Percent(this, last Amount) (tenths int64, ok bool) { return Ratio(this-last, last) }
+
+// Ratio returns part as tenths of a percent of whole (a 完成率, say), rounded half
+// up on its magnitude, and false when whole is zero.
+func Ratio(part, whole Amount) (tenths int64, ok bool) {
+	if whole == 0 {
 		return 0, false
 	}
-	d := int64(this - last)
-	l := int64(last)
+	d := int64(part)
+	l := int64(whole)
 	if l < 0 {
 		l, d = -l, -d
 	}

@@ -47,6 +47,10 @@ type dialect struct {
 	rebound sync.Map // query → query with numbered placeholders
 }
 
+// documentKindsSQL lists the document kinds the store holds (import.go), for the
+// CHECK of documents.kind as migration 007 writes it.
+const documentKindsSQL = "('部门预算', '单位预算', '部门决算')"
+
 var sqliteDialect = &dialect{
 	name:   "sqlite",
 	driver: "sqlite",
@@ -60,6 +64,20 @@ var sqliteDialect = &dialect{
 		"{{search_index}}", "CREATE VIRTUAL TABLE search_fts USING fts5 (title, body, tokenize = 'ascii');\n"+
 			"CREATE TABLE search_seq (n BIGINT NOT NULL);\nINSERT INTO search_seq (n) VALUES (0);",
 		// The audit log refuses changes and deletions, whoever sends them.
+		"{{widen_document_kinds}}", "PRAGMA defer_foreign_keys = ON;\n"+
+			"CREATE TABLE documents_old AS SELECT id, department_id, year, kind, subject FROM documents;\n"+
+			"CREATE TABLE documents_old_seq AS SELECT seq FROM sqlite_sequence WHERE name = 'documents';\n"+
+			"DROP TABLE documents;\n"+
+			"CREATE TABLE documents (id INTEGER PRIMARY KEY AUTOINCREMENT, "+
+			"department_id BIGINT NOT NULL REFERENCES departments (id), year INTEGER NOT NULL, "+
+			"kind TEXT NOT NULL CHECK (kind IN "+documentKindsSQL+"), subject TEXT NOT NULL DEFAULT '', "+
+			"UNIQUE (department_id, year, kind, subject));\n"+
+			"INSERT INTO documents (id, department_id, year, kind, subject) "+
+			"SELECT id, department_id, year, kind, subject FROM documents_old ORDER BY id;\n"+
+			"DELETE FROM sqlite_sequence WHERE name = 'documents';\n"+
+			"INSERT INTO sqlite_sequence (name, seq) SELECT 'documents', seq FROM documents_old_seq;\n"+
+			"DROP TABLE documents_old;\nDROP TABLE documents_old_seq;\n"+
+			"CREATE INDEX documents_year ON documents (year, kind);",
 		"{{audit_guard}}", "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "+
 			"BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;\n"+
 			"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "+
@@ -82,6 +100,8 @@ var postgresDialect = &dialect{
 		"{{search_index}}", "ALTER TABLE search_docs ADD COLUMN grams TSVECTOR NOT NULL DEFAULT '';\n"+
 			"CREATE INDEX search_docs_grams ON search_docs USING GIN (grams);\n"+
 			"CREATE SEQUENCE search_seq;",
+		"{{widen_document_kinds}}", "ALTER TABLE documents DROP CONSTRAINT documents_kind_check;\n"+
+			"ALTER TABLE documents ADD CONSTRAINT documents_kind_check CHECK (kind IN "+documentKindsSQL+");",
 		"{{audit_guard}}", "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS "+
 			"$$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;\n"+
 			"CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "+

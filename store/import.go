@@ -11,10 +11,12 @@ import (
 	"yusuan/disclosure"
 )
 
-// Document kinds a store accepts.
+// Document kinds a store accepts (documentKindsSQL lists them for the database).
 const (
 	DepartmentBudget = "部门预算"
 	UnitBudget       = "单位预算"
+	// FinalAccounts is the 部门决算, whose disclosure may carry an Outturn.
+	FinalAccounts = "部门决算"
 )
 
 // ImportSet is what one import writes: all of it, or nothing.
@@ -148,8 +150,8 @@ func prepare(d ImportDoc) (*prepared, error) {
 		return nil, invalid("import: 《%s》 has no region", doc.Title)
 	case p.department == "":
 		return nil, invalid("import: 《%s》 names no department", doc.Title)
-	case p.kind != DepartmentBudget && p.kind != UnitBudget:
-		return nil, invalid("import: 《%s》 is a %q, not a 部门预算 or 单位预算", doc.Title, p.kind)
+	case p.kind != DepartmentBudget && p.kind != UnitBudget && p.kind != FinalAccounts:
+		return nil, invalid("import: 《%s》 is a %q, not a 部门预算, 单位预算 or 部门决算", doc.Title, p.kind)
 	case p.year < 1949 || p.year > 2200:
 		return nil, invalid("import: 《%s》 has year %d", doc.Title, p.year)
 	}

@@ -207,9 +207,9 @@ func TestFailedImportLeavesNothing(t *testing.T) {
 		// A document the store refuses, after one it accepts.
 		bad := putuo.importDoc()
 		bad.Disclosure = cloneDoc(t, putuo.doc)
-		bad.Disclosure.Kind = "部门决算"
+		bad.Disclosure.Kind = "单位决算"
 		if _, err := s.Import(ctx, ImportSet{Documents: []ImportDoc{putuo.importDoc(), bad}}); !errors.Is(err, ErrInvalid) {
-			t.Fatalf("import of a 部门决算: %v, want ErrInvalid", err)
+			t.Fatalf("import of a 单位决算: %v, want ErrInvalid", err)
 		}
 		// A file of a format the store does not keep.
 		badFile := putuo.importDoc()

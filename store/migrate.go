@@ -58,7 +58,10 @@ func migrations() ([]migration, error) {
 
 // migrate applies the migrations not yet recorded in schema_migrations, each in a
 // transaction of its own together with its record, so a failed one leaves no trace.
-func (s *Store) migrate(ctx context.Context) error {
+func (s *Store) migrate(ctx context.Context) error { return s.migrateTo(ctx, 0) }
+
+// migrateTo is migrate up to migration upto, or every one when upto is 0.
+func (s *Store) migrateTo(ctx context.Context, upto int) error {
 	ms, err := migrations()
 	if err != nil {
 		return fmt.Errorf("store: %w", err)
@@ -72,6 +75,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("store: create schema_migrations: %w", err)
 	}
 	for _, m := range ms {
+		if upto > 0 && m.version > upto {
+			break
+		}
 		err := s.update(ctx, "migrate "+m.name, func(tx *tx) error {
 			if s.d.lockMigrations != "" {
 				if _, err := tx.exec(ctx, s.d.lockMigrations); err != nil {

@@ -55,6 +55,12 @@ type Store struct {
 // Open opens the database at dsn — a SQLite file path (created when missing) or a
 // postgres:// URL — and brings its schema up to date.
 func Open(ctx context.Context, dsn string) (*Store, error) {
+	return openAt(ctx, dsn, 0)
+}
+
+// openAt opens the database at dsn with its schema brought up to migration upto,
+// or to the latest when upto is 0: a test of a migration starts before it.
+func openAt(ctx context.Context, dsn string, upto int) (*Store, error) {
 	d, driverDSN, err := parseDSN(dsn)
 	if err != nil {
 		return nil, err
@@ -72,7 +78,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store: connect to %s: %w", d.name, err)
 	}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrateTo(ctx, upto); err != nil {
 		db.Close()
 		return nil, err
 	}

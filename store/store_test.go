@@ -71,6 +71,13 @@ var fixtures = sync.OnceValues(func() (map[string]fixture, error) {
 		return nil, err
 	}
 	out["longgang"] = fixture{b.Department.Region, b.Department.Code, "budget.yaml", docs[0], check.Run(docs[0], check.Options{})}
+	if b, err = budgetfile.Load("../examples/putuo-caizhengju-2024-juesuan"); err != nil {
+		return nil, err
+	}
+	if docs, err = build.Documents(b, "", classification.Default()); err != nil {
+		return nil, err
+	}
+	out["final"] = fixture{"上海市普陀区", b.Department.Code, "budget.yaml", docs[0], check.Run(docs[0], check.Options{})}
 	for name, f := range map[string]struct{ region, path string }{
 		"seed":  {"深圳市龙岗区", "../profile/shenzhen/testdata/seed-longgang-2024.txt"},
 		"putuo": {"上海市普陀区", "../reader/testdata/putuo-shangwuwei-2025-dept-budget.txt"},

@@ -417,10 +417,10 @@ func (s *Server) apiCells(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	switch k := r.URL.Query().Get("kind"); k {
-	case "", store.DepartmentBudget, store.UnitBudget:
+	case "", store.DepartmentBudget, store.UnitBudget, store.FinalAccounts:
 		f.Kind = k
 	default:
-		return invalidf("kind 应为 部门预算 或 单位预算")
+		return invalidf("kind 应为 部门预算、单位预算 或 部门决算")
 	}
 	if f.CodePrefix, err = textParam(r, "code"); err != nil {
 		return err

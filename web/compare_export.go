@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -85,27 +84,18 @@ func writeComparison(w http.ResponseWriter, format, name, caption string, t comp
 	}
 	head, rows := exportRows(t, units)
 	if format == "csv" {
-		var buf bytes.Buffer
-		buf.WriteString("\uFEFF")
-		cw := csv.NewWriter(&buf)
 		for i := range head {
 			head[i] = neutral(head[i])
 		}
-		cw.Write(head)
-		for _, r := range rows {
-			rec := []string{neutral(r.code), neutral(r.name)}
-			for _, c := range r.cells {
-				rec = append(rec, cellPlain(c))
+		return sendCSV(w, name+".csv", head, func(cw *csv.Writer) {
+			for _, r := range rows {
+				rec := []string{neutral(r.code), neutral(r.name)}
+				for _, c := range r.cells {
+					rec = append(rec, cellPlain(c))
+				}
+				cw.Write(rec)
 			}
-			cw.Write(rec)
-		}
-		cw.Flush()
-		if err := cw.Error(); err != nil {
-			return err
-		}
-		attach(w, name+".csv", "text/csv; charset=utf-8")
-		_, err := w.Write(buf.Bytes())
-		return err
+		})
 	}
 	data, err := comparisonXLSX(caption, head, rows)
 	if err != nil {
@@ -124,7 +114,7 @@ func cellPlain(c compareCell) string {
 	case c.Amount != nil:
 		return c.Amount.Plain(money.UnitWan)
 	case c.Tenths != nil:
-		return strings.TrimSuffix(money.FormatTenths(*c.Tenths), "%")
+		return tenthsPlain(*c.Tenths)
 	}
 	return ""
 }

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"encoding/csv"
 	"io"
+	"net/http"
 	"strconv"
 	"yusuan/internal/csvsafe"
 
@@ -40,3 +42,20 @@ func (cw *cellWriter) flush() error {
 
 // neutral is csvsafe.Neutral, the one rule for text in exported sheets.
 var neutral = csvsafe.Neutral
+
+// sendCSV sends a CSV download named name: a byte order mark, so that Excel reads
+// it as UTF-8, the header, and the rows rows writes.
+func sendCSV(w http.ResponseWriter, name string, header []string, rows func(*csv.Writer)) error {
+	var buf bytes.Buffer
+	buf.WriteString("\uFEFF")
+	cw := csv.NewWriter(&buf)
+	cw.Write(header)
+	rows(cw)
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	attach(w, name, "text/csv; charset=utf-8")
+	_, err := w.Write(buf.Bytes())
+	return err
+}

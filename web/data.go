@@ -100,7 +100,7 @@ func dataPackage() map[string]any {
 		{Name: "region", Title: "地区", Type: "string"},
 		{Name: "department", Title: "部门", Type: "string", Description: "主管部门"},
 		{Name: "year", Title: "年度", Type: "year"},
-		{Name: "kind", Title: "文件类型", Type: "string", Description: "部门预算或单位预算；单位预算的金额已计入其部门预算，汇总时只取部门预算"},
+		{Name: "kind", Title: "文件类型", Type: "string", Description: "部门预算、单位预算或部门决算；单位预算的金额已计入其部门预算，汇总预算时只取部门预算"},
 		{Name: "subject", Title: "预算单位", Type: "string", Description: "单位预算的单位名称，部门预算为空"},
 		{Name: "table", Title: "表格类型", Type: "string", Description: "gp_functional 为一般公共预算支出表（按功能分类），gp_economic 为按经济分类，其余见 API 文档"},
 		{Name: "table_title", Title: "表格名称", Type: "string"},

@@ -19,6 +19,8 @@ type departmentView struct {
 	Chart      chart
 	SanGong    chart
 	Tips       map[string]string // tooltips of the terms shown
+	// Finals are the years that have a 部门决算, newest first, for the 预算与决算 view.
+	Finals []int
 }
 
 type yearTotal struct {
@@ -45,6 +47,9 @@ func (s *Server) showDepartment(w http.ResponseWriter, r *http.Request) error {
 	for _, d := range v.Documents {
 		if !slices.Contains(v.Years, d.Year) {
 			v.Years = append(v.Years, d.Year)
+		}
+		if d.Kind == store.FinalAccounts {
+			v.Finals = append(v.Finals, d.Year)
 		}
 	}
 	var cells []store.Cell

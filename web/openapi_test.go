@@ -31,11 +31,12 @@ func TestOpenAPI(t *testing.T) {
 	eachBackend(t, func(t *testing.T, p *portal) {
 		// Real ids replace the document's examples, which name no particular database.
 		ids := map[string][]string{
-			"/api/departments/{id}": {id(p.depts["longgang"])},
-			"/api/documents/{id}":   {id(p.docs["longgang"])},
-			"department":            {id(p.depts["longgang"])},
-			"document":              {id(p.docs["longgang"])},
-			"d":                     {id(p.depts["longgang"]), id(p.depts["putuoDept"])},
+			"/api/departments/{id}":       {id(p.depts["longgang"])},
+			"/api/departments/{id}/final": {id(p.depts["putuoFinal"])},
+			"/api/documents/{id}":         {id(p.docs["longgang"])},
+			"department":                  {id(p.depts["longgang"])},
+			"document":                    {id(p.docs["longgang"])},
+			"d":                           {id(p.depts["longgang"]), id(p.depts["putuoDept"])},
 		}
 		var paths []string
 		for path := range spec.Paths {
@@ -62,10 +63,12 @@ func TestOpenAPI(t *testing.T) {
 			target, q := path, url.Values{}
 			for _, prm := range op.Parameters {
 				vals := ids[prm.Name]
-				if prm.In == "path" {
+				if prm.In == "path" && prm.Name == "id" {
+					// The longest prefix names the path's own kind of id.
+					longest := ""
 					for prefix, v := range ids {
-						if strings.HasPrefix(path, prefix) {
-							vals = v
+						if strings.HasPrefix(path, prefix) && len(prefix) > len(longest) {
+							vals, longest = v, prefix
 						}
 					}
 				}

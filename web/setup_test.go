@@ -33,7 +33,7 @@ type portal struct {
 	dsn string
 	srv *httptest.Server
 	// Document ids by fixture name: longgang (2024), longgang2023, putuoDept,
-	// putuoUnit, script, secret.
+	// putuoUnit, putuoFinal (a 部门决算), script, secret.
 	docs map[string]int64
 	// Department ids by the same names.
 	depts map[string]int64
@@ -111,6 +111,17 @@ var fixtures = sync.OnceValues(func() ([]fixtureDoc, error) {
 		if err := add([]string{"putuoDept", "putuoUnit"}[i], pt.Department.Region, pt.Department.Code, doc, true); err != nil {
 			return nil, err
 		}
+	}
+	fin, err := budgetfile.Load("../examples/putuo-caizhengju-2024-juesuan")
+	if err != nil {
+		return nil, err
+	}
+	finDocs, err := build.Documents(fin, "", cat)
+	if err != nil {
+		return nil, err
+	}
+	if err := add("putuoFinal", fin.Department.Region, fin.Department.Code, finDocs[0], false); err != nil {
+		return nil, err
 	}
 	secret := budgettest.Random(rand.New(rand.NewSource(7)), budgettest.Options{Classified: true, MaxUnits: 4})
 	secretDocs, err := build.Documents(secret, "", cat)

@@ -72,7 +72,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "导入中断：%v\n已导入的部门保留在数据库中；用同样的参数再次运行会把它们导入为新版本。\n", err)
 		return exitError
 	}
-	fmt.Fprintf(stdout, "已导入示例区 %d 个部门的 %d 份部门预算到 %s（标记为示例数据）。\n", *departments, n, redact(dsn))
+	fmt.Fprintf(stdout, "已导入示例区 %d 个部门的 %d 份公开文件（各年度部门预算和前一年度部门决算）到 %s（标记为示例数据）。\n", *departments, n, redact(dsn))
 	return exitOK
 }
 
@@ -124,7 +124,7 @@ func importDistrict(ctx context.Context, st *store.Store, seed int64, opts demo.
 	for range workers {
 		go func() {
 			for i := range next {
-				set, err := demoSet(demo.Department(seed, i, opts), source, files, cat)
+				set, err := demoSet(seed, i, demo.Department(seed, i, opts), source, files, cat)
 				results[i] <- demoBatch{set, err}
 			}
 		}()
@@ -155,11 +155,25 @@ func importDistrict(ctx context.Context, st *store.Store, seed int64, opts demo.
 	return docs, nil
 }
 
-// demoSet derives, checks and (with files) renders one department's budgets.
-func demoSet(budgets []*budget.Budget, source string, files bool, cat *classification.Catalogue) (store.ImportSet, error) {
+// demoSet derives, checks and (with files) renders the budgets of the district's
+// k-th department, and the 部门决算 of the year before the latest (in the Shanghai
+// format, the one that has a 决算).
+func demoSet(seed int64, k int, budgets []*budget.Budget, source string, files bool, cat *classification.Catalogue) (store.ImportSet, error) {
 	set := store.ImportSet{Synthetic: true}
-	for _, b := range budgets {
-		docs, err := build.Documents(b, "shenzhen", cat)
+	profiles := make([]string, len(budgets))
+	for i := range profiles {
+		profiles[i] = "shenzhen"
+	}
+	if n := len(budgets); n >= 2 {
+		f, err := demo.Final(seed, k, budgets[n-2])
+		if err != nil {
+			return set, err
+		}
+		budgets = append(budgets, f)
+		profiles = append(profiles, "shanghai")
+	}
+	for i, b := range budgets {
+		docs, err := build.Documents(b, profiles[i], cat)
 		if err != nil {
 			return set, fmt.Errorf("%d年%s：%w", b.Year, b.Department.Name, err)
 		}

@@ -17,7 +17,7 @@ import (
 func TestDemoCommand(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
 	code, out, errs := runCLI(t, "demo", "--db", db, "--departments", "3", "--years", "2", "--files=false")
-	if code != exitOK || !strings.Contains(out, "6 份部门预算") || !strings.Contains(errs, "已导入 3/3 个部门") {
+	if code != exitOK || !strings.Contains(out, "9 份公开文件") || !strings.Contains(errs, "已导入 3/3 个部门") {
 		t.Fatalf("exit %d\n%s%s", code, out, errs)
 	}
 	s := openDB(t, db)
@@ -27,13 +27,18 @@ func TestDemoCommand(t *testing.T) {
 		t.Fatalf("departments = %+v, %v", depts, err)
 	}
 	for _, d := range depts {
-		if !d.Synthetic || !strings.HasPrefix(strings.TrimPrefix(d.Name, "中共"), "示例区") || d.Documents != 2 {
-			t.Errorf("department %+v: want synthetic, named 示例区…, with 2 documents", d)
+		if !d.Synthetic || !strings.HasPrefix(strings.TrimPrefix(d.Name, "中共"), "示例区") || d.Documents != 3 {
+			t.Errorf("department %+v: want synthetic, named 示例区…, with 2 部门预算 and a 部门决算", d)
 		}
 	}
 	docs, err := s.Documents(ctx, depts[0].ID)
-	if err != nil || len(docs) != 2 {
+	if err != nil || len(docs) != 3 {
 		t.Fatalf("documents = %+v, %v", docs, err)
+	}
+	// The 部门决算 of the year before the latest, which passes its checks.
+	final, err := s.FinalOf(ctx, depts[0].ID, 2024)
+	if err != nil || final.Outturn == nil || final.Current.Errors != 0 {
+		t.Errorf("部门决算 2024: %+v, %v; want one with its outturn and no errors", final, err)
 	}
 	dd, err := s.Document(ctx, docs[0].ID)
 	if err != nil {

@@ -24,7 +24,7 @@ import (
 
 const importUsage = `用法：yusuan import [--db 数据库] [--region 地区] [--synthetic] <文件或目录>...
 
-把部门预算导入门户数据库。每个参数可以是：
+把部门预算、单位预算和部门决算导入门户数据库。每个参数可以是：
   预算数据（.yaml、.xlsx 预算填报表，或含 budget.yaml / budget.xlsx 的目录）：
       生成公开文件（连同网页、Excel、PDF 文件）并核对后导入；
   已公开的文件（.pdf、.txt、.xlsx）：用与 yusuan check 相同的方法读取并核对后导入，
@@ -35,7 +35,7 @@ const importUsage = `用法：yusuan import [--db 数据库] [--region 地区] [
 所属地区取部门名称开头的行政区划（深圳市信访局 → 深圳市，中共深圳市委宣传部 → 深圳市，
 上海市普陀区商务委员会 → 上海市普陀区）；名称不以行政区划开头的部门（国家信访局、外交部）归入“中央”。
 
-整批导入：先读取全部文件，逐个列出无法导入的文件及原因（不是部门预算或单位预算、是决算、
+整批导入：先读取全部文件，逐个列出无法导入的文件及原因（不是部门预算、单位预算或部门决算，
 读不出部门或年度等）；只要有一个出错，数据库就不作任何改动，退出码为 1（有文件无法读取时为 2）。这样改正或移走出错的
 文件后可以原样重新导入，已导入的文件不会多出一个版本。
 同一部门、年度和类型（单位预算还要同一单位）的文件再次导入时成为新版本，旧版本保留为历史。
@@ -346,14 +346,14 @@ func checkedDoc(files []string, region string, doc *disclosure.Document, res che
 	}
 	dept := store.DepartmentName(doc)
 	switch {
-	case doc.Kind != store.DepartmentBudget && doc.Kind != store.UnitBudget:
-		return store.ImportDoc{}, fmt.Errorf("%s：是%s，只能导入部门预算和单位预算", name, orUnknown(doc.Kind))
+	case doc.Kind != store.DepartmentBudget && doc.Kind != store.UnitBudget && doc.Kind != store.FinalAccounts:
+		return store.ImportDoc{}, fmt.Errorf("%s：是%s，只能导入部门预算、单位预算和部门决算", name, orUnknown(doc.Kind))
 	case len(files) == 1 && halfOf(doc) == narrativeHalf:
 		return store.ImportDoc{}, fmt.Errorf("%s：只有文字说明，没有读出表格；文字说明和表格分两个文件公开的，请把两个文件一起导入（两者年度和部门名称须相同）", name)
 	case len(files) == 1 && halfOf(doc) == tablesHalf:
 		return store.ImportDoc{}, fmt.Errorf("%s：只有表格，没有文字说明；文字说明和表格分两个文件公开的，请把两个文件一起导入（两者年度和部门名称须相同）", name)
 	case dept == "":
-		return store.ImportDoc{}, fmt.Errorf("%s：读不出部门名称，不是可导入的部门预算或单位预算", name)
+		return store.ImportDoc{}, fmt.Errorf("%s：读不出部门名称，不是可导入的部门预算、单位预算或部门决算", name)
 	case doc.Year < 1949 || doc.Year > 2200:
 		return store.ImportDoc{}, fmt.Errorf("%s：读不出预算年度", name)
 	}

@@ -414,3 +414,18 @@ func TestImportSourceURL(t *testing.T) {
 		}
 	}
 }
+
+// TestImportFinal imports the Putuo 部门决算 from its budget data: the portal keeps
+// it as a 部门决算 with its 预算 against 决算.
+func TestImportFinal(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "portal.db")
+	code, out, errs := runCLI(t, "import", "--db", db, "../../examples/putuo-caizhengju-2024-juesuan")
+	if code != exitOK || !strings.Contains(out, "上海市普陀区财政局2024年度部门决算") {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	s := openDB(t, db)
+	finals, err := s.Finals(context.Background(), "上海市普陀区", 2024)
+	if err != nil || len(finals) != 1 || finals[0].Outturn == nil || finals[0].Current.Errors != 0 {
+		t.Errorf("finals = %+v, %v", finals, err)
+	}
+}

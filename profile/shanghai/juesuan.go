@@ -103,6 +103,7 @@ func (d *finalDeriver) document() *disclosure.Document {
 	}
 	doc.Tables = d.tables()
 	doc.Parts = d.parts()
+	doc.Outturn = d.outturn()
 	doc.Contents = d.contents(doc)
 	return doc
 }

@@ -1,0 +1,28 @@
+package disclosure
+
+import "yusuan/money"
+
+// Outturn is a 决算's budget against its outturn as the data it was derived from
+// has them, for the portal to set side by side: spending (本年支出, all funds) by
+// functional 项, basic spending by economic 款, and the 财政拨款 三公 by item. The
+// printed tables carry only the 决算数 (and the 三公 预算数), so a 决算 read from
+// published files has none. Rows are by code, never by project, so nothing
+// classified is named.
+type Outturn struct {
+	Functional []OutturnRow `json:"functional"`
+	Economic   []OutturnRow `json:"economic"`
+	SanGong    []OutturnRow `json:"san_gong"`
+}
+
+// OutturnRow is one code's or item's 年初预算, 调整预算 (nil when the data gives
+// none) and 决算数, in 分, with the department's reason for the difference when it
+// gave one. Code is a classification code, or for a 三公 item its key (abroad,
+// reception, car_purchase, car_running).
+type OutturnRow struct {
+	Code     string        `json:"code"`
+	Name     string        `json:"name"`
+	Budget   money.Amount  `json:"budget"`
+	Adjusted *money.Amount `json:"adjusted,omitempty"`
+	Final    money.Amount  `json:"final"`
+	Reason   string        `json:"reason,omitempty"`
+}

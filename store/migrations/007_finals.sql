@@ -1,0 +1,13 @@
+-- The portal holds 部门决算 beside 部门预算 and 单位预算 (issue 14): documents.kind's
+-- CHECK widens. PostgreSQL alters the constraint. SQLite cannot alter a CHECK,
+-- so the dialect's widen_document_kinds token rebuilds the table as SQLite's
+-- documentation describes (ALTER TABLE, "Making Other Kinds Of Table Schema
+-- Changes"): the rows are copied aside, the table dropped and created anew under
+-- its own name with the new CHECK, the rows copied back with their ids, the
+-- AUTOINCREMENT counter restored and the index made again. Foreign-key checks
+-- are deferred to the commit, since PRAGMA foreign_keys cannot change inside the
+-- migration's transaction: dropping the table counts the versions, doc_totals
+-- and search_docs rows that refer to it as violations, and putting each
+-- document back with its id resolves them, so the commit finds every reference
+-- whole again or fails and leaves the database as it was.
+{{widen_document_kinds}}

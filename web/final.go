@@ -1,0 +1,302 @@
+package web
+
+import (
+	"sort"
+	"strconv"
+
+	"yusuan/classification"
+	"yusuan/disclosure"
+	"yusuan/money"
+	"yusuan/store"
+)
+
+// The 预算与决算 view (issue #14): a department's 部门决算 set against its budget,
+// by functional class (类/款/项), by economic class of basic spending (类/款) and by
+// 三公 item, each row with its 预算数, 决算数, 差额 and 完成率. The page, its CSV and
+// the API are written from the same outturnView.
+
+// largeDeviation is the deviation, in per cent of the budget, from which a row
+// stands out: spending a fifth more or less than budgeted.
+const largeDeviation = 20
+
+// codes names the 类 and 款 above the 决算's rows.
+var codes = classification.Default()
+
+// outturnRow is one row of the view. Budget is the 年初预算数 the 决算 states;
+// Published is the same row of the department's 部门预算 of the year when the
+// portal holds one that prints the section (0 for a code it does not print), nil
+// otherwise.
+type outturnRow struct {
+	Code, Name string
+	Level      int // 1 类, 2 款, 3 项; 0 for a 三公 item
+	Budget     money.Amount
+	Adjusted   *money.Amount // 调整预算数, when the 决算 gives one
+	Published  *money.Amount
+	Final      money.Amount
+	Reason     string // the 决算's reason for the difference
+	// Missing marks a 三公 item the 决算 does not give.
+	Missing bool
+}
+
+// Base is the 预算数 the row is measured against: the published 部门预算's when
+// the portal holds it, else the 决算's own 年初预算数.
+func (r outturnRow) Base() money.Amount {
+	if r.Published != nil {
+		return *r.Published
+	}
+	return r.Budget
+}
+
+// Diff is 决算数 − 预算数.
+func (r outturnRow) Diff() money.Amount { return r.Final - r.Base() }
+
+// Completion is 决算数 / 预算数 in tenths of a per cent, rounded half up; false
+// when nothing was budgeted.
+func (r outturnRow) Completion() (int64, bool) { return completion(r.Final, r.Base()) }
+
+// Rate is the 完成率 as shown: one decimal (DOMAIN §3), or a dash when nothing was
+// budgeted or the item is missing.
+func (r outturnRow) Rate() string {
+	t, ok := r.Completion()
+	if !ok || r.Missing {
+		return "—"
+	}
+	return money.FormatTenths(t)
+}
+
+// Large reports a deviation of largeDeviation per cent or more, or spending on a
+// row with no budget.
+func (r outturnRow) Large() bool {
+	if r.Missing {
+		return false
+	}
+	b := r.Base()
+	if b == 0 {
+		return r.Final.Round(money.Wan/100) != 0
+	}
+	return r.Diff().Abs()*100 >= b*largeDeviation
+}
+
+// Differs reports a 年初预算数 in the 决算 that is not the published 部门预算's, at
+// the precision the 部门预算 prints (0.01 万元).
+func (r outturnRow) Differs() bool {
+	return r.Published != nil && r.Budget.Hundredths(money.UnitWan) != r.Published.Hundredths(money.UnitWan)
+}
+
+// completion is part/whole in tenths of a per cent, rounded half up; false when
+// whole is not positive.
+func completion(part, whole money.Amount) (int64, bool) {
+	if whole <= 0 {
+		return 0, false
+	}
+	return money.Ratio(part, whole)
+}
+
+// outturnSection is one of the view's three tables.
+type outturnSection struct {
+	Key, Title string
+	Rows       []outturnRow
+	Total      outturnRow
+	// FromBudget says the 预算数 are the published 部门预算's.
+	FromBudget bool
+	// Differs counts the 项 (of the economic class, 款) and 三公 items whose
+	// 年初预算数 in the 决算 differs from the published 部门预算.
+	Differs     int
+	HasAdjusted bool
+}
+
+// outturnView is a department's 预算与决算 of a year.
+type outturnView struct {
+	Department *store.Department
+	Year       int
+	Final      store.Final
+	// Budget is the department's 部门预算 of the year, when the portal holds it.
+	Budget   *store.Document
+	Sections []outturnSection
+	Tips     map[string]string
+}
+
+// budgetFigures are what a department's 部门预算 of the year prints of the
+// three sections, by code or 三公 item; a nil map for a section it does not print.
+type budgetFigures struct {
+	functional, economic, sanGong map[string]money.Amount
+}
+
+// readBudgetFigures takes the figures of a 部门预算 from the cells of its 支出总表
+// (total column, by 项), its 基本支出总表 (total column, by 款) and its 三公 table.
+// A table of several units prints each unit's codes apart, and the units'
+// rows add up to the department's.
+func readBudgetFigures(spending, basic, sanGong []store.Cell, year int) budgetFigures {
+	var f budgetFigures
+	byCode := func(cells []store.Cell, digits int) map[string]money.Amount {
+		// A table printing no row of such a code (the 2026 基本支出总表 names
+		// its rows without codes) says nothing of the section.
+		var out map[string]money.Amount
+		for _, c := range cells {
+			if c.Column == "total" && len(c.Code) == digits {
+				if out == nil {
+					out = map[string]money.Amount{}
+				}
+				out[c.Code] += c.Amount
+			}
+		}
+		return out
+	}
+	f.functional, f.economic = byCode(spending, 7), byCode(basic, 5)
+	if rows := readSanGong(sanGong, year)[sgThis]; len(rows) > 0 {
+		f.sanGong = rows
+	}
+	return f
+}
+
+// newOutturnSections lays out the 决算's outturn against the budget figures.
+func newOutturnSections(o *disclosure.Outturn, b budgetFigures) []outturnSection {
+	if o == nil {
+		return nil
+	}
+	return []outturnSection{
+		codeSection("functional", "按功能分类（本年支出）", classification.Functional, o.Functional, b.functional, []int{3, 5, 7}),
+		codeSection("economic", "按经济分类（基本支出）", classification.Economic, o.Economic, b.economic, []int{3, 5}),
+		sanGongSection(o.SanGong, b.sanGong),
+	}
+}
+
+// codeSection builds a code tree from the 决算's rows (of the longest code
+// length), each parent the sum of its children, with the published figures of
+// every level. Codes the 部门预算 prints and the 决算 does not get a row too.
+func codeSection(key, title string, kind classification.Kind, rows []disclosure.OutturnRow, published map[string]money.Amount, levels []int) outturnSection {
+	s := outturnSection{Key: key, Title: title, FromBudget: published != nil}
+	leaf := levels[len(levels)-1]
+	byCode := map[string]*outturnRow{}
+	get := func(code, name string) *outturnRow {
+		r := byCode[code]
+		if r == nil {
+			r = &outturnRow{Code: code, Name: name}
+			for i, n := range levels {
+				if n == len(code) {
+					r.Level = i + 1
+				}
+			}
+			if published != nil {
+				r.Published = new(money.Amount)
+			}
+			byCode[code] = r
+		}
+		return r
+	}
+	for _, or := range rows {
+		if len(or.Code) != leaf {
+			continue
+		}
+		for _, n := range levels {
+			r := get(or.Code[:n], "")
+			if n == leaf {
+				r.Name, r.Reason = or.Name, or.Reason
+			}
+			r.Budget += or.Budget
+			r.Final += or.Final
+			if or.Adjusted != nil {
+				if r.Adjusted == nil {
+					r.Adjusted = new(money.Amount)
+				}
+				*r.Adjusted += *or.Adjusted
+				s.HasAdjusted = true
+			}
+		}
+	}
+	for code, a := range published {
+		for _, n := range levels {
+			r := get(code[:n], "")
+			*r.Published += a
+		}
+	}
+	var order []string
+	for code := range byCode {
+		order = append(order, code)
+	}
+	sort.Strings(order)
+	s.Total = outturnRow{Name: "合计"}
+	if published != nil {
+		s.Total.Published = new(money.Amount)
+	}
+	for _, code := range order {
+		r := byCode[code]
+		if r.Name == "" {
+			r.Name = codes.Name(kind, code)
+		}
+		if r.Level == 1 {
+			addRow(&s.Total, *r)
+		}
+		if r.Level == len(levels) && r.Differs() {
+			s.Differs++
+		}
+		s.Rows = append(s.Rows, *r)
+	}
+	return s
+}
+
+// addRow adds r's amounts to total.
+func addRow(total *outturnRow, r outturnRow) {
+	total.Budget += r.Budget
+	total.Final += r.Final
+	if r.Adjusted != nil {
+		if total.Adjusted == nil {
+			total.Adjusted = new(money.Amount)
+		}
+		*total.Adjusted += *r.Adjusted
+	}
+	if r.Published != nil && total.Published != nil {
+		*total.Published += *r.Published
+	}
+}
+
+// sanGongOutturn are the 三公 items of the view, in the 决算 table's order.
+var sanGongOutturn = []struct{ key, name string }{
+	{"abroad", "因公出国（境）费"},
+	{"car_purchase", "公务用车购置费"},
+	{"car_running", "公务用车运行维护费"},
+	{"reception", "公务接待费"},
+}
+
+// sanGongSection lists every 三公 item, marking those the 决算 does not give.
+func sanGongSection(rows []disclosure.OutturnRow, published map[string]money.Amount) outturnSection {
+	s := outturnSection{Key: "san_gong", Title: "“三公”经费（财政拨款）", FromBudget: published != nil, Total: outturnRow{Name: "合计"}}
+	if published != nil {
+		s.Total.Published = new(money.Amount)
+	}
+	given := map[string]disclosure.OutturnRow{}
+	for _, r := range rows {
+		given[r.Code] = r
+	}
+	for _, it := range sanGongOutturn {
+		g, ok := given[it.key]
+		r := outturnRow{Code: it.key, Name: it.name, Budget: g.Budget, Adjusted: g.Adjusted, Final: g.Final, Reason: g.Reason, Missing: !ok}
+		if published != nil {
+			a := published[it.key]
+			r.Published = &a
+		}
+		addRow(&s.Total, r)
+		if r.Differs() {
+			s.Differs++
+		}
+		s.HasAdjusted = s.HasAdjusted || r.Adjusted != nil
+		s.Rows = append(s.Rows, r)
+	}
+	return s
+}
+
+// Large is largeDeviation, for the page to state.
+func (outturnView) Large() int { return largeDeviation }
+
+// Differs counts the rows of every section whose 年初预算数 in the 决算 is not the
+// published 部门预算's.
+func (v outturnView) Differs() int {
+	n := 0
+	for _, s := range v.Sections {
+		n += s.Differs
+	}
+	return n
+}
+
+// yearText is "2024年".
+func yearText(y int) string { return strconv.Itoa(y) + "年" }
