@@ -123,6 +123,27 @@ func TestFinalMutations(t *testing.T) {
 		{"表6 30217 0.16 → 0.26, above the 三公 决算数", foshanFinal, func(t *testing.T, doc *disclosure.Document) {
 			editCell(t, doc, disclosure.GPBasicTable, "公务接待费", 0, "0.26")
 		}, "X-04", "", ""},
+		// 表6's halves add up each on its own: 类 = Σ款, 人员经费合计 = Σ类, and the two
+		// 合计 are table 5's 基本支出.
+		{"表6 基本工资 262.33 → 272.33", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
+			editCell(t, doc, disclosure.GPBasicTable, "基本工资", 0, "272.33")
+		}, "SUM-01", "", ""},
+		{"表6 人员经费合计 2,152.26 → 2,162.26", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
+			editCell(t, doc, disclosure.GPBasicTable, "人员经费合计", 0, "2,162.26")
+		}, "SUM-01", "", ""},
+		{"表6 人员经费合计 2,152.26 → 2,162.26 against table 5", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
+			editCell(t, doc, disclosure.GPBasicTable, "人员经费合计", 0, "2,162.26")
+		}, "X-01", "", ""},
+		{"Foshan 表6 30201 办公费 13.80 → 23.80", foshanFinal, func(t *testing.T, doc *disclosure.Document) {
+			editCell(t, doc, disclosure.GPBasicTable, "办公费", 0, "23.80")
+		}, "SUM-01", "", ""},
+		{"Foshan 表6 公用经费合计 97.19 → 97.29", foshanFinal, func(t *testing.T, doc *disclosure.Document) {
+			editCell(t, doc, disclosure.GPBasicTable, "公用经费合计", 0, "97.29")
+		}, "X-01", "", ""},
+		// 302 Σ款 171.09 against 171.07: twelve printed 款, each rounded, a tail.
+		{"表6 办公费 21.21 → 21.22", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
+			editCell(t, doc, disclosure.GPBasicTable, "办公费", 0, "21.22")
+		}, "", "SUM-01", ""},
 		// A 项 printed 基本持平 one per cent apart is no error of wording.
 		{"基本持平 with 1%", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
 			editText(t, doc, "年初预算为10.00万元，支出决算为10.00万元。决算数与预算数基本持平", "年初预算为10.10万元，支出决算为10.00万元。决算数与预算数基本持平")
