@@ -190,3 +190,37 @@ func TestFinalMutations(t *testing.T) {
 		})
 	}
 }
+
+// TestFinalReasonWarnings runs EXE-05 on Putuo's 五（三）, as published and as
+// read from its PDF and its layout text: its 项 are all within 10% of their
+// budgets or give their reasons, so nothing is remarked; a 项 moved 20% from its
+// budget is remarked on when it gives no reason (一般行政管理事务, 基本持平) and not
+// when it gives one (信息化建设, 主要原因).
+func TestFinalReasonWarnings(t *testing.T) {
+	warnings := func(doc *disclosure.Document) []string {
+		var out []string
+		for _, f := range check.Run(doc, check.Options{}).Findings {
+			if f.Rule == "EXE-05" {
+				out = append(out, f.Message)
+			}
+		}
+		return out
+	}
+	for _, file := range []string{putuoFinal, strings.TrimSuffix(putuoFinal, ".pdf") + ".txt"} {
+		t.Run(file, func(t *testing.T) {
+			if w := warnings(corpusDoc(t, file)); len(w) > 0 {
+				t.Errorf("EXE-05 on the published document: %q", w)
+			}
+			doc := corpusDoc(t, file)
+			editText(t, doc, "年初预算为10.00万元，支出决算为10.00万元", "年初预算为12.50万元，支出决算为10.00万元")
+			if w := warnings(doc); len(w) != 1 || !strings.Contains(w[0], "一般行政管理事务") || !strings.Contains(w[0], "相差 20.0%") {
+				t.Errorf("一般行政管理事务 20%% under its budget without a reason: EXE-05 %q, want one on it", w)
+			}
+			doc = corpusDoc(t, file)
+			editText(t, doc, "年初预算为135.90万元", "年初预算为169.90万元")
+			if w := warnings(doc); len(w) > 0 {
+				t.Errorf("信息化建设 gives its reason: EXE-05 %q", w)
+			}
+		})
+	}
+}
