@@ -140,7 +140,9 @@ func readHalves(v *View) []half {
 			seen[code] = true
 			h.items = append(h.items, halfRow{r: r, code: code, name: v.Text(r, "name"+sfx)})
 		}
-		if totals != 1 {
+		// A bare 合计 may be the whole table's (人员经费 and 公用经费 together): only a
+		// total that names its half (人员经费合计) is the half's.
+		if totals != 1 || h.name == "合计" {
 			h.total = -1
 		}
 		if !ok {
