@@ -168,6 +168,7 @@ var tableRules = []func(*Doc){
 	(*Doc).sanGong,
 	(*Doc).performance,
 	(*Doc).crossTables,
+	(*Doc).halfSums,
 	(*Doc).carryOver,
 	(*Doc).finalSanGongCodes,
 	(*Doc).basicSplit,

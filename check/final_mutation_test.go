@@ -123,6 +123,27 @@ func TestFinalMutations(t *testing.T) {
 		{"表6 30217 0.16 → 0.26, above the 三公 决算数", foshanFinal, func(t *testing.T, doc *disclosure.Document) {
 			editCell(t, doc, disclosure.GPBasicTable, "公务接待费", 0, "0.26")
 		}, "X-04", "", ""},
+		// 表6's halves add up each on its own: 类 = Σ款, 人员经费合计 = Σ类, and the two
+		// 合计 are table 5's 基本支出.
+		{"表6 基本工资 262.33 → 272.33", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
+			editCell(t, doc, disclosure.GPBasicTable, "基本工资", 0, "272.33")
+		}, "SUM-01", "", ""},
+		{"表6 人员经费合计 2,152.26 → 2,162.26", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
+			editCell(t, doc, disclosure.GPBasicTable, "人员经费合计", 0, "2,162.26")
+		}, "SUM-01", "", ""},
+		{"表6 人员经费合计 2,152.26 → 2,162.26 against table 5", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
+			editCell(t, doc, disclosure.GPBasicTable, "人员经费合计", 0, "2,162.26")
+		}, "X-01", "", ""},
+		{"Foshan 表6 30201 办公费 13.80 → 23.80", foshanFinal, func(t *testing.T, doc *disclosure.Document) {
+			editCell(t, doc, disclosure.GPBasicTable, "办公费", 0, "23.80")
+		}, "SUM-01", "", ""},
+		{"Foshan 表6 公用经费合计 97.19 → 97.29", foshanFinal, func(t *testing.T, doc *disclosure.Document) {
+			editCell(t, doc, disclosure.GPBasicTable, "公用经费合计", 0, "97.29")
+		}, "X-01", "", ""},
+		// 302 Σ款 171.09 against 171.07: twelve printed 款, each rounded, a tail.
+		{"表6 办公费 21.21 → 21.22", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
+			editCell(t, doc, disclosure.GPBasicTable, "办公费", 0, "21.22")
+		}, "", "SUM-01", ""},
 		// A 项 printed 基本持平 one per cent apart is no error of wording.
 		{"基本持平 with 1%", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
 			editText(t, doc, "年初预算为10.00万元，支出决算为10.00万元。决算数与预算数基本持平", "年初预算为10.10万元，支出决算为10.00万元。决算数与预算数基本持平")
@@ -166,6 +187,40 @@ func TestFinalMutations(t *testing.T) {
 				return
 			}
 			t.Errorf("no new %s error; new: %q", c.rule, fresh)
+		})
+	}
+}
+
+// TestFinalReasonWarnings runs EXE-05 on Putuo's 五（三）, as published and as
+// read from its PDF and its layout text: its 项 are all within 10% of their
+// budgets or give their reasons, so nothing is remarked; a 项 moved 20% from its
+// budget is remarked on when it gives no reason (一般行政管理事务, 基本持平) and not
+// when it gives one (信息化建设, 主要原因).
+func TestFinalReasonWarnings(t *testing.T) {
+	warnings := func(doc *disclosure.Document) []string {
+		var out []string
+		for _, f := range check.Run(doc, check.Options{}).Findings {
+			if f.Rule == "EXE-05" {
+				out = append(out, f.Message)
+			}
+		}
+		return out
+	}
+	for _, file := range []string{putuoFinal, strings.TrimSuffix(putuoFinal, ".pdf") + ".txt"} {
+		t.Run(file, func(t *testing.T) {
+			if w := warnings(corpusDoc(t, file)); len(w) > 0 {
+				t.Errorf("EXE-05 on the published document: %q", w)
+			}
+			doc := corpusDoc(t, file)
+			editText(t, doc, "年初预算为10.00万元，支出决算为10.00万元", "年初预算为12.50万元，支出决算为10.00万元")
+			if w := warnings(doc); len(w) != 1 || !strings.Contains(w[0], "一般行政管理事务") || !strings.Contains(w[0], "相差 20.0%") {
+				t.Errorf("一般行政管理事务 20%% under its budget without a reason: EXE-05 %q, want one on it", w)
+			}
+			doc = corpusDoc(t, file)
+			editText(t, doc, "年初预算为135.90万元", "年初预算为169.90万元")
+			if w := warnings(doc); len(w) > 0 {
+				t.Errorf("信息化建设 gives its reason: EXE-05 %q", w)
+			}
 		})
 	}
 }

@@ -107,6 +107,21 @@ func TestFinalRules(t *testing.T) {
 			{"30217", "公务接待费", reception},
 		})
 	}
+	// halves is a two-half 基本支出决算表 (人员经费 | 公用经费), its last row labelled
+	// total (人员经费合计 | 公用经费合计, or a bare 合计 of the whole table).
+	// Its rows have no code of their own, as the reader reads them.
+	halves := func(wage string, total ...string) *disclosure.Table {
+		t := finalTable(disclosure.GPBasicTable, [][]string{{"人员经费|3|1", "公用经费|3|1"},
+			{"经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"}}, [][]string{
+			{"301", "工资福利支出", "10.00", "302", "商品和服务支出", "5.00"},
+			{"30101", "基本工资", wage, "30201", "办公费", "5.00"},
+			total,
+		})
+		for i := range t.Rows {
+			t.Rows[i].Code = ""
+		}
+		return t
+	}
 	fund := func(out string) *disclosure.Table {
 		return finalTable(disclosure.GovFundTable,
 			[][]string{{"科目编码|1|2", "科目名称|1|2", "年初结转和结余|1|2", "本年收入|1|2", "本年支出|3|1", "年末结转和结余|1|2"}, {"", "", "", "", "小计", "基本支出", "项目支出", ""}},
@@ -169,6 +184,13 @@ func TestFinalRules(t *testing.T) {
 				{"|2|1", "|2|1", "小计|2|1", "公务用车购置费|2|1", "公务用车运行费|2|1", "|2|1"},
 				{"预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数"}},
 				[][]string{{"0.95", "", "", "", "", "", "", "", "", "", "1.95", ""}})}), []string{"SUM-03 “三公”经费合计（预算数）为 0.95"}},
+		{"halves kept", []string{"SUM-01"}, checktest.FinalDoc(2024, []*disclosure.Table{halves("10.00", "人员经费合计", "", "10.00", "公用经费合计", "", "5.00")}), nil},
+		{"halves 基本工资", []string{"SUM-01"}, checktest.FinalDoc(2024, []*disclosure.Table{halves("12.00", "人员经费合计", "", "10.00", "公用经费合计", "", "5.00")}),
+			[]string{"SUM-01 “工资福利支出”为 10.00"}},
+		{"halves 人员经费合计", []string{"SUM-01"}, checktest.FinalDoc(2024, []*disclosure.Table{halves("10.00", "人员经费合计", "", "11.00", "公用经费合计", "", "5.00")}),
+			[]string{"SUM-01 “人员经费合计”为 11.00"}},
+		// A bare 合计 may be the whole table's: 15.00 is no half's sum, and not judged.
+		{"halves bare 合计", []string{"SUM-01"}, checktest.FinalDoc(2024, []*disclosure.Table{halves("10.00", "合计", "", "15.00", "", "", "")}), nil},
 		{"X-04 within", []string{"X-04"}, checktest.FinalDoc(2024, []*disclosure.Table{sanGong("0.95", "0.16"), basic("0.10")}), nil},
 		{"X-04 above", []string{"X-04"}, checktest.FinalDoc(2024, []*disclosure.Table{sanGong("0.95", "0.16"), basic("0.20")}), []string{"X-04 公务接待费决算数为 0.16"}},
 		{"X-06 tail 326.71/326.72", []string{"X-06", "TAIL-01"}, checktest.FinalDoc(2024, []*disclosure.Table{

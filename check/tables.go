@@ -1018,8 +1018,10 @@ func (c *Doc) crossTables() {
 	for _, k := range []string{"total", "basic", "project"} {
 		same("X-01", f7, TopRow(f7), k, e8, TopRow(e8), k, "按经济分类的一般公共预算支出")
 	}
-	gb := t[disclosure.GPBasicTable]
-	same("X-01", f7, TopRow(f7), "basic", gb, TopRow(gb), "total", "一般公共预算基本支出合计")
+	// A table of two halves has a 合计 for each: halfSums adds them up.
+	if gb := t[disclosure.GPBasicTable]; gb == nil || !gb.Has("total#2") {
+		same("X-01", f7, TopRow(f7), "basic", gb, TopRow(gb), "total", "一般公共预算基本支出合计")
+	}
 	s3, b4, p5 := t[disclosure.SpendingTable], t[disclosure.BasicTable], t[disclosure.ProjectTable]
 	same("X-01", s3, TopRow(s3), "basic", b4, TopRow(b4), "total", "基本支出合计")
 	if p5 != nil && len(p5.T.Rows) > 0 && p5.T.Rows[0].Kind == disclosure.TotalRow {

@@ -23,20 +23,39 @@ var (
 // half, and no one code is the row's; its halves may end on different rows, so
 // a code read from one half would head the other half's rows below it.
 func (r *tableReader) codeColumns() []int {
+	keys := make([]string, len(r.cols))
+	for j, c := range r.cols {
+		keys[j] = c.key
+	}
+	return codeKeys(keys)
+}
+
+// codeKeys returns which of a table's column keys are its code columns: none
+// where a code column is printed twice (a table of two halves).
+func codeKeys(keys []string) []int {
 	var out []int
 	seen := map[string]bool{}
-	for j, c := range r.cols {
-		key, _, again := strings.Cut(c.key, "#")
-		switch key {
-		case "code", "code_class", "code_item", "code_sub":
-			if again || seen[key] {
-				return nil
-			}
-			seen[key] = true
-			out = append(out, j)
+	for j, k := range keys {
+		if !isCodeKey(k) {
+			continue
 		}
+		key, _, again := strings.Cut(k, "#")
+		if again || seen[key] {
+			return nil
+		}
+		seen[key] = true
+		out = append(out, j)
 	}
 	return out
+}
+
+// isCodeKey reports whether a column key is a code's (or a level of one).
+func isCodeKey(k string) bool {
+	switch key, _, _ := strings.Cut(k, "#"); key {
+	case "code", "code_class", "code_item", "code_sub":
+		return true
+	}
+	return false
 }
 
 // rowCode reads a row's classification code from its code columns or from the

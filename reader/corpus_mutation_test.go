@@ -78,14 +78,14 @@ var narrativeExclusions = []numberExclusion{
 	{"sub_parts", regexp.MustCompile(`含结转[0-9]*年采购经费⟨N⟩`)},
 }
 
-// TestExclusionsDocumented: every class of unmutated numbers is one the rules page
-// lists.
+// TestExclusionsDocumented: every class of unmutated numbers, the 决算's
+// (finalExclusions) too, is one the rules page lists.
 func TestExclusionsDocumented(t *testing.T) {
 	known := map[string]bool{}
 	for _, u := range check.Unverified() {
 		known[u.ID] = true
 	}
-	for _, e := range narrativeExclusions {
+	for _, e := range slices.Concat(narrativeExclusions, finalExclusions) {
 		if !known[e.class] {
 			t.Errorf("exclusion class %q is not in check.Unverified()", e.class)
 		}
@@ -241,8 +241,16 @@ func wholeToken(l string, from, to int) bool {
 	return to >= len(l) || !isPart(l[to]) || l[to] == '.' && (to+1 >= len(l) || l[to+1] < '0' || l[to+1] > '9')
 }
 
-// excluded names the exclusion class of the number at lines[i][from:to], or "".
+// excluded names the narrativeExclusions class of the number at
+// lines[i][from:to], or "".
 func excluded(lines []string, i, from, to int) string {
+	return excludedBy(narrativeExclusions, lines, i, from, to)
+}
+
+// excludedBy names the class of exclusions the number at lines[i][from:to] is of,
+// by its context: twelve characters either side, squeezed, the line before and
+// after included.
+func excludedBy(exclusions []numberExclusion, lines []string, i, from, to int) string {
 	before := lines[i][:from]
 	if i > 0 {
 		before = lines[i-1] + before
@@ -258,7 +266,7 @@ func excluded(lines []string, i, from, to int) string {
 	if strings.TrimSpace(lines[i]) == "（"+lines[i][from:to]+"）" {
 		ctx = "（⟨N⟩）" // a figure alone in brackets on its line: a form's weight
 	}
-	for _, e := range narrativeExclusions {
+	for _, e := range exclusions {
 		if e.pattern.MatchString(ctx) {
 			return e.class
 		}
@@ -352,7 +360,6 @@ func TestCorpusMutations(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			base := pdfErrorKeys(t, d.file, pages)
 			muts := pdfMutations(pages, d.tables, d.narrative)
 			covered := map[string]int{}
 			// Each mutation's name in knownMisses: the document, the page and the
@@ -372,39 +379,50 @@ func TestCorpusMutations(t *testing.T) {
 			if testing.Short() {
 				every = 10
 			}
-			for i, m := range muts {
-				if i%every != 0 {
-					continue
-				}
-				var fresh []string
-				for k := range pdfErrorKeys(t, d.file, m.apply(pages)) {
-					if !base[k] {
-						fresh = append(fresh, k)
-					}
-				}
-				if testing.Verbose() {
-					slices.Sort(fresh)
-					t.Logf("page %d (%s): %q → %q: %s", pages[m.page].Number, m.where, m.old, m.new, strings.Join(fresh, " ‖ "))
-				}
+			eachMutation(t, d.file, pages, muts, every, func(i int, m wordMutation, fresh []string) {
 				miss := names[i]
 				if _, known := knownMisses[miss]; known {
 					if len(fresh) > 0 {
 						t.Errorf("%s is caught now: take it out of knownMisses", miss)
 					}
 					covered[m.where]++
-					continue
+					return
 				}
 				if len(fresh) == 0 {
 					l := pages[m.page].Lines[m.line]
 					t.Errorf("page %d (%s): changing %q to %q in “%s” brings no new error", pages[m.page].Number, m.where, m.old, m.new, lineText(l))
 				}
 				covered[m.where]++
-			}
+			})
 			if covered["表格"] == 0 || covered["文字"] == 0 {
 				t.Errorf("mutations: %v, want both tables and narrative", covered)
 			}
 			t.Logf("%d mutations: %v", len(muts), covered)
 		})
+	}
+}
+
+// eachMutation applies every every-th of a document's mutations to its pages in
+// turn and tells try the errors each brings that the document read as published
+// (base) does not have; -v logs them.
+func eachMutation(t *testing.T, file string, pages []pdftext.Page, muts []wordMutation, every int, try func(i int, m wordMutation, fresh []string)) {
+	t.Helper()
+	base := pdfErrorKeys(t, file, pages)
+	for i, m := range muts {
+		if i%every != 0 {
+			continue
+		}
+		var fresh []string
+		for k := range pdfErrorKeys(t, file, m.apply(pages)) {
+			if !base[k] {
+				fresh = append(fresh, k)
+			}
+		}
+		if testing.Verbose() {
+			slices.Sort(fresh)
+			t.Logf("page %d (%s): %q → %q: %s", pages[m.page].Number, m.where, m.old, m.new, strings.Join(fresh, " ‖ "))
+		}
+		try(i, m, fresh)
 	}
 }
 

@@ -46,13 +46,19 @@ type UnsupportedError struct {
 	// Blank is set for a blank template of that kind: placeholders such as
 	// XX局 and XXX万元 where a published document prints names and figures.
 	Blank bool
+	// Workbook is set for a workbook of a kind that is read from PDF and text,
+	// whose sheets are neither yusuan's own nor a template a format describes.
+	Workbook bool
 }
 
 func (e *UnsupportedError) Error() string {
-	if e.Blank {
+	switch {
+	case e.Blank:
 		return fmt.Sprintf("文件 %s 是%s的空白模板（只有“XX”“XXX万元”等占位符，没有数据），不是已填报的公开文件，无需核对", e.File, e.Kind)
+	case e.Workbook:
+		return fmt.Sprintf("文件 %s 是%s的 Excel 工作簿，但既不是 yusuan 生成的，也不是已知格式的%s模板，暂不支持核对；请核对同一份%s的 PDF 或文本", e.File, e.Kind, e.Kind, e.Kind)
 	}
-	return fmt.Sprintf("文件 %s 是%s，目前只能核对部门预算和单位预算，暂不支持%s", e.File, e.Kind, e.Kind)
+	return fmt.Sprintf("文件 %s 是%s，目前只能核对部门预算、单位预算和部门决算，暂不支持%s", e.File, e.Kind, e.Kind)
 }
 
 // Is makes errors.Is(err, ErrUnsupported) hold.
@@ -75,7 +81,7 @@ func ReadFile(path string) (*disclosure.Document, error) {
 		return nil, fmt.Errorf("%s 是目录，请指定一个公开文件（.txt、.pdf 或 .xlsx）", path)
 	}
 	if fi.Size() > MaxFileSize {
-		return nil, fmt.Errorf("文件 %s 有 %d MB，超过 %d MB 的上限，不像是一份部门预算公开文件", path, fi.Size()>>20, MaxFileSize>>20)
+		return nil, fmt.Errorf("文件 %s 有 %d MB，超过 %d MB 的上限，不像是一份预算或决算公开文件", path, fi.Size()>>20, MaxFileSize>>20)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -109,7 +115,7 @@ func ReadFile(path string) (*disclosure.Document, error) {
 // or else text laid out with spaces like `pdftotext -layout` output.
 func ReadText(name, text string) (*disclosure.Document, error) {
 	if len(text) > MaxTextSize {
-		return nil, fmt.Errorf("文件 %s 的文字有 %.1f MB，超过 %d MB 的上限，不像是一份部门预算公开文件", name, float64(len(text))/(1<<20), MaxTextSize>>20)
+		return nil, fmt.Errorf("文件 %s 的文字有 %.1f MB，超过 %d MB 的上限，不像是一份预算或决算公开文件", name, float64(len(text))/(1<<20), MaxTextSize>>20)
 	}
 	if !utf8.ValidString(text) {
 		return nil, fmt.Errorf("文件 %s 不是 UTF-8 编码的文本，请先转换为 UTF-8", name)

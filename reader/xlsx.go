@@ -34,7 +34,7 @@ const (
 // hold numbers, not formulas.
 func ReadXLSX(name string, r io.ReaderAt, size int64) (*disclosure.Document, error) {
 	if size > MaxFileSize {
-		return nil, fmt.Errorf("文件 %s 有 %d MB，超过 %d MB 的上限，不像是一份部门预算公开文件", name, size>>20, MaxFileSize>>20)
+		return nil, fmt.Errorf("文件 %s 有 %d MB，超过 %d MB 的上限，不像是一份预算或决算公开文件", name, size>>20, MaxFileSize>>20)
 	}
 	f, err := xlsxsafe.Open(r, size, excelize.Options{RawCellValue: true})
 	if err != nil {
@@ -53,6 +53,9 @@ type xlsxReader struct {
 	styles map[int]*excelize.Style
 	// own is set for yusuan's own workbooks, whose layout and styles are known.
 	own bool
+	// kind is the kind of document (部门决算), where the title says: a column's
+	// meaning depends on it (a 决算's 决算数 is its own figure).
+	kind string
 }
 
 // wsheet is one worksheet's raw cell values and merged ranges, 0-based.
@@ -111,7 +114,7 @@ func (x *xlsxReader) readSheet(name string) (*wsheet, error) {
 	defer rows.Close()
 	for rows.Next() {
 		if len(s.rows) >= maxSheetRows {
-			return nil, x.errorf(name, len(s.rows), -1, "工作表超过 %d 行，不像部门预算公开的表格，拒绝读取", maxSheetRows)
+			return nil, x.errorf(name, len(s.rows), -1, "工作表超过 %d 行，不像预算或决算公开的表格，拒绝读取", maxSheetRows)
 		}
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -121,7 +124,7 @@ func (x *xlsxReader) readSheet(name string) (*wsheet, error) {
 			return nil, x.errorf(name, len(s.rows), -1, "这一行有 %d 列，超过上限 %d 列，拒绝读取", len(cells), maxSheetCols)
 		}
 		if x.read += len(cells); x.read > maxCells {
-			return nil, x.errorf(name, len(s.rows), -1, "工作簿的单元格超过 %d 个，不像部门预算公开文件，拒绝读取", maxCells)
+			return nil, x.errorf(name, len(s.rows), -1, "工作簿的单元格超过 %d 个，不像预算或决算公开文件，拒绝读取", maxCells)
 		}
 		s.rows = append(s.rows, cells)
 	}
@@ -208,7 +211,7 @@ type book struct {
 func (x *xlsxReader) readBook() (*disclosure.Document, error) {
 	names := x.f.GetSheetList()
 	if len(names) > maxSheets {
-		return nil, fmt.Errorf("文件 %s 有 %d 张工作表，超过上限 %d 张，不像部门预算公开文件，拒绝读取", x.name, len(names), maxSheets)
+		return nil, fmt.Errorf("文件 %s 有 %d 张工作表，超过上限 %d 张，不像预算或决算公开文件，拒绝读取", x.name, len(names), maxSheets)
 	}
 	b := &book{byName: map[string]*wsheet{}}
 	for _, n := range names {
@@ -229,11 +232,18 @@ func (x *xlsxReader) readBook() (*disclosure.Document, error) {
 	} else {
 		doc.Title = b.firstTitle()
 	}
-	// A 决算 is recognised to say so, from the title or any table's title.
+	// A 决算 is recognised from the title or any table's title, and read where a
+	// format describes its kind (else said to be unsupported).
 	for _, t := range append([]string{doc.Title}, b.titles()...) {
 		if strings.Contains(t, "决算") {
-			_, err := docKind(x.name, t)
-			return nil, err
+			kind, err := docKind(x.name, t)
+			if err != nil {
+				return nil, err
+			}
+			if doc.Kind == "" {
+				doc.Kind = kind
+			}
+			break
 		}
 	}
 	if doc.Year == 0 {
@@ -249,8 +259,10 @@ func (x *xlsxReader) readBook() (*disclosure.Document, error) {
 
 	f := recogniseBook(formats(), doc.Kind, doc.Year, b)
 	switch {
+	case format.IsFinal(doc.Kind) && (f == nil || !x.own && f.Workbook == nil):
+		return nil, &UnsupportedError{File: x.name, Kind: doc.Kind, Workbook: true}
 	case !x.own && (f == nil || f.Workbook == nil):
-		return nil, fmt.Errorf("文件 %s 不像部门预算公开的工作簿：既没有“%s”封面工作表，也不像已知格式的模板工作簿（封面、目录、每个部分和每张表各一张工作表）", x.name, xlsx.CoverSheet)
+		return nil, fmt.Errorf("文件 %s 不像预算或决算公开的工作簿：既没有“%s”封面工作表，也不像已知格式的模板工作簿（封面、目录、每个部分和每张表各一张工作表）", x.name, xlsx.CoverSheet)
 	case f == nil:
 		return nil, b.unrecognised(x.name, doc.Title)
 	}
@@ -266,6 +278,7 @@ func (x *xlsxReader) readBook() (*disclosure.Document, error) {
 		}
 	}
 
+	x.kind = doc.Kind
 	tables, err := x.readTables(f, b, doc.Year)
 	if err != nil {
 		return nil, err
@@ -515,7 +528,8 @@ func findTitle(s *wsheet) {
 	}
 }
 
-// docKind recognises the document type from its title.
+// docKind recognises the document type from its title. A 决算 of a kind no
+// format describes (单位决算) is unsupported.
 func docKind(name, title string) (string, error) {
 	t := squeeze(title)
 	switch {
@@ -524,13 +538,16 @@ func docKind(name, title string) (string, error) {
 		if strings.Contains(t, "单位决算") {
 			kind = "单位决算"
 		}
-		return "", &UnsupportedError{File: name, Kind: kind}
+		if !formats().Supports(kind) {
+			return "", &UnsupportedError{File: name, Kind: kind}
+		}
+		return kind, nil
 	case strings.Contains(t, "单位预算"):
 		return "单位预算", nil
 	case strings.Contains(t, "部门预算"):
 		return "部门预算", nil
 	}
-	return "", fmt.Errorf("文件 %s 的标题“%s”不像部门预算或单位预算公开文件（标题中应有“部门预算”或“单位预算”）", name, title)
+	return "", fmt.Errorf("文件 %s 的标题“%s”不像部门预算、单位预算或部门决算公开文件（标题中应有“部门预算”“单位预算”或“部门决算”）", name, title)
 }
 
 // readCover reads yusuan's cover: the title, the facts under it and the notes after

@@ -86,7 +86,7 @@ func TestXLSXHostile(t *testing.T) {
 			f.SetCellFormula("表3 支出总表", "D7", "1+1")
 		}), []string{"工作表“表3 支出总表”", "单元格 D7", "公式"}},
 		{"not a disclosure", edit(t, real, func(f *excelize.File) { f.SetSheetName("说明", "封底") }),
-			[]string{"文件 x.xlsx", "不像部门预算公开的工作簿"}},
+			[]string{"文件 x.xlsx", "不像预算或决算公开的工作簿"}},
 		{"unknown table", edit(t, real, func(f *excelize.File) {
 			f.SetCellStr("表2 收入总表", "A1", "表99")
 			f.SetCellStr("表2 收入总表", "A2", "别的表")

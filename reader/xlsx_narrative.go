@@ -54,6 +54,15 @@ func (x *xlsxReader) readNarrative(s *wsheet, f *format.Format, year int) ([]dis
 				kind = disclosure.Paragraph
 			}
 		}
+		// A heading that names one of the format's parts opens it, as in a PDF
+		// (一、收入支出决算总体情况说明 under 第三部分).
+		if kind == disclosure.Heading && !f.Generic {
+			if c := squeeze(text); !sentenceEnd.MatchString(c) && !strings.ContainsAny(c, "，：") && f.MatchPart(c) != nil {
+				parts = append(parts, disclosure.Part{Number: len(parts) + 1, Title: ordinalPrefix.ReplaceAllString(c, "")})
+				cur = &parts[len(parts)-1]
+				continue
+			}
+		}
 		cur.Blocks = append(cur.Blocks, disclosure.Block{Kind: kind, Text: text, Pos: disclosure.Pos{Line: r + 1}})
 	}
 	return parts, nil

@@ -186,6 +186,9 @@ func TestXLSXShanghaiTemplates(t *testing.T) {
 	}
 }
 
+// TestXLSXShanghaiFinalAccounts: a 决算 workbook laid out as no format describes
+// (the 预算 template retitled) is unsupported, not read as a 预算; yusuan's own
+// 决算 workbook is read (profile/shanghai TestFinalRoundTripXLSX).
 func TestXLSXShanghaiFinalAccounts(t *testing.T) {
 	data := edit(t, template(t, "template-department-budget.xlsx"), func(f *excelize.File) {
 		f.SetCellStr("封面", "A3", "上海市普陀区2025年区级部门决算")
@@ -193,8 +196,8 @@ func TestXLSXShanghaiFinalAccounts(t *testing.T) {
 	})
 	_, err := readXLSX("final.xlsx", data)
 	var u *reader.UnsupportedError
-	if !errors.As(err, &u) || u.Kind != "部门决算" || !errors.Is(err, reader.ErrUnsupported) {
-		t.Errorf("err = %v, want an UnsupportedError for a 部门决算", err)
+	if !errors.As(err, &u) || u.Kind != "部门决算" || !u.Workbook || !errors.Is(err, reader.ErrUnsupported) {
+		t.Errorf("err = %v, want an UnsupportedError for a 部门决算 workbook of no known layout", err)
 	}
 }
 

@@ -371,7 +371,7 @@ func (x *xlsxReader) grid(s *wsheet, t *disclosure.Table, spec *format.Table, he
 		}
 	} else {
 		for j, p := range format.HeaderPaths(t) {
-			t.Columns[j].Key, t.Columns[j].Kind = format.Meaning(t.Kind, p, year)
+			t.Columns[j].Key, t.Columns[j].Kind = format.MeaningIn(format.Context{Table: t.Kind, Year: year, Document: x.kind}, p)
 		}
 	}
 	// Columns the vocabulary does not know are amounts when most of their cells are
@@ -494,6 +494,12 @@ func (x *xlsxReader) cells(s *wsheet, t *disclosure.Table, rows []int, body bool
 		}
 		origin[pos{rows[i], m.c0}] = [2]int{min(m.c1, n-1) - m.c0 + 1, j - i}
 	}
+	// A table of two halves, each with its codes, has no row codes (codeColumns).
+	keys := make([]string, len(t.Columns))
+	for j, c := range t.Columns {
+		keys[j] = c.Key
+	}
+	halved := slices.ContainsFunc(keys, isCodeKey) && codeKeys(keys) == nil
 	var out []disclosure.Row
 	for _, r := range rows {
 		row := disclosure.Row{Pos: disclosure.Pos{Line: r + 1}}
@@ -544,8 +550,10 @@ func (x *xlsxReader) cells(s *wsheet, t *disclosure.Table, rows []int, body bool
 			}
 			row.Cells = append(row.Cells, cell)
 		}
-		if body {
+		if body && !halved {
 			row.Code = xlsxJoinCode(codes)
+		}
+		if body {
 			if !x.own && row.Kind == disclosure.DataRow {
 				for _, cl := range row.Cells {
 					if v := squeeze(cl.Text); v != "" {

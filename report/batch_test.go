@@ -22,7 +22,7 @@ func entries() []Entry {
 			Tables: []TableRead{{"表1 收支总表", 23}}}, Result: sample},
 		{Summary: Summary{File: "b-text.pdf + b-tables.pdf", Title: "乙", Department: "乙委员会", Year: 2025, Profile: "p"},
 			Result: check.Result{Findings: []check.Finding{{Rule: "SUM-01", Severity: check.Warning, Message: "警告"}}}},
-		{Summary: Summary{File: "dir/c.pdf"}, Err: errors.New("文件 c.pdf 是部门决算，目前只能核对部门预算和单位预算，暂不支持部门决算")},
+		{Summary: Summary{File: "dir/c.pdf"}, Err: errors.New("文件 c.pdf 是单位决算，目前只能核对部门预算、单位预算和部门决算，暂不支持单位决算")},
 	}
 }
 
@@ -79,7 +79,7 @@ func TestTextAll(t *testing.T) {
 	}
 	out := buf.String()
 	for _, want := range []string{
-		"核对：a.txt\n", "核对：b-text.pdf + b-tables.pdf\n", "核对：dir/c.pdf\n无法读取：文件 c.pdf 是部门决算",
+		"核对：a.txt\n", "核对：b-text.pdf + b-tables.pdf\n", "核对：dir/c.pdf\n无法读取：文件 c.pdf 是单位决算",
 		"汇总：3 份文件，1 个错误，1 个警告，1 份无法读取\n",
 	} {
 		if !strings.Contains(out, want) {
@@ -92,7 +92,7 @@ func TestTextAll(t *testing.T) {
 		{"文件", "部门", "年度", "格式", "错误", "警告", "状态"},
 		{"a.txt", "甲局", "2024", "甲格式", "1", "0", "已核对"},
 		{"b-text.pdf + b-tables.pdf", "乙委员会", "2025", "p", "0", "1", "已核对"},
-		{"dir/c.pdf", "—", "—", "—", "—", "—", "无法读取：是部门决算，目前只能核对部门预算和单位预算，暂不支持部门决算"},
+		{"dir/c.pdf", "—", "—", "—", "—", "—", "无法读取：是单位决算，目前只能核对部门预算、单位预算和部门决算，暂不支持单位决算"},
 	}
 	if len(lines) != len(wantRows) {
 		t.Fatalf("summary has %d lines, want %d:\n%s", len(lines), len(wantRows), table)
@@ -252,7 +252,7 @@ func TestXLSXAll(t *testing.T) {
 		{"文件", "部门", "年度", "格式", "错误", "警告", "状态"},
 		{"a.txt", "甲局", "2024", "甲格式", "1", "0", "已核对"},
 		{"b-text.pdf + b-tables.pdf", "乙委员会", "2025", "p", "0", "1", "已核对"},
-		{"dir/c.pdf", "—", "—", "—", "—", "—", "无法读取：是部门决算，目前只能核对部门预算和单位预算，暂不支持部门决算"},
+		{"dir/c.pdf", "—", "—", "—", "—", "—", "无法读取：是单位决算，目前只能核对部门预算、单位预算和部门决算，暂不支持单位决算"},
 	}
 	if !reflect.DeepEqual(summary, wantSummary) {
 		t.Errorf("汇总 =\n%q\nwant\n%q", summary, wantSummary)

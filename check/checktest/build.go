@@ -1,6 +1,7 @@
 package checktest
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -36,10 +37,18 @@ func Table(doc string, year int, kind disclosure.TableKind, header, body [][]str
 		n = max(n, len(br))
 	}
 	tb.Columns = make([]disclosure.Column, n)
+	// A key met again is numbered, as the readers number it (a table of two
+	// halves: total, total#2).
+	seen := map[string]int{}
 	for j, p := range format.HeaderPaths(&disclosure.Table{Header: tb.Header, Columns: tb.Columns}) {
 		key, kindOf := format.MeaningIn(format.Context{Table: kind, Year: year, Document: doc}, p)
 		if kindOf == "" {
 			kindOf = disclosure.AmountCol
+		}
+		if key != "" {
+			if seen[key]++; seen[key] > 1 {
+				key = fmt.Sprintf("%s#%d", key, seen[key])
+			}
 		}
 		tb.Columns[j] = disclosure.Column{Key: key, Kind: kindOf}
 	}

@@ -36,7 +36,7 @@ func commands() []command {
 		{"template", "生成供财务人员填报的空白 Excel 预算模板", templateUsage, runTemplate},
 		{"convert", "在 Excel 预算表与 YAML 文本格式之间相互转换", convertUsage, runConvert},
 		{"validate", "只检查预算数据，不生成文件", validateUsage, runValidate},
-		{"check", "核对已公开的部门预算文件（文本、PDF、Excel），指出每一处不一致", checkUsage, runCheck},
+		{"check", "核对已公开的部门预算或部门决算文件（文本、PDF、Excel），指出每一处不一致", checkUsage, runCheck},
 		{"rules", "列出核对规则", rulesUsage, runRules},
 		{"import", "把预算数据或已公开的文件导入门户数据库（SQLite 或 PostgreSQL）", importUsage, runImport},
 		{"serve", "启动部门预算公开门户（网页、图表、比较、下载和只读 API）", serveUsage, runServe},

@@ -1,6 +1,7 @@
 package shanghai_test
 
 import (
+	"bytes"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
 	"go.yaml.in/yaml/v3"
 
 	"yusuan/budgetfile"
@@ -19,6 +21,8 @@ import (
 	"yusuan/format"
 	"yusuan/money"
 	"yusuan/profile/shanghai"
+	"yusuan/reader"
+	"yusuan/render/xlsx"
 )
 
 // groundTruth is the reader's ground truth of a published document
@@ -326,4 +330,55 @@ func amountColumns(t *disclosure.Table) []string {
 		}
 	}
 	return out
+}
+
+// TestFinalRoundTripXLSX writes the Putuo 决算 as its workbook and reads it back,
+// as yusuan check reads a 决算 published as XLSX: every table prints as derived,
+// 表6's two halves too, and nothing is wrong; one figure changed in the workbook
+// (表6's 基本工资, under 工资福利支出) is an error.
+func TestFinalRoundTripXLSX(t *testing.T) {
+	doc := putuoFinal(t)
+	var x bytes.Buffer
+	if err := xlsx.Write(&x, doc); err != nil {
+		t.Fatal(err)
+	}
+	back, err := reader.ReadXLSX("决算.xlsx", bytes.NewReader(x.Bytes()), int64(x.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameTables(t, "xlsx", doc, back)
+
+	wb, err := excelize.OpenReader(bytes.NewReader(x.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := ""
+	for _, sh := range wb.GetSheetList() {
+		rows, _ := wb.GetRows(sh)
+		for r, row := range rows {
+			for c, v := range row {
+				if v == "262.33" && at == "" {
+					at, _ = excelize.CoordinatesToCellName(c+1, r+1)
+					if err := wb.SetCellFloat(sh, at, 272.33, 2, 64); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}
+	}
+	if at == "" {
+		t.Fatal("no cell prints 基本工资's 262.33")
+	}
+	var y bytes.Buffer
+	if err := wb.Write(&y); err != nil {
+		t.Fatal(err)
+	}
+	changed, err := reader.ReadXLSX("决算.xlsx", bytes.NewReader(y.Bytes()), int64(y.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := errorsOf(check.Run(changed, check.Options{}))
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "SUM-01 ") || !strings.Contains(errs[0], "工资福利支出") {
+		t.Errorf("基本工资 262.33 → 272.33 in %s: errors %q, want SUM-01 on 工资福利支出", at, errs)
+	}
 }
