@@ -159,7 +159,8 @@ func TestUnitPartsAuthorization(t *testing.T) {
 }
 
 // TestAssembleWithoutGoneUnit: the department's current data holds a third
-// unit that no longer uploads; the units' page names it 未上传 and the reviewer
+// unit that no longer uploads; the units' page names each unit from the data
+// before it uploads, lists that one 未上传, and the reviewer
 // assembles without it only by confirming it gone (audited). The explanation
 // unit A wrote of its warning is unit A's in the assembled data, marked 单位说明.
 func TestAssembleWithoutGoneUnit(t *testing.T) {
@@ -186,6 +187,10 @@ func TestAssembleWithoutGoneUnit(t *testing.T) {
 		_, body := rev.get(page)
 		if resp, body := rev.upload(page+"/upload", "三个单位.xlsx", xlsxOf(t, b), seen(t, body)); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("upload of three units: %d %s", resp.StatusCode, excerpt(body))
+		}
+		// Unit A's account names it by code: the page names it from the data before it uploads.
+		if _, body := rev.get(page + "/units"); !strings.Contains(body, "<td>355001</td><td>"+split[0].Units[0].Name+"</td>") {
+			t.Errorf("the units' page does not name unit A before its upload:\n%s", excerpt(body))
 		}
 		// Unit A uploads and explains its warning; the reviewer uploads unit B.
 		a.get(page + "/units")
