@@ -141,22 +141,23 @@ func getPartData(ctx context.Context, tx *tx, id int64, number int) (DataVersion
 	if err := json.Unmarshal([]byte(findings), &dv.Findings); err != nil {
 		return dv, fmt.Errorf("findings of unit part %d version %d: %w", id, number, err)
 	}
-	dv.Explanations, err = partExplanations(ctx, tx, id, number)
+	dv.Explanations, dv.Authors, err = partExplanations(ctx, tx, id, number)
 	return dv, err
 }
 
-func partExplanations(ctx context.Context, tx *tx, id int64, number int) (map[string]string, error) {
-	type kv struct{ k, v string }
-	rows, err := collect(ctx, tx, func(sc scanner) (kv, error) {
-		var x kv
-		err := sc.Scan(&x.k, &x.v)
-		return x, err
-	}, `SELECT finding_key, body FROM unit_part_explanations WHERE part_id = ? AND number = ?`, id, number)
-	out := map[string]string{}
-	for _, x := range rows {
-		out[x.k] = x.v
-	}
-	return out, err
+// PartExplanations returns the explanations of a version of a part and who
+// wrote each, by the warning's key, without the version's data.
+func (s *Store) PartExplanations(ctx context.Context, id int64, number int) (bodies, authors map[string]string, err error) {
+	err = s.view(ctx, "part explanations", func(tx *tx) (err error) {
+		bodies, authors, err = partExplanations(ctx, tx, id, number)
+		return err
+	})
+	return bodies, authors, err
+}
+
+func partExplanations(ctx context.Context, tx *tx, id int64, number int) (bodies, authors map[string]string, err error) {
+	return explanationRows(ctx, tx, `SELECT finding_key, body, login FROM unit_part_explanations
+		WHERE part_id = ? AND number = ?`, id, number)
 }
 
 // PartUpload is one uploaded workbook of a unit and what reading, validating
@@ -248,7 +249,7 @@ func (s *Store) UploadPart(ctx context.Context, actor account.Actor, deptID int6
 		}
 		var old map[string]string
 		if p.Version > 0 {
-			if old, err = partExplanations(ctx, tx, id, p.Version); err != nil {
+			if old, _, err = partExplanations(ctx, tx, id, p.Version); err != nil {
 				return err
 			}
 		}
@@ -357,6 +358,9 @@ func (s *Store) ExplainPart(ctx context.Context, actor account.Actor, id int64, 
 				return &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: "要说明的警告不在该单位当前版本的数据中，请刷新页面"}
 			}
 			v = strings.TrimSpace(v)
+			if v == dv.Explanations[k] {
+				continue // unchanged: it stays whoever wrote it
+			}
 			if v == "" {
 				if _, err := tx.exec(ctx, `DELETE FROM unit_part_explanations WHERE part_id = ? AND number = ? AND finding_key = ?`,
 					p.ID, p.Version, k); err != nil {
@@ -412,7 +416,9 @@ type AssembledFrom struct {
 // workflow's 汇总各单位 step, then 校验 when it has no errors), and marks each
 // part's version assembled. The parts must be exactly those read, every one
 // still at the version read and ready: otherwise someone changed them meanwhile.
-func (s *Store) AssembleData(ctx context.Context, st Step, deptID int64, year int, kind string, up Upload, from []AssembledFrom) (Submission, error) {
+// without names the expected units that have not uploaded and that the reviewer
+// confirmed gone, for the audit entry.
+func (s *Store) AssembleData(ctx context.Context, st Step, deptID int64, year int, kind string, up Upload, from []AssembledFrom, without []string) (Submission, error) {
 	return s.uploadData(ctx, st, workflow.Assemble, deptID, year, kind, up, func(tx *tx, sub *Submission, e *AuditEntry) error {
 		parts, err := collect(ctx, tx, scanPart, `SELECT `+partColumns+
 			`WHERE p.department_id = ? AND p.year = ? AND p.kind = ? ORDER BY p.unit_code LIMIT ?`, deptID, year, kind, MaxListLength)
@@ -442,6 +448,9 @@ func (s *Store) AssembleData(ctx context.Context, st Step, deptID int64, year in
 			units = append(units, fmt.Sprintf("%s 第 %d 版", p.UnitCode, p.Version))
 		}
 		e.Detail = fmt.Sprintf("汇总 %d 个单位（%s）；", len(parts), strings.Join(units, "、")) + e.Detail
+		if len(without) > 0 {
+			e.Detail = fmt.Sprintf("经确认不含未上传的单位：%s；", clean(strings.Join(without, "、"))) + e.Detail
+		}
 		return nil
 	})
 }

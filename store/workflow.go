@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -44,6 +45,7 @@ type DataVersion struct {
 	Model        []byte // the budget model as JSON; nil when the file could not be read
 	Findings     []workflow.Finding
 	Explanations map[string]string // warning's key → explanation
+	Authors      map[string]string // warning's key → login of who wrote its explanation
 }
 
 // ReturnReason is one reason of a return, attached to a finding, a cell, or
@@ -210,22 +212,29 @@ func getData(ctx context.Context, tx *tx, id int64, number int, whole bool) (Dat
 	if err := json.Unmarshal([]byte(findings), &dv.Findings); err != nil {
 		return dv, fmt.Errorf("findings of submission %d version %d: %w", id, number, err)
 	}
-	dv.Explanations, err = explanations(ctx, tx, id, number)
+	dv.Explanations, dv.Authors, err = explanations(ctx, tx, id, number)
 	return dv, err
 }
 
-func explanations(ctx context.Context, tx *tx, id int64, number int) (map[string]string, error) {
-	type kv struct{ k, v string }
-	rows, err := collect(ctx, tx, func(sc scanner) (kv, error) {
-		var x kv
-		err := sc.Scan(&x.k, &x.v)
+func explanations(ctx context.Context, tx *tx, id int64, number int) (bodies, authors map[string]string, err error) {
+	return explanationRows(ctx, tx, `SELECT finding_key, body, login FROM submission_explanations
+		WHERE submission_id = ? AND data_version = ?`, id, number)
+}
+
+// explanationRows reads explanations (finding key, body, login) by query: each
+// body and who wrote it, by the warning's key.
+func explanationRows(ctx context.Context, tx *tx, query string, args ...any) (bodies, authors map[string]string, err error) {
+	type row struct{ key, body, login string }
+	rows, err := collect(ctx, tx, func(sc scanner) (row, error) {
+		var x row
+		err := sc.Scan(&x.key, &x.body, &x.login)
 		return x, err
-	}, `SELECT finding_key, body FROM submission_explanations WHERE submission_id = ? AND data_version = ?`, id, number)
-	out := map[string]string{}
+	}, query, args...)
+	bodies, authors = map[string]string{}, map[string]string{}
 	for _, x := range rows {
-		out[x.k] = x.v
+		bodies[x.key], authors[x.key] = x.body, x.login
 	}
-	return out, err
+	return bodies, authors, err
 }
 
 // Returns lists every reason the submission was returned with, oldest first.
@@ -377,6 +386,12 @@ type Upload struct {
 	// Validate asks to validate the upload in the same transaction when it has
 	// no errors, as a second step of the audit log.
 	Validate bool
+	// UnitTexts are, for assembled data, the explanations the units wrote of
+	// their parts' warnings by the warning's key, and UnitAuthors who wrote
+	// each: they carry over as the previous version's do (workflow.Carry), to
+	// the warnings that version did not explain or whose explanation the same
+	// person wrote (carried from the unit before).
+	UnitTexts, UnitAuthors map[string]string
 }
 
 // UploadData adds a data version to a department's submission of year and kind,
@@ -418,10 +433,10 @@ func (s *Store) uploadData(ctx context.Context, st Step, action workflow.Action,
 			return err
 		}
 		sub, err = step(ctx, t, st, action, sub, from, func(tx *tx, sub *Submission, e *AuditEntry) error {
-			var old map[string]string
+			var old, oldAuthors map[string]string
 			if sub.DataVersion > 0 {
 				var err error
-				if old, err = explanations(ctx, tx, sub.ID, sub.DataVersion); err != nil {
+				if old, oldAuthors, err = explanations(ctx, tx, sub.ID, sub.DataVersion); err != nil {
 					return err
 				}
 			}
@@ -432,9 +447,14 @@ func (s *Store) uploadData(ctx context.Context, st Step, action workflow.Action,
 				model, string(findings), counts.Errors, counts.Warnings); err != nil {
 				return err
 			}
-			kept := workflow.Carry(up.Findings, old)
+			kept, authors := workflow.Carry(up.Findings, old), map[string]string{}
+			for k, v := range workflow.Carry(up.Findings, up.UnitTexts) {
+				if _, ok := kept[k]; !ok || oldAuthors[k] == up.UnitAuthors[k] {
+					kept[k], authors[k] = v, up.UnitAuthors[k]
+				}
+			}
 			for k, v := range kept {
-				if err := putExplanation(ctx, tx, sub.ID, sub.DataVersion, k, v, login); err != nil {
+				if err := putExplanation(ctx, tx, sub.ID, sub.DataVersion, k, v, cmp.Or(authors[k], login)); err != nil {
 					return err
 				}
 			}
@@ -444,6 +464,9 @@ func (s *Store) uploadData(ctx context.Context, st Step, action workflow.Action,
 			e.Detail = fmt.Sprintf("%s：%d 处错误，%d 条警告", clean(up.FileName), counts.Errors, counts.Warnings)
 			if len(kept) > 0 {
 				e.Detail += fmt.Sprintf("，沿用 %d 条说明", len(kept))
+			}
+			if len(authors) > 0 {
+				e.Detail += fmt.Sprintf("（其中单位说明 %d 条）", len(authors))
 			}
 			if also != nil {
 				return also(tx, sub, e)
@@ -544,6 +567,9 @@ func (s *Store) Explain(ctx context.Context, st Step, texts map[string]string) (
 				return &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: "要说明的警告不在当前版本的数据中，请刷新页面"}
 			}
 			v = strings.TrimSpace(v)
+			if v == dv.Explanations[k] {
+				continue // unchanged: it stays whoever wrote it
+			}
 			if v == "" {
 				if _, err := tx.exec(ctx, `DELETE FROM submission_explanations WHERE submission_id = ? AND data_version = ? AND finding_key = ?`,
 					sub.ID, sub.DataVersion, k); err != nil {

@@ -49,20 +49,25 @@ func PartStateOf(uploaded bool, c Counts, unexplained int, returned bool) PartSt
 }
 
 // CanAssemble refuses assembly unless every part (by unit name) is ready,
-// naming the units that are not.
+// naming the units that are not; the units the reviewer confirmed gone are
+// not among parts.
 func CanAssemble(parts map[string]PartState) error {
 	if len(parts) == 0 {
 		return refuse(ErrBlocked, "还没有任何单位上传数据，不能汇总")
 	}
 	var missing []string
+	gone := ""
 	for unit, st := range parts {
 		if st != PartReady {
 			missing = append(missing, unit+"（"+st.Label()+"）")
+		}
+		if st == PartMissing {
+			gone = "；未上传的单位如已撤销或不再单独编制预算，请在汇总时勾选确认"
 		}
 	}
 	if len(missing) == 0 {
 		return nil
 	}
 	slices.Sort(missing)
-	return refuse(ErrBlocked, "各单位的数据都已就绪后才能汇总，尚未就绪的有：%s", strings.Join(missing, "、"))
+	return refuse(ErrBlocked, "各单位的数据都已就绪后才能汇总，尚未就绪的有：%s%s", strings.Join(missing, "、"), gone)
 }

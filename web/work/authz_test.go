@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -262,6 +263,7 @@ func TestUnitRestriction(t *testing.T) {
 			u.Role, u.RegionID, u.DepartmentID = account.Preparer, e.region, dept
 			e.addUser(t, u)
 		}
+		e.addUser(t, account.User{Login: "dept-rev", Name: "部门审核人", Role: account.DeptReviewer, RegionID: e.region, DepartmentID: dept})
 		page := fmt.Sprintf("/work/flow/%d/2024", dept)
 		good := flowWorkbook(t, false)
 		// Two units: the example's and another one, to which a line of spending of no project moves.
@@ -332,9 +334,32 @@ func TestUnitRestriction(t *testing.T) {
 				t.Errorf("%s: refused, yet the audit log grew", name)
 			}
 		}
+		// sees checks what login sees of the current data on the submission's
+		// page and on the department's board: the whole department's findings
+		// and units, or only its own unit's.
+		sees := func(login string, findings bool, units ...string) {
+			t.Helper()
+			c := e.client(t)
+			if resp, body := c.login(login, testPassword); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("login %s: %d %s", login, resp.StatusCode, excerpt(body))
+			}
+			_, body := c.get(page)
+			if got := strings.Contains(body, "校验与核对结果"); got != findings || got == strings.Contains(body, "当前数据含有其他单位") {
+				t.Errorf("%s sees the department's findings: %v, want %v\n%s", login, got, findings, excerpt(body))
+			}
+			_, board := c.get("/work/flow")
+			for _, u := range []string{ownUnit, "深圳市龙岗区政务服务中心"} {
+				if got, want := strings.Contains(board, u), slices.Contains(units, u); got != want {
+					t.Errorf("%s sees unit %s on the board: %v, want %v", login, u, got, want)
+				}
+			}
+		}
 		// Data of the example's one unit.
 		act("unit-other", "upload", good, refusedOnPage)
 		act("unit-own", "upload", good, allowed)
+		sees("unit-own", true, ownUnit)
+		sees("unit-code", true, ownUnit)
+		sees("unit-other", false)
 		act("unit-code", "upload", good, allowed)
 		act("unit-other", "explain", nil, forbidden)
 		act("unit-own", "explain", nil, allowed)
@@ -344,6 +369,9 @@ func TestUnitRestriction(t *testing.T) {
 		// and a unit's preparer may then neither replace nor explain nor submit it.
 		act("unit-own", "upload", twoUnits, refusedOnPage)
 		act("unit-none", "upload", twoUnits, allowed)
+		sees("unit-own", false, ownUnit)
+		sees("unit-none", true, ownUnit, "深圳市龙岗区政务服务中心")
+		sees("dept-rev", true, ownUnit, "深圳市龙岗区政务服务中心")
 		act("unit-own", "upload", good, forbidden)
 		act("unit-own", "explain", nil, forbidden)
 		act("unit-own", "submit", nil, forbidden)

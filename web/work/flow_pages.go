@@ -126,6 +126,7 @@ type submissionPage struct {
 	Infos        int
 	Returns      []store.ReturnReason
 	Publications []store.Publication
+	OtherUnits   bool            // the caller is limited to a unit and the data holds others: not shown
 	Can          map[string]bool // actions the caller may take now
 	Today        string
 	Error        string
@@ -135,6 +136,7 @@ type submissionPage struct {
 type explained struct {
 	workflow.Finding
 	Explanation string
+	Unit        service.UnitNote // the unit's whose explanation it is, carried over by assembly; zero when none
 }
 
 func (s *Server) submissionPage(r *http.Request, c *caller) (*submissionPage, error) {
@@ -175,14 +177,25 @@ func (s *Server) submissionPage(r *http.Request, c *caller) (*submissionPage, er
 		if p.Publications, err = s.st.Publications(ctx, sub.ID); err != nil {
 			return nil, err
 		}
+		if p.OtherUnits, err = s.flow().OtherUnits(ctx, c.Actor(), sub.ID); err != nil {
+			return nil, err
+		}
 	}
 	p.NextActor = workflow.NextActor(p.Sub.State)
+	if p.OtherUnits {
+		// The whole department's findings and returns are not the unit's.
+		p.Data.Findings, p.Returns = nil, nil
+	}
+	notes, err := s.flow().UnitExplanations(ctx, id, year, p.Data)
+	if err != nil {
+		return nil, err
+	}
 	for _, f := range p.Data.Findings {
 		switch f.Severity {
 		case workflow.Error:
 			p.Errors = append(p.Errors, f)
 		case workflow.Warning:
-			p.Warnings = append(p.Warnings, explained{f, p.Data.Explanations[f.Key]})
+			p.Warnings = append(p.Warnings, explained{f, p.Data.Explanations[f.Key], notes[f.Key]})
 		default:
 			p.Infos++
 		}

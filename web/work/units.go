@@ -39,8 +39,9 @@ type unitsPage struct {
 	Ready       int
 	CanUpload   bool // the caller may upload a unit's part now
 	CanReturn   bool
-	CanAssemble bool // the caller may assemble, and every unit is ready
-	Assembler   bool // the caller is who assembles
+	CanAssemble bool               // the caller may assemble, and every unit is ready or missing
+	Assembler   bool               // the caller is who assembles
+	Missing     []service.UnitPart // the units expected that have not uploaded: assembled without them only when confirmed gone
 	UnitLimit   string
 	Error, Done string
 }
@@ -93,13 +94,16 @@ func (s *Server) unitsPage(r *http.Request, c *caller) (*unitsPage, error) {
 			case workflow.Error:
 				row.Errors = append(row.Errors, f)
 			case workflow.Warning:
-				row.Warnings = append(row.Warnings, explained{f, row.Data.Explanations[f.Key]})
+				row.Warnings = append(row.Warnings, explained{Finding: f, Explanation: row.Data.Explanations[f.Key]})
 			default:
 				row.Infos++
 			}
 		}
-		if u.State == workflow.PartReady {
+		switch u.State {
+		case workflow.PartReady:
 			p.Ready++
+		case workflow.PartMissing:
+			p.Missing = append(p.Missing, u)
 		}
 		p.Units = append(p.Units, row)
 	}
@@ -109,7 +113,7 @@ func (s *Server) unitsPage(r *http.Request, c *caller) (*unitsPage, error) {
 	p.CanReturn = p.CanUpload && role == account.DeptReviewer
 	_, asErr := workflow.Next(p.Sub.State, workflow.Assemble, role)
 	p.Assembler = workflow.RolesFor(workflow.Assemble)[0] == role
-	p.CanAssemble = asErr == nil && len(p.Units) > 0 && p.Ready == len(p.Units)
+	p.CanAssemble = asErr == nil && p.Ready > 0 && p.Ready+len(p.Missing) == len(p.Units)
 	return p, nil
 }
 
@@ -223,7 +227,7 @@ func (s *Server) assemble(w http.ResponseWriter, r *http.Request, c *caller) err
 	// Assembly writes, reads and checks the whole department's workbook.
 	ctx, cancel := context.WithTimeout(r.Context(), max(s.opts.QueryTimeout, publishTimeout))
 	defer cancel()
-	if _, _, err := s.flow().Assemble(ctx, c.Actor(), dept, year, seenOf(r)); err != nil {
+	if _, _, err := s.flow().Assemble(ctx, c.Actor(), dept, year, seenOf(r), r.PostForm["gone"]); err != nil {
 		return s.unitsRefused(w, r, c, err)
 	}
 	return s.afterStep(w, r, "assemble")

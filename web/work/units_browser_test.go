@@ -41,7 +41,8 @@ function explainAll(w, d) {
 // TestBrowserUnits runs the units' flow in headless Chromium through the real
 // forms: each unit's preparer uploads a workbook of its unit alone and sees
 // only that unit, the department's reviewer sees both ready, assembles them
-// into the department's data and submits it, and the bureau's board counts the
+// into the department's data (unit A's explanation marked as the unit's) and
+// submits it, and the bureau's board counts the
 // department's ready units. One store: the steps are those TestUnitParts walks
 // on both.
 func TestBrowserUnits(t *testing.T) {
@@ -126,7 +127,8 @@ func TestBrowserUnits(t *testing.T) {
 	check(8, units+"?done=upload", names[1], "已就绪")
 	// The reviewer sees both ready, assembles, explains and submits.
 	check(11, units, names[0], names[1], "2 / 2 个单位已就绪", "汇总为部门预算")
-	check(12, page+"?done=assemble", "已汇总各单位的数据", "已校验", "0 处错误", "TXT-06", "汇总 2 个单位")
+	check(12, page+"?done=assemble", "已汇总各单位的数据", "已校验", "0 处错误", "TXT-06", "汇总 2 个单位",
+		"单位说明：由单位“"+names[0]+"”的 lg-unit-a 填写")
 	check(14, page+"?done=submit", "已报送")
 	// The bureau's board counts the department's ready units.
 	check(17, "/work/flow?year=2024", flowDept, "已报送", "2 / 2")

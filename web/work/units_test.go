@@ -40,6 +40,23 @@ func (e *env) part(t *testing.T, dept int64, code string, year int) int64 {
 // moves, as a whole and split into the two units' workbooks.
 func twoUnitParts(t *testing.T) (whole []byte, parts [2][]byte, names [2]string) {
 	t.Helper()
+	b := twoUnits(t)
+	split := budgettest.SplitUnits(b, false)
+	return xlsxOf(t, b), [2][]byte{xlsxOf(t, split[0]), xlsxOf(t, split[1])}, [2]string{b.Units[0].Name, b.Units[1].Name}
+}
+
+func xlsxOf(t *testing.T, b *budget.Budget) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := budgetfile.WriteXLSX(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// twoUnits is the budget of twoUnitParts.
+func twoUnits(t *testing.T) *budget.Budget {
+	t.Helper()
 	b, err := budgetfile.Load("../../examples/longgang-2024/budget.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -52,15 +69,7 @@ func twoUnitParts(t *testing.T) (whole []byte, parts [2][]byte, names [2]string)
 			break
 		}
 	}
-	write := func(b *budget.Budget) []byte {
-		var buf bytes.Buffer
-		if err := budgetfile.WriteXLSX(&buf, b); err != nil {
-			t.Fatal(err)
-		}
-		return buf.Bytes()
-	}
-	split := budgettest.SplitUnits(b, false)
-	return write(b), [2][]byte{write(split[0]), write(split[1])}, [2]string{b.Units[0].Name, b.Units[1].Name}
+	return b
 }
 
 var partPath = regexp.MustCompile(`/units/(\d+)/explain`)
@@ -146,5 +155,87 @@ func TestUnitPartsAuthorization(t *testing.T) {
 		other := e.part(t, e.deptB, "009", 2024)
 		resp, _ = a.post(fmt.Sprintf("%s/%d/explain", page, other), url.Values{})
 		check("unit A explaining another department's part", resp, "", http.StatusForbidden, "")
+	})
+}
+
+// TestAssembleWithoutGoneUnit: the department's current data holds a third
+// unit that no longer uploads; the units' page names each unit from the data
+// before it uploads, lists that one 未上传, and the reviewer
+// assembles without it only by confirming it gone (audited). The explanation
+// unit A wrote of its warning is unit A's in the assembled data, marked 单位说明.
+func TestAssembleWithoutGoneUnit(t *testing.T) {
+	eachBackend(t, func(t *testing.T, e *env) {
+		dept, err := e.st.EnsureDepartment(context.Background(), cliActor, e.region, flowDept, "", e.clock.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.addUser(t, account.User{Login: "unit-a", Name: "单位甲填报人", Role: account.Preparer, RegionID: e.region, DepartmentID: dept, Unit: "355001"})
+		e.addUser(t, account.User{Login: "dept-rev", Name: "部门审核人", Role: account.DeptReviewer, RegionID: e.region, DepartmentID: dept})
+		b := twoUnits(t)
+		split := budgettest.SplitUnits(b, false)
+		const gone = "深圳市龙岗区政务服务保障中心"
+		b.Units = append(b.Units, budget.Unit{Code: "355003", Name: gone, Kind: b.Units[0].Kind})
+		login := func(name string) *client {
+			c := e.client(t)
+			if resp, body := c.login(name, testPassword); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("login %s: %d %s", name, resp.StatusCode, excerpt(body))
+			}
+			return c
+		}
+		page := fmt.Sprintf("/work/flow/%d/2024", dept)
+		rev, a := login("dept-rev"), login("unit-a")
+		_, body := rev.get(page)
+		if resp, body := rev.upload(page+"/upload", "三个单位.xlsx", xlsxOf(t, b), seen(t, body)); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("upload of three units: %d %s", resp.StatusCode, excerpt(body))
+		}
+		// Unit A's account names it by code: the page names it from the data before it uploads.
+		if _, body := rev.get(page + "/units"); !strings.Contains(body, "<td>355001</td><td>"+split[0].Units[0].Name+"</td>") {
+			t.Errorf("the units' page does not name unit A before its upload:\n%s", excerpt(body))
+		}
+		// Unit A uploads and explains its warning; the reviewer uploads unit B.
+		a.get(page + "/units")
+		if resp, body := a.upload(page+"/units/upload", "甲.xlsx", xlsxOf(t, split[0]), nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("unit A's upload: %d %s", resp.StatusCode, excerpt(body))
+		}
+		_, body = a.get(page + "/units")
+		m, key := partPath.FindStringSubmatch(body), explainName.FindStringSubmatch(body)
+		if m == nil || key == nil {
+			t.Fatalf("unit A's page has no explanation:\n%s", excerpt(body))
+		}
+		if resp, _ := a.post(page+"/units/"+m[1]+"/explain", url.Values{"version": {"1"}, key[1]: {"职责重复系单位原文"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("unit A's explanation: %d", resp.StatusCode)
+		}
+		rev.get(page + "/units")
+		if resp, body := rev.upload(page+"/units/upload", "乙.xlsx", xlsxOf(t, split[1]), url.Values{"unit": {"355002"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("unit B's upload: %d %s", resp.StatusCode, excerpt(body))
+		}
+
+		_, body = rev.get(page + "/units")
+		for _, want := range []string{gone, "未上传", "见于部门预算当前数据第 1 版", `name="gone" value="355003" required`, "不含"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("the units' page lacks %q:\n%s", want, excerpt(body))
+			}
+		}
+		form := seen(t, body)
+		before := e.auditCount(t)
+		if resp, body := rev.post(page+"/assemble", form); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "勾选确认") {
+			t.Errorf("assembly unconfirmed: %d\n%s", resp.StatusCode, excerpt(body))
+		}
+		if e.auditCount(t) != before {
+			t.Error("a refused assembly grew the audit log")
+		}
+		form.Set("gone", "355003")
+		if resp, body := rev.post(page+"/assemble", form); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("assembly confirmed: %d\n%s", resp.StatusCode, excerpt(body))
+		}
+		es, err := e.st.ListAudit(context.Background(), store.AuditFilter{DepartmentID: dept, Action: "assemble"})
+		if err != nil || len(es) != 1 || !strings.Contains(es[0].Detail, "经确认不含未上传的单位："+gone) {
+			t.Errorf("audit of the assembly: %v %+v", err, es)
+		}
+		_, body = rev.get(page)
+		if want := "单位说明：由单位“" + split[0].Units[0].Name + "”的 unit-a 填写，汇总时带入，可以修改"; !strings.Contains(body, want) ||
+			!strings.Contains(body, "职责重复系单位原文") {
+			t.Errorf("the submission's page lacks %q:\n%s", want, excerpt(body))
+		}
 	})
 }

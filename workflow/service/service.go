@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -147,6 +148,17 @@ func (s *Service) currentUnits(ctx context.Context, actor account.Actor, id int6
 			"您的账号限于单位“%s”，当前数据中含有其他单位%s，您不能%s；请由部门审核人或不限单位的填报人操作", unit, other, what)}
 	}
 	return nil
+}
+
+// OtherUnits reports whether the current data of a submission holds a unit
+// other than the one a preparer's account is limited to: such a preparer sees
+// neither its figures nor its findings, which are the whole department's.
+func (s *Service) OtherUnits(ctx context.Context, actor account.Actor, id int64) (bool, error) {
+	err := s.currentUnits(ctx, actor, id, "查看")
+	if errors.Is(err, workflow.ErrForbidden) {
+		return true, nil
+	}
+	return false, err
 }
 
 // unitLimit is the unit a preparer's account is limited to, or "" for any
@@ -483,6 +495,10 @@ func (s *Service) DepartmentBoard(ctx context.Context, actor account.Actor, dept
 				return nil, err
 			}
 			it.Units = units(dv.Model)
+		}
+		if unit := unitLimit(actor); unit != "" {
+			// A preparer limited to a unit sees that unit's figures alone.
+			it.Units = slices.DeleteFunc(it.Units, func(u Unit) bool { return u.Name != unit && u.Code != unit })
 		}
 		out = append(out, it)
 	}

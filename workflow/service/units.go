@@ -2,10 +2,13 @@ package service
 
 import (
 	"bytes"
+	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"yusuan/account"
@@ -16,18 +19,25 @@ import (
 )
 
 // UnitPart is one budget unit of a department's data of a year: its part when
-// uploaded, or the unit a preparer's account is limited to, still missing.
+// uploaded, or a unit expected and still missing.
 type UnitPart struct {
 	Code, Name string
 	Classified bool
 	State      workflow.PartState
 	Part       store.Part // zero when missing
+	Expected   string     // why a missing unit is expected, in Chinese
+}
+
+// Key is what names the unit in a form: its code when known, else its name.
+func (u UnitPart) Key() string {
+	return cmp.Or(u.Code, u.Name)
 }
 
 // UnitParts lists the units of a department's data of year and kind: every
-// part uploaded, by unit code, then each unit that a preparer's account is
-// limited to and that has not uploaded yet. A preparer limited to a unit sees
-// that unit alone.
+// part uploaded, by unit code, then the units expected that have not uploaded
+// yet: those of the department's current data and of its latest publication
+// (of year, else of the year before), then each unit that a preparer's account
+// is limited to. A preparer limited to a unit sees that unit alone.
 func (s *Service) UnitParts(ctx context.Context, actor account.Actor, deptID int64, year int) ([]UnitPart, error) {
 	dept, err := s.Store.WorkDepartment(ctx, deptID)
 	if err != nil {
@@ -40,20 +50,29 @@ func (s *Service) UnitParts(ctx context.Context, actor account.Actor, deptID int
 	if err != nil {
 		return nil, err
 	}
-	users, err := s.Store.Users(ctx, store.UserFilter{RegionID: dept.RegionID, DepartmentID: deptID})
-	if err != nil {
-		return nil, err
-	}
 	var out []UnitPart
 	for _, p := range parts {
 		out = append(out, UnitPart{Code: p.UnitCode, Name: p.UnitName, Classified: p.Classified, State: p.State(), Part: p})
+	}
+	expected, err := s.expectedUnits(ctx, deptID, year)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range expected {
+		if findUnit(out, u.Code) < 0 {
+			out = append(out, u)
+		}
+	}
+	users, err := s.Store.Users(ctx, store.UserFilter{RegionID: dept.RegionID, DepartmentID: deptID})
+	if err != nil {
+		return nil, err
 	}
 	for _, u := range users {
 		unit := strings.TrimSpace(u.Unit)
 		if u.Role != account.Preparer || u.Disabled || unit == "" || findUnit(out, unit) >= 0 {
 			continue
 		}
-		out = append(out, UnitPart{Name: unit, State: workflow.PartMissing})
+		out = append(out, UnitPart{Name: unit, State: workflow.PartMissing, Expected: "已有限定该单位的填报人账号"})
 	}
 	if unit := unitLimit(actor); unit != "" {
 		i := findUnit(out, unit)
@@ -61,6 +80,55 @@ func (s *Service) UnitParts(ctx context.Context, actor account.Actor, deptID int
 			return []UnitPart{{Name: unit, State: workflow.PartMissing}}, nil
 		}
 		return out[i : i+1], nil
+	}
+	return out, nil
+}
+
+// expectedUnits are the units of the department's current data of year and of
+// its latest publication (of year, else of the year before), each missing,
+// saying where it was found.
+func (s *Service) expectedUnits(ctx context.Context, deptID int64, year int) ([]UnitPart, error) {
+	var out []UnitPart
+	add := func(model []byte, where string) {
+		var b budget.Budget
+		if model == nil || json.Unmarshal(model, &b) != nil {
+			return
+		}
+		for _, u := range b.Units {
+			if u.Code != "" && findUnit(out, u.Code) < 0 {
+				out = append(out, UnitPart{Code: u.Code, Name: u.Name, Classified: u.Classified, State: workflow.PartMissing, Expected: where})
+			}
+		}
+	}
+	for _, y := range []int{year, year - 1} {
+		sub, err := s.Store.FindSubmission(ctx, deptID, y, store.DepartmentBudget)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if y == year && sub.DataVersion > 0 {
+			dv, err := s.Store.SubmissionData(ctx, sub.ID, 0)
+			if err != nil {
+				return nil, err
+			}
+			add(dv.Model, fmt.Sprintf("见于部门预算当前数据第 %d 版", sub.DataVersion))
+		}
+		pubs, err := s.Store.Publications(ctx, sub.ID)
+		if err != nil {
+			return nil, err
+		}
+		if len(pubs) == 0 {
+			continue
+		}
+		last := pubs[len(pubs)-1]
+		dv, err := s.Store.SubmissionData(ctx, sub.ID, last.DataVersion)
+		if err != nil {
+			return nil, err
+		}
+		add(dv.Model, fmt.Sprintf("见于已公开的%d年部门预算", y))
+		break
 	}
 	return out, nil
 }
@@ -175,9 +243,12 @@ func (s *Service) ReturnPart(ctx context.Context, actor account.Actor, id int64,
 // all are ready, into one budget (budget.Merge: exactly, conflicts refused
 // with where), writes it as the department's workbook and adds it as the new
 // data version of the department's submission, analysed as an upload is:
-// validated at once when it has no errors. Only the department's reviewer
-// assembles.
-func (s *Service) Assemble(ctx context.Context, actor account.Actor, deptID int64, year int, seen Seen) (store.Submission, []workflow.Finding, error) {
+// validated at once when it has no errors. The explanations the units wrote of
+// their warnings carry over to the same warnings of the assembled data. A unit
+// expected that has not uploaded blocks assembly unless gone names it (by Key):
+// the reviewer confirmed that it no longer has a budget of its own. Only the
+// department's reviewer assembles.
+func (s *Service) Assemble(ctx context.Context, actor account.Actor, deptID int64, year int, seen Seen, gone []string) (store.Submission, []workflow.Finding, error) {
 	if _, err := workflow.Next(seen.State, workflow.Assemble, actor.User.Role); errors.Is(err, workflow.ErrForbidden) {
 		return store.Submission{}, nil, err
 	}
@@ -190,7 +261,12 @@ func (s *Service) Assemble(ctx context.Context, actor account.Actor, deptID int6
 		return store.Submission{}, nil, err
 	}
 	states := map[string]workflow.PartState{}
+	var without []string
 	for _, u := range units {
+		if u.State == workflow.PartMissing && slices.Contains(gone, u.Key()) {
+			without = append(without, u.label())
+			continue
+		}
 		states[u.label()] = u.State
 	}
 	if err := workflow.CanAssemble(states); err != nil {
@@ -198,10 +274,19 @@ func (s *Service) Assemble(ctx context.Context, actor account.Actor, deptID int6
 	}
 	var parts []*budget.Budget
 	var from []store.AssembledFrom
+	texts, authors := map[string]string{}, map[string]string{}
 	for _, u := range units {
+		if u.State == workflow.PartMissing {
+			continue
+		}
 		dv, err := s.Store.PartData(ctx, u.Part.ID, u.Part.Version)
 		if err != nil {
 			return store.Submission{}, nil, err
+		}
+		for k, v := range dv.Explanations {
+			if _, ok := texts[k]; !ok {
+				texts[k], authors[k] = v, dv.Authors[k]
+			}
 		}
 		// Read again from the file, so that a conflict names its sheet and row.
 		b, err := readBudget(dv.FileName, dv.Workbook)
@@ -226,8 +311,46 @@ func (s *Service) Assemble(ctx context.Context, actor account.Actor, deptID int6
 	name := fmt.Sprintf("%s%d年部门预算（汇总 %d 个单位）.xlsx", dept.Name, year, len(parts))
 	a := Analyse(name, buf.Bytes(), dept.Name, year, s.codes())
 	sub, err := s.Store.AssembleData(ctx, step(actor, 0, seen), deptID, year, store.DepartmentBudget,
-		store.Upload{FileName: name, Workbook: buf.Bytes(), Model: a.Model, Findings: a.Findings, Validate: true}, from)
+		store.Upload{FileName: name, Workbook: buf.Bytes(), Model: a.Model, Findings: a.Findings, Validate: true,
+			UnitTexts: texts, UnitAuthors: authors}, from, without)
 	return sub, a.Findings, err
+}
+
+// UnitNote says that an explanation of the assembled data is the one a unit
+// wrote of its part: which unit (a 涉密 one by its code) and who wrote it.
+type UnitNote struct {
+	Unit, Login string
+}
+
+// UnitExplanations finds, among the explanations of dv, a data version of the
+// department's submission of year, those that are still a unit's: carried over
+// from a part assembled into dv, same text, same author (the reviewer's edit
+// makes it the reviewer's). By the warning's key.
+func (s *Service) UnitExplanations(ctx context.Context, deptID int64, year int, dv store.DataVersion) (map[string]UnitNote, error) {
+	out := map[string]UnitNote{}
+	if len(dv.Explanations) == 0 {
+		return out, nil
+	}
+	parts, err := s.Store.Parts(ctx, deptID, year, store.DepartmentBudget)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range parts {
+		if p.Assembled != dv.Number {
+			continue
+		}
+		bodies, authors, err := s.Store.PartExplanations(ctx, p.ID, p.Version)
+		if err != nil {
+			return nil, err
+		}
+		unit := UnitPart{Code: p.UnitCode, Name: p.UnitName, Classified: p.Classified}.label()
+		for k, body := range bodies {
+			if _, ok := out[k]; !ok && dv.Explanations[k] == body && dv.Authors[k] == authors[k] {
+				out[k] = UnitNote{Unit: unit, Login: authors[k]}
+			}
+		}
+	}
+	return out, nil
 }
 
 // label names the unit in a message; a 涉密 unit by its code.

@@ -82,7 +82,7 @@ func TestAssembleRandomBudgets(t *testing.T) {
 					t.Fatalf("seed %d unit %d: %s", seed, i, got.State())
 				}
 			}
-			sub, fs, err := svc.Assemble(ctx, p.dept, deptID, b.Year, Seen{})
+			sub, fs, err := svc.Assemble(ctx, p.dept, deptID, b.Year, Seen{}, nil)
 			if err != nil {
 				t.Fatalf("seed %d: assemble: %v", seed, err)
 			}
@@ -131,7 +131,7 @@ func TestAssembleShuiwu(t *testing.T) {
 				t.Fatalf("unit %s: %v %v", part.Units[0].Code, err, fs)
 			}
 		}
-		sub, fs, err := svc.Assemble(ctx, actors(regionID, deptID, 0).dept, deptID, b.Year, Seen{})
+		sub, fs, err := svc.Assemble(ctx, actors(regionID, deptID, 0).dept, deptID, b.Year, Seen{}, nil)
 		if err != nil || sub.State != workflow.Validated {
 			t.Fatalf("assemble: %+v %v %v", sub, err, fs)
 		}
@@ -190,7 +190,7 @@ func TestUnitParts(t *testing.T) {
 		if _, err := svc.ReturnPart(ctx, p.prep, a.ID, a.Version, "请改"); !errors.Is(err, workflow.ErrForbidden) {
 			t.Errorf("a preparer returning a part: %v", err)
 		}
-		if _, _, err := svc.Assemble(ctx, p.prep, deptID, b.Year, Seen{}); !errors.Is(err, workflow.ErrForbidden) {
+		if _, _, err := svc.Assemble(ctx, p.prep, deptID, b.Year, Seen{}, nil); !errors.Is(err, workflow.ErrForbidden) {
 			t.Errorf("a preparer assembling: %v", err)
 		}
 
@@ -210,7 +210,7 @@ func TestUnitParts(t *testing.T) {
 			t.Fatal(err)
 		}
 		explainAll(t, svc, p.prep, bp, fs)
-		if _, _, err := svc.Assemble(ctx, p.dept, deptID, b.Year, Seen{}); !errors.Is(err, workflow.ErrBlocked) || !strings.Contains(err.Error(), "冲突") || !strings.Contains(err.Error(), "乙.xlsx 工作表") {
+		if _, _, err := svc.Assemble(ctx, p.dept, deptID, b.Year, Seen{}, nil); !errors.Is(err, workflow.ErrBlocked) || !strings.Contains(err.Error(), "冲突") || !strings.Contains(err.Error(), "乙.xlsx 工作表") {
 			t.Errorf("assembling conflicting parts: %v", err)
 		} else {
 			t.Log(err)
@@ -224,7 +224,7 @@ func TestUnitParts(t *testing.T) {
 		if a, err = svc.ReturnPart(ctx, p.dept, a.ID, a.Version, "请核对人员经费"); err != nil || a.State() != workflow.PartReturned {
 			t.Fatalf("return: %+v %v", a, err)
 		}
-		if _, _, err := svc.Assemble(ctx, p.dept, deptID, b.Year, Seen{}); !errors.Is(err, workflow.ErrBlocked) || !strings.Contains(err.Error(), "已退回") {
+		if _, _, err := svc.Assemble(ctx, p.dept, deptID, b.Year, Seen{}, nil); !errors.Is(err, workflow.ErrBlocked) || !strings.Contains(err.Error(), "已退回") {
 			t.Errorf("assembling with a returned part: %v", err)
 		}
 		if units, _ := svc.UnitParts(ctx, unitA, deptID, b.Year); len(units) != 1 || units[0].Part.ID != a.ID {
@@ -235,7 +235,7 @@ func TestUnitParts(t *testing.T) {
 			t.Fatal(err)
 		}
 		explainAll(t, svc, unitA, a, fs)
-		sub, _, err := svc.Assemble(ctx, p.dept, deptID, b.Year, Seen{})
+		sub, _, err := svc.Assemble(ctx, p.dept, deptID, b.Year, Seen{}, nil)
 		if err != nil || sub.State != workflow.Validated {
 			t.Fatalf("assemble: %+v %v", sub, err)
 		}
@@ -286,4 +286,140 @@ func explainSubmission(t *testing.T, svc *Service, actor account.Actor, sub stor
 		t.Fatal(err)
 	}
 	return sub
+}
+
+// TestAssembleGoneUnitAndExplanations: a unit of the department's budget
+// published last year that has not uploaded this year is expected, by name,
+// and blocks assembly until the reviewer confirms it gone (audited); the
+// explanations a unit wrote of its warnings carry over to the same warnings of
+// the assembled data as that unit's, until the reviewer edits them.
+func TestAssembleGoneUnitAndExplanations(t *testing.T) {
+	eachBackend(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		prev := budgettest.Random(rand.New(rand.NewSource(7)), budgettest.Options{Units: 3, Year: 2024})
+		cur := budgettest.Random(rand.New(rand.NewSource(7)), budgettest.Options{Units: 3, Year: 2025})
+		regionID, deptID := department(t, st, cur.Department.Region, cur.Department.Name, cur.Department.Code)
+		p := actors(regionID, deptID, 0)
+		svc := &Service{Store: st, Now: func() time.Time { return time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC) }}
+
+		// Last year's budget of three units, published.
+		sub, fs, err := svc.Upload(ctx, p.dept, deptID, 2024, Seen{}, "2024.xlsx", xlsxOf(t, prev))
+		if err != nil || sub.Errors > 0 {
+			t.Fatalf("upload 2024: %v %v", err, fs)
+		}
+		sub = explainSubmission(t, svc, p.dept, sub)
+		if sub, err = svc.Submit(ctx, p.dept, sub.ID, seen(sub)); err != nil {
+			t.Fatal(err)
+		}
+		if sub, err = svc.Approve(ctx, p.bureau, sub.ID, seen(sub), "2025-01-10"); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err = svc.Publish(ctx, p.pub, sub.ID, seen(sub)); err != nil {
+			t.Fatal(err)
+		}
+
+		// This year two units upload; unit A explains a warning of the department's text.
+		parts := budgettest.SplitUnits(cur, false)
+		duty := strings.Repeat("负责全区政务服务数据管理工作，", 7) + "统筹推进数字政府建设。"
+		parts[0].Text.Duties = []string{duty, duty}
+		parts[0].Performance.Tasks = nil // they add up to the spending of the unit that is gone too
+		unitA := unitPreparer(regionID, deptID, 101, parts[0].Units[0].Name)
+		a, fs, err := svc.UploadPart(ctx, unitA, deptID, 2025, "", "甲.xlsx", xlsxOf(t, parts[0]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a = explainAll(t, svc, unitA, a, fs)
+		bp, fs, err := svc.UploadPart(ctx, p.prep, deptID, 2025, parts[1].Units[0].Code, "乙.xlsx", xlsxOf(t, parts[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		explainAll(t, svc, p.prep, bp, fs)
+
+		gone := cur.Units[2]
+		units, err := svc.UnitParts(ctx, p.dept, deptID, 2025)
+		if err != nil || len(units) != 3 {
+			t.Fatalf("units: %+v %v", units, err)
+		}
+		if u := units[2]; u.Code != gone.Code || u.Name != gone.Name || u.State != workflow.PartMissing || !strings.Contains(u.Expected, "已公开的2024年") {
+			t.Errorf("the unit of last year's publication: %+v", u)
+		}
+		if _, _, err := svc.Assemble(ctx, p.dept, deptID, 2025, Seen{}, nil); !errors.Is(err, workflow.ErrBlocked) ||
+			!strings.Contains(err.Error(), gone.Name+"（未上传）") || !strings.Contains(err.Error(), "勾选确认") {
+			t.Errorf("assembling without the unit, unconfirmed: %v", err)
+		}
+		sub, _, err = svc.Assemble(ctx, p.dept, deptID, 2025, Seen{}, []string{gone.Code})
+		if err != nil {
+			t.Fatalf("assembling without the unit, confirmed: %v", err)
+		}
+		entries, err := st.ListAudit(ctx, store.AuditFilter{DepartmentID: deptID, Action: string(workflow.Assemble)})
+		if err != nil || len(entries) != 1 || !strings.Contains(entries[0].Detail, "经确认不含未上传的单位："+gone.Name) ||
+			!strings.Contains(entries[0].Detail, "单位说明") {
+			t.Errorf("audit of the assembly: %v %+v", err, entries)
+		}
+
+		// Unit A's explanations of the warnings the assembled data shares are unit A's.
+		pd, err := st.PartData(ctx, a.ID, a.Version)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dv, err := st.SubmissionData(ctx, sub.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var shared []string
+		for _, f := range dv.Findings {
+			if f.Severity == workflow.Warning && pd.Explanations[f.Key] != "" {
+				shared = append(shared, f.Key)
+			}
+		}
+		if len(shared) == 0 {
+			t.Fatalf("the assembled data shares no warning with unit A's part: %v", dv.Findings)
+		}
+		notes, err := svc.UnitExplanations(ctx, deptID, 2025, dv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range shared {
+			if dv.Explanations[k] != "单位已核实" || dv.Authors[k] != unitA.User.Login {
+				t.Errorf("warning %s: explanation %q by %q, want unit A's", k, dv.Explanations[k], dv.Authors[k])
+			}
+			if n := notes[k]; n.Unit != parts[0].Units[0].Name || n.Login != unitA.User.Login {
+				t.Errorf("warning %s: note %+v, want unit A's", k, n)
+			}
+		}
+
+		// The reviewer saves them unchanged: still unit A's; then edits one: the reviewer's.
+		explain := func(text string) map[string]UnitNote {
+			t.Helper()
+			texts := map[string]string{}
+			for _, k := range shared {
+				texts[k] = "单位已核实"
+			}
+			texts[shared[0]] = text
+			if sub, err = svc.Explain(ctx, p.dept, sub.ID, seen(sub), texts); err != nil {
+				t.Fatal(err)
+			}
+			if dv, err = st.SubmissionData(ctx, sub.ID, 0); err != nil {
+				t.Fatal(err)
+			}
+			notes, err := svc.UnitExplanations(ctx, deptID, 2025, dv)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return notes
+		}
+		if notes := explain("单位已核实"); notes[shared[0]].Unit == "" {
+			t.Errorf("an explanation saved unchanged is no longer unit A's: %q", dv.Authors[shared[0]])
+		}
+		if notes := explain("部门已核实"); notes[shared[0]].Unit != "" || dv.Authors[shared[0]] != p.dept.User.Login {
+			t.Errorf("the reviewer's edit is still the unit's: %+v by %q", notes[shared[0]], dv.Authors[shared[0]])
+		}
+		// Assembled again: the reviewer's edit stays.
+		if sub, _, err = svc.Assemble(ctx, p.dept, deptID, 2025, seen(sub), []string{gone.Code}); err != nil {
+			t.Fatal(err)
+		}
+		if dv, err = st.SubmissionData(ctx, sub.ID, 0); err != nil || dv.Explanations[shared[0]] != "部门已核实" {
+			t.Errorf("assembled again: %q %v", dv.Explanations[shared[0]], err)
+		}
+	})
 }
