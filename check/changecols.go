@@ -2,9 +2,7 @@ package check
 
 import (
 	"fmt"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"yusuan/disclosure"
@@ -127,31 +125,22 @@ func (v *View) fittingColumn(test func(j int) rowTest) (int, bool) {
 }
 
 // pctAt is the percentage printed in row r, column j (-60.86%), and its decimals.
-func (v *View) pctAt(r, j int) (float64, int, bool) {
+func (v *View) pctAt(r, j int) (percent, bool) {
 	if r < 0 || r >= len(v.body) || v.body[r][j].cell == nil || !v.body[r][j].origin {
-		return 0, 0, false
+		return percent{}, false
 	}
 	s := strings.TrimSpace(strings.ReplaceAll(v.body[r][j].cell.Text, "−", "-"))
 	if !strings.HasSuffix(s, "%") {
-		return 0, 0, false
+		return percent{}, false
 	}
-	s = strings.TrimSuffix(s, "%")
-	x, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return 0, 0, false
-	}
-	digits := 0
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		digits = len(s) - i - 1
-	}
-	return x, digits, true
+	return parsePercent(strings.TrimSuffix(s, "%"))
 }
 
 // pctHolds reports whether the percentage in column p of row r is the change in
 // column ch over the amount in column b, within the rounding of the three printed
 // figures; known is false where a figure is missing or the base is too small.
 func (v *View) pctHolds(p, ch, b, r int) (holds, known bool) {
-	pct, digits, ok := v.pctAt(r, p)
+	pct, ok := v.pctAt(r, p)
 	if !ok {
 		return false, false
 	}
@@ -161,24 +150,14 @@ func (v *View) pctHolds(p, ch, b, r int) (holds, known bool) {
 	if !ok1 || !ok2 || base <= 2*half {
 		return false, false
 	}
-	lo, hi := pctRange(change, base, half)
-	unit := math.Pow(10, -float64(digits))
-	return pct >= lo-unit/2-1e-9 && pct <= hi+unit/2+1e-9, true
+	q, ok := pctRange(change, base, v.step)
+	return ok && pct.fits(q), ok
 }
 
 // pctRange is the range of change/base×100 over the figures within half of
-// those printed.
-func pctRange(change, base, half money.Amount) (lo, hi float64) {
-	c0, c1 := float64(change-half), float64(change+half)
-	b0, b1 := float64(base-half), float64(base+half)
-	lo, hi = math.Inf(1), math.Inf(-1)
-	for _, cv := range []float64{c0, c1} {
-		for _, bv := range []float64{b0, b1} {
-			x := cv / bv * 100
-			lo, hi = min(lo, x), max(hi, x)
-		}
-	}
-	return lo, hi
+// step of those printed (in half steps, so that half of 1分 stays whole).
+func pctRange(change, base, step money.Amount) (quotients, bool) {
+	return percentOf(int64(2*change-step), int64(2*change+step), int64(2*base-step), int64(2*base+step))
 }
 
 // diffHolds reports whether the change in column ch of row r is column a less
@@ -195,16 +174,15 @@ func (v *View) diffHolds(ch, a, b, r int) (holds, known bool) {
 
 // wrongPct reports the percentage of row r that is not its change over its base.
 func (c *Doc) wrongPct(v *View, r, p, ch, b int) {
-	pct, digits, _ := v.pctAt(r, p)
+	pct, _ := v.pctAt(r, p)
 	change, _ := v.AmountIn(r, ch)
 	base, _ := v.AmountIn(r, b)
-	exact := strconv.FormatFloat(float64(change)/float64(base)*100, 'f', max(digits, 1), 64)
+	exact := percentString(int64(change), int64(base), max(pct.digits, 1))
 	printed := strings.TrimSpace(v.body[r][p].cell.Text)
 	f := Finding{Rule: "SUM-05", Severity: Error, Location: v.AtColumn(r, p), Expected: exact + "%", Actual: printed,
 		Message: fmt.Sprintf("“%s”%s为 %s，按%s %s、%s %s 应为 %s%%", v.RowName(r), v.heads[p], printed,
 			v.heads[ch], change.Format(v.Unit), v.heads[b], base.Format(v.Unit), exact)}
-	lo, _ := pctRange(change, base, v.step/2)
-	if unit := math.Pow(10, -float64(digits)); pct < lo && pct >= lo-unit-1e-9 {
+	if q, ok := pctRange(change, base, v.step); ok && pct.cutFrom(q) {
 		f.Rule, f.Severity = "TAIL-01", Info
 		f.Message = fmt.Sprintf("“%s”%s为 %s，按%s %s、%s %s 四舍五入应为 %s%%，似为截尾所致", v.RowName(r), v.heads[p], printed,
 			v.heads[ch], change.Format(v.Unit), v.heads[b], base.Format(v.Unit), exact)

@@ -2,9 +2,7 @@ package check
 
 import (
 	"fmt"
-	"math"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"yusuan/disclosure"
@@ -129,13 +127,9 @@ func (c *Doc) statedChange(text string, m []int, s Sentence) {
 			Message: fmt.Sprintf("增减用词前后矛盾：先说“%s”，后说“%s”", verb, pctWord)})
 		return
 	}
-	pct, err := strconv.ParseFloat(group(6), 64)
-	if err != nil {
+	pct, ok := parsePercent(group(6))
+	if !ok {
 		return
-	}
-	digits := 0
-	if i := strings.IndexByte(group(6), '.'); i >= 0 {
-		digits = len(group(6)) - i - 1
 	}
 	// Last year's figure: printed, or this year's less the change.
 	base, baseHalf := this.v-signed, this.half+change.half
@@ -149,20 +143,18 @@ func (c *Doc) statedChange(text string, m []int, s Sentence) {
 			Message: fmt.Sprintf("本年 %s万元、%s %s万元，推得上年为 %s万元，不能计算百分比（文字为 %s%%）", wan(this.v), verb, wan(change.v), wan(base), group(6))})
 		return
 	}
-	if base-baseHalf <= 0 {
+	q, ok := percentOf(change.v-change.half, change.v+change.half, base-baseHalf, base+baseHalf)
+	if !ok {
 		return // too small a base to judge
 	}
-	lo := float64(change.v-change.half) / float64(base+baseHalf) * 100
-	hi := float64(change.v+change.half) / float64(base-baseHalf) * 100
-	unit := math.Pow(10, -float64(digits))
-	if pct >= lo-unit/2-1e-9 && pct <= hi+unit/2+1e-9 {
+	if pct.fits(q) {
 		return
 	}
-	exact := strconv.FormatFloat(float64(change.v)/float64(base)*100, 'f', max(digits, 1), 64)
+	exact := percentString(change.v, base, max(pct.digits, 1))
 	f := Finding{Rule: "CHG-02", Severity: Error, Location: loc, Expected: exact + "%", Actual: group(6) + "%",
 		Message: fmt.Sprintf("%s %s万元（上年 %s万元），应%s %s%%，文字为 %s%%", verb, wan(change.v), wan(base), pctWord, exact, group(6))}
 	// One unit short in the last digit: the percentage was cut, not rounded.
-	if pct < lo && pct >= lo-unit-1e-9 {
+	if pct.cutFrom(q) {
 		f.Rule, f.Severity = "TAIL-01", Info
 		f.Message = fmt.Sprintf("%s %s万元（上年 %s万元），四舍五入应为 %s%%，文字为 %s%%，似为截尾所致", verb, wan(change.v), wan(base), exact, group(6))
 	}

@@ -41,8 +41,7 @@ type execFigure struct {
 	// bRound and aRound are how many of two decimals the budget and the actual
 	// leave out (rounded).
 	bRound, aRound int
-	pct            float64
-	pctDigits      int
+	pct            percent
 	hasPct         bool
 	budgetPrinted  string
 	actualPrinted  string
@@ -133,11 +132,7 @@ func execFigures(g segment) []execFigure {
 		f.bRound, f.aRound = rounded(f.budgetPrinted), rounded(f.actualPrinted)
 		if m[6] >= 0 {
 			f.pctPrinted = g.text[m[6]:m[7]]
-			f.pct, _ = strconv.ParseFloat(f.pctPrinted, 64)
-			f.hasPct = true
-			if i := strings.IndexByte(f.pctPrinted, '.'); i >= 0 {
-				f.pctDigits = len(f.pctPrinted) - i - 1
-			}
+			f.pct, f.hasPct = parsePercent(f.pctPrinted)
 		}
 		// The 项 it belongs to: the last item opened before it.
 		for k, it := range items {
@@ -179,27 +174,20 @@ func (c *Doc) completion(f *execFigure, what string) {
 	if !f.hasPct || f.budget <= 0 {
 		return
 	}
-	lo, hi := rateBounds(f.actual, f.aRound, f.budget, f.bRound)
-	half := 0.5 * math.Pow(10, -float64(f.pctDigits))
-	if f.pct >= lo-half-1e-9 && f.pct <= hi+half+1e-9 {
+	if q, ok := rateBounds(f.actual, f.aRound, f.budget, f.bRound); !ok || f.pct.fits(q) {
 		return
 	}
-	exact := float64(f.actual) / float64(f.budget) * 100
-	want := strconv.FormatFloat(exact, 'f', max(f.pctDigits, 2), 64) + "%"
+	want := percentString(int64(f.actual), int64(f.budget), max(f.pct.digits, 2)) + "%"
 	c.Add(Finding{Rule: "EXE-01", Severity: Error, Location: f.s.Loc(), Expected: want, Actual: f.pctPrinted + "%",
 		Message: fmt.Sprintf("%s年初预算 %s万元、支出决算 %s万元，完成率应为 %s，文字为 %s%%", what, f.budgetPrinted, f.actualPrinted, want, f.pctPrinted)})
 }
 
-// rateBounds are the least and the greatest B ÷ A (in percent) that printed
-// figures may stand for, each within half its last printed place.
-func rateBounds(b money.Amount, bRound int, a money.Amount, aRound int) (float64, float64) {
-	halfOf := func(roundedOut int) float64 {
-		return float64(money.Wan/200) * math.Pow(10, float64(roundedOut))
-	}
-	hb, ha := halfOf(bRound), halfOf(aRound)
-	lo := math.Max(float64(b)-hb, 0) / (float64(a) + ha) * 100
-	hi := (float64(b) + hb) / math.Max(float64(a)-ha, 1) * 100
-	return lo, hi
+// rateBounds are the B ÷ A (in percent) that printed figures may stand for, each
+// within half its last printed place (neither below zero, A at least 1分); false
+// when they stand for none.
+func rateBounds(b money.Amount, bRound int, a money.Amount, aRound int) (quotients, bool) {
+	hb, ha := place(bRound)/2, place(aRound)/2
+	return percentOf(int64(max(b-hb, 0)), int64(b+hb), int64(max(a-ha, 1)), int64(a+ha))
 }
 
 // direction: the word for B against A follows B − A (EXE-02). 基本持平 is never an
@@ -219,7 +207,7 @@ func (c *Doc) direction(f *execFigure) {
 	case "持平", "等于":
 		wrong = f.bRound == 0 && f.aRound == 0 && diff != 0
 	case "基本持平":
-		if f.budget > 0 && math.Abs(float64(diff))*100 > 5*float64(f.budget.Hundredths(wan)) {
+		if f.budget > 0 && abs(diff)*100 > 5*f.budget.Hundredths(wan) {
 			c.Add(Finding{Rule: "EXE-02", Severity: Info, Location: f.s.Loc(), Actual: "基本持平",
 				Message: fmt.Sprintf("年初预算 %s万元、支出决算 %s万元，相差 %.1f%%，文字称“基本持平”", f.budgetPrinted, f.actualPrinted, math.Abs(float64(diff))/float64(f.budget.Hundredths(wan))*100)})
 		}
@@ -261,10 +249,10 @@ func (c *Doc) execItems(g segment, figs []execFigure) {
 		items = append(items, *f)
 		c.itemActual(f)
 		if f.budget > 0 && !f.reasonGiven {
-			dev := math.Abs(float64(f.actual-f.budget)) / float64(f.budget)
-			if dev >= 0.10 {
+			// 10% or more off, compared exactly; the message shows it to one decimal.
+			if dev := (f.actual - f.budget).Abs(); 10*dev >= f.budget {
 				c.Add(Finding{Rule: "EXE-05", Severity: Warning, Location: f.s.Loc(),
-					Message: fmt.Sprintf("“%s（项）”年初预算 %s万元、支出决算 %s万元，相差 %.1f%%，未说明原因", f.itemName[2], f.budgetPrinted, f.actualPrinted, dev*100)})
+					Message: fmt.Sprintf("“%s（项）”年初预算 %s万元、支出决算 %s万元，相差 %.1f%%，未说明原因", f.itemName[2], f.budgetPrinted, f.actualPrinted, float64(dev)/float64(f.budget)*100)})
 			}
 		}
 	}
@@ -456,11 +444,7 @@ func (c *Doc) sanGongExecution() {
 			}
 			if m[8] >= 0 {
 				f.pctPrinted = g.text[m[8]:m[9]]
-				f.pct, _ = strconv.ParseFloat(f.pctPrinted, 64)
-				f.hasPct = true
-				if i := strings.IndexByte(f.pctPrinted, '.'); i >= 0 {
-					f.pctDigits = len(f.pctPrinted) - i - 1
-				}
+				f.pct, f.hasPct = parsePercent(f.pctPrinted)
 				c.completion(&f, name)
 			}
 		}

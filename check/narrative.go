@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -250,19 +249,19 @@ func (c *Doc) Change(s Sentence, what string, this money.Amount, thisTails int, 
 		if prev <= 0 {
 			return // within rounding of zero: too small a base to judge the percentage
 		}
-		exact := float64(st.Change) / float64(prev) * 100
 		// The printed amounts are rounded to 0.01万元 (this year's perhaps a sum of
 		// several cells): allow every percentage that amounts within that rounding would
 		// give, at the precision the text prints.
-		halfCent := float64(money.Wan / 200)
-		dz, dprev := halfCent, halfCent*float64(thisTails+2)
-		lo := (float64(st.Change) - dz) / (float64(prev) + dprev) * 100
-		hi := (float64(st.Change) + dz) / math.Max(float64(prev)-dprev, 1) * 100
-		half := 0.5 * math.Pow(10, -float64(st.PctDigits))
-		if st.Pct < lo-half-1e-9 || st.Pct > hi+half+1e-9 {
+		halfCent := money.Wan / 200
+		dz, dprev := halfCent, halfCent*money.Amount(thisTails+2)
+		q, okQ := percentOf(int64(st.Change-dz), int64(st.Change+dz), int64(max(prev-dprev, 1)), int64(prev+dprev))
+		// Pct holds a number the text prints with PctDigits decimals: written back
+		// with them, it is the printed number exactly.
+		pct, okPct := parsePercent(strconv.FormatFloat(st.Pct, 'f', st.PctDigits, 64))
+		if okQ && okPct && !pct.fits(q) {
 			c.Add(Finding{Rule: "CHG-02", Severity: Error, Location: loc,
-				Expected: strconv.FormatFloat(exact, 'f', max(st.PctDigits, 1), 64) + "%", Actual: strconv.FormatFloat(st.Pct, 'f', st.PctDigits, 64) + "%",
-				Message: fmt.Sprintf("%s%s %s万元（上年 %s万元），应%s %.1f%%，文字为 %s%%", what, st.Verb, st.Change.Format(wan), prev.Format(wan), st.PctWord, exact, strconv.FormatFloat(st.Pct, 'f', st.PctDigits, 64))})
+				Expected: percentString(int64(st.Change), int64(prev), max(st.PctDigits, 1)) + "%", Actual: pct.String() + "%",
+				Message: fmt.Sprintf("%s%s %s万元（上年 %s万元），应%s %s%%，文字为 %s%%", what, st.Verb, st.Change.Format(wan), prev.Format(wan), st.PctWord, percentString(int64(st.Change), int64(prev), 1), pct.String())})
 		}
 	}
 }

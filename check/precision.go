@@ -1,6 +1,8 @@
 package check
 
 import (
+	"math/big"
+	"regexp"
 	"strings"
 
 	"yusuan/money"
@@ -20,6 +22,13 @@ import (
 // figures against the tables (Figure, judgeFigure: 三公, 重点项目, 类款项 items),
 // its own sums (TextSum, listSum: 政府采购 and other lists of parts), and its
 // stated changes and shares (printed intervals) all go through these.
+//
+// A percentage printed with d decimals (65.56%) likewise stands for any value
+// within half a unit of its last decimal (percent), and a share or change of
+// figures each known within their printed halves for any quotient of such
+// figures (percentOf). The percentage is right when the two meet (fits), one unit
+// short in its last decimal is a cut (cutFrom); both compared exactly, as
+// rationals, never as floats.
 
 // hundredth is the last place of a figure in 万元 printed with two decimals.
 const hundredth = money.Wan / 100
@@ -125,4 +134,105 @@ func agree(d int64, figures ...printed) bool {
 // with two decimals.
 func formatThousandths(v int64) string {
 	return money.Amount(v / 10 * int64(hundredth)).Format(money.UnitWan)
+}
+
+// percent is a percentage as printed (65.56 of 65.56%): its exact value and how
+// many decimals it prints.
+type percent struct {
+	v      *big.Rat
+	digits int
+}
+
+// percentRe is a percentage's number as printed: digits, perhaps signed, perhaps
+// with decimals.
+var percentRe = regexp.MustCompile(`^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$`)
+
+// parsePercent reads a percentage's number as printed (65.56, -60.86); false
+// when it is no number.
+func parsePercent(s string) (percent, bool) {
+	if !percentRe.MatchString(s) {
+		return percent{}, false
+	}
+	v, ok := new(big.Rat).SetString(strings.TrimSuffix(s, "."))
+	if !ok {
+		return percent{}, false
+	}
+	digits := 0
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		digits = len(s) - i - 1
+	}
+	return percent{v: v, digits: digits}, true
+}
+
+// unit is a unit of the percentage's last printed decimal (0.01 for 65.56).
+func (p percent) unit() *big.Rat {
+	return new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(p.digits)), nil))
+}
+
+// String is the percentage with the decimals it prints.
+func (p percent) String() string {
+	return p.v.FloatString(p.digits)
+}
+
+// quotients are the percentages 100×n/d for n within [n0, n1] and d within
+// [d0, d1], d0 > 0: a share or change of figures known within their printed
+// halves, the figures in any one unit.
+type quotients struct {
+	lo, hi *big.Rat
+}
+
+// percentOf is the interval of 100×n/d for n within [n0, n1] and d within
+// [d0, d1]; false unless 0 < d0 <= d1 and n0 <= n1.
+func percentOf(n0, n1, d0, d1 int64) (quotients, bool) {
+	if d0 <= 0 || d1 < d0 || n1 < n0 {
+		return quotients{}, false
+	}
+	q := func(n, d int64) *big.Rat {
+		r := new(big.Rat).SetFrac64(n, d)
+		return r.Mul(r, big.NewRat(100, 1))
+	}
+	lo, hi := q(n0, d1), q(n1, d1)
+	if x := q(n0, d0); x.Cmp(lo) < 0 {
+		lo = x
+	}
+	if x := q(n1, d0); x.Cmp(hi) > 0 {
+		hi = x
+	}
+	return quotients{lo: lo, hi: hi}, true
+}
+
+// fits reports whether p, standing for any value within half its last decimal,
+// may be one of q: the two intervals meet, ends included.
+func (p percent) fits(q quotients) bool {
+	half := p.unit()
+	half.Quo(half, big.NewRat(2, 1))
+	lo := new(big.Rat).Sub(q.lo, half)
+	hi := new(big.Rat).Add(q.hi, half)
+	return p.v.Cmp(lo) >= 0 && p.v.Cmp(hi) <= 0
+}
+
+// cutFrom reports whether p lies below every one of q by at most a unit of its
+// last decimal: q's least value cut, not rounded (TAIL-01).
+func (p percent) cutFrom(q quotients) bool {
+	lo := new(big.Rat).Sub(q.lo, p.unit())
+	return p.v.Cmp(q.lo) < 0 && p.v.Cmp(lo) >= 0
+}
+
+// distance is how far p lies from q: zero within it, else to its nearer end.
+func (p percent) distance(q quotients) *big.Rat {
+	d := new(big.Rat).Sub(q.lo, p.v)
+	if up := new(big.Rat).Sub(p.v, q.hi); up.Cmp(d) > 0 {
+		d = up
+	}
+	if d.Sign() < 0 {
+		d.SetInt64(0)
+	}
+	return d
+}
+
+// percentString writes 100×n/d, d > 0, with that many decimals, rounded half
+// away from zero.
+func percentString(n, d int64, decimals int) string {
+	r := new(big.Rat).SetFrac64(n, d)
+	return r.Mul(r, big.NewRat(100, 1)).FloatString(decimals)
 }

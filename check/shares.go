@@ -2,9 +2,8 @@ package check
 
 import (
 	"fmt"
-	"math"
+	"math/big"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"yusuan/disclosure"
@@ -65,11 +64,10 @@ func (c *Doc) eachRun(fn func(heading string, pos disclosure.Pos, text string)) 
 
 // share is a part and the share of the whole stated for it.
 type share struct {
-	part   printed
-	base   string // the whole named after 占 (“三公”经费), or ""
-	pct    float64
-	digits int
-	text   string
+	part printed
+	base string // the whole named after 占 (“三公”经费), or ""
+	pct  percent
+	text string
 }
 
 var (
@@ -85,13 +83,9 @@ func (c *Doc) sentenceShares(s Sentence) {
 			continue
 		}
 		p, ok := parsePrinted(s.Text[m[2]:m[3]])
-		pct, err := strconv.ParseFloat(s.Text[m[6]:m[7]], 64)
-		if !ok || err != nil {
+		pct, okPct := parsePercent(s.Text[m[6]:m[7]])
+		if !ok || !okPct {
 			continue
-		}
-		digits := 0
-		if i := strings.IndexByte(s.Text[m[6]:m[7]], '.'); i >= 0 {
-			digits = m[7] - m[6] - i - 1
 		}
 		base := ""
 		if m[4] >= 0 {
@@ -100,7 +94,7 @@ func (c *Doc) sentenceShares(s Sentence) {
 		if first < 0 {
 			first = m[0]
 		}
-		shares = append(shares, share{p, base, pct, digits, s.Text[m[0]:m[1]]})
+		shares = append(shares, share{p, base, pct, s.Text[m[0]:m[1]]})
 	}
 	if len(shares) == 0 {
 		return
@@ -125,25 +119,16 @@ func (c *Doc) sentenceShares(s Sentence) {
 		whole, known = parsePrinted(s.Text[loc[2]:loc[3]])
 	}
 	if !known {
-		// The parts make the whole when they are all shares of one whole and make 100%.
-		var sum float64
-		var halves float64
-		for _, sh := range shares {
-			if sh.base != shares[0].base {
-				return
-			}
-			sum += sh.pct
-			halves += 0.5 * math.Pow(10, -float64(sh.digits))
-			whole.v += sh.part.v
-			whole.half += sh.part.half
-		}
-		// Within a point of 100%: one share misprinted still leaves the whole known.
+		// The parts make the whole when they are all shares of one whole and make
+		// 100% within a point: one share misprinted still leaves the whole known.
 		// Else the parts still make the whole when, added up, they are a total the
 		// tables print (支出包括：一般公共服务支出…占81.65%；… adding up to the
 		// 财政拨款 spending of 表4), within their rounding.
-		if len(shares) < 2 || math.Abs(sum-100) > 1+halves+1e-9 && !c.printedTotal(spanOf(whole)) {
+		sum, hundred, ok := sumOfParts(shares)
+		if !ok || !hundred && !c.printedTotal(spanOf(sum)) {
 			return
 		}
+		whole = sum
 	}
 	for _, sh := range shares {
 		c.judgeShare(s, sh, whole)
@@ -161,56 +146,70 @@ func lastMatch(re *regexp.Regexp, s string) []int {
 
 // judgeShare reports a share no pair of figures within their printed rounding gives.
 func (c *Doc) judgeShare(s Sentence, sh share, whole printed) {
-	if whole.v-whole.half <= 0 {
+	q, ok := percentOf(sh.part.v-sh.part.half, sh.part.v+sh.part.half, whole.v-whole.half, whole.v+whole.half)
+	if !ok || sh.pct.fits(q) {
 		return
 	}
-	lo := float64(sh.part.v-sh.part.half) / float64(whole.v+whole.half) * 100
-	hi := float64(sh.part.v+sh.part.half) / float64(whole.v-whole.half) * 100
-	unit := math.Pow(10, -float64(sh.digits))
-	if sh.pct >= lo-unit/2-1e-9 && sh.pct <= hi+unit/2+1e-9 {
-		return
-	}
-	exact := strconv.FormatFloat(float64(sh.part.v)/float64(whole.v)*100, 'f', max(sh.digits, 1), 64)
-	got := strconv.FormatFloat(sh.pct, 'f', sh.digits, 64)
+	exact := percentString(sh.part.v, whole.v, max(sh.pct.digits, 1))
+	got := sh.pct.String()
 	wan := formatThousandths
 	f := Finding{Rule: "TXT-08", Severity: Error, Location: s.Loc(), Expected: exact + "%", Actual: got + "%",
 		Message: fmt.Sprintf("“%s”：%s万元占 %s万元应为 %s%%，文字为 %s%%", sh.text, wan(sh.part.v), wan(whole.v), exact, got)}
-	if sh.pct < lo && sh.pct >= lo-unit-1e-9 {
+	if sh.pct.cutFrom(q) {
 		f.Rule, f.Severity = "TAIL-01", Info
 		f.Message = fmt.Sprintf("“%s”：%s万元占 %s万元，四舍五入应为 %s%%，文字为 %s%%，似为截尾所致", sh.text, wan(sh.part.v), wan(whole.v), exact, got)
 	}
 	c.Add(f)
 }
 
-// span is a figure as printed, in 分, and half its last printed place.
+// span is a figure as printed, in 分, and its last printed place: it stands for
+// any amount within half of step of v.
 type span struct {
-	v, half float64
+	v, step money.Amount
 	source  string
 }
 
 func spanOf(p printed) span {
 	// printed counts thousandths of 万元: 1,000 分 each.
-	return span{v: float64(p.v) * 1000, half: float64(p.half) * 1000}
+	return span{v: money.Amount(p.v * 1000), step: money.Amount(2 * p.half * 1000)}
+}
+
+// within is the interval of the amounts the span stands for, doubled so that
+// half a step of 1分 stays whole.
+func (s span) within() (lo, hi int64) {
+	return int64(2*s.v - s.step), int64(2*s.v + s.step)
+}
+
+// sumOfParts is the sum of a sentence's parts when they are all shares of one
+// whole (ok), and whether their shares make 100% within a point and the halves
+// of their last decimals (hundred).
+func sumOfParts(shares []share) (sum printed, hundred, ok bool) {
+	pct, tol := new(big.Rat), big.NewRat(1, 1)
+	for _, sh := range shares {
+		if sh.base != shares[0].base {
+			return printed{}, false, false
+		}
+		pct.Add(pct, sh.pct.v)
+		half := sh.pct.unit()
+		tol.Add(tol, half.Quo(half, big.NewRat(2, 1)))
+		sum.v += sh.part.v
+		sum.half += sh.part.half
+	}
+	if len(shares) < 2 {
+		return printed{}, false, false
+	}
+	off := pct.Sub(pct, big.NewRat(100, 1))
+	return sum, off.Abs(off).Cmp(tol) <= 0, true
 }
 
 // partsWhole is the whole a sentence's shares are parts of when they are all
 // shares of one whole and make 100%, within a point.
 func partsWhole(shares []share) (span, bool) {
-	var sum, halves float64
-	var whole printed
-	for _, sh := range shares {
-		if sh.base != shares[0].base {
-			return span{}, false
-		}
-		sum += sh.pct
-		halves += 0.5 * math.Pow(10, -float64(sh.digits))
-		whole.v += sh.part.v
-		whole.half += sh.part.half
-	}
-	if len(shares) < 2 || math.Abs(sum-100) > 1+halves+1e-9 {
+	sum, hundred, ok := sumOfParts(shares)
+	if !ok || !hundred {
 		return span{}, false
 	}
-	w := spanOf(whole)
+	w := spanOf(sum)
 	w.source = "所列各项之和"
 	return w, true
 }
@@ -246,7 +245,7 @@ func (c *Doc) namedWholes(base string) []span {
 			return
 		}
 		if a, ok := v.Amount(r, key); ok && v.Printed(r, key) && a > 0 {
-			out = append(out, span{v: float64(a), half: float64(v.step) / 2, source: v.Label})
+			out = append(out, span{v: a, step: v.step, source: v.Label})
 		}
 	}
 	item, amt := "spending_item", "spending"
@@ -271,32 +270,32 @@ func (c *Doc) namedWholes(base string) []span {
 // the rounding of the part and the whole as printed.
 func (c *Doc) judgeShareOf(s Sentence, sh share, wholes []span) {
 	part := spanOf(sh.part)
-	unit := math.Pow(10, -float64(sh.digits))
+	n0, n1 := part.within()
 	var best span
-	bestGap := math.Inf(1)
+	var bestGap *big.Rat
 	cut := false
 	for _, w := range wholes {
-		if w.v-w.half <= 0 {
+		d0, d1 := w.within()
+		q, ok := percentOf(n0, n1, d0, d1)
+		if !ok {
 			continue
 		}
-		lo := (part.v - part.half) / (w.v + w.half) * 100
-		hi := (part.v + part.half) / (w.v - w.half) * 100
-		if sh.pct >= lo-unit/2-1e-9 && sh.pct <= hi+unit/2+1e-9 {
+		if sh.pct.fits(q) {
 			return
 		}
-		if sh.pct < lo && sh.pct >= lo-unit-1e-9 {
+		if sh.pct.cutFrom(q) {
 			cut = true
 		}
-		if gap := math.Min(math.Abs(sh.pct-lo), math.Abs(sh.pct-hi)); gap < bestGap {
+		if gap := sh.pct.distance(q); bestGap == nil || gap.Cmp(bestGap) < 0 {
 			best, bestGap = w, gap
 		}
 	}
-	if math.IsInf(bestGap, 1) {
+	if bestGap == nil {
 		return
 	}
-	wan := func(v float64) string { return money.Amount(v).Format(money.UnitWan) }
-	exact := strconv.FormatFloat(part.v/best.v*100, 'f', max(sh.digits, 1), 64)
-	got := strconv.FormatFloat(sh.pct, 'f', sh.digits, 64)
+	wan := func(v money.Amount) string { return v.Format(money.UnitWan) }
+	exact := percentString(int64(part.v), int64(best.v), max(sh.pct.digits, 1))
+	got := sh.pct.String()
 	f := Finding{Rule: "TXT-08", Severity: Error, Location: s.Loc(), Expected: exact + "%", Actual: got + "%",
 		Message: fmt.Sprintf("“%s”：%s万元占%s（%s为 %s万元）应为 %s%%，文字为 %s%%", sh.text, wan(part.v), sh.base, best.source, wan(best.v), exact, got)}
 	if cut {
@@ -310,7 +309,7 @@ func (c *Doc) judgeShareOf(s Sentence, sh share, wholes []span) {
 // the parts and the cell, one of the spending or income totals the tables print.
 func (c *Doc) printedTotal(sum span) bool {
 	for _, w := range append(c.namedWholes("支出"), c.namedWholes("收入")...) {
-		if math.Abs(sum.v-w.v) <= sum.half+w.half+1e-9 {
+		if 2*(sum.v-w.v).Abs() <= sum.step+w.step {
 			return true
 		}
 	}
