@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -209,7 +208,7 @@ func (c *Doc) direction(f *execFigure) {
 	case "基本持平":
 		if f.budget > 0 && abs(diff)*100 > 5*f.budget.Hundredths(wan) {
 			c.Add(Finding{Rule: "EXE-02", Severity: Info, Location: f.s.Loc(), Actual: "基本持平",
-				Message: fmt.Sprintf("年初预算 %s万元、支出决算 %s万元，相差 %.1f%%，文字称“基本持平”", f.budgetPrinted, f.actualPrinted, math.Abs(float64(diff))/float64(f.budget.Hundredths(wan))*100)})
+				Message: fmt.Sprintf("年初预算 %s万元、支出决算 %s万元，相差 %s%%，文字称“基本持平”", f.budgetPrinted, f.actualPrinted, percentString(abs(diff), f.budget.Hundredths(wan), 1))})
 		}
 		return
 	}
@@ -252,7 +251,7 @@ func (c *Doc) execItems(g segment, figs []execFigure) {
 			// 10% or more off, compared exactly; the message shows it to one decimal.
 			if dev := (f.actual - f.budget).Abs(); 10*dev >= f.budget {
 				c.Add(Finding{Rule: "EXE-05", Severity: Warning, Location: f.s.Loc(),
-					Message: fmt.Sprintf("“%s（项）”年初预算 %s万元、支出决算 %s万元，相差 %.1f%%，未说明原因", f.itemName[2], f.budgetPrinted, f.actualPrinted, float64(dev)/float64(f.budget)*100)})
+					Message: fmt.Sprintf("“%s（项）”年初预算 %s万元、支出决算 %s万元，相差 %s%%，未说明原因", f.itemName[2], f.budgetPrinted, f.actualPrinted, percentString(int64(dev), int64(f.budget), 1))})
 			}
 		}
 	}
