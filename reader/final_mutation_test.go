@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 
 	"yusuan/reader/pdftext"
@@ -58,15 +57,6 @@ var finalKnownMisses = map[string]string{
 	"p23 0": "completion against a zero budget",
 }
 
-// finalPendingPages are the pages whose table mutations wait for the reading of
-// the tables (issue 14's layout work), with why: logged, not failed.
-var finalPendingPages = map[int]string{
-	6:  "table 1: 本年收入合计 and 使用非财政拨款结余 read as one row, so BAL-02, BAL-03, BAL-04 and X-09 find no 本年 rows",
-	7:  "table 1: as page 6",
-	12: "table 4: its header of words cut over five lines leaves the 一般公共预算 column without a key",
-	13: "table 4: as page 12, and its fund rows under 年初财政拨款结转和结余 read with the wrapped ends of their names (一、一般公共预算财政拨款款拨款)",
-}
-
 // TestFinalCorpusMutations changes, one at a time, the verifiable numbers of
 // Putuo's 决算 and requires each change to bring at least one new error.
 func TestFinalCorpusMutations(t *testing.T) {
@@ -89,7 +79,6 @@ func TestFinalCorpusMutations(t *testing.T) {
 	}
 	covered := map[string]int{}
 	knownMissed := map[string]bool{}
-	var pending []string
 	eachMutation(t, d.file, pages, muts, every, func(_ int, m wordMutation, fresh []string) {
 		covered[m.where]++
 		miss := fmt.Sprintf("p%d %s", pages[m.page].Number, m.old)
@@ -103,10 +92,6 @@ func TestFinalCorpusMutations(t *testing.T) {
 			return
 		}
 		line := lineText(pages[m.page].Lines[m.line])
-		if why, ok := finalPendingPages[pages[m.page].Number]; ok && m.where == "表格" {
-			pending = append(pending, fmt.Sprintf("%s in “%s” (%s)", miss, line, why))
-			return
-		}
 		t.Errorf("page %d (%s): changing %q to %q in “%s” brings no new error", pages[m.page].Number, m.where, m.old, m.new, line)
 	})
 	for miss, missed := range knownMissed {
@@ -119,7 +104,7 @@ func TestFinalCorpusMutations(t *testing.T) {
 	if covered["表格"] == 0 || covered["文字"] == 0 {
 		t.Errorf("mutations: %v, want both tables and narrative", covered)
 	}
-	t.Logf("%d mutations, tried %v; %d pending the layout work: %s", len(muts), covered, len(pending), strings.Join(pending, "; "))
+	t.Logf("%d mutations, tried %v", len(muts), covered)
 }
 
 // finalOnly leaves out the mutations of numbers of the 决算's own unverifiable

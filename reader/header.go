@@ -225,6 +225,9 @@ func completes[C any](open []C, f *hcell, frags func(C) []*hcell, carried func(C
 		if !knownHeader(b.String() + f.text) {
 			continue
 		}
+		if (f.x0 >= last.x1 || gap > 0.6) && twoWords(fs, f) {
+			continue
+		}
 		if d < bestD {
 			best, bestD = c, d
 		}
@@ -241,6 +244,16 @@ func wraps(frags []*hcell, f *hcell) bool {
 		b.WriteString(p.text)
 	}
 	return !knownHeader(b.String()) && knownHeader(b.String()+f.text)
+}
+
+// twoWords reports whether fragment f is a total's word (合计, 小计) and the one
+// line of a chain above it a whole header word: in layout text, set right of the
+// chain's end or past a line of other cells' words, they are two cells, not one
+// word cut (a group's heading beside its 小计, 本年收入 / 小计). Other words run on
+// (功能分类 / 科目编码), as does a word already cut over lines (政府性基金预 / 算 /
+// 财政拨款).
+func twoWords(frags []*hcell, f *hcell) bool {
+	return len(frags) == 1 && knownHeader(frags[0].text) && totalRe.MatchString(format.Fold(f.text))
 }
 
 // shifted is cell c moved down by d, as if its next line followed it directly.

@@ -157,8 +157,10 @@ func TestLayoutFinalAccounts(t *testing.T) {
 	for _, c := range empty.Columns {
 		keys = append(keys, c.Key)
 	}
-	if k := strings.Join(keys, " "); !strings.Contains(k, "carry this_year") || !strings.Contains(k, "carry_next") {
-		t.Errorf("the empty fund table's columns are %s, want 年初结转和结余 and 本年收入 among them", k)
+	// 本年收入 and, a line below and right of it, 本年支出's 小计 are two
+	// columns, keyed as the PDF's.
+	if k := strings.Join(keys, " "); !strings.Contains(k, "carry income spending basic project carry_next") {
+		t.Errorf("the empty fund table's columns are %s, want 年初结转和结余, 本年收入, 小计, 基本支出, 项目支出 and 年末结转和结余", k)
 	}
 	// Names centred on their rows over three lines, one above and one below
 	// the row's code, beside a row whose name is one line (Foshan's 表8).

@@ -822,11 +822,13 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 	}
 	top := !text && r.top
 	// A row set at the top of its cells may go on from the page before: the lines
-	// before the page's first amounts are its end.
+	// before the page's first amounts are its end, up to a line that begins a
+	// row (十四、…) or prints balance rows' labels (使用非财政拨款结余（含专用结余）
+	// / 结余分配): rows of their own without amounts.
 	if top && len(r.rows) > 0 {
 		last := r.rows[len(r.rows)-1]
 		i := 0
-		for i < len(lines) && !anchor[i] {
+		for i < len(lines) && !anchor[i] && !balanceLine(lines[i]) && !r.startsRow(lines[i]) {
 			r.place(last, lines[i], false)
 			i++
 		}
@@ -968,6 +970,14 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 			}
 		case above != nil && !starts:
 			rowOf[i] = above
+			if top {
+				// A cell set at its top runs down from its row's line: the text
+				// goes to the nearest row above that prints in its column, which
+				// may be a row without amounts (二、政府性基金预算财政拨 / 款).
+				if k := r.columnAbove(lines, rowOf, i); k > ka {
+					rowOf[i] = rowOf[k]
+				}
+			}
 		default:
 			rowOf[i] = newRow(l)
 		}
@@ -989,6 +999,23 @@ func (r *tableReader) readBody(lines []*tline, pg *tpage) {
 		rows = r.pairSides(rows)
 	}
 	r.rows = append(r.rows, rows...)
+}
+
+// columnAbove returns the nearest line above line i that has a row and prints
+// text in the column of line i's first word, or -1.
+func (r *tableReader) columnAbove(lines []*tline, rowOf []*rawRow, i int) int {
+	j := r.colOf(lines[i].words[0], lines[i].words[0].num)
+	for k := i - 1; k >= 0; k-- {
+		if rowOf[k] == nil {
+			continue
+		}
+		for _, w := range lines[k].words {
+			if !w.num && r.colOf(w, false) == j {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // pairSides joins the two sides of a summary table's row that layout text sets
@@ -1497,7 +1524,7 @@ func (r *tableReader) codeAt(w word) bool {
 
 // balanceRowRe matches the labels of the 收支总表's balance rows, which print no
 // amounts where there is nothing to carry.
-var balanceRowRe = regexp.MustCompile(`^(使用非财政拨款结余|上年结转(结余)?|结转下年(结余)?|年终结转结余|年末结转和结余|结转结余下年)$`)
+var balanceRowRe = regexp.MustCompile(`^(使用非财政拨款结余(?:[（(]含专用结余[）)])?|结余分配|上年结转(结余)?|结转下年(结余)?|年终结转结余|年末结转和结余|结转结余下年)$`)
 
 // balanceLine reports whether a line of layout text prints only the labels of
 // balance rows (使用非财政拨款结余 … 结转下年): a row of its own, without amounts,
