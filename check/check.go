@@ -125,6 +125,18 @@ type Options struct {
 
 // Run checks doc and returns its findings, errors first.
 func Run(doc *disclosure.Document, opts Options) Result {
+	c := newDoc(doc, opts)
+	for _, rs := range tableRules {
+		rs(c)
+	}
+	sort.SliceStable(c.findings, func(i, j int) bool {
+		return rank(c.findings[i].Severity) < rank(c.findings[j].Severity)
+	})
+	return Result{Findings: c.findings}
+}
+
+// newDoc indexes doc's tables for the rules to read.
+func newDoc(doc *disclosure.Document, opts Options) *Doc {
 	cat := opts.Codes
 	if cat == nil {
 		cat = classification.Default()
@@ -136,13 +148,7 @@ func Run(doc *disclosure.Document, opts Options) Result {
 	c := &Doc{doc: doc, cat: cat, format: f, seen: map[string]bool{}}
 	c.doc = c.readable()
 	c.index()
-	for _, rs := range tableRules {
-		rs(c)
-	}
-	sort.SliceStable(c.findings, func(i, j int) bool {
-		return rank(c.findings[i].Severity) < rank(c.findings[j].Severity)
-	})
-	return Result{Findings: c.findings}
+	return c
 }
 
 func rank(s Severity) int {

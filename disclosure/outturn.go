@@ -5,13 +5,18 @@ import "yusuan/money"
 // Outturn is a 决算's budget against its outturn as the data it was derived from
 // has them, for the portal to set side by side: spending (本年支出, all funds) by
 // functional 项, basic spending by economic 款, and the 财政拨款 三公 by item. The
-// printed tables carry only the 决算数 (and the 三公 预算数), so a 决算 read from
-// published files has none. Rows are by code, never by project, so nothing
-// classified is named.
+// printed tables carry mostly the 决算数 alone, so a 决算 read from published
+// files has only what it prints of both (check.ReadOutturn): the 项 its narrative
+// states with 年初预算 and 支出决算 (一般公共预算财政拨款), and the 三公 items table 7
+// prints with 预算数 and 决算数; Read marks such an Outturn. Rows are by code,
+// never by project, so nothing classified is named.
 type Outturn struct {
 	Functional []OutturnRow `json:"functional"`
 	Economic   []OutturnRow `json:"economic"`
 	SanGong    []OutturnRow `json:"san_gong"`
+	// Read says the rows were read from the published document, not derived
+	// from data (the page says 据公开文件读取).
+	Read bool `json:"read,omitempty"`
 }
 
 // OutturnRow is one code's or item's 年初预算, 调整预算 (nil when the data gives

@@ -103,6 +103,8 @@ type outturnSection struct {
 	// 年初预算数 in the 决算 differs from the published 部门预算.
 	Differs     int
 	HasAdjusted bool
+	// Read says the rows were read from the published document (据公开文件读取).
+	Read bool
 }
 
 // outturnView is a department's 预算与决算 of a year.
@@ -115,6 +117,9 @@ type outturnView struct {
 	Sections []outturnSection
 	Tips     map[string]string
 }
+
+// Read says the 决算's outturn was read from the published document.
+func (v outturnView) Read() bool { return v.Final.Outturn != nil && v.Final.Outturn.Read }
 
 // budgetFigures are what a department's 部门预算 of the year prints of the
 // three sections, by code or 三公 item; a nil map for a section it does not print.
@@ -149,10 +154,27 @@ func readBudgetFigures(spending, basic, sanGong []store.Cell, year int) budgetFi
 	return f
 }
 
-// newOutturnSections lays out the 决算's outturn against the budget figures.
+// newOutturnSections lays out the 决算's outturn against the budget figures. An
+// outturn read from the published document holds only the 项 its narrative states
+// (一般公共预算财政拨款, not the 部门预算's 本年支出) and the 三公 items: it is set
+// against its own 年初预算数 alone, and a section it has no rows for is left out
+// (the functional one comes first whenever it has rows, as the ranking takes it).
 func newOutturnSections(o *disclosure.Outturn, b budgetFigures) []outturnSection {
 	if o == nil {
 		return nil
+	}
+	if o.Read {
+		var s []outturnSection
+		if len(o.Functional) > 0 {
+			s = append(s, codeSection("functional", "按功能分类（一般公共预算财政拨款，决算说明所列各项）", classification.Functional, o.Functional, nil, []int{3, 5, 7}))
+		}
+		if len(o.SanGong) > 0 {
+			s = append(s, sanGongSection(o.SanGong, nil))
+		}
+		for i := range s {
+			s[i].Read = true
+		}
+		return s
 	}
 	return []outturnSection{
 		codeSection("functional", "按功能分类（本年支出）", classification.Functional, o.Functional, b.functional, []int{3, 5, 7}),

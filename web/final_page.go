@@ -185,7 +185,8 @@ type rankedDept struct {
 	Name       string
 	Row        outturnRow
 	FromBudget bool
-	// NoOutturn marks a 决算 read from published files, which has no 预算数.
+	// NoOutturn marks a 决算 read from published files that prints no 项 with
+	// its 预算数.
 	NoOutturn bool
 }
 
@@ -265,8 +266,10 @@ func (s *Server) regionFinal(r *http.Request) (regionFinalView, error) {
 		byDept[c.DepartmentID] = append(byDept[c.DepartmentID], c)
 	}
 	for _, f := range finals {
-		d := rankedDept{ID: f.DepartmentID, Name: f.Department, NoOutturn: f.Outturn == nil}
-		if f.Outturn != nil {
+		// A 决算 read from published files ranks by the 项 its narrative states.
+		noRows := f.Outturn == nil || f.Outturn.Read && len(f.Outturn.Functional) == 0
+		d := rankedDept{ID: f.DepartmentID, Name: f.Department, NoOutturn: noRows}
+		if !noRows {
 			sec := newOutturnSections(f.Outturn, readBudgetFigures(byDept[f.DepartmentID], nil, nil, v.Year))[0]
 			d.Row, d.FromBudget = sec.Total, sec.FromBudget
 		}

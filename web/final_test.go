@@ -19,6 +19,7 @@ import (
 	"yusuan/classification"
 	"yusuan/disclosure"
 	"yusuan/money"
+	"yusuan/reader"
 	"yusuan/store"
 )
 
@@ -317,5 +318,45 @@ func TestReadBudgetFigures(t *testing.T) {
 	}
 	if f.economic != nil || f.sanGong != nil {
 		t.Errorf("economic %v, 三公 %v; want none", f.economic, f.sanGong)
+	}
+}
+
+// TestFinalRead shows the 决算 imported from the Putuo PDF: the 项 and 三公 items
+// it prints with their 完成率, said to be read from the published document, and
+// its place in the region's ranking.
+func TestFinalRead(t *testing.T) {
+	pdf := "../../shared/corpus/juesuan/putuo-caizhengju-2024-dept-final-accounts.pdf"
+	doc, err := reader.ReadFile(pdf)
+	if err != nil {
+		t.Skip("the shared corpus is not next to the repository")
+	}
+	doc.Outturn = check.ReadOutturn(doc, check.Options{})
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "yusuan.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	res, err := st.Import(ctx, store.ImportSet{Documents: []store.ImportDoc{{Region: "上海市普陀区", Source: "putuo.pdf", Disclosure: doc, Check: check.Run(doc, check.Options{}), Published: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &portal{st: st, srv: httptest.NewServer(New(st, Options{}))}
+	t.Cleanup(p.srv.Close)
+	_, _, page := p.get(t, "/departments/"+strconv.FormatInt(res.Documents[0].DepartmentID, 10)+"/final/2024")
+	// 2010601 行政运行: 1,511.89 of 1,560.05 万元, 96.9%.
+	for _, want := range []string{"据公开文件读取", `data-code="2010601"`, "1,560.05", "1,511.89", "96.9%", `data-code="reception"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "无法逐项比较") || strings.Contains(page, `id="economic"`) {
+		t.Error("the page says it cannot compare, or shows an economic section it has no rows for")
+	}
+	// The ranking sums the 11 项: 2,940.06, the printed total 2,940.05 within the
+	// 项' rounding.
+	_, _, rank := p.get(t, "/region/final?region=上海市普陀区&year=2024")
+	if !strings.Contains(rank, "2,940.06") || !strings.Contains(rank, "98.2%") {
+		t.Errorf("the ranking lacks the 决算数 of the 项 the narrative states:\n%s", rank)
 	}
 }

@@ -269,6 +269,10 @@ func importInputs(args []string, region, profileName string, cat *classification
 			}
 			continue
 		}
+		// A 决算 read from published files has the Outturn of what it prints.
+		if d.doc.Kind == store.FinalAccounts && d.doc.Outturn == nil {
+			d.doc.Outturn = check.ReadOutturn(d.doc, check.Options{Codes: cat})
+		}
 		doc, err := checkedDoc(d.files, region, d.doc, d.res)
 		if err == nil {
 			err = keepOriginals(&doc, d.files)

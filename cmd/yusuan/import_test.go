@@ -429,3 +429,20 @@ func TestImportFinal(t *testing.T) {
 		t.Errorf("finals = %+v, %v", finals, err)
 	}
 }
+
+// TestImportReadFinal imports the Putuo 部门决算 as published, a PDF: its Outturn
+// is what the document prints, marked as read.
+func TestImportReadFinal(t *testing.T) {
+	pdf := "../../../shared/corpus/juesuan/putuo-caizhengju-2024-dept-final-accounts.pdf"
+	if _, err := os.Stat(pdf); err != nil {
+		t.Skip("the shared corpus is not next to the repository")
+	}
+	db := filepath.Join(t.TempDir(), "portal.db")
+	if code, out, errs := runCLI(t, "import", "--db", db, pdf); code != exitOK {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	finals, err := openDB(t, db).Finals(context.Background(), "上海市普陀区", 2024)
+	if err != nil || len(finals) != 1 || finals[0].Outturn == nil || !finals[0].Outturn.Read || len(finals[0].Outturn.Functional) != 11 {
+		t.Errorf("finals = %+v, %v", finals, err)
+	}
+}
