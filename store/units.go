@@ -345,42 +345,20 @@ func (s *Store) ExplainPart(ctx context.Context, actor account.Actor, id int64, 
 		if err != nil {
 			return err
 		}
-		warnings := map[string]workflow.Finding{}
-		for _, f := range dv.Findings {
-			if f.Severity == workflow.Warning {
-				warnings[f.Key] = f
-			}
-		}
-		var done []string
-		for k, v := range texts {
-			f, ok := warnings[k]
-			if !ok {
-				return &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: "要说明的警告不在该单位当前版本的数据中，请刷新页面"}
-			}
-			v = strings.TrimSpace(v)
-			if v == dv.Explanations[k] {
-				continue // unchanged: it stays whoever wrote it
-			}
-			if v == "" {
-				if _, err := tx.exec(ctx, `DELETE FROM unit_part_explanations WHERE part_id = ? AND number = ? AND finding_key = ?`,
-					p.ID, p.Version, k); err != nil {
-					return err
-				}
-				delete(dv.Explanations, k)
-				done = append(done, "删除说明 "+f.Rule+" "+f.Place)
-				continue
-			}
-			if err := workflow.CheckText("说明", v, workflow.MaxExplanation); err != nil {
+		detail, err := explain(dv.Findings, dv.Explanations, texts, "要说明的警告不在该单位当前版本的数据中，请刷新页面",
+			func(k, v string) error {
+				return putPartExplanation(ctx, tx, p.ID, p.Version, k, v, actor.User.Login)
+			},
+			func(k string) error {
+				_, err := tx.exec(ctx, `DELETE FROM unit_part_explanations WHERE part_id = ? AND number = ? AND finding_key = ?`,
+					p.ID, p.Version, k)
 				return err
-			}
-			if err := putPartExplanation(ctx, tx, p.ID, p.Version, k, v, actor.User.Login); err != nil {
-				return err
-			}
-			dv.Explanations[k] = v
-			done = append(done, fmt.Sprintf("说明 %s %s：%s", f.Rule, f.Place, v))
+			})
+		if err != nil {
+			return err
 		}
 		p.Unexplained = workflow.Unexplained(dv.Findings, dv.Explanations)
-		e.Detail = strings.Join(done, "；")
+		e.Detail = detail
 		return nil
 	})
 }

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -534,6 +536,48 @@ func putExplanation(ctx context.Context, tx *tx, id int64, version int, key, bod
 	return err
 }
 
+// explain applies texts (finding key → explanation; an empty one removes it) to
+// the explanations current of the warnings among findings, with put and del
+// writing them, and returns the audit detail. A text that is unchanged stays
+// whoever wrote it; a key that is not a warning of this data is refused with stale.
+func explain(findings []workflow.Finding, current, texts map[string]string, stale string,
+	put func(key, text string) error, del func(key string) error) (string, error) {
+	warnings := map[string]workflow.Finding{}
+	for _, f := range findings {
+		if f.Severity == workflow.Warning {
+			warnings[f.Key] = f
+		}
+	}
+	var done []string
+	for _, k := range slices.Sorted(maps.Keys(texts)) {
+		f, ok := warnings[k]
+		if !ok {
+			return "", &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: stale}
+		}
+		v := strings.TrimSpace(texts[k])
+		switch {
+		case v == current[k]:
+			continue
+		case v == "":
+			if err := del(k); err != nil {
+				return "", err
+			}
+			delete(current, k)
+			done = append(done, "删除说明 "+f.Rule+" "+f.Place)
+			continue
+		}
+		if err := workflow.CheckText("说明", v, workflow.MaxExplanation); err != nil {
+			return "", err
+		}
+		if err := put(k, v); err != nil {
+			return "", err
+		}
+		current[k] = v
+		done = append(done, fmt.Sprintf("说明 %s %s：%s", f.Rule, f.Place, v))
+	}
+	return strings.Join(done, "；"), nil
+}
+
 // Validate moves a draft without errors to validated.
 func (s *Store) Validate(ctx context.Context, st Step) (Submission, error) {
 	return s.transition(ctx, st, workflow.Validate, func(tx *tx, sub *Submission, e *AuditEntry) error {
@@ -554,42 +598,20 @@ func (s *Store) Explain(ctx context.Context, st Step, texts map[string]string) (
 		if err != nil {
 			return err
 		}
-		warnings := map[string]workflow.Finding{}
-		for _, f := range dv.Findings {
-			if f.Severity == workflow.Warning {
-				warnings[f.Key] = f
-			}
-		}
-		var done []string
-		for k, v := range texts {
-			f, ok := warnings[k]
-			if !ok {
-				return &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: "要说明的警告不在当前版本的数据中，请刷新页面"}
-			}
-			v = strings.TrimSpace(v)
-			if v == dv.Explanations[k] {
-				continue // unchanged: it stays whoever wrote it
-			}
-			if v == "" {
-				if _, err := tx.exec(ctx, `DELETE FROM submission_explanations WHERE submission_id = ? AND data_version = ? AND finding_key = ?`,
-					sub.ID, sub.DataVersion, k); err != nil {
-					return err
-				}
-				delete(dv.Explanations, k)
-				done = append(done, "删除说明 "+f.Rule+" "+f.Place)
-				continue
-			}
-			if err := workflow.CheckText("说明", v, workflow.MaxExplanation); err != nil {
+		detail, err := explain(dv.Findings, dv.Explanations, texts, "要说明的警告不在当前版本的数据中，请刷新页面",
+			func(k, v string) error {
+				return putExplanation(ctx, tx, sub.ID, sub.DataVersion, k, v, st.Actor.User.Login)
+			},
+			func(k string) error {
+				_, err := tx.exec(ctx, `DELETE FROM submission_explanations WHERE submission_id = ? AND data_version = ? AND finding_key = ?`,
+					sub.ID, sub.DataVersion, k)
 				return err
-			}
-			if err := putExplanation(ctx, tx, sub.ID, sub.DataVersion, k, v, st.Actor.User.Login); err != nil {
-				return err
-			}
-			dv.Explanations[k] = v
-			done = append(done, fmt.Sprintf("说明 %s %s：%s", f.Rule, f.Place, v))
+			})
+		if err != nil {
+			return err
 		}
 		sub.Unexplained = workflow.Unexplained(dv.Findings, dv.Explanations)
-		e.Detail = strings.Join(done, "；")
+		e.Detail = detail
 		return nil
 	})
 }
