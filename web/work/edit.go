@@ -84,11 +84,10 @@ func (s *Server) showEdit(w http.ResponseWriter, r *http.Request, c *caller) err
 // saveEdit saves the posted sheet as a new data version, or shows the form
 // again with what was typed and why it was refused.
 func (s *Server) saveEdit(w http.ResponseWriter, r *http.Request, c *caller) error {
-	year, err := pathYear(r)
+	dept, year, err := pathSubmission(r)
 	if err != nil {
 		return err
 	}
-	dept, _ := strconv.ParseInt(r.PathValue("dept"), 10, 64)
 	edited, err := postedSheet(r)
 	if err != nil {
 		return err
@@ -123,11 +122,10 @@ func (s *Server) saveEdit(w http.ResponseWriter, r *http.Request, c *caller) err
 // editPage builds the form of a sheet: the stored one, or posted (with the
 // findings of its refused save) when the save was refused.
 func (s *Server) editPage(r *http.Request, c *caller, posted *budgetfile.Sheet, refused []workflow.Finding) (*editPage, error) {
-	year, err := pathYear(r)
+	id, year, err := pathSubmission(r)
 	if err != nil {
 		return nil, err
 	}
-	id, _ := strconv.ParseInt(r.PathValue("dept"), 10, 64)
 	ctx, cancel := s.query(r)
 	defer cancel()
 	d, err := s.st.WorkDepartment(ctx, id)

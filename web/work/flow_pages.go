@@ -140,13 +140,9 @@ type explained struct {
 }
 
 func (s *Server) submissionPage(r *http.Request, c *caller) (*submissionPage, error) {
-	year, err := pathYear(r)
+	id, year, err := pathSubmission(r)
 	if err != nil {
 		return nil, err
-	}
-	id, err := strconv.ParseInt(r.PathValue("dept"), 10, 64)
-	if err != nil || id <= 0 {
-		return nil, errInvalid("部门编号不正确")
 	}
 	ctx, cancel := s.query(r)
 	defer cancel()
@@ -256,11 +252,10 @@ func (s *Server) afterStep(w http.ResponseWriter, r *http.Request, a string) err
 
 // uploadData takes an uploaded workbook (field "file").
 func (s *Server) uploadData(w http.ResponseWriter, r *http.Request, c *caller) error {
-	year, err := pathYear(r)
+	dept, year, err := pathSubmission(r)
 	if err != nil {
 		return err
 	}
-	dept, _ := strconv.ParseInt(r.PathValue("dept"), 10, 64)
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
 		_, err := s.refused(w, r, c, &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: "请选择要上传的预算数据文件（.xlsx 或 .yaml）"})
@@ -285,11 +280,10 @@ func (s *Server) uploadData(w http.ResponseWriter, r *http.Request, c *caller) e
 // flowStep runs one step of the department's submission of the path's year.
 func (s *Server) flowStep(a workflow.Action) handler {
 	return func(w http.ResponseWriter, r *http.Request, c *caller) error {
-		year, err := pathYear(r)
+		dept, year, err := pathSubmission(r)
 		if err != nil {
 			return err
 		}
-		dept, _ := strconv.ParseInt(r.PathValue("dept"), 10, 64)
 		// A publication renders the document in every format before its import.
 		ctx, cancel := context.WithTimeout(r.Context(), max(s.opts.QueryTimeout, publishTimeout))
 		defer cancel()

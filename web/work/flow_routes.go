@@ -46,6 +46,18 @@ func (s *Server) flow() *service.Service {
 }
 
 // pathYear reads the year of the path.
+// pathSubmission reads the department and year a submission's path names.
+func pathSubmission(r *http.Request) (dept int64, year int, err error) {
+	if year, err = pathYear(r); err != nil {
+		return 0, 0, err
+	}
+	dept, err = strconv.ParseInt(r.PathValue("dept"), 10, 64)
+	if err != nil || dept <= 0 {
+		return 0, 0, errInvalid("部门编号不正确")
+	}
+	return dept, year, nil
+}
+
 func pathYear(r *http.Request) (int, error) {
 	y, err := strconv.Atoi(r.PathValue("year"))
 	if err != nil || y < 1949 || y > 2200 {

@@ -55,13 +55,9 @@ type unitRow struct {
 }
 
 func (s *Server) unitsPage(r *http.Request, c *caller) (*unitsPage, error) {
-	year, err := pathYear(r)
+	id, year, err := pathSubmission(r)
 	if err != nil {
 		return nil, err
-	}
-	id, err := strconv.ParseInt(r.PathValue("dept"), 10, 64)
-	if err != nil || id <= 0 {
-		return nil, errInvalid("部门编号不正确")
 	}
 	ctx, cancel := s.query(r)
 	defer cancel()
@@ -164,11 +160,10 @@ func (s *Server) afterUnits(w http.ResponseWriter, r *http.Request, done string)
 // uploadPart takes a unit's workbook (field "file"; "unit" names the unit for
 // an account of the whole department, empty for the workbook's one unit).
 func (s *Server) uploadPart(w http.ResponseWriter, r *http.Request, c *caller) error {
-	year, err := pathYear(r)
+	dept, year, err := pathSubmission(r)
 	if err != nil {
 		return err
 	}
-	dept, _ := strconv.ParseInt(r.PathValue("dept"), 10, 64)
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
 		return s.unitsRefused(w, r, c, &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: "请选择要上传的单位数据文件（.xlsx 或 .yaml）"})
@@ -219,11 +214,10 @@ func (s *Server) partStep(what string) handler {
 // assemble merges the units' parts into the department's new data version and
 // shows the submission's page.
 func (s *Server) assemble(w http.ResponseWriter, r *http.Request, c *caller) error {
-	year, err := pathYear(r)
+	dept, year, err := pathSubmission(r)
 	if err != nil {
 		return err
 	}
-	dept, _ := strconv.ParseInt(r.PathValue("dept"), 10, 64)
 	// Assembly writes, reads and checks the whole department's workbook.
 	ctx, cancel := context.WithTimeout(r.Context(), max(s.opts.QueryTimeout, publishTimeout))
 	defer cancel()
