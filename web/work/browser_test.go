@@ -2,6 +2,7 @@ package work
 
 import (
 	"encoding/json"
+	"fmt"
 	"html"
 	"net"
 	"net/http"
@@ -61,15 +62,36 @@ func (f *framable) Write(b []byte) (int, error) { f.fix(); return f.ResponseWrit
 
 var probeOut = regexp.MustCompile(`(?s)<pre id="out">(.*?)</pre>`)
 
+// runProbe serves mux on a local port, opens its /__probe page in headless
+// Chromium for up to budget milliseconds of virtual time, decodes into out what
+// the probe wrote into its <pre id="out">, and returns the server's address; the
+// server runs until the test ends.
+func runProbe(t *testing.T, chromium string, mux *http.ServeMux, budget int, out any) (base string) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	base = "http://" + ln.Addr().String()
+	dom := browsertest.Run(t, chromium, fmt.Sprintf("--virtual-time-budget=%d", budget), "--window-size=1400,1000", "--dump-dom", base+"/__probe")
+	m := probeOut.FindStringSubmatch(dom)
+	if m == nil {
+		t.Fatal("no probe output")
+	}
+	if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), out); err != nil {
+		t.Fatalf("probe output %q: %v", m[1], err)
+	}
+	return base
+}
+
 // TestBrowserLogin logs in through the real form in headless Chromium and opens
 // the audit log, which lists that login.
 func TestBrowserLogin(t *testing.T) {
 	chromium := browsertest.Chromium(t)
 	e := newEnv(t, t.TempDir()+"/work.db")
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
 	portal := web.New(e.st, web.Options{})
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /__probe", func(w http.ResponseWriter, r *http.Request) {
@@ -80,19 +102,8 @@ func TestBrowserLogin(t *testing.T) {
 	mux.Handle("/work/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		e.work.ServeHTTP(&framable{ResponseWriter: w}, r)
 	}))
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-
-	dom := browsertest.Run(t, chromium, "--virtual-time-budget=15000", "--window-size=1400,1000", "--dump-dom", "http://"+ln.Addr().String()+"/__probe")
-	m := probeOut.FindStringSubmatch(dom)
-	if m == nil {
-		t.Fatal("no probe output")
-	}
 	var seen []struct{ Path, Title, Text string }
-	if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &seen); err != nil {
-		t.Fatalf("probe output %q: %v", m[1], err)
-	}
+	runProbe(t, chromium, mux, 15000, &seen)
 	if len(seen) != 3 {
 		t.Fatalf("the frame went through %d pages, want 3: %+v", len(seen), seen)
 	}

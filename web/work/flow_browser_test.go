@@ -5,9 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"html"
 	"io"
-	"net"
 	"net/http"
 	"net/http/cookiejar"
 	neturl "net/url"
@@ -15,7 +13,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"yusuan/account"
 	"yusuan/budgetfile"
@@ -164,24 +161,8 @@ func TestBrowserFlow(t *testing.T) {
 		mux.Handle("/work/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			e.work.ServeHTTP(&framable{ResponseWriter: w}, r)
 		}))
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-		go srv.Serve(ln)
-		t.Cleanup(func() { srv.Close() })
-		base := "http://" + ln.Addr().String()
-
-		dom := browsertest.Run(t, chromium, "--virtual-time-budget=120000", "--window-size=1400,1000", "--dump-dom", base+"/__probe")
-		m := probeOut.FindStringSubmatch(dom)
-		if m == nil {
-			t.Fatal("no probe output")
-		}
 		var pages []probePage
-		if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &pages); err != nil {
-			t.Fatalf("probe output %q: %v", m[1], err)
-		}
+		base := runProbe(t, chromium, mux, 120000, &pages)
 		const want = 30
 		if len(pages) != want || pages[len(pages)-1].Path == "error" {
 			for i, p := range pages {

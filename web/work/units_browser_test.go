@@ -4,12 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"html"
-	"net"
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"yusuan/account"
 	"yusuan/internal/browsertest"
@@ -80,23 +77,8 @@ func TestBrowserUnits(t *testing.T) {
 	mux.Handle("/work/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		e.work.ServeHTTP(&framable{ResponseWriter: w}, r)
 	}))
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-
-	dom := browsertest.Run(t, chromium, "--virtual-time-budget=60000", "--window-size=1400,1000", "--dump-dom", "http://"+ln.Addr().String()+"/__probe")
-	m := probeOut.FindStringSubmatch(dom)
-	if m == nil {
-		t.Fatal("no probe output")
-	}
 	var pages []probePage
-	if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &pages); err != nil {
-		t.Fatalf("probe output %q: %v", m[1], err)
-	}
+	runProbe(t, chromium, mux, 60000, &pages)
 	const want = 18
 	if len(pages) != want || pages[len(pages)-1].Path == "error" {
 		for i, p := range pages {
