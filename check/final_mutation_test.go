@@ -62,6 +62,14 @@ func keyedCell(t *testing.T, doc *disclosure.Document, kind disclosure.TableKind
 	return -1, -1
 }
 
+// keyedEdit sets the cell that keyedCell finds, as a docEdit.
+func keyedEdit(kind disclosure.TableKind, name, key, printed string) docEdit {
+	return func(t *testing.T, doc *disclosure.Document) {
+		r, j := keyedCell(t, doc, kind, name, key)
+		setCell(t, doc, kind, r, j, printed)
+	}
+}
+
 // TestFinalMutations changes one figure of a published 决算 at a time and requires
 // the rule that speaks of it to report a new error; the anti-mutations change a
 // figure in a way a correct document may print and require no new error of the
@@ -76,7 +84,7 @@ func TestFinalMutations(t *testing.T) {
 	}
 	for _, c := range []struct {
 		name, file string
-		edit       func(t *testing.T, doc *disclosure.Document)
+		edit       docEdit
 		rule       string // the rule that must report; "" for an anti-mutation
 		silent     string // for an anti-mutation, the rule that must stay silent ("" for every rule)
 		// pending says why the mutation is not caught yet (the reading it waits
@@ -84,70 +92,29 @@ func TestFinalMutations(t *testing.T) {
 		pending string
 	}{
 		// 55.35 would be within the rounding of the three figures: a tail.
-		{"年末结转和结余 55.34 → 56.34", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
-			editCell(t, doc, disclosure.SummaryTable, "年末结转和结余", 0, "56.34")
-		}, "BAL-04", "", ""},
-		{"Foshan 年末结转和结余 0.01 → 1.01", foshanFinal, func(t *testing.T, doc *disclosure.Document) {
-			editCell(t, doc, disclosure.SummaryTable, "年末结转和结余", 0, "1.01")
-		}, "BAL-04", "", ""},
-		{"完成年初预算的98.20% → 98.30%", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
-			editText(t, doc, "完成年初预算的98.20%", "完成年初预算的98.30%")
-		}, "EXE-01", "", ""},
-		{"行政运行 决算数小于预算数 → 大于", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
-			editText(t, doc, "支出决算为1511.89万元。决算数小于预算数", "支出决算为1511.89万元。决算数大于预算数")
-		}, "EXE-02", "", ""},
-		{"行政运行 支出决算 1511.89 → 1521.89", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
-			editText(t, doc, "支出决算为1511.89万元", "支出决算为1521.89万元")
-		}, "EXE-03", "", ""},
-		{"信息化建设 年初预算 135.90 → 145.90", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
-			editText(t, doc, "年初预算为135.90万元", "年初预算为145.90万元")
-		}, "EXE-04", "", ""},
-		{"三公 年初预算 0.95 → 1.95 in the text", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
-			editText(t, doc, "年初预算为0.95万元", "年初预算为1.95万元")
-		}, "EXE-06", "", ""},
-		{"三公 预算数 0.95 → 1.95 in one cell", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
-			r, j := keyedCell(t, doc, disclosure.SanGongTable, "", "budget.reception")
-			setCell(t, doc, disclosure.SanGongTable, r, j, "1.95")
-		}, "SUM-03", "", ""},
-		{"XXX万元 left in 第三部分", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
-			editText(t, doc, "本年收入合计2946.25万元", "本年收入合计XXX万元")
-		}, "DOC-04", "", ""},
-		{"表2 合计 2,946.25 → 2,956.25", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
-			r, j := keyedCell(t, doc, disclosure.IncomeTable, "合计", "total")
-			setCell(t, doc, disclosure.IncomeTable, r, j, "2,956.25")
-		}, "X-09", "", ""},
-		{"Foshan 表3 合计 1,668.14 → 1,678.14", foshanFinal, func(t *testing.T, doc *disclosure.Document) {
-			r, j := keyedCell(t, doc, disclosure.SpendingTable, "合计", "total")
-			setCell(t, doc, disclosure.SpendingTable, r, j, "1,678.14")
-		}, "X-09", "", ""},
-		{"表6 30217 0.16 → 0.26, above the 三公 决算数", foshanFinal, func(t *testing.T, doc *disclosure.Document) {
-			editCell(t, doc, disclosure.GPBasicTable, "公务接待费", 0, "0.26")
-		}, "X-04", "", ""},
+		{"年末结转和结余 55.34 → 56.34", putuoFinal, cellEdit(disclosure.SummaryTable, "年末结转和结余", 0, "56.34"), "BAL-04", "", ""},
+		{"Foshan 年末结转和结余 0.01 → 1.01", foshanFinal, cellEdit(disclosure.SummaryTable, "年末结转和结余", 0, "1.01"), "BAL-04", "", ""},
+		{"完成年初预算的98.20% → 98.30%", putuoFinal, textEdit("完成年初预算的98.20%", "完成年初预算的98.30%"), "EXE-01", "", ""},
+		{"行政运行 决算数小于预算数 → 大于", putuoFinal, textEdit("支出决算为1511.89万元。决算数小于预算数", "支出决算为1511.89万元。决算数大于预算数"), "EXE-02", "", ""},
+		{"行政运行 支出决算 1511.89 → 1521.89", putuoFinal, textEdit("支出决算为1511.89万元", "支出决算为1521.89万元"), "EXE-03", "", ""},
+		{"信息化建设 年初预算 135.90 → 145.90", putuoFinal, textEdit("年初预算为135.90万元", "年初预算为145.90万元"), "EXE-04", "", ""},
+		{"三公 年初预算 0.95 → 1.95 in the text", putuoFinal, textEdit("年初预算为0.95万元", "年初预算为1.95万元"), "EXE-06", "", ""},
+		{"三公 预算数 0.95 → 1.95 in one cell", putuoFinal, keyedEdit(disclosure.SanGongTable, "", "budget.reception", "1.95"), "SUM-03", "", ""},
+		{"XXX万元 left in 第三部分", putuoFinal, textEdit("本年收入合计2946.25万元", "本年收入合计XXX万元"), "DOC-04", "", ""},
+		{"表2 合计 2,946.25 → 2,956.25", putuoFinal, keyedEdit(disclosure.IncomeTable, "合计", "total", "2,956.25"), "X-09", "", ""},
+		{"Foshan 表3 合计 1,668.14 → 1,678.14", foshanFinal, keyedEdit(disclosure.SpendingTable, "合计", "total", "1,678.14"), "X-09", "", ""},
+		{"表6 30217 0.16 → 0.26, above the 三公 决算数", foshanFinal, cellEdit(disclosure.GPBasicTable, "公务接待费", 0, "0.26"), "X-04", "", ""},
 		// 表6's halves add up each on its own: 类 = Σ款, 人员经费合计 = Σ类, and the two
 		// 合计 are table 5's 基本支出.
-		{"表6 基本工资 262.33 → 272.33", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
-			editCell(t, doc, disclosure.GPBasicTable, "基本工资", 0, "272.33")
-		}, "SUM-01", "", ""},
-		{"表6 人员经费合计 2,152.26 → 2,162.26", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
-			editCell(t, doc, disclosure.GPBasicTable, "人员经费合计", 0, "2,162.26")
-		}, "SUM-01", "", ""},
-		{"表6 人员经费合计 2,152.26 → 2,162.26 against table 5", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
-			editCell(t, doc, disclosure.GPBasicTable, "人员经费合计", 0, "2,162.26")
-		}, "X-01", "", ""},
-		{"Foshan 表6 30201 办公费 13.80 → 23.80", foshanFinal, func(t *testing.T, doc *disclosure.Document) {
-			editCell(t, doc, disclosure.GPBasicTable, "办公费", 0, "23.80")
-		}, "SUM-01", "", ""},
-		{"Foshan 表6 公用经费合计 97.19 → 97.29", foshanFinal, func(t *testing.T, doc *disclosure.Document) {
-			editCell(t, doc, disclosure.GPBasicTable, "公用经费合计", 0, "97.29")
-		}, "X-01", "", ""},
+		{"表6 基本工资 262.33 → 272.33", putuoFinal, cellEdit(disclosure.GPBasicTable, "基本工资", 0, "272.33"), "SUM-01", "", ""},
+		{"表6 人员经费合计 2,152.26 → 2,162.26", putuoFinal, cellEdit(disclosure.GPBasicTable, "人员经费合计", 0, "2,162.26"), "SUM-01", "", ""},
+		{"表6 人员经费合计 2,152.26 → 2,162.26 against table 5", putuoFinal, cellEdit(disclosure.GPBasicTable, "人员经费合计", 0, "2,162.26"), "X-01", "", ""},
+		{"Foshan 表6 30201 办公费 13.80 → 23.80", foshanFinal, cellEdit(disclosure.GPBasicTable, "办公费", 0, "23.80"), "SUM-01", "", ""},
+		{"Foshan 表6 公用经费合计 97.19 → 97.29", foshanFinal, cellEdit(disclosure.GPBasicTable, "公用经费合计", 0, "97.29"), "X-01", "", ""},
 		// 302 Σ款 171.09 against 171.07: twelve printed 款, each rounded, a tail.
-		{"表6 办公费 21.21 → 21.22", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
-			editCell(t, doc, disclosure.GPBasicTable, "办公费", 0, "21.22")
-		}, "", "SUM-01", ""},
+		{"表6 办公费 21.21 → 21.22", putuoFinal, cellEdit(disclosure.GPBasicTable, "办公费", 0, "21.22"), "", "SUM-01", ""},
 		// A 项 printed 基本持平 one per cent apart is no error of wording.
-		{"基本持平 with 1%", putuoFinal, func(t *testing.T, doc *disclosure.Document) {
-			editText(t, doc, "年初预算为10.00万元，支出决算为10.00万元。决算数与预算数基本持平", "年初预算为10.10万元，支出决算为10.00万元。决算数与预算数基本持平")
-		}, "", "EXE-02", ""},
+		{"基本持平 with 1%", putuoFinal, textEdit("年初预算为10.00万元，支出决算为10.00万元。决算数与预算数基本持平", "年初预算为10.10万元，支出决算为10.00万元。决算数与预算数基本持平"), "", "EXE-02", ""},
 		// 完成预算的0% against a zero budget (Putuo's 因公出国（境）费, Foshan's 完成预算0万元
 		// 的0%) and 326.71 against 326.72 (table 1 against tables 2, 3 and 5) are in
 		// the documents as published, which TestFinalCorpusFindings holds to their
@@ -157,12 +124,7 @@ func TestFinalMutations(t *testing.T) {
 			was := baseOf(c.file)
 			doc := corpusDoc(t, c.file)
 			c.edit(t, doc)
-			var fresh []string
-			for e := range errorsOf(doc) {
-				if !was[e] {
-					fresh = append(fresh, e)
-				}
-			}
+			fresh := freshFindings(was, doc, check.Error)
 			if c.pending != "" {
 				t.Logf("pending (%s)", c.pending)
 			}

@@ -30,6 +30,31 @@ func inYuan(t *testing.T, tb *disclosure.Table) *disclosure.Table {
 	return tb
 }
 
+// pairCase is two figures that tables print and the number of errors of a rule
+// that the tables must give.
+type pairCase struct {
+	name string
+	a, b string
+	errs int
+}
+
+// runPairs requires, of each case, its number of errors of the rule among the
+// findings on the tables that tables builds from the case's two figures.
+func runPairs(t *testing.T, rule string, tables func(a, b string) []*disclosure.Table, cases []pairCase) {
+	t.Helper()
+	for _, tt := range cases {
+		wantErrors(t, tt.name, run(tables(tt.a, tt.b)...), rule, tt.errs)
+	}
+}
+
+// wantErrors requires n errors of the rule among fs; what names the case.
+func wantErrors(t *testing.T, what string, fs []check.Finding, rule string, n int) {
+	t.Helper()
+	if got := findings(fs, rule, check.Error); len(got) != n {
+		t.Errorf("%s: %d %s errors, want %d: %v", what, len(got), rule, n, got)
+	}
+}
+
 // TestCrossTablePrecision: a figure two tables both print is compared at the
 // precision each prints it in. A table in whole 元 shows 12,345,678 where one in
 // 万元 shows 1,234.57: the same figure, whichever table the finding would be
@@ -48,20 +73,14 @@ func TestCrossTablePrecision(t *testing.T) {
 		tb.Number, tb.Title = 8, "一般公共预算支出表（按经济分类）"
 		return tb
 	}
-	for _, tt := range []struct {
-		name           string
-		total, project string
-		errs           int
-	}{
+	tables := func(total, project string) []*disclosure.Table {
+		return []*disclosure.Table{functional(), economic(total, project)}
+	}
+	runPairs(t, "X-01", tables, []pairCase{
 		{"whole 元 against 万元", "12,345,678", "2,345,678", 0},
 		{"the same in both", "12,345,700", "2,345,700", 0},
 		{"10,000 元 apart", "12,355,678", "2,355,678", 2},
-	} {
-		fs := run(functional(), economic(tt.total, tt.project))
-		if got := findings(fs, "X-01", check.Error); len(got) != tt.errs {
-			t.Errorf("%s: %d X-01 errors, want %d: %v", tt.name, len(got), tt.errs, got)
-		}
-	}
+	})
 }
 
 // TestChangeColumnsWholeYuan: in a table printed in whole 元, a change one 元 off
@@ -95,10 +114,7 @@ func TestChangeColumnsWholeYuan(t *testing.T) {
 		{"11", 0}, // 110.4 − 99.5 = 10.9: printed 110, 100 and 11
 		{"20", 2}, // the change, and the percentage beside it
 	} {
-		fs := run(build(tt.change))
-		if got := findings(fs, "SUM-05", check.Error); len(got) != tt.errs {
-			t.Errorf("change %s: %d SUM-05 errors, want %d: %v", tt.change, len(got), tt.errs, got)
-		}
+		wantErrors(t, "change "+tt.change, run(build(tt.change)), "SUM-05", tt.errs)
 	}
 }
 
@@ -119,20 +135,14 @@ func TestBasicSplitAcrossUnits(t *testing.T) {
 		tb.Number, tb.Title = 4, "基本支出表"
 		return tb
 	}
-	for _, tt := range []struct {
-		name              string
-		personnel, public string
-		errs              int
-	}{
+	tables := func(personnel, public string) []*disclosure.Table {
+		return []*disclosure.Table{summary, basic(personnel, public)}
+	}
+	runPairs(t, "X-08", tables, []pairCase{
 		{"the same split", "11,873,700", "2,667,100", 0},
 		{"the same split, rounded", "11,873,749", "2,667,051", 0},
 		{"100,000 元 moved", "11,973,700", "2,567,100", 1},
-	} {
-		fs := run(summary, basic(tt.personnel, tt.public))
-		if got := findings(fs, "X-08", check.Error); len(got) != tt.errs {
-			t.Errorf("%s: %d X-08 errors, want %d: %v", tt.name, len(got), tt.errs, fs)
-		}
-	}
+	})
 }
 
 // TestNamedWholeShares: a share of a whole named in words is judged against the
@@ -175,12 +185,7 @@ func TestNamedWholeShares(t *testing.T) {
 				}
 			}
 			editText(t, doc, tt.old, tt.new)
-			var fresh []string
-			for e := range errorsOf(doc) {
-				if !before[e] {
-					fresh = append(fresh, e)
-				}
-			}
+			fresh := freshFindings(before, doc, check.Error)
 			if len(fresh) != tt.errs {
 				t.Fatalf("%d new errors, want %d: %q", len(fresh), tt.errs, fresh)
 			}
