@@ -5,6 +5,8 @@
 package budget
 
 import (
+	"slices"
+
 	"yusuan/money"
 )
 
@@ -61,14 +63,7 @@ var FundTypes = []FundType{GeneralPublic, GovFund, StateCapital, SpecialAccount,
 var FiscalFunds = []FundType{GeneralPublic, GovFund, StateCapital}
 
 // Valid reports whether f is a known fund type.
-func (f FundType) Valid() bool {
-	for _, k := range FundTypes {
-		if f == k {
-			return true
-		}
-	}
-	return false
-}
+func (f FundType) Valid() bool { return slices.Contains(FundTypes, f) }
 
 // InstitutionOnly reports whether f is income that only a 事业单位 receives: 上级补助收入
 // (from its superior, not from the treasury) and 附属单位上缴收入 (from its affiliated

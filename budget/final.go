@@ -86,6 +86,25 @@ type FinalCarry struct {
 	Src        Source       `yaml:"-" json:"-"`
 }
 
+// CarryList is one of a 决算's four lists of amounts by unit and fund, with the
+// name that the workbook's column and the errors give it.
+type CarryList struct {
+	Label string
+	List  *[]FinalCarry
+}
+
+// CarryLists lists f's carry-overs, 结余分配 and uses of balances in the order the
+// workbook's 结转结余 sheet prints them, so that the sheet and the validation
+// name them alike.
+func (f *Final) CarryLists() []CarryList {
+	return []CarryList{
+		{"年初结转和结余", &f.CarryIn},
+		{"年末结转和结余", &f.CarryOut},
+		{"结余分配", &f.Distribution},
+		{"使用非财政拨款结余", &f.UseBalance},
+	}
+}
+
 // FinalLastYear are last year's 决算 figures. Zero means not given: the sentence
 // that compares with it is left out.
 type FinalLastYear struct {

@@ -2,6 +2,7 @@ package budget
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -134,19 +135,14 @@ func (v *validator) units(b *Budget) map[string]*Unit {
 	units := map[string]*Unit{}
 	for i := range b.Units {
 		u := &b.Units[i]
-		switch {
-		case strings.TrimSpace(u.Code) == "":
-			v.add(u.Src, "单位编码", "缺少单位编码")
-			continue
-		case units[u.Code] != nil:
-			v.addJoint(u.Src, "单位编码", "单位编码“%s”重复（%s）", u.Code, units[u.Code].Src.Describe(""))
+		if !newCode(v, u.Src, "单位编码", u.Code, units, func(u *Unit) Source { return u.Src }) {
 			continue
 		}
 		if strings.TrimSpace(u.Name) == "" {
 			v.add(u.Src, "单位名称", "缺少单位名称")
 		}
-		if !validUnitKind(u.Kind) {
-			v.add(u.Src, "单位类型", "单位类型应为%s之一，实际为“%s”", quoteAll(unitKindStrings()), u.Kind)
+		if !slices.Contains(UnitKinds, u.Kind) {
+			v.add(u.Src, "单位类型", "单位类型应为%s之一，实际为“%s”", quoteAll(UnitKinds), u.Kind)
 		}
 		if ly := u.LastYear; ly != nil {
 			v.nonNegative(ly.Src, []labelled{{labelFiscalIncome, ly.FiscalIncome}, {labelFiscalSpending, ly.FiscalSpending},
@@ -160,6 +156,21 @@ func (v *validator) units(b *Budget) map[string]*Unit {
 		units[u.Code] = u
 	}
 	return units
+}
+
+// newCode reports whether code, the label of an element read at src, is given and
+// not the code of an element before it in seen, and says what is wrong when not.
+// srcOf is where an element of seen was read.
+func newCode[T any](v *validator, src Source, label, code string, seen map[string]*T, srcOf func(*T) Source) bool {
+	switch first := seen[code]; {
+	case strings.TrimSpace(code) == "":
+		v.add(src, label, "缺少%s", label)
+		return false
+	case first != nil:
+		v.addJoint(src, label, "%s“%s”重复（%s）", label, code, srcOf(first).Describe(""))
+		return false
+	}
+	return true
 }
 
 func (v *validator) unitRef(src Source, units map[string]*Unit, code string) bool {
@@ -178,12 +189,7 @@ func (v *validator) projects(b *Budget, units map[string]*Unit) map[string]*Proj
 	projects := map[string]*Project{}
 	for i := range b.Projects {
 		p := &b.Projects[i]
-		switch {
-		case strings.TrimSpace(p.Code) == "":
-			v.add(p.Src, "项目编码", "缺少项目编码")
-			continue
-		case projects[p.Code] != nil:
-			v.addJoint(p.Src, "项目编码", "项目编码“%s”重复（%s）", p.Code, projects[p.Code].Src.Describe(""))
+		if !newCode(v, p.Src, "项目编码", p.Code, projects, func(p *Project) Source { return p.Src }) {
 			continue
 		}
 		v.unitRef(p.Src, units, p.Unit)
@@ -258,10 +264,10 @@ func (v *validator) items(b *Budget, units map[string]*Unit, projects map[string
 				v.addJoint(li.Src, "项目编码", "项目“%s”属于单位“%s”，与本行单位“%s”不一致", li.Project, p.Unit, li.Unit)
 			}
 		default:
-			v.add(li.Src, "支出类型", "支出类型应为%s之一，实际为“%s”", quoteAll(spendKindStrings()), li.Kind)
+			v.add(li.Src, "支出类型", "支出类型应为%s之一，实际为“%s”", quoteAll(SpendKinds), li.Kind)
 		}
 		if !li.Fund.Valid() {
-			v.add(li.Src, "资金性质", "资金性质应为%s之一，实际为“%s”", quoteAll(fundStrings()), li.Fund)
+			v.add(li.Src, "资金性质", "资金性质应为%s之一，实际为“%s”", quoteAll(FundTypes), li.Fund)
 		}
 		if li.SourceFund().InstitutionOnly() {
 			if u := units[li.Unit]; u != nil && u.Kind != Institution {
@@ -274,9 +280,7 @@ func (v *validator) items(b *Budget, units map[string]*Unit, projects map[string
 		if li.CarryFrom != "" && (li.Fund != CarryOver || li.CarryFrom == CarryOver || !li.CarryFrom.Valid()) {
 			v.add(li.Src, "结转来源", "只有“上年结转”资金可填写结转来源，且应为“上年结转”以外的资金性质，实际为“%s”", li.CarryFrom)
 		}
-		if li.Amount < 0 {
-			v.add(li.Src, "金额", "金额不能为负数，实际为 %s", li.Amount)
-		}
+		v.amount(li.Src, li.Amount)
 		key := itemKey{li.Unit, li.Functional, li.Economic, li.GovEconomic, li.Project, li.Kind, li.Fund, li.CarryFrom}
 		if first := seen[key]; first != nil {
 			v.addJoint(li.Src, "", "与%s重复（单位、功能科目、经济科目、支出类型、项目和资金性质都相同），请合并为一行", first.Src.Describe(""))
@@ -303,9 +307,7 @@ func (v *validator) procurement(b *Budget, units map[string]*Unit, projects map[
 		if p.Category != Goods && p.Category != Works && p.Category != Services {
 			v.add(p.Src, "采购类别", "采购类别应为“货物”“工程”“服务”之一，实际为“%s”", p.Category)
 		}
-		if p.Amount < 0 {
-			v.add(p.Src, "金额", "金额不能为负数，实际为 %s", p.Amount)
-		}
+		v.amount(p.Src, p.Amount)
 		switch {
 		case p.ReservedSME < 0 || p.ReservedSmall < 0:
 			v.add(p.Src, "预留给中小企业", "预留份额不能为负数")
@@ -332,11 +334,9 @@ func (v *validator) carryForward(b *Budget, units map[string]*Unit) {
 		c := &b.CarryForward[i]
 		v.unitRef(c.Src, units, c.Unit)
 		if !c.Fund.Valid() || c.Fund == CarryOver {
-			v.add(c.Src, "资金性质", "结转下年的资金性质应为“上年结转”以外的%s之一，实际为“%s”", quoteAll(fundStrings()), c.Fund)
+			v.add(c.Src, "资金性质", "结转下年的资金性质应为“上年结转”以外的%s之一，实际为“%s”", quoteAll(FundTypes), c.Fund)
 		}
-		if c.Amount < 0 {
-			v.add(c.Src, "金额", "金额不能为负数，实际为 %s", c.Amount)
-		}
+		v.amount(c.Src, c.Amount)
 		if seen[c.Fund] == nil {
 			seen[c.Fund] = map[string]*CarryForward{}
 		}
@@ -344,6 +344,13 @@ func (v *validator) carryForward(b *Budget, units map[string]*Unit) {
 			v.addJoint(c.Src, "", "与%s重复（同一单位、同一资金性质的结转下年），请合并为一行", first.Src.Describe(""))
 		}
 		seen[c.Fund][c.Unit] = c
+	}
+}
+
+// amount checks an element's 金额, which no element may have negative.
+func (v *validator) amount(src Source, a money.Amount) {
+	if a < 0 {
+		v.add(src, "金额", "金额不能为负数，实际为 %s", a)
 	}
 }
 
@@ -415,7 +422,7 @@ func (v *validator) assets(b *Budget) { v.assetsOf(&b.Assets) }
 func (v *validator) assetsOf(a *Assets) {
 	seen := map[string]bool{}
 	for _, vc := range a.Vehicles {
-		if !contains(VehicleTypes, vc.Type) {
+		if !slices.Contains(VehicleTypes, vc.Type) {
 			v.add(a.Src, "车辆类型", "车辆类型应为%s之一，实际为“%s”", quoteAll(VehicleTypes), vc.Type)
 		}
 		if seen[vc.Type] {
@@ -437,7 +444,7 @@ func (v *validator) assetsOf(a *Assets) {
 				v.add(a.Src, "计划购置车辆", "计划购置车辆类型“%s”重复", vc.Type)
 			}
 			planned[vc.Type] = true
-			if !contains(VehicleTypes, vc.Type) || vc.Count < 0 {
+			if !slices.Contains(VehicleTypes, vc.Type) || vc.Count < 0 {
 				v.add(a.Src, "计划购置车辆", "计划购置车辆类型应为%s之一且数量不为负，实际为“%s”%d 辆", quoteAll(VehicleTypes), vc.Type, vc.Count)
 			}
 			sum += vc.Count
@@ -488,52 +495,11 @@ func (v *validator) performance(b *Budget) {
 	}
 }
 
-func validUnitKind(k UnitKind) bool {
-	for _, u := range UnitKinds {
-		if k == u {
-			return true
-		}
+// quoteAll lists the values an error says a field may take, each in quotes.
+func quoteAll[T ~string](xs []T) string {
+	var b strings.Builder
+	for _, x := range xs {
+		b.WriteString("“" + string(x) + "”")
 	}
-	return false
-}
-
-func unitKindStrings() []string {
-	var out []string
-	for _, k := range UnitKinds {
-		out = append(out, string(k))
-	}
-	return out
-}
-
-func spendKindStrings() []string {
-	var out []string
-	for _, k := range SpendKinds {
-		out = append(out, string(k))
-	}
-	return out
-}
-
-func fundStrings() []string {
-	var out []string
-	for _, f := range FundTypes {
-		out = append(out, string(f))
-	}
-	return out
-}
-
-func quoteAll(xs []string) string {
-	q := make([]string, len(xs))
-	for i, x := range xs {
-		q[i] = "“" + x + "”"
-	}
-	return strings.Join(q, "")
-}
-
-func contains(xs []string, x string) bool {
-	for _, s := range xs {
-		if s == x {
-			return true
-		}
-	}
-	return false
+	return b.String()
 }

@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"slices"
 	"strings"
 
 	"yusuan/classification"
@@ -142,26 +143,20 @@ func (v *validator) final(b *Budget, units map[string]*Unit) {
 			v.add(in.Src, "功能科目", "%v", err)
 		}
 		if !in.Source.Valid() || in.Source == CarryOver {
-			v.add(in.Src, "收入来源", "收入来源应为“上年结转”以外的%s之一，实际为“%s”", quoteAll(fundStrings()), in.Source)
+			v.add(in.Src, "收入来源", "收入来源应为“上年结转”以外的%s之一，实际为“%s”", quoteAll(FundTypes), in.Source)
 		}
-		if in.Amount < 0 {
-			v.add(in.Src, "金额", "金额不能为负数，实际为 %s", in.Amount)
-		}
+		v.amount(in.Src, in.Amount)
 	}
-	lists := []struct {
-		label string
-		list  []FinalCarry
-	}{{"年初结转和结余", f.CarryIn}, {"年末结转和结余", f.CarryOut}, {"结余分配", f.Distribution}, {"使用非财政拨款结余", f.UseBalance}}
-	for _, l := range lists {
+	for _, l := range f.CarryLists() {
 		seen := map[string]*FinalCarry{}
-		for i := range l.list {
-			c := &l.list[i]
+		for i := range *l.List {
+			c := &(*l.List)[i]
 			v.unitRef(c.Src, units, c.Unit)
-			if !containsFund(CarryFunds, c.Fund) {
-				v.add(c.Src, "资金性质", "%s的资金性质应为%s之一，实际为“%s”", l.label, quoteAll(strs(CarryFunds)), c.Fund)
+			if !slices.Contains(CarryFunds, c.Fund) {
+				v.add(c.Src, "资金性质", "%s的资金性质应为%s之一，实际为“%s”", l.Label, quoteAll(CarryFunds), c.Fund)
 			}
 			if c.Amount < 0 {
-				v.add(c.Src, "金额", "%s不能为负数，实际为 %s", l.label, c.Amount)
+				v.add(c.Src, "金额", "%s不能为负数，实际为 %s", l.Label, c.Amount)
 			}
 			if c.Functional != "" {
 				if err := v.cat.Check(classification.Functional, c.Functional, "", 3); err != nil {
@@ -170,7 +165,7 @@ func (v *validator) final(b *Budget, units map[string]*Unit) {
 			}
 			k := c.Unit + "\x00" + string(c.Fund) + "\x00" + c.Functional
 			if first := seen[k]; first != nil {
-				v.addJoint(c.Src, "", "%s与%s重复（同一单位、资金性质和功能科目），请合并为一行", l.label, first.Src.Describe(""))
+				v.addJoint(c.Src, "", "%s与%s重复（同一单位、资金性质和功能科目），请合并为一行", l.Label, first.Src.Describe(""))
 			}
 			seen[k] = c
 		}
@@ -240,23 +235,6 @@ func (v *validator) final(b *Budget, units map[string]*Unit) {
 			v.add(s.Src, "", "上年“三公”经费决算数不能为负数")
 		}
 	}
-}
-
-func containsFund(fs []FundType, f FundType) bool {
-	for _, x := range fs {
-		if x == f {
-			return true
-		}
-	}
-	return false
-}
-
-func strs(fs []FundType) []string {
-	out := make([]string, len(fs))
-	for i, f := range fs {
-		out[i] = string(f)
-	}
-	return out
 }
 
 // fundCarries checks the carry-overs of 政府性基金 and 国有资本经营, which their

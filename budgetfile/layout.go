@@ -146,31 +146,53 @@ type lastYearAmount struct {
 	optional bool
 }
 
+// fiscalAmounts lists last year's fiscal figures, which the department's
+// LastYear and a unit's UnitLastYear both hold, in the order both sheets print
+// them: 财政拨款收入, 财政拨款支出 and its three funds. Only some formats compare
+// with them, so they are optional.
+func fiscalAmounts(income, spending, general, govFund, stateCapital *money.Amount) []lastYearAmount {
+	return []lastYearAmount{
+		{keyLastFiscalIncome, income, true},
+		{keyLastFiscalSpend, spending, true},
+		{keyLastGeneral, general, true},
+		{keyLastGovFund, govFund, true},
+		{keyLastStateCapital, stateCapital, true},
+	}
+}
+
 // lastYearAmounts lists the amounts of the 上年数 sheet in sheet order.
 func lastYearAmounts(ly *budget.LastYear) []lastYearAmount {
-	return []lastYearAmount{
+	return append([]lastYearAmount{
 		{keyLastIncome, &ly.Income, false},
 		{keyLastExpenditure, &ly.Expenditure, false},
 		{keyLastOfficeCost, &ly.OfficeCost, false},
-		{keyLastFiscalIncome, &ly.FiscalIncome, true},
-		{keyLastFiscalSpend, &ly.FiscalSpending, true},
-		{keyLastGeneral, &ly.GeneralSpending, true},
-		{keyLastGovFund, &ly.GovFundSpending, true},
-		{keyLastStateCapital, &ly.StateCapitalSpending, true},
-	}
+	}, fiscalAmounts(&ly.FiscalIncome, &ly.FiscalSpending, &ly.GeneralSpending, &ly.GovFundSpending, &ly.StateCapitalSpending)...)
 }
 
 // unitLastYearAmounts lists the columns of the 单位上年数 sheet after 单位编码, in
 // sheet order; they are named as the 上年数 keys of the same figures.
 func unitLastYearAmounts(ly *budget.UnitLastYear) []lastYearAmount {
-	return []lastYearAmount{
-		{keyLastFiscalIncome, &ly.FiscalIncome, true},
-		{keyLastFiscalSpend, &ly.FiscalSpending, true},
-		{keyLastGeneral, &ly.GeneralSpending, true},
-		{keyLastGovFund, &ly.GovFundSpending, true},
-		{keyLastStateCapital, &ly.StateCapitalSpending, true},
-		{keyLastOfficeCost, &ly.OfficeCost, true},
+	return append(fiscalAmounts(&ly.FiscalIncome, &ly.FiscalSpending, &ly.GeneralSpending, &ly.GovFundSpending, &ly.StateCapitalSpending),
+		lastYearAmount{keyLastOfficeCost, &ly.OfficeCost, true})
+}
+
+// lastYearKeys are the keys of the 上年数 sheet, lastYearAmounts with their help.
+func lastYearKeys() []kvKey {
+	help := map[string]string{
+		keyLastIncome:       "上年部门预算收入合计（元）。",
+		keyLastExpenditure:  "上年部门预算支出合计（元）。",
+		keyLastOfficeCost:   "上年机关运行经费预算（元）。",
+		keyLastFiscalIncome: "上年财政拨款收入的预算执行数（元）。公开格式不比较时可不填。",
+		keyLastFiscalSpend:  "上年财政拨款支出合计（元），等于下面三项之和。公开格式不比较时可不填。",
+		keyLastGeneral:      "上年财政拨款支出中的一般公共预算支出（元）。",
+		keyLastGovFund:      "上年财政拨款支出中的政府性基金预算支出（元）。",
+		keyLastStateCapital: "上年财政拨款支出中的国有资本经营预算支出（元）。",
 	}
+	var keys []kvKey
+	for _, f := range lastYearAmounts(&budget.LastYear{}) {
+		keys = append(keys, kvKey{label: f.key, kind: kAmount, help: help[f.key]})
+	}
+	return keys
 }
 
 // unitLastYearCols are the columns of the 单位上年数 sheet.
@@ -307,26 +329,8 @@ var sheets = []sheetSpec{
 		},
 		examples: [][]string{{exampleMark + "001001", string(budget.GeneralPublic), "10000"}}},
 	{name: shLastYear, about: "上年部门预算的收入、支出和机关运行经费，以及上年财政拨款收支（部分格式比较），用于与本年比较。",
-		cols: kvCols("金额", 18), keys: []kvKey{
-			{label: keyLastIncome, kind: kAmount, help: "上年部门预算收入合计（元）。"},
-			{label: keyLastExpenditure, kind: kAmount, help: "上年部门预算支出合计（元）。"},
-			{label: keyLastOfficeCost, kind: kAmount, help: "上年机关运行经费预算（元）。"},
-			{label: keyLastFiscalIncome, kind: kAmount, help: "上年财政拨款收入的预算执行数（元）。公开格式不比较时可不填。"},
-			{label: keyLastFiscalSpend, kind: kAmount, help: "上年财政拨款支出合计（元），等于下面三项之和。公开格式不比较时可不填。"},
-			{label: keyLastGeneral, kind: kAmount, help: "上年财政拨款支出中的一般公共预算支出（元）。"},
-			{label: keyLastGovFund, kind: kAmount, help: "上年财政拨款支出中的政府性基金预算支出（元）。"},
-			{label: keyLastStateCapital, kind: kAmount, help: "上年财政拨款支出中的国有资本经营预算支出（元）。"},
-		}},
-	{name: shSanGong, about: "上年“三公”经费预算，按单位和资金性质各一行，用于与本年比较。",
-		cols: []column{
-			{label: "单位编码", kind: kCode, width: 14, help: helpUnitRef},
-			{label: "资金性质", width: 16, list: fiscalFunds, help: "一般公共预算、政府性基金或国有资本经营。"},
-			{label: "因公出国（境）费", kind: kAmount, width: 18, help: helpAmount + "空白视为 0。"},
-			{label: "公务接待费", kind: kAmount, width: 16, help: helpAmount + "空白视为 0。"},
-			{label: "公务用车购置费", kind: kAmount, width: 16, help: helpAmount + "空白视为 0。"},
-			{label: "公务用车运行维护费", kind: kAmount, width: 20, help: helpAmount + "空白视为 0。"},
-		},
-		examples: [][]string{{exampleMark + "001001", string(budget.GeneralPublic), "0", "2000", "0", "30000"}}},
+		cols: kvCols("金额", 18), keys: lastYearKeys()},
+	sanGongSheet(shSanGong, "上年“三公”经费预算，按单位和资金性质各一行，用于与本年比较。"),
 	{name: shUnitLast, about: "单位自己的上年财政拨款收支和机关运行经费（上海等格式为每个单位公开单位预算时比较）：每个单位一行；不填的单位，部门只有这一个单位时沿用“" + shLastYear + "”，否则单位预算不作比较。",
 		cols:     unitLastYearCols(),
 		examples: [][]string{{exampleMark + "001001", "1000000", "1000000", "1000000", "0", "0", "200000"}}},
@@ -400,6 +404,19 @@ var sheets = []sheetSpec{
 			{label: "解释", width: 80, wrap: true, help: "通俗的解释。"},
 		},
 		examples: [][]string{{exampleMark + "基本支出", "保障机构正常运转、完成日常工作任务的支出。"}}},
+}
+
+// sanGongSheet is a sheet of 三公 amounts by unit and fiscal fund, one budget.SanGongLine
+// a row: 上年三公 in a 预算, 三公决算 and 上年三公决算 in a 决算.
+func sanGongSheet(name, about string) sheetSpec {
+	return sheetSpec{name: name, about: about, cols: []column{
+		{label: "单位编码", kind: kCode, width: 14, help: helpUnitRef},
+		{label: "资金性质", width: 16, list: fiscalFunds, help: "一般公共预算、政府性基金或国有资本经营。"},
+		{label: "因公出国（境）费", kind: kAmount, width: 18, help: helpAmount + "空白视为 0。"},
+		{label: "公务接待费", kind: kAmount, width: 16, help: helpAmount + "空白视为 0。"},
+		{label: "公务用车购置费", kind: kAmount, width: 16, help: helpAmount + "空白视为 0。"},
+		{label: "公务用车运行维护费", kind: kAmount, width: 20, help: helpAmount + "空白视为 0。"},
+	}, examples: [][]string{{exampleMark + "001001", string(budget.GeneralPublic), "0", "2000", "0", "30000"}}}
 }
 
 func kvCols(value string, width float64) []column {

@@ -34,13 +34,15 @@ const (
 	keyCompareSG = "与上年三公比较"
 )
 
-// carryCols are the 结转结余 sheet's amount columns, in sheet order.
-var carryCols = []string{"年初结转和结余", "年末结转和结余", "结余分配", "使用非财政拨款结余"}
-
-// carryLists are the Final block's lists that carryCols fill.
-func carryLists(f *budget.Final) []*[]budget.FinalCarry {
-	return []*[]budget.FinalCarry{&f.CarryIn, &f.CarryOut, &f.Distribution, &f.UseBalance}
-}
+// carryCols are the 结转结余 sheet's amount columns, in sheet order: the labels of
+// the Final block's CarryLists, which they fill.
+var carryCols = func() []string {
+	var out []string
+	for _, l := range (&budget.Final{}).CarryLists() {
+		out = append(out, l.Label)
+	}
+	return out
+}()
 
 // finalNote is one key of the 决算说明 sheet and the field it fills: an amount, a
 // count, a text or a yes/no.
@@ -133,16 +135,6 @@ func init() {
 	dept := sheetByName(shDept)
 	dept.keys = append(dept.keys, kvKey{label: keyDocument, kind: kText,
 		help: "要生成的公开文件：部门预算（空白即是）或部门决算。部门决算需要“支出明细”的决算数和以下各决算工作表。"})
-	sanGong := func(name, about string) sheetSpec {
-		return sheetSpec{name: name, about: about, cols: []column{
-			{label: "单位编码", kind: kCode, width: 14, help: helpUnitRef},
-			{label: "资金性质", width: 16, list: fiscalFunds, help: "一般公共预算、政府性基金或国有资本经营。"},
-			{label: "因公出国（境）费", kind: kAmount, width: 18, help: helpAmount + "空白视为 0。"},
-			{label: "公务接待费", kind: kAmount, width: 16, help: helpAmount + "空白视为 0。"},
-			{label: "公务用车购置费", kind: kAmount, width: 16, help: helpAmount + "空白视为 0。"},
-			{label: "公务用车运行维护费", kind: kAmount, width: 20, help: helpAmount + "空白视为 0。"},
-		}, examples: [][]string{{exampleMark + "001001", string(budget.GeneralPublic), "0", "2000", "0", "30000"}}}
-	}
 	carry := []column{
 		{label: "单位编码", kind: kCode, width: 14, help: helpUnitRef},
 		{label: "资金性质", width: 16, list: finalFunds, help: "一般公共预算、政府性基金、国有资本经营或非财政拨款（其他资金合并填写）。"},
@@ -162,8 +154,8 @@ func init() {
 			examples: [][]string{{exampleMark + "001001", "2010301", string(budget.GeneralPublic), "600000.50"}}},
 		sheetSpec{name: shFinalCarry, about: "部门决算：年初、年末结转和结余，结余分配，使用非财政拨款结余，按单位和资金性质各一行；年初结转和结余 + 本年收入 + 使用非财政拨款结余 − 本年支出 − 结余分配 应等于年末结转和结余。",
 			cols: carry, examples: [][]string{{exampleMark + "001001", string(budget.GeneralPublic), "", "10000", "10000", "", ""}}},
-		sanGong(shFinalSanGong, "部门决算：本年“三公”经费决算数，按单位和资金性质各一行；不填时按“支出明细”中“三公”经济科目的决算数汇总。"),
-		sanGong(shFinalLastSG, "部门决算：上年“三公”经费决算数，按单位和资金性质各一行，用于与本年比较。"),
+		sanGongSheet(shFinalSanGong, "部门决算：本年“三公”经费决算数，按单位和资金性质各一行；不填时按“支出明细”中“三公”经济科目的决算数汇总。"),
+		sanGongSheet(shFinalLastSG, "部门决算：上年“三公”经费决算数，按单位和资金性质各一行，用于与本年比较。"),
 		sheetSpec{name: shFinalNotes, about: "部门决算：上年决算数、政府采购、预算绩效管理和各项说明。",
 			cols: kvCols("内容", 60), keys: finalNoteKeys()},
 		sheetSpec{name: shFinalReasons, about: "部门决算：功能科目“项”的决算数与年初预算不同的原因，每个科目一行。",
@@ -226,7 +218,6 @@ func (x *xlsxReader) final(b *budget.Budget, tables map[string]*table) {
 		in.Amount = x.mustAmount(fs.income, r, "金额")
 		f.Income = append(f.Income, in)
 	}
-	lists := carryLists(f)
 	for _, r := range fs.carry.rows {
 		c := budget.FinalCarry{
 			Unit:       x.code(fs.carry, r, "单位编码"),
@@ -235,10 +226,10 @@ func (x *xlsxReader) final(b *budget.Budget, tables map[string]*table) {
 			Src:        fs.carry.src(x.name, r),
 		}
 		filled := false
-		for i, label := range carryCols {
-			if a, ok := x.amount(fs.carry, r, label); ok {
+		for _, l := range f.CarryLists() {
+			if a, ok := x.amount(fs.carry, r, l.Label); ok {
 				c.Amount = a
-				*lists[i] = append(*lists[i], c)
+				*l.List = append(*l.List, c)
 				filled = true
 			}
 		}
@@ -246,20 +237,8 @@ func (x *xlsxReader) final(b *budget.Budget, tables map[string]*table) {
 			x.fail(shFinalCarry, r.num, fs.carry.cols[carryCols[0]], carryCols[0], "这一行没有填写任何金额：请填写%s中的至少一项，或删除这一行", strings.Join(carryCols, "、"))
 		}
 	}
-	sanGong := func(t *table) []budget.SanGongLine {
-		var out []budget.SanGongLine
-		for _, r := range t.rows {
-			line := budget.SanGongLine{Unit: x.code(t, r, "单位编码"), Fund: budget.FundType(t.get(r, "资金性质")), Src: t.src(x.name, r)}
-			line.Abroad, _ = x.amount(t, r, "因公出国（境）费")
-			line.Reception, _ = x.amount(t, r, "公务接待费")
-			line.CarPurchase, _ = x.amount(t, r, "公务用车购置费")
-			line.CarRunning, _ = x.amount(t, r, "公务用车运行维护费")
-			out = append(out, line)
-		}
-		return out
-	}
-	f.SanGong = sanGong(fs.sanGong)
-	f.LastYear.SanGong = sanGong(fs.lastSG)
+	f.SanGong = x.sanGongLines(fs.sanGong)
+	f.LastYear.SanGong = x.sanGongLines(fs.lastSG)
 	notes := finalNotes(f)
 	var keys []string
 	for _, n := range notes {
@@ -338,8 +317,8 @@ func (wb *workbook) fillFinal(b *budget.Budget) {
 	}
 	var order []key
 	rows := map[key][]string{}
-	for i, list := range carryLists(f) {
-		for _, c := range *list {
+	for i, l := range f.CarryLists() {
+		for _, c := range *l.List {
 			k := key{c.Unit, c.Functional, c.Fund}
 			if rows[k] == nil {
 				rows[k] = make([]string, len(carryCols))
@@ -351,11 +330,8 @@ func (wb *workbook) fillFinal(b *budget.Budget) {
 	for i, k := range order {
 		wb.row(shFinalCarry, i+2, append([]string{k.unit, string(k.fund), withName(k.functional)}, rows[k]...), false)
 	}
-	for sheet, lines := range map[string][]budget.SanGongLine{shFinalSanGong: f.SanGong, shFinalLastSG: f.LastYear.SanGong} {
-		for i, s := range lines {
-			wb.row(sheet, i+2, []string{s.Unit, string(s.Fund), yuan(s.Abroad), yuan(s.Reception), yuan(s.CarPurchase), yuan(s.CarRunning)}, false)
-		}
-	}
+	wb.sanGongRows(shFinalSanGong, f.SanGong)
+	wb.sanGongRows(shFinalLastSG, f.LastYear.SanGong)
 	values := map[string][]string{}
 	for _, n := range finalNotes(f) {
 		switch {

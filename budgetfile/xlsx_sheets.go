@@ -330,18 +330,21 @@ func (x *xlsxReader) lastYear(b *budget.Budget, t, sg *table) {
 			}
 		}
 	}
-	for _, r := range sg.rows {
-		line := budget.SanGongLine{
-			Unit: x.code(sg, r, "单位编码"),
-			Fund: budget.FundType(sg.get(r, "资金性质")),
-			Src:  sg.src(x.name, r),
-		}
-		line.Abroad, _ = x.amount(sg, r, "因公出国（境）费")
-		line.Reception, _ = x.amount(sg, r, "公务接待费")
-		line.CarPurchase, _ = x.amount(sg, r, "公务用车购置费")
-		line.CarRunning, _ = x.amount(sg, r, "公务用车运行维护费")
-		ly.SanGong = append(ly.SanGong, line)
+	ly.SanGong = x.sanGongLines(sg)
+}
+
+// sanGongLines reads a sheet of sanGongSheet's layout.
+func (x *xlsxReader) sanGongLines(t *table) []budget.SanGongLine {
+	var out []budget.SanGongLine
+	for _, r := range t.rows {
+		line := budget.SanGongLine{Unit: x.code(t, r, "单位编码"), Fund: budget.FundType(t.get(r, "资金性质")), Src: t.src(x.name, r)}
+		line.Abroad, _ = x.amount(t, r, "因公出国（境）费")
+		line.Reception, _ = x.amount(t, r, "公务接待费")
+		line.CarPurchase, _ = x.amount(t, r, "公务用车购置费")
+		line.CarRunning, _ = x.amount(t, r, "公务用车运行维护费")
+		out = append(out, line)
 	}
+	return out
 }
 
 func (x *xlsxReader) assets(b *budget.Budget, t *table) {

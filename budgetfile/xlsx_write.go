@@ -275,9 +275,7 @@ func (wb *workbook) fill(b *budget.Budget) {
 		}
 	}
 	wb.keyValues(shLastYear, lastYear, nil)
-	for i, s := range ly.SanGong {
-		wb.row(shSanGong, i+2, []string{s.Unit, string(s.Fund), yuan(s.Abroad), yuan(s.Reception), yuan(s.CarPurchase), yuan(s.CarRunning)}, false)
-	}
+	wb.sanGongRows(shSanGong, ly.SanGong)
 	wb.unitLastYears(b.Units)
 	wb.assets(b.Assets)
 	wb.unitAssets(b.Units)
@@ -549,4 +547,11 @@ func (wb *workbook) helpSheet() {
 	wb.check(f.SetColStyle(shHelp, "B", wb.styles["note"]))
 	wb.check(f.SetCellStyle(shHelp, "A1", "A1", wb.styles["title"]))
 	wb.check(f.SetCellStyle(shHelp, "A2", fmt.Sprintf("A%d", len(rows)), wb.styles["header"]))
+}
+
+// sanGongRows writes lines to a sheet of sanGongSheet's layout.
+func (wb *workbook) sanGongRows(sheet string, lines []budget.SanGongLine) {
+	for i, s := range lines {
+		wb.row(sheet, i+2, []string{s.Unit, string(s.Fund), yuan(s.Abroad), yuan(s.Reception), yuan(s.CarPurchase), yuan(s.CarRunning)}, false)
+	}
 }
