@@ -2,6 +2,7 @@ package shanghai
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"yusuan/budget"
@@ -171,20 +172,11 @@ func fiscalIncome(in *budget.FinalIncome) bool { return in.Source.Fiscal() }
 func carries(list []budget.FinalCarry, funds ...budget.FundType) money.Amount {
 	var s money.Amount
 	for _, c := range list {
-		if len(funds) == 0 || containsFund(funds, c.Fund) {
+		if len(funds) == 0 || slices.Contains(funds, c.Fund) {
 			s += c.Amount
 		}
 	}
 	return s
-}
-
-func containsFund(fs []budget.FundType, f budget.FundType) bool {
-	for _, x := range fs {
-		if x == f {
-			return true
-		}
-	}
-	return false
 }
 
 // incomeKey is the column of 收入决算表 that income from src is printed in.
