@@ -8,7 +8,7 @@ import (
 )
 
 // Spend draws the 决算数 of a line item. It may return any amount that is not
-// negative; Final balances the 决算 around it.
+// negative; FinalSpending balances the 决算 around it.
 type Spend func(r *rand.Rand, li *budget.LineItem) money.Amount
 
 // Final turns a random budget into a balanced random 部门决算 whose line items
