@@ -7,12 +7,37 @@ import (
 	"yusuan/money"
 )
 
-// Final turns a random budget into a balanced random 部门决算: each line item
-// spends a random part of its budget (now and then more, or nothing), every unit
-// receives what it spent and a random surplus that it carries out, carry-over
-// spending comes out of the carry-in of its fund, and some units distribute and
-// use non-fiscal balances. It changes b and returns it.
-func Final(r *rand.Rand, b *budget.Budget) *budget.Budget {
+// Spend draws the 决算数 of a line item. It may return any amount that is not
+// negative; FinalSpending balances the 决算 around it.
+type Spend func(r *rand.Rand, li *budget.LineItem) money.Amount
+
+// Final turns a random budget into a balanced random 部门决算 whose line items
+// spend widely: a tenth nothing, a tenth more than budgeted and the rest half to
+// all of their budget, so that property tests meet every kind of deviation. It
+// changes b and returns it.
+func Final(r *rand.Rand, b *budget.Budget) *budget.Budget { return FinalSpending(r, b, wide) }
+
+// wide is Final's draw.
+func wide(r *rand.Rand, li *budget.LineItem) money.Amount {
+	switch r.Intn(10) {
+	case 0:
+		return 0
+	case 1:
+		return li.Amount + money.Amount(r.Int63n(1_000_000))
+	}
+	return Share(li.Amount, 500+r.Int63n(501))
+}
+
+// Share is permille thousandths of a, rounded down: exact integer arithmetic,
+// since money is never a float.
+func Share(a money.Amount, permille int64) money.Amount { return a * money.Amount(permille) / 1000 }
+
+// FinalSpending turns a random budget into a balanced random 部门决算: spend draws
+// each line item's 决算数, every unit receives what it spent and a random surplus
+// that it carries out, carry-over spending comes out of the carry-in of its fund,
+// and some units distribute and use non-fiscal balances. It changes b and returns
+// it.
+func FinalSpending(r *rand.Rand, b *budget.Budget, spend Spend) *budget.Budget {
 	b.Profile, b.Document = "shanghai", budget.DocFinal
 	f := &budget.Final{}
 	// Carry-overs are kept by unit and fund, and for 政府性基金 and 国有资本经营 by
@@ -32,15 +57,7 @@ func Final(r *rand.Rand, b *budget.Budget) *budget.Budget {
 	var order []key
 	for i := range b.Items {
 		li := &b.Items[i]
-		var a money.Amount
-		switch p := r.Float64(); {
-		case p < 0.1:
-			a = 0
-		case p < 0.2:
-			a = li.Amount + money.Amount(r.Int63n(1_000_000))
-		default:
-			a = money.Amount(float64(li.Amount) * (0.5 + r.Float64()/2))
-		}
+		a := spend(r, li)
 		li.Final = &a
 		k := keyOf(li)
 		if _, ok := in[k]; !ok {

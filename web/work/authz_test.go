@@ -2,7 +2,6 @@ package work
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -249,10 +248,7 @@ func TestUnitRestriction(t *testing.T) {
 		t.Skip("long and sequential: -short (the race stage of .ci/run) leaves it to the full pass")
 	}
 	eachBackend(t, func(t *testing.T, e *env) {
-		dept, err := e.st.EnsureDepartment(context.Background(), cliActor, e.region, flowDept, "", e.clock.Now())
-		if err != nil {
-			t.Fatal(err)
-		}
+		dept := e.flowDepartment(t)
 		const ownUnit = "深圳市龙岗区政务服务数据管理局（本级）" // the example's one unit
 		for _, u := range []account.User{
 			{Login: "unit-own", Name: "本单位填报人", Unit: ownUnit},

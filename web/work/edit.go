@@ -72,8 +72,7 @@ type editCell struct {
 func (s *Server) showEdit(w http.ResponseWriter, r *http.Request, c *caller) error {
 	p, err := s.editPage(r, c, nil, nil)
 	if err != nil {
-		_, err = s.refused(w, r, c, err)
-		return err
+		return s.refused(w, r, c, err)
 	}
 	if r.URL.Query().Get("done") != "" {
 		p.Done = fmt.Sprintf("已保存为数据第 %d 版：%d 处错误，%d 条警告（警告须在报送页面说明）。", p.Sub.DataVersion, p.Sub.Errors, p.Sub.Warnings)
@@ -100,23 +99,18 @@ func (s *Server) saveEdit(w http.ResponseWriter, r *http.Request, c *caller) err
 		http.Redirect(w, r, fmt.Sprintf("/work/flow/%d/%d/edit?%s", dept, year, q.Encode()), http.StatusSeeOther)
 		return nil
 	}
-	status, msg, page := refusal(err)
-	if status == 0 {
-		return err
-	}
-	if !page {
-		return errForbidden(msg)
-	}
-	p, perr := s.editPage(r, c, &edited, findings)
-	if perr != nil {
-		_, perr = s.refused(w, r, c, perr)
-		return perr
-	}
-	// The form keeps what was typed and the revision it was opened at, so that a
-	// save over someone else's change stays refused until the page is reloaded.
-	p.Sub.State, p.Sub.Revision = seenOf(r).State, seenOf(r).Revision
-	p.Error = msg
-	return s.render(w, c, status, "edit", fmt.Sprintf("编辑 %s %d年部门预算", p.Dept.Name, p.Year), "flow", p)
+	return answerRefusal(err, func(status int, msg string) error {
+		p, err := s.editPage(r, c, &edited, findings)
+		if err != nil {
+			return s.refused(w, r, c, err)
+		}
+		// The form keeps what was typed and the revision it was opened at, so that
+		// a save over someone else's change stays refused until the page is
+		// reloaded.
+		p.Sub.State, p.Sub.Revision = seenOf(r).State, seenOf(r).Revision
+		p.Error = msg
+		return s.render(w, c, status, "edit", fmt.Sprintf("编辑 %s %d年部门预算", p.Dept.Name, p.Year), "flow", p)
+	})
 }
 
 // editPage builds the form of a sheet: the stored one, or posted (with the

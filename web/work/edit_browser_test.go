@@ -1,7 +1,6 @@
 package work
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -9,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"yusuan/account"
 	"yusuan/internal/browsertest"
 	"yusuan/web"
 )
@@ -42,14 +40,8 @@ document.getElementById("f").addEventListener("load", function () {
 func TestBrowserEdit(t *testing.T) {
 	chromium := browsertest.Chromium(t)
 	e := newEnv(t, t.TempDir()+"/work.db")
-	ctx := context.Background()
-	dept, err := e.st.EnsureDepartment(ctx, cliActor, e.region, flowDept, "", e.clock.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.addUser(t, account.User{Login: "ed-prep", Name: "填报人丙", Role: account.Preparer, RegionID: e.region, DepartmentID: dept})
-	prep := e.client(t)
-	prep.login("ed-prep", testPassword)
+	dept := e.flowDepartment(t)
+	prep := e.preparer(t, dept, "ed-prep", "填报人丙")
 	page := fmt.Sprintf("/work/flow/%d/2024", dept)
 	_, body := prep.get(page)
 	if resp, body := prep.upload(page+"/upload", "预算.xlsx", flowWorkbook(t, false), seen(t, body)); resp.StatusCode != http.StatusSeeOther {

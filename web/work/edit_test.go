@@ -12,7 +12,6 @@ import (
 	"strings"
 	"testing"
 
-	"yusuan/account"
 	"yusuan/budget"
 	"yusuan/money"
 	"yusuan/store"
@@ -65,15 +64,8 @@ func column(t *testing.T, page, label string) string {
 func TestEditDraft(t *testing.T) {
 	eachBackend(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
-		dept, err := e.st.EnsureDepartment(ctx, cliActor, e.region, flowDept, "", e.clock.Now())
-		if err != nil {
-			t.Fatal(err)
-		}
-		e.addUser(t, account.User{Login: "ed-prep", Name: "填报人丙", Role: account.Preparer, RegionID: e.region, DepartmentID: dept})
-		prep := e.client(t)
-		if resp, body := prep.login("ed-prep", testPassword); resp.StatusCode != http.StatusSeeOther {
-			t.Fatalf("login: %d %s", resp.StatusCode, excerpt(body))
-		}
+		dept := e.flowDepartment(t)
+		prep := e.preparer(t, dept, "ed-prep", "填报人丙")
 		page := fmt.Sprintf("/work/flow/%d/2024", dept)
 		_, body := prep.get(page)
 		if resp, body := prep.upload(page+"/upload", "预算.xlsx", flowWorkbook(t, false), seen(t, body)); resp.StatusCode != http.StatusSeeOther {

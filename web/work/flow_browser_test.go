@@ -81,6 +81,32 @@ document.getElementById("f").addEventListener("load", function () {
 
 type probePage struct{ Path, Query, Title, Text string }
 
+// pagesChecker stops the test unless the frame went through want pages and
+// the last is not the probe's error, logging every page when it did not; it
+// returns a check that page i is path and shows each of wants.
+func pagesChecker(t *testing.T, pages []probePage, want int) func(i int, path string, wants ...string) {
+	t.Helper()
+	if len(pages) != want || pages[len(pages)-1].Path == "error" {
+		for i, p := range pages {
+			t.Logf("page %d: %s%s %q\n%s", i, p.Path, p.Query, p.Title, excerpt(p.Text))
+		}
+		t.Fatalf("the frame went through %d pages, want %d", len(pages), want)
+	}
+	check := func(i int, path string, wants ...string) {
+		t.Helper()
+		p := pages[i]
+		if p.Path+p.Query != path {
+			t.Errorf("page %d is %s%s, want %s", i, p.Path, p.Query, path)
+		}
+		for _, w := range wants {
+			if !strings.Contains(p.Text, w) {
+				t.Errorf("page %d (%s%s) lacks %q:\n%s", i, p.Path, p.Query, w, excerpt(p.Text))
+			}
+		}
+	}
+	return check
+}
+
 // TestBrowserFlow runs the acceptance's whole flow in headless Chromium on both
 // stores, through the work area's real forms: the preparer uploads a workbook
 // with an error and sees it, uploads a fixed one, explains the warning and
@@ -93,10 +119,7 @@ func TestBrowserFlow(t *testing.T) {
 	chromium := browsertest.Chromium(t)
 	eachBackend(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
-		dept, err := e.st.EnsureDepartment(ctx, cliActor, e.region, flowDept, "", e.clock.Now())
-		if err != nil {
-			t.Fatal(err)
-		}
+		dept := e.flowDepartment(t)
 		e.addUser(t, account.User{Login: "lg-prep", Name: "填报人乙", Role: account.Preparer, RegionID: e.region, DepartmentID: dept})
 		page := fmt.Sprintf("/work/flow/%d/2024", dept)
 		approved := workflow.DateOf(e.clock.Now().AddDate(0, 0, -3))
@@ -163,25 +186,7 @@ func TestBrowserFlow(t *testing.T) {
 		}))
 		var pages []probePage
 		base := runProbe(t, chromium, mux, 120000, &pages)
-		const want = 30
-		if len(pages) != want || pages[len(pages)-1].Path == "error" {
-			for i, p := range pages {
-				t.Logf("page %d: %s%s %q\n%s", i, p.Path, p.Query, p.Title, excerpt(p.Text))
-			}
-			t.Fatalf("the frame went through %d pages, want %d", len(pages), want)
-		}
-		check := func(i int, path string, wants ...string) {
-			t.Helper()
-			p := pages[i]
-			if p.Path+p.Query != path {
-				t.Errorf("page %d is %s%s, want %s", i, p.Path, p.Query, path)
-			}
-			for _, w := range wants {
-				if !strings.Contains(p.Text, w) {
-					t.Errorf("page %d (%s%s) lacks %q:\n%s", i, p.Path, p.Query, w, excerpt(p.Text))
-				}
-			}
-		}
+		check := pagesChecker(t, pages, 30)
 		// 1. The preparer sees the error, in Chinese with its place.
 		check(3, page+"?done=upload", "数据已上传", "草稿", "1 处错误", "工作表“支出明细” 第 2 行 B 列（功能科目）", "9999999")
 		// 2. Fixed: validated with a warning; explained; submitted.

@@ -219,30 +219,24 @@ var doneText = map[string]string{
 }
 
 func (s *Server) showSubmission(w http.ResponseWriter, r *http.Request, c *caller) error {
+	return s.renderSubmission(w, r, c, http.StatusOK, doneText[r.URL.Query().Get("done")], "")
+}
+
+// renderSubmission shows the submission's page with status, saying what a step
+// did (done) or why it was refused (msg).
+func (s *Server) renderSubmission(w http.ResponseWriter, r *http.Request, c *caller, status int, done, msg string) error {
 	p, err := s.submissionPage(r, c)
 	if err != nil {
 		return err
 	}
-	p.Done = doneText[r.URL.Query().Get("done")]
-	return s.render(w, c, http.StatusOK, "flow_submission", fmt.Sprintf("%s %d年部门预算", p.Dept.Name, p.Year), "flow", p)
+	p.Done, p.Error = done, msg
+	return s.render(w, c, status, "flow_submission", fmt.Sprintf("%s %d年部门预算", p.Dept.Name, p.Year), "flow", p)
 }
 
-// refused answers a step the workflow refused: the submission's page with why,
-// or an error page for a role or scope refusal; ok is false when err is no refusal.
-func (s *Server) refused(w http.ResponseWriter, r *http.Request, c *caller, err error) (bool, error) {
-	status, msg, page := refusal(err)
-	switch {
-	case status == 0:
-		return false, err
-	case !page:
-		return true, errForbidden(msg)
-	}
-	p, perr := s.submissionPage(r, c)
-	if perr != nil {
-		return true, perr
-	}
-	p.Error = msg
-	return true, s.render(w, c, status, "flow_submission", fmt.Sprintf("%s %d年部门预算", p.Dept.Name, p.Year), "flow", p)
+// refused answers a step the workflow refused (answerRefusal) on the
+// submission's page.
+func (s *Server) refused(w http.ResponseWriter, r *http.Request, c *caller, err error) error {
+	return answerRefusal(err, func(status int, msg string) error { return s.renderSubmission(w, r, c, status, "", msg) })
 }
 
 func (s *Server) afterStep(w http.ResponseWriter, r *http.Request, a string) error {
@@ -252,14 +246,28 @@ func (s *Server) afterStep(w http.ResponseWriter, r *http.Request, a string) err
 
 // uploadData takes an uploaded workbook (field "file").
 func (s *Server) uploadData(w http.ResponseWriter, r *http.Request, c *caller) error {
+	err := s.takeUpload(r, "请选择要上传的预算数据文件（.xlsx 或 .yaml）", func(ctx context.Context, dept int64, year int, name string, data []byte) error {
+		_, _, err := s.flow().Upload(ctx, c.Actor(), dept, year, seenOf(r), name, data)
+		return err
+	})
+	if err != nil {
+		return s.refused(w, r, c, err)
+	}
+	return s.afterStep(w, r, "upload")
+}
+
+// takeUpload reads the file uploaded (field "file") to the submission of the
+// path and hands it to put, the department's data or a unit's part: the same
+// form, limit and messages for both. No file chosen is a refusal that says
+// missing, so that the page shows it beside the form.
+func (s *Server) takeUpload(r *http.Request, missing string, put func(ctx context.Context, dept int64, year int, name string, data []byte) error) error {
 	dept, year, err := pathSubmission(r)
 	if err != nil {
 		return err
 	}
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		_, err := s.refused(w, r, c, &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: "请选择要上传的预算数据文件（.xlsx 或 .yaml）"})
-		return err
+		return &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: missing}
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, store.MaxWorkbookSize+1))
@@ -268,13 +276,7 @@ func (s *Server) uploadData(w http.ResponseWriter, r *http.Request, c *caller) e
 	}
 	ctx, cancel := s.query(r)
 	defer cancel()
-	if _, _, err := s.flow().Upload(ctx, c.Actor(), dept, year, seenOf(r), hdr.Filename, data); err != nil {
-		if ok, err := s.refused(w, r, c, err); ok {
-			return err
-		}
-		return err
-	}
-	return s.afterStep(w, r, "upload")
+	return put(ctx, dept, year, hdr.Filename, data)
 }
 
 // flowStep runs one step of the department's submission of the path's year.
@@ -290,8 +292,7 @@ func (s *Server) flowStep(a workflow.Action) handler {
 		sub, err := s.st.FindSubmission(ctx, dept, year, store.DepartmentBudget)
 		if errors.Is(err, store.ErrNotFound) {
 			_, err := workflow.Next(workflow.None, a, c.User.Role)
-			_, err = s.refused(w, r, c, err)
-			return err
+			return s.refused(w, r, c, err)
 		}
 		if err != nil {
 			return err
@@ -328,8 +329,7 @@ func (s *Server) flowStep(a workflow.Action) handler {
 			_, _, err = svc.Republish(ctx, actor, sub.ID, seen, r.PostFormValue("reason"))
 		}
 		if err != nil {
-			_, err = s.refused(w, r, c, err)
-			return err
+			return s.refused(w, r, c, err)
 		}
 		return s.afterStep(w, r, string(a))
 	}

@@ -45,7 +45,6 @@ func (s *Server) flow() *service.Service {
 	return &service.Service{Store: s.st, Now: s.opts.Now}
 }
 
-// pathYear reads the year of the path.
 // pathSubmission reads the department and year a submission's path names.
 func pathSubmission(r *http.Request) (dept int64, year int, err error) {
 	if year, err = pathYear(r); err != nil {
@@ -58,6 +57,7 @@ func pathSubmission(r *http.Request) (dept int64, year int, err error) {
 	return dept, year, nil
 }
 
+// pathYear reads the year of the path.
 func pathYear(r *http.Request) (int, error) {
 	y, err := strconv.Atoi(r.PathValue("year"))
 	if err != nil || y < 1949 || y > 2200 {
@@ -80,6 +80,20 @@ func refusal(err error) (status int, msg string, page bool) {
 		return http.StatusUnprocessableEntity, r.Msg, true
 	}
 	return 0, "", false
+}
+
+// answerRefusal answers err as refusal sorts it: err itself when it is no
+// refusal, an error page for a role or scope refusal, else show with the status
+// and why, which renders again the page the step was taken on.
+func answerRefusal(err error, show func(status int, msg string) error) error {
+	status, msg, page := refusal(err)
+	switch {
+	case status == 0:
+		return err
+	case !page:
+		return errForbidden(msg)
+	}
+	return show(status, msg)
 }
 
 // seenOf reads the state and revision a form was rendered with.

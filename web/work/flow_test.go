@@ -73,6 +73,25 @@ func (c *client) upload(path, name string, data []byte, seen url.Values) (*http.
 	return c.do(req)
 }
 
+// TestUploadWithoutFile posts each upload form with no file chosen: the page the
+// form is on says so beside it, for the department's data and for a unit's part.
+func TestUploadWithoutFile(t *testing.T) {
+	e := newEnv(t, t.TempDir()+"/work.db")
+	dept := e.flowDepartment(t)
+	prep := e.preparer(t, dept, "nf-prep", "填报人丁")
+	page := fmt.Sprintf("/work/flow/%d/2024", dept)
+	for _, tc := range []struct{ path, title, want string }{
+		{page + "/upload", "2024年部门预算 - ", "请选择要上传的预算数据文件"},
+		{page + "/units/upload", "2024年部门预算 · 各单位 - ", "请选择要上传的单位数据文件"},
+	} {
+		prep.get(page)
+		resp, body := prep.post(tc.path, nil)
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, tc.title) || !strings.Contains(body, tc.want) {
+			t.Errorf("%s without a file: %d, want %d and the page saying %q\n%s", tc.path, resp.StatusCode, http.StatusUnprocessableEntity, tc.want, excerpt(body))
+		}
+	}
+}
+
 // TestFlowPages runs the whole flow through the work area's pages on both
 // stores: the preparer uploads a workbook with an error and sees it, fixes it,
 // explains a warning and submits; the bureau returns it with a reason; the
@@ -85,15 +104,8 @@ func TestFlowPages(t *testing.T) {
 	}
 	eachBackend(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
-		dept, err := e.st.EnsureDepartment(ctx, cliActor, e.region, flowDept, "", e.clock.Now())
-		if err != nil {
-			t.Fatal(err)
-		}
-		e.addUser(t, account.User{Login: "lg-prep", Name: "填报人乙", Role: account.Preparer, RegionID: e.region, DepartmentID: dept})
-		prep := e.client(t)
-		if resp, body := prep.login("lg-prep", testPassword); resp.StatusCode != http.StatusSeeOther {
-			t.Fatalf("login: %d %s", resp.StatusCode, excerpt(body))
-		}
+		dept := e.flowDepartment(t)
+		prep := e.preparer(t, dept, "lg-prep", "填报人乙")
 		page := fmt.Sprintf("/work/flow/%d/2024", dept)
 		step := func(c *client, action string, form url.Values) {
 			t.Helper()

@@ -122,6 +122,28 @@ func (e *env) addUser(t *testing.T, u account.User) store.UserInfo {
 	return info
 }
 
+// flowDepartment stores the department the flow's workbook is of, flowDept,
+// and returns its id.
+func (e *env) flowDepartment(t *testing.T) int64 {
+	t.Helper()
+	dept, err := e.st.EnsureDepartment(context.Background(), cliActor, e.region, flowDept, "", e.clock.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dept
+}
+
+// preparer stores a preparer of dept and returns a client logged in as them.
+func (e *env) preparer(t *testing.T, dept int64, login, name string) *client {
+	t.Helper()
+	e.addUser(t, account.User{Login: login, Name: name, Role: account.Preparer, RegionID: e.region, DepartmentID: dept})
+	c := e.client(t)
+	if resp, body := c.login(login, testPassword); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("login as %s: %d %s", login, resp.StatusCode, excerpt(body))
+	}
+	return c
+}
+
 // client is a browser: a cookie jar, no redirects followed.
 type client struct {
 	t    *testing.T

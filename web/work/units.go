@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -122,34 +121,23 @@ var unitsDone = map[string]string{
 }
 
 func (s *Server) showUnits(w http.ResponseWriter, r *http.Request, c *caller) error {
+	return s.renderUnits(w, r, c, http.StatusOK, unitsDone[r.URL.Query().Get("done")], "")
+}
+
+// renderUnits shows the units' page with status, saying what a step did (done)
+// or why it was refused (msg).
+func (s *Server) renderUnits(w http.ResponseWriter, r *http.Request, c *caller, status int, done, msg string) error {
 	p, err := s.unitsPage(r, c)
 	if err != nil {
 		return err
 	}
-	p.Done = unitsDone[r.URL.Query().Get("done")]
-	return s.renderUnits(w, c, http.StatusOK, p)
-}
-
-func (s *Server) renderUnits(w http.ResponseWriter, c *caller, status int, p *unitsPage) error {
+	p.Done, p.Error = done, msg
 	return s.render(w, c, status, "units", fmt.Sprintf("%s %d年部门预算 · 各单位", p.Dept.Name, p.Year), "flow", p)
 }
 
-// unitsRefused answers a refused step on the units' page as refused does for
-// the submission's page.
+// unitsRefused answers a refused step (answerRefusal) on the units' page.
 func (s *Server) unitsRefused(w http.ResponseWriter, r *http.Request, c *caller, err error) error {
-	status, msg, page := refusal(err)
-	switch {
-	case status == 0:
-		return err
-	case !page:
-		return errForbidden(msg)
-	}
-	p, perr := s.unitsPage(r, c)
-	if perr != nil {
-		return perr
-	}
-	p.Error = msg
-	return s.renderUnits(w, c, status, p)
+	return answerRefusal(err, func(status int, msg string) error { return s.renderUnits(w, r, c, status, "", msg) })
 }
 
 func (s *Server) afterUnits(w http.ResponseWriter, r *http.Request, done string) error {
@@ -160,22 +148,11 @@ func (s *Server) afterUnits(w http.ResponseWriter, r *http.Request, done string)
 // uploadPart takes a unit's workbook (field "file"; "unit" names the unit for
 // an account of the whole department, empty for the workbook's one unit).
 func (s *Server) uploadPart(w http.ResponseWriter, r *http.Request, c *caller) error {
-	dept, year, err := pathSubmission(r)
-	if err != nil {
+	err := s.takeUpload(r, "请选择要上传的单位数据文件（.xlsx 或 .yaml）", func(ctx context.Context, dept int64, year int, name string, data []byte) error {
+		_, _, err := s.flow().UploadPart(ctx, c.Actor(), dept, year, r.PostFormValue("unit"), name, data)
 		return err
-	}
-	f, hdr, err := r.FormFile("file")
+	})
 	if err != nil {
-		return s.unitsRefused(w, r, c, &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: "请选择要上传的单位数据文件（.xlsx 或 .yaml）"})
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, store.MaxWorkbookSize+1))
-	if err != nil {
-		return errInvalid("上传的文件未能完整读取，请重试")
-	}
-	ctx, cancel := s.query(r)
-	defer cancel()
-	if _, _, err := s.flow().UploadPart(ctx, c.Actor(), dept, year, r.PostFormValue("unit"), hdr.Filename, data); err != nil {
 		return s.unitsRefused(w, r, c, err)
 	}
 	return s.afterUnits(w, r, "upload")

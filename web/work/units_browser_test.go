@@ -46,10 +46,7 @@ func TestBrowserUnits(t *testing.T) {
 	chromium := browsertest.Chromium(t)
 	e := newEnv(t, t.TempDir()+"/work.db")
 	ctx := context.Background()
-	dept, err := e.st.EnsureDepartment(ctx, cliActor, e.region, flowDept, "", e.clock.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
+	dept := e.flowDepartment(t)
 	_, parts, names := twoUnitParts(t)
 	for _, u := range []account.User{
 		{Login: "lg-unit-a", Name: "单位甲填报人", Role: account.Preparer, Unit: names[0]},
@@ -79,25 +76,7 @@ func TestBrowserUnits(t *testing.T) {
 	}))
 	var pages []probePage
 	runProbe(t, chromium, mux, 60000, &pages)
-	const want = 18
-	if len(pages) != want || pages[len(pages)-1].Path == "error" {
-		for i, p := range pages {
-			t.Logf("page %d: %s%s %q\n%s", i, p.Path, p.Query, p.Title, excerpt(p.Text))
-		}
-		t.Fatalf("the frame went through %d pages, want %d", len(pages), want)
-	}
-	check := func(i int, path string, wants ...string) {
-		t.Helper()
-		p := pages[i]
-		if p.Path+p.Query != path {
-			t.Errorf("page %d is %s%s, want %s", i, p.Path, p.Query, path)
-		}
-		for _, w := range wants {
-			if !strings.Contains(p.Text, w) {
-				t.Errorf("page %d (%s%s) lacks %q:\n%s", i, p.Path, p.Query, w, excerpt(p.Text))
-			}
-		}
-	}
+	check := pagesChecker(t, pages, 18)
 	units := page + "/units"
 	// Unit A uploads its workbook, sees its warning, explains it, and sees only itself.
 	check(3, units+"?done=upload", "单位的数据已上传", names[0], "待说明", "TXT-06")
