@@ -154,7 +154,7 @@ func headerCells(lines []*tline, em float64, text bool) []*hcell {
 					break
 				}
 				last := c.frags[len(c.frags)-1]
-				if continues(last, f, em, text) || text && c.carried && f.top-last.bottom <= 1.6 && continues(shifted(last, f.top-last.bottom), f, em, text) ||
+				if continues(last, f, em, text) || text && c.carried && f.top-last.bottom <= 1.6 && continues(shifted(last, f.top-last.bottom), f, em, text) && !apart(c.frags, f) ||
 					!text && c.carried && f.top-last.bottom <= 2*em && continues(shifted(last, f.top-last.bottom), f, em, text) && wraps(c.frags, f) {
 					joined = c
 					break
@@ -254,6 +254,22 @@ func wraps(frags []*hcell, f *hcell) bool {
 // 财政拨款).
 func twoWords(frags []*hcell, f *hcell) bool {
 	return len(frags) == 1 && knownHeader(frags[0].text) && totalRe.MatchString(format.Fold(f.text))
+}
+
+// apart reports whether fragment f, a line of other cells' words below a chain
+// of layout text, is a cell of its own though it lines up with the chain: the
+// chain and f are whole header words that make no word together (a side's
+// heading 支出 over the heading 一般公共预算 of one of its columns, flush left
+// with it), or f is a total's word under a heading (支出 over its 合计). A word
+// cut over lines leaves an incomplete piece on one side (一般公共预算 / 财 /
+// 政拨款).
+func apart(frags []*hcell, f *hcell) bool {
+	var b strings.Builder
+	for _, p := range frags {
+		b.WriteString(p.text)
+	}
+	text := b.String()
+	return twoWords(frags, f) || knownHeader(text) && knownHeader(f.text) && !knownHeader(text+f.text)
 }
 
 // shifted is cell c moved down by d, as if its next line followed it directly.
@@ -494,7 +510,28 @@ func buildColumns(cells []*hcell, em float64) []*column {
 // to reach over either (功能分类 over 功能科目名称 and 金额). A cell with a
 // neighbour of its own line in the same gap is one of the columns there (科目名称
 // beside 决算数 between the 款 and the 类 of a table's two halves).
+//
+// Layout text stretches the body's lines by their narrow figures, pushing the
+// columns right of them further than a heading on a line of wide characters
+// above: beside a heading centred over its gap (收入), the side heading of a
+// two-sided table (支出) lies up to a third of its gap off centre.
 func overGap(c *hcell, leaves, cells []*hcell, em float64) bool {
+	if gapCentred(c, leaves, cells, em, 0.25) {
+		return true
+	}
+	if em != 1 || !gapCentred(c, leaves, cells, em, 0.35) {
+		return false
+	}
+	for _, d := range cells {
+		if d != c && overlap(d.top, d.bottom, c.top, c.bottom) > 0.5*(c.bottom-c.top) && gapCentred(d, leaves, cells, em, 0.25) {
+			return true
+		}
+	}
+	return false
+}
+
+// gapCentred is overGap with the share of the gap a cell may lie off its centre.
+func gapCentred(c *hcell, leaves, cells []*hcell, em, share float64) bool {
 	sorted := slices.Clone(leaves)
 	slices.SortFunc(sorted, func(a, b *hcell) int { return cmpFloat(a.cx(), b.cx()) })
 	for i := 1; i < len(sorted); i++ {
@@ -503,7 +540,7 @@ func overGap(c *hcell, leaves, cells []*hcell, em float64) bool {
 			continue
 		}
 		below := a.top >= c.bottom-0.2*em && b.top >= c.bottom-0.2*em
-		centred := math.Abs(c.cx()-(a.cx()+b.cx())/2) <= 0.25*(b.cx()-a.cx())
+		centred := math.Abs(c.cx()-(a.cx()+b.cx())/2) <= share*(b.cx()-a.cx())
 		for _, d := range cells {
 			if d != c && a.cx() < d.cx() && d.cx() < b.cx() && overlap(d.top, d.bottom, c.top, c.bottom) > 0.5*(c.bottom-c.top) && overlap(d.x0, d.x1, c.x0, c.x1) <= 0 {
 				return false
@@ -531,11 +568,57 @@ func spanRow(row []*hcell, cols []*column, units [][2]int, heads map[[2]int]stri
 	}
 	if placed < len(row) {
 		if wide, more := spanRowWithin(row, cols, units, heads, leafTop, em, 2); more > placed {
-			return openWithSubtotal(row, cols, wide)
+			return closeSides(row, cols, openWithSubtotal(row, cols, wide), leafTop, em)
 		}
 		out, _ = spanRowWithin(row, cols, units, heads, leafTop, em, 1)
 	}
-	return openWithSubtotal(row, cols, out)
+	return closeSides(row, cols, openWithSubtotal(row, cols, out), leafTop, em)
+}
+
+// closeSides gives the last parent of a row of layout text the columns left
+// after it when the row's parents are the table's sides: two or more, all
+// placed side by side from the first column on (收入 | 支出). A side runs to
+// the table's last column, but layout text sets the heading of the side on the
+// right well left of its columns' centre: the figures printed left of them
+// stretch the body's lines, pushing the columns right, and not the heading's
+// line of wide characters. Columns whose cells reach above the heading, or a
+// side's items (项目), which open a side of their own, are left as they are.
+func closeSides(row []*hcell, cols []*column, blocks [][2]int, leafTop []float64, em float64) [][2]int {
+	if len(row) < 2 || row[0].first != 0 {
+		return blocks
+	}
+	for i, p := range row {
+		if p.first < 0 || i > 0 && p.first != row[i-1].last+1 {
+			return blocks
+		}
+	}
+	last := row[len(row)-1]
+	n := len(cols)
+	if last.last == n-1 || !allowedSpan(last, last.last+1, n-1, leafTop, em) {
+		return blocks
+	}
+	for j := last.last + 1; j < n; j++ {
+		if cols[j].cell == nil || format.Fold(cols[j].cell.text) == "项目" {
+			return blocks
+		}
+	}
+	i := slices.Index(blocks, [2]int{last.first, last.last})
+	if i < 0 {
+		return blocks
+	}
+	last.last = n - 1
+	return append(blocks[:i], [2]int{last.first, n - 1})
+}
+
+// allowedSpan reports whether parent p may cover columns a to b: no cell of
+// theirs reaches above p's last line.
+func allowedSpan(p *hcell, a, b int, leafTop []float64, em float64) bool {
+	for j := a; j <= b; j++ {
+		if leafTop[j] < p.bottom-0.3*em {
+			return false
+		}
+	}
+	return true
 }
 
 // openWithSubtotal gives a placed parent of layout text the 小计 column left
@@ -599,17 +682,13 @@ func unitName(u [2]int, cols []*column, heads map[[2]int]string) string {
 // two blocks of the same name. Narrow columns repeating the same headers under
 // each parent (一般公共预算 政府性基金预算 国有资本经营预算 under 总计, 因公出国(境)费
 // and the rest) would otherwise let a parent reach, centred still, over its
-// neighbours' outer columns.
+// neighbours' outer columns. Nor does a parent cover a side's items (项目) after
+// other columns: they open the side they list. Layout text may set a side's
+// heading (支出) left of its columns' centre, nearer the other side's last
+// column (金额), by as much as the figures printed left of them stretch the
+// body's lines.
 func spanRowWithin(row []*hcell, cols []*column, units [][2]int, heads map[[2]int]string, leafTop []float64, em, factor float64) ([][2]int, int) {
 	slices.SortStableFunc(row, func(a, b *hcell) int { return cmpFloat(a.cx(), b.cx()) })
-	allowed := func(p *hcell, a, b int) bool {
-		for j := a; j <= b; j++ {
-			if leafTop[j] < p.bottom-0.3*em {
-				return false
-			}
-		}
-		return true
-	}
 	var widths []float64
 	for _, c := range cols {
 		if !math.IsInf(c.lo, 0) && !math.IsInf(c.hi, 0) {
@@ -637,11 +716,11 @@ func spanRowWithin(row []*hcell, cols []*column, units [][2]int, heads map[[2]in
 			seen := map[string]bool{}
 			for u2 := u1; u2 < len(units); u2++ {
 				a, b := units[u1][0], units[u2][1]
-				if !allowed(p, a, b) {
+				if !allowedSpan(p, a, b, leafTop, em) {
 					break
 				}
 				if name := unitName(units[u2], cols, heads); name != "" {
-					if seen[name] {
+					if seen[name] || u2 > u1 && name == "项目" {
 						break
 					}
 					seen[name] = true
