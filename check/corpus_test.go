@@ -89,25 +89,7 @@ func TestCorpusFindings(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(c.files[0]), ".pdf")
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			var docs []*disclosure.Document
-			for _, f := range c.files {
-				doc, err := reader.ReadFile(filepath.Join(corpusDir, f))
-				if err != nil {
-					t.Fatal(err)
-				}
-				docs = append(docs, doc)
-			}
-			doc := docs[0]
-			if len(docs) == 2 {
-				doc = reader.Combine(docs[0], docs[1])
-			}
-			var got []string
-			for _, f := range check.Run(doc, check.Options{}).Findings {
-				if f.Severity == check.Error {
-					got = append(got, f.Rule+" "+f.Location.String()+"："+f.Message)
-				}
-			}
-			checktest.SameErrors(t, got, c.errors)
+			checktest.SameErrors(t, corpusFindings(t, c.files, func(f string) string { return f }), c.errors)
 		})
 	}
 }
@@ -158,28 +140,30 @@ func TestCorpusTextFindings(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(c.files[0]), ".pdf")
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			var docs []*disclosure.Document
-			for _, f := range c.files {
-				doc, err := reader.ReadFile(filepath.Join(corpusDir, strings.TrimSuffix(f, ".pdf")+".txt"))
-				if err != nil {
-					t.Fatal(err)
-				}
-				docs = append(docs, doc)
-			}
-			doc := docs[0]
-			if len(docs) == 2 {
-				doc = reader.Combine(docs[0], docs[1])
-			}
-			var got []string
-			for _, f := range check.Run(doc, check.Options{}).Findings {
-				if f.Severity == check.Error {
-					got = append(got, f.Rule+" "+f.Location.String()+"："+f.Message)
-				}
-			}
-			checktest.SameErrors(t, got, c.errors)
+			checktest.SameErrors(t, corpusFindings(t, c.files, func(f string) string { return strings.TrimSuffix(f, ".pdf") + ".txt" }), c.errors)
 		})
 	}
 	if n != len(textClean) {
 		t.Errorf("textClean names %d documents, corpusErrors holds %d of them", len(textClean), n)
 	}
+}
+
+// corpusFindings reads a corpus document from its files (one, or two halves that
+// reader.Combine joins), each at the path that file names for the PDF under
+// corpusDir, and lists the errors the checker finds in it.
+func corpusFindings(t *testing.T, files []string, file func(pdf string) string) []string {
+	t.Helper()
+	var docs []*disclosure.Document
+	for _, f := range files {
+		doc, err := reader.ReadFile(filepath.Join(corpusDir, file(f)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	doc := docs[0]
+	if len(docs) == 2 {
+		doc = reader.Combine(docs[0], docs[1])
+	}
+	return checktest.Errors(check.Run(doc, check.Options{}))
 }

@@ -3,10 +3,10 @@ package check_test
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"yusuan/check"
+	"yusuan/check/checktest"
 	"yusuan/reader"
 )
 
@@ -52,13 +52,8 @@ func TestFinalCorpusFindings(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, f := range check.Run(doc, check.Options{}).Findings {
-				if f.Severity == check.Error {
-					got = append(got, f.Rule+" "+f.Location.String()+"："+f.Message)
-				}
-			}
-			missed, unexpected := compareErrors(got, c.errors)
+			got := checktest.Errors(check.Run(doc, check.Options{}))
+			missed, unexpected := checktest.Compare(got, c.errors)
 			if c.pending == "" {
 				for _, m := range missed {
 					t.Errorf("the checker missed the document's error %q", m)
@@ -81,29 +76,4 @@ func TestFinalCorpusFindings(t *testing.T) {
 			}
 		})
 	}
-}
-
-// compareErrors matches found errors ("RULE text") with expected ones ("RULE piece
-// of the text"), each used once, as checktest.SameErrors does.
-func compareErrors(got, want []string) (missed, unexpected []string) {
-	used := make([]bool, len(got))
-	for _, w := range want {
-		rule, piece, _ := strings.Cut(w, " ")
-		found := false
-		for i, g := range got {
-			if !used[i] && strings.HasPrefix(g, rule+" ") && strings.Contains(g, piece) {
-				used[i], found = true, true
-				break
-			}
-		}
-		if !found {
-			missed = append(missed, w)
-		}
-	}
-	for i, g := range got {
-		if !used[i] {
-			unexpected = append(unexpected, g)
-		}
-	}
-	return missed, unexpected
 }

@@ -1,14 +1,9 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
-
-	"yusuan/store"
 )
 
 const auditUsage = `用法：yusuan audit verify [--db 数据库]
@@ -47,15 +42,11 @@ func runAudit(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "参数错误：audit verify 不接受其他参数\n\n%s", auditUsage)
 		return exitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	dsn := databaseOf(*db)
-	st, err := store.Open(ctx, dsn)
-	if err != nil {
-		fmt.Fprintf(stderr, "无法打开数据库 %s：%v\n", redact(dsn), err)
+	ctx, st, done := openInterruptible(databaseOf(*db), stderr)
+	if st == nil {
 		return exitError
 	}
-	defer st.Close()
+	defer done()
 	brk, n, err := st.VerifyAudit(ctx)
 	if err != nil {
 		fmt.Fprintf(stderr, "无法读取审计日志：%v\n", err)

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 
@@ -14,6 +16,7 @@ import (
 	"yusuan/build"
 	"yusuan/classification"
 	"yusuan/profile"
+	"yusuan/store"
 )
 
 // Exit statuses.
@@ -135,6 +138,32 @@ func translateFlagError(err error) string {
 		return "选项 " + strings.TrimPrefix(msg, "flag needs an argument: ") + " 需要一个值"
 	}
 	return msg
+}
+
+// openStore opens the database dsn under ctx for a command, and says on stderr why
+// it cannot: nil then means the command exits with exitError.
+func openStore(ctx context.Context, dsn string, stderr io.Writer) *store.Store {
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		fmt.Fprintf(stderr, "无法打开数据库 %s：%v\n", redact(dsn), err)
+		return nil
+	}
+	return st
+}
+
+// openInterruptible is openStore under a context that an interrupt (Ctrl-C)
+// cancels, so that a command stops its work at the next query. done closes the
+// store and stops watching for the interrupt.
+func openInterruptible(dsn string, stderr io.Writer) (ctx context.Context, st *store.Store, done func()) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	if st = openStore(ctx, dsn, stderr); st == nil {
+		stop()
+		return ctx, nil, nil
+	}
+	return ctx, st, func() {
+		st.Close()
+		stop()
+	}
 }
 
 // catalogue returns the built-in codes, or those of the file given with --codes.

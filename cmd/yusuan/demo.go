@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -58,14 +57,11 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	dsn := databaseOf(*db)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	st, err := store.Open(ctx, dsn)
-	if err != nil {
-		fmt.Fprintf(stderr, "无法打开数据库 %s：%v\n", redact(dsn), err)
+	ctx, st, done := openInterruptible(dsn, stderr)
+	if st == nil {
 		return exitError
 	}
-	defer st.Close()
+	defer done()
 	opts := demo.Options{Departments: *departments, Years: *years}
 	n, err := importDistrict(ctx, st, *seed, opts, *files, stderr)
 	if err != nil {

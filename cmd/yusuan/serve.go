@@ -13,7 +13,6 @@ import (
 	"syscall"
 	"time"
 
-	"yusuan/store"
 	"yusuan/web"
 	"yusuan/web/work"
 )
@@ -99,9 +98,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 			*region = demoRegion
 		}
 	}
-	st, err := store.Open(ctx, dsn)
-	if err != nil {
-		fmt.Fprintf(stderr, "无法打开数据库 %s：%v\n", redact(dsn), err)
+	st := openStore(ctx, dsn, stderr)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()

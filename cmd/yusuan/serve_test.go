@@ -35,11 +35,11 @@ func TestServeArguments(t *testing.T) {
 	}
 }
 
-// TestServeProcess runs the real program: it builds yusuan, imports the Longgang
-// example into a fresh SQLite file, starts `yusuan serve` as a child process on a
-// free port, reads the home page and a document page, then stops it with SIGTERM
-// as a service manager would, and expects a clean exit within a few seconds.
-func TestServeProcess(t *testing.T) {
+// buildProgram builds yusuan into a fresh folder, for a test that runs the real
+// program and stops it with SIGTERM; it skips in -short mode, on Windows and
+// without the go command.
+func buildProgram(t *testing.T) (dir, bin string) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds and runs the program; skipped in -short mode")
 	}
@@ -50,19 +50,21 @@ func TestServeProcess(t *testing.T) {
 	if err != nil {
 		t.Skip("the go command is not on PATH")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "yusuan")
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "yusuan")
 	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	db := filepath.Join(dir, "yusuan.db")
-	if out, err := exec.Command(bin, "import", "--db", db, example).CombinedOutput(); err != nil {
-		t.Fatalf("yusuan import: %v\n%s", err, out)
-	}
+	return dir, bin
+}
 
-	cmd := exec.Command(bin, "serve", "--db", db, "--addr", "127.0.0.1:0")
-	var stderr syncBuffer
-	cmd.Stderr = &stderr
+// startProgram starts bin with args and returns the running command, its standard
+// output, its standard error as it grows, and done, which receives its exit.
+func startProgram(t *testing.T, bin string, args ...string) (cmd *exec.Cmd, stdout io.Reader, stderr *syncBuffer, done chan error) {
+	t.Helper()
+	cmd = exec.Command(bin, args...)
+	stderr = &syncBuffer{}
+	cmd.Stderr = stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -70,8 +72,23 @@ func TestServeProcess(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error, 1)
+	done = make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
+	return cmd, stdout, stderr, done
+}
+
+// TestServeProcess runs the real program: it builds yusuan, imports the Longgang
+// example into a fresh SQLite file, starts `yusuan serve` as a child process on a
+// free port, reads the home page and a document page, then stops it with SIGTERM
+// as a service manager would, and expects a clean exit within a few seconds.
+func TestServeProcess(t *testing.T) {
+	dir, bin := buildProgram(t)
+	db := filepath.Join(dir, "yusuan.db")
+	if out, err := exec.Command(bin, "import", "--db", db, example).CombinedOutput(); err != nil {
+		t.Fatalf("yusuan import: %v\n%s", err, out)
+	}
+
+	cmd, stdout, stderr, done := startProgram(t, bin, "serve", "--db", db, "--addr", "127.0.0.1:0")
 	exited := false
 	t.Cleanup(func() {
 		if !exited {

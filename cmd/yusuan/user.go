@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	osuser "os/user"
 	"strings"
 	"text/tabwriter"
@@ -117,15 +116,11 @@ func runUserWith(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	dsn := databaseOf(*db)
-	st, err := store.Open(ctx, dsn)
-	if err != nil {
-		fmt.Fprintf(stderr, "无法打开数据库 %s：%v\n", redact(dsn), err)
+	ctx, st, done := openInterruptible(databaseOf(*db), stderr)
+	if st == nil {
 		return exitError
 	}
-	defer st.Close()
+	defer done()
 	actor := cliActor()
 	now := time.Now()
 

@@ -7,10 +7,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -158,33 +156,8 @@ func TestServeHandlers(t *testing.T) {
 // TestServeWorkAddr runs the real program with --work-addr and checks that the
 // public address answers 404 under /work/ while the work address serves it.
 func TestServeWorkAddr(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the program; skipped in -short mode")
-	}
-	if runtime.GOOS == "windows" {
-		t.Skip("SIGTERM is a Unix signal")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("the go command is not on PATH")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "yusuan")
-	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	cmd := exec.Command(bin, "serve", "--db", filepath.Join(dir, "yusuan.db"), "--addr", "127.0.0.1:0", "--work-addr", "127.0.0.1:0")
-	var stderr syncBuffer
-	cmd.Stderr = &stderr
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	dir, bin := buildProgram(t)
+	cmd, stdout, stderr, done := startProgram(t, bin, "serve", "--db", filepath.Join(dir, "yusuan.db"), "--addr", "127.0.0.1:0", "--work-addr", "127.0.0.1:0")
 	defer func() {
 		cmd.Process.Signal(syscall.SIGTERM)
 		select {

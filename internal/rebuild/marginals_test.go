@@ -9,9 +9,9 @@ import (
 	"testing"
 
 	"yusuan/budget"
-	"yusuan/budgetfile"
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/examples/examplestest"
 	"yusuan/money"
 	"yusuan/reader"
 )
@@ -42,10 +42,7 @@ func loadExample(t testing.TB, ex example) (*budget.Budget, *disclosure.Document
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("corpus not available: %v", err)
 	}
-	b, err := budgetfile.Load(filepath.Join("..", "..", "examples", ex.dir))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := examplestest.Load(t, ex.dir)
 	if err := budget.Validate(b, classification.Default()); err != nil {
 		t.Fatalf("%s does not validate: %v", ex.dir, err)
 	}

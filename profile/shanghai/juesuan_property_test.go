@@ -12,6 +12,7 @@ import (
 	"yusuan/check"
 	"yusuan/disclosure"
 	"yusuan/money"
+	"yusuan/profile/profiletest"
 )
 
 var completionRe = regexp.MustCompile(`年初预算为([0-9.]+)万元，支出决算为([0-9.]+)万元，完成年初预算的([0-9.]+)%`)
@@ -32,7 +33,7 @@ func TestRandomFinalsPassChecks(t *testing.T) {
 			t.Fatalf("seed %d: %d documents, want the 部门决算 alone", seed, len(docs))
 		}
 		doc := docs[0]
-		if errs := errorsOf(check.Run(doc, check.Options{})); len(errs) > 0 {
+		if errs := profiletest.Errors(check.Run(doc, check.Options{})); len(errs) > 0 {
 			t.Fatalf("seed %d: the 决算 has errors:\n%s", seed, strings.Join(errs, "\n"))
 		}
 		for _, n := range []int{0, 3} {

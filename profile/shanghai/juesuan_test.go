@@ -13,13 +13,14 @@ import (
 	"github.com/xuri/excelize/v2"
 	"go.yaml.in/yaml/v3"
 
-	"yusuan/budgetfile"
 	"yusuan/build"
 	"yusuan/check"
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/examples/examplestest"
 	"yusuan/format"
 	"yusuan/money"
+	"yusuan/profile/profiletest"
 	"yusuan/profile/shanghai"
 	"yusuan/reader"
 	"yusuan/render/xlsx"
@@ -82,11 +83,7 @@ func rowCells(t *disclosure.Table) [][]disclosure.Cell {
 // putuoFinal builds the example's 决算, checked as yusuan build checks it.
 func putuoFinal(t *testing.T) *disclosure.Document {
 	t.Helper()
-	b, err := budgetfile.Load(filepath.Join("..", "..", "examples", "putuo-caizhengju-2024-juesuan"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := build.Derive(b, classification.Default())
+	doc, err := build.Derive(examplestest.Load(t, "putuo-caizhengju-2024-juesuan"), classification.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,7 +283,7 @@ func TestFinalHeadersAsDescribed(t *testing.T) {
 func TestFinalRoundTripPDF(t *testing.T) {
 	doc := putuoFinal(t)
 	back := readPDF(t, doc)
-	if errs := errorsOf(check.Run(back, check.Options{})); len(errs) > 0 {
+	if errs := profiletest.Errors(check.Run(back, check.Options{})); len(errs) > 0 {
 		t.Errorf("the 决算 read back from its PDF has errors:\n%s", strings.Join(errs, "\n"))
 	}
 	if back.Kind != doc.Kind || back.Year != doc.Year || back.Department != doc.Department {
@@ -377,7 +374,7 @@ func TestFinalRoundTripXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	errs := errorsOf(check.Run(changed, check.Options{}))
+	errs := profiletest.Errors(check.Run(changed, check.Options{}))
 	if len(errs) != 1 || !strings.HasPrefix(errs[0], "SUM-01 ") || !strings.Contains(errs[0], "工资福利支出") {
 		t.Errorf("基本工资 262.33 → 272.33 in %s: errors %q, want SUM-01 on 工资福利支出", at, errs)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"yusuan/budget/budgettest"
 	"yusuan/check"
+	"yusuan/profile/profiletest"
 )
 
 // TestRandomBudgetsPassChecks derives the 部门预算 and every 单位预算 of random budgets
@@ -20,7 +21,7 @@ func TestRandomBudgetsPassChecks(t *testing.T) {
 		b := budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{Classified: seed%4 == 0})
 		for _, doc := range documents(t, b) {
 			res := check.Run(doc, check.Options{})
-			if errs := errorsOf(res); len(errs) > 0 {
+			if errs := profiletest.Errors(res); len(errs) > 0 {
 				t.Fatalf("seed %d, %s %s has errors:\n%s\nreproduce with budgettest.Random(rand.New(rand.NewSource(%d)), budgettest.Options{Classified: %v})",
 					seed, doc.Kind, doc.Subject, strings.Join(errs, "\n"), seed, seed%4 == 0)
 			}

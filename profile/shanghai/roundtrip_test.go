@@ -5,15 +5,15 @@ import (
 	"context"
 	"fmt"
 	"math/rand"
-	"path/filepath"
 	"strings"
 	"testing"
-	"yusuan/budgetfile"
-	"yusuan/disclosure/disclosuretest"
 
 	"yusuan/budget/budgettest"
 	"yusuan/check"
 	"yusuan/disclosure"
+	"yusuan/disclosure/disclosuretest"
+	"yusuan/examples/examplestest"
+	"yusuan/profile/profiletest"
 	"yusuan/reader"
 	"yusuan/render/pdf"
 	"yusuan/render/xlsx"
@@ -25,7 +25,7 @@ var printedTable = disclosuretest.Printed
 // sameTables requires back to hold doc's tables cell for cell and to pass the checker.
 func sameTables(t *testing.T, format string, doc, back *disclosure.Document) {
 	t.Helper()
-	if errs := errorsOf(check.Run(back, check.Options{})); len(errs) > 0 {
+	if errs := profiletest.Errors(check.Run(back, check.Options{})); len(errs) > 0 {
 		t.Errorf("%s %s read back from %s has errors:\n%s", doc.Kind, doc.Subject, format, strings.Join(errs, "\n"))
 	}
 	if back.Profile != "shanghai" || back.Kind != doc.Kind || back.Year != doc.Year || back.Subject != doc.Subject {
@@ -68,11 +68,7 @@ func TestRoundTripPDF(t *testing.T) {
 // the same budget in either profile — and reads its PDFs back: its unit's long name
 // heads 机构设置 in a large font.
 func TestRoundTripPDFShenzhenExample(t *testing.T) {
-	b, err := budgetfile.Load(filepath.Join("..", "..", "examples", "longgang-2024"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, doc := range documents(t, b) {
+	for _, doc := range documents(t, examplestest.Load(t, "longgang-2024")) {
 		sameTables(t, "longgang pdf", doc, readPDF(t, doc))
 	}
 }

@@ -10,11 +10,11 @@ import (
 	"testing"
 
 	"yusuan/budget"
-	"yusuan/budgetfile"
 	"yusuan/check"
-	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/examples/examplestest"
 	"yusuan/money"
+	"yusuan/profile/profiletest"
 	"yusuan/profile/shanghai"
 	"yusuan/render/text"
 )
@@ -25,24 +25,12 @@ const example = "putuo-shangwuwei-2025"
 
 func loadExample(t testing.TB) *budget.Budget {
 	t.Helper()
-	b, err := budgetfile.Load(filepath.Join("..", "..", "examples", example))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return examplestest.Load(t, example)
 }
 
 func documents(t testing.TB, b *budget.Budget) []*disclosure.Document {
 	t.Helper()
-	cat := classification.Default()
-	if err := budget.Validate(b, cat); err != nil {
-		t.Fatal(err)
-	}
-	docs, err := shanghai.Profile{}.Documents(b, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return docs
+	return profiletest.Documents(t, shanghai.Profile{}, b)
 }
 
 func render(t testing.TB, doc *disclosure.Document) string {
@@ -52,16 +40,6 @@ func render(t testing.TB, doc *disclosure.Document) string {
 		t.Fatal(err)
 	}
 	return buf.String()
-}
-
-func errorsOf(res check.Result) []string {
-	var out []string
-	for _, f := range res.Findings {
-		if f.Severity == check.Error {
-			out = append(out, fmt.Sprintf("%s %s: %s", f.Rule, f.Location, f.Message))
-		}
-	}
-	return out
 }
 
 // TestGolden pins the example's documents, the 部门预算 and the 单位预算, as text.
@@ -91,7 +69,7 @@ func TestGolden(t *testing.T) {
 // TestExampleChecks: every derived document passes the checker without errors.
 func TestExampleChecks(t *testing.T) {
 	for _, doc := range documents(t, loadExample(t)) {
-		if errs := errorsOf(check.Run(doc, check.Options{})); len(errs) > 0 {
+		if errs := profiletest.Errors(check.Run(doc, check.Options{})); len(errs) > 0 {
 			t.Errorf("%s %s has errors:\n%s", doc.Kind, doc.Subject, strings.Join(errs, "\n"))
 		}
 	}
@@ -180,7 +158,7 @@ func TestUnitLastYearAndAssets(t *testing.T) {
 	if s := text(other, 4); strings.Contains(s, "国有资产") {
 		t.Errorf("%s prints assets without assets of its own:\n%s", other.Subject, s)
 	}
-	if errs := errorsOf(check.Run(own, check.Options{})); len(errs) > 0 {
+	if errs := profiletest.Errors(check.Run(own, check.Options{})); len(errs) > 0 {
 		t.Errorf("%s has errors:\n%s", own.Subject, strings.Join(errs, "\n"))
 	}
 }

@@ -16,6 +16,8 @@ import (
 	"yusuan/classification"
 	"yusuan/disclosure"
 	"yusuan/disclosure/disclosuretest"
+	"yusuan/examples/examplestest"
+	"yusuan/profile/profiletest"
 	"yusuan/profile/shenzhen"
 	"yusuan/reader"
 	htmlr "yusuan/render/html"
@@ -57,25 +59,11 @@ func TestFormatChoice(t *testing.T) {
 	if _, err := deriveErr(b); err == nil || !strings.Contains(err.Error(), "不是深圳的格式") {
 		t.Errorf("an unknown format: %v", err)
 	}
-	lg, err := budgetfile.Load(filepath.Join("..", "..", "examples", "longgang-2024"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	lg := examplestest.Load(t, "longgang-2024")
 	lg.Format = "shenzhen-2026"
 	if doc := derive(t, lg); doc.Format != "shenzhen-2026" || len(doc.Tables) != 11 {
 		t.Errorf("the seed forced to 2026 derived %s with %d tables", doc.Format, len(doc.Tables))
 	}
-}
-
-// errorsOf lists a check result's errors.
-func errorsOf(res ycheck.Result) []string {
-	var out []string
-	for _, f := range res.Findings {
-		if f.Severity == ycheck.Error {
-			out = append(out, fmt.Sprintf("%s %s: %s", f.Rule, f.Location, f.Message))
-		}
-	}
-	return out
 }
 
 // readBack renders doc in one format and reads it back.
@@ -113,7 +101,7 @@ var readBacks = []readBack{
 // errors from the checks. The HTML, which no reader reads, must print every cell.
 func roundTrip2026(t *testing.T, name string, doc *disclosure.Document, formats []readBack) {
 	t.Helper()
-	if errs := errorsOf(ycheck.Run(doc, ycheck.Options{})); len(errs) > 0 {
+	if errs := profiletest.Errors(ycheck.Run(doc, ycheck.Options{})); len(errs) > 0 {
 		t.Errorf("%s: derived document has errors:\n%s", name, strings.Join(errs, "\n"))
 	}
 	for _, f := range formats {
@@ -122,7 +110,7 @@ func roundTrip2026(t *testing.T, name string, doc *disclosure.Document, formats 
 			t.Errorf("%s%s: %v", name, f.ext, err)
 			continue
 		}
-		if errs := errorsOf(ycheck.Run(back, ycheck.Options{})); len(errs) > 0 {
+		if errs := profiletest.Errors(ycheck.Run(back, ycheck.Options{})); len(errs) > 0 {
 			t.Errorf("%s%s: document read back has errors:\n%s", name, f.ext, strings.Join(errs, "\n"))
 		}
 		if back.Format != doc.Format || back.Year != doc.Year || back.Subject != doc.Subject {

@@ -50,7 +50,7 @@ func (d *deriver) narrative() []disclosure.Part {
 		d.performanceManagement(),
 		d.keyProjects(),
 		d.other(),
-		d.glossary(),
+		d.glossary(defaultGlossary),
 	}
 }
 
@@ -272,17 +272,11 @@ func (d *deriver) performanceManagement() disclosure.Part {
 }
 
 func (d *deriver) keyProjects() disclosure.Part {
-	p := disclosure.Part{Number: 7, Title: "重点项目预算绩效情况说明"}
-	t := &disclosure.Table{
-		Kind: disclosure.KeyProjectTable,
-		Unit: money.UnitWan,
-		Columns: []disclosure.Column{
-			{Key: "project", Kind: disclosure.TextCol, Width: 22},
-			{Key: "total", Kind: disclosure.AmountCol, Width: 12},
-			{Key: "target", Kind: disclosure.TextCol, Width: 46},
-		},
-		Header: [][]disclosure.Cell{{T("项目名称（一级项目）"), T("预算数（万元）"), T("绩效目标")}},
-	}
+	t := newKeyProjectTable([]disclosure.Column{
+		{Key: "project", Kind: disclosure.TextCol, Width: 22},
+		{Key: "total", Kind: disclosure.AmountCol, Width: 12},
+		{Key: "target", Kind: disclosure.TextCol, Width: 46},
+	}, "项目名称（一级项目）", "预算数（万元）", "绩效目标")
 	for _, pr := range d.b.Projects {
 		if d.projectHidden(pr) || strings.TrimSpace(pr.Target) == "" {
 			continue
@@ -292,26 +286,50 @@ func (d *deriver) keyProjects() disclosure.Part {
 			T(pr.DisplayName()), A(d.b.Sum(func(li *budget.LineItem) bool { return li.Project == code })), T(pr.Target),
 		}})
 	}
-	if len(t.Rows) == 0 {
-		p.Blocks = append(p.Blocks, para("%d年，本部门无设置绩效目标的重点项目。", d.b.Year))
-	} else {
-		p.Blocks = append(p.Blocks, para("%d年，本部门重点项目绩效目标情况如下：", d.b.Year), disclosure.Block{Kind: disclosure.TableRef, Table: t})
+	return d.keyProjectsPart(t, "本部门", "备注：涉密项目按要求不予公开。")
+}
+
+// newKeyProjectTable is the empty table of part 7 with the format's columns and their
+// headings.
+func newKeyProjectTable(columns []disclosure.Column, headings ...string) *disclosure.Table {
+	var header []disclosure.Cell
+	for _, h := range headings {
+		header = append(header, T(h))
 	}
-	p.Blocks = append(p.Blocks, disclosure.Block{Kind: disclosure.Note, Text: "备注：涉密项目按要求不予公开。"})
+	return &disclosure.Table{Kind: disclosure.KeyProjectTable, Unit: money.UnitWan, Columns: columns, Header: [][]disclosure.Cell{header}}
+}
+
+// keyProjectsPart is part 7 around its table t: the sentence that introduces the
+// table, or says that self (本部门, 本单位) has no key project, and the note below.
+func (d *deriver) keyProjectsPart(t *disclosure.Table, self, note string) disclosure.Part {
+	p := disclosure.Part{Number: 7, Title: "重点项目预算绩效情况说明"}
+	if len(t.Rows) == 0 {
+		p.Blocks = append(p.Blocks, para("%d年，%s无设置绩效目标的重点项目。", d.b.Year, self))
+	} else {
+		p.Blocks = append(p.Blocks, para("%d年，%s重点项目绩效目标情况如下：", d.b.Year, self), disclosure.Block{Kind: disclosure.TableRef, Table: t})
+	}
+	p.Blocks = append(p.Blocks, disclosure.Block{Kind: disclosure.Note, Text: note})
 	return p
 }
 
 // officeCost is this year's 机关运行经费: basic 公用经费 from 一般公共预算 in units that
 // run an office (行政单位 and 参公 units).
 func (d *deriver) officeCost() (money.Amount, bool) {
-	runs := false
-	for _, u := range d.b.Units {
-		runs = runs || u.Kind.RunsOffice()
-	}
 	return d.b.Sum(func(li *budget.LineItem) bool {
 		u := d.b.Unit(li.Unit)
 		return u != nil && u.Kind.RunsOffice() && li.Kind == budget.Public && li.Fund == budget.GeneralPublic
-	}), runs
+	}), d.runsOffice()
+}
+
+// runsOffice tells whether any unit runs an office (行政单位 or 参公): a department
+// of institutions only has no 机关运行经费 to state.
+func (d *deriver) runsOffice() bool {
+	for _, u := range d.b.Units {
+		if u.Kind.RunsOffice() {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *deriver) other() disclosure.Part {
@@ -338,6 +356,17 @@ func (d *deriver) other() disclosure.Part {
 	)
 
 	p.Blocks = append(p.Blocks, heading("三、其他"))
+	absent := append(d.absentFunds(), b.Text.AlsoAbsent...)
+	if len(absent) > 0 {
+		p.Blocks = append(p.Blocks, para("本部门无%s预算。", joinAnd(absent)))
+	}
+	p.Blocks = append(p.Blocks, para("%d年部门预算中数字保留2位小数、百分比保留1位小数后列示，数据单位转换时可能存在尾数误差。", b.Year))
+	return p
+}
+
+// absentFunds names the funds other than 一般公共预算 that the department spends
+// nothing from, as 三、其他 of part 8 states them.
+func (d *deriver) absentFunds() []string {
 	var absent []string
 	if !d.hasItems(budget.OfFund(budget.GovFund)) {
 		absent = append(absent, "政府性基金预算支出")
@@ -345,12 +374,7 @@ func (d *deriver) other() disclosure.Part {
 	if !d.hasItems(budget.OfFund(budget.StateCapital)) {
 		absent = append(absent, "国有资本经营预算支出")
 	}
-	absent = append(absent, b.Text.AlsoAbsent...)
-	if len(absent) > 0 {
-		p.Blocks = append(p.Blocks, para("本部门无%s预算。", joinAnd(absent)))
-	}
-	p.Blocks = append(p.Blocks, para("%d年部门预算中数字保留2位小数、百分比保留1位小数后列示，数据单位转换时可能存在尾数误差。", b.Year))
-	return p
+	return absent
 }
 
 // vehicles counts the department's vehicles and words them by type: the types a
@@ -387,10 +411,12 @@ func joinAnd(items []string) string {
 	return strings.Join(items[:len(items)-1], "、") + "和" + items[len(items)-1]
 }
 
-func (d *deriver) glossary() disclosure.Part {
+// glossary is part 9, 名词解释: the department's own terms, else the format's
+// defaults.
+func (d *deriver) glossary(defaults []budget.Term) disclosure.Part {
 	terms := d.b.Text.Glossary
 	if len(terms) == 0 {
-		terms = defaultGlossary
+		terms = defaults
 	}
 	p := disclosure.Part{Number: 9, Title: "名词解释"}
 	for i, t := range terms {

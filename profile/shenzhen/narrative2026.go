@@ -37,7 +37,7 @@ func (d *deriver) document2026(f *format.Format) *disclosure.Document {
 		d.performance2026(),
 		d.keyProjects2026(),
 		d.other2026(),
-		d.glossary2026(),
+		d.glossary(glossary2026),
 	}
 	return doc
 }
@@ -268,18 +268,12 @@ func (d *deriver) performance2026() disclosure.Part {
 
 // keyProjects2026 lists the projects with targets, largest first, under their unit.
 func (d *deriver) keyProjects2026() disclosure.Part {
-	p := disclosure.Part{Number: 7, Title: "重点项目预算绩效情况说明"}
-	t := &disclosure.Table{
-		Kind: disclosure.KeyProjectTable,
-		Unit: money.UnitWan,
-		Columns: []disclosure.Column{
-			{Key: "unit", Kind: disclosure.TextCol, Width: 18},
-			{Key: "project", Kind: disclosure.TextCol, Width: 16},
-			{Key: "total", Kind: disclosure.AmountCol, Width: 16},
-			{Key: "target", Kind: disclosure.TextCol, Width: 36},
-		},
-		Header: [][]disclosure.Cell{{T("二级预算单位名称"), T("一级项目名称"), T("预算数（万元）"), T("绩效目标")}},
-	}
+	t := newKeyProjectTable([]disclosure.Column{
+		{Key: "unit", Kind: disclosure.TextCol, Width: 18},
+		{Key: "project", Kind: disclosure.TextCol, Width: 16},
+		{Key: "total", Kind: disclosure.AmountCol, Width: 16},
+		{Key: "target", Kind: disclosure.TextCol, Width: 36},
+	}, "二级预算单位名称", "一级项目名称", "预算数（万元）", "绩效目标")
 	type keyProject struct {
 		p      budget.Project
 		amount money.Amount
@@ -300,17 +294,11 @@ func (d *deriver) keyProjects2026() disclosure.Part {
 	for _, k := range list {
 		t.Rows = append(t.Rows, disclosure.Row{Cells: []disclosure.Cell{T(d.b.Unit(k.p.Unit).Name), T(k.p.DisplayName()), A(k.amount), T(k.p.Target)}})
 	}
-	if len(t.Rows) == 0 {
-		p.Blocks = append(p.Blocks, para("%d年，%s无设置绩效目标的重点项目。", d.b.Year, d.self()))
-	} else {
-		p.Blocks = append(p.Blocks, para("%d年，%s重点项目绩效目标情况如下：", d.b.Year, d.self()), disclosure.Block{Kind: disclosure.TableRef, Table: t})
-	}
 	note := "备注：无。"
 	if hidden {
 		note = "备注：涉密项目按要求不予公开。"
 	}
-	p.Blocks = append(p.Blocks, disclosure.Block{Kind: disclosure.Note, Text: note})
-	return p
+	return d.keyProjectsPart(t, d.self(), note)
 }
 
 // officeCodes are the economic codes whose money is 机关运行经费, as the Shenzhen
@@ -321,14 +309,10 @@ var officeCodes = budget.EconomicClass("30201", "30202", "30205", "30206", "3020
 // officeCost2026 is this year's 机关运行经费 as the 2026 documents state it: the
 // 一般公共预算 money, basic or project, of 行政 and 参公 units on the office codes.
 func (d *deriver) officeCost2026() (money.Amount, bool) {
-	runs := false
-	for _, u := range d.b.Units {
-		runs = runs || u.Kind.RunsOffice()
-	}
 	return d.b.Sum(func(li *budget.LineItem) bool {
 		u := d.ix.units[li.Unit]
 		return u != nil && u.Kind.RunsOffice() && li.SourceFund() == budget.GeneralPublic && officeCodes(li)
-	}), runs
+	}), d.runsOffice()
 }
 
 func (d *deriver) other2026() disclosure.Part {
@@ -359,13 +343,7 @@ func (d *deriver) other2026() disclosure.Part {
 		para("%s计划购置%s；%s。", d.year(), d.plannedVehicles(), d.plannedEquipment()))
 
 	p.Blocks = append(p.Blocks, heading("三、其他"))
-	var absent []string
-	if !d.hasItems(budget.OfFund(budget.GovFund)) {
-		absent = append(absent, "政府性基金预算支出")
-	}
-	if !d.hasItems(budget.OfFund(budget.StateCapital)) {
-		absent = append(absent, "国有资本经营预算支出")
-	}
+	absent := d.absentFunds()
 	for _, a := range b.Text.AlsoAbsent {
 		if !slices.Contains(absent, a) {
 			absent = append(absent, a)
@@ -412,16 +390,4 @@ func listOf(items []string) string {
 		return strings.Join(items, "、")
 	}
 	return strings.Join(items[:len(items)-1], "、") + "和" + items[len(items)-1]
-}
-
-func (d *deriver) glossary2026() disclosure.Part {
-	terms := d.b.Text.Glossary
-	if len(terms) == 0 {
-		terms = glossary2026
-	}
-	p := disclosure.Part{Number: 9, Title: "名词解释"}
-	for i, t := range terms {
-		p.Blocks = append(p.Blocks, para("%s、%s：%s", disclosure.ChineseNumber(i+1), t.Term, sentence(t.Definition)))
-	}
-	return p
 }

@@ -46,47 +46,14 @@ func (c *checker) check2026() {
 	c.narrative2026(t1, spend, t9)
 }
 
-// summary2026 checks a 2026 收支总表: the closing rows balance, the income lines add up
-// by their numbering, and the spending side is a tree.
+// summary2026 checks a 2026 收支总表: summaryHead's identities, and the carry-over
+// lines below 本年收入合计 add up to 上年结余、结转.
 func (c *checker) summary2026(n int) summary {
-	t := c.table(n)
-	s := summary{table: t}
-	var spending []sideLine
-	var income []sideLine
-	end := -1
-	for i := range t.Rows {
-		r := &t.Rows[i]
-		if r.Cells[0].Text == "本年收入合计" {
-			end = i
-			break
-		}
-		if r.Cells[1].Amount != nil {
-			income = append(income, sideLine{r.Cells[0].Text, r.Cells[0].Indent, c.amount(t, r, 1)})
-		}
-		if r.Cells[3].Amount != nil {
-			spending = append(spending, sideLine{r.Cells[2].Text, r.Cells[2].Indent, c.amount(t, r, 3)})
-		}
-	}
+	s, _, end := c.summaryHead(n)
 	if end < 0 {
-		c.errorf("表%d 没有“本年收入合计”行", n)
 		return s
 	}
-	get := func(text string, col int) num {
-		r := rowByText(t, text)
-		if r == nil {
-			c.errorf("表%d 没有“%s”行", n, text)
-			return num{}
-		}
-		return c.amount(t, r, col)
-	}
-	s.yearIncome, s.spent = get("本年收入合计", 1), get("本年收入合计", 3)
-	s.carry, s.carryNext = get("上年结余、结转", 1), get("上年结余、结转", 3)
-	s.totalIn, s.totalOut = get("收入总计", 1), get("收入总计", 3)
-	c.sum(fmt.Sprintf("表%d 收入总计 = 支出总计", n), s.totalIn, s.totalOut)
-	c.sum(fmt.Sprintf("表%d 本年收入合计 + 上年结余、结转 = 收入总计", n), s.totalIn, s.yearIncome, s.carry)
-	c.sum(fmt.Sprintf("表%d 本年支出合计 + 结转下年 = 支出总计", n), s.totalOut, s.spent, s.carryNext)
-	c.tree(fmt.Sprintf("表%d 收入", n), s.yearIncome, income)
-	c.tree(fmt.Sprintf("表%d 支出", n), s.spent, spending)
+	t := s.table
 	var carries []num
 	for i := end + 2; i < len(t.Rows); i++ {
 		if r := &t.Rows[i]; r.Cells[0].Indent == 1 {

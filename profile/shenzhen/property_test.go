@@ -406,11 +406,13 @@ type sideLine struct {
 	value  num
 }
 
-func (c *checker) summary(n int) summary {
+// summaryHead checks what the 收支总表s of both formats share: the income and the
+// spending lines above 本年收入合计 are trees under it, and the closing rows balance.
+// end is the row of 本年收入合计, -1 when the table has none.
+func (c *checker) summaryHead(n int) (s summary, income []sideLine, end int) {
 	t := c.table(n)
-	s := summary{table: t}
-	var income []sideLine
-	end := -1
+	s = summary{table: t}
+	end = -1
 	for i := range t.Rows {
 		r := &t.Rows[i]
 		if r.Cells[0].Text == "本年收入合计" {
@@ -424,6 +426,10 @@ func (c *checker) summary(n int) summary {
 			s.spending = append(s.spending, sideLine{r.Cells[2].Text, r.Cells[2].Indent, c.amount(t, r, 3)})
 		}
 	}
+	if end < 0 {
+		c.errorf("表%d 没有“本年收入合计”行", n)
+		return s, income, end
+	}
 	get := func(text string, col int) num {
 		r := rowByText(t, text)
 		if r == nil {
@@ -431,10 +437,6 @@ func (c *checker) summary(n int) summary {
 			return num{}
 		}
 		return c.amount(t, r, col)
-	}
-	if end < 0 {
-		c.errorf("表%d 没有“本年收入合计”行", n)
-		return s
 	}
 	s.yearIncome, s.spent = get("本年收入合计", 1), get("本年收入合计", 3)
 	s.carry, s.carryNext = get("上年结余、结转", 1), get("上年结余、结转", 3)
@@ -445,6 +447,15 @@ func (c *checker) summary(n int) summary {
 	c.sum(fmt.Sprintf("表%d 本年支出合计 + 结转下年 = 支出总计", n), s.totalOut, s.spent, s.carryNext)
 	c.tree(fmt.Sprintf("表%d 收入", n), s.yearIncome, income)
 	c.tree(fmt.Sprintf("表%d 支出", n), s.spent, s.spending)
+	return s, income, end
+}
+
+func (c *checker) summary(n int) summary {
+	s, income, end := c.summaryHead(n)
+	if end < 0 {
+		return s
+	}
+	t := s.table
 
 	// The numbered carry-over lines after 上年结余、结转 add up to it.
 	var carries []num

@@ -11,9 +11,9 @@ import (
 	"testing"
 
 	"yusuan/budget"
-	"yusuan/budgetfile"
-	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/examples/examplestest"
+	"yusuan/profile/profiletest"
 	"yusuan/profile/shenzhen"
 	"yusuan/render/text"
 )
@@ -22,24 +22,12 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 func deriveExample(t testing.TB) *disclosure.Document {
 	t.Helper()
-	b, err := budgetfile.Load(filepath.Join("..", "..", "examples", "longgang-2024"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return derive(t, b)
+	return derive(t, examplestest.Load(t, "longgang-2024"))
 }
 
 func derive(t testing.TB, b *budget.Budget) *disclosure.Document {
 	t.Helper()
-	cat := classification.Default()
-	if err := budget.Validate(b, cat); err != nil {
-		t.Fatal(err)
-	}
-	doc, err := shenzhen.Profile{}.Derive(b, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
+	return profiletest.Documents(t, shenzhen.Profile{}, b)[0]
 }
 
 func render(t testing.TB, doc *disclosure.Document) string {

@@ -335,15 +335,8 @@ func TestOddDocuments(t *testing.T) {
 }
 
 func TestWriteError(t *testing.T) {
-	err := Write(failWriter{}, rendertest.TestDoc())
-	if err == nil || !strings.HasPrefix(err.Error(), "写出网页失败：") {
-		t.Errorf("err = %v, want 写出网页失败：…", err)
-	}
+	rendertest.WriteError(t, Write, "写出网页失败：")
 }
-
-type failWriter struct{}
-
-func (failWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
 
 // TestShenzhen renders a Shenzhen-sized document; its speed is BenchmarkWrite's.
 func TestShenzhen(t *testing.T) {
@@ -354,14 +347,7 @@ func TestShenzhen(t *testing.T) {
 }
 
 func BenchmarkWrite(b *testing.B) {
-	doc := rendertest.ShenzhenDoc()
-	b.ReportAllocs()
-	for b.Loop() {
-		var buf bytes.Buffer
-		if err := Write(&buf, doc); err != nil {
-			b.Fatal(err)
-		}
-	}
+	rendertest.BenchmarkWrite(b, Write, rendertest.ShenzhenDoc())
 }
 
 // writeSample leaves the Shenzhen-sized page in dir, for the browser test and for a

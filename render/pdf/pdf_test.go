@@ -15,6 +15,7 @@ import (
 
 	"yusuan/disclosure"
 	"yusuan/money"
+	"yusuan/render/rendertest"
 )
 
 var out = flag.String("out", "", "also write the test document's PDF to this file, to look at")
@@ -385,14 +386,7 @@ func randomDocument(rng *rand.Rand) *disclosure.Document {
 }
 
 func BenchmarkWrite(b *testing.B) {
-	doc := testDocument()
-	b.ReportAllocs()
-	for b.Loop() {
-		var buf bytes.Buffer
-		if err := Write(&buf, doc); err != nil {
-			b.Fatal(err)
-		}
-	}
+	rendertest.BenchmarkWrite(b, Write, testDocument())
 }
 
 // TestCoverTitleBalanced: a cover title that needs two lines puts the document's kind

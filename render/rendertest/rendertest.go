@@ -1,9 +1,15 @@
 // Package rendertest holds the documents that the renderers are tested with: shaped
-// like the Shenzhen seed, plus odd documents that must never make a renderer panic.
+// like the Shenzhen seed, plus odd documents that must never make a renderer panic;
+// and the tests and benchmark that every renderer's Write takes alike.
 package rendertest
 
 import (
+	"bytes"
 	"fmt"
+	"io"
+	"os"
+	"strings"
+	"testing"
 
 	"yusuan/disclosure"
 	"yusuan/money"
@@ -363,4 +369,32 @@ func performanceTable(n int) *disclosure.Table {
 	}
 	t.Notes = []string{"备注：本套报表金额单位转换时可能存在尾数误差。"}
 	return t
+}
+
+// Write is a renderer's Write: the document, rendered to w.
+type Write func(w io.Writer, doc *disclosure.Document) error
+
+// WriteError checks that write reports a writer that fails as an error whose message,
+// for the user, starts with prefix (写出网页失败：, …).
+func WriteError(t *testing.T, write Write, prefix string) {
+	t.Helper()
+	err := write(failWriter{}, TestDoc())
+	if err == nil || !strings.HasPrefix(err.Error(), prefix) {
+		t.Errorf("err = %v, want %s…", err, prefix)
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
+
+// BenchmarkWrite times write rendering doc into memory.
+func BenchmarkWrite(b *testing.B, write Write, doc *disclosure.Document) {
+	b.ReportAllocs()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := write(&buf, doc); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

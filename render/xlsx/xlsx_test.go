@@ -298,15 +298,8 @@ func TestOddDocuments(t *testing.T) {
 }
 
 func TestWriteError(t *testing.T) {
-	err := Write(failWriter{}, rendertest.TestDoc())
-	if err == nil || !strings.HasPrefix(err.Error(), "写出文件失败：") {
-		t.Errorf("err = %v, want 写出文件失败：…", err)
-	}
+	rendertest.WriteError(t, Write, "写出文件失败：")
 }
-
-type failWriter struct{}
-
-func (failWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
 
 // TestShenzhen writes a Shenzhen-sized workbook; its speed is BenchmarkWrite's.
 func TestShenzhen(t *testing.T) {
@@ -322,14 +315,7 @@ func TestShenzhen(t *testing.T) {
 }
 
 func BenchmarkWrite(b *testing.B) {
-	doc := rendertest.ShenzhenDoc()
-	b.ReportAllocs()
-	for b.Loop() {
-		var buf bytes.Buffer
-		if err := Write(&buf, doc); err != nil {
-			b.Fatal(err)
-		}
-	}
+	rendertest.BenchmarkWrite(b, Write, rendertest.ShenzhenDoc())
 }
 
 func mergeRefs(t *testing.T, f *excelize.File, sh string) []string {
