@@ -3,35 +3,53 @@ package check
 import (
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/money"
 )
 
 // ReadOutturn derives the Outturn of a 决算 read from published files from what
-// the document prints, and only that: each functional 项 the narrative states as
-// 年初预算为A万元，支出决算为B万元 (at the precision printed), coded by the one row
-// of table 5 bearing its names; and each 三公 item table 7 prints with both its
-// 预算数 and 决算数. A figure not printed gives no row. It returns nil when the
+// the document prints, and only that: every 类, 款 and 项 of the 一般公共预算财政
+// 拨款支出决算表 (table 5) with its 决算数, a 项 bearing its 年初预算 when the
+// narrative states it as 年初预算为A万元，支出决算为B万元 (at the precision printed);
+// every 类 and 款 of the 基本支出决算表 (table 6) with its 决算数 and no budget; and
+// each 三公 item table 7 prints with both its 预算数 and 决算数. A figure not
+// printed, or a code printed twice, gives no row. It returns nil when the
 // document is no 决算 or prints none of these.
 func ReadOutturn(doc *disclosure.Document, opts Options) *disclosure.Outturn {
 	c := newDoc(doc, opts)
 	if !c.final() {
 		return nil
 	}
-	o := &disclosure.Outturn{Read: true, Functional: c.readFunctional(), SanGong: c.readSanGong()}
-	if len(o.Functional) == 0 && len(o.SanGong) == 0 {
+	o := &disclosure.Outturn{Read: true, Functional: c.readFunctional(), Economic: c.readEconomic(), SanGong: c.readSanGong()}
+	if len(o.Functional) == 0 && len(o.Economic) == 0 && len(o.SanGong) == 0 {
 		return nil
 	}
 	return o
 }
 
-// readFunctional are the narrative's 项 with their printed budget and actual; a
-// 项 stated twice, or whose code cannot be told, is left out.
+// readFunctional are the rows of table 5 with their 决算数, each 项 with the
+// 年初预算 the narrative states for it.
 func (c *Doc) readFunctional() []disclosure.OutturnRow {
 	v := c.tables[disclosure.GPFunctionalTable]
 	if v == nil {
 		return nil
 	}
-	var out []disclosure.OutturnRow
-	seen := map[string]bool{}
+	budgets := c.statedBudgets(v)
+	var rows []disclosure.OutturnRow
+	for r, row := range v.T.Rows {
+		final, ok := v.Amount(r, "total")
+		if classification.LevelOf(row.Code) == 0 || !ok {
+			continue
+		}
+		rows = append(rows, disclosure.OutturnRow{Code: row.Code, Name: v.Text(r, "name"), Budget: budgets[row.Code], Final: final})
+	}
+	return once(rows)
+}
+
+// statedBudgets are the 年初预算 of the 项 the narrative states, by the code of
+// table 5's one row bearing the 项's names; a 项 stated twice, or whose code
+// cannot be told, has none.
+func (c *Doc) statedBudgets(v *View) map[string]*money.Amount {
+	out := map[string]*money.Amount{}
 	twice := map[string]bool{}
 	for _, g := range c.segments() {
 		items := map[int]bool{}
@@ -45,21 +63,47 @@ func (c *Doc) readFunctional() []disclosure.OutturnRow {
 				continue
 			}
 			code := v.T.Rows[r].Code
-			if seen[code] {
+			if out[code] != nil {
 				twice[code] = true
 				continue
 			}
-			seen[code] = true
-			name := v.Text(r, "name")
-			if name == "" {
-				name = f.itemName[2]
-			}
-			out = append(out, disclosure.OutturnRow{Code: code, Name: name, Budget: f.budget, Final: f.actual})
+			out[code] = &f.budget
 		}
 	}
-	kept := out[:0]
-	for _, r := range out {
-		if !twice[r.Code] {
+	for code := range twice {
+		delete(out, code)
+	}
+	return out
+}
+
+// readEconomic are the 类 and 款 of the 基本支出决算表 with their 决算数, from every
+// half whose codes all read as codes (readHalves).
+func (c *Doc) readEconomic() []disclosure.OutturnRow {
+	v := c.tables[disclosure.GPBasicTable]
+	if v == nil {
+		return nil
+	}
+	var rows []disclosure.OutturnRow
+	for _, h := range readHalves(v) {
+		for _, it := range h.items {
+			if final, ok := v.Amount(it.r, "total"+h.sfx); ok {
+				rows = append(rows, disclosure.OutturnRow{Code: it.code, Name: it.name, Final: final})
+			}
+		}
+	}
+	return once(rows)
+}
+
+// once leaves out the rows of a code that comes more than once: which of its
+// figures is the code's cannot be told.
+func once(rows []disclosure.OutturnRow) []disclosure.OutturnRow {
+	n := map[string]int{}
+	for _, r := range rows {
+		n[r.Code]++
+	}
+	kept := rows[:0]
+	for _, r := range rows {
+		if n[r.Code] == 1 {
 			kept = append(kept, r)
 		}
 	}
@@ -89,7 +133,7 @@ func (c *Doc) readSanGong() []disclosure.OutturnRow {
 		if !ok1 || !ok2 {
 			continue
 		}
-		out = append(out, disclosure.OutturnRow{Code: it.Key, Name: it.Name, Budget: budget, Final: final})
+		out = append(out, disclosure.OutturnRow{Code: it.Key, Name: it.Name, Budget: &budget, Final: final})
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package check_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"yusuan/check"
@@ -12,14 +13,22 @@ import (
 )
 
 // putuoOutturn are rows of 上海市普陀区财政局 2024年度部门决算's read Outturn as the
-// document prints them: 五（三）'s 项 (年初预算为 1560.05 万元，支出决算为1511.89万元…)
-// and table 7's 三公 items (公务接待费 预算数 0.95, 决算数 0.00).
+// document prints them: table 5's 类, 款 and 项 with their 决算数, a 项 with the
+// 年初预算 五（三） states (年初预算为 1560.05 万元，支出决算为1511.89万元…); table 6's
+// economic 类 and 款; and table 7's 三公 items (公务接待费 预算数 0.95, 决算数 0.00).
+// A budget of -1 is none.
 var putuoOutturn = map[string][2]money.Amount{
+	"201":       {-1, 210666 * wanCent},               // 一般公共服务支出
+	"20805":     {-1, 32672 * wanCent},                // 行政事业单位养老支出
 	"2010601":   {156005 * wanCent, 151189 * wanCent}, // 行政运行
 	"2010602":   {1000 * wanCent, 1000 * wanCent},     // 一般行政管理事务
 	"2010607":   {13590 * wanCent, 13525 * wanCent},   // 信息化建设
 	"2080599":   {94 * wanCent, 94 * wanCent},         // 其他行政事业单位养老支出
 	"2210203":   {25850 * wanCent, 25850 * wanCent},   // 购房补贴
+	"301":       {-1, 208285 * wanCent},               // 工资福利支出
+	"30102":     {-1, 123858 * wanCent},               // 津贴补贴
+	"30103":     {-1, 0},                              // 奖金, printed blank
+	"303":       {-1, 6941 * wanCent},                 // 对个人和家庭的补助
 	"reception": {95 * wanCent, 0},
 	"abroad":    {0, 0},
 }
@@ -30,7 +39,9 @@ const wanCent money.Amount = 10000
 // TestReadOutturn reads the 预算 against 决算 the corpus's 决算 print, from the PDF
 // and its layout text alike. The text prints two of 五（三）'s 项 out of order (财政委
 // 托业务支出, 机关事业单位基本养老保险缴费支出: the figures before the names), so it
-// has those two fewer; every row it has is the PDF's.
+// states two budgets fewer; and its table 6 runs the right half's 款 into their
+// names (302 25 专用燃料费), so it has the left half alone (人员经费). Every row it
+// has is the PDF's but for those two budgets.
 func TestReadOutturn(t *testing.T) {
 	if _, err := os.Stat(corpusDir); err != nil {
 		t.Skip("the shared corpus is not next to the repository")
@@ -41,40 +52,80 @@ func TestReadOutturn(t *testing.T) {
 			t.Fatal(err)
 		}
 		o := check.ReadOutturn(doc, check.Options{})
-		if o == nil || !o.Read || len(o.Economic) != 0 {
+		if o == nil || !o.Read {
 			t.Fatalf("%s: outturn %+v, want one read from the document", name, o)
 		}
 		return o
 	}
 	rows := func(o *disclosure.Outturn) map[string]disclosure.OutturnRow {
 		m := map[string]disclosure.OutturnRow{}
-		for _, r := range append(append([]disclosure.OutturnRow{}, o.Functional...), o.SanGong...) {
+		for _, r := range slices.Concat(o.Functional, o.Economic, o.SanGong) {
 			m[r.Code] = r
 		}
 		return m
 	}
-	pdf := rows(read("putuo-caizhengju-2024-dept-final-accounts.pdf"))
-	text := rows(read("putuo-caizhengju-2024-dept-final-accounts.txt"))
-	if len(pdf) != 15 || len(text) != 13 {
-		t.Errorf("PDF has %d rows, text %d; want 11 项 + 4 三公 and 9 + 4", len(pdf), len(text))
+	budgets := func(rs []disclosure.OutturnRow) int {
+		n := 0
+		for _, r := range rs {
+			if r.Budget != nil {
+				n++
+			}
+		}
+		return n
 	}
+	pdfOutturn := read("putuo-caizhengju-2024-dept-final-accounts.pdf")
+	textOutturn := read("putuo-caizhengju-2024-dept-final-accounts.txt")
+	// Table 5: 4 类, 4 款, 11 项; table 6: 类 301, 302, 303, 310 and 60 款.
+	for _, c := range []struct {
+		name                                    string
+		o                                       *disclosure.Outturn
+		functional, budgeted, economic, sanGong int
+	}{
+		{"PDF", pdfOutturn, 19, 11, 64, 4},
+		{"text", textOutturn, 19, 9, 26, 4},
+	} {
+		if len(c.o.Functional) != c.functional || budgets(c.o.Functional) != c.budgeted || len(c.o.Economic) != c.economic ||
+			budgets(c.o.Economic) != 0 || len(c.o.SanGong) != c.sanGong || budgets(c.o.SanGong) != c.sanGong {
+			t.Errorf("%s: %d functional rows (%d with a budget), %d economic (%d), %d 三公 (%d); want %d (%d), %d (0), %d (%d)", c.name,
+				len(c.o.Functional), budgets(c.o.Functional), len(c.o.Economic), budgets(c.o.Economic), len(c.o.SanGong), budgets(c.o.SanGong),
+				c.functional, c.budgeted, c.economic, c.sanGong, c.sanGong)
+		}
+	}
+	pdf, text := rows(pdfOutturn), rows(textOutturn)
 	for code, r := range text {
-		if pdf[code] != r {
-			t.Errorf("%s: text reads %+v, PDF %+v", code, r, pdf[code])
+		p := pdf[code]
+		if r.Name != p.Name || r.Final != p.Final || r.Budget != nil && (p.Budget == nil || *r.Budget != *p.Budget) {
+			t.Errorf("%s: text reads %+v, PDF %+v", code, r, p)
 		}
 	}
 	for code, want := range putuoOutturn {
-		if r, ok := pdf[code]; !ok || r.Budget != want[0] || r.Final != want[1] || r.Adjusted != nil {
+		r, ok := pdf[code]
+		if !ok || r.Final != want[1] || r.Adjusted != nil || (r.Budget == nil) != (want[0] < 0) || r.Budget != nil && *r.Budget != want[0] {
 			t.Errorf("%s: %+v, want 年初预算 %v and 决算 %v", code, r, want[0], want[1])
 		}
 	}
-	if r := pdf["2010608"]; r.Name != "财政委托业务支出" || r.Budget != 45052*wanCent || r.Final != 44952*wanCent {
-		t.Errorf("2010608 from the PDF: %+v", r)
+	if r := pdf["2010608"]; r.Name != "财政委托业务支出" || r.Budget == nil || *r.Budget != 45052*wanCent || r.Final != 44952*wanCent || text["2010608"].Budget != nil {
+		t.Errorf("2010608 from the PDF: %+v; from the text: %+v", r, text["2010608"])
 	}
-	// Foshan's narrative states no 项 with its budget; table 7 prints the 三公
-	// 预算数 (all 0) and 决算数.
-	foshan := read("foshan-guidaojiaotong-2019-dept-final-accounts.pdf")
-	if fr := rows(foshan); len(foshan.Functional) != 0 || len(fr) != 4 || fr["reception"].Budget != 0 || fr["reception"].Final != 16*wanCent {
-		t.Errorf("Foshan: %+v", foshan)
+	if r := pdf["30228"]; r.Name != "工会经费" || r.Final != 2442*wanCent {
+		t.Errorf("30228 from the PDF: %+v", r)
+	}
+	// Foshan's narrative states no 项 with its budget: table 5's rows have their
+	// 决算数 alone. Table 7 prints the 三公 预算数 (all 0) and 决算数.
+	for _, name := range []string{"foshan-guidaojiaotong-2019-dept-final-accounts.pdf", "foshan-guidaojiaotong-2019-dept-final-accounts.txt"} {
+		foshan := read(name)
+		fr := rows(foshan)
+		if len(foshan.Functional) != 12 || budgets(foshan.Functional) != 0 || len(foshan.Economic) != 79 || budgets(foshan.Economic) != 0 || len(foshan.SanGong) != 4 {
+			t.Errorf("%s: %d functional rows (%d with a budget), %d economic (%d), %d 三公; want 12 (0), 79 (0), 4", name,
+				len(foshan.Functional), budgets(foshan.Functional), len(foshan.Economic), budgets(foshan.Economic), len(foshan.SanGong))
+		}
+		for code, want := range map[string]money.Amount{"214": 153104 * wanCent, "2140102": 90560 * wanCent, "2210201": 6087 * wanCent, "30217": 16 * wanCent, "31002": 254 * wanCent} {
+			if r := fr[code]; r.Final != want || r.Budget != nil {
+				t.Errorf("%s %s: %+v, want 决算 %v and no budget", name, code, r, want)
+			}
+		}
+		if r := fr["reception"]; r.Budget == nil || *r.Budget != 0 || r.Final != 16*wanCent {
+			t.Errorf("%s 公务接待费: %+v", name, r)
+		}
 	}
 }

@@ -13,8 +13,10 @@ import (
 // disclosure carries.
 type Final struct {
 	Document
-	// Outturn is nil for a 决算 read from published files, whose tables print the
-	// 决算数 alone.
+	// Outturn is nil when the disclosure carries none (a 决算 read from published
+	// files that prints none of its figures). It is kept in the version's body as
+	// JSON, an absent budget as null, so a body stored before budgets could be
+	// absent reads as it was.
 	Outturn *disclosure.Outturn
 }
 

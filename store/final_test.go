@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"yusuan/disclosure"
+	"yusuan/money"
 	"yusuan/store/storetest"
 )
 
@@ -40,6 +42,43 @@ func TestFinalRoundTrip(t *testing.T) {
 		again := mustImport(t, s, f.importDoc()).Documents[0]
 		if again.DocumentID != im.DocumentID || again.Number != 2 || again.Replaced != im.VersionID {
 			t.Errorf("second import %+v, want version 2 of document %d", again, im.DocumentID)
+		}
+	})
+}
+
+// TestReadFinalRoundTrip stores the outturn of a 决算 read from published files,
+// whose rows state no 年初预算 but for a few, and reads it back as it was: an
+// absent budget stays absent, not 0, and a budget of 0 stays 0.
+func TestReadFinalRoundTrip(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		f := fix(t, "final")
+		doc := *f.doc
+		zero, stated := money.Amount(0), money.Amount(156_005_000)
+		doc.Outturn = &disclosure.Outturn{Read: true,
+			Functional: []disclosure.OutturnRow{
+				{Code: "201", Name: "一般公共服务支出", Final: 2_106_660_000},
+				{Code: "2010601", Name: "行政运行", Budget: &stated, Final: 151_189_000},
+				{Code: "2010608", Name: "财政委托业务支出", Final: 44_952_000},
+			},
+			Economic: []disclosure.OutturnRow{{Code: "30102", Name: "津贴补贴", Final: 123_858_000}},
+			SanGong:  []disclosure.OutturnRow{{Code: "abroad", Name: "因公出国（境）费", Budget: &zero}},
+		}
+		in := f.importDoc()
+		in.Disclosure = &doc
+		im := mustImport(t, s, in).Documents[0]
+		v, err := s.Version(ctx, im.VersionID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		one, err := s.FinalOf(ctx, im.DepartmentID, 2024)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, got := range []*disclosure.Outturn{v.Disclosure.Outturn, one.Outturn} {
+			if !reflect.DeepEqual(got, doc.Outturn) {
+				t.Errorf("outturn read back as %+v, want %+v", got, doc.Outturn)
+			}
 		}
 	})
 }

@@ -27,8 +27,8 @@ func toAPIOutturnRow(r outturnRow) apiOutturnRow {
 	if r.Missing {
 		return out
 	}
-	budget, base, final, diff := r.Budget, r.Base(), r.Final, r.Diff()
-	out.StatedBudget, out.Budget, out.Final, out.Difference = fen(&budget), fen(&base), fen(&final), fen(&diff)
+	final := r.Final
+	out.StatedBudget, out.Budget, out.Final, out.Difference = fen(r.Budget), fen(r.Base()), fen(&final), fen(r.Diff())
 	if t, ok := r.Completion(); ok {
 		out.CompletionTenths = &t
 	}
@@ -45,11 +45,13 @@ type apiOutturnSection struct {
 }
 
 type apiFinalBody struct {
-	Department       apiDepartment       `json:"department"`
-	Year             int                 `json:"year"`
-	DocumentID       int64               `json:"document_id"`
-	BudgetDocumentID *int64              `json:"budget_document_id"`
-	Sections         []apiOutturnSection `json:"sections"`
+	Department       apiDepartment `json:"department"`
+	Year             int           `json:"year"`
+	DocumentID       int64         `json:"document_id"`
+	BudgetDocumentID *int64        `json:"budget_document_id"`
+	// Read says the 决算's figures were read from the published document.
+	Read     bool                `json:"read"`
+	Sections []apiOutturnSection `json:"sections"`
 }
 
 // apiFinal is a department's 预算与决算 of a year, the rows of its page.
@@ -58,7 +60,7 @@ func (s *Server) apiFinal(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	body := apiFinalBody{Department: toAPIDepartment(*v.Department), Year: v.Year, DocumentID: v.Final.ID, Sections: []apiOutturnSection{}}
+	body := apiFinalBody{Department: toAPIDepartment(*v.Department), Year: v.Year, DocumentID: v.Final.ID, Read: v.Read(), Sections: []apiOutturnSection{}}
 	if v.Budget != nil {
 		body.BudgetDocumentID = &v.Budget.ID
 	}
@@ -82,6 +84,10 @@ type apiRankedDept struct {
 	Difference       *int64 `json:"difference"`
 	CompletionTenths *int64 `json:"completion_tenths"`
 	DeviationTenths  *int64 `json:"deviation_tenths"`
+	// Read says the 决算 was read from the published document; Unbudgeted
+	// counts its 项 left out of the figures for stating no 预算数.
+	Read       bool `json:"read"`
+	Unbudgeted int  `json:"unbudgeted"`
 }
 
 type apiRegionFinalBody struct {
@@ -102,10 +108,10 @@ func (s *Server) apiRegionFinal(w http.ResponseWriter, r *http.Request) error {
 	}
 	body := apiRegionFinalBody{Region: v.Region, Year: v.Year, Sort: v.Sort, Departments: []apiRankedDept{}}
 	for i, d := range v.Depts {
-		ad := apiRankedDept{Rank: i + 1, DepartmentID: d.ID, Department: d.Name}
+		ad := apiRankedDept{Rank: i + 1, DepartmentID: d.ID, Department: d.Name, Read: d.Read, Unbudgeted: d.Unbudgeted}
 		if !d.NoOutturn {
-			base, final, diff := d.Row.Base(), d.Row.Final, d.Row.Diff()
-			ad.BudgetSource, ad.Budget, ad.Final, ad.Difference = budgetSource(d.FromBudget), fen(&base), fen(&final), fen(&diff)
+			final := d.Row.Final
+			ad.BudgetSource, ad.Budget, ad.Final, ad.Difference = budgetSource(d.FromBudget), fen(d.Row.Base()), fen(&final), fen(d.Row.Diff())
 			if t, ok := d.Row.Completion(); ok {
 				ad.CompletionTenths = &t
 			}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"html"
 	"net"
@@ -12,7 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"yusuan/check"
 	"yusuan/internal/browsertest"
+	"yusuan/reader"
+	"yusuan/store"
 )
 
 // finalProbeHTML frames the 预算与决算 page above the region's ranking and, once
@@ -58,7 +62,8 @@ func TestBrowserFinal(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /__probe", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write([]byte(strings.NewReplacer("FINAL", html.EscapeString(final), "RANKING", html.EscapeString(ranking)).Replace(finalProbeHTML)))
+		q := r.URL.Query()
+		w.Write([]byte(strings.NewReplacer("FINAL", html.EscapeString(q.Get("final")), "RANKING", html.EscapeString(q.Get("ranking"))).Replace(finalProbeHTML)))
 	})
 	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		portal.ServeHTTP(&framable{ResponseWriter: w}, r)
@@ -71,14 +76,7 @@ func TestBrowserFinal(t *testing.T) {
 	if keep := os.Getenv("YUSUAN_SCREENSHOTS"); keep != "" {
 		dir = keep
 	}
-	shot := filepath.Join(dir, "final.png")
-	dom := browsertest.Run(t, chromium, "--virtual-time-budget=5000", "--hide-scrollbars", "--window-size=1280,2600",
-		"--dump-dom", "--screenshot="+shot, "http://"+ln.Addr().String()+"/__probe")
-	m := regexp.MustCompile(`(?s)<pre id="out">(.*?)</pre>`).FindStringSubmatch(dom)
-	if m == nil {
-		t.Fatalf("no probe output in\n%s", truncate(dom, 500))
-	}
-	var got struct {
+	type shown struct {
 		Rows map[string]struct {
 			Rate  string
 			Large bool
@@ -87,9 +85,24 @@ func TestBrowserFinal(t *testing.T) {
 		Ranking []string
 		Notice  string
 	}
-	if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &got); err != nil {
-		t.Fatalf("probe output %q: %v", m[1], err)
+	probe := func(name, final, ranking string) shown {
+		shot := filepath.Join(dir, name+".png")
+		dom := browsertest.Run(t, chromium, "--virtual-time-budget=5000", "--hide-scrollbars", "--window-size=1280,2600",
+			"--dump-dom", "--screenshot="+shot, "http://"+ln.Addr().String()+"/__probe"+string(query("final", final, "ranking", ranking)))
+		m := regexp.MustCompile(`(?s)<pre id="out">(.*?)</pre>`).FindStringSubmatch(dom)
+		if m == nil {
+			t.Fatalf("no probe output in\n%s", truncate(dom, 500))
+		}
+		var got shown
+		if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &got); err != nil {
+			t.Fatalf("probe output %q: %v", m[1], err)
+		}
+		if img := browsertest.DecodePNG(t, shot); browsertest.Blank(img, img.Bounds()) {
+			t.Errorf("screenshot %s is blank", name)
+		}
+		return got
 	}
+	got := probe("final", final, ranking)
 	var body apiFinalBody
 	p.api(t, "/api"+final, &body)
 	n := 0
@@ -118,8 +131,29 @@ func TestBrowserFinal(t *testing.T) {
 	if want := []string{"测试区甲局", "测试区乙局", "测试区丙局"}; strings.Join(got.Ranking, ",") != strings.Join(want, ",") {
 		t.Errorf("ranking by 完成率 shows %v, want %v", got.Ranking, want)
 	}
-	img := browsertest.DecodePNG(t, shot)
-	if browsertest.Blank(img, img.Bounds()) {
-		t.Error("screenshot is blank")
+
+	// A 决算 read as published (Putuo's layout text, whose narrative states the
+	// 年初预算 of 9 of its 11 项): a row with no stated budget shows a dash, never a
+	// 完成率 or a mark, and the ranking takes the department all the same.
+	doc, err := reader.ReadFile("../../shared/corpus/juesuan/putuo-caizhengju-2024-dept-final-accounts.txt")
+	if err != nil {
+		return // the shared corpus is not next to the repository
+	}
+	doc.Outturn = check.ReadOutturn(doc, check.Options{})
+	res, err := p.st.Import(context.Background(), store.ImportSet{Documents: []store.ImportDoc{{Region: "读取区", Source: doc.Title, Disclosure: doc, Check: check.Run(doc, check.Options{}), Published: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = probe("final-read", "/departments/"+id(res.Documents[0].DepartmentID)+"/final/2024", "/region/final?region=读取区&year=2024")
+	for key, rate := range map[string]string{"functional/2010601": "96.9%", "functional/2010608": "—", "functional/201": "—", "economic/30102": "—", "san_gong/reception": "0.0%"} {
+		if r, ok := got.Rows[key]; !ok || r.Rate != rate || r.Large != (key == "san_gong/reception") {
+			t.Errorf("read 决算: row %s shows %+v (shown: %v), want 完成率 %s", key, r, ok, rate)
+		}
+	}
+	if r := got.Rows["functional/2010608"]; !strings.Contains(r.Text, "449.52") || strings.Count(r.Text, "—") != 3 {
+		t.Errorf("read 决算: 财政委托业务支出 shows %q, want its 决算数 and three dashes", r.Text)
+	}
+	if !strings.Contains(got.Notice, "据公开文件读取") || strings.Join(got.Ranking, ",") != "上海市普陀区财政局" {
+		t.Errorf("read 决算: notice %q, ranking %v", got.Notice, got.Ranking)
 	}
 }

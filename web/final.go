@@ -1,6 +1,7 @@
 package web
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 
@@ -22,14 +23,15 @@ const largeDeviation = 20
 // codes names the 类 and 款 above the 决算's rows.
 var codes = classification.Default()
 
-// outturnRow is one row of the view. Budget is the 年初预算数 the 决算 states;
-// Published is the same row of the department's 部门预算 of the year when the
-// portal holds one that prints the section (0 for a code it does not print), nil
-// otherwise.
+// outturnRow is one row of the view. Budget is the 年初预算数 the 决算 states, nil
+// when it states none (a 决算 read from published files states a few 项' at
+// most); Published is the same row of the department's 部门预算 of the year when
+// the portal holds one that prints the section (0 for a code it does not print),
+// nil otherwise.
 type outturnRow struct {
 	Code, Name string
 	Level      int // 1 类, 2 款, 3 项; 0 for a 三公 item
-	Budget     money.Amount
+	Budget     *money.Amount
 	Adjusted   *money.Amount // 调整预算数, when the 决算 gives one
 	Published  *money.Amount
 	Final      money.Amount
@@ -39,23 +41,36 @@ type outturnRow struct {
 }
 
 // Base is the 预算数 the row is measured against: the published 部门预算's when
-// the portal holds it, else the 决算's own 年初预算数.
-func (r outturnRow) Base() money.Amount {
+// the portal holds it, else the 决算's own 年初预算数; nil when there is neither.
+func (r outturnRow) Base() *money.Amount {
 	if r.Published != nil {
-		return *r.Published
+		return r.Published
 	}
 	return r.Budget
 }
 
-// Diff is 决算数 − 预算数.
-func (r outturnRow) Diff() money.Amount { return r.Final - r.Base() }
+// Diff is 决算数 − 预算数; nil without a 预算数.
+func (r outturnRow) Diff() *money.Amount {
+	b := r.Base()
+	if b == nil {
+		return nil
+	}
+	d := r.Final - *b
+	return &d
+}
 
 // Completion is 决算数 / 预算数 in tenths of a per cent, rounded half up; false
-// when nothing was budgeted.
-func (r outturnRow) Completion() (int64, bool) { return completion(r.Final, r.Base()) }
+// when nothing was budgeted or the budget is not known.
+func (r outturnRow) Completion() (int64, bool) {
+	b := r.Base()
+	if b == nil {
+		return 0, false
+	}
+	return completion(r.Final, *b)
+}
 
 // Rate is the 完成率 as shown: one decimal (DOMAIN §3), or a dash when nothing was
-// budgeted or the item is missing.
+// budgeted, the budget is not known or the item is missing.
 func (r outturnRow) Rate() string {
 	t, ok := r.Completion()
 	if !ok || r.Missing {
@@ -65,22 +80,30 @@ func (r outturnRow) Rate() string {
 }
 
 // Large reports a deviation of largeDeviation per cent or more, or spending on a
-// row with no budget.
+// row with no budget; a row whose budget is not known deviates from nothing.
 func (r outturnRow) Large() bool {
-	if r.Missing {
+	b := r.Base()
+	if r.Missing || b == nil {
 		return false
 	}
-	b := r.Base()
-	if b == 0 {
+	if *b == 0 {
 		return r.Final.Round(money.Wan/100) != 0
 	}
-	return r.Diff().Abs()*100 >= b*largeDeviation
+	return r.Diff().Abs()*100 >= *b*largeDeviation
 }
 
 // Differs reports a 年初预算数 in the 决算 that is not the published 部门预算's, at
 // the precision the 部门预算 prints (0.01 万元).
 func (r outturnRow) Differs() bool {
-	return r.Published != nil && r.Budget.Hundredths(money.UnitWan) != r.Published.Hundredths(money.UnitWan)
+	return r.Published != nil && r.Budget != nil && r.Budget.Hundredths(money.UnitWan) != r.Published.Hundredths(money.UnitWan)
+}
+
+// plus is a + b, a nil a counting as 0.
+func plus(a *money.Amount, b money.Amount) *money.Amount {
+	if a != nil {
+		b += *a
+	}
+	return &b
 }
 
 // completion is part/whole in tenths of a per cent, rounded half up; false when
@@ -105,6 +128,11 @@ type outturnSection struct {
 	HasAdjusted bool
 	// Read says the rows were read from the published document (据公开文件读取).
 	Read bool
+	// Compared adds up the Comparable finest rows, which have both a 预算数 and
+	// a 决算数, for the region's ranking; Unbudgeted counts the finest rows left
+	// out of it.
+	Compared               outturnRow
+	Comparable, Unbudgeted int
 }
 
 // outturnView is a department's 预算与决算 of a year.
@@ -155,10 +183,10 @@ func readBudgetFigures(spending, basic, sanGong []store.Cell, year int) budgetFi
 }
 
 // newOutturnSections lays out the 决算's outturn against the budget figures. An
-// outturn read from the published document holds only the 项 its narrative states
-// (一般公共预算财政拨款, not the 部门预算's 本年支出) and the 三公 items: it is set
-// against its own 年初预算数 alone, and a section it has no rows for is left out
-// (the functional one comes first whenever it has rows, as the ranking takes it).
+// outturn read from the published document holds what its 一般公共预算财政拨款
+// tables print (not the 部门预算's 本年支出) and the 三公 items: it is set against
+// its own 年初预算数 alone, and a section it has no rows for is left out (the
+// functional one comes first whenever it has rows, as the ranking takes it).
 func newOutturnSections(o *disclosure.Outturn, b budgetFigures) []outturnSection {
 	if o == nil {
 		return nil
@@ -166,7 +194,10 @@ func newOutturnSections(o *disclosure.Outturn, b budgetFigures) []outturnSection
 	if o.Read {
 		var s []outturnSection
 		if len(o.Functional) > 0 {
-			s = append(s, codeSection("functional", "按功能分类（一般公共预算财政拨款，决算说明所列各项）", classification.Functional, o.Functional, nil, []int{3, 5, 7}))
+			s = append(s, codeSection("functional", "按功能分类（一般公共预算财政拨款支出）", classification.Functional, o.Functional, nil, []int{3, 5, 7}))
+		}
+		if len(o.Economic) > 0 {
+			s = append(s, codeSection("economic", "按经济分类（一般公共预算财政拨款基本支出）", classification.Economic, o.Economic, nil, []int{3, 5}))
 		}
 		if len(o.SanGong) > 0 {
 			s = append(s, sanGongSection(o.SanGong, nil))
@@ -183,17 +214,20 @@ func newOutturnSections(o *disclosure.Outturn, b budgetFigures) []outturnSection
 	}
 }
 
-// codeSection builds a code tree from the 决算's rows (of the longest code
-// length), each parent the sum of its children, with the published figures of
-// every level. Codes the 部门预算 prints and the 决算 does not get a row too.
+// codeSection builds a code tree from the 决算's rows of the longest code
+// length, each parent the sum of its children, with the published figures of
+// every level. A parent's 年初预算数 is unknown when a row under it has none; a
+// parent the 决算 prints itself (one read from the published document) keeps
+// its printed 决算数. Codes the 部门预算 prints and the 决算 does not get a row too,
+// budgeted at 0 in the 决算 (data the outturn was derived from lacks nothing).
 func codeSection(key, title string, kind classification.Kind, rows []disclosure.OutturnRow, published map[string]money.Amount, levels []int) outturnSection {
 	s := outturnSection{Key: key, Title: title, FromBudget: published != nil}
 	leaf := levels[len(levels)-1]
 	byCode := map[string]*outturnRow{}
-	get := func(code, name string) *outturnRow {
+	get := func(code string) *outturnRow {
 		r := byCode[code]
 		if r == nil {
-			r = &outturnRow{Code: code, Name: name}
+			r = &outturnRow{Code: code}
 			for i, n := range levels {
 				if n == len(code) {
 					r.Level = i + 1
@@ -206,30 +240,47 @@ func codeSection(key, title string, kind classification.Kind, rows []disclosure.
 		}
 		return r
 	}
+	unknown := map[string]bool{} // codes with a row under them that states no budget
 	for _, or := range rows {
 		if len(or.Code) != leaf {
 			continue
 		}
 		for _, n := range levels {
-			r := get(or.Code[:n], "")
+			r := get(or.Code[:n])
 			if n == leaf {
 				r.Name, r.Reason = or.Name, or.Reason
 			}
-			r.Budget += or.Budget
+			if or.Budget == nil {
+				unknown[r.Code] = true
+			} else {
+				r.Budget = plus(r.Budget, *or.Budget)
+			}
 			r.Final += or.Final
 			if or.Adjusted != nil {
-				if r.Adjusted == nil {
-					r.Adjusted = new(money.Amount)
-				}
-				*r.Adjusted += *or.Adjusted
+				r.Adjusted = plus(r.Adjusted, *or.Adjusted)
 				s.HasAdjusted = true
 			}
 		}
 	}
+	for _, or := range rows {
+		if len(or.Code) < leaf && slices.Contains(levels, len(or.Code)) {
+			r := get(or.Code)
+			r.Name, r.Final = or.Name, or.Final
+			if r.Budget == nil {
+				unknown[r.Code] = true
+			}
+		}
+	}
+	for code := range unknown {
+		byCode[code].Budget = nil
+	}
 	for code, a := range published {
 		for _, n := range levels {
-			r := get(code[:n], "")
+			r := get(code[:n])
 			*r.Published += a
+			if r.Budget == nil && !unknown[r.Code] {
+				r.Budget = new(money.Amount)
+			}
 		}
 	}
 	var order []string
@@ -237,9 +288,10 @@ func codeSection(key, title string, kind classification.Kind, rows []disclosure.
 		order = append(order, code)
 	}
 	sort.Strings(order)
-	s.Total = outturnRow{Name: "合计"}
+	var top []outturnRow
+	s.Compared = outturnRow{Name: "合计", Budget: new(money.Amount)}
 	if published != nil {
-		s.Total.Published = new(money.Amount)
+		s.Compared.Published = new(money.Amount)
 	}
 	for _, code := range order {
 		r := byCode[code]
@@ -247,28 +299,55 @@ func codeSection(key, title string, kind classification.Kind, rows []disclosure.
 			r.Name = codes.Name(kind, code)
 		}
 		if r.Level == 1 {
-			addRow(&s.Total, *r)
+			top = append(top, *r)
 		}
-		if r.Level == len(levels) && r.Differs() {
-			s.Differs++
+		if r.Level == len(levels) {
+			if r.Differs() {
+				s.Differs++
+			}
+			if r.Base() == nil {
+				s.Unbudgeted++
+			} else {
+				s.Comparable++
+				addRow(&s.Compared, *r)
+			}
 		}
 		s.Rows = append(s.Rows, *r)
 	}
+	s.Total = sumRows(top, published != nil)
 	return s
 }
 
-// addRow adds r's amounts to total.
-func addRow(total *outturnRow, r outturnRow) {
-	total.Budget += r.Budget
-	total.Final += r.Final
-	if r.Adjusted != nil {
-		if total.Adjusted == nil {
-			total.Adjusted = new(money.Amount)
-		}
-		*total.Adjusted += *r.Adjusted
+// sumRows is the 合计 of rows: its 年初预算数 unknown when a row's is.
+func sumRows(rows []outturnRow, published bool) outturnRow {
+	t := outturnRow{Name: "合计", Budget: new(money.Amount)}
+	if published {
+		t.Published = new(money.Amount)
 	}
+	for _, r := range rows {
+		if r.Budget == nil && !r.Missing {
+			t.Budget = nil
+		}
+		addRow(&t, r)
+	}
+	return t
+}
+
+// addRow adds r's amounts to total; a missing 三公 item adds its published
+// figure alone, and a total whose 年初预算数 is unknown stays so.
+func addRow(total *outturnRow, r outturnRow) {
 	if r.Published != nil && total.Published != nil {
 		*total.Published += *r.Published
+	}
+	if r.Missing {
+		return
+	}
+	if total.Budget != nil && r.Budget != nil {
+		*total.Budget += *r.Budget
+	}
+	total.Final += r.Final
+	if r.Adjusted != nil {
+		total.Adjusted = plus(total.Adjusted, *r.Adjusted)
 	}
 }
 
@@ -282,10 +361,7 @@ var sanGongOutturn = []struct{ key, name string }{
 
 // sanGongSection lists every 三公 item, marking those the 决算 does not give.
 func sanGongSection(rows []disclosure.OutturnRow, published map[string]money.Amount) outturnSection {
-	s := outturnSection{Key: "san_gong", Title: "“三公”经费（财政拨款）", FromBudget: published != nil, Total: outturnRow{Name: "合计"}}
-	if published != nil {
-		s.Total.Published = new(money.Amount)
-	}
+	s := outturnSection{Key: "san_gong", Title: "“三公”经费（财政拨款）", FromBudget: published != nil}
 	given := map[string]disclosure.OutturnRow{}
 	for _, r := range rows {
 		given[r.Code] = r
@@ -297,13 +373,13 @@ func sanGongSection(rows []disclosure.OutturnRow, published map[string]money.Amo
 			a := published[it.key]
 			r.Published = &a
 		}
-		addRow(&s.Total, r)
 		if r.Differs() {
 			s.Differs++
 		}
 		s.HasAdjusted = s.HasAdjusted || r.Adjusted != nil
 		s.Rows = append(s.Rows, r)
 	}
+	s.Total = sumRows(s.Rows, published != nil)
 	return s
 }
 

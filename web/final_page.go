@@ -144,13 +144,13 @@ func writeOutturnRows(cw *csv.Writer, v outturnView) {
 			if t, ok := r.Completion(); ok && !r.Missing {
 				rate = tenthsPlain(t)
 			}
-			budget, final, diff, base := r.Budget, r.Final, r.Diff(), r.Base()
+			final := r.Final
 			if r.Missing {
 				cw.Write([]string{neutral(sec.Title), neutral(r.Code), neutral(r.Name), "", "", "", yuan(r.Published), "", "", "", "", "", "决算未列出此项"})
 				continue
 			}
-			cw.Write([]string{neutral(sec.Title), neutral(r.Code), neutral(r.Name), levelText(r.Level), yuan(&budget), yuan(r.Adjusted), yuan(r.Published),
-				yuan(&base), yuan(&final), yuan(&diff), rate, yesNo(r.Large()), neutral(r.Reason)})
+			cw.Write([]string{neutral(sec.Title), neutral(r.Code), neutral(r.Name), levelText(r.Level), yuan(r.Budget), yuan(r.Adjusted), yuan(r.Published),
+				yuan(r.Base()), yuan(&final), yuan(r.Diff()), rate, yesNo(r.Large()), neutral(r.Reason)})
 		}
 	}
 }
@@ -179,20 +179,31 @@ func yesNo(b bool) string {
 }
 
 // rankedDept is a department in the region's ranking: its 本年支出 预算数 (the
-// published 部门预算's when the portal holds it) and 决算数.
+// published 部门预算's when the portal holds it) and 决算数, over the 项 that have
+// both.
 type rankedDept struct {
 	ID         int64
 	Name       string
 	Row        outturnRow
 	FromBudget bool
-	// NoOutturn marks a 决算 read from published files that prints no 项 with
-	// its 预算数.
+	// NoOutturn marks a 决算 with no 项 that has both a 预算数 and a 决算数 (one
+	// read from published files whose narrative states no 项's budget).
 	NoOutturn bool
+	// Read marks a 决算 read from published files; Unbudgeted counts its 项 left
+	// out of Row for stating no 预算数.
+	Read       bool
+	Unbudgeted int
 }
 
 // Deviation is |决算数 − 预算数| / 预算数 in tenths of a per cent; false when
 // nothing was budgeted.
-func (d rankedDept) Deviation() (int64, bool) { return completion(d.Row.Diff().Abs(), d.Row.Base()) }
+func (d rankedDept) Deviation() (int64, bool) {
+	diff, base := d.Row.Diff(), d.Row.Base()
+	if diff == nil {
+		return 0, false
+	}
+	return completion(diff.Abs(), *base)
+}
 
 // DeviationText is the deviation as shown.
 func (d rankedDept) DeviationText() string {
@@ -216,6 +227,17 @@ type regionFinalView struct {
 	Sorts []struct{ Key, Text string }
 	Depts []rankedDept
 	Tips  map[string]string
+}
+
+// Partial reports a department ranked on part of its 项, the rest stating no
+// 预算数.
+func (v regionFinalView) Partial() bool {
+	for _, d := range v.Depts {
+		if d.Unbudgeted > 0 && !d.NoOutturn {
+			return true
+		}
+	}
+	return false
 }
 
 // regionFinal ranks the 部门决算 of a region's year.
@@ -266,12 +288,13 @@ func (s *Server) regionFinal(r *http.Request) (regionFinalView, error) {
 		byDept[c.DepartmentID] = append(byDept[c.DepartmentID], c)
 	}
 	for _, f := range finals {
-		// A 决算 read from published files ranks by the 项 its narrative states.
-		noRows := f.Outturn == nil || f.Outturn.Read && len(f.Outturn.Functional) == 0
-		d := rankedDept{ID: f.DepartmentID, Name: f.Department, NoOutturn: noRows}
-		if !noRows {
+		// A 决算 ranks by the 项 that have both figures: one read from published
+		// files by those its narrative states the 年初预算 of.
+		d := rankedDept{ID: f.DepartmentID, Name: f.Department, NoOutturn: true}
+		if f.Outturn != nil && len(f.Outturn.Functional) > 0 {
 			sec := newOutturnSections(f.Outturn, readBudgetFigures(byDept[f.DepartmentID], nil, nil, v.Year))[0]
-			d.Row, d.FromBudget = sec.Total, sec.FromBudget
+			d.Row, d.FromBudget, d.Read, d.Unbudgeted = sec.Compared, sec.FromBudget, sec.Read, sec.Unbudgeted
+			d.NoOutturn = sec.Comparable == 0
 		}
 		v.Depts = append(v.Depts, d)
 	}
@@ -331,7 +354,7 @@ func writeRankingCSV(w http.ResponseWriter, v regionFinalView) error {
 	if len(v.Depts) == 0 {
 		return notFoundf("所选地区和年度没有部门决算，无法下载")
 	}
-	header := []string{"名次", "部门", "预算数", "预算数来源", "决算数", "差额", "完成率", "偏差率"}
+	header := []string{"名次", "部门", "预算数", "预算数来源", "决算数", "差额", "完成率", "偏差率", "未列预算数而未计入的项数"}
 	return sendCSV(w, v.Region+yearText(v.Year)+"预算与决算排名.csv", header, func(cw *csv.Writer) {
 		writeRankingRows(cw, v)
 	})
@@ -341,7 +364,7 @@ func writeRankingCSV(w http.ResponseWriter, v regionFinalView) error {
 func writeRankingRows(cw *csv.Writer, v regionFinalView) {
 	for i, d := range v.Depts {
 		if d.NoOutturn {
-			cw.Write([]string{strconv.Itoa(i + 1), neutral(d.Name), "", "", "", "", "", ""})
+			cw.Write([]string{strconv.Itoa(i + 1), neutral(d.Name), "", "", "", "", "", "", strconv.Itoa(d.Unbudgeted)})
 			continue
 		}
 		base, final, diff := d.Row.Base(), d.Row.Final, d.Row.Diff()
@@ -353,7 +376,7 @@ func writeRankingRows(cw *csv.Writer, v regionFinalView) {
 			dev = tenthsPlain(t)
 		}
 		cw.Write([]string{strconv.Itoa(i + 1), neutral(d.Name), base.Plain(money.UnitYuan), budgetSource(d.FromBudget), final.Plain(money.UnitYuan),
-			diff.Plain(money.UnitYuan), rate, dev})
+			diff.Plain(money.UnitYuan), rate, dev, strconv.Itoa(d.Unbudgeted)})
 	}
 }
 

@@ -64,8 +64,8 @@ func newFinalPortal(t *testing.T) *finalPortal {
 	final := derive(load(), "")
 	o := final.Outturn
 	o.SanGong = slices.DeleteFunc(o.SanGong, func(r disclosure.OutturnRow) bool { return r.Code == "reception" })
-	o.Functional[0].Budget += 1_000_000 // 1 万元 more than the 部门预算 approved
-	o.Functional = append(o.Functional, disclosure.OutturnRow{Code: "2010699", Name: "其他财政事务支出", Final: 500_000})
+	o.Functional[0].Budget = plus(o.Functional[0].Budget, 1_000_000) // 1 万元 more than the 部门预算 approved
+	o.Functional = append(o.Functional, disclosure.OutturnRow{Code: "2010699", Name: "其他财政事务支出", Budget: new(money.Amount), Final: 500_000})
 	plan := load()
 	plan.Document, plan.Final = "", nil
 	for i := range plan.Items {
@@ -79,7 +79,7 @@ func newFinalPortal(t *testing.T) *finalPortal {
 		c.Department, c.Subject, c.Title = names[i], names[i], names[i]+"2024年度部门决算"
 		for j := range c.Outturn.Functional {
 			r := &c.Outturn.Functional[j]
-			r.Final = r.Budget * pct / 100
+			r.Final = *r.Budget * pct / 100
 		}
 		set.Documents = append(set.Documents, imp("测试区", c))
 	}
@@ -278,24 +278,27 @@ func TestOutturnRow(t *testing.T) {
 	for _, c := range []struct {
 		row   outturnRow
 		rate  string
-		diff  money.Amount
+		diff  *money.Amount
 		large bool
 	}{
-		{outturnRow{Budget: 300, Final: 200}, "66.7%", -100, true},
-		{outturnRow{Budget: 2000, Final: 1999}, "100.0%", -1, false},   // 99.95% rounds up
-		{outturnRow{Budget: 20000, Final: 19989}, "99.9%", -11, false}, // 99.945%
-		{outturnRow{Budget: 100, Final: 120}, "120.0%", 20, true},
-		{outturnRow{Budget: 100, Final: 119}, "119.0%", 19, false},
-		{outturnRow{Budget: 0, Final: 500_000}, "—", 500_000, true},
-		{outturnRow{Budget: 0, Final: 0}, "—", 0, false},
-		{outturnRow{Budget: 100, Published: amt(200), Final: 100}, "50.0%", -100, true},
-		{outturnRow{Budget: 100, Final: 0, Missing: true}, "—", -100, false},
+		{outturnRow{Budget: amt(300), Final: 200}, "66.7%", amt(-100), true},
+		{outturnRow{Budget: amt(2000), Final: 1999}, "100.0%", amt(-1), false},   // 99.95% rounds up
+		{outturnRow{Budget: amt(20000), Final: 19989}, "99.9%", amt(-11), false}, // 99.945%
+		{outturnRow{Budget: amt(100), Final: 120}, "120.0%", amt(20), true},
+		{outturnRow{Budget: amt(100), Final: 119}, "119.0%", amt(19), false},
+		{outturnRow{Budget: amt(0), Final: 500_000}, "—", amt(500_000), true},
+		{outturnRow{Budget: amt(0), Final: 0}, "—", amt(0), false},
+		{outturnRow{Budget: amt(100), Published: amt(200), Final: 100}, "50.0%", amt(-100), true},
+		{outturnRow{Budget: amt(100), Final: 0, Missing: true}, "—", amt(-100), false},
+		// A budget the 决算 does not state: no 差额, no 完成率, no deviation.
+		{outturnRow{Final: 500_000}, "—", nil, false},
+		{outturnRow{Published: amt(400_000), Final: 500_000}, "125.0%", amt(100_000), true},
 	} {
 		if got := c.row.Rate(); got != c.rate {
 			t.Errorf("%+v: 完成率 %s, want %s", c.row, got, c.rate)
 		}
-		if got := c.row.Diff(); got != c.diff {
-			t.Errorf("%+v: 差额 %s, want %s", c.row, got, c.diff)
+		if got := c.row.Diff(); (got == nil) != (c.diff == nil) || got != nil && *got != *c.diff {
+			t.Errorf("%+v: 差额 %v, want %v", c.row, got, c.diff)
 		}
 		if got := c.row.Large(); got != c.large {
 			t.Errorf("%+v: large %v, want %v", c.row, got, c.large)
@@ -321,42 +324,119 @@ func TestReadBudgetFigures(t *testing.T) {
 	}
 }
 
-// TestFinalRead shows the 决算 imported from the Putuo PDF: the 项 and 三公 items
-// it prints with their 完成率, said to be read from the published document, and
-// its place in the region's ranking.
+// TestFinalRead shows two 决算 imported as published: Putuo's layout text, whose
+// narrative states the 年初预算 of 9 of table 5's 11 项, and Foshan's PDF, whose
+// narrative states none. Every row the tables print is shown with its 决算数, a
+// 项 without a stated budget (and the 类 and 款 above it) with a dash for its
+// 预算数, 差额 and 完成率, in the page, the API and the CSV alike; the region's
+// ranking takes the 项 that have both figures and puts Foshan, which has none,
+// last.
 func TestFinalRead(t *testing.T) {
-	pdf := "../../shared/corpus/juesuan/putuo-caizhengju-2024-dept-final-accounts.pdf"
-	doc, err := reader.ReadFile(pdf)
+	corpus := "../../shared/corpus/juesuan/"
+	putuo, err := reader.ReadFile(corpus + "putuo-caizhengju-2024-dept-final-accounts.txt")
 	if err != nil {
 		t.Skip("the shared corpus is not next to the repository")
 	}
-	doc.Outturn = check.ReadOutturn(doc, check.Options{})
+	foshan, err := reader.ReadFile(corpus + "foshan-guidaojiaotong-2019-dept-final-accounts.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	foshan.Year = 2024 // to rank it beside Putuo's
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "yusuan.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	res, err := st.Import(ctx, store.ImportSet{Documents: []store.ImportDoc{{Region: "上海市普陀区", Source: "putuo.pdf", Disclosure: doc, Check: check.Run(doc, check.Options{}), Published: true}}})
+	var set store.ImportSet
+	for _, doc := range []*disclosure.Document{putuo, foshan} {
+		doc.Outturn = check.ReadOutturn(doc, check.Options{})
+		set.Documents = append(set.Documents, store.ImportDoc{Region: "读取区", Source: doc.Title, Disclosure: doc, Check: check.Run(doc, check.Options{}), Published: true})
+	}
+	res, err := st.Import(ctx, set)
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := &portal{st: st, srv: httptest.NewServer(New(st, Options{}))}
 	t.Cleanup(p.srv.Close)
-	_, _, page := p.get(t, "/departments/"+strconv.FormatInt(res.Documents[0].DepartmentID, 10)+"/final/2024")
-	// 2010601 行政运行: 1,511.89 of 1,560.05 万元, 96.9%.
-	for _, want := range []string{"据公开文件读取", `data-code="2010601"`, "1,560.05", "1,511.89", "96.9%", `data-code="reception"`} {
-		if !strings.Contains(page, want) {
-			t.Errorf("the page lacks %q", want)
+	fp := &finalPortal{portal: p}
+	putuoPath := "/departments/" + id(res.Documents[0].DepartmentID) + "/final/2024"
+	foshanPath := "/departments/" + id(res.Documents[1].DepartmentID) + "/final/2024"
+	_, _, page := p.get(t, putuoPath)
+	row := func(page, code string) string {
+		i := strings.Index(page, `data-code="`+code+`"`)
+		if i < 0 {
+			return ""
+		}
+		return page[i : i+strings.Index(page[i:], "</tr>")]
+	}
+	for code, want := range map[string][]string{
+		"2010601":   {">1,560.05<", ">1,511.89<", ">-48.16<", ">96.9%<"}, // 行政运行, as stated
+		"2010608":   {">—<", ">449.52<"},                                 // 财政委托业务支出: no budget read
+		"201":       {">—<", ">2,106.66<"},                               // its 类, as printed
+		"2101101":   {">62.29<", ">60.99<", ">97.9%<"},
+		"30102":     {">—<", ">1,238.58<"}, // 津贴补贴, table 6
+		"reception": {">0.95<", ">0.00<"},
+	} {
+		r := row(page, code)
+		for _, w := range want {
+			if !strings.Contains(r, w) {
+				t.Errorf("row %s lacks %q: %s", code, w, r)
+			}
 		}
 	}
-	if strings.Contains(page, "无法逐项比较") || strings.Contains(page, `id="economic"`) {
-		t.Error("the page says it cannot compare, or shows an economic section it has no rows for")
+	if r := row(page, "2010608"); strings.Contains(r, "%") || strings.Contains(r, "large") {
+		t.Errorf("a 项 without a budget shows a 完成率 or a deviation: %s", r)
 	}
-	// The ranking sums the 11 项: 2,940.06, the printed total 2,940.05 within the
-	// 项' rounding.
-	_, _, rank := p.get(t, "/region/final?region=上海市普陀区&year=2024")
-	if !strings.Contains(rank, "2,940.06") || !strings.Contains(rank, "98.2%") {
-		t.Errorf("the ranking lacks the 决算数 of the 项 the narrative states:\n%s", rank)
+	if !strings.Contains(page, "据公开文件读取") || strings.Contains(page, "无法逐项比较") || !strings.Contains(page, `id="economic"`) {
+		t.Error("the page does not say it was read, says it cannot compare, or lacks the economic section")
+	}
+	var body apiFinalBody
+	fp.api(t, "/api"+putuoPath, &body)
+	_, _, raw := p.get(t, "/api"+putuoPath)
+	conforms(t, "/api/departments/{id}/final/{year}", raw)
+	var keys []string
+	rows := map[string]apiOutturnRow{}
+	for _, s := range body.Sections {
+		keys = append(keys, s.Key)
+		for _, r := range append(s.Rows, s.Total) {
+			rows[s.Key+"/"+r.Code] = r
+		}
+	}
+	if !body.Read || strings.Join(keys, ",") != "functional,economic,san_gong" {
+		t.Errorf("API: read %v, sections %v", body.Read, keys)
+	}
+	if r := rows["functional/2010608"]; r.StatedBudget != nil || r.Budget != nil || r.Difference != nil || r.CompletionTenths != nil ||
+		r.Completion != "—" || r.Large || r.Final == nil || *r.Final != 449_520_000 {
+		t.Errorf("API 财政委托业务支出: %+v", r)
+	}
+	if r := rows["functional/"]; r.Budget != nil || *r.Final != 2_940_060_000 {
+		t.Errorf("API 合计 of the 类: %+v, want no budget and 2,940.06 万元", r)
+	}
+	_, _, csvBody := p.get(t, putuoPath+"?format=csv")
+	records := readCSV(t, csvBody)
+	i := slices.IndexFunc(records, func(rec []string) bool { return rec[1] == "2010608" })
+	if i < 0 || records[i][4] != "" || records[i][7] != "" || records[i][8] != "4495200.00" || records[i][9] != "" || records[i][10] != "" {
+		t.Errorf("CSV 财政委托业务支出 at %d of %v", i, records)
+	}
+	// Foshan: every row of table 5 with its 决算数, none with a budget.
+	_, _, fpage := p.get(t, foshanPath)
+	if r := row(fpage, "2140102"); !strings.Contains(r, ">905.60<") || strings.Count(r, ">—<") != 3 {
+		t.Errorf("Foshan 一般行政管理事务: %s", r)
+	}
+	// The ranking takes Putuo's 9 项 with both figures, 2,329.79 of 2,381.79
+	// 万元, and says the rest are left out; Foshan, with none, comes last.
+	_, _, rank := p.get(t, "/region/final?region=读取区&year=2024")
+	if !strings.Contains(rank, "2,329.79") || !strings.Contains(rank, "97.8%") || !strings.Contains(rank, "†") ||
+		!strings.Contains(rank, "只比较同时列出预算数和决算数的项目") {
+		t.Errorf("the ranking does not rank Putuo by the 项 with both figures:\n%s", rank)
+	}
+	var ranking apiRegionFinalBody
+	fp.api(t, "/api/region-final?region=读取区&year=2024", &ranking)
+	_, _, raw = p.get(t, "/api/region-final?region=读取区&year=2024")
+	conforms(t, "/api/region-final", raw)
+	if d := ranking.Departments; len(d) != 2 || !d[0].Read || d[0].Unbudgeted != 2 || d[0].Budget == nil || *d[0].Budget != 2_381_790_000 ||
+		!d[1].Read || d[1].Unbudgeted != 6 || d[1].Budget != nil || d[1].DeviationTenths != nil {
+		t.Errorf("API ranking: %+v", d)
 	}
 }

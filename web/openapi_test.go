@@ -102,7 +102,7 @@ func TestOpenAPI(t *testing.T) {
 					t.Errorf("GET %s: %v", target, err)
 					return
 				}
-				for _, problem := range validate(root, resp.Content["application/json"].Schema, v, "$") {
+				for _, problem := range validate(root, resp.Content["application/json"].Schema, v, "$", strictPaths[path]) {
 					t.Errorf("GET %s: %s", target, problem)
 				}
 			}
@@ -136,9 +136,14 @@ func exampleValues(raw json.RawMessage) []string {
 	return []string{fmt.Sprint(v)}
 }
 
+// strictPaths are the paths whose every field the document names: a field it
+// does not name is one no client can know of.
+var strictPaths = map[string]bool{"/api/departments/{id}/final/{year}": true, "/api/region-final": true}
+
 // validate checks v against the JSON Schema subset the API document uses: $ref,
-// type (one or a list), required, properties, additionalProperties, items and enum.
-func validate(root, schema map[string]any, v any, at string) []string {
+// type (one or a list), required, properties, additionalProperties, items and enum;
+// strict, an object may hold no field its schema's properties do not name.
+func validate(root, schema map[string]any, v any, at string, strict bool) []string {
 	if ref, ok := schema["$ref"].(string); ok {
 		node := any(root)
 		for _, part := range strings.Split(strings.TrimPrefix(ref, "#/"), "/") {
@@ -149,7 +154,7 @@ func validate(root, schema map[string]any, v any, at string) []string {
 		if !ok {
 			return []string{at + ": unresolved " + ref}
 		}
-		return validate(root, target, v, at)
+		return validate(root, target, v, at, strict)
 	}
 	var types []string
 	switch tt := schema["type"].(type) {
@@ -190,20 +195,23 @@ func validate(root, schema map[string]any, v any, at string) []string {
 		props, _ := schema["properties"].(map[string]any)
 		for k, sub := range props {
 			if val, ok := x[k]; ok {
-				out = append(out, validate(root, sub.(map[string]any), val, at+"."+k)...)
+				out = append(out, validate(root, sub.(map[string]any), val, at+"."+k, strict)...)
 			}
 		}
-		if extra, ok := schema["additionalProperties"].(map[string]any); ok {
-			for k, val := range x {
-				if _, named := props[k]; !named {
-					out = append(out, validate(root, extra, val, at+"."+k)...)
-				}
+		extra, hasExtra := schema["additionalProperties"].(map[string]any)
+		for k, val := range x {
+			switch _, named := props[k]; {
+			case named:
+			case hasExtra:
+				out = append(out, validate(root, extra, val, at+"."+k, strict)...)
+			case strict && props != nil:
+				out = append(out, fmt.Sprintf("%s: field %q is not documented", at, k))
 			}
 		}
 	case []any:
 		if items, ok := schema["items"].(map[string]any); ok {
 			for i, item := range x {
-				out = append(out, validate(root, items, item, fmt.Sprintf("%s[%d]", at, i))...)
+				out = append(out, validate(root, items, item, fmt.Sprintf("%s[%d]", at, i), strict)...)
 				if len(out) > 5 {
 					return out
 				}
@@ -260,5 +268,27 @@ func TestOpenAPICoversEveryRoute(t *testing.T) {
 		if _, ok := spec.Paths[path]; !ok && path != "/api/openapi.json" {
 			t.Errorf("route %s is not in openapi.json", path)
 		}
+	}
+}
+
+// conforms checks body, an answer of GET path (as the document names it), against
+// the schema the document gives for status 200, strictly.
+func conforms(t *testing.T, path, body string) {
+	t.Helper()
+	var root, v map[string]any
+	if err := json.Unmarshal(openAPI, &root); err != nil {
+		t.Fatal(err)
+	}
+	node := any(root)
+	for _, k := range []string{"paths", path, "get", "responses", "200", "content", "application/json", "schema"} {
+		m, _ := node.(map[string]any)
+		node = m[k]
+	}
+	schema, ok := node.(map[string]any)
+	if !ok || json.Unmarshal([]byte(body), &v) != nil {
+		t.Fatalf("%s: no schema, or an answer that is no object: %s", path, truncate(body, 300))
+	}
+	for _, problem := range validate(root, schema, v, "$", true) {
+		t.Errorf("GET %s: %s", path, problem)
 	}
 }

@@ -36,13 +36,13 @@ func (d *finalDeriver) outturn() *disclosure.Outturn {
 			}
 			r := rows[code]
 			if r == nil {
-				r = &disclosure.OutturnRow{Code: code, Name: d.codeName(k, code), Reason: reasons[code]}
+				r = &disclosure.OutturnRow{Code: code, Name: d.codeName(k, code), Budget: new(money.Amount), Reason: reasons[code]}
 				if adjusted {
 					r.Adjusted = new(money.Amount)
 				}
 				rows[code] = r
 			}
-			r.Budget += li.Amount
+			*r.Budget += li.Amount
 			r.Final += li.FinalAmount()
 			if r.Adjusted != nil {
 				a := li.Amount
@@ -73,7 +73,7 @@ func (d *finalDeriver) outturn() *disclosure.Outturn {
 		{"car_running", "公务用车运行维护费", p.CarRunning, f.CarRunning},
 		{"reception", "公务接待费", p.Reception, f.Reception},
 	} {
-		o.SanGong = append(o.SanGong, disclosure.OutturnRow{Code: it.key, Name: it.name, Budget: it.budget, Final: it.final})
+		o.SanGong = append(o.SanGong, disclosure.OutturnRow{Code: it.key, Name: it.name, Budget: &it.budget, Final: it.final})
 	}
 	return o
 }

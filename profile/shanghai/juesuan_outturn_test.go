@@ -21,7 +21,7 @@ func TestPutuoOutturn(t *testing.T) {
 			t.Errorf("functional row %+v: want a named 项", r)
 		}
 		final += r.Final
-		budgeted += r.Budget
+		budgeted += *r.Budget
 	}
 	for _, r := range o.Economic {
 		basic += r.Final
@@ -41,8 +41,8 @@ func TestPutuoOutturn(t *testing.T) {
 	cols := map[string]int{"abroad": 2, "car_purchase": 6, "car_running": 8, "reception": 10}
 	for _, r := range o.SanGong {
 		i := cols[r.Code]
-		if r.Budget != amountAt(sg, i) || r.Final != amountAt(sg, i+1) {
-			t.Errorf("三公 %s: %s/%s, 表7 prints %s/%s", r.Code, r.Budget, r.Final, amountAt(sg, i), amountAt(sg, i+1))
+		if *r.Budget != amountAt(sg, i) || r.Final != amountAt(sg, i+1) {
+			t.Errorf("三公 %s: %s/%s, 表7 prints %s/%s", r.Code, *r.Budget, r.Final, amountAt(sg, i), amountAt(sg, i+1))
 		}
 	}
 	if len(o.SanGong) != 4 {
