@@ -19,7 +19,8 @@ func ReadOutturn(doc *disclosure.Document, opts Options) *disclosure.Outturn {
 	if !c.final() {
 		return nil
 	}
-	o := &disclosure.Outturn{Read: true, Functional: c.readFunctional(), Economic: c.readEconomic(), SanGong: c.readSanGong()}
+	o := &disclosure.Outturn{Read: true, Economic: c.readEconomic(), SanGong: c.readSanGong()}
+	o.Functional, o.FunctionalTotal = c.readFunctional()
 	if len(o.Functional) == 0 && len(o.Economic) == 0 && len(o.SanGong) == 0 {
 		return nil
 	}
@@ -27,11 +28,12 @@ func ReadOutturn(doc *disclosure.Document, opts Options) *disclosure.Outturn {
 }
 
 // readFunctional are the rows of table 5 with their 决算数, each 项 with the
-// 年初预算 the narrative states for it.
-func (c *Doc) readFunctional() []disclosure.OutturnRow {
+// 年初预算 the narrative states for it, and the 合计 the table prints (nil when it
+// prints none, or no rows are read).
+func (c *Doc) readFunctional() ([]disclosure.OutturnRow, *money.Amount) {
 	v := c.tables[disclosure.GPFunctionalTable]
 	if v == nil {
-		return nil
+		return nil, nil
 	}
 	budgets := c.statedBudgets(v)
 	var rows []disclosure.OutturnRow
@@ -42,7 +44,16 @@ func (c *Doc) readFunctional() []disclosure.OutturnRow {
 		}
 		rows = append(rows, disclosure.OutturnRow{Code: row.Code, Name: v.Text(r, "name"), Budget: budgets[row.Code], Final: final})
 	}
-	return once(rows)
+	rows = once(rows)
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	if r := TopRow(v); r >= 0 && v.T.Rows[r].Code == "" {
+		if total, ok := v.Amount(r, "total"); ok {
+			return rows, &total
+		}
+	}
+	return rows, nil
 }
 
 // statedBudgets are the 年初预算 of the 项 the narrative states, by the code of

@@ -91,6 +91,12 @@ func TestReadOutturn(t *testing.T) {
 				c.functional, c.budgeted, c.economic, c.sanGong, c.sanGong)
 		}
 	}
+	// Table 5's 合计 as printed (its 类 add up to 2,940.06).
+	for _, o := range []*disclosure.Outturn{pdfOutturn, textOutturn} {
+		if o.FunctionalTotal == nil || *o.FunctionalTotal != 294005*wanCent {
+			t.Errorf("functional 合计 %v, want 2,940.05 万元 as printed", o.FunctionalTotal)
+		}
+	}
 	pdf, text := rows(pdfOutturn), rows(textOutturn)
 	for code, r := range text {
 		p := pdf[code]
@@ -123,6 +129,9 @@ func TestReadOutturn(t *testing.T) {
 			if r := fr[code]; r.Final != want || r.Budget != nil {
 				t.Errorf("%s %s: %+v, want 决算 %v and no budget", name, code, r, want)
 			}
+		}
+		if foshan.FunctionalTotal == nil || *foshan.FunctionalTotal != 166814*wanCent {
+			t.Errorf("%s: functional 合计 %v, want 1,668.14 万元", name, foshan.FunctionalTotal)
 		}
 		if r := fr["reception"]; r.Budget == nil || *r.Budget != 0 || r.Final != 16*wanCent {
 			t.Errorf("%s 公务接待费: %+v", name, r)

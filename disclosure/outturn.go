@@ -19,6 +19,11 @@ type Outturn struct {
 	// Read says the rows were read from the published document, not derived
 	// from data (the page says 据公开文件读取).
 	Read bool `json:"read,omitempty"`
+	// FunctionalTotal is the 合计 a read 决算's functional table prints, nil when
+	// it prints none or the outturn is derived. The page shows it as printed: the
+	// document's total and the sum of its rounded 类 may differ in the last
+	// digit, and a reader compares the page with the document.
+	FunctionalTotal *money.Amount `json:"functional_total,omitempty"`
 }
 
 // OutturnRow is one code's or item's 年初预算 and 调整预算 (each nil when the

@@ -128,6 +128,9 @@ type outturnSection struct {
 	HasAdjusted bool
 	// Read says the rows were read from the published document (据公开文件读取).
 	Read bool
+	// PrintedTotal says the 合计's 决算数 is the one the document prints, not
+	// the sum of the 类 listed.
+	PrintedTotal bool
 	// Compared adds up the Comparable finest rows, which have both a 预算数 and
 	// a 决算数, for the region's ranking; Unbudgeted counts the finest rows left
 	// out of it.
@@ -194,7 +197,11 @@ func newOutturnSections(o *disclosure.Outturn, b budgetFigures) []outturnSection
 	if o.Read {
 		var s []outturnSection
 		if len(o.Functional) > 0 {
-			s = append(s, codeSection("functional", "按功能分类（一般公共预算财政拨款支出）", classification.Functional, o.Functional, nil, []int{3, 5, 7}))
+			f := codeSection("functional", "按功能分类（一般公共预算财政拨款支出）", classification.Functional, o.Functional, nil, []int{3, 5, 7})
+			if o.FunctionalTotal != nil {
+				f.Total.Final, f.PrintedTotal = *o.FunctionalTotal, true
+			}
+			s = append(s, f)
 		}
 		if len(o.Economic) > 0 {
 			s = append(s, codeSection("economic", "按经济分类（一般公共预算财政拨款基本支出）", classification.Economic, o.Economic, nil, []int{3, 5}))

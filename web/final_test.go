@@ -410,8 +410,13 @@ func TestFinalRead(t *testing.T) {
 		r.Completion != "—" || r.Large || r.Final == nil || *r.Final != 449_520_000 {
 		t.Errorf("API 财政委托业务支出: %+v", r)
 	}
-	if r := rows["functional/"]; r.Budget != nil || *r.Final != 2_940_060_000 {
-		t.Errorf("API 合计 of the 类: %+v, want no budget and 2,940.06 万元", r)
+	// The 合计 is table 5's as printed, 2,940.05 万元, not the sum of its rounded
+	// 类 (2,940.06).
+	if r := rows["functional/"]; r.Budget != nil || *r.Final != 2_940_050_000 {
+		t.Errorf("API 合计: %+v, want no budget and 2,940.05 万元 as printed", r)
+	}
+	if !strings.Contains(page, "合计的决算数为文件所列合计") {
+		t.Error("the page does not say the functional 合计 is the printed one")
 	}
 	_, _, csvBody := p.get(t, putuoPath+"?format=csv")
 	records := readCSV(t, csvBody)
