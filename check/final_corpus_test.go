@@ -22,10 +22,9 @@ var finalCorpusErrors = []struct {
 	pending string
 }{
 	{"juesuan/putuo-caizhengju-2024-dept-final-accounts.pdf", putuoErrors, ""},
-	// The layout text prints 五（二）'s sentence out of order (the end of its last
-	// share, 15.16%；, comes before 卫生健康支出…), so TXT-08 cannot find 71.73%
-	// there: a miss of the text, not of the rules.
-	{"juesuan/putuo-caizhengju-2024-dept-final-accounts.txt", putuoErrors[:1], ""},
+	// The layout text prints the end of 五（二）'s sentence, 15.16%；, a line before
+	// 卫生健康支出… that it ends; the reader puts the two back in order.
+	{"juesuan/putuo-caizhengju-2024-dept-final-accounts.txt", putuoErrors, ""},
 	{"juesuan/foshan-guidaojiaotong-2019-dept-final-accounts.pdf", nil, ""},
 	{"juesuan/foshan-guidaojiaotong-2019-dept-final-accounts.txt", nil, ""},
 }

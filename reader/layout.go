@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"yusuan/disclosure"
@@ -459,6 +460,9 @@ var (
 // numbered line, an indented line, or after a line that ends a sentence short of
 // the right margin; other lines continue the paragraph they wrap.
 func narrate(lines []*tline, grid bool, ems, rights map[int]float64, pitch float64) []disclosure.Block {
+	if !grid {
+		lines = unswap(lines, ems)
+	}
 	var blocks []disclosure.Block
 	var para []string
 	var start disclosure.Pos
@@ -556,6 +560,76 @@ func narrate(lines []*tline, grid bool, ems, rights map[int]float64, pitch float
 	}
 	flush()
 	return blocks
+}
+
+// unswap puts back in order the lines of layout text that pdftotext prints one line
+// early. A line whose first word is set in a font taller than the text's (most often
+// its figures) has a box that starts a little above the line before it, so
+// `pdftotext -layout` prints it first, with an empty line above and below the pair
+// for its height:
+//
+//	…社会保障和就业支出（类）326.72万元，占11.11%；
+//
+//	15.16%；
+//	卫生健康支出（类）60.99万元，占2.07%；住房保障支出（类）445.69万元，占
+//
+// The pair is swapped back and the two empty lines it brought are taken out, so
+// that the paragraph reads on as the PDF prints it. Its lines are copies: the
+// table engine keeps the text's own.
+func unswap(lines []*tline, ems map[int]float64) []*tline {
+	var out []*tline
+	shift, page := 0.0, 0
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if l.page != page {
+			shift, page = 0, l.page
+		}
+		if early(lines, i, ems) {
+			first, second := *lines[i+1], *l
+			first.y, second.y = l.y-1-shift, l.y-shift
+			out = append(out, &first, &second)
+			shift += 2
+			i++
+			continue
+		}
+		if shift != 0 {
+			c := *l
+			c.y -= shift
+			l = &c
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// early reports whether lines[i] of layout text is printed one line before the line
+// it continues, lines[i+1]: the pair stands between empty lines; the first starts
+// with a figure, not a numbered item, and is not indented past the second; and the
+// second breaks off in mid-sentence, on a Chinese character that a figure goes on
+// (占, 为, 项目支出), without being a heading or an item itself. A paragraph's last two
+// lines in their right order end its sentence and do not match. The first line of
+// a part follows its heading, which the part does not hold: there the second must
+// be indented as a paragraph's first line is, which a line it continues is not.
+func early(lines []*tline, i int, ems map[int]float64) bool {
+	if i+1 >= len(lines) {
+		return false
+	}
+	x, l := lines[i], lines[i+1]
+	if ems[x.page] != 1 || l.page != x.page || l.y != x.y+1 || len(x.words) == 0 || len(l.words) == 0 {
+		return false
+	}
+	if i == 0 && x.words[0].x0 >= l.words[0].x0 || i > 0 && (lines[i-1].page != x.page || x.y-lines[i-1].y < 2) {
+		return false
+	}
+	if i+2 < len(lines) && lines[i+2].page == l.page && lines[i+2].y-l.y < 2 {
+		return false
+	}
+	if x.compact == "" || l.compact == "" || x.compact[0] < '0' || x.compact[0] > '9' || markerRe.MatchString(x.compact) ||
+		markerRe.MatchString(l.compact) || x.words[0].x0 > l.words[0].x0 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(l.compact)
+	return unicode.Is(unicode.Han, last)
 }
 
 // Utilities shared by the engines.
