@@ -8,20 +8,16 @@ import (
 	"strings"
 	"testing"
 
-	"yusuan/budgetfile"
 	"yusuan/build"
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/examples/examplestest"
 )
 
 const example = "../examples/longgang-2024"
 
 func exampleDoc(t testing.TB) *disclosure.Document {
-	b, err := budgetfile.Load(example)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := build.Derive(b, classification.Default())
+	doc, err := build.Derive(examplestest.Load(t, "longgang-2024"), classification.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,10 +42,7 @@ func TestRunWritesEveryFormat(t *testing.T) {
 // BenchmarkBuildAll measures the whole build of the example, from the loaded budget
 // to all four formats in memory.
 func BenchmarkBuildAll(b *testing.B) {
-	bud, err := budgetfile.Load(example)
-	if err != nil {
-		b.Fatal(err)
-	}
+	bud := examplestest.Load(b, "longgang-2024")
 	cat := classification.Default()
 	b.ReportAllocs()
 	for b.Loop() {

@@ -1,7 +1,6 @@
 package build_test
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"yusuan/budgetfile"
 	"yusuan/build"
 	"yusuan/check"
+	"yusuan/check/checktest"
 	"yusuan/classification"
 	"yusuan/reader"
 	"yusuan/render/text"
@@ -54,13 +54,7 @@ func TestRun2026ChecksClean(t *testing.T) {
 		if back.Format != "shenzhen-2026" || len(back.Tables) != 11 {
 			t.Errorf("%s: read as %s with %d tables, want shenzhen-2026 with 11", ext, back.Format, len(back.Tables))
 		}
-		var errs []string
-		for _, f := range check.Run(back, check.Options{Codes: classification.Default()}).Findings {
-			if f.Severity == check.Error {
-				errs = append(errs, fmt.Sprintf("%s %s：%s", f.Rule, f.Location, f.Message))
-			}
-		}
-		if len(errs) > 0 {
+		if errs := checktest.Errors(check.Run(back, check.Options{Codes: classification.Default()})); len(errs) > 0 {
 			t.Errorf("%s: yusuan check finds errors:\n%s", ext, strings.Join(errs, "\n"))
 		}
 	}

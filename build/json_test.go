@@ -7,9 +7,9 @@ import (
 	"testing"
 
 	"yusuan/budget/budgettest"
-	"yusuan/budgetfile"
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/examples/examplestest"
 )
 
 // TestWriteJSONAsEncoder: the JSON written a table at a time is, byte for byte, what
@@ -19,11 +19,7 @@ func TestWriteJSONAsEncoder(t *testing.T) {
 	cat := classification.Default()
 	var docs []*disclosure.Document
 	for _, ex := range []string{"longgang-2024", "shenzhen-caizheng-2026", "putuo-shangwuwei-2025"} {
-		b, err := budgetfile.Load("../examples/" + ex)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := derive(b, "", cat)
+		d, err := derive(examplestest.Load(t, ex), "", cat)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,11 +10,12 @@ import (
 	"testing"
 
 	"yusuan/budget"
-	"yusuan/budgetfile"
 	"yusuan/build"
 	"yusuan/check"
+	"yusuan/check/checktest"
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/examples/examplestest"
 	"yusuan/reader"
 	"yusuan/reader/pdftext"
 	"yusuan/render/text"
@@ -56,10 +57,7 @@ func dutiesOf(n int) string {
 // paragraph.
 func longBudget(t *testing.T, profile string, texts longTexts) *budget.Budget {
 	t.Helper()
-	b, err := budgetfile.Load(example)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := examplestest.Load(t, "longgang-2024")
 	b.Profile = profile
 	b.Projects[0].Target = texts.target
 	b.Projects[1].Name = texts.name
@@ -169,7 +167,7 @@ func buildAndReadBack(t *testing.T, profile string, texts longTexts, formats []s
 				t.Errorf("%s: the %s does not read back whole", name, what)
 			}
 		}
-		if errs := errorsOf(check.Run(got, check.Options{Codes: cat})); len(errs) > 0 {
+		if errs := checktest.Errors(check.Run(got, check.Options{Codes: cat})); len(errs) > 0 {
 			t.Errorf("%s: read back with errors:\n%s", name, strings.Join(errs, "\n"))
 		}
 	}
@@ -231,16 +229,6 @@ func allText(doc *disclosure.Document) string {
 // squeeze removes white space, which a reader may put where a line wrapped.
 func squeeze(s string) string {
 	return strings.Join(strings.Fields(s), "")
-}
-
-func errorsOf(res check.Result) []string {
-	var out []string
-	for _, f := range res.Findings {
-		if f.Severity == check.Error {
-			out = append(out, f.Rule+" "+f.Location.String()+"："+f.Message)
-		}
-	}
-	return out
 }
 
 // TestRenderErrorIsChinese: a document that a format cannot hold (here a paragraph

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"yusuan/check"
+	"yusuan/check/checktest"
 	"yusuan/disclosure"
 )
 
@@ -64,21 +65,13 @@ func TestChangeColumns(t *testing.T) {
 				got = append(got, f.Rule+" "+f.Message)
 			}
 		}
-		if len(got) != len(tt.want) {
-			t.Errorf("%s: %q, want %d errors", tt.name, got, len(tt.want))
-			continue
-		}
-		for _, w := range tt.want {
+		missed, unexpected := checktest.Compare(got, tt.want)
+		for _, w := range missed {
 			rule, word, _ := strings.Cut(w, " ")
-			found := false
-			for _, g := range got {
-				if strings.HasPrefix(g, rule+" ") && strings.Contains(g, word) {
-					found = true
-				}
-			}
-			if !found {
-				t.Errorf("%s: %q, want a %s saying %q", tt.name, got, rule, word)
-			}
+			t.Errorf("%s: %q, want a %s saying %q", tt.name, got, rule, word)
+		}
+		for _, g := range unexpected {
+			t.Errorf("%s: %q, want %d errors; unexpected: %s", tt.name, got, len(tt.want), g)
 		}
 	}
 }

@@ -1,20 +1,16 @@
 package check_test
 
 import (
-	"path/filepath"
 	"testing"
 
-	"yusuan/budgetfile"
 	"yusuan/check"
 	"yusuan/classification"
+	"yusuan/examples/examplestest"
 	"yusuan/profile"
 )
 
 func TestExampleHasNoErrors(t *testing.T) {
-	b, err := budgetfile.Load(filepath.Join("..", "examples", "longgang-2024"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := examplestest.Load(t, "longgang-2024")
 	cat := classification.Default()
 	p, _ := profile.Get(b.Profile)
 	doc, err := p.Derive(b, cat)

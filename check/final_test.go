@@ -224,24 +224,12 @@ func TestFinalRules(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := errorsOn(c.doc, c.rules...)
-			used := make([]bool, len(got))
-			for _, w := range c.errors {
-				rule, piece, _ := strings.Cut(w, " ")
-				found := false
-				for i, g := range got {
-					if !used[i] && strings.HasPrefix(g, rule+" ") && strings.Contains(g, piece) {
-						used[i], found = true, true
-						break
-					}
-				}
-				if !found {
-					t.Errorf("missed %q; got %q", w, got)
-				}
+			missed, unexpected := checktest.Compare(got, c.errors)
+			for _, w := range missed {
+				t.Errorf("missed %q; got %q", w, got)
 			}
-			for i, g := range got {
-				if !used[i] {
-					t.Errorf("unexpected: %s", g)
-				}
+			for _, g := range unexpected {
+				t.Errorf("unexpected: %s", g)
 			}
 		})
 	}

@@ -4,44 +4,30 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand"
-	"path/filepath"
 	"strings"
 	"testing"
-	"yusuan/disclosure/disclosuretest"
 
 	"yusuan/budget"
 	"yusuan/budget/budgettest"
-	"yusuan/budgetfile"
 	"yusuan/check"
-	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/disclosure/disclosuretest"
+	"yusuan/examples/examplestest"
+	"yusuan/profile/profiletest"
 	"yusuan/profile/shenzhen"
 	"yusuan/reader"
 	"yusuan/render/text"
 )
 
+// derive validates b and derives its Shenzhen document, failing t on either error.
 func derive(t testing.TB, b *budget.Budget) *disclosure.Document {
 	t.Helper()
-	cat := classification.Default()
-	if err := budget.Validate(b, cat); err != nil {
-		t.Fatal(err)
-	}
-	doc, err := shenzhen.Profile{}.Derive(b, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
+	return profiletest.Documents(t, shenzhen.Profile{}, b)[0]
 }
 
-func errorsOf(res check.Result) []string {
-	var out []string
-	for _, f := range res.Findings {
-		if f.Severity == check.Error {
-			out = append(out, fmt.Sprintf("%s %s: %s", f.Rule, f.Location, f.Message))
-		}
-	}
-	return out
-}
+// errorsOf lists the errors of a check result, each as its rule, location and
+// message.
+var errorsOf = profiletest.Errors
 
 // printedTable is a table as printed.
 var printedTable = disclosuretest.Printed
@@ -80,10 +66,7 @@ func roundTrip(t *testing.T, name string, doc *disclosure.Document) {
 // longgang is the Longgang example, derived.
 func longgang(t testing.TB) *disclosure.Document {
 	t.Helper()
-	b, err := budgetfile.Load(filepath.Join("..", "examples", "longgang-2024"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := examplestest.Load(t, "longgang-2024")
 	return derive(t, b)
 }
 

@@ -14,30 +14,15 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"yusuan/budget"
 	"yusuan/budget/budgettest"
-	"yusuan/budgetfile"
 	"yusuan/check"
-	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/examples/examplestest"
+	"yusuan/profile/profiletest"
 	"yusuan/profile/shanghai"
 	"yusuan/reader"
 	"yusuan/render/pdf"
 )
-
-// shanghaiDocuments derives the Shanghai 部门预算 and 单位预算 of a budget.
-func shanghaiDocuments(t testing.TB, b *budget.Budget) []*disclosure.Document {
-	t.Helper()
-	cat := classification.Default()
-	if err := budget.Validate(b, cat); err != nil {
-		t.Fatal(err)
-	}
-	docs, err := shanghai.Profile{}.Documents(b, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return docs
-}
 
 // withSummary returns doc with its table 1 in the department's four columns (split
 // false) or the unit's seven, filled from from: a table 1 of seven columns derived
@@ -94,11 +79,8 @@ func pdfOf(t *testing.T, doc *disclosure.Document) []byte {
 // publish 单位预算 too, and yusuan once wrote them) or the unit's seven. The example
 // has one unit, so the unit's table 1 fills the department's.
 func TestShanghaiSummaryLayouts(t *testing.T) {
-	b, err := budgetfile.Load(filepath.Join("..", "examples", "putuo-shangwuwei-2025"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := shanghaiDocuments(t, b)
+	b := examplestest.Load(t, "putuo-shangwuwei-2025")
+	docs := profiletest.Documents(t, shanghai.Profile{}, b)
 	unit := docs[len(docs)-1]
 	if unit.Kind != "单位预算" || len(unit.Tables[0].Columns) != 7 {
 		t.Fatalf("the example's last document is a %s with a table 1 of %d columns", unit.Kind, len(unit.Tables[0].Columns))
@@ -134,7 +116,7 @@ func TestShanghaiUnitDepartmentSummaryRandom(t *testing.T) {
 	}
 	for _, seed := range seeds {
 		b := budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{Classified: seed%4 == 0})
-		for _, doc := range shanghaiDocuments(t, b)[1:] {
+		for _, doc := range profiletest.Documents(t, shanghai.Profile{}, b)[1:] {
 			doc := withSummary(doc, doc.Tables[0], false)
 			back, err := readXLSX("unit.xlsx", renderXLSX(t, doc))
 			if err != nil {

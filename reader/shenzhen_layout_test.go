@@ -10,11 +10,11 @@ import (
 	"strings"
 	"testing"
 
-	"yusuan/budgetfile"
 	"yusuan/build"
 	"yusuan/check"
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/examples/examplestest"
 	"yusuan/reader"
 	"yusuan/reader/pdftext"
 	"yusuan/render/pdf"
@@ -173,10 +173,7 @@ func TestShenzhenPdftotext(t *testing.T) {
 // over up to seven lines, 一般公共预算 a line lower than its neighbours, under
 // parents on three lines (总计 beside 公务用车购置及运行维护费 over 小计).
 func TestShenzhenPdftotextCaizheng(t *testing.T) {
-	b, err := budgetfile.Load(filepath.Join("..", "examples", "shenzhen-caizheng-2026"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := examplestest.Load(t, "shenzhen-caizheng-2026")
 	doc, err := build.Derive(b, classification.Default())
 	if err != nil {
 		t.Fatal(err)

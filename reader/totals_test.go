@@ -6,10 +6,10 @@ import (
 	"path/filepath"
 	"testing"
 
-	"yusuan/budgetfile"
 	"yusuan/build"
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/examples/examplestest"
 	"yusuan/reader"
 	"yusuan/render/text"
 )
@@ -54,10 +54,7 @@ func TestDepartmentTotalRow(t *testing.T) {
 // TestDepartmentTotalRowRoundTrip reads back the multi-unit 2026 example as
 // text: the department's row, printed with its name, is the total row again.
 func TestDepartmentTotalRowRoundTrip(t *testing.T) {
-	b, err := budgetfile.Load(filepath.Join("..", "examples", "shenzhen-shuiwu-2026"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := examplestest.Load(t, "shenzhen-shuiwu-2026")
 	doc, err := build.Derive(b, classification.Default())
 	if err != nil {
 		t.Fatal(err)

@@ -13,12 +13,13 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"yusuan/budgetfile"
 	"yusuan/check"
 	"yusuan/disclosure"
+	"yusuan/examples/examplestest"
 	"yusuan/format"
 	"yusuan/money"
 	"yusuan/profile"
+	"yusuan/profile/profiletest"
 	"yusuan/profile/shanghai"
 	"yusuan/reader"
 )
@@ -309,12 +310,9 @@ func TestXLSXShanghaiHeadersDescribed(t *testing.T) {
 // holds it to the official unit template: the same sheets in the same order, the
 // cover's title and the 目录's entries.
 func TestXLSXShanghaiUnitWorkbook(t *testing.T) {
-	b, err := budgetfile.Load(filepath.Join("..", "examples", "putuo-shangwuwei-2025"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := examplestest.Load(t, "putuo-shangwuwei-2025")
 	b.Year = 2026
-	docs := shanghaiDocuments(t, b)
+	docs := profiletest.Documents(t, shanghai.Profile{}, b)
 	unit := docs[len(docs)-1]
 	ours, err := excelize.OpenReader(bytes.NewReader(renderXLSX(t, unit)))
 	if err != nil {

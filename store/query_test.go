@@ -8,11 +8,11 @@ import (
 	"testing"
 
 	"yusuan/budget/budgettest"
-	"yusuan/budgetfile"
 	"yusuan/build"
 	"yusuan/check"
 	"yusuan/classification"
 	"yusuan/disclosure"
+	"yusuan/examples/examplestest"
 	"yusuan/money"
 )
 
@@ -230,10 +230,7 @@ func TestCellsFilter(t *testing.T) {
 // kind would not: a 部门预算 and its 单位预算 share the first two, and a reimport
 // leaves a superseded version behind.
 func TestCellsOfDocument(t *testing.T) {
-	b, err := budgetfile.Load("../examples/putuo-shangwuwei-2025")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := examplestest.Load(t, "putuo-shangwuwei-2025")
 	docs, err := build.Documents(b, "", classification.Default())
 	if err != nil {
 		t.Fatal(err)

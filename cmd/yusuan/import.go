@@ -1,13 +1,11 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -121,14 +119,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	set := store.ImportSet{Documents: docs, Synthetic: *synthetic}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	st, err := store.Open(ctx, dsn)
-	if err != nil {
-		fmt.Fprintf(stderr, "无法打开数据库 %s：%v\n", redact(dsn), err)
+	ctx, st, done := openInterruptible(dsn, stderr)
+	if st == nil {
 		return exitError
 	}
-	defer st.Close()
+	defer done()
 	res, err := st.Import(ctx, set)
 	if err != nil {
 		fmt.Fprintf(stderr, "导入失败，数据库未作任何改动：%v\n", err)

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"yusuan/budgetfile"
+	"yusuan/examples/examplestest"
 )
 
 const example = "../../examples/longgang-2024"
@@ -65,10 +66,7 @@ func exampleYAML(t *testing.T, old, new string) string {
 
 // exampleXLSX writes the example as a workbook and lets edit change it.
 func exampleXLSX(t *testing.T, path string, edit func(f *excelize.File)) {
-	b, err := budgetfile.Load(example)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := examplestest.Load(t, "longgang-2024")
 	var buf bytes.Buffer
 	if err := budgetfile.WriteXLSX(&buf, b); err != nil {
 		t.Fatal(err)

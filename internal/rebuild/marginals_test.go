@@ -110,15 +110,7 @@ type marginals struct {
 
 func compareMarginals(b *budget.Budget, doc *disclosure.Document) *marginals {
 	m := &marginals{b: b, cat: classification.Default()}
-	tables := doc.Tables
-	for _, p := range doc.Parts {
-		for _, bl := range p.Blocks {
-			if bl.Table != nil {
-				tables = append(tables, bl.Table)
-			}
-		}
-	}
-	for _, t := range tables {
+	for _, t := range doc.AllTables() {
 		switch t.Kind {
 		case disclosure.IncomeTable:
 			m.income(t)

@@ -1,10 +1,8 @@
 package shanghai_test
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,7 +14,6 @@ import (
 	"yusuan/money"
 	"yusuan/profile/profiletest"
 	"yusuan/profile/shanghai"
-	"yusuan/render/text"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -33,15 +30,6 @@ func documents(t testing.TB, b *budget.Budget) []*disclosure.Document {
 	return profiletest.Documents(t, shanghai.Profile{}, b)
 }
 
-func render(t testing.TB, doc *disclosure.Document) string {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := text.Write(&buf, doc); err != nil {
-		t.Fatal(err)
-	}
-	return buf.String()
-}
-
 // TestGolden pins the example's documents, the 部门预算 and the 单位预算, as text.
 func TestGolden(t *testing.T) {
 	docs := documents(t, loadExample(t))
@@ -49,20 +37,8 @@ func TestGolden(t *testing.T) {
 		t.Fatalf("derived %d documents, want the 部门预算 and one 单位预算", len(docs))
 	}
 	for i, doc := range docs {
-		got := render(t, doc)
 		path := filepath.Join("testdata", fmt.Sprintf("%s-%d.golden.txt", example, i))
-		if *update {
-			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got != string(want) {
-			t.Errorf("%s differs from %s; run go test ./profile/shanghai -update and review the diff", doc.Title, path)
-		}
+		profiletest.Golden(t, doc.Title, path, profiletest.Text(t, doc), *update)
 	}
 }
 

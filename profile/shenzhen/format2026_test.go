@@ -42,7 +42,7 @@ func TestGolden2026(t *testing.T) {
 	if doc.Format != "shenzhen-2026" || len(doc.Tables) != 11 || len(doc.Parts) != 9 {
 		t.Fatalf("derived %s with %d tables and %d parts, want shenzhen-2026 with 11 and 9", doc.Format, len(doc.Tables), len(doc.Parts))
 	}
-	golden(t, filepath.Join("testdata", "example-2026.golden.txt"), render(t, doc))
+	profiletest.Golden(t, "derived document", filepath.Join("testdata", "example-2026.golden.txt"), profiletest.Text(t, doc), *update)
 }
 
 // TestFormatChoice: the year chooses the format, and the budget's format key overrides it.

@@ -1,7 +1,6 @@
 package shenzhen_test
 
 import (
-	"bytes"
 	"flag"
 	"math/big"
 	"os"
@@ -15,7 +14,6 @@ import (
 	"yusuan/examples/examplestest"
 	"yusuan/profile/profiletest"
 	"yusuan/profile/shenzhen"
-	"yusuan/render/text"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -30,34 +28,9 @@ func derive(t testing.TB, b *budget.Budget) *disclosure.Document {
 	return profiletest.Documents(t, shenzhen.Profile{}, b)[0]
 }
 
-func render(t testing.TB, doc *disclosure.Document) string {
-	var buf bytes.Buffer
-	if err := text.Write(&buf, doc); err != nil {
-		t.Fatal(err)
-	}
-	return buf.String()
-}
-
 // TestGolden pins the whole example document, tables and narrative, as text.
 func TestGolden(t *testing.T) {
-	golden(t, filepath.Join("testdata", "longgang-2024.golden.txt"), render(t, deriveExample(t)))
-}
-
-// golden compares got with the golden file at path, rewriting it under -update.
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("derived document differs from %s; run go test ./profile/shenzhen -update and review the diff", path)
-	}
+	profiletest.Golden(t, "derived document", filepath.Join("testdata", "longgang-2024.golden.txt"), profiletest.Text(t, deriveExample(t)), *update)
 }
 
 var (
@@ -112,7 +85,7 @@ func TestSeedTables(t *testing.T) {
 		t.Fatal(err)
 	}
 	seedTables := string(seed)[strings.LastIndex(string(seed), "## 二、表格部分"):]
-	_, ours, _ := strings.Cut(render(t, deriveExample(t)), "# 二、表格部分")
+	_, ours, _ := strings.Cut(profiletest.Text(t, deriveExample(t)), "# 二、表格部分")
 	want, got := tableRows(seedTables), tableRows(ours)
 	for _, n := range []int{1, 6, 7, 8, 9, 10, 11, 12} {
 		if len(want[n]) == 0 {
@@ -178,7 +151,7 @@ func TestSeedNarrative(t *testing.T) {
 	seedText := string(seed)
 	seedText = seedText[:strings.LastIndex(seedText, "## 二、表格部分")]
 	seedText = seedText[strings.LastIndex(seedText, "# 一、文字部分"):]
-	ourText, _, _ := strings.Cut(render(t, deriveExample(t)), "# 二、表格部分")
+	ourText, _, _ := strings.Cut(profiletest.Text(t, deriveExample(t)), "# 二、表格部分")
 	want, got := narrativeNumbers(seedText), narrativeNumbers(ourText)
 	for part := 1; part <= 9; part++ {
 		have := map[string]int{}

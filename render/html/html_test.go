@@ -56,6 +56,16 @@ func all(n *xhtml.Node, tag string) []*xhtml.Node {
 	return out
 }
 
+// section returns the <section> under root with the id, or nil.
+func section(root *xhtml.Node, id string) *xhtml.Node {
+	for _, s := range all(root, "section") {
+		if attr(s, "id") == id {
+			return s
+		}
+	}
+	return nil
+}
+
 func text(n *xhtml.Node) string {
 	var b strings.Builder
 	var walk func(*xhtml.Node)
@@ -116,11 +126,7 @@ func TestTableOfContents(t *testing.T) {
 	for _, a := range all(nav[0], "a") {
 		href := attr(a, "href")
 		id := strings.TrimPrefix(href, "#")
-		found := false
-		for _, s := range all(root, "section") {
-			found = found || attr(s, "id") == id
-		}
-		if !found {
+		if section(root, id) == nil {
 			t.Errorf("目录 link %s points nowhere", href)
 		}
 		got = append(got, text(a))
@@ -140,12 +146,7 @@ func TestTableOfContents(t *testing.T) {
 
 func TestNarrative(t *testing.T) {
 	root := parse(t, render(t, rendertest.TestDoc()))
-	var part *xhtml.Node
-	for _, s := range all(root, "section") {
-		if attr(s, "id") == "part-1" {
-			part = s
-		}
-	}
+	part := section(root, "part-1")
 	if part == nil {
 		t.Fatal("no section part-1")
 	}
@@ -223,12 +224,7 @@ func TestTables(t *testing.T) {
 func TestMergedHeaders(t *testing.T) {
 	doc := rendertest.TestDoc()
 	root := parse(t, render(t, doc))
-	var sec *xhtml.Node
-	for _, s := range all(root, "section") {
-		if attr(s, "id") == "table-3" {
-			sec = s
-		}
-	}
+	sec := section(root, "table-3")
 	if sec == nil {
 		t.Fatal("no table-3")
 	}

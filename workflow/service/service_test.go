@@ -19,6 +19,7 @@ import (
 	"yusuan/budget"
 	"yusuan/budget/budgettest"
 	"yusuan/budgetfile"
+	"yusuan/examples/examplestest"
 	"yusuan/store"
 	"yusuan/store/storetest"
 	"yusuan/web"
@@ -86,10 +87,7 @@ func actors(regionID, deptID, otherDept int64) people {
 // example is the Longgang 2024 budget as a workbook, changed by edit.
 func example(t *testing.T, edit func(b *budget.Budget)) []byte {
 	t.Helper()
-	b, err := budgetfile.Load("../../examples/longgang-2024/budget.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := examplestest.Load(t, "longgang-2024")
 	edit(b)
 	var buf bytes.Buffer
 	if err := budgetfile.WriteXLSX(&buf, b); err != nil {

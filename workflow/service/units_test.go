@@ -15,6 +15,7 @@ import (
 	"yusuan/budget"
 	"yusuan/budget/budgettest"
 	"yusuan/budgetfile"
+	"yusuan/examples/examplestest"
 	"yusuan/store"
 	"yusuan/workflow"
 )
@@ -112,10 +113,7 @@ func TestAssembleRandomBudgets(t *testing.T) {
 // budget, each unit's workbook uploaded by its own preparer, into exactly that
 // budget.
 func TestAssembleShuiwu(t *testing.T) {
-	b, err := budgetfile.Load("../../examples/shenzhen-shuiwu-2026/budget.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := examplestest.Load(t, "shenzhen-shuiwu-2026")
 	want, err := json.Marshal(budgettest.ByUnit(b))
 	if err != nil {
 		t.Fatal(err)
