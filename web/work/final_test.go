@@ -102,13 +102,16 @@ func TestFinalPages(t *testing.T) {
 	if _, body := prep.get(fmt.Sprintf("/work/flow/%d/2024", dept)); !strings.Contains(body, "尚未上传数据") {
 		t.Error("the 决算's upload shows on the 预算's page")
 	}
-	if _, board := prep.get("/work/flow"); !strings.Contains(board, `href="`+page+`">2024年部门决算</a>：已校验`) {
-		t.Errorf("the department's board does not list the 决算:\n%s", excerpt(board))
+	_, board := prep.get("/work/flow")
+	for _, want := range []string{`href="` + page + `">2024年部门决算</a>：已校验`, "<th>决算数（万元）</th>", "<td>2,940.05</td>"} {
+		if !strings.Contains(board, want) {
+			t.Errorf("the department's board lacks %s:\n%s", want, excerpt(board))
+		}
 	}
 	step(prep, "submit", nil)
 
 	bureau := e.as(t, account.BureauReviewer)
-	_, board := bureau.get("/work/flow?year=2024")
+	_, board = bureau.get("/work/flow?year=2024")
 	if i := strings.Index(board, "2024年部门决算</h2>"); i < 0 || !strings.Contains(board[i:], `<a href="`+page+`">`+finalDept+`</a></td>
 <td>已报送</td>`) {
 		t.Errorf("the bureau's board does not list the submitted 决算:\n%s", excerpt(board))

@@ -28,7 +28,8 @@ const (
 type boardPage struct {
 	Year       int
 	Years      []int
-	Region     bool // the region's board
+	FinalYears []int // the years whose 部门决算 a department may start: those that have ended
+	Region     bool  // the region's board
 	Rows       []service.BoardItem
 	FinalRows  []service.BoardItem // the 部门决算 of the year
 	Parts      map[int64][2]int    // department → its units' parts and how many are ready
@@ -73,6 +74,7 @@ func (s *Server) boardPage(r *http.Request, c *caller) (*boardPage, error) {
 		p.Year = y
 	}
 	p.Years = []int{today.Year + 1, today.Year, today.Year - 1}
+	p.FinalYears = []int{today.Year - 1, today.Year - 2}
 	// The year shown is always among the choices, where it goes in the descending list.
 	if p.Year > p.Years[0] {
 		p.Years = append([]int{p.Year}, p.Years...)

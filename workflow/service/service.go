@@ -471,7 +471,7 @@ type Unit struct {
 	Kind       budget.UnitKind
 	Classified bool
 	Items      int
-	Total      money.Amount
+	Total      money.Amount // of the items' amounts; of their 决算数 in a 部门决算
 }
 
 // DepartmentItem is one of a department's submissions with the units of its
@@ -531,7 +531,12 @@ func units(model []byte) []Unit {
 	for _, li := range b.Items {
 		if i, ok := idx[li.Unit]; ok {
 			out[i].Items++
-			out[i].Total += li.Amount
+			switch {
+			case !b.IsFinal():
+				out[i].Total += li.Amount
+			case li.Final != nil:
+				out[i].Total += *li.Final
+			}
 		}
 	}
 	return out
