@@ -55,17 +55,7 @@ func TestFinalPages(t *testing.T) {
 	}
 	prep := e.preparer(t, dept, "pt-prep", "填报人普")
 	page := fmt.Sprintf("/work/flow/%d/2024/final", dept)
-	step := func(c *client, action string, form url.Values) {
-		t.Helper()
-		_, body := c.get(page)
-		f := seen(t, body)
-		for k, v := range form {
-			f[k] = v
-		}
-		if resp, body := c.post(page+"/"+action, f); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != page+"?done="+action {
-			t.Fatalf("%s: %d %s\n%s", action, resp.StatusCode, resp.Header.Get("Location"), excerpt(body))
-		}
-	}
+	step := func(c *client, action string, form url.Values) { c.step(page, action, form) }
 
 	_, body := prep.get(page)
 	for _, want := range []string{"2024年部门决算 - ", "决算数据 <input", "“公开文件”须填写“部门决算”"} {
