@@ -51,6 +51,48 @@ type dialect struct {
 // CHECK of documents.kind as migration 007 writes it.
 const documentKindsSQL = "('部门预算', '单位预算', '部门决算')"
 
+// submissionKindsSQL lists the kinds of data the workflow prepares and publishes
+// (workflow.go), for the CHECK of submissions.kind as migration 009 writes it.
+const submissionKindsSQL = "('部门预算', '部门决算')"
+
+// submissionColumnsSQL and submissionsSQL are the columns and the definition of
+// the submissions table as migration 006 made it, with migration 009's CHECK of
+// kind: what SQLite's rebuild creates anew.
+const (
+	submissionColumnsSQL = "id, region_id, department_id, year, kind, state, revision, data_version, errors, warnings, " +
+		"unexplained, approved_on, deadline, published_on, publications, updated_at"
+	submissionsSQL = "id INTEGER PRIMARY KEY AUTOINCREMENT, region_id BIGINT NOT NULL REFERENCES regions (id), " +
+		"department_id BIGINT NOT NULL REFERENCES departments (id), year INTEGER NOT NULL, " +
+		"kind TEXT NOT NULL CHECK (kind IN " + submissionKindsSQL + "), " +
+		"state TEXT NOT NULL CHECK (state IN ('draft', 'validated', 'submitted', 'returned', 'approved', 'published', 'withdrawn')), " +
+		"revision INTEGER NOT NULL DEFAULT 1, data_version INTEGER NOT NULL DEFAULT 0, errors INTEGER NOT NULL DEFAULT 0, " +
+		"warnings INTEGER NOT NULL DEFAULT 0, unexplained INTEGER NOT NULL DEFAULT 0, approved_on TEXT NOT NULL DEFAULT '', " +
+		"deadline TEXT NOT NULL DEFAULT '', published_on TEXT NOT NULL DEFAULT '', publications INTEGER NOT NULL DEFAULT 0, " +
+		"updated_at BIGINT NOT NULL, UNIQUE (department_id, year, kind)"
+)
+
+// sqliteRebuild is the SQL that gives a SQLite table a new definition, as
+// SQLite's documentation describes (ALTER TABLE, "Making Other Kinds Of Table
+// Schema Changes"), for a CHECK SQLite cannot alter: the rows are copied aside,
+// the table dropped and created anew under its own name, the rows copied back
+// with their ids, the AUTOINCREMENT counter restored and the indexes (after)
+// made again. Renaming a new table into place instead would make SQLite rewrite
+// the other tables' references to the old one. Foreign-key checks are deferred
+// to the commit, since PRAGMA foreign_keys cannot change inside the
+// migration's transaction: dropping the table counts the rows that refer to it
+// as violations, and putting each row back with its id resolves them.
+func sqliteRebuild(table, columns, definition, after string) string {
+	return "PRAGMA defer_foreign_keys = ON;\n" +
+		"CREATE TABLE " + table + "_old AS SELECT " + columns + " FROM " + table + ";\n" +
+		"CREATE TABLE " + table + "_old_seq AS SELECT seq FROM sqlite_sequence WHERE name = '" + table + "';\n" +
+		"DROP TABLE " + table + ";\n" +
+		"CREATE TABLE " + table + " (" + definition + ");\n" +
+		"INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + table + "_old ORDER BY id;\n" +
+		"DELETE FROM sqlite_sequence WHERE name = '" + table + "';\n" +
+		"INSERT INTO sqlite_sequence (name, seq) SELECT '" + table + "', seq FROM " + table + "_old_seq;\n" +
+		"DROP TABLE " + table + "_old;\nDROP TABLE " + table + "_old_seq;\n" + after
+}
+
 var sqliteDialect = &dialect{
 	name:   "sqlite",
 	driver: "sqlite",
@@ -64,20 +106,13 @@ var sqliteDialect = &dialect{
 		"{{search_index}}", "CREATE VIRTUAL TABLE search_fts USING fts5 (title, body, tokenize = 'ascii');\n"+
 			"CREATE TABLE search_seq (n BIGINT NOT NULL);\nINSERT INTO search_seq (n) VALUES (0);",
 		// The audit log refuses changes and deletions, whoever sends them.
-		"{{widen_document_kinds}}", "PRAGMA defer_foreign_keys = ON;\n"+
-			"CREATE TABLE documents_old AS SELECT id, department_id, year, kind, subject FROM documents;\n"+
-			"CREATE TABLE documents_old_seq AS SELECT seq FROM sqlite_sequence WHERE name = 'documents';\n"+
-			"DROP TABLE documents;\n"+
-			"CREATE TABLE documents (id INTEGER PRIMARY KEY AUTOINCREMENT, "+
-			"department_id BIGINT NOT NULL REFERENCES departments (id), year INTEGER NOT NULL, "+
-			"kind TEXT NOT NULL CHECK (kind IN "+documentKindsSQL+"), subject TEXT NOT NULL DEFAULT '', "+
-			"UNIQUE (department_id, year, kind, subject));\n"+
-			"INSERT INTO documents (id, department_id, year, kind, subject) "+
-			"SELECT id, department_id, year, kind, subject FROM documents_old ORDER BY id;\n"+
-			"DELETE FROM sqlite_sequence WHERE name = 'documents';\n"+
-			"INSERT INTO sqlite_sequence (name, seq) SELECT 'documents', seq FROM documents_old_seq;\n"+
-			"DROP TABLE documents_old;\nDROP TABLE documents_old_seq;\n"+
-			"CREATE INDEX documents_year ON documents (year, kind);",
+		"{{widen_document_kinds}}", sqliteRebuild("documents", "id, department_id, year, kind, subject",
+			"id INTEGER PRIMARY KEY AUTOINCREMENT, department_id BIGINT NOT NULL REFERENCES departments (id), "+
+				"year INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN "+documentKindsSQL+"), "+
+				"subject TEXT NOT NULL DEFAULT '', UNIQUE (department_id, year, kind, subject)",
+			"CREATE INDEX documents_year ON documents (year, kind);"),
+		"{{widen_submission_kinds}}", sqliteRebuild("submissions", submissionColumnsSQL, submissionsSQL,
+			"CREATE INDEX submissions_region ON submissions (region_id, year);"),
 		"{{audit_guard}}", "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "+
 			"BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;\n"+
 			"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "+
@@ -102,6 +137,8 @@ var postgresDialect = &dialect{
 			"CREATE SEQUENCE search_seq;",
 		"{{widen_document_kinds}}", "ALTER TABLE documents DROP CONSTRAINT documents_kind_check;\n"+
 			"ALTER TABLE documents ADD CONSTRAINT documents_kind_check CHECK (kind IN "+documentKindsSQL+");",
+		"{{widen_submission_kinds}}", "ALTER TABLE submissions DROP CONSTRAINT submissions_kind_check;\n"+
+			"ALTER TABLE submissions ADD CONSTRAINT submissions_kind_check CHECK (kind IN "+submissionKindsSQL+");",
 		"{{audit_guard}}", "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS "+
 			"$$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;\n"+
 			"CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "+

@@ -14,8 +14,8 @@ import (
 	"yusuan/workflow"
 )
 
-// Submission is one department's budget of one year on its way through the
-// workflow. Nothing of it is public until it is published.
+// Submission is one department's 部门预算 or 部门决算 of one year on its way
+// through the workflow. Nothing of it is public until it is published.
 type Submission struct {
 	ID, RegionID, DepartmentID int64
 	Region, Department         string
@@ -73,6 +73,11 @@ type Publication struct {
 	WithdrawnAt    time.Time
 	WithdrawReason string
 }
+
+// SubmissionKind reports whether the workflow prepares documents of kind: the
+// 部门预算 and the 部门决算 (migration 009), not the 单位预算, which publication
+// derives with its 部门预算.
+func SubmissionKind(kind string) bool { return kind == DepartmentBudget || kind == FinalAccounts }
 
 // Bounds of the workflow's data.
 const (
@@ -412,7 +417,7 @@ func (s *Store) uploadData(ctx context.Context, st Step, action workflow.Action,
 	if len(up.Workbook) > MaxWorkbookSize {
 		return Submission{}, invalid("upload: %d MB, at most %d MB", len(up.Workbook)>>20, MaxWorkbookSize>>20)
 	}
-	if kind != DepartmentBudget || year < 1949 || year > 2200 {
+	if !SubmissionKind(kind) || year < 1949 || year > 2200 {
 		return Submission{}, invalid("submission: kind %q, year %d", kind, year)
 	}
 	if len(up.Findings) > MaxFindings {

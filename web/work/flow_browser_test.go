@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/cookiejar"
 	neturl "net/url"
@@ -26,26 +27,7 @@ import (
 // form or opens a page, as a person would. Workbooks are fetched from the test
 // server and put into the upload form's file field. The frame's path, query
 // and text at every page are written to #out at the end.
-const flowProbe = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
-<iframe id="f" src="/work/login" style="width:1200px;height:3000px;border:0"></iframe>
-<pre id="out">pending</pre>
-<script>
-var cfg = CONFIG, seen = [], i = 0;
-function q(d, sel) { var e = d.querySelector(sel); if (!e) throw new Error("no " + sel + " on " + d.location.pathname); return e; }
-function button(d, action) { q(d, "form[action$='/" + action + "'] button[type=submit]").click(); }
-function login(who) { return function (w, d) { q(d, "input[name=login]").value = who; q(d, "input[name=password]").value = cfg.password; q(d, "form.login button").click(); }; }
-function go(path) { return function (w) { w.location.href = path; }; }
-function logout(w, d) { q(d, "form[action='/work/logout'] button").click(); }
-function upload(file) {
-  return function (w, d) {
-    fetch(file).then(function (r) { return r.blob(); }).then(function (b) {
-      var dt = new DataTransfer();
-      dt.items.add(new File([b], "预算.xlsx", {type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}));
-      q(d, "input[type=file][name=file]").files = dt.files;
-      button(d, "upload");
-    });
-  };
-}
+const flowProbe = probeHead + `
 var steps = [
   login(cfg.preparer), go(cfg.page),
   upload("/__file/bad.xlsx"),          // 1. an error
@@ -70,7 +52,34 @@ var steps = [
   go("/work/"), logout, login(cfg.admin),
   go("/work/audit"),                   // 8. the audit log
 ];
-document.getElementById("f").addEventListener("load", function () {
+` + probeTail
+
+// probeHead and probeTail are a probe of the work area's flow (flowProbe)
+// around its steps: the frame, the helpers the steps call, and the loop that
+// takes one step per page the frame loads and writes the pages to #out.
+const probeHead = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+<iframe id="f" src="/work/login" style="width:1200px;height:3000px;border:0"></iframe>
+<pre id="out">pending</pre>
+<script>
+var cfg = CONFIG, seen = [], i = 0;
+function q(d, sel) { var e = d.querySelector(sel); if (!e) throw new Error("no " + sel + " on " + d.location.pathname); return e; }
+function button(d, action) { q(d, "form[action$='/" + action + "'] button[type=submit]").click(); }
+function login(who) { return function (w, d) { q(d, "input[name=login]").value = who; q(d, "input[name=password]").value = cfg.password; q(d, "form.login button").click(); }; }
+function go(path) { return function (w) { w.location.href = path; }; }
+function logout(w, d) { q(d, "form[action='/work/logout'] button").click(); }
+function upload(file) {
+  return function (w, d) {
+    fetch(file).then(function (r) { return r.blob(); }).then(function (b) {
+      var dt = new DataTransfer();
+      dt.items.add(new File([b], "预算.xlsx", {type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}));
+      q(d, "input[type=file][name=file]").files = dt.files;
+      button(d, "upload");
+    });
+  };
+}
+`
+
+const probeTail = `document.getElementById("f").addEventListener("load", function () {
   var w = document.getElementById("f").contentWindow, d = w.document;
   seen.push({path: w.location.pathname, query: w.location.search, title: d.title, text: ((d.querySelector("main") || d.body).innerText +
     Array.prototype.map.call(d.querySelectorAll("textarea"), function (t) { return "\n[" + t.value + "]"; }).join("")).slice(0, 20000)});
@@ -80,6 +89,32 @@ document.getElementById("f").addEventListener("load", function () {
 </script></body></html>`
 
 type probePage struct{ Path, Query, Title, Text string }
+
+// probeMux serves probe at /__probe, its CONFIG the accounts' logins and
+// password with cfg, files under /__file/, and the portal and the work area,
+// which the probe may frame.
+func probeMux(e *env, probe string, cfg map[string]string, files map[string][]byte) *http.ServeMux {
+	all := map[string]string{"password": testPassword, "bureau": e.users[account.BureauReviewer].Login,
+		"publisher": e.users[account.Publisher].Login, "admin": e.users[account.Admin].Login}
+	maps.Copy(all, cfg)
+	config, _ := json.Marshal(all)
+	portal := web.New(e.st, web.Options{})
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /__probe", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(strings.Replace(probe, "CONFIG", string(config), 1)))
+	})
+	mux.HandleFunc("GET /__file/{name}", func(w http.ResponseWriter, r *http.Request) {
+		w.Write(files[r.PathValue("name")])
+	})
+	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		portal.ServeHTTP(&framable{ResponseWriter: w}, r)
+	}))
+	mux.Handle("/work/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		e.work.ServeHTTP(&framable{ResponseWriter: w}, r)
+	}))
+	return mux
+}
 
 // pagesChecker stops the test unless the frame went through want pages and
 // the last is not the probe's error, logging every page when it did not; it
@@ -124,19 +159,9 @@ func TestBrowserFlow(t *testing.T) {
 		page := fmt.Sprintf("/work/flow/%d/2024", dept)
 		approved := workflow.DateOf(e.clock.Now().AddDate(0, 0, -3))
 		const reason, cell = "请核实重复的职责段落", "工作表“部门职责” 第 3 行"
-		cfg, _ := json.Marshal(map[string]string{
-			"password": testPassword, "preparer": "lg-prep", "bureau": e.users[account.BureauReviewer].Login,
-			"publisher": e.users[account.Publisher].Login, "admin": e.users[account.Admin].Login,
-			"page": page, "explanation": flowExplanation, "reason": reason, "cell": cell, "approved": approved.String(),
-		})
-		files := map[string][]byte{"bad.xlsx": flowWorkbook(t, true), "good.xlsx": flowWorkbook(t, false)}
-
-		portal := web.New(e.st, web.Options{})
-		mux := http.NewServeMux()
-		mux.HandleFunc("GET /__probe", func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.Write([]byte(strings.Replace(flowProbe, "CONFIG", string(cfg), 1)))
-		})
+		mux := probeMux(e, flowProbe, map[string]string{
+			"preparer": "lg-prep", "page": page, "explanation": flowExplanation, "reason": reason, "cell": cell, "approved": approved.String(),
+		}, map[string][]byte{"bad.xlsx": flowWorkbook(t, true), "good.xlsx": flowWorkbook(t, false)})
 		// Logs in as ?login= through the login form and opens ?next= with that session: for screenshots.
 		mux.HandleFunc("GET /__as", func(w http.ResponseWriter, r *http.Request) {
 			jar, _ := cookiejar.New(nil)
@@ -166,9 +191,6 @@ func TestBrowserFlow(t *testing.T) {
 			}
 			http.Redirect(w, r, r.URL.Query().Get("next"), http.StatusSeeOther)
 		})
-		mux.HandleFunc("GET /__file/{name}", func(w http.ResponseWriter, r *http.Request) {
-			w.Write(files[r.PathValue("name")])
-		})
 		// The portal's page of the department's published document.
 		mux.HandleFunc("GET /__document", func(w http.ResponseWriter, r *http.Request) {
 			docs, err := e.st.Documents(r.Context(), dept)
@@ -178,12 +200,6 @@ func TestBrowserFlow(t *testing.T) {
 			}
 			http.Redirect(w, r, fmt.Sprintf("/documents/%d", docs[0].ID), http.StatusSeeOther)
 		})
-		mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			portal.ServeHTTP(&framable{ResponseWriter: w}, r)
-		}))
-		mux.Handle("/work/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			e.work.ServeHTTP(&framable{ResponseWriter: w}, r)
-		}))
 		var pages []probePage
 		base := runProbe(t, chromium, mux, 120000, &pages)
 		check := pagesChecker(t, pages, 30)

@@ -24,13 +24,15 @@ const (
 )
 
 // boardPage is the dashboard: the bureau's of every department of the region,
-// or a department's of its submissions and units.
+// its 部门预算 and its 部门决算, or a department's of its submissions and units.
 type boardPage struct {
 	Year       int
 	Years      []int
-	Region     bool // the region's board
+	FinalYears []int // the years whose 部门决算 a department may start: those that have ended
+	Region     bool  // the region's board
 	Rows       []service.BoardItem
-	Parts      map[int64][2]int // department → its units' parts and how many are ready
+	FinalRows  []service.BoardItem // the 部门决算 of the year
+	Parts      map[int64][2]int    // department → its units' parts and how many are ready
 	Late       int
 	Dept       *store.Department
 	Items      []service.DepartmentItem
@@ -40,6 +42,23 @@ type boardPage struct {
 	Error      string
 	Done       string
 	Outcomes   []outcome
+}
+
+// boardTable is one kind's table of the region's dashboard.
+type boardTable struct {
+	Kind  string
+	Final bool // Kind is the 部门决算, which is not assembled from units' parts
+	Year  int
+	Rows  []service.BoardItem
+	Parts map[int64][2]int
+}
+
+// Tables are the region's dashboard tables: the 部门预算, then the 部门决算.
+func (p *boardPage) Tables() []boardTable {
+	return []boardTable{
+		{Kind: store.DepartmentBudget, Year: p.Year, Rows: p.Rows, Parts: p.Parts},
+		{Kind: store.FinalAccounts, Final: true, Year: p.Year, Rows: p.FinalRows},
+	}
 }
 
 type outcome struct {
@@ -55,6 +74,7 @@ func (s *Server) boardPage(r *http.Request, c *caller) (*boardPage, error) {
 		p.Year = y
 	}
 	p.Years = []int{today.Year + 1, today.Year, today.Year - 1}
+	p.FinalYears = []int{today.Year - 1, today.Year - 2}
 	// The year shown is always among the choices, where it goes in the descending list.
 	if p.Year > p.Years[0] {
 		p.Years = append([]int{p.Year}, p.Years...)
@@ -66,15 +86,17 @@ func (s *Server) boardPage(r *http.Request, c *caller) (*boardPage, error) {
 	actor := c.Actor()
 	if regionWide(c.User.Role) {
 		p.Region = true
-		rows, err := s.flow().RegionBoard(ctx, actor, c.User.RegionID, p.Year)
-		if err != nil {
+		var err error
+		if p.Rows, err = s.flow().RegionBoard(ctx, actor, c.User.RegionID, p.Year, store.DepartmentBudget); err != nil {
 			return nil, err
 		}
-		p.Rows = rows
+		if p.FinalRows, err = s.flow().RegionBoard(ctx, actor, c.User.RegionID, p.Year, store.FinalAccounts); err != nil {
+			return nil, err
+		}
 		if p.Parts, err = s.st.PartCounts(ctx, c.User.RegionID, p.Year, store.DepartmentBudget); err != nil {
 			return nil, err
 		}
-		for _, row := range rows {
+		for _, row := range append(p.Rows, p.FinalRows...) {
 			if row.Clock.Late {
 				p.Late++
 			}
@@ -90,6 +112,14 @@ func (s *Server) boardPage(r *http.Request, c *caller) (*boardPage, error) {
 	p.Dept = d
 	p.Items, err = s.flow().DepartmentBoard(ctx, actor, d.ID)
 	return p, err
+}
+
+// kindData names the data of a kind of submission in a message: 预算 or 决算.
+func kindData(kind string) string {
+	if kind == store.FinalAccounts {
+		return "决算"
+	}
+	return "预算"
 }
 
 // workflowRole is the one role that may take a bulk action's step.
@@ -109,13 +139,17 @@ func (s *Server) showBoard(w http.ResponseWriter, r *http.Request, c *caller) er
 	return s.render(w, c, http.StatusOK, "flow_board", "报送进度", "flow", p)
 }
 
-// submissionPage is a department's submission of a year: its state and clock,
+// submissionPage is a department's submission of a year and kind (部门预算 or
+// 部门决算, Path the page's own path): its state and clock,
 // the findings of its current data with the warnings' explanations, the
 // bureau's returns, its publications, and the forms of the steps the caller may
 // take now.
 type submissionPage struct {
 	Dept         *store.Department
 	Year         int
+	Kind         string
+	Final        bool // Kind is the 部门决算
+	Path         string
 	Sub          store.Submission
 	Exists       bool
 	Clock        workflow.Clock
@@ -151,8 +185,9 @@ func (s *Server) submissionPage(r *http.Request, c *caller) (*submissionPage, er
 		return nil, err
 	}
 	today := workflow.DateOf(s.opts.Now())
-	p := &submissionPage{Dept: d, Year: year, Today: today.String(), Can: map[string]bool{}}
-	sub, err := s.st.FindSubmission(ctx, id, year, store.DepartmentBudget)
+	kind := pathKind(r)
+	p := &submissionPage{Dept: d, Year: year, Kind: kind, Final: kind == store.FinalAccounts, Path: flowPath(id, year, kind), Today: today.String(), Can: map[string]bool{}}
+	sub, err := s.st.FindSubmission(ctx, id, year, kind)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		p.Sub.State = workflow.None
@@ -182,9 +217,12 @@ func (s *Server) submissionPage(r *http.Request, c *caller) (*submissionPage, er
 		// The whole department's findings and returns are not the unit's.
 		p.Data.Findings, p.Returns = nil, nil
 	}
-	notes, err := s.flow().UnitExplanations(ctx, id, year, p.Data)
-	if err != nil {
-		return nil, err
+	// Only a 部门预算 is assembled from the units' parts and carries their explanations.
+	notes := map[string]service.UnitNote{}
+	if kind == store.DepartmentBudget {
+		if notes, err = s.flow().UnitExplanations(ctx, id, year, p.Data); err != nil {
+			return nil, err
+		}
 	}
 	for _, f := range p.Data.Findings {
 		switch f.Severity {
@@ -230,7 +268,7 @@ func (s *Server) renderSubmission(w http.ResponseWriter, r *http.Request, c *cal
 		return err
 	}
 	p.Done, p.Error = done, msg
-	return s.render(w, c, status, "flow_submission", fmt.Sprintf("%s %d年部门预算", p.Dept.Name, p.Year), "flow", p)
+	return s.render(w, c, status, "flow_submission", fmt.Sprintf("%s %d年%s", p.Dept.Name, p.Year, p.Kind), "flow", p)
 }
 
 // refused answers a step the workflow refused (answerRefusal) on the
@@ -239,15 +277,19 @@ func (s *Server) refused(w http.ResponseWriter, r *http.Request, c *caller, err 
 	return answerRefusal(err, func(status int, msg string) error { return s.renderSubmission(w, r, c, status, "", msg) })
 }
 
+// afterStep sends the caller back to the page of the submission the step was
+// taken on (of the path's kind), saying what the step did.
 func (s *Server) afterStep(w http.ResponseWriter, r *http.Request, a string) error {
-	http.Redirect(w, r, fmt.Sprintf("/work/flow/%s/%s?done=%s", r.PathValue("dept"), r.PathValue("year"), a), http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("/work/flow/%s/%s%s?done=%s", r.PathValue("dept"), r.PathValue("year"), kindSegment(pathKind(r)), a), http.StatusSeeOther)
 	return nil
 }
 
-// uploadData takes an uploaded workbook (field "file").
+// uploadData takes an uploaded workbook (field "file") as the data of the
+// path's kind.
 func (s *Server) uploadData(w http.ResponseWriter, r *http.Request, c *caller) error {
-	err := s.takeUpload(r, "请选择要上传的预算数据文件（.xlsx 或 .yaml）", func(ctx context.Context, dept int64, year int, name string, data []byte) error {
-		_, _, err := s.flow().Upload(ctx, c.Actor(), dept, year, seenOf(r), name, data)
+	kind := pathKind(r)
+	err := s.takeUpload(r, fmt.Sprintf("请选择要上传的%s数据文件（.xlsx 或 .yaml）", kindData(kind)), func(ctx context.Context, dept int64, year int, name string, data []byte) error {
+		_, _, err := s.flow().UploadKind(ctx, c.Actor(), dept, year, kind, seenOf(r), name, data)
 		return err
 	})
 	if err != nil {
@@ -279,7 +321,7 @@ func (s *Server) takeUpload(r *http.Request, missing string, put func(ctx contex
 	return put(ctx, dept, year, hdr.Filename, data)
 }
 
-// flowStep runs one step of the department's submission of the path's year.
+// flowStep runs one step of the department's submission of the path's year and kind.
 func (s *Server) flowStep(a workflow.Action) handler {
 	return func(w http.ResponseWriter, r *http.Request, c *caller) error {
 		dept, year, err := pathSubmission(r)
@@ -289,7 +331,7 @@ func (s *Server) flowStep(a workflow.Action) handler {
 		// A publication renders the document in every format before its import.
 		ctx, cancel := context.WithTimeout(r.Context(), max(s.opts.QueryTimeout, publishTimeout))
 		defer cancel()
-		sub, err := s.st.FindSubmission(ctx, dept, year, store.DepartmentBudget)
+		sub, err := s.st.FindSubmission(ctx, dept, year, pathKind(r))
 		if errors.Is(err, store.ErrNotFound) {
 			_, err := workflow.Next(workflow.None, a, c.User.Role)
 			return s.refused(w, r, c, err)
@@ -377,14 +419,14 @@ func (s *Server) bulk(w http.ResponseWriter, r *http.Request, c *caller, what st
 	for _, o := range outcomes {
 		if o.Err == nil {
 			ok++
-			p.Outcomes = append(p.Outcomes, outcome{o.Submission.Department, "已" + what, true})
+			p.Outcomes = append(p.Outcomes, outcome{o.Submission.Department + " " + o.Submission.Kind, "已" + what, true})
 			continue
 		}
 		msg := service.Message(o.Err)
-		p.Outcomes = append(p.Outcomes, outcome{o.Submission.Department, msg, false})
+		p.Outcomes = append(p.Outcomes, outcome{o.Submission.Department + " " + o.Submission.Kind, msg, false})
 	}
 	if runErr == nil {
-		p.Done = fmt.Sprintf("%d 个部门已%s，%d 个未能%s。", ok, what, len(outcomes)-ok, what)
+		p.Done = fmt.Sprintf("%d 份报送已%s，%d 份未能%s。", ok, what, len(outcomes)-ok, what)
 	}
 	return s.render(w, c, status, "flow_board", "报送进度", "flow", p)
 }

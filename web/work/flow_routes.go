@@ -12,29 +12,65 @@ import (
 )
 
 // flowRoutes are the pages and actions of the workflow: the dashboards, a
-// department's submission of a year, one action per step, and the bulk
-// actions (under /work/bulk/, apart from the departments' paths). Each action's
-// roles are those the workflow lets take it in some state; the workflow then
-// refuses a step the submission's state does not allow.
+// department's submission of a year and kind, one action per step, and the
+// bulk actions (under /work/bulk/, apart from the departments' paths). Each
+// kind of submission has the same pages under its own path (kindSegment), its
+// handlers reading the kind from the request (pathKind). Each action's roles
+// are those the workflow lets take it in some state; the workflow then refuses
+// a step the submission's state does not allow.
 func (s *Server) flowRoutes() []route {
-	step := func(a workflow.Action) route {
-		return route{"POST /work/flow/{dept}/{year}/" + string(a), access{roles: workflow.RolesFor(a), scope: pathDepartment}, s.flowStep(a)}
+	out := []route{{"GET /work/flow", anyone, s.showBoard}}
+	for _, kind := range flowKinds {
+		base := "/work/flow/{dept}/{year}" + kindSegment(kind)
+		step := func(a workflow.Action, h handler) route {
+			return route{"POST " + base + "/" + string(a), access{roles: workflow.RolesFor(a), scope: pathDepartment}, withKind(kind, h)}
+		}
+		out = append(out,
+			route{"GET " + base, access{scope: pathDepartment}, withKind(kind, s.showSubmission)},
+			step(workflow.Upload, s.uploadData))
+		for _, a := range []workflow.Action{workflow.Validate, workflow.Explain, workflow.Submit, workflow.Return,
+			workflow.Approve, workflow.Publish, workflow.Withdraw, workflow.Republish} {
+			out = append(out, step(a, s.flowStep(a)))
+		}
 	}
-	return []route{
-		{"GET /work/flow", anyone, s.showBoard},
-		{"GET /work/flow/{dept}/{year}", access{scope: pathDepartment}, s.showSubmission},
-		{"POST /work/flow/{dept}/{year}/upload", access{roles: workflow.RolesFor(workflow.Upload), scope: pathDepartment}, s.uploadData},
-		step(workflow.Validate),
-		step(workflow.Explain),
-		step(workflow.Submit),
-		step(workflow.Return),
-		step(workflow.Approve),
-		step(workflow.Publish),
-		step(workflow.Withdraw),
-		step(workflow.Republish),
-		{"POST /work/bulk/approve", access{roles: workflow.RolesFor(workflow.Approve)}, s.bulkApprove},
-		{"POST /work/bulk/publish", access{roles: workflow.RolesFor(workflow.Publish)}, s.bulkPublish},
+	return append(out,
+		route{"POST /work/bulk/approve", access{roles: workflow.RolesFor(workflow.Approve)}, s.bulkApprove},
+		route{"POST /work/bulk/publish", access{roles: workflow.RolesFor(workflow.Publish)}, s.bulkPublish})
+}
+
+// flowKinds are the kinds of submission the work area prepares and publishes.
+var flowKinds = []string{store.DepartmentBudget, store.FinalAccounts}
+
+// kindSegment is what follows the year in the paths of a submission of kind:
+// nothing for the 部门预算, whose paths were there before any other kind, and
+// /final for the 部门决算, as the portal's /departments/{id}/final/{year}.
+func kindSegment(kind string) string {
+	if kind == store.FinalAccounts {
+		return "/final"
 	}
+	return ""
+}
+
+// flowPath is the path of a department's submission of year and kind.
+func flowPath(dept int64, year int, kind string) string {
+	return "/work/flow/" + formatID(dept) + "/" + strconv.Itoa(year) + kindSegment(kind)
+}
+
+// withKind serves h with kind as the request's, for pathKind.
+func withKind(kind string, h handler) handler {
+	return func(w http.ResponseWriter, r *http.Request, c *caller) error {
+		r.SetPathValue("kind", kind)
+		return h(w, r, c)
+	}
+}
+
+// pathKind is the kind of submission the request's path names: the 部门预算
+// unless the route says otherwise (withKind).
+func pathKind(r *http.Request) string {
+	if k := r.PathValue("kind"); k != "" {
+		return k
+	}
+	return store.DepartmentBudget
 }
 
 // maxUpload bounds the body of an upload: the largest workbook the store keeps

@@ -73,6 +73,21 @@ func (c *client) upload(path, name string, data []byte, seen url.Values) (*http.
 	return c.do(req)
 }
 
+// step opens a submission's page and takes action there with the state and
+// revision the page shows and form, which must bring the caller back to the
+// page saying it was done.
+func (c *client) step(page, action string, form url.Values) {
+	c.t.Helper()
+	_, body := c.get(page)
+	f := seen(c.t, body)
+	for k, v := range form {
+		f[k] = v
+	}
+	if resp, body := c.post(page+"/"+action, f); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != page+"?done="+action {
+		c.t.Fatalf("%s: %d %s\n%s", action, resp.StatusCode, resp.Header.Get("Location"), excerpt(body))
+	}
+}
+
 // TestUploadWithoutFile posts each upload form with no file chosen: the page the
 // form is on says so beside it, for the department's data and for a unit's part.
 func TestUploadWithoutFile(t *testing.T) {
@@ -107,18 +122,7 @@ func TestFlowPages(t *testing.T) {
 		dept := e.flowDepartment(t)
 		prep := e.preparer(t, dept, "lg-prep", "填报人乙")
 		page := fmt.Sprintf("/work/flow/%d/2024", dept)
-		step := func(c *client, action string, form url.Values) {
-			t.Helper()
-			_, body := c.get(page)
-			f := seen(t, body)
-			for k, v := range form {
-				f[k] = v
-			}
-			resp, body := c.post(page+"/"+action, f)
-			if resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("%s: %d\n%s", action, resp.StatusCode, excerpt(body))
-			}
-		}
+		step := func(c *client, action string, form url.Values) { c.step(page, action, form) }
 		upload := func(bad bool) string {
 			t.Helper()
 			_, body := prep.get(page)

@@ -68,6 +68,7 @@ var funcs = template.FuncMap{
 		return t.Local().Format("2006-01-02 15:04:05")
 	},
 	"i64":    func(i int64) string { return formatID(i) },
+	"flow":   flowPath,
 	"action": actionLabel,
 }
 

@@ -27,7 +27,8 @@ type Analysis struct {
 
 // Analyse reads an uploaded budget file (.xlsx, .yaml or .yml) and reports what
 // yusuan validate reports (format and validation errors, with file, sheet, row
-// and column) and then what yusuan check reports of the 部门预算 it generates.
+// and column) and then what yusuan check reports of the 部门预算 it generates, or
+// of the 部门决算 when its 公开文件 asks for one.
 // dept and year are the submission's: data of another department or year is an
 // error too.
 func Analyse(name string, data []byte, dept string, year int, cat *classification.Catalogue) Analysis {
@@ -79,8 +80,9 @@ func readBudget(name string, data []byte) (*budget.Budget, error) {
 	return nil, fmt.Errorf("文件 %s 的类型不受支持：预算数据应为 .xlsx 工作簿或 .yaml 文件", name)
 }
 
-// departmentDocument derives the documents of b's profile and returns its
-// 部门预算, unchecked.
+// departmentDocument derives the documents of b's profile and returns the one
+// the workflow publishes, unchecked: the 部门预算, or the 部门决算 when b asks
+// for one.
 func departmentDocument(b *budget.Budget, cat *classification.Catalogue) (*disclosure.Document, error) {
 	p, err := profile.Get(b.Profile)
 	if err != nil {
@@ -90,12 +92,55 @@ func departmentDocument(b *budget.Budget, cat *classification.Catalogue) (*discl
 	if err != nil {
 		return nil, err
 	}
+	kind := documentKind(b)
 	for _, d := range docs {
-		if d.Kind == store.DepartmentBudget {
+		if d.Kind == kind {
 			return d, nil
 		}
 	}
-	return nil, fmt.Errorf("预算方案“%s”不生成部门预算", b.Profile)
+	return nil, fmt.Errorf("预算方案“%s”不生成%s", b.Profile, kind)
+}
+
+// documentKind is the kind of document b asks for in its 公开文件: the 部门预算
+// when it names none.
+func documentKind(b *budget.Budget) string {
+	if b.IsFinal() {
+		return store.FinalAccounts
+	}
+	return store.DepartmentBudget
+}
+
+// sameKind refuses data b, read from the file name, whose 公开文件 asks for
+// another kind of document than the submission's: a 部门预算 uploaded as the
+// 部门决算 or the reverse, named by the cell that says which. Data that could
+// not be read is no refusal here: its findings say why.
+func sameKind(name string, data []byte, b *budget.Budget, kind string) error {
+	if b == nil || documentKind(b) == kind {
+		return nil
+	}
+	src := b.Department.Src
+	// The reader places the 部门 sheet's keys by column alone; the row of the
+	// 公开文件 key is the workbook's to find.
+	if src.Sheet != "" && src.Row == 0 {
+		sheets, _ := budgetfile.Grid(bytes.NewReader(data), int64(len(data)), name)
+		for _, sh := range sheets {
+			for _, r := range sh.Rows {
+				if sh.Name == src.Sheet && len(r.Cells) > 0 && strings.TrimSpace(r.Cells[0]) == "公开文件" {
+					src.Row = r.Num
+				}
+			}
+		}
+	}
+	value := "“" + b.Document + "”"
+	if b.Document == "" {
+		value = "空白（即部门预算）"
+	}
+	fix := "部门决算的数据须在该处填写“部门决算”，并填写支出明细的决算数和各决算工作表"
+	if kind == store.DepartmentBudget {
+		fix = "请到本部门该年度部门决算的报送页上传"
+	}
+	return &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: fmt.Sprintf("%s为%s，是%s的数据，不能作为%s上传；%s",
+		src.Describe("公开文件"), value, documentKind(b), kind, fix)}
 }
 
 // dataFindings turns a read or validation error into error findings, one per

@@ -130,7 +130,7 @@ func (s *Service) SaveSheet(ctx context.Context, actor account.Actor, deptID int
 	if err := budgetfile.WriteGrid(&buf, checked); err != nil {
 		return store.Submission{}, nil, fmt.Errorf("service: write edited workbook: %w", err)
 	}
-	return s.upload(ctx, actor, deptID, year, seen, name, buf.Bytes(), editDetail(edited.Name, before, checked))
+	return s.upload(ctx, actor, deptID, year, store.DepartmentBudget, seen, name, buf.Bytes(), editDetail(edited.Name, before, checked))
 }
 
 // editedName is the file name of a workbook saved from the browser.

@@ -67,11 +67,20 @@ func step(actor account.Actor, id int64, seen Seen) store.Step {
 // data, and not over data holding other units. The findings come back with the submission; an upload with
 // errors is kept as a draft.
 func (s *Service) Upload(ctx context.Context, actor account.Actor, deptID int64, year int, seen Seen, name string, data []byte) (store.Submission, []workflow.Finding, error) {
-	return s.upload(ctx, actor, deptID, year, seen, name, data, "")
+	return s.UploadKind(ctx, actor, deptID, year, store.DepartmentBudget, seen, name, data)
 }
 
-// upload is Upload with a detail for the audit entry (what an edit changed).
-func (s *Service) upload(ctx context.Context, actor account.Actor, deptID int64, year int, seen Seen, name string, data []byte, detail string) (store.Submission, []workflow.Finding, error) {
+// UploadKind is Upload to the department's submission of kind, the 部门预算 or
+// the 部门决算: a file whose 公开文件 asks for the other kind is refused.
+func (s *Service) UploadKind(ctx context.Context, actor account.Actor, deptID int64, year int, kind string, seen Seen, name string, data []byte) (store.Submission, []workflow.Finding, error) {
+	return s.upload(ctx, actor, deptID, year, kind, seen, name, data, "")
+}
+
+// upload is UploadKind with a detail for the audit entry (what an edit changed).
+func (s *Service) upload(ctx context.Context, actor account.Actor, deptID int64, year int, kind string, seen Seen, name string, data []byte, detail string) (store.Submission, []workflow.Finding, error) {
+	if !store.SubmissionKind(kind) {
+		return store.Submission{}, nil, fmt.Errorf("service: upload of kind %q", kind)
+	}
 	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
 	if len(data) > store.MaxWorkbookSize {
 		return store.Submission{}, nil, &workflow.Refusal{Kind: workflow.ErrBlocked,
@@ -82,12 +91,15 @@ func (s *Service) upload(ctx context.Context, actor account.Actor, deptID int64,
 		return store.Submission{}, nil, err
 	}
 	a := Analyse(name, data, dept.Name, year, s.codes())
-	if err := s.uploadUnits(ctx, actor, deptID, year, a); err != nil {
+	if err := sameKind(name, data, a.Budget, kind); err != nil {
+		return store.Submission{}, a.Findings, err
+	}
+	if err := s.uploadUnits(ctx, actor, deptID, year, kind, a); err != nil {
 		return store.Submission{}, a.Findings, err
 	}
 	st := step(actor, 0, seen)
 	st.Detail = detail
-	sub, err := s.Store.UploadData(ctx, st, deptID, year, store.DepartmentBudget,
+	sub, err := s.Store.UploadData(ctx, st, deptID, year, kind,
 		store.Upload{FileName: name, Workbook: data, Model: a.Model, Findings: a.Findings, Validate: true})
 	return sub, a.Findings, err
 }
@@ -96,7 +108,7 @@ func (s *Service) upload(ctx context.Context, actor account.Actor, deptID int64,
 // other unit, or that would replace data holding other units: a submission is
 // the whole department's data, which only an account of the whole department
 // may replace.
-func (s *Service) uploadUnits(ctx context.Context, actor account.Actor, deptID int64, year int, a Analysis) error {
+func (s *Service) uploadUnits(ctx context.Context, actor account.Actor, deptID int64, year int, kind string, a Analysis) error {
 	unit := unitLimit(actor)
 	if unit == "" {
 		return nil
@@ -115,7 +127,7 @@ func (s *Service) uploadUnits(ctx context.Context, actor account.Actor, deptID i
 		return &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: fmt.Sprintf(
 			"您的账号限于单位“%s”，上传的数据中含有其他单位%s，不能上传；含有多个单位的数据请由部门审核人或不限单位的填报人上传", unit, other)}
 	}
-	sub, err := s.Store.FindSubmission(ctx, deptID, year, store.DepartmentBudget)
+	sub, err := s.Store.FindSubmission(ctx, deptID, year, kind)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil
 	}
@@ -420,15 +432,15 @@ type BoardItem struct {
 // ErrScope refuses a dashboard outside the actor's region or department.
 var ErrScope = &workflow.Refusal{Kind: workflow.ErrForbidden, Msg: "无权查看其他地区或其他部门的报送"}
 
-// RegionBoard is the bureau's dashboard of a region's year: every department,
-// late ones first, then those whose clock runs by days left, then the rest by
-// name.
-func (s *Service) RegionBoard(ctx context.Context, actor account.Actor, regionID int64, year int) ([]BoardItem, error) {
+// RegionBoard is the bureau's dashboard of a region's year and kind (部门预算
+// or 部门决算): every department, late ones first, then those whose clock runs
+// by days left, then the rest by name.
+func (s *Service) RegionBoard(ctx context.Context, actor account.Actor, regionID int64, year int, kind string) ([]BoardItem, error) {
 	u := actor.User
 	if u.Disabled || u.RegionID != regionID || u.Role.DepartmentScoped() {
 		return nil, ErrScope
 	}
-	rows, err := s.Store.RegionBoard(ctx, regionID, year, store.DepartmentBudget)
+	rows, err := s.Store.RegionBoard(ctx, regionID, year, kind)
 	if err != nil {
 		return nil, err
 	}
@@ -459,7 +471,7 @@ type Unit struct {
 	Kind       budget.UnitKind
 	Classified bool
 	Items      int
-	Total      money.Amount
+	Total      money.Amount // of the items' amounts; of their 决算数 in a 部门决算
 }
 
 // DepartmentItem is one of a department's submissions with the units of its
@@ -519,7 +531,12 @@ func units(model []byte) []Unit {
 	for _, li := range b.Items {
 		if i, ok := idx[li.Unit]; ok {
 			out[i].Items++
-			out[i].Total += li.Amount
+			switch {
+			case !b.IsFinal():
+				out[i].Total += li.Amount
+			case li.Final != nil:
+				out[i].Total += *li.Final
+			}
 		}
 	}
 	return out

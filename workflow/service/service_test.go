@@ -87,7 +87,13 @@ func actors(regionID, deptID, otherDept int64) people {
 // example is the Longgang 2024 budget as a workbook, changed by edit.
 func example(t *testing.T, edit func(b *budget.Budget)) []byte {
 	t.Helper()
-	b := examplestest.Load(t, "longgang-2024")
+	return exampleAt(t, "longgang-2024", edit)
+}
+
+// exampleAt is the budget of an example directory as a workbook, changed by edit.
+func exampleAt(t *testing.T, dir string, edit func(b *budget.Budget)) []byte {
+	t.Helper()
+	b := examplestest.Load(t, dir)
 	edit(b)
 	var buf bytes.Buffer
 	if err := budgetfile.WriteXLSX(&buf, b); err != nil {
@@ -195,11 +201,11 @@ func TestWholeFlow(t *testing.T) {
 		if sub, err = svc.Approve(ctx, p.bureau, sub.ID, seen(sub), "2024-01-10"); err != nil || sub.Deadline.String() != "2024-01-30" {
 			t.Fatalf("approve: %+v %v", sub, err)
 		}
-		board, err := svc.RegionBoard(ctx, p.bureau, regionID, 2024)
+		board, err := svc.RegionBoard(ctx, p.bureau, regionID, 2024, store.DepartmentBudget)
 		if err != nil || len(board) != 2 || board[0].ID != sub.ID || board[0].Clock.Text() != "剩 10 天" || board[1].State != workflow.None {
 			t.Fatalf("board: %+v %v", board, err)
 		}
-		if _, err := svc.RegionBoard(ctx, p.prep, regionID, 2024); !errors.Is(err, workflow.ErrForbidden) {
+		if _, err := svc.RegionBoard(ctx, p.prep, regionID, 2024, store.DepartmentBudget); !errors.Is(err, workflow.ErrForbidden) {
 			t.Fatalf("board for a preparer: %v", err)
 		}
 		crawlClean(t, portal.URL, secret)

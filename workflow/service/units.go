@@ -173,6 +173,10 @@ func (s *Service) UploadPart(ctx context.Context, actor account.Actor, deptID in
 		}
 		unit = b.Units[0].Code
 	}
+	// The units' parts are assembled into a 部门预算 only: a 部门决算 is uploaded whole.
+	if err := sameKind(name, data, b, store.DepartmentBudget); err != nil {
+		return store.Part{}, nil, err
+	}
 	if errs := budget.OutsideUnit(b, unit); len(errs) > 0 {
 		return store.Part{}, nil, blocked("文件 %s 含有其他单位的数据，不能作为单位“%s”的数据上传：%s", name, unit, listErrors(errs))
 	}
