@@ -106,6 +106,16 @@ func TestFinalPages(t *testing.T) {
 <td>已报送</td>`) {
 		t.Errorf("the bureau's board does not list the submitted 决算:\n%s", excerpt(board))
 	}
+	// This year's 决算 cannot be made before the year ends: its table says so and
+	// points at last year's.
+	this := e.clock.Now().Year()
+	_, cur := bureau.get(fmt.Sprintf("/work/flow?year=%d", this))
+	if want := fmt.Sprintf(`%d年尚未结束，部门决算在年度结束后编制。<a href="/work/flow?year=%d#final">`, this, this-1); this > 2024 && !strings.Contains(cur, want) {
+		t.Errorf("this year's board lacks %s:\n%s", want, excerpt(cur))
+	}
+	if strings.Contains(board, "尚未结束") {
+		t.Error("a past year's board says the year has not ended")
+	}
 	step(bureau, "approve", url.Values{"date": {e.clock.Now().Format("2006-01-02")}})
 	step(e.as(t, account.Publisher), "publish", nil)
 

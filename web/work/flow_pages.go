@@ -39,6 +39,7 @@ type boardPage struct {
 	CanApprove bool
 	CanPublish bool
 	Today      string
+	ThisYear   int // today's year
 	Error      string
 	Done       string
 	Outcomes   []outcome
@@ -51,14 +52,30 @@ type boardTable struct {
 	Year  int
 	Rows  []service.BoardItem
 	Parts map[int64][2]int
+	// Open says the year has not ended, so that its 部门决算 cannot be made yet:
+	// the table says so and points at last year's instead.
+	Open bool
 }
+
+// Last is the year before the table's.
+func (t boardTable) Last() int { return t.Year - 1 }
 
 // Tables are the region's dashboard tables: the 部门预算, then the 部门决算.
 func (p *boardPage) Tables() []boardTable {
 	return []boardTable{
 		{Kind: store.DepartmentBudget, Year: p.Year, Rows: p.Rows, Parts: p.Parts},
-		{Kind: store.FinalAccounts, Final: true, Year: p.Year, Rows: p.FinalRows},
+		{Kind: store.FinalAccounts, Final: true, Year: p.Year, Rows: p.FinalRows, Open: p.Year >= p.ThisYear && noneStarted(p.FinalRows)},
 	}
+}
+
+// noneStarted reports that no department has a submission among rows.
+func noneStarted(rows []service.BoardItem) bool {
+	for _, r := range rows {
+		if r.ID != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 type outcome struct {
@@ -69,7 +86,7 @@ type outcome struct {
 
 func (s *Server) boardPage(r *http.Request, c *caller) (*boardPage, error) {
 	today := workflow.DateOf(s.opts.Now())
-	p := &boardPage{Year: today.Year, Today: today.String()}
+	p := &boardPage{Year: today.Year, Today: today.String(), ThisYear: today.Year}
 	if y, err := strconv.Atoi(r.FormValue("year")); err == nil && y >= 1949 && y <= 2200 {
 		p.Year = y
 	}
