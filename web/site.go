@@ -112,6 +112,8 @@ func (s *Server) apiIndex(w http.ResponseWriter, r *http.Request) error {
 			{"/api/documents/{id}", "一份公开文件的表格和文字"},
 			{"/api/documents/{id}/findings", "一份公开文件的核对结果"},
 			{"/api/region-totals", "地区按功能分类汇总"},
+			{"/api/departments/{id}/final/{year}", "一个部门某年度的预算与决算"},
+			{"/api/region-final", "地区各部门预算与决算排名"},
 			{"/api/compare/years", "同一部门两个年度比较"},
 			{"/api/compare/departments", "多个部门比较"},
 			{"/api/search", "搜索"},
