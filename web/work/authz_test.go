@@ -100,6 +100,8 @@ var matrix = []struct {
 	{"POST /work/flow/{dept}/{year}/assemble", "", nil, deptReviewer, true},
 	{"GET /work/flow/{dept}/{year}/edit", "", nil, preparers, true},
 	{"POST /work/flow/{dept}/{year}/edit", "", url.Values{"sheet": {"单位"}, "n": {"0"}, "cols": {"4"}}, preparers, true},
+	{"GET /work/flow/{dept}/{year}/final/edit", "", nil, preparers, true},
+	{"POST /work/flow/{dept}/{year}/final/edit", "", url.Values{"sheet": {"收入决算"}, "n": {"0"}, "cols": {"6"}}, preparers, true},
 	{"POST /work/bulk/approve", "", url.Values{"year": {"2026"}, "date": {"2026-01-05"}}, bureau, false},
 	{"POST /work/bulk/publish", "", url.Values{"year": {"2026"}}, publisher, false},
 }

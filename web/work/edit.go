@@ -31,6 +31,8 @@ const (
 type editPage struct {
 	Dept      *store.Department
 	Year      int
+	Kind      string
+	Path      string // the submission's page; the editor is at Path/edit
 	Sub       store.Submission
 	Data      store.DataVersion
 	Tabs      []editTab
@@ -77,7 +79,7 @@ func (s *Server) showEdit(w http.ResponseWriter, r *http.Request, c *caller) err
 	if r.URL.Query().Get("done") != "" {
 		p.Done = fmt.Sprintf("已保存为数据第 %d 版：%d 处错误，%d 条警告（警告须在报送页面说明）。", p.Sub.DataVersion, p.Sub.Errors, p.Sub.Warnings)
 	}
-	return s.render(w, c, http.StatusOK, "edit", fmt.Sprintf("编辑 %s %d年部门预算", p.Dept.Name, p.Year), "flow", p)
+	return s.render(w, c, http.StatusOK, "edit", p.title(), "flow", p)
 }
 
 // saveEdit saves the posted sheet as a new data version, or shows the form
@@ -93,10 +95,11 @@ func (s *Server) saveEdit(w http.ResponseWriter, r *http.Request, c *caller) err
 	}
 	ctx, cancel := s.query(r)
 	defer cancel()
-	_, findings, err := s.flow().SaveSheet(ctx, c.Actor(), dept, year, seenOf(r), edited)
+	kind := pathKind(r)
+	_, findings, err := s.flow().SaveSheet(ctx, c.Actor(), dept, year, kind, seenOf(r), edited)
 	if err == nil {
 		q := url.Values{"sheet": {edited.Name}, "done": {"1"}}
-		http.Redirect(w, r, fmt.Sprintf("/work/flow/%d/%d/edit?%s", dept, year, q.Encode()), http.StatusSeeOther)
+		http.Redirect(w, r, flowPath(dept, year, kind)+"/edit?"+q.Encode(), http.StatusSeeOther)
 		return nil
 	}
 	return answerRefusal(err, func(status int, msg string) error {
@@ -109,7 +112,7 @@ func (s *Server) saveEdit(w http.ResponseWriter, r *http.Request, c *caller) err
 		// reloaded.
 		p.Sub.State, p.Sub.Revision = seenOf(r).State, seenOf(r).Revision
 		p.Error = msg
-		return s.render(w, c, status, "edit", fmt.Sprintf("编辑 %s %d年部门预算", p.Dept.Name, p.Year), "flow", p)
+		return s.render(w, c, status, "edit", p.title(), "flow", p)
 	})
 }
 
@@ -126,11 +129,12 @@ func (s *Server) editPage(r *http.Request, c *caller, posted *budgetfile.Sheet, 
 	if err != nil {
 		return nil, err
 	}
-	draft, err := s.flow().OpenDraft(ctx, c.Actor(), id, year)
+	kind := pathKind(r)
+	draft, err := s.flow().OpenDraft(ctx, c.Actor(), id, year, kind)
 	if err != nil {
 		return nil, err
 	}
-	p := &editPage{Dept: d, Year: year, Sub: draft.Submission, Data: draft.Data}
+	p := &editPage{Dept: d, Year: year, Kind: kind, Path: flowPath(id, year, kind), Sub: draft.Submission, Data: draft.Data}
 	name := r.FormValue("sheet")
 	if posted != nil {
 		name = posted.Name
@@ -188,6 +192,11 @@ func (s *Server) editPage(r *http.Request, c *caller, posted *budgetfile.Sheet, 
 	p.N = len(p.Rows) + len(p.Blank)
 	p.More = min(blank+20, maxBlankRows)
 	return p, nil
+}
+
+// title is the editor's page title.
+func (p *editPage) title() string {
+	return fmt.Sprintf("编辑 %s %d年%s", p.Dept.Name, p.Year, p.Kind)
 }
 
 // cellsOf pairs a row's values with the findings on each of its cells.

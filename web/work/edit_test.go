@@ -3,6 +3,7 @@ package work
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"net/http"
@@ -57,6 +58,27 @@ func column(t *testing.T, page, label string) string {
 	return strconv.Itoa(n - 1)
 }
 
+// model is the budget of data version n of a submission.
+func (e *env) model(t *testing.T, id int64, n int) budget.Budget {
+	t.Helper()
+	dv, err := e.st.SubmissionData(context.Background(), id, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b budget.Budget
+	if err := json.Unmarshal(dv.Model, &b); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// same reports whether two budgets are the same data.
+func same(a, b budget.Budget) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return string(x) == string(y)
+}
+
 // TestEditDraft edits a draft in the browser's forms on both stores: opening
 // and saving without a change gives the same model; a changed amount changes
 // exactly that line; rows are added and deleted; a stale form, a bad amount and
@@ -75,23 +97,7 @@ func TestEditDraft(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		model := func(n int) budget.Budget {
-			t.Helper()
-			dv, err := e.st.SubmissionData(ctx, sub.ID, n)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var b budget.Budget
-			if err := json.Unmarshal(dv.Model, &b); err != nil {
-				t.Fatal(err)
-			}
-			return b
-		}
-		same := func(a, b budget.Budget) bool {
-			x, _ := json.Marshal(a)
-			y, _ := json.Marshal(b)
-			return string(x) == string(y)
-		}
+		model := func(n int) budget.Budget { return e.model(t, sub.ID, n) }
 		edit := page + "/edit?sheet=" + url.QueryEscape("支出明细")
 		save := func(f url.Values, want int) string {
 			t.Helper()
@@ -182,6 +188,145 @@ func TestEditDraft(t *testing.T) {
 		}
 		if resp, body := prep.get(edit); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "不能编辑") {
 			t.Errorf("editing a submitted draft: %d\n%s", resp.StatusCode, excerpt(body))
+		}
+	})
+}
+
+// TestEditFinal edits a 部门决算 in the browser on both stores, under
+// /work/flow/{dept}/{year}/final/edit: before any upload the editor asks for
+// the 决算 workbook; the uploaded 决算 saved unchanged keeps its model; a
+// 决算数 in 支出明细 and an amount of 收入决算 change exactly those figures of
+// the 决算, whose submission gets the new data versions, named as the
+// department's 部门决算 in the file name and the audit log, while the 预算
+// stays unstarted; 公开文件 edited to 部门预算 is refused as an upload of the
+// other kind is.
+func TestEditFinal(t *testing.T) {
+	eachBackend(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		dept, err := e.st.EnsureDepartment(ctx, cliActor, e.region, finalDept, "144", e.clock.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		prep := e.preparer(t, dept, "pt-ed", "填报人普")
+		page := fmt.Sprintf("/work/flow/%d/2024/final", dept)
+		if resp, body := prep.get(page + "/edit"); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "请先上传决算数据工作簿") {
+			t.Fatalf("the editor before any upload: %d\n%s", resp.StatusCode, excerpt(body))
+		}
+		_, body := prep.get(page)
+		if strings.Contains(body, "/edit") {
+			t.Error("the 决算's page offers the editor before any upload")
+		}
+		if resp, body := prep.upload(page+"/upload", "决算.xlsx", finalWorkbook(t, false), seen(t, body)); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("upload: %d\n%s", resp.StatusCode, excerpt(body))
+		}
+		sub, err := e.st.FindSubmission(ctx, dept, 2024, store.FinalAccounts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		model := func(n int) budget.Budget { return e.model(t, sub.ID, n) }
+		if _, body := prep.get(page); !strings.Contains(body, `href="`+page+`/edit">在网页上编辑当前数据`) || strings.Contains(body, "不在网页上编辑") {
+			t.Errorf("the 决算's page does not offer the editor:\n%s", excerpt(body))
+		}
+		save := func(f url.Values, want int) string {
+			t.Helper()
+			resp, body := prep.post(page+"/edit", f)
+			if resp.StatusCode != want {
+				t.Fatalf("save: %d, want %d\n%s", resp.StatusCode, want, excerpt(body))
+			}
+			if want == http.StatusSeeOther && !strings.HasPrefix(resp.Header.Get("Location"), page+"/edit?") {
+				t.Errorf("after the save: redirected to %s", resp.Header.Get("Location"))
+			}
+			return body
+		}
+		open := func(sheet string) (string, url.Values) {
+			t.Helper()
+			resp, body := prep.get(page + "/edit?sheet=" + url.QueryEscape(sheet))
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("open %s: %d\n%s", sheet, resp.StatusCode, excerpt(body))
+			}
+			return body, editForm(t, body)
+		}
+
+		// The 决算's sheets are there; saved unchanged, the model stays.
+		body, form := open("支出明细")
+		for _, want := range []string{"编辑 " + finalDept + " 2024年部门决算", `href="` + page + `">← ` + finalDept + " 2024年部门决算",
+			`action="` + page + `/edit"`, "收入决算", "结转结余", "三公决算"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("the 决算's editor lacks %s", want)
+			}
+		}
+		final := column(t, body, "决算数")
+		save(form, http.StatusSeeOther)
+		if !same(model(1), model(2)) {
+			t.Fatal("saving an unchanged sheet of the 决算 changed the model")
+		}
+
+		// A 决算数 changed: exactly that line's 决算数 changes.
+		_, form = open("支出明细")
+		form.Set("r0."+final, "１２,３４５.６")
+		save(form, http.StatusSeeOther)
+		want := model(2)
+		a := money.Amount(1234560)
+		want.Items[0].Final = &a
+		if got := model(3); !same(want, got) {
+			t.Fatalf("the edit changed more than the 决算数: %v", got.Items[0].Final)
+		}
+
+		// An amount of 收入决算 changed: exactly that income changes.
+		body, form = open("收入决算")
+		form.Set("r0."+column(t, body, "金额"), "1")
+		save(form, http.StatusSeeOther)
+		want = model(3)
+		want.Final.Income[0].Amount = money.Amount(100)
+		if got := model(4); !same(want, got) {
+			t.Fatalf("the edit changed more than the income: %v", got.Final.Income[0].Amount)
+		}
+
+		sub, err = e.st.FindSubmission(ctx, dept, 2024, store.FinalAccounts)
+		if err != nil || sub.DataVersion != 4 {
+			t.Fatalf("the 决算 after three saves: %+v %v", sub, err)
+		}
+		if dv, err := e.st.SubmissionData(ctx, sub.ID, 0); err != nil || dv.FileName != finalDept+"2024年部门决算（网页编辑）.xlsx" {
+			t.Errorf("the edited 决算's file: %q %v", dv.FileName, err)
+		}
+		if _, err := e.st.FindSubmission(ctx, dept, 2024, store.DepartmentBudget); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("editing the 决算 started the 预算: %v", err)
+		}
+		// The unchanged save is validated again; the edited 决算数 no longer adds up
+		// to the tables' totals, so those versions stay drafts with errors.
+		if got, want := strings.Join(e.actions(t, sub.Object()), " "), "upload validate upload validate upload upload"; got != want {
+			t.Errorf("audit of the 决算:\n got %s\nwant %s", got, want)
+		}
+		list, err := e.st.ListAudit(ctx, store.AuditFilter{DepartmentID: dept, Action: "upload", Limit: 1})
+		if err != nil || len(list) != 1 || !strings.HasSuffix(list[0].Object, finalDept+" 2024 部门决算") ||
+			!strings.Contains(list[0].Detail, "网页编辑工作表“收入决算”：修改 1 个单元格，新增 0 行，删除 0 行") {
+			t.Errorf("audit of the edit: %+v %v", list, err)
+		}
+
+		// 公开文件 edited to 部门预算: refused as an upload of a 预算 would be, nothing stored.
+		_, form = open("部门")
+		found := false
+		for k, v := range form {
+			if row, ok := strings.CutSuffix(k, ".0"); ok && v[0] == "公开文件" {
+				form.Set(row+".1", budget.DocBudget)
+				found = true
+			}
+		}
+		if !found {
+			t.Fatal("no 公开文件 row on the 部门 sheet")
+		}
+		before := e.auditCount(t)
+		body = save(form, http.StatusUnprocessableEntity)
+		if !strings.Contains(body, "不能作为部门决算上传") {
+			t.Errorf("公开文件 edited to 部门预算:\n%s", excerpt(body))
+		}
+		if s, _ := e.st.FindSubmission(ctx, dept, 2024, store.FinalAccounts); s.DataVersion != 4 || e.auditCount(t) != before {
+			t.Errorf("a refused save stored data version %d", s.DataVersion)
+		}
+
+		// The 预算's editor does not open the 决算.
+		if resp, body := prep.get(fmt.Sprintf("/work/flow/%d/2024/edit", dept)); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "请先上传预算数据工作簿") {
+			t.Errorf("the 预算's editor: %d\n%s", resp.StatusCode, excerpt(body))
 		}
 	})
 }

@@ -131,14 +131,6 @@ func (s *Server) boardPage(r *http.Request, c *caller) (*boardPage, error) {
 	return p, err
 }
 
-// kindData names the data of a kind of submission in a message: 预算 or 决算.
-func kindData(kind string) string {
-	if kind == store.FinalAccounts {
-		return "决算"
-	}
-	return "预算"
-}
-
 // workflowRole is the one role that may take a bulk action's step.
 func workflowRole(a workflow.Action) account.Role {
 	roles := workflow.RolesFor(a)
@@ -305,7 +297,7 @@ func (s *Server) afterStep(w http.ResponseWriter, r *http.Request, a string) err
 // path's kind.
 func (s *Server) uploadData(w http.ResponseWriter, r *http.Request, c *caller) error {
 	kind := pathKind(r)
-	err := s.takeUpload(r, fmt.Sprintf("请选择要上传的%s数据文件（.xlsx 或 .yaml）", kindData(kind)), func(ctx context.Context, dept int64, year int, name string, data []byte) error {
+	err := s.takeUpload(r, fmt.Sprintf("请选择要上传的%s数据文件（.xlsx 或 .yaml）", service.KindData(kind)), func(ctx context.Context, dept int64, year int, name string, data []byte) error {
 		_, _, err := s.flow().UploadKind(ctx, c.Actor(), dept, year, kind, seenOf(r), name, data)
 		return err
 	})

@@ -13,7 +13,8 @@ import (
 
 // flowRoutes are the pages and actions of the workflow: the dashboards, a
 // department's submission of a year and kind, one action per step, and the
-// bulk actions (under /work/bulk/, apart from the departments' paths). Each
+// bulk actions (under /work/bulk/, apart from the departments' paths), and
+// the browser editor of the submission's current data (edit). Each
 // kind of submission has the same pages under its own path (kindSegment), its
 // handlers reading the kind from the request (pathKind). Each action's roles
 // are those the workflow lets take it in some state; the workflow then refuses
@@ -27,7 +28,9 @@ func (s *Server) flowRoutes() []route {
 		}
 		out = append(out,
 			route{"GET " + base, access{scope: pathDepartment}, withKind(kind, s.showSubmission)},
-			step(workflow.Upload, s.uploadData))
+			step(workflow.Upload, s.uploadData),
+			route{"GET " + base + "/edit", editAccess, withKind(kind, s.showEdit)},
+			route{"POST " + base + "/edit", editAccess, withKind(kind, s.saveEdit)})
 		for _, a := range []workflow.Action{workflow.Validate, workflow.Explain, workflow.Submit, workflow.Return,
 			workflow.Approve, workflow.Publish, workflow.Withdraw, workflow.Republish} {
 			out = append(out, step(a, s.flowStep(a)))

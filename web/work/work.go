@@ -183,9 +183,6 @@ func (s *Server) routes() []route {
 
 		{"GET /work/audit", access{roles: auditors, scope: queryDepartment}, s.showAudit},
 		{"GET /work/audit.csv", access{roles: auditors, scope: queryDepartment}, s.exportAudit},
-
-		{"GET /work/flow/{dept}/{year}/edit", editAccess, s.showEdit},
-		{"POST /work/flow/{dept}/{year}/edit", editAccess, s.saveEdit},
 	}, append(s.flowRoutes(), s.unitRoutes()...)...)
 }
 

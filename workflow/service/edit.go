@@ -32,16 +32,19 @@ func editable(state workflow.State) bool {
 	return state == workflow.Draft || state == workflow.Validated || state == workflow.Returned
 }
 
-// OpenDraft opens the current data of the department's 部门预算 of year for
-// editing: the uploaded workbook's sheets as the template lays them out, or,
-// for data read from YAML, the sheets its budget fills. It refuses what an
-// upload by the actor would refuse, and a submission that is not a draft,
-// validated or returned.
-func (s *Service) OpenDraft(ctx context.Context, actor account.Actor, deptID int64, year int) (Draft, error) {
+// OpenDraft opens the current data of the department's submission of kind
+// (the 部门预算 or the 部门决算) of year for editing: the uploaded workbook's
+// sheets as the template lays them out, or, for data read from YAML, the sheets
+// its budget fills. It refuses what an upload by the actor would refuse, and a
+// submission that is not a draft, validated or returned.
+func (s *Service) OpenDraft(ctx context.Context, actor account.Actor, deptID int64, year int, kind string) (Draft, error) {
 	var d Draft
-	sub, err := s.Store.FindSubmission(ctx, deptID, year, store.DepartmentBudget)
+	if !store.SubmissionKind(kind) {
+		return d, fmt.Errorf("service: draft of kind %q", kind)
+	}
+	sub, err := s.Store.FindSubmission(ctx, deptID, year, kind)
 	if errors.Is(err, store.ErrNotFound) {
-		return d, &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: "尚未上传数据，请先上传预算数据工作簿，再在网页上编辑"}
+		return d, &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: fmt.Sprintf("尚未上传数据，请先上传%s数据工作簿，再在网页上编辑", KindData(kind))}
 	}
 	if err != nil {
 		return d, err
@@ -94,22 +97,25 @@ func draftSheets(dv store.DataVersion) ([]budgetfile.Sheet, error) {
 	return budgetfile.GridWorkbook(&b, dv.FileName)
 }
 
-// SaveSheet replaces one sheet of the current data with edited and stores the
-// result as a new data version exactly as an upload of the regenerated workbook
-// would be (read, validated, checked, explanations carried over, audited), with
+// SaveSheet replaces one sheet of the current data of the department's
+// submission of kind with edited and stores the result as a new data version
+// exactly as an upload of the regenerated workbook to that submission would be
+// (read, validated, checked, explanations carried over, audited), with
 // what changed in the audit entry. Cells that are not what the sheet expects
 // (an amount that is not exact 元, a formula) refuse the save, each named by
 // sheet, row and column. seen is the submission as the editor saw it: a save
-// over someone else's change is refused.
-func (s *Service) SaveSheet(ctx context.Context, actor account.Actor, deptID int64, year int, seen Seen, edited budgetfile.Sheet) (store.Submission, []workflow.Finding, error) {
-	d, err := s.OpenDraft(ctx, actor, deptID, year)
+// over someone else's change is refused. The sheets keep the 部门 sheet's
+// 公开文件, so that a draft stays of its kind unless that cell is edited, which
+// the upload then refuses as it refuses a workbook of the other kind.
+func (s *Service) SaveSheet(ctx context.Context, actor account.Actor, deptID int64, year int, kind string, seen Seen, edited budgetfile.Sheet) (store.Submission, []workflow.Finding, error) {
+	d, err := s.OpenDraft(ctx, actor, deptID, year, kind)
 	if err != nil {
 		return store.Submission{}, nil, err
 	}
 	if (seen.State != "" && seen.State != d.Submission.State) || seen.Revision != d.Submission.Revision {
 		return store.Submission{}, nil, workflow.Conflict()
 	}
-	name := editedName(d.Submission, year)
+	name := editedName(d.Submission)
 	before := slices.Clone(d.Sheets)
 	found := false
 	for i, g := range d.Sheets {
@@ -130,12 +136,20 @@ func (s *Service) SaveSheet(ctx context.Context, actor account.Actor, deptID int
 	if err := budgetfile.WriteGrid(&buf, checked); err != nil {
 		return store.Submission{}, nil, fmt.Errorf("service: write edited workbook: %w", err)
 	}
-	return s.upload(ctx, actor, deptID, year, store.DepartmentBudget, seen, name, buf.Bytes(), editDetail(edited.Name, before, checked))
+	return s.upload(ctx, actor, deptID, year, kind, seen, name, buf.Bytes(), editDetail(edited.Name, before, checked))
 }
 
 // editedName is the file name of a workbook saved from the browser.
-func editedName(sub store.Submission, year int) string {
-	return fmt.Sprintf("%s%d年部门预算（网页编辑）.xlsx", sub.Department, year)
+func editedName(sub store.Submission) string {
+	return fmt.Sprintf("%s%d年%s（网页编辑）.xlsx", sub.Department, sub.Year, sub.Kind)
+}
+
+// KindData names the data of a kind of submission in a message: 预算 or 决算.
+func KindData(kind string) string {
+	if kind == store.FinalAccounts {
+		return "决算"
+	}
+	return "预算"
 }
 
 // editDetail says in the audit log what an edit changed in sheet: cells
