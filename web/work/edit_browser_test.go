@@ -2,15 +2,12 @@ package work
 
 import (
 	"context"
-	"encoding/json"
-	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
 	"yusuan/internal/browsertest"
 	"yusuan/store"
-	"yusuan/web"
 )
 
 // editProbe logs in, opens the editor's 支出明细 sheet, types an amount into
@@ -54,23 +51,10 @@ func TestBrowserEdit(t *testing.T) {
 			dept := e.flowDepartment(t)
 			prep := e.preparer(t, dept, "ed-prep", "填报人丙")
 			page := flowPath(dept, 2024, c.kind)
-			_, body := prep.get(page)
-			if resp, body := prep.upload(page+"/upload", "数据.xlsx", c.data(t), seen(t, body)); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("upload: %d\n%s", resp.StatusCode, excerpt(body))
-			}
+			prep.uploadData(t, e, dept, c.kind, c.data(t))
 
-			cfg, _ := json.Marshal(map[string]string{"login": "ed-prep", "password": testPassword, "column": c.column,
-				"edit": page + "/edit?sheet=" + url.QueryEscape("支出明细")})
-			portal := web.New(e.st, web.Options{})
-			mux := http.NewServeMux()
-			mux.HandleFunc("GET /__probe", func(w http.ResponseWriter, r *http.Request) {
-				w.Header().Set("Content-Type", "text/html; charset=utf-8")
-				w.Write([]byte(strings.Replace(editProbe, "CONFIG", string(cfg), 1)))
-			})
-			mux.Handle("GET /static/", portal)
-			mux.Handle("/work/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				e.work.ServeHTTP(&framable{ResponseWriter: w}, r)
-			}))
+			mux := probeMux(e, editProbe, map[string]string{"login": "ed-prep", "column": c.column,
+				"edit": page + "/edit?sheet=" + url.QueryEscape("支出明细")}, nil)
 			var pages []struct{ Path, Text, Value string }
 			runProbe(t, chromium, mux, 20000, &pages)
 			if len(pages) != 4 {

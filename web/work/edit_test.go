@@ -58,6 +58,36 @@ func column(t *testing.T, page, label string) string {
 	return strconv.Itoa(n - 1)
 }
 
+// uploadData uploads data to the department's submission of kind for 2024
+// through its page and returns the submission.
+func (c *client) uploadData(t *testing.T, e *env, dept int64, kind string, data []byte) store.Submission {
+	t.Helper()
+	page := flowPath(dept, 2024, kind)
+	_, body := c.get(page)
+	if resp, body := c.upload(page+"/upload", "数据.xlsx", data, seen(t, body)); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("upload: %d\n%s", resp.StatusCode, excerpt(body))
+	}
+	sub, err := e.st.FindSubmission(context.Background(), dept, 2024, kind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sub
+}
+
+// saveSheet posts the editor's form f of the submission at page and expects
+// want: a save goes back to the editor, a refusal shows it again.
+func (c *client) saveSheet(t *testing.T, page string, f url.Values, want int) string {
+	t.Helper()
+	resp, body := c.post(page+"/edit", f)
+	if resp.StatusCode != want {
+		t.Fatalf("save: %d, want %d\n%s", resp.StatusCode, want, excerpt(body))
+	}
+	if want == http.StatusSeeOther && !strings.HasPrefix(resp.Header.Get("Location"), page+"/edit?") {
+		t.Errorf("after the save: redirected to %s", resp.Header.Get("Location"))
+	}
+	return body
+}
+
 // model is the budget of data version n of a submission.
 func (e *env) model(t *testing.T, id int64, n int) budget.Budget {
 	t.Helper()
@@ -89,27 +119,13 @@ func TestEditDraft(t *testing.T) {
 		dept := e.flowDepartment(t)
 		prep := e.preparer(t, dept, "ed-prep", "填报人丙")
 		page := fmt.Sprintf("/work/flow/%d/2024", dept)
-		_, body := prep.get(page)
-		if resp, body := prep.upload(page+"/upload", "预算.xlsx", flowWorkbook(t, false), seen(t, body)); resp.StatusCode != http.StatusSeeOther {
-			t.Fatalf("upload: %d\n%s", resp.StatusCode, excerpt(body))
-		}
-		sub, err := e.st.FindSubmission(ctx, dept, 2024, store.DepartmentBudget)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sub := prep.uploadData(t, e, dept, store.DepartmentBudget, flowWorkbook(t, false))
 		model := func(n int) budget.Budget { return e.model(t, sub.ID, n) }
 		edit := page + "/edit?sheet=" + url.QueryEscape("支出明细")
-		save := func(f url.Values, want int) string {
-			t.Helper()
-			resp, body := prep.post(page+"/edit", f)
-			if resp.StatusCode != want {
-				t.Fatalf("save: %d, want %d\n%s", resp.StatusCode, want, excerpt(body))
-			}
-			return body
-		}
+		save := func(f url.Values, want int) string { t.Helper(); return prep.saveSheet(t, page, f, want) }
 
 		// Open and save without a change: a new version with the same model.
-		_, body = prep.get(edit)
+		_, body := prep.get(edit)
 		form := editForm(t, body)
 		amount := column(t, body, "金额")
 		save(form, http.StatusSeeOther)
@@ -203,12 +219,9 @@ func TestEditDraft(t *testing.T) {
 func TestEditFinal(t *testing.T) {
 	eachBackend(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
-		dept, err := e.st.EnsureDepartment(ctx, cliActor, e.region, finalDept, "144", e.clock.Now())
-		if err != nil {
-			t.Fatal(err)
-		}
+		dept := e.finalDepartment(t)
+		page := flowPath(dept, 2024, store.FinalAccounts)
 		prep := e.preparer(t, dept, "pt-ed", "填报人普")
-		page := fmt.Sprintf("/work/flow/%d/2024/final", dept)
 		if resp, body := prep.get(page + "/edit"); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "请先上传决算数据工作簿") {
 			t.Fatalf("the editor before any upload: %d\n%s", resp.StatusCode, excerpt(body))
 		}
@@ -216,28 +229,12 @@ func TestEditFinal(t *testing.T) {
 		if strings.Contains(body, "/edit") {
 			t.Error("the 决算's page offers the editor before any upload")
 		}
-		if resp, body := prep.upload(page+"/upload", "决算.xlsx", finalWorkbook(t, false), seen(t, body)); resp.StatusCode != http.StatusSeeOther {
-			t.Fatalf("upload: %d\n%s", resp.StatusCode, excerpt(body))
-		}
-		sub, err := e.st.FindSubmission(ctx, dept, 2024, store.FinalAccounts)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sub := prep.uploadData(t, e, dept, store.FinalAccounts, finalWorkbook(t, false))
 		model := func(n int) budget.Budget { return e.model(t, sub.ID, n) }
 		if _, body := prep.get(page); !strings.Contains(body, `href="`+page+`/edit">在网页上编辑当前数据`) || strings.Contains(body, "不在网页上编辑") {
 			t.Errorf("the 决算's page does not offer the editor:\n%s", excerpt(body))
 		}
-		save := func(f url.Values, want int) string {
-			t.Helper()
-			resp, body := prep.post(page+"/edit", f)
-			if resp.StatusCode != want {
-				t.Fatalf("save: %d, want %d\n%s", resp.StatusCode, want, excerpt(body))
-			}
-			if want == http.StatusSeeOther && !strings.HasPrefix(resp.Header.Get("Location"), page+"/edit?") {
-				t.Errorf("after the save: redirected to %s", resp.Header.Get("Location"))
-			}
-			return body
-		}
+		save := func(f url.Values, want int) string { t.Helper(); return prep.saveSheet(t, page, f, want) }
 		open := func(sheet string) (string, url.Values) {
 			t.Helper()
 			resp, body := prep.get(page + "/edit?sheet=" + url.QueryEscape(sheet))
@@ -282,7 +279,7 @@ func TestEditFinal(t *testing.T) {
 			t.Fatalf("the edit changed more than the income: %v", got.Final.Income[0].Amount)
 		}
 
-		sub, err = e.st.FindSubmission(ctx, dept, 2024, store.FinalAccounts)
+		sub, err := e.st.FindSubmission(ctx, dept, 2024, store.FinalAccounts)
 		if err != nil || sub.DataVersion != 4 {
 			t.Fatalf("the 决算 after three saves: %+v %v", sub, err)
 		}

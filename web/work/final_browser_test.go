@@ -35,10 +35,7 @@ func TestBrowserFinal(t *testing.T) {
 	chromium := browsertest.Chromium(t)
 	e := newEnv(t, t.TempDir()+"/work.db")
 	ctx := context.Background()
-	dept, err := e.st.EnsureDepartment(ctx, cliActor, e.region, finalDept, "144", e.clock.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
+	dept := e.finalDepartment(t)
 	e.addUser(t, account.User{Login: "pt-prep", Name: "填报人普", Role: account.Preparer, RegionID: e.region, DepartmentID: dept})
 	page := fmt.Sprintf("/work/flow/%d/2024/final", dept)
 	portal := fmt.Sprintf("/departments/%d/final/2024", dept)

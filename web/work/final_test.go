@@ -38,6 +38,12 @@ func finalWorkbook(t *testing.T, asBudget bool) []byte {
 	return buf.Bytes()
 }
 
+// finalDepartment adds the department of the Putuo 决算 example to the region.
+func (e *env) finalDepartment(t *testing.T) int64 {
+	t.Helper()
+	return e.department(t, finalDept, "144")
+}
+
 // TestFinalPages takes a 部门决算 through the work area's pages under
 // /work/flow/{dept}/{year}/final: a 预算 workbook there, and the 决算 workbook
 // on the 预算's page, are refused by the 公开文件 cell; the 决算 is uploaded,
@@ -49,10 +55,7 @@ func TestFinalPages(t *testing.T) {
 	}
 	e := newEnv(t, t.TempDir()+"/work.db")
 	ctx := context.Background()
-	dept, err := e.st.EnsureDepartment(ctx, cliActor, e.region, finalDept, "144", e.clock.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
+	dept := e.finalDepartment(t)
 	prep := e.preparer(t, dept, "pt-prep", "填报人普")
 	page := fmt.Sprintf("/work/flow/%d/2024/final", dept)
 	step := func(c *client, action string, form url.Values) { c.step(page, action, form) }

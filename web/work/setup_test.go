@@ -126,7 +126,13 @@ func (e *env) addUser(t *testing.T, u account.User) store.UserInfo {
 // and returns its id.
 func (e *env) flowDepartment(t *testing.T) int64 {
 	t.Helper()
-	dept, err := e.st.EnsureDepartment(context.Background(), cliActor, e.region, flowDept, "", e.clock.Now())
+	return e.department(t, flowDept, "")
+}
+
+// department stores a department of the region and returns its id.
+func (e *env) department(t *testing.T, name, code string) int64 {
+	t.Helper()
+	dept, err := e.st.EnsureDepartment(context.Background(), cliActor, e.region, name, code, e.clock.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
