@@ -9,12 +9,15 @@ import (
 // Merge assembles a department's budget from its units' parts: each part is a
 // budget of the same department, year and profile holding units of its own.
 // The units and all that belongs to a unit (projects, line items, procurement,
-// carry-forward, last year's 三公) follow one another in the parts' order, every
-// amount copied as it was, none added. The department's own blocks (last year's
-// totals, assets, performance, text, 决算 figures, code, title and region) may be
-// given in any part: where several parts give one, they must give the same. A
-// unit or project code in two parts, and a department block given two ways, are
-// conflicts, each an Error naming both files.
+// carry-forward, last year's 三公, and in a 决算 the income, carry-overs,
+// 结余分配, uses of balances and this and last year's 三公 决算数) follow one
+// another in the parts' order, every amount copied as it was, none added. The
+// department's own blocks (last year's totals, assets, performance, text, code,
+// title and region, and a 决算's last year's figures, 政府采购, 预算绩效管理,
+// reasons and text) may be given in any part: where several parts give one,
+// they must give the same. A unit or project code in two parts, and a
+// department block given two ways, are conflicts, each an Error naming both
+// files.
 func Merge(parts []*Budget) (*Budget, error) {
 	if len(parts) == 0 {
 		return nil, ErrorList{{Msg: "没有可汇总的单位数据"}}
@@ -62,9 +65,12 @@ func Merge(parts []*Budget) (*Budget, error) {
 		out.Procurement = append(out.Procurement, p.Procurement...)
 		out.CarryForward = append(out.CarryForward, p.CarryForward...)
 		out.LastYear.SanGong = append(out.LastYear.SanGong, p.LastYear.SanGong...)
+		f := mergeFinal(out, p)
 
 		ly := p.LastYear
 		ly.SanGong = nil
+		fly := f.LastYear
+		fly.SanGong = nil
 		for _, b := range []struct {
 			label string
 			value any
@@ -77,7 +83,11 @@ func Merge(parts []*Budget) (*Budget, error) {
 			{"资产情况", p.Assets, func() { out.Assets = p.Assets }},
 			{"绩效目标", p.Performance, func() { out.Performance = p.Performance }},
 			{"部门文字说明", p.Text, func() { out.Text = p.Text }},
-			{"决算数", p.Final, func() { out.Final = p.Final }},
+			{"上年决算数", fly, func() { sg := out.Final.LastYear.SanGong; out.Final.LastYear = fly; out.Final.LastYear.SanGong = sg }},
+			{"政府采购决算", f.Procurement, func() { out.Final.Procurement = f.Procurement }},
+			{"预算绩效管理", f.Performance, func() { out.Final.Performance = f.Performance }},
+			{"决算数变动原因", f.Reasons, func() { out.Final.Reasons = f.Reasons }},
+			{"决算说明", f.Text, func() { out.Final.Text = f.Text }},
 		} {
 			v, err := json.Marshal(b.value)
 			if err != nil {
@@ -100,6 +110,28 @@ func Merge(parts []*Budget) (*Budget, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// mergeFinal appends the rows by unit of p's 决算 figures to out's, which it
+// starts at the first part that has them, and returns p's (an empty block for
+// a part without them), whose department-wide blocks Merge then compares.
+func mergeFinal(out, p *Budget) *Final {
+	if p.Final == nil {
+		return &Final{}
+	}
+	f := p.Final
+	if out.Final == nil {
+		out.Final = &Final{Src: f.Src}
+	}
+	o := out.Final
+	o.Income = append(o.Income, f.Income...)
+	for i, l := range f.CarryLists() {
+		to := o.CarryLists()[i].List
+		*to = append(*to, *l.List...)
+	}
+	o.SanGong = append(o.SanGong, f.SanGong...)
+	o.LastYear.SanGong = append(o.LastYear.SanGong, f.LastYear.SanGong...)
+	return f
 }
 
 // given is a department block as one part gives it.
@@ -143,8 +175,9 @@ func zero(x any) bool {
 
 // OutsideUnit lists everything of b that is not of the one unit named unit
 // (by name or code): other units' rows, and the projects, line items,
-// procurement, carry-forward and 三公 rows of any unit but that one, each with
-// its sheet and row. A unit's part holds that unit alone. A 涉密 unit is
+// procurement, carry-forward and 三公 rows of any unit but that one, and in a
+// 决算 its income, carry-over, 结余分配, use of balances and 三公 决算 rows,
+// each with its sheet and row. A unit's part holds that unit alone. A 涉密 unit is
 // named by its code only.
 func OutsideUnit(b *Budget, unit string) ErrorList {
 	unit = strings.TrimSpace(unit)
@@ -181,6 +214,22 @@ func OutsideUnit(b *Budget, unit string) ErrorList {
 	}
 	for _, s := range b.LastYear.SanGong {
 		row(s.Src, "三公经费", s.Unit)
+	}
+	if f := b.Final; f != nil {
+		for _, x := range f.Income {
+			row(x.Src, "收入决算", x.Unit)
+		}
+		for _, l := range f.CarryLists() {
+			for _, x := range *l.List {
+				row(x.Src, l.Label, x.Unit)
+			}
+		}
+		for _, s := range f.SanGong {
+			row(s.Src, "三公决算", s.Unit)
+		}
+		for _, s := range f.LastYear.SanGong {
+			row(s.Src, "上年三公决算", s.Unit)
+		}
 	}
 	return errs
 }

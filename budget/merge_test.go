@@ -8,6 +8,7 @@ import (
 
 	"yusuan/budget"
 	"yusuan/budget/budgettest"
+	"yusuan/money"
 )
 
 // TestMergeSplitUnits: a random budget split into its units' parts merges back
@@ -35,6 +36,105 @@ func TestMergeSplitUnits(t *testing.T) {
 			if got := jsonOf(t, m); got != want {
 				t.Errorf("seed %d copies %v: merged budget differs from the original\n got %.300s\nwant %.300s", seed, copies, got, want)
 			}
+		}
+	}
+}
+
+// TestMergeSplitFinal: a random 部门决算 split into its units' parts (each with
+// its own income, carry-overs, 结余分配, uses of balances and 三公 决算数 of this
+// and last year) merges back into exactly the 决算, whether its department-wide
+// figures come with the first part or with every part; each part holds its own
+// unit alone.
+func TestMergeSplitFinal(t *testing.T) {
+	seeds := int64(60)
+	if testing.Short() {
+		seeds = 15
+	}
+	for seed := int64(1); seed <= seeds; seed++ {
+		r := rand.New(rand.NewSource(seed))
+		b := budgettest.Final(r, budgettest.Random(r, budgettest.Options{}))
+		f := b.Final
+		// Final leaves these out; every unit gets 三公 lines and the department its
+		// explanations, so that each of the block's fields is split and merged.
+		for i := len(b.Units) - 1; i >= 0; i-- {
+			line := budget.SanGongLine{Unit: b.Units[i].Code, Fund: budget.GeneralPublic,
+				Reception: money.Amount(r.Int63n(1e6)), CarRunning: money.Amount(r.Int63n(1e6))}
+			f.SanGong = append(f.SanGong, line)
+			line.Abroad = money.Amount(r.Int63n(1e6))
+			f.LastYear.SanGong = append(f.LastYear.SanGong, line)
+		}
+		f.Performance = budget.FinalPerformance{Intro: "开展绩效管理", Targets: r.Intn(50), Score: "98.5"}
+		f.Reasons = []budget.CodeNote{{Code: b.Items[0].Functional, Note: "项目调整"}}
+		f.Text = budget.FinalText{TotalReason: "业务增加", Members: []budget.Member{{Name: "财政所"}}}
+		want := jsonOf(t, budgettest.ByUnit(b))
+		for _, copies := range []bool{false, true} {
+			parts := budgettest.SplitUnits(b, copies)
+			for i, p := range parts {
+				if errs := budget.OutsideUnit(p, p.Units[0].Code); len(errs) > 0 {
+					t.Fatalf("seed %d: part %d holds other units' rows: %v", seed, i, errs)
+				}
+			}
+			m, err := budget.Merge(parts)
+			if err != nil {
+				t.Fatalf("seed %d copies %v: %v", seed, copies, err)
+			}
+			if got := jsonOf(t, m); got != want {
+				t.Errorf("seed %d copies %v: merged 决算 differs from the original\n got %.300s\nwant %.300s", seed, copies, got, want)
+			}
+		}
+	}
+}
+
+// TestMergeFinalConflicts: a 决算's department-wide figures given two ways are
+// refused, naming both files, and a part holding another unit's 决算 rows is
+// named by OutsideUnit.
+func TestMergeFinalConflicts(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	b := budgettest.Final(r, budgettest.Random(r, budgettest.Options{Units: 3}))
+	// Every department-wide block given, so that a part giving it otherwise conflicts.
+	b.Final.Text.TotalReason = "业务增加"
+	b.Final.LastYear.Total = 1e9
+	b.Final.Performance.Targets = 3
+	b.Final.Reasons = []budget.CodeNote{{Code: b.Items[0].Functional, Note: "项目调整"}}
+	split := func() []*budget.Budget {
+		parts := budgettest.SplitUnits(b, true)
+		for i, p := range parts {
+			p.Department.Src = budget.Source{File: []string{"甲.xlsx", "乙.xlsx", "丙.xlsx"}[i]}
+		}
+		return parts
+	}
+	for _, c := range []struct {
+		name   string
+		change func(parts []*budget.Budget)
+		want   string
+	}{
+		{"text", func(ps []*budget.Budget) { ps[1].Final.Text.TotalReason = "另一原因" }, "部门的“决算说明”与文件 甲.xlsx 中填写的不一致"},
+		{"last year", func(ps []*budget.Budget) { ps[2].Final.LastYear.Total++ }, "部门的“上年决算数”与文件 甲.xlsx 中填写的不一致"},
+		{"procurement", func(ps []*budget.Budget) { ps[1].Final.Procurement.Works++ }, "部门的“政府采购决算”与文件 甲.xlsx 中填写的不一致"},
+		{"performance", func(ps []*budget.Budget) { ps[1].Final.Performance.Fail = 1 }, "部门的“预算绩效管理”"},
+		{"reasons", func(ps []*budget.Budget) {
+			ps[2].Final.Reasons = []budget.CodeNote{{Code: b.Items[0].Functional, Note: "另一原因"}}
+		}, "部门的“决算数变动原因”"},
+	} {
+		parts := split()
+		c.change(parts)
+		_, err := budget.Merge(parts)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want a conflict saying %q", c.name, err, c.want)
+		}
+	}
+	// A part given the whole department's income or carry-in holds other units' rows.
+	for _, c := range []struct {
+		what string
+		give func(f *budget.Final)
+	}{
+		{"收入决算", func(f *budget.Final) { f.Income = b.Final.Income }},
+		{"年初结转和结余", func(f *budget.Final) { f.CarryIn = b.Final.CarryIn }},
+	} {
+		p := split()[0]
+		c.give(p.Final)
+		if errs := budget.OutsideUnit(p, p.Units[0].Code); len(errs) == 0 || !strings.Contains(errs.Error(), "这一行"+c.what+"属于单位编码") {
+			t.Errorf("a part with other units' %s: %v", c.what, errs)
 		}
 	}
 }
