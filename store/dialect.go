@@ -71,6 +71,21 @@ const (
 		"updated_at BIGINT NOT NULL, UNIQUE (department_id, year, kind)"
 )
 
+// partColumnsSQL and partsSQL are the columns and the definition of the
+// unit_parts table as migration 008 made it, with migration 010's CHECK of
+// kind (the kinds of submissions): what SQLite's rebuild creates anew.
+const (
+	partColumnsSQL = "id, region_id, department_id, year, kind, unit_code, unit_name, classified, version, errors, warnings, " +
+		"unexplained, returned, assembled, updated_at"
+	partsSQL = "id INTEGER PRIMARY KEY AUTOINCREMENT, region_id BIGINT NOT NULL REFERENCES regions (id), " +
+		"department_id BIGINT NOT NULL REFERENCES departments (id), year INTEGER NOT NULL, " +
+		"kind TEXT NOT NULL CHECK (kind IN " + submissionKindsSQL + "), " +
+		"unit_code TEXT NOT NULL, unit_name TEXT NOT NULL, classified BOOLEAN NOT NULL DEFAULT FALSE, " +
+		"version INTEGER NOT NULL DEFAULT 0, errors INTEGER NOT NULL DEFAULT 0, warnings INTEGER NOT NULL DEFAULT 0, " +
+		"unexplained INTEGER NOT NULL DEFAULT 0, returned TEXT NOT NULL DEFAULT '', assembled INTEGER NOT NULL DEFAULT 0, " +
+		"updated_at BIGINT NOT NULL, UNIQUE (department_id, year, kind, unit_code)"
+)
+
 // sqliteRebuild is the SQL that gives a SQLite table a new definition, as
 // SQLite's documentation describes (ALTER TABLE, "Making Other Kinds Of Table
 // Schema Changes"), for a CHECK SQLite cannot alter: the rows are copied aside,
@@ -113,6 +128,7 @@ var sqliteDialect = &dialect{
 			"CREATE INDEX documents_year ON documents (year, kind);"),
 		"{{widen_submission_kinds}}", sqliteRebuild("submissions", submissionColumnsSQL, submissionsSQL,
 			"CREATE INDEX submissions_region ON submissions (region_id, year);"),
+		"{{widen_part_kinds}}", sqliteRebuild("unit_parts", partColumnsSQL, partsSQL, ""),
 		"{{audit_guard}}", "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "+
 			"BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;\n"+
 			"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "+
@@ -139,6 +155,8 @@ var postgresDialect = &dialect{
 			"ALTER TABLE documents ADD CONSTRAINT documents_kind_check CHECK (kind IN "+documentKindsSQL+");",
 		"{{widen_submission_kinds}}", "ALTER TABLE submissions DROP CONSTRAINT submissions_kind_check;\n"+
 			"ALTER TABLE submissions ADD CONSTRAINT submissions_kind_check CHECK (kind IN "+submissionKindsSQL+");",
+		"{{widen_part_kinds}}", "ALTER TABLE unit_parts DROP CONSTRAINT unit_parts_kind_check;\n"+
+			"ALTER TABLE unit_parts ADD CONSTRAINT unit_parts_kind_check CHECK (kind IN "+submissionKindsSQL+");",
 		"{{audit_guard}}", "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS "+
 			"$$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;\n"+
 			"CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "+

@@ -211,7 +211,7 @@ func (s *Store) UploadPart(ctx context.Context, actor account.Actor, deptID int6
 	if len(up.Workbook) > MaxWorkbookSize {
 		return Part{}, invalid("upload: %d MB, at most %d MB", len(up.Workbook)>>20, MaxWorkbookSize>>20)
 	}
-	if kind != DepartmentBudget || year < 1949 || year > 2200 || up.UnitCode == "" || up.Model == nil {
+	if !SubmissionKind(kind) || year < 1949 || year > 2200 || up.UnitCode == "" || up.Model == nil {
 		return Part{}, invalid("unit part: kind %q, year %d, unit %q", kind, year, up.UnitCode)
 	}
 	if len(up.Findings) > MaxFindings {

@@ -101,14 +101,20 @@ func TestMigration9(t *testing.T) {
 // submissionRows lists every submission's columns, by id.
 func submissionRows(t *testing.T, s *Store) string {
 	t.Helper()
-	rows, err := s.db.Query(`SELECT ` + submissionColumnsSQL + ` FROM submissions ORDER BY id`)
+	return tableRows(t, s, "submissions", submissionColumnsSQL)
+}
+
+// tableRows lists the columns of every row of table, by id.
+func tableRows(t *testing.T, s *Store, table, columns string) string {
+	t.Helper()
+	rows, err := s.db.Query(`SELECT ` + columns + ` FROM ` + table + ` ORDER BY id`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
-		cols := make([]any, 16)
+		cols := make([]any, strings.Count(columns, ",")+1)
 		for i := range cols {
 			cols[i] = new(any)
 		}
