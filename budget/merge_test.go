@@ -15,27 +15,38 @@ import (
 // into exactly the budget, each unit's rows together, whether the department's
 // own blocks come with the first part or with every part.
 func TestMergeSplitUnits(t *testing.T) {
-	seeds := int64(60)
-	if testing.Short() {
-		seeds = 15
+	for seed := int64(1); seed <= mergeSeeds(); seed++ {
+		splitMerges(t, seed, budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{Fields2026: seed%2 == 0}))
 	}
-	for seed := int64(1); seed <= seeds; seed++ {
-		b := budgettest.Random(rand.New(rand.NewSource(seed)), budgettest.Options{Fields2026: seed%2 == 0})
-		want := jsonOf(t, budgettest.ByUnit(b))
-		for _, copies := range []bool{false, true} {
-			parts := budgettest.SplitUnits(b, copies)
-			for i, p := range parts {
-				if errs := budget.OutsideUnit(p, p.Units[0].Name); len(errs) > 0 {
-					t.Fatalf("seed %d: part %d holds other units' rows: %v", seed, i, errs)
-				}
+}
+
+// mergeSeeds is how many random budgets the merge properties try.
+func mergeSeeds() int64 {
+	if testing.Short() {
+		return 15
+	}
+	return 60
+}
+
+// splitMerges checks that b split into its units' parts, each holding its own
+// unit alone, merges back into exactly b, each unit's rows together, whether
+// the department's own blocks come with the first part or with every part.
+func splitMerges(t *testing.T, seed int64, b *budget.Budget) {
+	t.Helper()
+	want := jsonOf(t, budgettest.ByUnit(b))
+	for _, copies := range []bool{false, true} {
+		parts := budgettest.SplitUnits(b, copies)
+		for i, p := range parts {
+			if errs := budget.OutsideUnit(p, p.Units[0].Name); len(errs) > 0 {
+				t.Fatalf("seed %d: part %d holds other units' rows: %v", seed, i, errs)
 			}
-			m, err := budget.Merge(parts)
-			if err != nil {
-				t.Fatalf("seed %d copies %v: %v", seed, copies, err)
-			}
-			if got := jsonOf(t, m); got != want {
-				t.Errorf("seed %d copies %v: merged budget differs from the original\n got %.300s\nwant %.300s", seed, copies, got, want)
-			}
+		}
+		m, err := budget.Merge(parts)
+		if err != nil {
+			t.Fatalf("seed %d copies %v: %v", seed, copies, err)
+		}
+		if got := jsonOf(t, m); got != want {
+			t.Errorf("seed %d copies %v: merged budget differs from the original\n got %.300s\nwant %.300s", seed, copies, got, want)
 		}
 	}
 }
@@ -46,11 +57,7 @@ func TestMergeSplitUnits(t *testing.T) {
 // figures come with the first part or with every part; each part holds its own
 // unit alone.
 func TestMergeSplitFinal(t *testing.T) {
-	seeds := int64(60)
-	if testing.Short() {
-		seeds = 15
-	}
-	for seed := int64(1); seed <= seeds; seed++ {
+	for seed := int64(1); seed <= mergeSeeds(); seed++ {
 		r := rand.New(rand.NewSource(seed))
 		b := budgettest.Final(r, budgettest.Random(r, budgettest.Options{}))
 		f := b.Final
@@ -66,22 +73,7 @@ func TestMergeSplitFinal(t *testing.T) {
 		f.Performance = budget.FinalPerformance{Intro: "开展绩效管理", Targets: r.Intn(50), Score: "98.5"}
 		f.Reasons = []budget.CodeNote{{Code: b.Items[0].Functional, Note: "项目调整"}}
 		f.Text = budget.FinalText{TotalReason: "业务增加", Members: []budget.Member{{Name: "财政所"}}}
-		want := jsonOf(t, budgettest.ByUnit(b))
-		for _, copies := range []bool{false, true} {
-			parts := budgettest.SplitUnits(b, copies)
-			for i, p := range parts {
-				if errs := budget.OutsideUnit(p, p.Units[0].Code); len(errs) > 0 {
-					t.Fatalf("seed %d: part %d holds other units' rows: %v", seed, i, errs)
-				}
-			}
-			m, err := budget.Merge(parts)
-			if err != nil {
-				t.Fatalf("seed %d copies %v: %v", seed, copies, err)
-			}
-			if got := jsonOf(t, m); got != want {
-				t.Errorf("seed %d copies %v: merged 决算 differs from the original\n got %.300s\nwant %.300s", seed, copies, got, want)
-			}
-		}
+		splitMerges(t, seed, b)
 	}
 }
 
@@ -96,13 +88,7 @@ func TestMergeFinalConflicts(t *testing.T) {
 	b.Final.LastYear.Total = 1e9
 	b.Final.Performance.Targets = 3
 	b.Final.Reasons = []budget.CodeNote{{Code: b.Items[0].Functional, Note: "项目调整"}}
-	split := func() []*budget.Budget {
-		parts := budgettest.SplitUnits(b, true)
-		for i, p := range parts {
-			p.Department.Src = budget.Source{File: []string{"甲.xlsx", "乙.xlsx", "丙.xlsx"}[i]}
-		}
-		return parts
-	}
+	split := func() []*budget.Budget { return namedParts(b) }
 	for _, c := range []struct {
 		name   string
 		change func(parts []*budget.Budget)
@@ -148,17 +134,21 @@ func jsonOf(t *testing.T, b *budget.Budget) string {
 	return string(v)
 }
 
+// namedParts splits b, of three units, into their parts, each with every
+// department block, read from 甲.xlsx, 乙.xlsx and 丙.xlsx.
+func namedParts(b *budget.Budget) []*budget.Budget {
+	parts := budgettest.SplitUnits(b, true)
+	for i, p := range parts {
+		p.Department.Src = budget.Source{File: []string{"甲.xlsx", "乙.xlsx", "丙.xlsx"}[i]}
+	}
+	return parts
+}
+
 // TestMergeConflicts: a unit or project in two parts, a department block given
 // two ways and a part of another department are refused, naming both files.
 func TestMergeConflicts(t *testing.T) {
 	b := budgettest.Random(rand.New(rand.NewSource(3)), budgettest.Options{Units: 3})
-	split := func() []*budget.Budget {
-		parts := budgettest.SplitUnits(b, true)
-		for i, p := range parts {
-			p.Department.Src = budget.Source{File: []string{"甲.xlsx", "乙.xlsx", "丙.xlsx"}[i]}
-		}
-		return parts
-	}
+	split := func() []*budget.Budget { return namedParts(b) }
 	for _, c := range []struct {
 		name   string
 		change func(parts []*budget.Budget)

@@ -32,7 +32,8 @@ type boardPage struct {
 	Region     bool  // the region's board
 	Rows       []service.BoardItem
 	FinalRows  []service.BoardItem // the 部门决算 of the year
-	Parts      map[int64][2]int    // department → its units' parts and how many are ready
+	Parts      map[int64][2]int    // department → its units' parts of the 部门预算 and how many are ready
+	FinalParts map[int64][2]int    // the same of the 部门决算
 	Late       int
 	Dept       *store.Department
 	Items      []service.DepartmentItem
@@ -48,7 +49,7 @@ type boardPage struct {
 // boardTable is one kind's table of the region's dashboard.
 type boardTable struct {
 	Kind  string
-	Final bool // Kind is the 部门决算, which is not assembled from units' parts
+	Final bool // Kind is the 部门决算
 	Year  int
 	Rows  []service.BoardItem
 	Parts map[int64][2]int
@@ -64,7 +65,7 @@ func (t boardTable) Last() int { return t.Year - 1 }
 func (p *boardPage) Tables() []boardTable {
 	return []boardTable{
 		{Kind: store.DepartmentBudget, Year: p.Year, Rows: p.Rows, Parts: p.Parts},
-		{Kind: store.FinalAccounts, Final: true, Year: p.Year, Rows: p.FinalRows, Open: p.Year >= p.ThisYear && noneStarted(p.FinalRows)},
+		{Kind: store.FinalAccounts, Final: true, Year: p.Year, Rows: p.FinalRows, Parts: p.FinalParts, Open: p.Year >= p.ThisYear && noneStarted(p.FinalRows)},
 	}
 }
 
@@ -111,6 +112,9 @@ func (s *Server) boardPage(r *http.Request, c *caller) (*boardPage, error) {
 			return nil, err
 		}
 		if p.Parts, err = s.st.PartCounts(ctx, c.User.RegionID, p.Year, store.DepartmentBudget); err != nil {
+			return nil, err
+		}
+		if p.FinalParts, err = s.st.PartCounts(ctx, c.User.RegionID, p.Year, store.FinalAccounts); err != nil {
 			return nil, err
 		}
 		for _, row := range append(p.Rows, p.FinalRows...) {
@@ -226,12 +230,9 @@ func (s *Server) submissionPage(r *http.Request, c *caller) (*submissionPage, er
 		// The whole department's findings and returns are not the unit's.
 		p.Data.Findings, p.Returns = nil, nil
 	}
-	// Only a 部门预算 is assembled from the units' parts and carries their explanations.
-	notes := map[string]service.UnitNote{}
-	if kind == store.DepartmentBudget {
-		if notes, err = s.flow().UnitExplanations(ctx, id, year, p.Data); err != nil {
-			return nil, err
-		}
+	notes, err := s.flow().UnitExplanations(ctx, id, year, kind, p.Data)
+	if err != nil {
+		return nil, err
 	}
 	for _, f := range p.Data.Findings {
 		switch f.Severity {

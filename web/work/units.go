@@ -15,17 +15,22 @@ import (
 )
 
 // unitRoutes are the pages and actions of the units' parts of a department's
-// data: the page of every unit's state, a unit's upload, the explanation and
-// the return of a part, and the reviewer's assembly.
+// data of each kind, under the kind's path: the page of every unit's state, a
+// unit's upload, the explanation and the return of a part, and the reviewer's
+// assembly.
 func (s *Server) unitRoutes() []route {
 	preparers := workflow.RolesFor(workflow.Upload)
-	return []route{
-		{"GET /work/flow/{dept}/{year}/units", access{scope: pathDepartment}, s.showUnits},
-		{"POST /work/flow/{dept}/{year}/units/upload", access{roles: preparers, scope: pathDepartment}, s.uploadPart},
-		{"POST /work/flow/{dept}/{year}/units/{part}/explain", access{roles: preparers, scope: pathDepartment}, s.partStep("explain")},
-		{"POST /work/flow/{dept}/{year}/units/{part}/return", access{roles: only(account.DeptReviewer), scope: pathDepartment}, s.partStep("return")},
-		{"POST /work/flow/{dept}/{year}/assemble", access{roles: workflow.RolesFor(workflow.Assemble), scope: pathDepartment}, s.assemble},
+	var out []route
+	for _, kind := range flowKinds {
+		base := "/work/flow/{dept}/{year}" + kindSegment(kind)
+		out = append(out,
+			route{"GET " + base + "/units", access{scope: pathDepartment}, withKind(kind, s.showUnits)},
+			route{"POST " + base + "/units/upload", access{roles: preparers, scope: pathDepartment}, withKind(kind, s.uploadPart)},
+			route{"POST " + base + "/units/{part}/explain", access{roles: preparers, scope: pathDepartment}, withKind(kind, s.partStep("explain"))},
+			route{"POST " + base + "/units/{part}/return", access{roles: only(account.DeptReviewer), scope: pathDepartment}, withKind(kind, s.partStep("return"))},
+			route{"POST " + base + "/assemble", access{roles: workflow.RolesFor(workflow.Assemble), scope: pathDepartment}, withKind(kind, s.assemble)})
 	}
+	return out
 }
 
 // unitsPage is a department's units of a year: each unit's state, findings and
@@ -33,6 +38,8 @@ func (s *Server) unitRoutes() []route {
 type unitsPage struct {
 	Dept        *store.Department
 	Year        int
+	Kind        string
+	Path        string           // the submission's page; the units' page is at Path/units
 	Sub         store.Submission // the department's submission; State None when there is none
 	Units       []unitRow
 	Ready       int
@@ -64,15 +71,16 @@ func (s *Server) unitsPage(r *http.Request, c *caller) (*unitsPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &unitsPage{Dept: d, Year: year, UnitLimit: c.User.Unit}
-	switch sub, err := s.st.FindSubmission(ctx, id, year, store.DepartmentBudget); {
+	kind := pathKind(r)
+	p := &unitsPage{Dept: d, Year: year, Kind: kind, Path: flowPath(id, year, kind), UnitLimit: c.User.Unit}
+	switch sub, err := s.st.FindSubmission(ctx, id, year, kind); {
 	case errors.Is(err, store.ErrNotFound):
 	case err != nil:
 		return nil, err
 	default:
 		p.Sub = sub
 	}
-	units, err := s.flow().UnitParts(ctx, c.Actor(), id, year)
+	units, err := s.flow().UnitParts(ctx, c.Actor(), id, year, kind)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +125,7 @@ var unitsDone = map[string]string{
 	"upload":   "单位的数据已上传，校验和核对的结果见下方。",
 	"explain":  "警告说明已保存。",
 	"return":   "已退回该单位，并附退回理由。",
-	"assemble": "已汇总各单位的数据，作为部门预算的新数据版本。",
+	"assemble": "已汇总各单位的数据，作为报送的新数据版本。",
 }
 
 func (s *Server) showUnits(w http.ResponseWriter, r *http.Request, c *caller) error {
@@ -132,7 +140,7 @@ func (s *Server) renderUnits(w http.ResponseWriter, r *http.Request, c *caller, 
 		return err
 	}
 	p.Done, p.Error = done, msg
-	return s.render(w, c, status, "units", fmt.Sprintf("%s %d年部门预算 · 各单位", p.Dept.Name, p.Year), "flow", p)
+	return s.render(w, c, status, "units", fmt.Sprintf("%s %d年%s · 各单位", p.Dept.Name, p.Year, p.Kind), "flow", p)
 }
 
 // unitsRefused answers a refused step (answerRefusal) on the units' page.
@@ -141,7 +149,7 @@ func (s *Server) unitsRefused(w http.ResponseWriter, r *http.Request, c *caller,
 }
 
 func (s *Server) afterUnits(w http.ResponseWriter, r *http.Request, done string) error {
-	http.Redirect(w, r, fmt.Sprintf("/work/flow/%s/%s/units?done=%s", r.PathValue("dept"), r.PathValue("year"), done), http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("/work/flow/%s/%s%s/units?done=%s", r.PathValue("dept"), r.PathValue("year"), kindSegment(pathKind(r)), done), http.StatusSeeOther)
 	return nil
 }
 
@@ -149,7 +157,7 @@ func (s *Server) afterUnits(w http.ResponseWriter, r *http.Request, done string)
 // an account of the whole department, empty for the workbook's one unit).
 func (s *Server) uploadPart(w http.ResponseWriter, r *http.Request, c *caller) error {
 	err := s.takeUpload(r, "请选择要上传的单位数据文件（.xlsx 或 .yaml）", func(ctx context.Context, dept int64, year int, name string, data []byte) error {
-		_, _, err := s.flow().UploadPart(ctx, c.Actor(), dept, year, r.PostFormValue("unit"), name, data)
+		_, _, err := s.flow().UploadPart(ctx, c.Actor(), dept, year, pathKind(r), r.PostFormValue("unit"), name, data)
 		return err
 	})
 	if err != nil {
@@ -198,7 +206,7 @@ func (s *Server) assemble(w http.ResponseWriter, r *http.Request, c *caller) err
 	// Assembly writes, reads and checks the whole department's workbook.
 	ctx, cancel := context.WithTimeout(r.Context(), max(s.opts.QueryTimeout, publishTimeout))
 	defer cancel()
-	if _, _, err := s.flow().Assemble(ctx, c.Actor(), dept, year, seenOf(r), r.PostForm["gone"]); err != nil {
+	if _, _, err := s.flow().Assemble(ctx, c.Actor(), dept, year, pathKind(r), seenOf(r), r.PostForm["gone"]); err != nil {
 		return s.unitsRefused(w, r, c, err)
 	}
 	return s.afterStep(w, r, "assemble")

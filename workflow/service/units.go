@@ -33,12 +33,13 @@ func (u UnitPart) Key() string {
 	return cmp.Or(u.Code, u.Name)
 }
 
-// UnitParts lists the units of a department's data of year and kind: every
+// UnitParts lists the units of a department's data of year and kind (the
+// 部门预算 or the 部门决算): every
 // part uploaded, by unit code, then the units expected that have not uploaded
 // yet: those of the department's current data and of its latest publication
 // (of year, else of the year before), then each unit that a preparer's account
 // is limited to. A preparer limited to a unit sees that unit alone.
-func (s *Service) UnitParts(ctx context.Context, actor account.Actor, deptID int64, year int) ([]UnitPart, error) {
+func (s *Service) UnitParts(ctx context.Context, actor account.Actor, deptID int64, year int, kind string) ([]UnitPart, error) {
 	dept, err := s.Store.WorkDepartment(ctx, deptID)
 	if err != nil {
 		return nil, err
@@ -46,7 +47,7 @@ func (s *Service) UnitParts(ctx context.Context, actor account.Actor, deptID int
 	if !actor.User.Scope(dept.RegionID, deptID) {
 		return nil, ErrScope
 	}
-	parts, err := s.Store.Parts(ctx, deptID, year, store.DepartmentBudget)
+	parts, err := s.Store.Parts(ctx, deptID, year, kind)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +55,7 @@ func (s *Service) UnitParts(ctx context.Context, actor account.Actor, deptID int
 	for _, p := range parts {
 		out = append(out, UnitPart{Code: p.UnitCode, Name: p.UnitName, Classified: p.Classified, State: p.State(), Part: p})
 	}
-	expected, err := s.expectedUnits(ctx, deptID, year)
+	expected, err := s.expectedUnits(ctx, deptID, year, kind)
 	if err != nil {
 		return nil, err
 	}
@@ -84,10 +85,10 @@ func (s *Service) UnitParts(ctx context.Context, actor account.Actor, deptID int
 	return out, nil
 }
 
-// expectedUnits are the units of the department's current data of year and of
-// its latest publication (of year, else of the year before), each missing,
-// saying where it was found.
-func (s *Service) expectedUnits(ctx context.Context, deptID int64, year int) ([]UnitPart, error) {
+// expectedUnits are the units of the department's current data of year and kind
+// and of its latest publication of kind (of year, else of the year before),
+// each missing, saying where it was found.
+func (s *Service) expectedUnits(ctx context.Context, deptID int64, year int, kind string) ([]UnitPart, error) {
 	var out []UnitPart
 	add := func(model []byte, where string) {
 		var b budget.Budget
@@ -101,7 +102,7 @@ func (s *Service) expectedUnits(ctx context.Context, deptID int64, year int) ([]
 		}
 	}
 	for _, y := range []int{year, year - 1} {
-		sub, err := s.Store.FindSubmission(ctx, deptID, y, store.DepartmentBudget)
+		sub, err := s.Store.FindSubmission(ctx, deptID, y, kind)
 		if errors.Is(err, store.ErrNotFound) {
 			continue
 		}
@@ -113,7 +114,7 @@ func (s *Service) expectedUnits(ctx context.Context, deptID int64, year int) ([]
 			if err != nil {
 				return nil, err
 			}
-			add(dv.Model, fmt.Sprintf("见于部门预算当前数据第 %d 版", sub.DataVersion))
+			add(dv.Model, fmt.Sprintf("见于%s当前数据第 %d 版", kind, sub.DataVersion))
 		}
 		pubs, err := s.Store.Publications(ctx, sub.ID)
 		if err != nil {
@@ -127,7 +128,7 @@ func (s *Service) expectedUnits(ctx context.Context, deptID int64, year int) ([]
 		if err != nil {
 			return nil, err
 		}
-		add(dv.Model, fmt.Sprintf("见于已公开的%d年部门预算", y))
+		add(dv.Model, fmt.Sprintf("见于已公开的%d年%s", y, kind))
 		break
 	}
 	return out, nil
@@ -144,13 +145,14 @@ func findUnit(units []UnitPart, unit string) int {
 }
 
 // UploadPart reads, validates and checks a unit's workbook and keeps it as the
-// new version of that unit's part of the department's data of year. The
+// new version of that unit's part of the department's data of year and kind,
+// whose 公开文件 it must ask for. The
 // workbook must hold one unit and that unit's rows alone: the unit of the
 // uploader's account when it is limited to one, else the unit chosen (by code
 // or name; "" takes the workbook's one unit). A workbook that cannot be read,
 // or that holds anything of another unit, is refused with where; one with
 // errors is kept, to be corrected and uploaded again.
-func (s *Service) UploadPart(ctx context.Context, actor account.Actor, deptID int64, year int, unit, name string, data []byte) (store.Part, []workflow.Finding, error) {
+func (s *Service) UploadPart(ctx context.Context, actor account.Actor, deptID int64, year int, kind, unit, name string, data []byte) (store.Part, []workflow.Finding, error) {
 	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
 	if len(data) > store.MaxWorkbookSize {
 		return store.Part{}, nil, blocked("文件 %s 超过 %d MB，不能上传", name, store.MaxWorkbookSize>>20)
@@ -173,8 +175,7 @@ func (s *Service) UploadPart(ctx context.Context, actor account.Actor, deptID in
 		}
 		unit = b.Units[0].Code
 	}
-	// The units' parts are assembled into a 部门预算 only: a 部门决算 is uploaded whole.
-	if err := sameKind(name, data, b, store.DepartmentBudget); err != nil {
+	if err := sameKind(name, data, b, kind); err != nil {
 		return store.Part{}, nil, err
 	}
 	if errs := budget.OutsideUnit(b, unit); len(errs) > 0 {
@@ -190,7 +191,7 @@ func (s *Service) UploadPart(ctx context.Context, actor account.Actor, deptID in
 	alone.Units = append([]budget.Unit(nil), b.Units...)
 	alone.Units[0].Classified = false
 	a := analyseBudget(name, b, &alone, dept.Name, year, s.codes())
-	part, err := s.Store.UploadPart(ctx, actor, deptID, year, store.DepartmentBudget, store.PartUpload{
+	part, err := s.Store.UploadPart(ctx, actor, deptID, year, kind, store.PartUpload{
 		UnitCode: u.Code, UnitName: u.Name, Classified: u.Classified,
 		FileName: name, Workbook: data, Model: a.Model, Findings: a.Findings})
 	return part, a.Findings, err
@@ -243,7 +244,7 @@ func (s *Service) ReturnPart(ctx context.Context, actor account.Actor, id int64,
 	return s.Store.ReturnPart(ctx, actor, id, seen, reason)
 }
 
-// Assemble merges every unit's part of the department's data of year, once
+// Assemble merges every unit's part of the department's data of year and kind, once
 // all are ready, into one budget (budget.Merge: exactly, conflicts refused
 // with where), writes it as the department's workbook and adds it as the new
 // data version of the department's submission, analysed as an upload is:
@@ -252,7 +253,7 @@ func (s *Service) ReturnPart(ctx context.Context, actor account.Actor, id int64,
 // expected that has not uploaded blocks assembly unless gone names it (by Key):
 // the reviewer confirmed that it no longer has a budget of its own. Only the
 // department's reviewer assembles.
-func (s *Service) Assemble(ctx context.Context, actor account.Actor, deptID int64, year int, seen Seen, gone []string) (store.Submission, []workflow.Finding, error) {
+func (s *Service) Assemble(ctx context.Context, actor account.Actor, deptID int64, year int, kind string, seen Seen, gone []string) (store.Submission, []workflow.Finding, error) {
 	if _, err := workflow.Next(seen.State, workflow.Assemble, actor.User.Role); errors.Is(err, workflow.ErrForbidden) {
 		return store.Submission{}, nil, err
 	}
@@ -260,7 +261,7 @@ func (s *Service) Assemble(ctx context.Context, actor account.Actor, deptID int6
 	if err != nil {
 		return store.Submission{}, nil, err
 	}
-	units, err := s.UnitParts(ctx, actor, deptID, year)
+	units, err := s.UnitParts(ctx, actor, deptID, year, kind)
 	if err != nil {
 		return store.Submission{}, nil, err
 	}
@@ -312,9 +313,9 @@ func (s *Service) Assemble(ctx context.Context, actor account.Actor, deptID int6
 	if err := budgetfile.WriteXLSX(&buf, merged); err != nil {
 		return store.Submission{}, nil, fmt.Errorf("service: workbook of assembled department %d: %w", deptID, err)
 	}
-	name := fmt.Sprintf("%s%d年部门预算（汇总 %d 个单位）.xlsx", dept.Name, year, len(parts))
+	name := fmt.Sprintf("%s%d年%s（汇总 %d 个单位）.xlsx", dept.Name, year, kind, len(parts))
 	a := Analyse(name, buf.Bytes(), dept.Name, year, s.codes())
-	sub, err := s.Store.AssembleData(ctx, step(actor, 0, seen), deptID, year, store.DepartmentBudget,
+	sub, err := s.Store.AssembleData(ctx, step(actor, 0, seen), deptID, year, kind,
 		store.Upload{FileName: name, Workbook: buf.Bytes(), Model: a.Model, Findings: a.Findings, Validate: true,
 			UnitTexts: texts, UnitAuthors: authors}, from, without)
 	return sub, a.Findings, err
@@ -327,15 +328,15 @@ type UnitNote struct {
 }
 
 // UnitExplanations finds, among the explanations of dv, a data version of the
-// department's submission of year, those that are still a unit's: carried over
+// department's submission of year and kind, those that are still a unit's: carried over
 // from a part assembled into dv, same text, same author (the reviewer's edit
 // makes it the reviewer's). By the warning's key.
-func (s *Service) UnitExplanations(ctx context.Context, deptID int64, year int, dv store.DataVersion) (map[string]UnitNote, error) {
+func (s *Service) UnitExplanations(ctx context.Context, deptID int64, year int, kind string, dv store.DataVersion) (map[string]UnitNote, error) {
 	out := map[string]UnitNote{}
 	if len(dv.Explanations) == 0 {
 		return out, nil
 	}
-	parts, err := s.Store.Parts(ctx, deptID, year, store.DepartmentBudget)
+	parts, err := s.Store.Parts(ctx, deptID, year, kind)
 	if err != nil {
 		return nil, err
 	}

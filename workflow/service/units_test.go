@@ -72,7 +72,7 @@ func TestAssembleRandomBudgets(t *testing.T) {
 			svc := &Service{Store: st, Now: func() time.Time { return time.Date(b.Year, 6, 1, 0, 0, 0, 0, time.UTC) }}
 			for i, part := range budgettest.SplitUnits(b, false) {
 				actor := unitPreparer(regionID, deptID, int64(100+i), part.Units[0].Name)
-				got, fs, err := svc.UploadPart(ctx, actor, deptID, b.Year, "", fmt.Sprintf("单位%d.xlsx", i+1), xlsxOf(t, part))
+				got, fs, err := svc.UploadPart(ctx, actor, deptID, b.Year, store.DepartmentBudget, "", fmt.Sprintf("单位%d.xlsx", i+1), xlsxOf(t, part))
 				if err != nil {
 					t.Fatalf("seed %d unit %d: %v", seed, i, err)
 				}
@@ -83,7 +83,7 @@ func TestAssembleRandomBudgets(t *testing.T) {
 					t.Fatalf("seed %d unit %d: %s", seed, i, got.State())
 				}
 			}
-			sub, fs, err := svc.Assemble(ctx, p.dept, deptID, b.Year, Seen{}, nil)
+			sub, fs, err := svc.Assemble(ctx, p.dept, deptID, b.Year, store.DepartmentBudget, Seen{}, nil)
 			if err != nil {
 				t.Fatalf("seed %d: assemble: %v", seed, err)
 			}
@@ -124,12 +124,12 @@ func TestAssembleShuiwu(t *testing.T) {
 		svc := &Service{Store: st}
 		for i, part := range budgettest.SplitUnits(b, false) {
 			actor := unitPreparer(regionID, deptID, int64(100+i), part.Units[0].Code)
-			got, fs, err := svc.UploadPart(ctx, actor, deptID, b.Year, "", part.Units[0].Code+".xlsx", xlsxOf(t, part))
+			got, fs, err := svc.UploadPart(ctx, actor, deptID, b.Year, store.DepartmentBudget, "", part.Units[0].Code+".xlsx", xlsxOf(t, part))
 			if err != nil || explainAll(t, svc, actor, got, fs).State() != workflow.PartReady {
 				t.Fatalf("unit %s: %v %v", part.Units[0].Code, err, fs)
 			}
 		}
-		sub, fs, err := svc.Assemble(ctx, actors(regionID, deptID, 0).dept, deptID, b.Year, Seen{}, nil)
+		sub, fs, err := svc.Assemble(ctx, actors(regionID, deptID, 0).dept, deptID, b.Year, store.DepartmentBudget, Seen{}, nil)
 		if err != nil || sub.State != workflow.Validated {
 			t.Fatalf("assemble: %+v %v %v", sub, err, fs)
 		}
@@ -159,25 +159,25 @@ func TestUnitParts(t *testing.T) {
 		unitB := unitPreparer(regionID, deptID, 102, parts[1].Units[0].Code)
 
 		// Unit B's preparer is expected before it uploads.
-		units, err := svc.UnitParts(ctx, p.dept, deptID, b.Year)
+		units, err := svc.UnitParts(ctx, p.dept, deptID, b.Year, store.DepartmentBudget)
 		if err != nil || len(units) != 0 {
 			t.Fatalf("no account limited yet: %v %v", units, err)
 		}
 
 		// The whole department's workbook is not unit A's part.
-		if _, _, err := svc.UploadPart(ctx, unitA, deptID, b.Year, "", "全部.xlsx", xlsxOf(t, b)); !errors.Is(err, workflow.ErrBlocked) ||
+		if _, _, err := svc.UploadPart(ctx, unitA, deptID, b.Year, store.DepartmentBudget, "", "全部.xlsx", xlsxOf(t, b)); !errors.Is(err, workflow.ErrBlocked) ||
 			!strings.Contains(err.Error(), "含有其他单位的数据") || !strings.Contains(err.Error(), "第 ") {
 			t.Errorf("unit A uploading the whole department: %v", err)
 		}
 		// Nor may a department's preparer upload it as a part without choosing.
-		if _, _, err := svc.UploadPart(ctx, p.prep, deptID, b.Year, "", "全部.xlsx", xlsxOf(t, b)); !errors.Is(err, workflow.ErrBlocked) ||
+		if _, _, err := svc.UploadPart(ctx, p.prep, deptID, b.Year, store.DepartmentBudget, "", "全部.xlsx", xlsxOf(t, b)); !errors.Is(err, workflow.ErrBlocked) ||
 			!strings.Contains(err.Error(), "只能含有一个单位") {
 			t.Errorf("department's preparer uploading the whole department as a part: %v", err)
 		}
 		// A paragraph of the duties twice: a warning for unit A to explain.
 		duty := strings.Repeat("负责全区政务服务数据管理工作，", 7) + "统筹推进数字政府建设。"
 		parts[0].Text.Duties = []string{duty, duty}
-		a, fs, err := svc.UploadPart(ctx, unitA, deptID, b.Year, "", "甲.xlsx", xlsxOf(t, parts[0]))
+		a, fs, err := svc.UploadPart(ctx, unitA, deptID, b.Year, store.DepartmentBudget, "", "甲.xlsx", xlsxOf(t, parts[0]))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -188,7 +188,7 @@ func TestUnitParts(t *testing.T) {
 		if _, err := svc.ReturnPart(ctx, p.prep, a.ID, a.Version, "请改"); !errors.Is(err, workflow.ErrForbidden) {
 			t.Errorf("a preparer returning a part: %v", err)
 		}
-		if _, _, err := svc.Assemble(ctx, p.prep, deptID, b.Year, Seen{}, nil); !errors.Is(err, workflow.ErrForbidden) {
+		if _, _, err := svc.Assemble(ctx, p.prep, deptID, b.Year, store.DepartmentBudget, Seen{}, nil); !errors.Is(err, workflow.ErrForbidden) {
 			t.Errorf("a preparer assembling: %v", err)
 		}
 
@@ -203,18 +203,18 @@ func TestUnitParts(t *testing.T) {
 			parts[0].Text.Duties = []string{"部门职责"}
 		}
 		// A department's preparer may upload any unit, naming it.
-		bp, fs, err := svc.UploadPart(ctx, p.prep, deptID, b.Year, bad.Units[0].Name, "乙.xlsx", xlsxOf(t, &bad))
+		bp, fs, err := svc.UploadPart(ctx, p.prep, deptID, b.Year, store.DepartmentBudget, bad.Units[0].Name, "乙.xlsx", xlsxOf(t, &bad))
 		if err != nil {
 			t.Fatal(err)
 		}
 		explainAll(t, svc, p.prep, bp, fs)
-		if _, _, err := svc.Assemble(ctx, p.dept, deptID, b.Year, Seen{}, nil); !errors.Is(err, workflow.ErrBlocked) || !strings.Contains(err.Error(), "冲突") || !strings.Contains(err.Error(), "乙.xlsx 工作表") {
+		if _, _, err := svc.Assemble(ctx, p.dept, deptID, b.Year, store.DepartmentBudget, Seen{}, nil); !errors.Is(err, workflow.ErrBlocked) || !strings.Contains(err.Error(), "冲突") || !strings.Contains(err.Error(), "乙.xlsx 工作表") {
 			t.Errorf("assembling conflicting parts: %v", err)
 		} else {
 			t.Log(err)
 		}
 		// Unit B corrects it; the reviewer returns unit A's part; assembly waits for it.
-		bp, fs, err = svc.UploadPart(ctx, unitB, deptID, b.Year, "", "乙.xlsx", xlsxOf(t, parts[1]))
+		bp, fs, err = svc.UploadPart(ctx, unitB, deptID, b.Year, store.DepartmentBudget, "", "乙.xlsx", xlsxOf(t, parts[1]))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -222,22 +222,22 @@ func TestUnitParts(t *testing.T) {
 		if a, err = svc.ReturnPart(ctx, p.dept, a.ID, a.Version, "请核对人员经费"); err != nil || a.State() != workflow.PartReturned {
 			t.Fatalf("return: %+v %v", a, err)
 		}
-		if _, _, err := svc.Assemble(ctx, p.dept, deptID, b.Year, Seen{}, nil); !errors.Is(err, workflow.ErrBlocked) || !strings.Contains(err.Error(), "已退回") {
+		if _, _, err := svc.Assemble(ctx, p.dept, deptID, b.Year, store.DepartmentBudget, Seen{}, nil); !errors.Is(err, workflow.ErrBlocked) || !strings.Contains(err.Error(), "已退回") {
 			t.Errorf("assembling with a returned part: %v", err)
 		}
-		if units, _ := svc.UnitParts(ctx, unitA, deptID, b.Year); len(units) != 1 || units[0].Part.ID != a.ID {
+		if units, _ := svc.UnitParts(ctx, unitA, deptID, b.Year, store.DepartmentBudget); len(units) != 1 || units[0].Part.ID != a.ID {
 			t.Errorf("unit A sees %+v, want its own unit alone", units)
 		}
-		a, fs, err = svc.UploadPart(ctx, unitA, deptID, b.Year, "", "甲.xlsx", xlsxOf(t, parts[0]))
+		a, fs, err = svc.UploadPart(ctx, unitA, deptID, b.Year, store.DepartmentBudget, "", "甲.xlsx", xlsxOf(t, parts[0]))
 		if err != nil {
 			t.Fatal(err)
 		}
 		explainAll(t, svc, unitA, a, fs)
-		sub, _, err := svc.Assemble(ctx, p.dept, deptID, b.Year, Seen{}, nil)
+		sub, _, err := svc.Assemble(ctx, p.dept, deptID, b.Year, store.DepartmentBudget, Seen{}, nil)
 		if err != nil || sub.State != workflow.Validated {
 			t.Fatalf("assemble: %+v %v", sub, err)
 		}
-		units, err = svc.UnitParts(ctx, p.dept, deptID, b.Year)
+		units, err = svc.UnitParts(ctx, p.dept, deptID, b.Year, store.DepartmentBudget)
 		if err != nil || len(units) != 2 {
 			t.Fatalf("units: %+v %v", units, err)
 		}
@@ -251,7 +251,7 @@ func TestUnitParts(t *testing.T) {
 		if sub, err = svc.Submit(ctx, p.dept, sub.ID, seen(sub)); err != nil {
 			t.Fatal(err)
 		}
-		if _, _, err := svc.UploadPart(ctx, unitA, deptID, b.Year, "", "甲.xlsx", xlsxOf(t, parts[0])); !errors.Is(err, workflow.ErrBlocked) ||
+		if _, _, err := svc.UploadPart(ctx, unitA, deptID, b.Year, store.DepartmentBudget, "", "甲.xlsx", xlsxOf(t, parts[0])); !errors.Is(err, workflow.ErrBlocked) ||
 			!strings.Contains(err.Error(), "已报送") {
 			t.Errorf("a part uploaded while the department is submitted: %v", err)
 		}
@@ -322,30 +322,30 @@ func TestAssembleGoneUnitAndExplanations(t *testing.T) {
 		parts[0].Text.Duties = []string{duty, duty}
 		parts[0].Performance.Tasks = nil // they add up to the spending of the unit that is gone too
 		unitA := unitPreparer(regionID, deptID, 101, parts[0].Units[0].Name)
-		a, fs, err := svc.UploadPart(ctx, unitA, deptID, 2025, "", "甲.xlsx", xlsxOf(t, parts[0]))
+		a, fs, err := svc.UploadPart(ctx, unitA, deptID, 2025, store.DepartmentBudget, "", "甲.xlsx", xlsxOf(t, parts[0]))
 		if err != nil {
 			t.Fatal(err)
 		}
 		a = explainAll(t, svc, unitA, a, fs)
-		bp, fs, err := svc.UploadPart(ctx, p.prep, deptID, 2025, parts[1].Units[0].Code, "乙.xlsx", xlsxOf(t, parts[1]))
+		bp, fs, err := svc.UploadPart(ctx, p.prep, deptID, 2025, store.DepartmentBudget, parts[1].Units[0].Code, "乙.xlsx", xlsxOf(t, parts[1]))
 		if err != nil {
 			t.Fatal(err)
 		}
 		explainAll(t, svc, p.prep, bp, fs)
 
 		gone := cur.Units[2]
-		units, err := svc.UnitParts(ctx, p.dept, deptID, 2025)
+		units, err := svc.UnitParts(ctx, p.dept, deptID, 2025, store.DepartmentBudget)
 		if err != nil || len(units) != 3 {
 			t.Fatalf("units: %+v %v", units, err)
 		}
 		if u := units[2]; u.Code != gone.Code || u.Name != gone.Name || u.State != workflow.PartMissing || !strings.Contains(u.Expected, "已公开的2024年") {
 			t.Errorf("the unit of last year's publication: %+v", u)
 		}
-		if _, _, err := svc.Assemble(ctx, p.dept, deptID, 2025, Seen{}, nil); !errors.Is(err, workflow.ErrBlocked) ||
+		if _, _, err := svc.Assemble(ctx, p.dept, deptID, 2025, store.DepartmentBudget, Seen{}, nil); !errors.Is(err, workflow.ErrBlocked) ||
 			!strings.Contains(err.Error(), gone.Name+"（未上传）") || !strings.Contains(err.Error(), "勾选确认") {
 			t.Errorf("assembling without the unit, unconfirmed: %v", err)
 		}
-		sub, _, err = svc.Assemble(ctx, p.dept, deptID, 2025, Seen{}, []string{gone.Code})
+		sub, _, err = svc.Assemble(ctx, p.dept, deptID, 2025, store.DepartmentBudget, Seen{}, []string{gone.Code})
 		if err != nil {
 			t.Fatalf("assembling without the unit, confirmed: %v", err)
 		}
@@ -373,7 +373,7 @@ func TestAssembleGoneUnitAndExplanations(t *testing.T) {
 		if len(shared) == 0 {
 			t.Fatalf("the assembled data shares no warning with unit A's part: %v", dv.Findings)
 		}
-		notes, err := svc.UnitExplanations(ctx, deptID, 2025, dv)
+		notes, err := svc.UnitExplanations(ctx, deptID, 2025, store.DepartmentBudget, dv)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -400,7 +400,7 @@ func TestAssembleGoneUnitAndExplanations(t *testing.T) {
 			if dv, err = st.SubmissionData(ctx, sub.ID, 0); err != nil {
 				t.Fatal(err)
 			}
-			notes, err := svc.UnitExplanations(ctx, deptID, 2025, dv)
+			notes, err := svc.UnitExplanations(ctx, deptID, 2025, store.DepartmentBudget, dv)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -413,11 +413,86 @@ func TestAssembleGoneUnitAndExplanations(t *testing.T) {
 			t.Errorf("the reviewer's edit is still the unit's: %+v by %q", notes[shared[0]], dv.Authors[shared[0]])
 		}
 		// Assembled again: the reviewer's edit stays.
-		if sub, _, err = svc.Assemble(ctx, p.dept, deptID, 2025, seen(sub), []string{gone.Code}); err != nil {
+		if sub, _, err = svc.Assemble(ctx, p.dept, deptID, 2025, store.DepartmentBudget, seen(sub), []string{gone.Code}); err != nil {
 			t.Fatal(err)
 		}
 		if dv, err = st.SubmissionData(ctx, sub.ID, 0); err != nil || dv.Explanations[shared[0]] != "部门已核实" {
 			t.Errorf("assembled again: %q %v", dv.Explanations[shared[0]], err)
+		}
+	})
+}
+
+// TestAssembleFinal assembles a 部门决算 from its two units' parts, each
+// uploaded by its own unit's preparer under the 决算's kind, into exactly the
+// 决算 (its income by unit too), as the new data version of the department's
+// 部门决算, validated, while its 部门预算 stays unstarted. A 预算 workbook is
+// refused as a part of the 决算, and a part giving the 决算说明 otherwise than
+// the other is a conflict.
+func TestAssembleFinal(t *testing.T) {
+	b := examplestest.TwoUnitFinal(t)
+	want, err := json.Marshal(budgettest.ByUnit(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eachBackend(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		regionID, deptID := department(t, st, "上海市普陀区", b.Department.Name, "144")
+		p := actors(regionID, deptID, 0)
+		svc := &Service{Store: st, Now: func() time.Time { return time.Date(2025, 6, 1, 0, 0, 0, 0, workflow.Beijing) }}
+		parts := budgettest.SplitUnits(b, true)
+
+		asBudget := *parts[0]
+		asBudget.Document = budget.DocBudget
+		if _, _, err := svc.UploadPart(ctx, p.prep, deptID, 2024, store.FinalAccounts, "", "预算.xlsx", xlsxOf(t, &asBudget)); !errors.Is(err, workflow.ErrBlocked) ||
+			!strings.Contains(Message(err), "不能作为部门决算上传") {
+			t.Fatalf("a 预算 workbook as a part of the 决算: %v", err)
+		}
+
+		for i, part := range parts {
+			actor := unitPreparer(regionID, deptID, int64(100+i), part.Units[0].Code)
+			got, fs, err := svc.UploadPart(ctx, actor, deptID, 2024, store.FinalAccounts, "", part.Units[0].Code+".xlsx", xlsxOf(t, part))
+			if err != nil || got.Kind != store.FinalAccounts || explainAll(t, svc, actor, got, fs).State() != workflow.PartReady {
+				t.Fatalf("unit %s: %+v %v %v", part.Units[0].Code, got, err, fs)
+			}
+		}
+		if units, err := svc.UnitParts(ctx, p.dept, deptID, 2024, store.DepartmentBudget); err != nil || len(units) != 0 {
+			t.Errorf("the 预算's units after the 决算's parts: %+v %v", units, err)
+		}
+		sub, fs, err := svc.Assemble(ctx, p.dept, deptID, 2024, store.FinalAccounts, Seen{}, nil)
+		if err != nil || sub.Kind != store.FinalAccounts || sub.State != workflow.Validated {
+			t.Fatalf("assemble: %+v %v %v", sub, err, fs)
+		}
+		dv, err := st.SubmissionData(ctx, sub.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(dv.Model) != string(want) {
+			t.Errorf("the assembled 决算 differs from the 决算 split\n got %.400s\nwant %.400s", dv.Model, want)
+		}
+		if dv.FileName != b.Department.Name+"2024年部门决算（汇总 2 个单位）.xlsx" {
+			t.Errorf("the assembled 决算's file: %s", dv.FileName)
+		}
+		if _, err := st.FindSubmission(ctx, deptID, 2024, store.DepartmentBudget); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("assembling the 决算 started the 预算: %v", err)
+		}
+
+		// The second unit gives the 决算说明 otherwise: a conflict naming both files.
+		other := *parts[1]
+		f := *other.Final
+		f.Text.TotalReason += "（另一说明）"
+		other.Final = &f
+		actor := unitPreparer(regionID, deptID, 101, other.Units[0].Code)
+		got, fs, err := svc.UploadPart(ctx, actor, deptID, 2024, store.FinalAccounts, "", "另.xlsx", xlsxOf(t, &other))
+		if err != nil || explainAll(t, svc, actor, got, fs).State() != workflow.PartReady {
+			t.Fatalf("the second unit again: %v %v", err, fs)
+		}
+		sub, err = st.FindSubmission(ctx, deptID, 2024, store.FinalAccounts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := svc.Assemble(ctx, p.dept, deptID, 2024, store.FinalAccounts, seen(sub), nil); !errors.Is(err, workflow.ErrBlocked) ||
+			!strings.Contains(Message(err), "部门的“决算说明”与文件") || !strings.Contains(Message(err), "另.xlsx") {
+			t.Errorf("assembling conflicting 决算说明: %v", err)
 		}
 	})
 }
