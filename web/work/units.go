@@ -179,7 +179,7 @@ func (s *Server) partStep(what string) handler {
 		defer cancel()
 		svc, actor := s.flow(), c.Actor()
 		if what == "return" {
-			_, err = svc.ReturnPart(ctx, actor, id, version, r.PostFormValue("reason"))
+			_, err = svc.ReturnPart(ctx, actor, pathKind(r), id, version, r.PostFormValue("reason"))
 		} else {
 			texts := map[string]string{}
 			for k, v := range r.PostForm {
@@ -187,7 +187,7 @@ func (s *Server) partStep(what string) handler {
 					texts[key] = v[0]
 				}
 			}
-			_, err = svc.ExplainPart(ctx, actor, id, version, texts)
+			_, err = svc.ExplainPart(ctx, actor, pathKind(r), id, version, texts)
 		}
 		if err != nil {
 			return s.unitsRefused(w, r, c, err)

@@ -197,8 +197,10 @@ func (s *Service) UploadPart(ctx context.Context, actor account.Actor, deptID in
 	return part, a.Findings, err
 }
 
-// ownPart reads a part and refuses a preparer limited to another unit.
-func (s *Service) ownPart(ctx context.Context, actor account.Actor, id int64) (store.Part, error) {
+// ownPart reads a part of the data of kind and refuses a preparer limited to
+// another unit, and a part of the other kind (reached through the other
+// kind's page).
+func (s *Service) ownPart(ctx context.Context, actor account.Actor, kind string, id int64) (store.Part, error) {
 	p, err := s.Store.PartOf(ctx, id)
 	if err != nil {
 		return p, err
@@ -209,14 +211,18 @@ func (s *Service) ownPart(ctx context.Context, actor account.Actor, id int64) (s
 	if unit := unitLimit(actor); unit != "" && unit != p.UnitName && unit != p.UnitCode {
 		return p, &workflow.Refusal{Kind: workflow.ErrForbidden, Msg: fmt.Sprintf("您的账号限于单位“%s”，不能操作其他单位的数据", unit)}
 	}
+	if p.Kind != kind {
+		return p, blocked("该单位数据属于%s，不属于%s，请在%s的单位页面操作", p.Kind, kind, p.Kind)
+	}
 	return p, nil
 }
 
-// ExplainPart writes explanations of a unit's warnings (by finding key); a
+// ExplainPart writes explanations of a unit's warnings (by finding key) of its
+// part of the data of kind; a
 // preparer limited to a unit explains that unit's alone, and no explanation may
 // name a 涉密 unit or project of the part.
-func (s *Service) ExplainPart(ctx context.Context, actor account.Actor, id int64, seen int, texts map[string]string) (store.Part, error) {
-	p, err := s.ownPart(ctx, actor, id)
+func (s *Service) ExplainPart(ctx context.Context, actor account.Actor, kind string, id int64, seen int, texts map[string]string) (store.Part, error) {
+	p, err := s.ownPart(ctx, actor, kind, id)
 	if err != nil {
 		return p, err
 	}
@@ -236,9 +242,10 @@ func (s *Service) ExplainPart(ctx context.Context, actor account.Actor, id int64
 	return s.Store.ExplainPart(ctx, actor, id, seen, texts)
 }
 
-// ReturnPart sends a unit's part back to the unit with a reason.
-func (s *Service) ReturnPart(ctx context.Context, actor account.Actor, id int64, seen int, reason string) (store.Part, error) {
-	if _, err := s.ownPart(ctx, actor, id); err != nil {
+// ReturnPart sends a unit's part of the data of kind back to the unit with a
+// reason.
+func (s *Service) ReturnPart(ctx context.Context, actor account.Actor, kind string, id int64, seen int, reason string) (store.Part, error) {
+	if _, err := s.ownPart(ctx, actor, kind, id); err != nil {
 		return store.Part{}, err
 	}
 	return s.Store.ReturnPart(ctx, actor, id, seen, reason)

@@ -47,7 +47,7 @@ func explainAll(t *testing.T, svc *Service, actor account.Actor, p store.Part, f
 	if len(texts) == 0 {
 		return p
 	}
-	p, err := svc.ExplainPart(context.Background(), actor, p.ID, p.Version, texts)
+	p, err := svc.ExplainPart(context.Background(), actor, p.Kind, p.ID, p.Version, texts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,10 +182,10 @@ func TestUnitParts(t *testing.T) {
 			t.Fatal(err)
 		}
 		a = explainAll(t, svc, unitA, a, fs)
-		if _, err := svc.ExplainPart(ctx, unitB, a.ID, a.Version, map[string]string{"x": "y"}); !errors.Is(err, workflow.ErrForbidden) {
+		if _, err := svc.ExplainPart(ctx, unitB, store.DepartmentBudget, a.ID, a.Version, map[string]string{"x": "y"}); !errors.Is(err, workflow.ErrForbidden) {
 			t.Errorf("unit B explaining unit A: %v", err)
 		}
-		if _, err := svc.ReturnPart(ctx, p.prep, a.ID, a.Version, "请改"); !errors.Is(err, workflow.ErrForbidden) {
+		if _, err := svc.ReturnPart(ctx, p.prep, store.DepartmentBudget, a.ID, a.Version, "请改"); !errors.Is(err, workflow.ErrForbidden) {
 			t.Errorf("a preparer returning a part: %v", err)
 		}
 		if _, _, err := svc.Assemble(ctx, p.prep, deptID, b.Year, store.DepartmentBudget, Seen{}, nil); !errors.Is(err, workflow.ErrForbidden) {
@@ -219,7 +219,7 @@ func TestUnitParts(t *testing.T) {
 			t.Fatal(err)
 		}
 		explainAll(t, svc, unitB, bp, fs)
-		if a, err = svc.ReturnPart(ctx, p.dept, a.ID, a.Version, "请核对人员经费"); err != nil || a.State() != workflow.PartReturned {
+		if a, err = svc.ReturnPart(ctx, p.dept, store.DepartmentBudget, a.ID, a.Version, "请核对人员经费"); err != nil || a.State() != workflow.PartReturned {
 			t.Fatalf("return: %+v %v", a, err)
 		}
 		if _, _, err := svc.Assemble(ctx, p.dept, deptID, b.Year, store.DepartmentBudget, Seen{}, nil); !errors.Is(err, workflow.ErrBlocked) || !strings.Contains(err.Error(), "已退回") {
@@ -426,8 +426,9 @@ func TestAssembleGoneUnitAndExplanations(t *testing.T) {
 // uploaded by its own unit's preparer under the 决算's kind, into exactly the
 // 决算 (its income by unit too), as the new data version of the department's
 // 部门决算, validated, while its 部门预算 stays unstarted. A 预算 workbook is
-// refused as a part of the 决算, and a part giving the 决算说明 otherwise than
-// the other is a conflict.
+// refused as a part of the 决算, a part of the 决算 is not returned as the
+// 预算's, and a part giving the 决算说明 otherwise than the other is a
+// conflict.
 func TestAssembleFinal(t *testing.T) {
 	b := examplestest.TwoUnitFinal(t)
 	want, err := json.Marshal(budgettest.ByUnit(b))
@@ -454,6 +455,15 @@ func TestAssembleFinal(t *testing.T) {
 			if err != nil || got.Kind != store.FinalAccounts || explainAll(t, svc, actor, got, fs).State() != workflow.PartReady {
 				t.Fatalf("unit %s: %+v %v %v", part.Units[0].Code, got, err, fs)
 			}
+		}
+		// A part of the 决算 is not the 预算's to return.
+		parts1, err := st.Parts(ctx, deptID, 2024, store.FinalAccounts)
+		if err != nil || len(parts1) != 2 {
+			t.Fatalf("the 决算's parts: %+v %v", parts1, err)
+		}
+		if _, err := svc.ReturnPart(ctx, p.dept, store.DepartmentBudget, parts1[0].ID, parts1[0].Version, "请改"); !errors.Is(err, workflow.ErrBlocked) ||
+			!strings.Contains(Message(err), "该单位数据属于部门决算，不属于部门预算") {
+			t.Errorf("returning a part of the 决算 as the 预算's: %v", err)
 		}
 		if units, err := svc.UnitParts(ctx, p.dept, deptID, 2024, store.DepartmentBudget); err != nil || len(units) != 0 {
 			t.Errorf("the 预算's units after the 决算's parts: %+v %v", units, err)
