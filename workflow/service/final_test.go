@@ -30,6 +30,18 @@ func TestFinalFlow(t *testing.T) {
 		svc := &Service{Store: st, Now: func() time.Time { return now }}
 		final := exampleAt(t, "putuo-caizhengju-2024-juesuan", func(*budget.Budget) {})
 
+		// In June 2025 the 2025 决算 cannot exist yet, neither whole nor by unit.
+		before := auditLen(t, st)
+		if _, _, err := svc.UploadKind(ctx, p.prep, deptID, 2025, store.FinalAccounts, Seen{}, "决算.xlsx", final); !errors.Is(err, workflow.ErrBlocked) ||
+			!strings.Contains(err.Error(), "2025年尚未结束，部门决算在年度结束后编制") {
+			t.Errorf("upload of a 决算 of the current year: %v", err)
+		}
+		if _, _, err := svc.UploadPart(ctx, p.prep, deptID, 2025, store.FinalAccounts, "", "单位.xlsx", final); !errors.Is(err, workflow.ErrBlocked) {
+			t.Errorf("a unit's part of a 决算 of the current year: %v", err)
+		}
+		if auditLen(t, st) != before {
+			t.Error("a refused 决算 of the current year was audited")
+		}
 		sub, fs, err := svc.UploadKind(ctx, p.prep, deptID, 2024, store.FinalAccounts, Seen{}, "决算.xlsx", final)
 		if err != nil {
 			t.Fatal(err)
@@ -118,4 +130,14 @@ func TestKindMismatch(t *testing.T) {
 			}
 		}
 	})
+}
+
+// auditLen counts the audit log's entries (up to a page).
+func auditLen(t *testing.T, st *store.Store) int {
+	t.Helper()
+	log, err := st.ListAudit(context.Background(), store.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(log)
 }

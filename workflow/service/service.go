@@ -50,6 +50,16 @@ func (s *Service) today() workflow.Date {
 	return workflow.DateOf(s.Now())
 }
 
+// yearEnded refuses a 部门决算 of a year that has not ended (Beijing time): its
+// 决算数 cannot exist yet, and a department that picks the wrong year should be
+// told at once rather than after the bureau's review.
+func (s *Service) yearEnded(year int, kind string) error {
+	if kind == store.FinalAccounts && year >= s.today().Year {
+		return &workflow.Refusal{Kind: workflow.ErrBlocked, Msg: fmt.Sprintf("%d年尚未结束，部门决算在年度结束后编制，现在不能上传%d年部门决算数据", year, year)}
+	}
+	return nil
+}
+
 // Seen is the state and revision of a submission as the actor saw it; zero
 // values check nothing (a bulk action reads them itself).
 type Seen struct {
@@ -80,6 +90,9 @@ func (s *Service) UploadKind(ctx context.Context, actor account.Actor, deptID in
 func (s *Service) upload(ctx context.Context, actor account.Actor, deptID int64, year int, kind string, seen Seen, name string, data []byte, detail string) (store.Submission, []workflow.Finding, error) {
 	if !store.SubmissionKind(kind) {
 		return store.Submission{}, nil, fmt.Errorf("service: upload of kind %q", kind)
+	}
+	if err := s.yearEnded(year, kind); err != nil {
+		return store.Submission{}, nil, err
 	}
 	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
 	if len(data) > store.MaxWorkbookSize {

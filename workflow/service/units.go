@@ -153,6 +153,9 @@ func findUnit(units []UnitPart, unit string) int {
 // or that holds anything of another unit, is refused with where; one with
 // errors is kept, to be corrected and uploaded again.
 func (s *Service) UploadPart(ctx context.Context, actor account.Actor, deptID int64, year int, kind, unit, name string, data []byte) (store.Part, []workflow.Finding, error) {
+	if err := s.yearEnded(year, kind); err != nil {
+		return store.Part{}, nil, err
+	}
 	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
 	if len(data) > store.MaxWorkbookSize {
 		return store.Part{}, nil, blocked("文件 %s 超过 %d MB，不能上传", name, store.MaxWorkbookSize>>20)
