@@ -75,11 +75,7 @@ func finalAccountsSeeds(t testing.TB) []string {
 	marks := []string{"收入支出决算总表", "一般公共预算财政拨款支出决算表", "支出决算结构情况", "支出决算具体情况", "财政拨款支出说明"}
 	var seeds []string
 	for _, file := range files {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.SplitAfter(string(data), "\n")
+		lines := pieces(t, file, 1)
 		head := strings.Join(lines[:min(60, len(lines))], "")
 		for i := 60; i < len(lines); i++ {
 			for _, m := range marks {
