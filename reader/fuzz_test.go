@@ -63,10 +63,11 @@ func FuzzReadLayout(f *testing.F) {
 }
 
 // finalAccountsSeeds returns, of every 部门决算 text in the corpus (where it
-// is there), its first lines followed by the lines around a table's title or a
-// heading of the narrative: two-sided tables with side headings over their
-// columns, and the 五（二）/（三） narrative whose lines `pdftotext -layout`
-// prints out of order.
+// is there), its first lines followed by the lines around its first table's
+// title and then around a later table's title or a heading of the narrative:
+// two-sided tables with side headings over their columns, and the 五（二）/（三）
+// narrative whose lines `pdftotext -layout` prints out of order. The first
+// table goes with every seed, as a document is recognised by its tables.
 func finalAccountsSeeds(t testing.TB) []string {
 	files, err := filepath.Glob(filepath.Join(corpusDir, "juesuan", "*.txt"))
 	if err != nil {
@@ -76,16 +77,24 @@ func finalAccountsSeeds(t testing.TB) []string {
 	var seeds []string
 	for _, file := range files {
 		lines := pieces(t, file, 1)
-		head := strings.Join(lines[:min(60, len(lines))], "")
+		var windows []string
 		for i := 60; i < len(lines); i++ {
 			for _, m := range marks {
 				if strings.Contains(lines[i], m) {
-					seeds = append(seeds, head+strings.Join(lines[max(60, i-10):min(i+90, len(lines))], ""))
+					windows = append(windows, strings.Join(lines[max(60, i-10):min(i+90, len(lines))], ""))
 					// The next window starts past this one.
 					i += 80
 					break
 				}
 			}
+		}
+		if len(windows) == 0 {
+			continue
+		}
+		head := strings.Join(lines[:min(60, len(lines))], "") + windows[0]
+		seeds = append(seeds, head)
+		for _, w := range windows[1:] {
+			seeds = append(seeds, head+w)
 		}
 	}
 	return seeds
