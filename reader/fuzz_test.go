@@ -55,10 +55,49 @@ func FuzzReadLayout(f *testing.F) {
 	for _, piece := range sz {
 		seeds = append(seeds, sz[0][:strings.Index(sz[0], "目")]+piece)
 	}
+	seeds = append(seeds, finalAccountsSeeds(f)...)
 	fuzzRead(f, func(name, text string) error {
 		_, err := reader.ReadLayout(name, text)
 		return err
 	}, seeds...)
+}
+
+// finalAccountsSeeds returns, of every 部门决算 text in the corpus (where it
+// is there), its first lines followed by the lines around its first table's
+// title and then around a later table's title or a heading of the narrative:
+// two-sided tables with side headings over their columns, and the 五（二）/（三）
+// narrative whose lines `pdftotext -layout` prints out of order. The first
+// table goes with every seed, as a document is recognised by its tables.
+func finalAccountsSeeds(t testing.TB) []string {
+	files, err := filepath.Glob(filepath.Join(corpusDir, "juesuan", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	marks := []string{"收入支出决算总表", "一般公共预算财政拨款支出决算表", "支出决算结构情况", "支出决算具体情况", "财政拨款支出说明"}
+	var seeds []string
+	for _, file := range files {
+		lines := pieces(t, file, 1)
+		var windows []string
+		for i := 60; i < len(lines); i++ {
+			for _, m := range marks {
+				if strings.Contains(lines[i], m) {
+					windows = append(windows, strings.Join(lines[max(60, i-10):min(i+90, len(lines))], ""))
+					// The next window starts past this one.
+					i += 80
+					break
+				}
+			}
+		}
+		if len(windows) == 0 {
+			continue
+		}
+		head := strings.Join(lines[:min(60, len(lines))], "") + windows[0]
+		seeds = append(seeds, head)
+		for _, w := range windows[1:] {
+			seeds = append(seeds, head+w)
+		}
+	}
+	return seeds
 }
 
 func FuzzReadText(f *testing.F) {

@@ -21,7 +21,7 @@ import (
 // text; every amount read exactly as printed in its table's unit; and a check
 // of the document whose findings are in Chinese.
 func FuzzReadTextLayout(f *testing.F) {
-	for _, s := range textSeeds(f) {
+	for _, s := range append(textSeeds(f), finalAccountsSeeds(f)...) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
