@@ -74,10 +74,13 @@ type Publication struct {
 	WithdrawReason string
 }
 
-// SubmissionKind reports whether the workflow prepares documents of kind: the
-// 部门预算 and the 部门决算 (migration 009), not the 单位预算, which publication
-// derives with its 部门预算.
-func SubmissionKind(kind string) bool { return kind == DepartmentBudget || kind == FinalAccounts }
+// SubmissionKinds are the kinds of document the workflow prepares: the 部门预算
+// and the 部门决算 (migration 009), not the 单位预算, which publication derives
+// with its 部门预算.
+var SubmissionKinds = []string{DepartmentBudget, FinalAccounts}
+
+// SubmissionKind reports whether kind is one of SubmissionKinds.
+func SubmissionKind(kind string) bool { return slices.Contains(SubmissionKinds, kind) }
 
 // Bounds of the workflow's data.
 const (

@@ -41,8 +41,9 @@ func (s *Server) flowRoutes() []route {
 		route{"POST /work/bulk/publish", access{roles: workflow.RolesFor(workflow.Publish)}, s.bulkPublish})
 }
 
-// flowKinds are the kinds of submission the work area prepares and publishes.
-var flowKinds = []string{store.DepartmentBudget, store.FinalAccounts}
+// flowKinds are the kinds of submission the work area prepares and publishes:
+// the workflow's.
+var flowKinds = store.SubmissionKinds
 
 // kindSegment is what follows the year in the paths of a submission of kind:
 // nothing for the 部门预算, whose paths were there before any other kind, and
